@@ -1,0 +1,137 @@
+namespace Cql.Engine.Storage;
+
+/// <summary>The logical type of a corpus column, as the binder and the executor see it.</summary>
+public enum ColumnType
+{
+    Int32,
+    Int64,
+    Float64,
+    Bool,
+    /// <summary>UTF-8 text.</summary>
+    String,
+    /// <summary>An ISO date of partial precision ("2022", "2022-06", "2022-06-15"), stored as UTF-8 text so that
+    /// lexical order is date order and other Parquet readers see a plain string.</summary>
+    Date,
+}
+
+/// <summary>One column of a corpus table.</summary>
+public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description);
+
+/// <summary>One corpus table: its name, its columns in file order, and its key.</summary>
+public sealed record TableSchema(string Name, string Description, IReadOnlyList<ColumnSchema> Columns)
+{
+    public ColumnSchema? Find(string name)
+    {
+        foreach (var c in Columns)
+            if (string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) return c;
+        return null;
+    }
+
+    public int IndexOf(string name)
+    {
+        for (int i = 0; i < Columns.Count; i++)
+            if (string.Equals(Columns[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+        return -1;
+    }
+}
+
+/// <summary>
+/// The tables of a CQL corpus. This is the contract between ingest (which writes DIR/&lt;table&gt;/*.parquet),
+/// the binder (which resolves names against it) and the executor (which reads the files).
+/// Ids are corpus-wide (a sent_id is unique across all documents), so tables join on one column.
+/// Offsets (start, end) are UTF-16 character offsets into docs.text, end exclusive.
+/// </summary>
+public static class CorpusSchema
+{
+    static ColumnSchema C(string n, ColumnType t, string d, bool nullable = false) => new(n, t, nullable, d);
+
+    public static readonly TableSchema Docs = new("docs", "one row per article", [
+        C("doc_id", ColumnType.Int32, "document id, unique in the corpus"),
+        C("source", ColumnType.String, "input path relative to the input root (the file name for a flat folder); with a line number for JSONL/CSV"),
+        C("lang", ColumnType.String, "ISO 639-1 language of the document"),
+        C("lang_confidence", ColumnType.Float64, "confidence of the language verdict, 0..1"),
+        C("title", ColumnType.String, "detected or given title", nullable: true),
+        C("date", ColumnType.Date, "detected or given date, ISO with the precision found (2022, 2022-06, 2022-06-15)", nullable: true),
+        C("url", ColumnType.String, "url when the input gave one", nullable: true),
+        C("outlet", ColumnType.String, "publisher when the input gave one", nullable: true),
+        C("text", ColumnType.String, "the whole normalised text (NFC, LF line ends)"),
+        C("chars", ColumnType.Int32, "length of text in characters"),
+        C("encoding", ColumnType.String, "encoding the input was decoded from"),
+        C("content_hash", ColumnType.String, "SHA-256 of the article text, hex"),
+    ]);
+
+    public static readonly TableSchema Paragraphs = new("paragraphs", "one row per paragraph", [
+        C("doc_id", ColumnType.Int32, "document"),
+        C("para_id", ColumnType.Int32, "paragraph id, unique in the corpus"),
+        C("position", ColumnType.Int32, "0-based index of the paragraph in its document"),
+        C("start", ColumnType.Int32, "character offset into docs.text"),
+        C("end", ColumnType.Int32, "character offset into docs.text, exclusive"),
+        C("text", ColumnType.String, "paragraph text"),
+        C("lang", ColumnType.String, "ISO 639-1 language of the paragraph"),
+        C("lang_confidence", ColumnType.Float64, "confidence of the language verdict"),
+        C("boilerplate", ColumnType.Bool, "true for photo credits, link lists, banners, bios, repeated titles"),
+        C("boilerplate_kind", ColumnType.String, "why it is boilerplate (caption, banner, related_links, bio, repeated_title, byline, title, dateline)", nullable: true),
+    ]);
+
+    public static readonly TableSchema Sentences = new("sentences", "one row per sentence", [
+        C("doc_id", ColumnType.Int32, "document"),
+        C("para_id", ColumnType.Int32, "paragraph"),
+        C("sent_id", ColumnType.Int32, "sentence id, unique in the corpus"),
+        C("position", ColumnType.Int32, "0-based index of the sentence in its document"),
+        C("start", ColumnType.Int32, "character offset into docs.text"),
+        C("end", ColumnType.Int32, "character offset into docs.text, exclusive"),
+        C("text", ColumnType.String, "sentence text"),
+        C("lang", ColumnType.String, "ISO 639-1 language of the sentence"),
+        C("lang_confidence", ColumnType.Float64, "confidence of the language verdict"),
+    ]);
+
+    public static readonly TableSchema Tokens = new("tokens", "one row per word", [
+        C("doc_id", ColumnType.Int32, "document"),
+        C("sent_id", ColumnType.Int32, "sentence"),
+        C("position", ColumnType.Int32, "0-based index of the word in its sentence"),
+        C("word", ColumnType.String, "the word as written"),
+        C("norm", ColumnType.String, "the word lowercased"),
+        C("start", ColumnType.Int32, "character offset into docs.text"),
+        C("end", ColumnType.Int32, "character offset into docs.text, exclusive"),
+    ]);
+
+    public static readonly TableSchema Quotes = new("quotes", "one row per quotation", [
+        C("quote_id", ColumnType.Int32, "quote id, unique in the corpus"),
+        C("doc_id", ColumnType.Int32, "document"),
+        C("para_id", ColumnType.Int32, "paragraph that holds the quote's start"),
+        C("sent_id", ColumnType.Int32, "sentence that holds the quote's start"),
+        C("start", ColumnType.Int32, "character offset into docs.text of the quoted words"),
+        C("end", ColumnType.Int32, "character offset into docs.text, exclusive"),
+        C("text", ColumnType.String, "the quoted words without the marks"),
+        C("speaker", ColumnType.String, "canonical name of the speaker; null when nobody is named", nullable: true),
+        C("speaker_text", ColumnType.String, "the words that name the speaker in the article", nullable: true),
+        C("cue", ColumnType.String, "attribution verb or phrase", nullable: true),
+        C("via", ColumnType.String, "medium the quote was reported through", nullable: true),
+        C("kind", ColumnType.String, "full, partial, dash or block"),
+        C("lang", ColumnType.String, "language of the quoted words"),
+    ]);
+
+    public static readonly TableSchema Entities = new("entities", "one row per known entity", [
+        C("entity_id", ColumnType.Int32, "entity id"),
+        C("name", ColumnType.String, "canonical name"),
+        C("kind", ColumnType.String, "person, organisation, place or medium"),
+        C("aliases", ColumnType.String, "names it goes by, separated by ' | '"),
+    ]);
+
+    public static readonly TableSchema Mentions = new("mentions", "one row per mention of a known entity", [
+        C("doc_id", ColumnType.Int32, "document"),
+        C("entity_id", ColumnType.Int32, "entity"),
+        C("start", ColumnType.Int32, "character offset into docs.text"),
+        C("end", ColumnType.Int32, "character offset into docs.text, exclusive"),
+        C("text", ColumnType.String, "the words as written"),
+    ]);
+
+    public static readonly IReadOnlyList<TableSchema> Tables = [Docs, Paragraphs, Sentences, Tokens, Quotes, Entities, Mentions];
+
+    public static TableSchema? Find(string name)
+    {
+        foreach (var t in Tables)
+            if (string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)) return t;
+        return null;
+    }
+}
