@@ -1,0 +1,55 @@
+using Cql.Engine.Language;
+using Cql.Engine.Text;
+
+namespace Cql.Engine.Ingest;
+
+/// <summary>
+/// Raw article → <see cref="AnalyzedDocument"/>: paragraphs, title and date, boilerplate flags, sentences, and the
+/// language of the document, of every paragraph and of every sentence. Stateless and thread-safe.
+/// </summary>
+public static class DocumentAnalyzer
+{
+    /// <summary>Analyses plain text with no metadata (tests, the quote harness).</summary>
+    public static AnalyzedDocument Analyze(string source, string text) => Analyze(new RawArticle(source, text, "utf-8"));
+
+    public static AnalyzedDocument Analyze(RawArticle article)
+    {
+        var text = article.Text;
+        var ranges = ParagraphSplitter.Split(text);
+        var header = HeaderDetector.Detect(text, ranges);
+        var flags = BoilerplateDetector.Classify(text, ranges, header);
+
+        // The document's language comes from its body: banners and captions in another language (the German
+        // "Transparenz" banner atop a Norwegian article) must not outvote it.
+        var docLang = article.Lang is { Length: > 0 } given
+            ? new LanguageGuess(given, 1f)
+            : LanguageIdentifier.Identify(BodyText(text, ranges, flags));
+
+        var paragraphs = new List<ParagraphInfo>(ranges.Count);
+        var sentences = new List<SentenceInfo>(ranges.Count * 3);
+        var sentenceRanges = new List<TextRange>();
+        for (int p = 0; p < ranges.Count; p++)
+        {
+            var r = ranges[p];
+            var paraLang = LanguageIdentifier.Identify(text.AsSpan(r.Start, r.Length), docLang);
+            paragraphs.Add(new ParagraphInfo(r, paraLang, flags[p].IsBoilerplate, flags[p].Kind));
+            sentenceRanges.Clear();
+            SentenceSplitter.Split(text, r, paraLang.Code, sentenceRanges);
+            foreach (var s in sentenceRanges)
+            {
+                // One-sentence paragraphs share the paragraph's verdict; others are judged with it as the prior.
+                var sentLang = s == r ? paraLang : LanguageIdentifier.Identify(text.AsSpan(s.Start, s.Length), paraLang);
+                sentences.Add(new SentenceInfo(s, p, sentLang));
+            }
+        }
+        return new AnalyzedDocument(article.Source, text, article.Title ?? header.Title, article.Date ?? header.Date, docLang, paragraphs, sentences);
+    }
+
+    static string BodyText(string text, List<TextRange> ranges, BoilerplateFlag[] flags)
+    {
+        var sb = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < ranges.Count; i++)
+            if (!flags[i].IsBoilerplate) sb.Append(text, ranges[i].Start, ranges[i].Length).Append('\n');
+        return sb.Length > 0 ? sb.ToString() : text;
+    }
+}

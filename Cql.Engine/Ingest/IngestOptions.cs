@@ -1,0 +1,30 @@
+namespace Cql.Engine.Ingest;
+
+/// <summary>What `cql ingest` was asked to do.</summary>
+public sealed record IngestOptions(
+    IReadOnlyList<string> Inputs,
+    string OutDir,
+    bool Append = false,
+    /// <summary>Rebuild an existing corpus from scratch instead of refusing.</summary>
+    bool Replace = false,
+    /// <summary>Gazetteer file; null = corpora/aliases.tsv shipped in the engine.</summary>
+    string? AliasesPath = null,
+    int? Parallelism = null);
+
+/// <summary>Progress of an ingest, for a progress bar.</summary>
+public readonly record struct IngestProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal, int Docs);
+
+/// <summary>The outcome of one input file, as the summary reports it.</summary>
+public sealed record IngestFileOutcome(string Source, string Status, int Docs, string? Reason);
+
+/// <summary>The summary that accounts for every input: read, skipped (and why), failed.</summary>
+public sealed record IngestSummary(
+    IReadOnlyList<IngestFileOutcome> Files,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<(string Input, string Problem)> InputProblems,
+    int DocsAdded, int QuotesAdded, int SentencesAdded, long BytesRead, TimeSpan Elapsed, int DocsInCorpus)
+{
+    public int FilesRead => Files.Count(f => f.Status == "read");
+    public int FilesSkipped => Files.Count(f => f.Status == "skipped");
+    public int FilesFailed => Files.Count(f => f.Status == "failed");
+}

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Cql.Engine.Language;
+using Cql.Engine.Quotes;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Writing;
+using Cql.Engine.Text;
+
+namespace Cql.Engine.Ingest;
+
+/// <summary>A request that cannot be carried out as asked (an existing corpus without --append, a stale corpus);
+/// the CLI reports it with exit code 2.</summary>
+public sealed class IngestUsageException(string message) : Exception(message);
+
+/// <summary>
+/// `cql ingest`: input files → analysed documents → Parquet tables, committed by replacing the manifest last.
+/// Files are analysed in parallel in bounded chunks (memory stays flat however many files there are) and written
+/// in input order, so ids are deterministic for the same inputs.
+/// </summary>
+public static class Ingestor
+{
+    const int ChunkFilesPerWorker = 16;
+    /// <summary>Files larger than this are not read whole into memory at once with others in the chunk.</summary>
+    const long MaxFileBytes = 256L << 20;
+
+    public static async Task<IngestSummary> RunAsync(IngestOptions o, IProgress<IngestProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var outDir = Path.GetFullPath(o.OutDir);
+        bool exists = File.Exists(CorpusManifest.PathIn(outDir));
+        if (exists && !o.Append && !o.Replace)
+            throw new IngestUsageException($"'{o.OutDir}' already holds a corpus; add --append to add to it, or --replace to rebuild it");
+        var manifest = exists && o.Append ? CorpusManifest.Load(outDir) : new CorpusManifest();
+        if (exists && o.Append && manifest.ExtractionVersion != EngineInfo.ExtractionVersion)
+            throw new IngestUsageException($"'{o.OutDir}' was built by extraction version {manifest.ExtractionVersion}, this cql has {EngineInfo.ExtractionVersion}; rebuild it with --replace");
+        Directory.CreateDirectory(outDir);
+
+        var problems = new List<(string, string)>();
+        var files = InputCollector.Collect(o.Inputs, problems);
+        // Never ingest the corpus's own files when the output folder sits inside an input folder.
+        files.RemoveAll(f => f.FullPath.StartsWith(outDir + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        long bytesTotal = 0;
+        foreach (var f in files) bytesTotal += SafeLength(f.FullPath);
+
+        var gazetteer = o.AliasesPath is null ? Gazetteer.Default : LoadGazetteer(o.AliasesPath);
+        var entities = EntityRegistry.Create(exists && o.Append ? manifest.FilesOf(outDir, "entities") : [], gazetteer);
+        var knownHashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var i in manifest.Inputs)
+            if (i.Status == "read") knownHashes.TryAdd(i.Sha256, i.Source);
+
+        int docId = manifest.NextId("doc"), paraId = manifest.NextId("para"), sentId = manifest.NextId("sent"), quoteId = manifest.NextId("quote");
+        int docsAdded = 0, quotesAdded = 0, sentencesAdded = 0, filesDone = 0;
+        long bytesDone = 0;
+        var outcomes = new List<IngestFileOutcome>(files.Count);
+        var warnings = new List<string>();
+        int workers = Math.Max(1, o.Parallelism ?? Environment.ProcessorCount);
+        var extractor = new QuoteExtractor(gazetteer, IdentifyQuoteLanguage);
+
+        await using var writer = new CorpusWriter(outDir);
+        for (int chunkStart = 0; chunkStart < files.Count; chunkStart += workers * ChunkFilesPerWorker)
+        {
+            ct.ThrowIfCancellationRequested();
+            int n = Math.Min(workers * ChunkFilesPerWorker, files.Count - chunkStart);
+            var results = new FileWork[n];
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
+                i => results[i] = Process(files[chunkStart + i], extractor));
+
+            foreach (var r in results)
+            {
+                filesDone++;
+                bytesDone += r.Bytes;
+                warnings.AddRange(r.Warnings);
+                if (r.Status != "read")
+                {
+                    outcomes.Add(new(r.File.Source, r.Status, 0, r.Reason));
+                    manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Status = r.Status, Reason = r.Reason });
+                    continue;
+                }
+                if (knownHashes.TryGetValue(r.Sha256, out var earlier))
+                {
+                    var why = earlier == r.File.Source ? "already in the corpus" : $"same content as {earlier}, already in the corpus";
+                    outcomes.Add(new(r.File.Source, "skipped", 0, why));
+                    continue;
+                }
+                knownHashes[r.Sha256] = r.File.Source;
+                foreach (var a in r.Articles)
+                {
+                    await WriteArticleAsync(writer, entities, a, docId, paraId, sentId, quoteId);
+                    docId++;
+                    paraId += a.Doc.Paragraphs.Count;
+                    sentId += a.Doc.Sentences.Count;
+                    quoteId += a.Extraction.Quotes.Count;
+                    quotesAdded += a.Extraction.Quotes.Count;
+                    sentencesAdded += a.Doc.Sentences.Count;
+                }
+                docsAdded += r.Articles.Count;
+                outcomes.Add(new(r.File.Source, "read", r.Articles.Count, null));
+                manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
+            }
+            progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, bytesTotal, docsAdded));
+        }
+
+        await entities.WriteAllAsync(writer);
+        manifest.NextIds["doc"] = docId;
+        manifest.NextIds["para"] = paraId;
+        manifest.NextIds["sent"] = sentId;
+        manifest.NextIds["quote"] = quoteId;
+        manifest.CorpusHash = CorpusHash(manifest);
+        await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+        return new IngestSummary(outcomes, warnings, problems, docsAdded, quotesAdded, sentencesAdded, bytesDone, clock.Elapsed, docId);
+    }
+
+    static Gazetteer LoadGazetteer(string path)
+    {
+        using var r = File.OpenText(path);
+        return Gazetteer.Load(r);
+    }
+
+    static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
+        LanguageIdentifier.Identify(text.Span, new LanguageGuess(priorLang, 0.5f)).Code;
+
+    static long SafeLength(string path)
+    {
+        try { return new FileInfo(path).Length; } catch (IOException) { return 0; }
+    }
+
+    /// <summary>One analysed article: everything the writer needs, computed off the writing thread.</summary>
+    sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction, List<TextRange> Tokens, int[] TokensPerSentence);
+
+    sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles, IReadOnlyList<string> Warnings);
+
+    static FileWork Process(InputFile file, QuoteExtractor extractor)
+    {
+        byte[] bytes;
+        try
+        {
+            var len = new FileInfo(file.FullPath).Length;
+            if (len > MaxFileBytes)
+                return new(file, "skipped", $"larger than {MaxFileBytes >> 20} MB", len, "", [], []);
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file, "failed", "not readable: " + e.Message, 0, "", [], []);
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var read = ArticleReader.Read(file, bytes);
+        if (read.SkipReason is not null) return new(file, "skipped", read.SkipReason, bytes.Length, sha, [], read.Warnings);
+        var articles = new List<ArticleWork>(read.Articles.Count);
+        foreach (var raw in read.Articles)
+        {
+            var doc = DocumentAnalyzer.Analyze(raw);
+            var extraction = extractor.Extract(doc);
+            var tokens = new List<TextRange>(doc.Text.Length / 6);
+            var perSentence = new int[doc.Sentences.Count];
+            for (int s = 0; s < doc.Sentences.Count; s++)
+            {
+                int before = tokens.Count;
+                Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
+                perSentence[s] = tokens.Count - before;
+            }
+            var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Text)));
+            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens, perSentence));
+        }
+        return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
+    }
+
+    static async Task WriteArticleAsync(CorpusWriter w, EntityRegistry entities, ArticleWork a, int docId, int paraBase, int sentBase, int quoteBase)
+    {
+        var doc = a.Doc;
+        var text = doc.Text;
+        await w.WriteDocAsync(docId, doc, a.Raw, a.ContentHash);
+        for (int p = 0; p < doc.Paragraphs.Count; p++)
+            await w.WriteParagraphAsync(docId, paraBase + p, p, doc.Paragraphs[p], text);
+        int t = 0;
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            var sent = doc.Sentences[s];
+            await w.WriteSentenceAsync(docId, paraBase + sent.ParagraphIndex, sentBase + s, s, sent, text);
+            for (int k = 0; k < a.TokensPerSentence[s]; k++, t++)
+            {
+                var r = a.Tokens[t];
+                var word = r.Slice(text);
+                await w.WriteTokenAsync(docId, sentBase + s, k, word, Tokenizer.Normalize(word), r);
+            }
+        }
+        foreach (var e in a.Extraction.NewEntities) entities.Add(e);
+        for (int q = 0; q < a.Extraction.Quotes.Count; q++)
+        {
+            var quote = a.Extraction.Quotes[q];
+            int sentIndex = quote.SentenceIndex >= 0 ? quote.SentenceIndex : SentenceAt(doc, quote.Range.Start);
+            await w.WriteQuoteAsync(quoteBase + q, docId, paraBase + quote.ParagraphIndex, sentBase + Math.Max(0, sentIndex), quote.Range,
+                quote.Text, quote.Speaker, quote.SpeakerText, quote.Cue, quote.Via, quote.Kind, quote.Lang);
+        }
+        foreach (var m in a.Extraction.Mentions)
+            if (entities.IdOf(m.EntityName) is int id)
+                await w.WriteMentionAsync(docId, id, m.Range, m.Text);
+    }
+
+    static int SentenceAt(AnalyzedDocument doc, int offset)
+    {
+        for (int i = 0; i < doc.Sentences.Count; i++)
+            if (doc.Sentences[i].Range.End > offset) return i;
+        return doc.Sentences.Count - 1;
+    }
+
+    static string CorpusHash(CorpusManifest m)
+    {
+        var hashes = new List<string>();
+        foreach (var i in m.Inputs) if (i.Status == "read") hashes.Add(i.Sha256);
+        hashes.Sort(StringComparer.Ordinal);
+        var all = string.Join('\n', hashes) + "\nextraction=" + EngineInfo.ExtractionVersion;
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(all)))[..16];
+    }
+}

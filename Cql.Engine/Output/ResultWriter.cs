@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.Json;
+using Cql.Engine.Execution;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Writing;
+
+namespace Cql.Engine.Output;
+
+/// <summary>Writes a result stream in a format: to a stream (the screen, stdout) or atomically to a file.</summary>
+public static class ResultWriter
+{
+    static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    /// <summary>Writes every row (tables: the first style.MaxRows) to <paramref name="output"/>; returns the row count.
+    /// Parquet cannot go to a text stream: use <see cref="Export"/>.</summary>
+    public static long Write(IBatchStream rows, OutputFormat format, Stream output, TableStyle style, CancellationToken ct)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json or OutputFormat.Jsonl:
+                return JsonWriter.Write(rows, output, format == OutputFormat.Jsonl, ct);
+            case OutputFormat.Parquet:
+                throw new InvalidOperationException("parquet output needs a file");
+            default:
+                using (var w = new StreamWriter(output, Utf8NoBom, 1 << 16, leaveOpen: true))
+                {
+                    var n = format switch
+                    {
+                        OutputFormat.Csv => DelimitedWriter.Write(rows, w, tsv: false, ct),
+                        OutputFormat.Tsv => DelimitedWriter.Write(rows, w, tsv: true, ct),
+                        OutputFormat.Markdown => TableRenderer.Write(rows, w, style with { Markdown = true }, ct),
+                        _ => TableRenderer.Write(rows, w, style, ct),
+                    };
+                    w.Flush();
+                    return n;
+                }
+        }
+    }
+
+    /// <summary>
+    /// Writes the whole result to <paramref name="path"/> through a temporary file in the same folder, renamed
+    /// over the target only when complete: a failing query never touches an existing file. Parquet carries the
+    /// provenance in its footer; other formats get PATH.meta.json beside them.
+    /// </summary>
+    public static long Export(IBatchStream rows, string path, OutputFormat format, Provenance provenance, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(dir)) throw new IOException($"cannot export to '{path}': folder '{dir}' does not exist");
+        if (format == OutputFormat.Parquet) return ExportParquet(rows, full, provenance, ct);
+
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            long n;
+            using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                n = Write(rows, format, fs, new TableStyle(MaxRows: int.MaxValue, Width: int.MaxValue, MaxCellWidth: int.MaxValue), ct);
+                fs.Flush(flushToDisk: true);
+            }
+            WriteSidecar(full, provenance, n);
+            File.Move(tmp, full, overwrite: true);
+            return n;
+        }
+        finally
+        {
+            if (File.Exists(tmp)) File.Delete(tmp);
+        }
+    }
+
+    static long ExportParquet(IBatchStream rows, string full, Provenance provenance, CancellationToken ct)
+    {
+        var cols = new List<ColumnSchema>();
+        foreach (var c in rows.Columns) cols.Add(new ColumnSchema(c.Name, c.Type, Nullable: true, ""));
+        var schema = new TableSchema("result", "query result", cols);
+        var writer = new TableWriter(schema, Path.GetDirectoryName(full)!, "", exactPath: full, metadata: provenance.ToDictionary());
+        long n = 0;
+        try
+        {
+            while (rows.MoveNext(ct))
+            {
+                var b = rows.Current;
+                for (int r = 0; r < b.RowCount; r++)
+                {
+                    for (int c = 0; c < cols.Count; c++)
+                    {
+                        var v = b.Columns[c];
+                        switch (cols[c].Type)
+                        {
+                            // Numeric and boolean columns of a result are written nullable-free: a null becomes
+                            // the string column's null only for text; numbers from aggregates are never null here.
+                            case ColumnType.Int32: writer.Int32(c, v.IsNull(r) ? 0 : v.GetInt32(r)); break;
+                            case ColumnType.Int64: writer.Int64(c, v.IsNull(r) ? 0 : v.GetInt64(r)); break;
+                            case ColumnType.Float64: writer.Float64(c, v.IsNull(r) ? double.NaN : v.GetFloat64(r)); break;
+                            case ColumnType.Bool: writer.Bool(c, !v.IsNull(r) && v.GetBool(r)); break;
+                            default: writer.String(c, v.IsNull(r) ? null : v.GetString(r).ToString()); break;
+                        }
+                    }
+                    writer.EndRowAsync(ct).AsTask().GetAwaiter().GetResult();
+                    n++;
+                }
+            }
+            writer.CompleteAsync(writeEmptyFile: true, ct).GetAwaiter().GetResult();
+            return n;
+        }
+        finally
+        {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    static void WriteSidecar(string full, Provenance p, long rows)
+    {
+        var meta = p.ToDictionary();
+        meta["cql.rows"] = rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tmp = full + ".meta.json.tmp";
+        File.WriteAllText(tmp, JsonSerializer.Serialize(meta, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(tmp, full + ".meta.json", overwrite: true);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cql.Engine.Storage;
+
+/// <summary>
+/// DIR/corpus.json: what a corpus is made of. It is the commit point of every write — part files become part of
+/// the corpus only when a new manifest naming them replaces the old one (write to a temp file, then rename), so a
+/// reader sees the old corpus or the new one, never a mix, and a killed ingest leaves the previous corpus whole.
+/// </summary>
+public sealed class CorpusManifest
+{
+    public const int FormatVersion = 1;
+    public const string FileName = "corpus.json";
+
+    [JsonPropertyName("format_version")] public int Format { get; set; } = FormatVersion;
+    [JsonPropertyName("engine_version")] public string EngineVersion { get; set; } = Cql.Engine.EngineInfo.Version;
+    /// <summary>Version of the extraction code (segmentation, language, quotes); a corpus built by another
+    /// version is stale.</summary>
+    [JsonPropertyName("extraction_version")] public int ExtractionVersion { get; set; } = Cql.Engine.EngineInfo.ExtractionVersion;
+    [JsonPropertyName("built_at")] public DateTimeOffset BuiltAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>A hash over the content hashes of every document and the extraction version: names this exact corpus
+    /// in export provenance.</summary>
+    [JsonPropertyName("corpus_hash")] public string CorpusHash { get; set; } = "";
+    [JsonPropertyName("tables")] public Dictionary<string, ManifestTable> Tables { get; set; } = new(StringComparer.Ordinal);
+    [JsonPropertyName("inputs")] public List<ManifestInput> Inputs { get; set; } = [];
+    [JsonPropertyName("next_ids")] public Dictionary<string, int> NextIds { get; set; } = new(StringComparer.Ordinal);
+
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public static string PathIn(string corpusDir) => System.IO.Path.Combine(corpusDir, FileName);
+
+    /// <summary>Reads DIR/corpus.json; throws <see cref="CorpusException"/> with a plain message when it is missing or broken.</summary>
+    public static CorpusManifest Load(string corpusDir)
+    {
+        var path = PathIn(corpusDir);
+        if (!File.Exists(path))
+            throw new CorpusException($"no corpus at '{corpusDir}': {FileName} is missing. Build one with: cql ingest INPUT... --out {corpusDir}");
+        try
+        {
+            var m = JsonSerializer.Deserialize<CorpusManifest>(File.ReadAllText(path), Json)
+                ?? throw new CorpusException($"{path} is empty");
+            if (m.Format > FormatVersion)
+                throw new CorpusException($"{path} has format version {m.Format}; this cql reads up to {FormatVersion}. Upgrade cql.");
+            return m;
+        }
+        catch (JsonException e)
+        {
+            throw new CorpusException($"{path} is not a valid manifest: {e.Message}");
+        }
+    }
+
+    /// <summary>Atomically replaces DIR/corpus.json.</summary>
+    public void Save(string corpusDir)
+    {
+        var path = PathIn(corpusDir);
+        var tmp = path + ".tmp";
+        using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(fs, this, Json);
+            fs.Flush(flushToDisk: true);
+        }
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>The part files of a table as absolute paths.</summary>
+    public IReadOnlyList<string> FilesOf(string corpusDir, string table) =>
+        Tables.TryGetValue(table, out var t) ? t.Files.ConvertAll(f => System.IO.Path.Combine(corpusDir, f)) : [];
+
+    public int NextId(string kind) => NextIds.TryGetValue(kind, out var v) ? v : 0;
+}
+
+/// <summary>One table in the manifest: its part files (relative, '/'-separated) and row count.</summary>
+public sealed class ManifestTable
+{
+    [JsonPropertyName("files")] public List<string> Files { get; set; } = [];
+    [JsonPropertyName("rows")] public long Rows { get; set; }
+}
+
+/// <summary>One input file and what became of it.</summary>
+public sealed class ManifestInput
+{
+    [JsonPropertyName("source")] public string Source { get; set; } = "";
+    [JsonPropertyName("sha256")] public string Sha256 { get; set; } = "";
+    [JsonPropertyName("bytes")] public long Bytes { get; set; }
+    [JsonPropertyName("docs")] public int Docs { get; set; }
+    /// <summary>read, skipped or failed.</summary>
+    [JsonPropertyName("status")] public string Status { get; set; } = "read";
+    [JsonPropertyName("reason")] public string? Reason { get; set; }
+}
+
+/// <summary>A corpus that cannot be opened or read; the CLI reports the message and exits with 3.</summary>
+public sealed class CorpusException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,49 @@
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Storage.Writing;
+
+/// <summary>
+/// The values of one column for the row group being built. Typed arrays, grown by doubling, so adding a row
+/// allocates nothing but the strings the caller already has.
+/// </summary>
+internal sealed class ColumnBuffer(ColumnSchema column)
+{
+    public ColumnSchema Column { get; } = column;
+    int[] _ints = column.Type == ColumnType.Int32 ? new int[1024] : [];
+    long[] _longs = column.Type == ColumnType.Int64 ? new long[1024] : [];
+    double[] _doubles = column.Type == ColumnType.Float64 ? new double[1024] : [];
+    bool[] _bools = column.Type == ColumnType.Bool ? new bool[1024] : [];
+    string?[] _strings = column.Type is ColumnType.String or ColumnType.Date ? new string?[1024] : [];
+    public int Count { get; private set; }
+
+    public void AddInt32(int v) { Grow(ref _ints); _ints[Count++] = v; }
+    public void AddInt64(long v) { Grow(ref _longs); _longs[Count++] = v; }
+    public void AddFloat64(double v) { Grow(ref _doubles); _doubles[Count++] = v; }
+    public void AddBool(bool v) { Grow(ref _bools); _bools[Count++] = v; }
+
+    public void AddString(string? v)
+    {
+        if (v is null && !Column.Nullable)
+            throw new InvalidOperationException($"column {Column.Name} is not nullable");
+        Grow(ref _strings);
+        _strings[Count++] = v;
+    }
+
+    void Grow<T>(ref T[] a)
+    {
+        if (a.Length == 0) throw new InvalidOperationException($"column {Column.Name} is {Column.Type}");
+        if (Count == a.Length) Array.Resize(ref a, a.Length * 2);
+    }
+
+    public ReadOnlyMemory<int> Ints => _ints.AsMemory(0, Count);
+    public ReadOnlyMemory<long> Longs => _longs.AsMemory(0, Count);
+    public ReadOnlyMemory<double> Doubles => _doubles.AsMemory(0, Count);
+    public ReadOnlyMemory<bool> Bools => _bools.AsMemory(0, Count);
+    public ArraySegment<string?> Strings => new(_strings, 0, Count);
+
+    public void Clear()
+    {
+        if (_strings.Length > 0) Array.Clear(_strings, 0, Count); // let the strings go
+        Count = 0;
+    }
+}

@@ -1,0 +1,168 @@
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Storage.Writing;
+
+/// <summary>
+/// Writes the rows of every corpus table for one ingest run, in the column order of <see cref="CorpusSchema"/>.
+/// Parts get a run-unique prefix so they never collide with the parts of the corpus being appended to; nothing
+/// becomes visible until <see cref="CommitAsync"/> replaces the manifest.
+/// </summary>
+public sealed class CorpusWriter : IAsyncDisposable
+{
+    readonly string _dir;
+    readonly Dictionary<string, TableWriter> _writers = new(StringComparer.Ordinal);
+    bool _committed;
+
+    public CorpusWriter(string corpusDir)
+    {
+        _dir = corpusDir;
+        RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+        foreach (var t in CorpusSchema.Tables)
+            _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId);
+    }
+
+    /// <summary>Names this run's part files.</summary>
+    public string RunId { get; }
+    public TableWriter this[string table] => _writers[table];
+
+    public async ValueTask WriteDocAsync(int docId, AnalyzedDocument d, RawArticle raw, string contentHash)
+    {
+        var w = _writers["docs"];
+        int c = 0;
+        w.Int32(c++, docId);
+        w.String(c++, d.Source);
+        w.String(c++, d.Lang.Code);
+        w.Float64(c++, Math.Round(d.Lang.Confidence, 4));
+        w.String(c++, d.Title);
+        w.String(c++, d.Date);
+        w.String(c++, raw.Url);
+        w.String(c++, raw.Outlet);
+        w.String(c++, d.Text);
+        w.Int32(c++, d.Text.Length);
+        w.String(c++, raw.Encoding);
+        w.String(c, contentHash);
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteParagraphAsync(int docId, int paraId, int position, ParagraphInfo p, string text)
+    {
+        var w = _writers["paragraphs"];
+        int c = 0;
+        w.Int32(c++, docId);
+        w.Int32(c++, paraId);
+        w.Int32(c++, position);
+        w.Int32(c++, p.Range.Start);
+        w.Int32(c++, p.Range.End);
+        w.String(c++, p.Range.Slice(text));
+        w.String(c++, p.Lang.Code);
+        w.Float64(c++, Math.Round(p.Lang.Confidence, 4));
+        w.Bool(c++, p.Boilerplate);
+        w.String(c, p.BoilerplateKind);
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteSentenceAsync(int docId, int paraId, int sentId, int position, SentenceInfo s, string text)
+    {
+        var w = _writers["sentences"];
+        int c = 0;
+        w.Int32(c++, docId);
+        w.Int32(c++, paraId);
+        w.Int32(c++, sentId);
+        w.Int32(c++, position);
+        w.Int32(c++, s.Range.Start);
+        w.Int32(c++, s.Range.End);
+        w.String(c++, s.Range.Slice(text));
+        w.String(c++, s.Lang.Code);
+        w.Float64(c, Math.Round(s.Lang.Confidence, 4));
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteTokenAsync(int docId, int sentId, int position, string word, string norm, TextRange r)
+    {
+        var w = _writers["tokens"];
+        w.Int32(0, docId);
+        w.Int32(1, sentId);
+        w.Int32(2, position);
+        w.String(3, word);
+        w.String(4, norm);
+        w.Int32(5, r.Start);
+        w.Int32(6, r.End);
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteQuoteAsync(int quoteId, int docId, int paraId, int sentId, TextRange r, string text,
+        string? speaker, string? speakerText, string? cue, string? via, string kind, string lang)
+    {
+        var w = _writers["quotes"];
+        int c = 0;
+        w.Int32(c++, quoteId);
+        w.Int32(c++, docId);
+        w.Int32(c++, paraId);
+        w.Int32(c++, sentId);
+        w.Int32(c++, r.Start);
+        w.Int32(c++, r.End);
+        w.String(c++, text);
+        w.String(c++, speaker);
+        w.String(c++, speakerText);
+        w.String(c++, cue);
+        w.String(c++, via);
+        w.String(c++, kind);
+        w.String(c, lang);
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteEntityAsync(int entityId, string name, string kind, IReadOnlyList<string> aliases)
+    {
+        var w = _writers["entities"];
+        w.Int32(0, entityId);
+        w.String(1, name);
+        w.String(2, kind);
+        w.String(3, string.Join(" | ", aliases));
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteMentionAsync(int docId, int entityId, TextRange r, string text)
+    {
+        var w = _writers["mentions"];
+        w.Int32(0, docId);
+        w.Int32(1, entityId);
+        w.Int32(2, r.Start);
+        w.Int32(3, r.End);
+        w.String(4, text);
+        await w.EndRowAsync();
+    }
+
+    /// <summary>
+    /// Completes every part and commits: the new manifest lists the previous parts (unless a table is in
+    /// <paramref name="replacedTables"/>) plus this run's, and atomically replaces corpus.json.
+    /// </summary>
+    public async Task CommitAsync(CorpusManifest manifest, IReadOnlySet<string> replacedTables, CancellationToken ct)
+    {
+        bool first = manifest.Tables.Count == 0;
+        foreach (var (name, w) in _writers)
+        {
+            bool needsFile = first || replacedTables.Contains(name);
+            await w.CompleteAsync(writeEmptyFile: needsFile, ct);
+            if (!manifest.Tables.TryGetValue(name, out var t) || replacedTables.Contains(name))
+                manifest.Tables[name] = t = new ManifestTable();
+            t.Files.AddRange(w.WrittenFiles);
+            t.Rows += w.RowCount;
+        }
+        ct.ThrowIfCancellationRequested();
+        manifest.BuiltAt = DateTimeOffset.UtcNow;
+        manifest.EngineVersion = EngineInfo.Version;
+        manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
+        manifest.Save(_dir);
+        _committed = true;
+    }
+
+    /// <summary>Without a commit, every part this run wrote is deleted: the corpus stays as it was.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var w in _writers.Values) await w.DisposeAsync();
+        if (_committed) return;
+        foreach (var w in _writers.Values)
+            foreach (var f in w.WrittenFiles)
+                try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,175 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Cql.Engine.Storage.Writing;
+
+/// <summary>
+/// Writes the rows of one corpus table to Parquet part files under DIR/&lt;table&gt;/. Rows are buffered per column
+/// and flushed as row groups of <see cref="RowGroupRows"/> rows (the unit of pruning), files are cut at
+/// <see cref="FileRows"/> rows. Every file is written under a temporary name and renamed when complete, so a
+/// reader never sees a half-written part; only the manifest makes a part visible.
+/// </summary>
+public sealed class TableWriter : IAsyncDisposable
+{
+    /// <summary>Rows per row group: small enough to prune, large enough to scan fast.</summary>
+    public const int RowGroupRows = 65_536;
+    /// <summary>Rows per part file.</summary>
+    public const int FileRows = 1_048_576;
+
+    readonly TableSchema _table;
+    readonly string _corpusDir;
+    readonly string _partPrefix;
+    readonly ColumnBuffer[] _columns;
+    readonly ParquetSchema _schema;
+    readonly DataField[] _fields;
+    readonly ParquetOptions _options;
+    readonly List<string> _written = [];
+    ParquetWriter? _writer;
+    FileStream? _stream;
+    string? _tempPath, _finalPath;
+    int _rowsInFile, _fileIndex;
+
+    readonly string? _exactPath;
+    readonly IReadOnlyDictionary<string, string>? _metadata;
+
+    /// <param name="exactPath">Write one file at exactly this path (an export) instead of numbered parts under
+    /// corpusDir/table.</param>
+    /// <param name="metadata">Key-value metadata for the Parquet footer (export provenance).</param>
+    public TableWriter(TableSchema table, string corpusDir, string partPrefix, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        _table = table;
+        _corpusDir = corpusDir;
+        _partPrefix = partPrefix;
+        _exactPath = exactPath;
+        _metadata = metadata;
+        _columns = new ColumnBuffer[table.Columns.Count];
+        _fields = new DataField[table.Columns.Count];
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            var c = table.Columns[i];
+            _columns[i] = new ColumnBuffer(c);
+            _fields[i] = c.Type switch
+            {
+                ColumnType.Int32 => new DataField<int>(c.Name),
+                ColumnType.Int64 => new DataField<long>(c.Name),
+                ColumnType.Float64 => new DataField<double>(c.Name),
+                ColumnType.Bool => new DataField<bool>(c.Name),
+                _ => new DataField<string>(c.Name, c.Nullable),
+            };
+        }
+        _schema = new ParquetSchema(_fields);
+        _options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Optimal };
+        // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
+        // readers that share one buffer per dictionary value can evaluate a predicate once per value.
+        foreach (var f in _fields)
+            if (f.ClrType == typeof(string) && !IsLongText(f.Name))
+                _options.ColumnEncodingHints[f.Path.ToString()] = EncodingHint.Dictionary;
+    }
+
+    static bool IsLongText(string column) => column is "text" or "left" or "right";
+
+    public TableSchema Table => _table;
+    /// <summary>Rows added so far, including those still buffered.</summary>
+    public long RowCount { get; private set; }
+    /// <summary>Part files completed, relative to the corpus folder with '/' separators.</summary>
+    public IReadOnlyList<string> WrittenFiles => _written;
+
+    /// <summary>The column at ordinal i, for adding one value of the current row.</summary>
+    internal ColumnBuffer this[int i] => _columns[i];
+
+    public void Int32(int column, int v) => _columns[column].AddInt32(v);
+    public void Int64(int column, long v) => _columns[column].AddInt64(v);
+    public void Float64(int column, double v) => _columns[column].AddFloat64(v);
+    public void Bool(int column, bool v) => _columns[column].AddBool(v);
+    public void String(int column, string? v) => _columns[column].AddString(v);
+
+    /// <summary>Ends the current row; flushes a row group when the buffers are full.</summary>
+    public async ValueTask EndRowAsync(CancellationToken ct = default)
+    {
+        int n = _columns[0].Count;
+        for (int i = 1; i < _columns.Length; i++)
+            if (_columns[i].Count != n)
+                throw new InvalidOperationException($"{_table.Name}.{_columns[i].Column.Name} has {_columns[i].Count} values, expected {n}");
+        RowCount++;
+        if (n >= RowGroupRows) await FlushRowGroupAsync(ct);
+    }
+
+    async Task FlushRowGroupAsync(CancellationToken ct)
+    {
+        int n = _columns[0].Count;
+        if (n == 0) return;
+        if (_writer is null) await OpenFileAsync(ct);
+        using (var rg = _writer!.CreateRowGroup())
+        {
+            for (int i = 0; i < _columns.Length; i++)
+            {
+                var b = _columns[i];
+                switch (b.Column.Type)
+                {
+                    case ColumnType.Int32: await rg.WriteAsync(_fields[i], b.Ints, null, null, ct); break;
+                    case ColumnType.Int64: await rg.WriteAsync(_fields[i], b.Longs, null, null, ct); break;
+                    case ColumnType.Float64: await rg.WriteAsync(_fields[i], b.Doubles, null, null, ct); break;
+                    case ColumnType.Bool: await rg.WriteAsync(_fields[i], b.Bools, null, null, ct); break;
+                    default: await rg.WriteAsync(_fields[i], (IReadOnlyCollection<string>)b.Strings!, null); break;
+                }
+            }
+        }
+        foreach (var b in _columns) b.Clear();
+        _rowsInFile += n;
+        if (_rowsInFile >= FileRows && _exactPath is null) await CloseFileAsync();
+    }
+
+    async Task OpenFileAsync(CancellationToken ct)
+    {
+        if (_exactPath is not null)
+        {
+            _finalPath = _exactPath;
+            _tempPath = Path.Combine(Path.GetDirectoryName(_exactPath) ?? ".", $".{Path.GetFileName(_exactPath)}.{Guid.NewGuid():N}.tmp");
+        }
+        else
+        {
+            var dir = Path.Combine(_corpusDir, _table.Name);
+            Directory.CreateDirectory(dir);
+            _finalPath = Path.Combine(dir, $"{_partPrefix}-{_fileIndex++:D4}.parquet");
+            _tempPath = _finalPath + ".tmp";
+        }
+        _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _writer = await ParquetWriter.CreateAsync(_schema, _stream, _options, false, ct);
+        var meta = new Dictionary<string, string> { ["cql.table"] = _table.Name, ["cql.format_version"] = CorpusManifest.FormatVersion.ToString() };
+        if (_metadata is not null) foreach (var (k, v) in _metadata) meta[k] = v;
+        _writer.CustomMetadata = meta;
+        _rowsInFile = 0;
+    }
+
+    async Task CloseFileAsync()
+    {
+        if (_writer is null) return;
+        await _writer.DisposeAsync();
+        await _stream!.FlushAsync();
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync();
+        File.Move(_tempPath!, _finalPath!, overwrite: true);
+        _written.Add(Path.GetRelativePath(_corpusDir, _finalPath!).Replace('\\', '/'));
+        _writer = null;
+        _stream = null;
+    }
+
+    /// <summary>Flushes buffered rows and closes the current part. An empty table still gets one (empty) file so
+    /// that every table exists for other Parquet readers.</summary>
+    public async Task CompleteAsync(bool writeEmptyFile, CancellationToken ct = default)
+    {
+        await FlushRowGroupAsync(ct);
+        if (_written.Count == 0 && _writer is null && writeEmptyFile) await OpenFileAsync(ct);
+        await CloseFileAsync();
+    }
+
+    /// <summary>Abandons the current part: its temporary file is deleted, completed parts stay unreferenced.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is null) return;
+        await _writer.DisposeAsync();
+        await _stream!.DisposeAsync();
+        try { File.Delete(_tempPath!); } catch (IOException) { }
+        _writer = null;
+    }
+}
