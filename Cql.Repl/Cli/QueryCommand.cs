@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Cql.Engine.Output;
+using Cql.Engine.Session;
+
+namespace Cql.Repl.Cli;
+
+/// <summary>`cql -c QUERY`, `cql run FILE`, statements on standard input, or the REPL: everything that queries.</summary>
+public static class QueryCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        string? corpus = null, command = null, output = null, runFile = null;
+        OutputFormat? format = null;
+        int maxRows = 50;
+        bool keepGoing = false, help = false, version = false;
+        var r = new ArgReader(args, null!);
+        r.Read(flag =>
+        {
+            switch (flag)
+            {
+                case "--corpus": corpus = r.Value(flag); return true;
+                case "-c" or "--command": command = r.Value(flag); return true;
+                case "-f" or "--format":
+                    var f = r.Value(flag);
+                    if (!OutputFormats.TryParse(f, out var parsed)) throw new UsageException($"unknown format '{f}'; use one of {OutputFormats.Names}");
+                    format = parsed;
+                    return true;
+                case "-o" or "--output": output = r.Value(flag); return true;
+                case "--max-rows": maxRows = Math.Max(1, r.IntValue(flag)); return true;
+                case "--keep-going": keepGoing = true; return true;
+                case "-h" or "--help": help = true; return true;
+                case "--version" or "-V": version = true; return true;
+                default: return false;
+            }
+        });
+        if (help) { stdout.WriteLine(CliApp.Help); return ExitCodes.Ok; }
+        if (version) { stdout.WriteLine(CliApp.VersionText); return ExitCodes.Ok; }
+
+        var positionals = r.Positionals;
+        if (positionals.Count > 0)
+        {
+            if (positionals[0] != "run") throw new UsageException($"unknown command '{positionals[0]}'; commands are ingest, run, gen (or -c QUERY)");
+            if (positionals.Count != 2) throw new UsageException("run takes one FILE.cql or FILE.csx", "run");
+            runFile = positionals[1];
+            if (!File.Exists(runFile)) throw new UsageException($"no such file '{runFile}'", "run");
+        }
+        if (command is not null && runFile is not null) throw new UsageException("give either -c QUERY or run FILE, not both");
+        if (output is not null && format is null)
+        {
+            format = OutputFormats.FromPath(output)
+                ?? throw new UsageException($"cannot tell the format of '{output}' from its extension; add --format ({OutputFormats.Names})");
+        }
+        if (format == OutputFormat.Parquet && output is null) throw new UsageException("parquet output needs a file: -o FILE.parquet");
+
+        var options = new RunOptions(format ?? OutputFormat.Table, output, maxRows, keepGoing);
+        if (runFile is not null && runFile.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("C# scripts (.csx) are not supported yet", "run");
+
+        using var session = CqlSession.Open(corpus, ct);
+        if (command is not null) return RunScript(session, command, options, stdout, stderr, ct);
+        if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
+        if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
+        return SimpleRepl.Run(session, options, stdout, stderr);
+    }
+
+    /// <summary>How results are shown.</summary>
+    public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing);
+
+    /// <summary>Runs statements in order; stops at the first error (exit 1) unless KeepGoing.</summary>
+    public static int RunScript(CqlSession session, string script, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        int exit = ExitCodes.Ok;
+        foreach (var outcome in session.Run(script, ct))
+        {
+            int code = Show(session, outcome, o, stdout, stderr, ct);
+            if (code != ExitCodes.Ok)
+            {
+                exit = exit == ExitCodes.Ok ? code : exit;
+                if (!o.KeepGoing) break;
+            }
+        }
+        return exit;
+    }
+
+    /// <summary>Prints one statement's outcome; returns its exit code.</summary>
+    public static int Show(CqlSession session, StatementOutcome outcome, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case ErrorOutcome e:
+                stderr.WriteLine(e.Rendered);
+                return e.IsRuntime ? ExitCodes.Runtime : ExitCodes.QueryError;
+            case TextOutcome t:
+                stdout.WriteLine(t.Text);
+                return ExitCodes.Ok;
+            case ExportOutcome x:
+                stderr.WriteLine($"exported {x.Rows:N0} rows to {x.Path}");
+                return ExitCodes.Ok;
+            case RowsOutcome rows:
+                using (rows.Rows)
+                {
+                    var clock = Stopwatch.StartNew();
+                    if (o.OutputPath is not null)
+                    {
+                        var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(outcome.StatementText), ct);
+                        stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
+                        return ExitCodes.Ok;
+                    }
+                    stdout.Flush();
+                    using var raw = Console.OpenStandardOutput();
+                    var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
+                    var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
+                    raw.Flush();
+                    if (o.Format == OutputFormat.Table)
+                        stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
+                    return ExitCodes.Ok;
+                }
+            default:
+                throw new UnreachableException(outcome.GetType().Name);
+        }
+    }
+
+    static int SafeWindowWidth()
+    {
+        try { return Console.WindowWidth; } catch (IOException) { return 120; }
+    }
+}
