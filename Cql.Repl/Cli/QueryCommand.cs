@@ -60,11 +60,13 @@ public static class QueryCommand
         if (command is not null) return RunScript(session, command, options, stdout, stderr, ct);
         if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
         if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
-        return SimpleRepl.Run(session, options, stdout, stderr);
+        var history = new Cql.Repl.Editing.History(Cql.Repl.Editing.History.DefaultPath());
+        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion());
+        return new Cql.Repl.Interactive.ReplLoop(session, options, editor, history).Run();
     }
 
     /// <summary>How results are shown.</summary>
-    public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing);
+    public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing, bool ShowTiming = true);
 
     /// <summary>Runs statements in order; stops at the first error (exit 1) unless KeepGoing.</summary>
     public static int RunScript(CqlSession session, string script, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
@@ -111,7 +113,7 @@ public static class QueryCommand
                     var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
                     var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
                     raw.Flush();
-                    if (o.Format == OutputFormat.Table)
+                    if (o.Format == OutputFormat.Table && o.ShowTiming)
                         stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
                     return ExitCodes.Ok;
                 }

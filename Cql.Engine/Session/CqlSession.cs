@@ -1,0 +1,37 @@
+using Cql.Engine.Output;
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Session;
+
+/// <summary>
+/// The one façade the CLI, the REPL and C# scripts call: open a corpus, then run statements
+/// (parse → bind → plan → optimise → execute). Keeps `let` bindings across statements.
+/// </summary>
+public sealed partial class CqlSession : IDisposable
+{
+    public string CorpusDir { get; }
+    public CorpusManifest Manifest { get; }
+    /// <summary>The text the user asked to run, for provenance and error carets.</summary>
+    public string? LastQuery { get; private set; }
+
+    CqlSession(string corpusDir, CorpusManifest manifest)
+    {
+        CorpusDir = corpusDir;
+        Manifest = manifest;
+    }
+
+    /// <summary>Opens the corpus at <paramref name="corpusDir"/>, or the default corpus (built on first use) when null.</summary>
+    public static CqlSession Open(string? corpusDir, CancellationToken ct = default)
+    {
+        var dir = corpusDir is null ? DefaultCorpus.EnsureBuilt(ct) : Path.GetFullPath(corpusDir);
+        return new CqlSession(dir, CorpusManifest.Load(dir));
+    }
+
+    /// <summary>The files of a table, as the manifest lists them.</summary>
+    public IReadOnlyList<string> FilesOf(string table) => Manifest.FilesOf(CorpusDir, table);
+
+    public Provenance ProvenanceFor(string statement) =>
+        new(statement, Manifest.CorpusHash, CorpusDir, EngineInfo.Version, DateTimeOffset.UtcNow);
+
+    public void Dispose() { }
+}

@@ -1,0 +1,19 @@
+using Cql.Engine.Execution;
+
+namespace Cql.Engine.Session;
+
+/// <summary>What running one statement produced. The caller prints it; rows are streamed and must be disposed.</summary>
+public abstract record StatementOutcome(string StatementText);
+
+/// <summary>A query's rows, still to be read.</summary>
+public sealed record RowsOutcome(string StatementText, IBatchStream Rows) : StatementOutcome(StatementText);
+
+/// <summary>Text to show: an explain plan, `show tables`, `describe`, a `let` confirmation.</summary>
+public sealed record TextOutcome(string StatementText, string Text) : StatementOutcome(StatementText);
+
+/// <summary>An `export` stage wrote the whole result to a file.</summary>
+public sealed record ExportOutcome(string StatementText, string Path, long Rows) : StatementOutcome(StatementText);
+
+/// <summary>The statement failed: <see cref="Rendered"/> is the message with line:column and a caret.
+/// IsRuntime distinguishes corpus/IO failures (exit 3) from query errors (exit 1).</summary>
+public sealed record ErrorOutcome(string StatementText, string Rendered, bool IsRuntime) : StatementOutcome(StatementText);

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Cql.Engine.Output;
+using Cql.Engine.Session;
+using Cql.Engine.Storage;
+using Cql.Repl.Cli;
+using Cql.Repl.Editing;
+
+namespace Cql.Repl.Interactive;
+
+/// <summary>
+/// The interactive session: read a statement, run it, show the result, never die on an error. Meta commands
+/// start with ':'; lines starting with '>' are C#.
+/// </summary>
+public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options, ILineEditor editor, History history)
+{
+    CqlSession _session = initial;
+    QueryCommand.RunOptions _options = options;
+    bool _timing = true;
+
+    public const string Help = """
+        Type a query and press Enter; a statement continues on the next line while a bracket or quote is open or
+        the line ends with '|'. Up/Down recall history, Ctrl+R searches it, Tab completes, Ctrl+C cancels a running
+        query, Ctrl+D or :quit leaves.
+
+          quotes where speaker = "Xi" and lang in (sv, de)
+          quotes | count by lang
+          kwic "samarbeid*" | limit 10
+          explain quotes where lang = de
+
+        Meta commands:
+          :help               this help
+          :tables             the tables of the corpus with their row counts
+          :schema TABLE       the columns of a table
+          :corpus DIR         open another corpus
+          :format FMT         table, csv, tsv, json, jsonl, markdown
+          :timing on|off      show the time under each result
+          :history            the statements entered before
+          :quit               leave
+        """;
+
+    public int Run()
+    {
+        var color = Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        Console.WriteLine($"cql {Cql.Engine.EngineInfo.Version} — corpus {_session.CorpusDir} ({Rows("docs")} docs, {Rows("quotes")} quotes). :help for help, :quit to leave.");
+        while (true)
+        {
+            var text = editor.ReadStatement(color ? "\x1b[1mcql>\x1b[0m " : "cql> ", "...> ");
+            if (text is null) return ExitCodes.Ok;
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0) continue;
+            if (trimmed.StartsWith(':'))
+            {
+                if (!Meta(trimmed)) return ExitCodes.Ok;
+                continue;
+            }
+            RunStatements(text);
+        }
+    }
+
+    long Rows(string table) => _session.Manifest.Tables.GetValueOrDefault(table)?.Rows ?? 0;
+
+    void RunStatements(string text)
+    {
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += cancel;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            QueryCommand.RunScript(_session, text, _options with { KeepGoing = true, ShowTiming = _timing }, Console.Out, Console.Error, cts.Token);
+        }
+        catch (OperationCanceledException) { Console.Error.WriteLine("cancelled"); }
+        catch (CorpusException e) { Console.Error.WriteLine("error: " + e.Message); }
+        catch (IOException e) { Console.Error.WriteLine("error: " + e.Message); }
+        finally { Console.CancelKeyPress -= cancel; }
+    }
+
+    /// <summary>Runs a meta command; false means leave.</summary>
+    bool Meta(string line)
+    {
+        var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var arg = parts.Length > 1 ? parts[1] : null;
+        switch (parts[0])
+        {
+            case ":quit" or ":q" or ":exit": return false;
+            case ":help" or ":h" or ":?": Console.WriteLine(Help); break;
+            case ":tables":
+                foreach (var t in CorpusSchema.Tables) Console.WriteLine($"{t.Name,-12} {Rows(t.Name),10:N0} rows  {t.Description}");
+                break;
+            case ":schema":
+                var table = arg is null ? null : CorpusSchema.Find(arg);
+                if (table is null) { Console.Error.WriteLine($"usage: :schema TABLE — one of {string.Join(", ", CorpusSchema.Tables.Select(t => t.Name))}"); break; }
+                foreach (var c in table.Columns) Console.WriteLine($"{c.Name,-18} {c.Type.ToString().ToLowerInvariant(),-8} {(c.Nullable ? "null " : "     ")} {c.Description}");
+                break;
+            case ":corpus":
+                if (arg is null) { Console.WriteLine(_session.CorpusDir); break; }
+                try
+                {
+                    var next = CqlSession.Open(arg);
+                    _session.Dispose();
+                    _session = next;
+                    Console.WriteLine($"corpus {_session.CorpusDir}: {Rows("docs")} docs");
+                }
+                catch (CorpusException e) { Console.Error.WriteLine("error: " + e.Message); }
+                break;
+            case ":format":
+                if (arg is not null && OutputFormats.TryParse(arg, out var f) && f != OutputFormat.Parquet) _options = _options with { Format = f };
+                else Console.Error.WriteLine("usage: :format table|csv|tsv|json|jsonl|markdown");
+                break;
+            case ":timing":
+                if (arg is "on" or "off") _timing = arg == "on";
+                else Console.Error.WriteLine("usage: :timing on|off");
+                break;
+            case ":history":
+                var entries = history.Entries;
+                for (int i = Math.Max(0, entries.Count - 50); i < entries.Count; i++) Console.WriteLine($"{i + 1,5}  {entries[i]}");
+                break;
+            default:
+                Console.Error.WriteLine($"unknown command '{parts[0]}'; try {string.Join(", ", ReplCompletion.MetaCommands)}");
+                break;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Cql.Tests.Support;
+
+/// <summary>Runs the built `cql` executable as a user would, capturing output and exit code.</summary>
+public static class CqlProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>The cql.dll next to the test binaries (Cql.Tests references Cql.Repl, so it is copied there).</summary>
+    static string CqlDll => Path.Combine(AppContext.BaseDirectory, "cql.dll");
+
+    public static Result Run(string? stdin, params string[] args) => Run(stdin, null, args);
+
+    public static Result Run(string? stdin, IDictionary<string, string>? env, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        psi.ArgumentList.Add(CqlDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // Tests share one cache for the default corpus, apart from the user's own.
+        psi.Environment["CQL_CACHE_DIR"] = Path.Combine(Path.GetTempPath(), "cql-test-cache");
+        psi.Environment["NO_COLOR"] = "1";
+        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (stdin is not null) p.StandardInput.Write(stdin);
+        p.StandardInput.Close();
+        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException("cql did not finish: " + string.Join(' ', args)); }
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+}
