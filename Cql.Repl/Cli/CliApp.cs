@@ -41,6 +41,7 @@ public static class CliApp
         try
         {
             if (args.Length > 0 && args[0] == "ingest") return await IngestCommand.RunAsync(args[1..], stdout, stderr, cts.Token);
+            if (args.Length > 0 && args[0] == "gen") return await GenCommand.RunAsync(args[1..], stdout, cts.Token);
             return QueryCommand.Run(args, stdout, stderr, cts.Token);
         }
         catch (UsageException e)
