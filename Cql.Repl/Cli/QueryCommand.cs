@@ -53,10 +53,9 @@ public static class QueryCommand
         if (format == OutputFormat.Parquet && output is null) throw new UsageException("parquet output needs a file: -o FILE.parquet");
 
         var options = new RunOptions(format ?? OutputFormat.Table, output, maxRows, keepGoing);
-        if (runFile is not null && runFile.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException("C# scripts (.csx) are not supported yet", "run");
-
         using var session = CqlSession.Open(corpus, ct);
+        if (runFile is not null && runFile.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
+            return Scripting.CsxRunner.Run(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
         if (command is not null) return RunScript(session, command, options, stdout, stderr, ct);
         if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
         if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);

@@ -4,6 +4,7 @@ using Cql.Engine.Session;
 using Cql.Engine.Storage;
 using Cql.Repl.Cli;
 using Cql.Repl.Editing;
+using Cql.Repl.Scripting;
 
 namespace Cql.Repl.Interactive;
 
@@ -16,6 +17,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
     CqlSession _session = initial;
     QueryCommand.RunOptions _options = options;
     bool _timing = true;
+    Lazy<CSharpEvaluator> _csharp = new(() => new CSharpEvaluator(new ScriptGlobals(initial)));
 
     public const string Help = """
         Type a query and press Enter; a statement continues on the next line while a bracket or quote is open or
@@ -41,6 +43,8 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
     public int Run()
     {
         var color = Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        // Roslyn takes a second or two to load: do it while the user reads the banner and types.
+        _ = Task.Run(() => _csharp.Value.WarmUp());
         Console.WriteLine($"cql {Cql.Engine.EngineInfo.Version} — corpus {_session.CorpusDir} ({Rows("docs")} docs, {Rows("quotes")} quotes). :help for help, :quit to leave.");
         while (true)
         {
@@ -53,7 +57,13 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
                 if (!Meta(trimmed)) return ExitCodes.Ok;
                 continue;
             }
+            if (trimmed.StartsWith('>'))
+            {
+                RunCSharp(trimmed[1..]);
+                continue;
+            }
             RunStatements(text);
+            _csharp.Value.Globals.SetLastQuery(text);
         }
     }
 
@@ -73,6 +83,28 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         catch (CorpusException e) { Console.Error.WriteLine("error: " + e.Message); }
         catch (IOException e) { Console.Error.WriteLine("error: " + e.Message); }
         finally { Console.CancelKeyPress -= cancel; }
+    }
+
+    void RunCSharp(string code)
+    {
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler cancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
+        Console.CancelKeyPress += cancel;
+        try
+        {
+            var (value, hasValue, error) = _csharp.Value.Evaluate(code, cts.Token);
+            if (error is not null) { Console.Error.WriteLine(error); return; }
+            if (!hasValue) return;
+            using var raw = Console.OpenStandardOutput();
+            ValuePrinter.Print(value, Console.Out, raw, new TableStyle(_options.MaxRows, SafeWidth()));
+        }
+        catch (OperationCanceledException) { Console.Error.WriteLine("cancelled"); }
+        finally { Console.CancelKeyPress -= cancel; }
+    }
+
+    static int SafeWidth()
+    {
+        try { return Math.Max(40, Console.WindowWidth); } catch (IOException) { return 120; }
     }
 
     /// <summary>Runs a meta command; false means leave.</summary>
@@ -99,6 +131,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
                     var next = CqlSession.Open(arg);
                     _session.Dispose();
                     _session = next;
+                    _csharp = new(() => new CSharpEvaluator(new ScriptGlobals(next)));
                     Console.WriteLine($"corpus {_session.CorpusDir}: {Rows("docs")} docs");
                 }
                 catch (CorpusException e) { Console.Error.WriteLine("error: " + e.Message); }

@@ -1,0 +1,65 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using Cql.Engine.Execution;
+using Cql.Engine.Output;
+using Cql.Engine.Storage;
+
+namespace Cql.Repl.Scripting;
+
+/// <summary>Shows the value of a C# submission: sequences of records as a table (first rows), the rest as text.</summary>
+public static class ValuePrinter
+{
+    public static void Print(object? value, TextWriter output, Stream raw, TableStyle style)
+    {
+        switch (value)
+        {
+            case null: output.WriteLine("null"); return;
+            case string s: output.WriteLine(s); return;
+            case QueryRows q:
+                output.Flush();
+                ResultWriter.Write(q.Replay(), OutputFormat.Table, raw, style, CancellationToken.None);
+                raw.Flush();
+                output.WriteLine($"({q.Count:N0} rows)");
+                return;
+            case IFormattable f when value.GetType().IsPrimitive || value is decimal:
+                output.WriteLine(f.ToString(null, CultureInfo.InvariantCulture));
+                return;
+            case IEnumerable seq:
+                var items = seq.Cast<object?>().Take(style.MaxRows + 1000).ToList();
+                var type = items.FirstOrDefault(i => i is not null)?.GetType();
+                var props = type is null || IsScalar(type) ? null : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
+                var columns = props is null ? [new ResultColumn("value", ColumnType.String)] : props.Select(p => new ResultColumn(p.Name, TypeOf(p.PropertyType))).ToArray();
+                var rows = items.Select(i => props is null ? [Cell(i, ColumnType.String)] : props.Select((p, k) => i is null ? null : Cell(p.GetValue(i), columns[k].Type)).ToArray()).ToList();
+                output.Flush();
+                var n = ResultWriter.Write(new ObjectRows(columns, rows), OutputFormat.Table, raw, style, CancellationToken.None);
+                raw.Flush();
+                output.WriteLine($"({n:N0}{(items.Count > style.MaxRows + 999 ? "+" : "")} items)");
+                return;
+            default:
+                output.WriteLine(value.ToString());
+                return;
+        }
+    }
+
+    static bool IsScalar(Type t) => t.IsPrimitive || t == typeof(string) || t == typeof(decimal) || t.IsEnum;
+
+    static ColumnType TypeOf(Type t)
+    {
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        if (t == typeof(int) || t == typeof(short) || t == typeof(byte)) return ColumnType.Int32;
+        if (t == typeof(long)) return ColumnType.Int64;
+        if (t == typeof(double) || t == typeof(float) || t == typeof(decimal)) return ColumnType.Float64;
+        if (t == typeof(bool)) return ColumnType.Bool;
+        return ColumnType.String;
+    }
+
+    static object? Cell(object? v, ColumnType t) => v is null ? null : t switch
+    {
+        ColumnType.Int32 => Convert.ToInt32(v, CultureInfo.InvariantCulture),
+        ColumnType.Int64 => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+        ColumnType.Float64 => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+        ColumnType.Bool => (bool)v,
+        _ => Convert.ToString(v, CultureInfo.InvariantCulture),
+    };
+}
