@@ -76,6 +76,9 @@ public static class CliApp
         finally
         {
             Console.CancelKeyPress -= onCancel;
+            // The benchmark harness reads the peak memory of each run from here.
+            if (Environment.GetEnvironmentVariable("CQL_BENCH_STATS") == "1")
+                stderr.WriteLine($"peak_rss_kb={System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024}");
         }
     }
 

@@ -1,0 +1,29 @@
+namespace Cql.Bench;
+
+/// <summary>One query of the suite: the CQL text and the DuckDB SQL that gives the same answer.
+/// In the SQL, {quotes}, {docs}, {sentences} stand for read_parquet over that table's files.</summary>
+public sealed record BenchQuery(string Name, string Cql, string Sql);
+
+/// <summary>The whole-query suite the README reports: the queries users run first, and the ones a corpus tool exists for.</summary>
+public static class Suite
+{
+    public static readonly BenchQuery[] Queries =
+    [
+        new("mission count", """quotes where speaker = "Xi Jinping" and lang in (sv, de) | count""",
+            "SELECT count(*) AS count FROM {quotes} WHERE speaker = 'Xi Jinping' AND lang IN ('sv', 'de')"),
+        new("mission rows", """quotes where speaker = "Xi Jinping" and lang in (sv, de)""",
+            "SELECT * FROM {quotes} WHERE speaker = 'Xi Jinping' AND lang IN ('sv', 'de')"),
+        new("count by lang", "quotes | count by lang",
+            "SELECT lang, count(*) AS count FROM {quotes} GROUP BY lang"),
+        new("top speakers", "quotes | count by speaker | order by count desc | limit 10",
+            "SELECT speaker, count(*) AS count FROM {quotes} GROUP BY speaker ORDER BY count DESC LIMIT 10"),
+        new("text contains", """quotes where text contains "samarbeid" | count""",
+            "SELECT count(*) AS count FROM {quotes} WHERE text ILIKE '%samarbeid%'"),
+        new("text has", """quotes where text has "samarbeid" | count""",
+            "SELECT count(*) AS count FROM {quotes} WHERE regexp_matches(lower(text), '(^|[^[:alnum:]])samarbeid([^[:alnum:]]|$)')"),
+        new("doc.date range", """quotes where doc.date >= "2020-01-01" and doc.date < "2021-01-01" | count""",
+            "SELECT count(*) AS count FROM {quotes} q JOIN {docs} d USING (doc_id) WHERE d.date >= '2020-01-01' AND d.date < '2021-01-01'"),
+        new("kwic", """kwic "samarbeid" | count""",
+            "SELECT count(*) AS count FROM (SELECT unnest(regexp_extract_all(lower(text), '(^|[^[:alnum:]])samarbeid([^[:alnum:]]|$)')) FROM {sentences})"),
+    ];
+}
