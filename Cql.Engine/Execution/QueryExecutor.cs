@@ -1,0 +1,67 @@
+using Cql.Engine.Planning;
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Engine.Execution;
+
+/// <summary>
+/// Runs a logical plan (optimise it first with <see cref="Optimizing.Optimizer.Optimize"/>) over a corpus's files
+/// and streams the result. Footers are read when the stream is created; row groups are read as it is pulled.
+/// Damaged files raise <see cref="CorpusReadException"/>.
+/// </summary>
+public static class QueryExecutor
+{
+    public static IBatchStream Execute(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, int? workers = null)
+    {
+        var pool = new ParquetReaderPool();
+        try
+        {
+            var root = Build(plan, files, pool, workers ?? Environment.ProcessorCount, ct);
+            return new OperatorStream(root, pool);
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
+        }
+    }
+
+    static IPhysicalOperator Build(LogicalPlan plan, CorpusFiles files, ParquetReaderPool pool, int workers, CancellationToken ct)
+    {
+        IPhysicalOperator Child(LogicalPlan p) => Build(p, files, pool, workers, ct);
+        return plan switch
+        {
+            Scan s => new ScanOperator(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers),
+            Filter f => new FilterOperator(Child(f.Input), f.Predicate),
+            Project p => new ProjectOperator(Child(p.Input), p),
+            DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema),
+            Aggregate a => new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema),
+            Distinct d => new AggregateOperator(Child(d.Input),
+                d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema),
+            Sort s => new SortOperator(Child(s.Input), s.Keys, s.Limit),
+            Limit l => new LimitOperator(Child(l.Input), l.Count),
+            Sample s => new SampleOperator(Child(s.Input), s.Count, s.Seed),
+            Kwic k => new KwicOperator(Child(k.Input), k),
+            _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
+        };
+    }
+
+    /// <summary>The public stream over the root operator; closes the readers when disposed.</summary>
+    sealed class OperatorStream(IPhysicalOperator root, ParquetReaderPool pool) : IBatchStream
+    {
+        ColumnBatch? _current;
+        public IReadOnlyList<ResultColumn> Columns => root.Columns;
+        public ColumnBatch Current => _current ?? throw new InvalidOperationException("MoveNext has not returned true");
+
+        public bool MoveNext(CancellationToken cancellationToken)
+        {
+            _current = root.Next(cancellationToken);
+            return _current is not null;
+        }
+
+        public void Dispose()
+        {
+            root.Dispose();
+            pool.Dispose();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using Cql.Engine.Planning;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Engine.Execution;
+
+/// <summary>
+/// Reads the kept row groups of a table in parallel (one rented reader per worker, never shared) and hands out one
+/// batch per row group in file order. Inside a row group the pushed predicate is evaluated conjunct by conjunct,
+/// cheapest columns first, on the surviving rows only; the other columns (the text, say) are read only when some
+/// row survives (late materialisation).
+/// </summary>
+public sealed class ScanOperator : IPhysicalOperator
+{
+    readonly Scan _scan;
+    readonly ScanLayout _layout;
+    readonly ParquetReaderPool _pool;
+    readonly int _window;
+    readonly Queue<Task<ColumnBatch?>> _inflight = new();
+    readonly CancellationTokenSource _stop = new();
+    readonly Dictionary<string, ColumnType> _types = new(StringComparer.Ordinal);
+    readonly List<Expr> _conjuncts;
+    int _next;
+    long _emitted;
+
+    public ScanOperator(Scan scan, ScanLayout layout, ParquetReaderPool pool, int workers)
+    {
+        _scan = scan; _layout = layout; _pool = pool;
+        _window = Math.Max(1, workers) * 2;
+        foreach (var c in scan.Columns) _types[c.Name] = c.Type;
+        _conjuncts = scan.Predicate is null ? [] : Exprs.Conjuncts(scan.Predicate);
+        if (scan.Predicate is not null)
+            foreach (var r in Exprs.ColumnRefs(scan.Predicate)) _types.TryAdd(r.Name, r.Type);
+    }
+
+    public IReadOnlyList<ResultColumn> Columns => _scan.Columns;
+
+    public ColumnBatch? Next(CancellationToken ct)
+    {
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (_scan.Limit is { } reached && _emitted >= reached) return null; // row groups still in flight are dropped
+            while (_inflight.Count < _window && _next < _layout.Units.Count)
+            {
+                var unit = _layout.Units[_next++];
+                var token = _stop.Token;
+                _inflight.Enqueue(Task.Run(() => ReadUnitAsync(unit, token).AsTask(), token));
+            }
+            if (_inflight.Count == 0) return null;
+            var batch = _inflight.Dequeue().GetAwaiter().GetResult();
+            if (batch is null || batch.RowCount == 0) continue;
+            if (_scan.Limit is { } limit)
+            {
+                long left = limit - _emitted;
+                if (batch.RowCount >= left)
+                {
+                    _next = _layout.Units.Count; // no more reading: the limit is reached
+                    if (batch.RowCount > left)
+                    {
+                        var rows = new int[left];
+                        for (int i = 0; i < rows.Length; i++) rows[i] = i;
+                        batch = VectorOps.Gather(batch, rows);
+                    }
+                }
+            }
+            _emitted += batch.RowCount;
+            return batch;
+        }
+    }
+
+    async ValueTask<ColumnBatch?> ReadUnitAsync(ScanUnit unit, CancellationToken ct)
+    {
+        var path = unit.File.Path;
+        var reader = await _pool.RentAsync(path, ct);
+        try
+        {
+            var rg = reader.OpenRowGroupReader(unit.RowGroup.Index);
+            int n = checked((int)unit.RowGroup.RowCount);
+            var loaded = new Dictionary<string, ColumnVector>(StringComparer.Ordinal);
+            int[]? sel = null; // null: every row survives
+
+            if (_conjuncts.Count > 0)
+            {
+                // alive[i] is Tri.True while row i passes every conjunct so far.
+                var alive = new byte[n];
+                var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+                try
+                {
+                    int aliveCount = n;
+                    bool first = true;
+                    foreach (var conjunct in OrderByCost(unit.RowGroup))
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        var names = Exprs.Columns(conjunct);
+                        bool plainText = false;
+                        foreach (var name in names)
+                        {
+                            await LoadAsync(name);
+                            plainText |= loaded[name] is StringVector { Codes: null };
+                        }
+                        if (first || !plainText || aliveCount * 2 > n)
+                        {
+                            // Whole row group: cheap for numbers and dictionary columns (one test per distinct value).
+                            PredicateEvaluator.Evaluate(conjunct, new DictionarySource(loaded, n), mask.AsSpan(0, n));
+                            aliveCount = 0;
+                            for (int i = 0; i < n; i++)
+                            {
+                                byte a = first ? mask[i] : alive[i] == Tri.True ? mask[i] : Tri.False;
+                                alive[i] = a;
+                                if (a == Tri.True) aliveCount++;
+                            }
+                        }
+                        else
+                        {
+                            // Few survivors and plain text to scan: test only the surviving rows.
+                            var rows = VectorOps.Selection(alive);
+                            var view = new DictionarySource(Gathered(loaded, names, rows), rows.Length);
+                            PredicateEvaluator.Evaluate(conjunct, view, mask.AsSpan(0, rows.Length));
+                            aliveCount = 0;
+                            for (int i = 0; i < rows.Length; i++)
+                            {
+                                if (mask[i] == Tri.True) aliveCount++;
+                                else alive[rows[i]] = Tri.False;
+                            }
+                        }
+                        first = false;
+                        if (aliveCount == 0) return null;
+                    }
+                    if (aliveCount < n) sel = VectorOps.Selection(alive);
+                }
+                finally { System.Buffers.ArrayPool<byte>.Shared.Return(mask); }
+            }
+
+            var cols = new ColumnVector[_scan.Columns.Count];
+            for (int c = 0; c < cols.Length; c++)
+            {
+                var name = _scan.Columns[c].Name;
+                await LoadAsync(name);
+                cols[c] = sel is null ? loaded[name] : VectorOps.Gather(loaded[name], sel);
+            }
+            return new ColumnBatch(cols, sel?.Length ?? n);
+
+            async ValueTask LoadAsync(string name)
+            {
+                if (loaded.ContainsKey(name)) return;
+                var type = _types[name];
+                if (unit.File.Fields.TryGetValue(name, out var field))
+                {
+                    try { loaded[name] = await ColumnChunkReader.ReadAsync(rg, field, type, _pool.Handle(path), ct); }
+                    catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
+                }
+                else if (unit.File.Partitions.TryGetValue(name, out var value))
+                    loaded[name] = VectorOps.Constant(type, PartitionValue(type, value), n);
+                else
+                    loaded[name] = VectorOps.Constant(type, null, n);
+            }
+        }
+        finally { _pool.Return(path, reader); }
+    }
+
+    static object? PartitionValue(ColumnType type, string text) => type switch
+    {
+        ColumnType.Int32 => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        ColumnType.Int64 => long.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        ColumnType.Float64 => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        ColumnType.Bool => bool.Parse(text),
+        _ => text,
+    };
+
+    /// <summary>Conjuncts over small column chunks first: a selective test on lang spares decoding the text.</summary>
+    List<Expr> OrderByCost(RowGroupInfo rg)
+    {
+        var list = new List<(long Cost, int Index, Expr E)>();
+        for (int i = 0; i < _conjuncts.Count; i++)
+        {
+            long cost = 0;
+            foreach (var c in Exprs.Columns(_conjuncts[i])) cost += rg.ColumnSizes.TryGetValue(c, out var s) ? s : 0;
+            list.Add((cost, i, _conjuncts[i]));
+        }
+        list.Sort((a, b) => a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : a.Index.CompareTo(b.Index));
+        return list.ConvertAll(x => x.E);
+    }
+
+    static Dictionary<string, ColumnVector> Gathered(Dictionary<string, ColumnVector> loaded, IEnumerable<string> names, int[] sel)
+    {
+        var d = new Dictionary<string, ColumnVector>(StringComparer.Ordinal);
+        foreach (var name in names) d[name] = VectorOps.Gather(loaded[name], sel);
+        return d;
+    }
+
+    sealed class DictionarySource(Dictionary<string, ColumnVector> columns, int rows) : IColumnSource
+    {
+        public int RowCount => rows;
+        public ColumnVector Get(string name) => columns[name];
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        // Wait for the workers so no reader is in use when the pool closes; their results no longer matter.
+        foreach (var t in _inflight)
+            try { t.Wait(); }
+            catch (AggregateException) { }
+        _inflight.Clear();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,68 @@
+using Cql.Engine.Execution;
+using Cql.Engine.Planning;
+
+namespace Cql.Engine.Optimizing;
+
+/// <summary>
+/// Narrows every scan to the columns something above it uses, so a count over quotes never reads the text.
+/// Walks down with the set of column names each node's consumers need.
+/// </summary>
+public static class ColumnPruning
+{
+    public static LogicalPlan Apply(LogicalPlan plan) => Prune(plan, plan.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
+
+    static LogicalPlan Prune(LogicalPlan plan, HashSet<string> needed)
+    {
+        switch (plan)
+        {
+            case Scan s:
+            {
+                // May end with no column at all: a count needs rows, not values, and batches carry their row count.
+                return s with { Columns = s.Columns.Where(c => needed.Contains(c.Name)).ToList() };
+            }
+            case Filter f:
+                return f with { Input = Prune(f.Input, Union(needed, Exprs.Columns(f.Predicate))) };
+            case Project p:
+            {
+                var cols = p.Columns.Where(c => needed.Contains(c.Name)).ToList();
+                var below = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var c in cols) Exprs.CollectColumns(c.Expr, below);
+                return new Project(Prune(p.Input, below), cols);
+            }
+            case Aggregate a:
+            {
+                var below = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var k in a.Keys) Exprs.CollectColumns(k.Expr, below);
+                foreach (var g in a.Aggregates) if (g.Argument is { } e) Exprs.CollectColumns(e, below);
+                return a with { Input = Prune(a.Input, below) };
+            }
+            case Sort s:
+            {
+                var below = new HashSet<string>(needed, StringComparer.Ordinal);
+                foreach (var k in s.Keys) Exprs.CollectColumns(k.Expr, below);
+                return s with { Input = Prune(s.Input, below) };
+            }
+            case DocJoin j:
+            {
+                var docNeeded = new HashSet<string>(StringComparer.Ordinal) { "doc_id" };
+                foreach (var n in needed) if (n.StartsWith(DocJoin.Prefix, StringComparison.Ordinal)) docNeeded.Add(n[DocJoin.Prefix.Length..]);
+                var inputNeeded = new HashSet<string>(needed, StringComparer.Ordinal) { "doc_id" };
+                return j with { Input = Prune(j.Input, inputNeeded), Docs = Prune(j.Docs, docNeeded) };
+            }
+            case Kwic k:
+                return k with { Input = Prune(k.Input, ["doc_id", "sent_id", "text"]) };
+            case Distinct d:
+                // Every column decides which rows are distinct.
+                return d with { Input = Prune(d.Input, d.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };
+            default:
+                return plan.WithInputs(plan.Inputs.Select(i => Prune(i, needed)).ToList());
+        }
+    }
+
+    static HashSet<string> Union(HashSet<string> a, HashSet<string> b)
+    {
+        var u = new HashSet<string>(a, StringComparer.Ordinal);
+        u.UnionWith(b);
+        return u;
+    }
+}

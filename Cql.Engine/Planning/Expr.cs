@@ -1,0 +1,177 @@
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Planning;
+
+/// <summary>A typed scalar expression of the logical plan. Boolean expressions are predicates.</summary>
+public abstract record Expr
+{
+    public abstract ColumnType Type { get; }
+}
+
+/// <summary>A column of the input, by name (doc fields are named "doc.FIELD" after a <see cref="DocJoin"/>).</summary>
+public sealed record ColumnRef(string Name, ColumnType Type) : Expr
+{
+    public override ColumnType Type { get; } = Type;
+    public override string ToString() => Name;
+}
+
+/// <summary>A constant: string, int, long, double, bool, or null (Value is null).</summary>
+public sealed record Literal(object? Value, ColumnType Type) : Expr
+{
+    public override ColumnType Type { get; } = Type;
+    public static Literal Of(string s) => new(s, ColumnType.String);
+    public static Literal Of(int i) => new(i, ColumnType.Int32);
+    public static Literal Of(double d) => new(d, ColumnType.Float64);
+    public static Literal Of(bool b) => new(b, ColumnType.Bool);
+    public override string ToString() => Value switch
+    {
+        null => "null",
+        string s => "\"" + s + "\"",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var v => v.ToString() ?? "",
+    };
+}
+
+public enum CompareOp { Eq, NotEq, Lt, LtEq, Gt, GtEq }
+
+/// <summary>Left OP Right with SQL null semantics: a comparison with null is unknown.</summary>
+public sealed record Compare(CompareOp Op, Expr Left, Expr Right) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"{Left} {Symbol(Op)} {Right}";
+    public static string Symbol(CompareOp op) => op switch
+    {
+        CompareOp.Eq => "=", CompareOp.NotEq => "!=", CompareOp.Lt => "<", CompareOp.LtEq => "<=", CompareOp.Gt => ">", _ => ">=",
+    };
+}
+
+/// <summary>Operand in (v1, v2, ...).</summary>
+public sealed record InList(Expr Operand, IReadOnlyList<Literal> Values) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"{Operand} in ({string.Join(", ", Values)})";
+}
+
+public enum TextOp
+{
+    /// <summary>Case-insensitive substring.</summary>
+    Contains,
+    /// <summary>Case-insensitive whole word (or phrase of whole words).</summary>
+    Has,
+    /// <summary>Case-sensitive prefix.</summary>
+    StartsWith,
+    /// <summary>.NET regular expression, unanchored.</summary>
+    Matches,
+}
+
+/// <summary>A text predicate against a constant pattern.</summary>
+public sealed record TextMatch(TextOp Op, Expr Operand, string Pattern) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"{Operand} {Op.ToString().ToLowerInvariant()} \"{Pattern}\"";
+}
+
+public sealed record And(Expr Left, Expr Right) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"({Left} and {Right})";
+}
+
+public sealed record Or(Expr Left, Expr Right) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"({Left} or {Right})";
+}
+
+public sealed record Not(Expr Operand) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"not {Operand}";
+}
+
+/// <summary>Operand is null (or, negated, is not null).</summary>
+public sealed record IsNull(Expr Operand, bool Negated = false) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => Negated ? $"{Operand} is not null" : $"{Operand} is null";
+}
+
+public enum ScalarFunction { Lower, Upper, Length, Year, Month }
+
+/// <summary>A one-argument scalar function. Year and Month read the leading digits of an ISO date string.</summary>
+public sealed record FunctionCall(ScalarFunction Function, Expr Argument) : Expr
+{
+    public override ColumnType Type => Function is ScalarFunction.Lower or ScalarFunction.Upper ? ColumnType.String : ColumnType.Int32;
+    public override string ToString() => $"{Function.ToString().ToLowerInvariant()}({Argument})";
+}
+
+/// <summary>Helpers over expression trees.</summary>
+public static class Exprs
+{
+    /// <summary>The names of the columns an expression reads, added to <paramref name="into"/>.</summary>
+    public static void CollectColumns(Expr e, ISet<string> into)
+    {
+        switch (e)
+        {
+            case ColumnRef c: into.Add(c.Name); break;
+            case Literal: break;
+            case Compare c: CollectColumns(c.Left, into); CollectColumns(c.Right, into); break;
+            case InList i: CollectColumns(i.Operand, into); break;
+            case TextMatch t: CollectColumns(t.Operand, into); break;
+            case And a: CollectColumns(a.Left, into); CollectColumns(a.Right, into); break;
+            case Or o: CollectColumns(o.Left, into); CollectColumns(o.Right, into); break;
+            case Not n: CollectColumns(n.Operand, into); break;
+            case IsNull n: CollectColumns(n.Operand, into); break;
+            case FunctionCall f: CollectColumns(f.Argument, into); break;
+            default: throw new NotSupportedException($"expression {e.GetType().Name}");
+        }
+    }
+
+    /// <summary>Every column reference in the expression, with its type.</summary>
+    public static List<ColumnRef> ColumnRefs(Expr e)
+    {
+        var list = new List<ColumnRef>();
+        void Walk(Expr x)
+        {
+            switch (x)
+            {
+                case ColumnRef c: list.Add(c); break;
+                case Compare c: Walk(c.Left); Walk(c.Right); break;
+                case InList i: Walk(i.Operand); break;
+                case TextMatch t: Walk(t.Operand); break;
+                case And a: Walk(a.Left); Walk(a.Right); break;
+                case Or o: Walk(o.Left); Walk(o.Right); break;
+                case Not n: Walk(n.Operand); break;
+                case IsNull n: Walk(n.Operand); break;
+                case FunctionCall f: Walk(f.Argument); break;
+            }
+        }
+        Walk(e);
+        return list;
+    }
+
+    public static HashSet<string> Columns(Expr e)
+    {
+        var s = new HashSet<string>(StringComparer.Ordinal);
+        CollectColumns(e, s);
+        return s;
+    }
+
+    /// <summary>Splits a predicate into its top-level conjuncts.</summary>
+    public static List<Expr> Conjuncts(Expr e)
+    {
+        var list = new List<Expr>();
+        void Walk(Expr x) { if (x is And a) { Walk(a.Left); Walk(a.Right); } else list.Add(x); }
+        Walk(e);
+        return list;
+    }
+
+    /// <summary>Joins predicates with and; null for none.</summary>
+    public static Expr? AndAll(IEnumerable<Expr> parts)
+    {
+        Expr? acc = null;
+        foreach (var p in parts) acc = acc is null ? p : new And(acc, p);
+        return acc;
+    }
+}

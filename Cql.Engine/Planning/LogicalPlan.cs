@@ -1,0 +1,196 @@
+using Cql.Engine.Execution;
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Planning;
+
+/// <summary>A node of the logical plan: an immutable tree whose leaves read corpus tables.</summary>
+public abstract record LogicalPlan
+{
+    /// <summary>The columns this node produces, in order.</summary>
+    public abstract IReadOnlyList<ResultColumn> Schema { get; }
+    public abstract IReadOnlyList<LogicalPlan> Inputs { get; }
+    /// <summary>The same node over new inputs (same count and order as <see cref="Inputs"/>).</summary>
+    public abstract LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs);
+
+    public ResultColumn? Find(string name)
+    {
+        foreach (var c in Schema) if (c.Name == name) return c;
+        return null;
+    }
+}
+
+/// <summary>An expression with the name of the column it produces.</summary>
+public sealed record NamedExpr(string Name, Expr Expr);
+
+/// <summary>
+/// Reads one corpus table. <see cref="Columns"/> are the columns produced; <see cref="Predicate"/> (pushed down) is
+/// evaluated inside the scan, may read other columns, and prunes row groups by statistics; <see cref="Limit"/>
+/// stops the scan after that many surviving rows.
+/// </summary>
+public sealed record Scan(string Table, IReadOnlyList<ResultColumn> Columns, Expr? Predicate = null, long? Limit = null) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Columns;
+    public override IReadOnlyList<LogicalPlan> Inputs => [];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
+
+    /// <summary>A scan of every column of a corpus table.</summary>
+    public static Scan All(TableSchema table) => new(table.Name, ColumnsOf(table, null));
+
+    /// <summary>A scan of the named columns (all when null), typed from the corpus schema.</summary>
+    public static Scan Of(TableSchema table, params string[] columns) => new(table.Name, ColumnsOf(table, columns));
+
+    static List<ResultColumn> ColumnsOf(TableSchema table, string[]? names)
+    {
+        var list = new List<ResultColumn>();
+        if (names is null)
+            foreach (var c in table.Columns) list.Add(new ResultColumn(c.Name, c.Type));
+        else
+            foreach (var n in names)
+                list.Add(new ResultColumn(n, (table.Find(n) ?? throw new ArgumentException($"{table.Name} has no column {n}")).Type));
+        return list;
+    }
+}
+
+/// <summary>Keeps the rows for which the predicate is true (not false, not unknown).</summary>
+public sealed record Filter(LogicalPlan Input, Expr Predicate) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>Computes the listed expressions, in order, as the new columns.</summary>
+public sealed record Project(LogicalPlan Input, IReadOnlyList<NamedExpr> Columns) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Columns.Select(c => new ResultColumn(c.Name, c.Expr.Type)).ToList();
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>
+/// Adds the columns of the document of each row (doc.FIELD), looked up by the input's doc_id in
+/// <see cref="Docs"/> — a scan of the docs table producing doc_id and the fields. Rows keep their order;
+/// a row whose document is missing gets nulls.
+/// </summary>
+public sealed record DocJoin(LogicalPlan Input, LogicalPlan Docs) : LogicalPlan
+{
+    public const string Prefix = "doc.";
+    public override IReadOnlyList<ResultColumn> Schema
+    {
+        get
+        {
+            var list = new List<ResultColumn>(Input.Schema);
+            foreach (var c in Docs.Schema)
+                if (c.Name != "doc_id") list.Add(new ResultColumn(Prefix + c.Name, c.Type));
+            return list;
+        }
+    }
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input, Docs];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0], Docs = inputs[1] };
+}
+
+public enum AggregateFunction { Count, CountDistinct, Min, Max, Avg, Sum }
+
+/// <summary>One aggregate; Count takes no argument (counts rows).</summary>
+public sealed record AggregateExpr(AggregateFunction Function, Expr? Argument, string Name)
+{
+    public ColumnType Type => Function switch
+    {
+        AggregateFunction.Count or AggregateFunction.CountDistinct => ColumnType.Int64,
+        AggregateFunction.Avg => ColumnType.Float64,
+        AggregateFunction.Sum => Argument!.Type == ColumnType.Float64 ? ColumnType.Float64 : ColumnType.Int64,
+        _ => Argument!.Type,
+    };
+    public override string ToString() => Argument is null ? $"{Name}={Function}()" : $"{Name}={Function}({Argument})";
+}
+
+/// <summary>
+/// Groups by the keys (none: one row over the whole input) and computes the aggregates. Groups come out in the
+/// order of their first row.
+/// </summary>
+public sealed record Aggregate(LogicalPlan Input, IReadOnlyList<NamedExpr> Keys, IReadOnlyList<AggregateExpr> Aggregates) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema
+    {
+        get
+        {
+            var list = new List<ResultColumn>();
+            foreach (var k in Keys) list.Add(new ResultColumn(k.Name, k.Expr.Type));
+            foreach (var a in Aggregates) list.Add(new ResultColumn(a.Name, a.Type));
+            return list;
+        }
+    }
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>Keeps the first row of each set of equal rows.</summary>
+public sealed record Distinct(LogicalPlan Input) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>One sort key; nulls sort last in both directions (as DuckDB by default).</summary>
+public sealed record SortKey(Expr Expr, bool Descending = false)
+{
+    public override string ToString() => Descending ? $"{Expr} desc" : Expr.ToString();
+}
+
+/// <summary>A stable sort; with <see cref="Limit"/> only the first rows are kept (top-N).</summary>
+public sealed record Sort(LogicalPlan Input, IReadOnlyList<SortKey> Keys, long? Limit = null) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>The first Count rows.</summary>
+public sealed record Limit(LogicalPlan Input, long Count) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>Count rows chosen uniformly at random (reservoir sampling), the same rows for the same seed and input;
+/// they keep their input order.</summary>
+public sealed record Sample(LogicalPlan Input, int Count, int Seed) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>
+/// Keyword in context over sentences: finds the phrase (consecutive words, whole-word, case-insensitive, `*` a
+/// wildcard inside or as a word) in the sentence text and yields doc_id, sent_id, left, match, right with
+/// <see cref="Context"/> words each side. <see cref="Input"/> produces doc_id, sent_id and text (a sentences scan).
+/// </summary>
+public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Context) : LogicalPlan
+{
+    public static readonly IReadOnlyList<ResultColumn> Columns =
+    [
+        new("doc_id", ColumnType.Int32), new("sent_id", ColumnType.Int32),
+        new("left", ColumnType.String), new("match", ColumnType.String), new("right", ColumnType.String),
+    ];
+    public override IReadOnlyList<ResultColumn> Schema => Columns;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+
+    /// <summary>The kwic source over the sentences table, with a case-insensitive contains on the longest literal
+    /// part of the phrase pushed into the scan (every whole-word match also contains it).</summary>
+    public static Kwic OverSentences(IReadOnlyList<string> words, int context)
+    {
+        var scan = Scan.Of(CorpusSchema.Sentences, "doc_id", "sent_id", "text");
+        string longest = "";
+        foreach (var w in words)
+            foreach (var part in w.Split('*'))
+                if (part.Length > longest.Length) longest = part;
+        var pre = longest.Length > 0
+            ? scan with { Predicate = new TextMatch(TextOp.Contains, new ColumnRef("text", ColumnType.String), longest) }
+            : scan;
+        return new Kwic(pre, words, context);
+    }
+}

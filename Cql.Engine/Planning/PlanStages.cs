@@ -1,0 +1,65 @@
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Planning;
+
+/// <summary>
+/// One builder per query stage, so the planner maps a bound query onto the plan stage by stage. Stages whose
+/// expressions use doc.FIELD get a <see cref="DocJoin"/> below them first (the optimiser narrows the docs scan to
+/// the fields used).
+/// </summary>
+public static class PlanStages
+{
+    /// <summary>A whole corpus table.</summary>
+    public static LogicalPlan Table(string name) =>
+        Scan.All(CorpusSchema.Find(name) ?? throw new ArgumentException($"no table {name}"));
+
+    /// <summary>Keyword in context over the sentences.</summary>
+    public static LogicalPlan Kwic(IReadOnlyList<string> words, int context) => Planning.Kwic.OverSentences(words, context);
+
+    public static LogicalPlan Where(LogicalPlan input, Expr predicate) => new Filter(WithDocs(input, predicate), predicate);
+
+    public static LogicalPlan Select(LogicalPlan input, IReadOnlyList<NamedExpr> columns) =>
+        new Project(WithDocs(input, columns.Select(c => c.Expr)), columns);
+
+    public static LogicalPlan OrderBy(LogicalPlan input, IReadOnlyList<SortKey> keys) =>
+        new Sort(WithDocs(input, keys.Select(k => k.Expr)), keys);
+
+    public static LogicalPlan Limit(LogicalPlan input, long count) => new Limit(input, count);
+
+    /// <summary>count: one row, one column "count".</summary>
+    public static LogicalPlan Count(LogicalPlan input) =>
+        new Aggregate(input, [], [new AggregateExpr(AggregateFunction.Count, null, "count")]);
+
+    /// <summary>count by k1, k2: a row per group with "count", most frequent first, ties by the keys.</summary>
+    public static LogicalPlan CountBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys)
+    {
+        var agg = new Aggregate(WithDocs(input, keys.Select(k => k.Expr)), keys, [new AggregateExpr(AggregateFunction.Count, null, "count")]);
+        var order = new List<SortKey> { new(new ColumnRef("count", ColumnType.Int64), Descending: true) };
+        foreach (var k in keys) order.Add(new SortKey(new ColumnRef(k.Name, k.Expr.Type)));
+        return new Sort(agg, order);
+    }
+
+    /// <summary>group by keys aggregate a1, a2: a row per group in order of first appearance.</summary>
+    public static LogicalPlan GroupBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys, IReadOnlyList<AggregateExpr> aggregates)
+    {
+        var used = keys.Select(k => k.Expr).Concat(aggregates.Where(a => a.Argument is not null).Select(a => a.Argument!));
+        return new Aggregate(WithDocs(input, used), keys, aggregates);
+    }
+
+    public static LogicalPlan Distinct(LogicalPlan input) => new Distinct(input);
+
+    public static LogicalPlan Sample(LogicalPlan input, int count, int seed) => new Sample(input, count, seed);
+
+    /// <summary>The input with the docs joined on when an expression reads doc.FIELD that the input lacks.</summary>
+    public static LogicalPlan WithDocs(LogicalPlan input, params IEnumerable<Expr> exprs)
+    {
+        foreach (var e in exprs)
+            foreach (var c in Exprs.Columns(e))
+                if (c.StartsWith(DocJoin.Prefix, StringComparison.Ordinal) && input.Find(c) is null)
+                {
+                    if (input.Find("doc_id") is null) throw new ArgumentException($"{c} needs a doc_id column in the input");
+                    return new DocJoin(input, Scan.All(CorpusSchema.Docs));
+                }
+        return input;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Cql.Engine.Storage.Reading;
+
+/// <summary>The Parquet files of one table.</summary>
+public sealed record TableFiles(string Table, IReadOnlyList<string> Paths);
+
+/// <summary>Where each table's files are; the executor asks it per scanned table, so it does not depend on the
+/// manifest format.</summary>
+public sealed class CorpusFiles(Func<string, IReadOnlyList<string>> filesOf)
+{
+    public IReadOnlyList<string> Of(string table) => filesOf(table);
+
+    public static CorpusFiles From(params TableFiles[] tables)
+    {
+        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var t in tables) map[t.Table] = t.Paths;
+        return new CorpusFiles(t => map.TryGetValue(t, out var p) ? p : []);
+    }
+
+    /// <summary>DIR/&lt;table&gt;/**/*.parquet, sorted by path (for tests and corpora without a manifest).</summary>
+    public static CorpusFiles FromFolder(string corpusDir) => new(table =>
+    {
+        var dir = Path.Combine(corpusDir, table);
+        if (!Directory.Exists(dir)) return [];
+        var files = Directory.GetFiles(dir, "*.parquet", SearchOption.AllDirectories);
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    });
+}

@@ -1,0 +1,13 @@
+namespace Cql.Engine.Storage.Reading;
+
+/// <summary>A corpus file could not be read (missing, truncated, corrupt); the CLI maps it to exit code 3.</summary>
+public sealed class CorpusReadException(string path, string message, Exception? inner = null)
+    : Exception($"cannot read corpus file '{path}': {message}", inner)
+{
+    public string FilePath { get; } = path;
+
+    /// <summary>Exceptions that a damaged or unreadable file raises from Parquet.Net and the file system.</summary>
+    internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException or Parquet.ParquetException
+        or InvalidDataException or Parquet.Meta.Proto.ThriftProtocolException or IndexOutOfRangeException
+        or ArgumentOutOfRangeException or ArgumentException or OverflowException or NotSupportedException or InvalidOperationException;
+}

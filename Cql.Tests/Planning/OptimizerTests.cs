@@ -1,0 +1,66 @@
+using Cql.Engine.Optimizing;
+using Cql.Engine.Planning;
+using Cql.Engine.Storage;
+using static Cql.Tests.Execution.Q;
+
+namespace Cql.Tests.Planning;
+
+/// <summary>The rewrite rules: what ends up in the scan.</summary>
+public sealed class OptimizerTests
+{
+    static Scan Find(LogicalPlan p) => p as Scan ?? Find(p.Inputs[0]);
+
+    [Fact]
+    public void Filter_is_pushed_into_the_scan_and_only_needed_columns_are_read()
+    {
+        var plan = Optimizer.Optimize(Select(new Filter(Scan.All(CorpusSchema.Quotes), Eq(Str("speaker"), L("Xi"))), "quote_id"));
+        var scan = Find(plan);
+        Assert.Equal(Eq(Str("speaker"), L("Xi")), scan.Predicate);
+        Assert.Equal(["quote_id"], scan.Columns.Select(c => c.Name));
+        Assert.IsType<Project>(plan);
+    }
+
+    [Fact]
+    public void A_count_reads_no_column_and_a_count_where_only_the_predicate_columns()
+    {
+        var count = new AggregateExpr(AggregateFunction.Count, null, "count");
+        var bare = Optimizer.Optimize(new Aggregate(Scan.All(CorpusSchema.Quotes), [], [count]));
+        Assert.Empty(Find(bare).Columns);
+        var where = Optimizer.Optimize(new Aggregate(new Filter(Scan.All(CorpusSchema.Quotes), Eq(Str("lang"), L("de"))), [], [count]));
+        Assert.Empty(Find(where).Columns);
+        Assert.NotNull(Find(where).Predicate);
+    }
+
+    [Fact]
+    public void Limit_reaches_the_scan_through_projection_and_becomes_top_n_over_a_sort()
+    {
+        var limited = Optimizer.Optimize(new Limit(Select(Scan.All(CorpusSchema.Quotes), "text"), 10));
+        Assert.Equal(10, Find(limited).Limit);
+
+        var sorted = Optimizer.Optimize(new Limit(new Sort(Scan.All(CorpusSchema.Quotes), [new SortKey(Int("quote_id"))]), 5));
+        var sort = Assert.IsType<Sort>(((Limit)sorted).Input);
+        Assert.Equal(5, sort.Limit);
+        Assert.Null(Find(sorted).Limit);
+    }
+
+    [Fact]
+    public void A_filter_above_a_limit_stays_above_it()
+    {
+        var plan = Optimizer.Optimize(new Filter(new Limit(Scan.All(CorpusSchema.Quotes), 10), Eq(Str("lang"), L("de"))));
+        Assert.IsType<Filter>(plan);
+        Assert.Null(Find(plan).Predicate);
+    }
+
+    [Fact]
+    public void Doc_join_pushes_own_conjuncts_below_and_keeps_doc_conjuncts_above()
+    {
+        var join = new DocJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs));
+        var pred = new And(Eq(Str("lang"), L("de")), Eq(Str("doc.outlet"), L("NRK")));
+        var plan = Optimizer.Optimize(Select(new Filter(join, pred), "text", "doc.title"));
+        var filter = Assert.IsType<Filter>(((Project)plan).Input);
+        Assert.Equal(Eq(Str("doc.outlet"), L("NRK")), filter.Predicate);
+        var j = Assert.IsType<DocJoin>(filter.Input);
+        Assert.Equal(Eq(Str("lang"), L("de")), ((Scan)j.Input).Predicate);
+        Assert.Equal(["doc_id", "title", "outlet"], ((Scan)j.Docs).Columns.Select(c => c.Name));
+    }
+}
