@@ -25,8 +25,9 @@ public static class CqlProcess
         };
         psi.ArgumentList.Add(CqlDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
-        // Tests share one cache for the default corpus, apart from the user's own.
-        psi.Environment["CQL_CACHE_DIR"] = Path.Combine(Path.GetTempPath(), "cql-test-cache");
+        // Tests share one cache for the default corpus, apart from the user's own and from other checkouts'
+        // (a cache build removes older builds, which would pull the corpus from under another checkout's tests).
+        psi.Environment["CQL_CACHE_DIR"] = Path.Combine(RepoPaths.Root, ".cql-cache");
         psi.Environment["NO_COLOR"] = "1";
         if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
