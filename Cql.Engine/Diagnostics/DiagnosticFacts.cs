@@ -1,0 +1,188 @@
+using Cql.Engine.Syntax;
+
+namespace Cql.Engine.Diagnostics;
+
+/// <summary>
+/// Every message the parser and the binder can give, one factory per kind, so the wording lives in one place and the
+/// codes stay stable (they are listed in grammar.md). CQL01xx: syntax; CQL02xx: names; CQL03xx: types and values.
+/// </summary>
+public static class DiagnosticFacts
+{
+    // Words a mistyped keyword is compared with.
+    static readonly string[] Keywords =
+        ["where", "select", "order", "by", "limit", "count", "group", "aggregate", "distinct", "sample", "seed", "export",
+         "and", "or", "not", "in", "contains", "has", "matches", "startswith", "is", "null", "as", "asc", "desc", "kwic", "width"];
+
+    // ---------------------------------------------------------------- syntax (CQL01xx)
+
+    public static Diagnostic Unexpected((string Text, TextSpan Span) token, IReadOnlyList<string> expected)
+    {
+        var what = token.Text.Length == 0 ? "the statement ends too early" : $"unexpected '{token.Text}'";
+        var expectation = expected.Count == 0 ? "" : "; expected " + JoinOr(expected.Distinct().ToList());
+        var near = token.Text.Length > 1 ? NameSuggester.Nearest(token.Text, Keywords) : null;
+        return new("CQL0101", what + expectation, Widen(token.Span), near is null || near == token.Text.ToLowerInvariant() ? null : $"did you mean '{near}'?");
+    }
+
+    public static Diagnostic UnexpectedAfterStatement((string Text, TextSpan Span) token, Statement parsed)
+    {
+        var near = NameSuggester.Nearest(token.Text, Keywords);
+        var hint = near is not null && !near.Equals(token.Text, StringComparison.OrdinalIgnoreCase)
+            ? $"did you mean '{near}'?"
+            : parsed is QueryStatement or LetStatement or ExplainStatement
+                ? "stages are joined with '|' (quotes | where lang = de | count), conditions with and/or"
+                : "put one statement on a line, or separate statements with ';'";
+        return new("CQL0102", $"unexpected '{token.Text}' after the end of the statement", Widen(token.Span), hint);
+    }
+
+    public static Diagnostic UnknownStage(Name word, IReadOnlyCollection<string> stages)
+    {
+        // Words from SQL and KQL that people type for our stages.
+        string? synonym = word.Text.ToLowerInvariant() switch
+        {
+            "filter" => "where",
+            "sort" => "order by",
+            "take" or "top" or "head" => "limit",
+            "project" => "select",
+            "summarize" or "groupby" => "group by … aggregate …, or count by",
+            "uniq" or "unique" => "distinct",
+            "save" or "write" or "to" => "export \"FILE.csv\"",
+            _ => null,
+        };
+        var near = synonym ?? NameSuggester.Nearest(word.Text, stages);
+        return new("CQL0103", $"unknown stage '{word.Text}'", word.Span,
+            (near is null ? "" : $"did you mean '{near}'? ") + "Stages: " + string.Join(", ", Grammar.StageNames));
+    }
+
+    public static Diagnostic UnterminatedString(TextSpan openingQuote, char quote) =>
+        new("CQL0104", "this string is never closed", openingQuote, $"end it with {quote}");
+
+    public static Diagnostic UnknownEscape(TextSpan span, char c) =>
+        new("CQL0105", $"unknown escape '\\{c}' in a string", span, "use \\\" \\' \\\\ \\n \\t or \\uXXXX; write \\\\ for a backslash");
+
+    public static Diagnostic BadUnicodeEscape(TextSpan span) =>
+        new("CQL0106", "\\u needs four hex digits", span, "for example \\u00e5 for å");
+
+    public static Diagnostic InvalidDate(TextSpan span, string text) =>
+        new("CQL0107", $"'{text}' is not a valid date", span, "dates are YYYY-MM-DD or YYYY-MM, e.g. 2022-06-15 or 2022-06");
+
+    public static Diagnostic NumberOutOfRange(TextSpan span, string text) =>
+        new("CQL0108", $"the number {text} is out of range", span);
+
+    public static Diagnostic InternalParserError(TextSpan span, string message) =>
+        new("CQL0199", "the parser failed on this statement: " + message, span, "please report this statement");
+
+    // ---------------------------------------------------------------- names (CQL02xx)
+
+    public static Diagnostic UnknownTable(Name name, IReadOnlyCollection<string> known) =>
+        new("CQL0201", $"unknown table '{name.Text}'", name.Span, DidYouMean(name.Text, known, "tables"));
+
+    public static Diagnostic UnknownColumn(TextSpan span, string column, string where, IReadOnlyCollection<string> known) =>
+        new("CQL0202", $"unknown column '{column}' in {where}", span, DidYouMean(column, known, "columns"));
+
+    public static Diagnostic UnknownDocField(TextSpan span, string field, IReadOnlyCollection<string> known) =>
+        new("CQL0203", $"documents have no field '{field}'", span, DidYouMean(field, known, "fields").Replace("columns", "fields"));
+
+    public static Diagnostic NoDocumentToNavigate(TextSpan span, string field, IReadOnlyCollection<string> columns) =>
+        new("CQL0204", $"doc.{field} needs rows with a doc_id, and these rows have none", span,
+            "columns here: " + string.Join(", ", columns) + ". Keep doc_id in select, or navigate before count/group");
+
+    public static Diagnostic UnknownQualifier(Name qualifier) =>
+        new("CQL0205", $"unknown qualifier '{qualifier.Text}'", qualifier.Span, "only doc.FIELD navigates, e.g. doc.title, doc.date, doc.lang");
+
+    public static Diagnostic UnknownFunction(Name name, IReadOnlyCollection<string> known) =>
+        new("CQL0206", $"unknown function '{name.Text}'", name.Span, DidYouMean(name.Text, known, "functions"));
+
+    public static Diagnostic UnknownAggregate(Name name, IReadOnlyCollection<string> known) =>
+        new("CQL0207", $"unknown aggregate '{name.Text}'", name.Span, DidYouMean(name.Text, known, "aggregates"));
+
+    public static Diagnostic DuplicateColumn(TextSpan span, string name) =>
+        new("CQL0208", $"the column '{name}' appears twice in the result", span, "give one of them another name with 'as'");
+
+    public static Diagnostic LetShadowsTable(Name name) =>
+        new("CQL0209", $"'{name.Text}' is a table and cannot be redefined", name.Span, "choose another name for the let");
+
+    public static Diagnostic ReservedLetName(Name name) =>
+        new("CQL0210", $"'{name.Text}' is a keyword and cannot name a query", name.Span, "choose another name for the let");
+
+    public static Diagnostic KwicTableWithoutText(Name table, IReadOnlyCollection<string> usable) =>
+        new("CQL0211", $"kwic cannot search '{table.Text}'", table.Span, "kwic searches the text of: " + string.Join(", ", usable));
+
+    // ---------------------------------------------------------------- types and values (CQL03xx)
+
+    public static Diagnostic NotACondition(TextSpan span, string type) =>
+        new("CQL0301", $"where needs a condition, and this is a {type} value", span, "compare it, e.g. lang = de, or test it: text contains \"…\"");
+
+    public static Diagnostic CannotCompare(TextSpan span, string left, string leftType, string right, string rightType) =>
+        new("CQL0302", $"cannot compare {left} ({leftType}) with {right} ({rightType})", span,
+            leftType is "text" or "date" && rightType == "number" ? "put the value in quotes, e.g. \"5\"" :
+            leftType == "number" && rightType is "text" ? "numbers are written without quotes" : null);
+
+    public static Diagnostic CompareWithNull(TextSpan span, bool negated) =>
+        new("CQL0303", $"'{(negated ? "!=" : "=")} null' is never true", span, negated ? "write 'is not null'" : "write 'is null'");
+
+    public static Diagnostic TextOperatorNeedsText(TextSpan span, string op, string type) =>
+        new("CQL0304", $"{op} works on text, and this is a {type} value", span, "use it on a text column, e.g. text " + op + " \"…\"");
+
+    public static Diagnostic PatternMustBeText(TextSpan span, string op) =>
+        new("CQL0305", $"{op} needs a text pattern", span, $"write it in quotes, e.g. {op} \"samarbeid\"");
+
+    public static Diagnostic BadRegex(TextSpan span, string message) =>
+        new("CQL0306", "this regular expression is not valid: " + message, span, ".NET syntax, e.g. matches \"^Xi\\\\b\"");
+
+    public static Diagnostic WrongArgumentCount(Name function, int expected, int got) =>
+        new("CQL0307", $"{function.Text} takes {expected} argument{(expected == 1 ? "" : "s")}, not {got}", function.Span);
+
+    public static Diagnostic WrongArgumentType(TextSpan span, string function, string expected, string got) =>
+        new("CQL0308", $"{function} needs {expected}, and this is {got}", span);
+
+    public static Diagnostic NotANonNegativeInteger(TextSpan span, string what) =>
+        new("CQL0309", $"{what} needs a whole number of 0 or more", span);
+
+    public static Diagnostic EmptyKwicTerm(TextSpan span) =>
+        new("CQL0310", "kwic needs at least one word to look for", span, "for example kwic \"samarbeid\" or kwic \"bilateral* samarbeid\"");
+
+    public static Diagnostic ExportNotLast(TextSpan span) =>
+        new("CQL0311", "export must be the last stage", span, "move it to the end of the query");
+
+    public static Diagnostic UnknownExportFormat(TextSpan span, string path) =>
+        new("CQL0312", $"cannot tell the format of '{path}' from its extension", span, "use .parquet, .csv, .tsv, .jsonl or .json");
+
+    public static Diagnostic MixedList(TextSpan span) =>
+        new("CQL0313", "the values of this list are of different kinds", span, "compare text with text and numbers with numbers");
+
+    public static Diagnostic AggregateNeedsArgument(Name function) =>
+        new("CQL0314", $"{function.Text}() needs a column", function.Span, $"for example {function.Text}(length(text))");
+
+    public static Diagnostic NotNumeric(TextSpan span, string function, string type) =>
+        new("CQL0315", $"{function} needs numbers, and this is a {type} value", span);
+
+    public static Diagnostic StageNeedsRows(TextSpan span, string stage) =>
+        new("CQL0316", $"{stage} cannot follow export", span);
+
+    // ---------------------------------------------------------------- notes
+
+    public static Diagnostic SpeakerResolved(TextSpan span, string written, IReadOnlyList<string> canonical) =>
+        new("CQL0901", $"speaker \"{written}\" means {JoinOr(canonical.Select(c => "\"" + c + "\"").ToList())} (entity aliases)", span, Severity: Severity.Note);
+
+    public static Diagnostic SpeakerUnknown(TextSpan span, string written) =>
+        new("CQL0902", $"no entity is known as \"{written}\"; speakers are compared as written", span,
+            "entities lists the known names and aliases", Severity.Note);
+
+    public static Diagnostic SymbolRead(TextSpan span, string word) =>
+        new("CQL0903", $"'{word}' is not a column here, so it is read as the text \"{word}\"", span, Severity: Severity.Note);
+
+    // ---------------------------------------------------------------- helpers
+
+    static string DidYouMean(string typed, IReadOnlyCollection<string> known, string kind)
+    {
+        var near = NameSuggester.Nearest(typed, known);
+        var list = $"{kind}: {string.Join(", ", known)}";
+        return near is null ? list : $"did you mean '{near}'? {char.ToUpperInvariant(list[0])}{list[1..]}";
+    }
+
+    static string JoinOr(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
+
+    // A zero-width span (the end of the text) still gets a caret.
+    static TextSpan Widen(TextSpan s) => s.Length == 0 ? new TextSpan(s.Start, 1) : s;
+}

@@ -1,0 +1,37 @@
+namespace Cql.Engine.Syntax;
+
+/// <summary>One stage of a query: rows in, rows out.</summary>
+public abstract record Stage : SyntaxNode
+{
+    /// <summary>The keyword that starts the stage, for messages ("where", "count by").</summary>
+    public abstract string Keyword { get; }
+}
+
+/// <summary>An expression with an optional name (select x as y, count by x as y).</summary>
+public sealed record SelectItem(SyntaxExpr Expr, Name? Alias) : SyntaxNode;
+
+/// <summary>An order-by key.</summary>
+public sealed record OrderKey(SyntaxExpr Expr, bool Descending) : SyntaxNode;
+
+/// <summary>An aggregate call: count(), min(x), max(x), avg(x), sum(x), count_distinct(x) [as NAME].</summary>
+public sealed record AggregateItem(Name Function, SyntaxExpr? Argument, Name? Alias) : SyntaxNode;
+
+public sealed record WhereStage(SyntaxExpr Condition) : Stage { public override string Keyword => "where"; }
+
+public sealed record SelectStage(IReadOnlyList<SelectItem> Items) : Stage { public override string Keyword => "select"; }
+
+public sealed record OrderByStage(IReadOnlyList<OrderKey> Keys) : Stage { public override string Keyword => "order by"; }
+
+public sealed record LimitStage(NumberLiteral Count) : Stage { public override string Keyword => "limit"; }
+
+/// <summary>count (no keys) or count by KEYS.</summary>
+public sealed record CountStage(IReadOnlyList<SelectItem> Keys) : Stage { public override string Keyword => Keys.Count == 0 ? "count" : "count by"; }
+
+public sealed record GroupByStage(IReadOnlyList<SelectItem> Keys, IReadOnlyList<AggregateItem> Aggregates) : Stage { public override string Keyword => "group by"; }
+
+/// <summary>distinct (every column) or distinct COLS.</summary>
+public sealed record DistinctStage(IReadOnlyList<SelectItem> Columns) : Stage { public override string Keyword => "distinct"; }
+
+public sealed record SampleStage(NumberLiteral Count, NumberLiteral? Seed) : Stage { public override string Keyword => "sample"; }
+
+public sealed record ExportStage(StringLiteral Path) : Stage { public override string Keyword => "export"; }

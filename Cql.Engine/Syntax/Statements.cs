@@ -1,0 +1,31 @@
+namespace Cql.Engine.Syntax;
+
+/// <summary>One statement of a script.</summary>
+public abstract record Statement : SyntaxNode;
+
+/// <summary>A query whose rows are the result: SOURCE [where EXPR] (| STAGE)*.</summary>
+public sealed record QueryStatement(Query Query) : Statement;
+
+/// <summary>let NAME = QUERY: names a query for later statements.</summary>
+public sealed record LetStatement(Name Name, Query Query) : Statement;
+
+/// <summary>explain QUERY: the optimised plan instead of the rows.</summary>
+public sealed record ExplainStatement(Query Query) : Statement;
+
+/// <summary>show tables.</summary>
+public sealed record ShowTablesStatement : Statement;
+
+/// <summary>describe TABLE (or a let name): its columns.</summary>
+public sealed record DescribeStatement(Name Target) : Statement;
+
+/// <summary>A source and the stages it flows through. A `where` right after the source is the first stage.</summary>
+public sealed record Query(Source Source, IReadOnlyList<Stage> Stages) : SyntaxNode;
+
+/// <summary>Where rows come from.</summary>
+public abstract record Source : SyntaxNode;
+
+/// <summary>A corpus table or a let name.</summary>
+public sealed record NamedSource(Name Name) : Source;
+
+/// <summary>kwic "term" [in TABLE] [width N].</summary>
+public sealed record KwicSource(StringLiteral Term, Name? Table, NumberLiteral? Width) : Source;
