@@ -3,11 +3,13 @@ using Cql.Engine.Storage;
 
 namespace Cql.Engine.Execution;
 
-/// <summary>Keyword in context: one row per match of the phrase in a sentence, with N words of context each side.</summary>
+/// <summary>Keyword in context: one row per match of the phrase in a row's text, with N words of context each side.</summary>
 public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysicalOperator
 {
     readonly KwicMatcher _matcher = new(kwic.Words);
-    public IReadOnlyList<ResultColumn> Columns => Kwic.Columns;
+    readonly IReadOnlyList<ResultColumn> _columns = kwic.Schema;
+    readonly bool _hasId = kwic.IdColumn != "doc_id";
+    public IReadOnlyList<ResultColumn> Columns => _columns;
 
     public ColumnBatch? Next(CancellationToken ct)
     {
@@ -15,7 +17,7 @@ public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysical
         {
             var src = new BatchColumns(input.Columns, batch);
             var docIds = src.Get("doc_id");
-            var sentIds = src.Get("sent_id");
+            var ids = _hasId ? src.Get(kwic.IdColumn) : null;
             var texts = (StringVector)src.Get("text");
             var doc = new VectorBuilder(ColumnType.Int32);
             var sent = new VectorBuilder(ColumnType.Int32);
@@ -35,7 +37,7 @@ public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysical
                     int to = tokens[Math.Min(tokens.Count - 1, last + ctx)].End;
                     int ms = tokens[first].Start, me = tokens[last].End;
                     doc.AppendFrom(docIds, row);
-                    sent.AppendFrom(sentIds, row);
+                    if (ids is not null) sent.AppendFrom(ids, row);
                     // Slices of the sentence buffer: no copy; context ends at word boundaries.
                     left.Append(Trim(textMem[from..ms]));
                     match.Append(textMem[ms..me]);
@@ -43,7 +45,9 @@ public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysical
                 });
             }
             if (doc.Count > 0)
-                return new ColumnBatch([doc.Build(), sent.Build(), left.Build(), match.Build(), right.Build()], doc.Count);
+                return new ColumnBatch(_hasId
+                    ? [doc.Build(), sent.Build(), left.Build(), match.Build(), right.Build()]
+                    : [doc.Build(), left.Build(), match.Build(), right.Build()], doc.Count);
         }
         return null;
     }

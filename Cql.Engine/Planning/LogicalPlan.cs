@@ -164,26 +164,42 @@ public sealed record Sample(LogicalPlan Input, int Count, int Seed) : LogicalPla
 }
 
 /// <summary>
-/// Keyword in context over sentences: finds the phrase (consecutive words, whole-word, case-insensitive, `*` a
-/// wildcard inside or as a word) in the sentence text and yields doc_id, sent_id, left, match, right with
-/// <see cref="Context"/> words each side. <see cref="Input"/> produces doc_id, sent_id and text (a sentences scan).
+/// Keyword in context: finds the phrase (consecutive words, whole-word, case-insensitive, `*` a wildcard inside or
+/// as a word) in the text of each input row and yields doc_id, the row's id column (sent_id by default), left,
+/// match, right with <see cref="Context"/> words each side. <see cref="Input"/> produces doc_id, the id column and text.
 /// </summary>
-public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Context) : LogicalPlan
+public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Context, string IdColumn = "sent_id") : LogicalPlan
 {
-    public static readonly IReadOnlyList<ResultColumn> Columns =
-    [
-        new("doc_id", ColumnType.Int32), new("sent_id", ColumnType.Int32),
-        new("left", ColumnType.String), new("match", ColumnType.String), new("right", ColumnType.String),
-    ];
-    public override IReadOnlyList<ResultColumn> Schema => Columns;
+    /// <summary>The tables kwic can search, with the column that identifies a row of each.</summary>
+    public static readonly IReadOnlyDictionary<string, string> IdColumns = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["sentences"] = "sent_id", ["paragraphs"] = "para_id", ["quotes"] = "quote_id", ["docs"] = "doc_id",
+    };
+
+    public override IReadOnlyList<ResultColumn> Schema
+    {
+        get
+        {
+            var list = new List<ResultColumn> { new("doc_id", ColumnType.Int32) };
+            if (IdColumn != "doc_id") list.Add(new(IdColumn, ColumnType.Int32));
+            list.Add(new("left", ColumnType.String));
+            list.Add(new("match", ColumnType.String));
+            list.Add(new("right", ColumnType.String));
+            return list;
+        }
+    }
     public override IReadOnlyList<LogicalPlan> Inputs => [Input];
     public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
 
-    /// <summary>The kwic source over the sentences table, with a case-insensitive contains on the longest literal
-    /// part of the phrase pushed into the scan (every whole-word match also contains it).</summary>
-    public static Kwic OverSentences(IReadOnlyList<string> words, int context)
+    /// <summary>Kwic over the sentences table.</summary>
+    public static Kwic OverSentences(IReadOnlyList<string> words, int context) => Over(CorpusSchema.Sentences, words, context);
+
+    /// <summary>Kwic over a table with text (one of <see cref="IdColumns"/>), with a case-insensitive contains on the
+    /// longest literal part of the phrase pushed into the scan (every whole-word match also contains it).</summary>
+    public static Kwic Over(TableSchema table, IReadOnlyList<string> words, int context)
     {
-        var scan = Scan.Of(CorpusSchema.Sentences, "doc_id", "sent_id", "text");
+        var id = IdColumns[table.Name];
+        var scan = id == "doc_id" ? Scan.Of(table, "doc_id", "text") : Scan.Of(table, "doc_id", id, "text");
         string longest = "";
         foreach (var w in words)
             foreach (var part in w.Split('*'))
@@ -191,6 +207,6 @@ public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Co
         var pre = longest.Length > 0
             ? scan with { Predicate = new TextMatch(TextOp.Contains, new ColumnRef("text", ColumnType.String), longest) }
             : scan;
-        return new Kwic(pre, words, context);
+        return new Kwic(pre, words, context, id);
     }
 }

@@ -58,7 +58,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
-        Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" context={k.Context}",
+        Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => plan.GetType().Name,
     };
 }

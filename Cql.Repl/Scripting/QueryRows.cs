@@ -82,5 +82,5 @@ public sealed class QueryRows : IReadOnlyList<IReadOnlyDictionary<string, object
     public override string ToString() => $"{Count} rows × {Columns.Count} columns ({string.Join(", ", Columns.Select(c => c.Name))})";
 
     /// <summary>The materialised rows as a batch stream again, for printing and export.</summary>
-    internal IBatchStream Replay() => new ObjectRows(Columns, _rows);
+    internal IBatchStream Replay() => new MemoryRows(Columns, _rows);
 }

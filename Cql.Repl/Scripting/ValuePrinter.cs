@@ -32,7 +32,7 @@ public static class ValuePrinter
                 var columns = props is null ? [new ResultColumn("value", ColumnType.String)] : props.Select(p => new ResultColumn(p.Name, TypeOf(p.PropertyType))).ToArray();
                 var rows = items.Select(i => props is null ? [Cell(i, ColumnType.String)] : props.Select((p, k) => i is null ? null : Cell(p.GetValue(i), columns[k].Type)).ToArray()).ToList();
                 output.Flush();
-                var n = ResultWriter.Write(new ObjectRows(columns, rows), OutputFormat.Table, raw, style, CancellationToken.None);
+                var n = ResultWriter.Write(new MemoryRows(columns, rows), OutputFormat.Table, raw, style, CancellationToken.None);
                 raw.Flush();
                 output.WriteLine($"({n:N0}{(items.Count > style.MaxRows + 999 ? "+" : "")} items)");
                 return;

@@ -21,7 +21,7 @@ public class ResultWriterTests
     static string Render(OutputFormat f, TableStyle? style = null)
     {
         using var ms = new MemoryStream();
-        ResultWriter.Write(new InMemoryRows(Cols, Rows), f, ms, style ?? new TableStyle(), CancellationToken.None);
+        ResultWriter.Write(new MemoryRows(Cols, Rows, batchSize: 2), f, ms, style ?? new TableStyle(), CancellationToken.None);
         return Encoding.UTF8.GetString(ms.ToArray());
     }
 
@@ -72,7 +72,7 @@ public class ResultWriterTests
         Assert.Equal("previous content", File.ReadAllText(target));
         Assert.Single(Directory.GetFiles(d.Path));
 
-        var n = ResultWriter.Export(new InMemoryRows(Cols, Rows), target, OutputFormat.Csv, prov, CancellationToken.None);
+        var n = ResultWriter.Export(new MemoryRows(Cols, Rows, batchSize: 2), target, OutputFormat.Csv, prov, CancellationToken.None);
         Assert.Equal(4, n);
         Assert.StartsWith("speaker,n,share", File.ReadAllText(target));
         using var meta = JsonDocument.Parse(File.ReadAllText(target + ".meta.json"));
@@ -85,7 +85,7 @@ public class ResultWriterTests
     {
         using var d = new TempDir();
         var path = d.File("r.parquet");
-        ResultWriter.Export(new InMemoryRows(Cols, Rows), path, OutputFormat.Parquet,
+        ResultWriter.Export(new MemoryRows(Cols, Rows, batchSize: 2), path, OutputFormat.Parquet,
             new Provenance("quotes | count by speaker", "h1", "/c", "0.1.0", DateTimeOffset.UnixEpoch), CancellationToken.None);
 
         using var db = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
@@ -106,7 +106,7 @@ public class ResultWriterTests
 
     sealed class FailingRows : IBatchStream
     {
-        readonly InMemoryRows _inner = new(Cols, Rows, batchSize: 1);
+        readonly MemoryRows _inner = new(Cols, Rows, batchSize: 1);
         int _n;
         public IReadOnlyList<ResultColumn> Columns => Cols;
         public ColumnBatch Current => _inner.Current;

@@ -1,0 +1,141 @@
+using Cql.Engine.Diagnostics;
+using Cql.Engine.Output;
+using Cql.Engine.Planning;
+using Cql.Engine.Syntax;
+
+namespace Cql.Engine.Binding;
+
+public sealed partial class Binder
+{
+    static readonly Dictionary<string, AggregateFunction> Aggregates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["count"] = AggregateFunction.Count,
+        ["count_distinct"] = AggregateFunction.CountDistinct,
+        ["min"] = AggregateFunction.Min,
+        ["max"] = AggregateFunction.Max,
+        ["avg"] = AggregateFunction.Avg,
+        ["sum"] = AggregateFunction.Sum,
+    };
+
+    void BindStage(Stage stage, QueryState s)
+    {
+        switch (stage)
+        {
+            case WhereStage w:
+                s.Plan = PlanStages.Where(s.Plan, BindCondition(w.Condition, s));
+                break;
+            case SelectStage sel:
+                s.Plan = PlanStages.Select(s.Plan, BindItems(sel.Items, s, []));
+                s.RowsAreDocs = false;
+                s.Description = "the selected columns";
+                break;
+            case OrderByStage o:
+            {
+                var keys = new List<SortKey>();
+                foreach (var k in o.Keys) keys.Add(new SortKey(BindExpr(k.Expr, s), k.Descending));
+                s.Plan = PlanStages.OrderBy(s.Plan, keys);
+                break;
+            }
+            case LimitStage l:
+                s.Plan = PlanStages.Limit(s.Plan, WholeNumber(l.Count, "limit"));
+                break;
+            case CountStage c when c.Keys.Count == 0:
+                s.Plan = PlanStages.Count(s.Plan);
+                s.RowsAreDocs = false;
+                s.Description = "the result of count";
+                break;
+            case CountStage c:
+                s.Plan = PlanStages.CountBy(s.Plan, BindItems(c.Keys, s, ["count"]));
+                s.RowsAreDocs = false;
+                s.Description = "the result of count by";
+                break;
+            case GroupByStage g:
+            {
+                var keys = BindItems(g.Keys, s, []);
+                var names = new HashSet<string>(keys.Select(k => k.Name), StringComparer.OrdinalIgnoreCase);
+                var aggs = new List<AggregateExpr>();
+                foreach (var a in g.Aggregates)
+                {
+                    var agg = BindAggregate(a, s);
+                    if (!names.Add(agg.Name)) throw new BindError(DiagnosticFacts.DuplicateColumn(a.Span, agg.Name));
+                    aggs.Add(agg);
+                }
+                s.Plan = PlanStages.GroupBy(s.Plan, keys, aggs);
+                s.RowsAreDocs = false;
+                s.Description = "the result of group by";
+                break;
+            }
+            case DistinctStage d:
+                if (d.Columns.Count > 0)
+                {
+                    s.Plan = PlanStages.Select(s.Plan, BindItems(d.Columns, s, []));
+                    s.RowsAreDocs = false;
+                    s.Description = "the distinct columns";
+                }
+                s.Plan = PlanStages.Distinct(s.Plan);
+                break;
+            case SampleStage sm:
+            {
+                long n = WholeNumber(sm.Count, "sample");
+                long seed = sm.Seed is null ? 0 : WholeNumber(sm.Seed, "seed");
+                if (n > int.MaxValue) throw new BindError(DiagnosticFacts.NotANonNegativeInteger(sm.Count.Span, "sample"));
+                s.Plan = PlanStages.Sample(s.Plan, (int)n, unchecked((int)seed));
+                break;
+            }
+            case ExportStage e:
+            {
+                var format = OutputFormats.FromPath(e.Path.Value);
+                if (format is null or OutputFormat.Markdown || e.Path.Value.Length == 0)
+                    throw new BindError(DiagnosticFacts.UnknownExportFormat(e.Path.Span, e.Path.Value));
+                s.Export = new BoundExport(e.Path.Value, format.Value);
+                break;
+            }
+            default:
+                throw new NotSupportedException(stage.GetType().Name);
+        }
+    }
+
+    /// <summary>Select items, count-by keys, group-by keys: bound expressions with unique output names.</summary>
+    List<NamedExpr> BindItems(IReadOnlyList<SelectItem> items, QueryState s, IReadOnlyList<string> reserved)
+    {
+        var result = new List<NamedExpr>(items.Count);
+        var names = new HashSet<string>(reserved, StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            var e = BindExpr(item.Expr, s);
+            var name = item.Alias?.Text ?? DefaultName(item.Expr);
+            if (!names.Add(name)) throw new BindError(DiagnosticFacts.DuplicateColumn(item.Alias?.Span ?? item.Expr.Span, name));
+            result.Add(new NamedExpr(name, e));
+        }
+        return result;
+    }
+
+    /// <summary>A column keeps its name (doc.title stays "doc.title"); anything else is named by its text.</summary>
+    string DefaultName(SyntaxExpr e) => e is NameExpr n ? n.FullName : TextOf(e.Span);
+
+    AggregateExpr BindAggregate(AggregateItem a, QueryState s)
+    {
+        if (!Aggregates.TryGetValue(a.Function.Text, out var fn))
+            throw new BindError(DiagnosticFacts.UnknownAggregate(a.Function, [.. Aggregates.Keys]));
+        Expr? arg = null;
+        if (a.Argument is not null)
+        {
+            arg = BindExpr(a.Argument, s);
+            if (fn is AggregateFunction.Avg or AggregateFunction.Sum && !IsNumeric(arg.Type))
+                throw new BindError(DiagnosticFacts.NotNumeric(a.Argument.Span, a.Function.Text.ToLowerInvariant(), TypeName(arg.Type)));
+        }
+        else if (fn != AggregateFunction.Count) throw new BindError(DiagnosticFacts.AggregateNeedsArgument(a.Function));
+        // min(date) is named min_date (doc.date: min_doc_date); a computed argument is named by the call as written.
+        var name = a.Alias?.Text
+            ?? (a.Argument is null ? "count"
+                : a.Argument is NameExpr n ? $"{a.Function.Text.ToLowerInvariant()}_{n.FullName.Replace('.', '_')}"
+                : TextOf(TextSpan.FromBounds(a.Function.Span.Start, a.Argument.Span.End + 1)));
+        return new AggregateExpr(fn, arg, name);
+    }
+
+    long WholeNumber(NumberLiteral n, string what)
+    {
+        if (!n.IsInteger || n.Value < 0) throw new BindError(DiagnosticFacts.NotANonNegativeInteger(n.Span, what));
+        return (long)n.Value;
+    }
+}

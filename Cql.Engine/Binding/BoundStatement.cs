@@ -1,0 +1,31 @@
+using Cql.Engine.Diagnostics;
+using Cql.Engine.Output;
+using Cql.Engine.Planning;
+using Cql.Engine.Storage;
+
+namespace Cql.Engine.Binding;
+
+/// <summary>A statement with every name resolved: what the session runs. Notes say what the binder decided
+/// (an alias resolved, a word read as text); explain shows them.</summary>
+public abstract record BoundStatement(IReadOnlyList<Diagnostic> Notes);
+
+/// <summary>A query: its logical plan (not yet optimised), and where to export the rows, if anywhere.</summary>
+public sealed record BoundQuery(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
+
+/// <summary>export "PATH" at the end of a query.</summary>
+public sealed record BoundExport(string Path, OutputFormat Format);
+
+public sealed record BoundLet(LetBinding Binding, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
+
+public sealed record BoundExplain(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
+
+public sealed record BoundShowTables() : BoundStatement([]);
+
+/// <summary>describe: the columns of a table (with descriptions) or of a let.</summary>
+public sealed record BoundDescribe(string Name, IReadOnlyList<ColumnSchema> Columns) : BoundStatement([]);
+
+/// <summary>The statement bound, or the diagnostics that say why not (never both).</summary>
+public sealed record BindResult(BoundStatement? Statement, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Statement is not null;
+}
