@@ -52,10 +52,10 @@ public sealed class HasWordMatcher(string pattern) : StringMatcher
     }
 }
 
-/// <summary>Case-sensitive prefix.</summary>
+/// <summary>Case-insensitive prefix, like contains and has.</summary>
 public sealed class StartsWithMatcher(string prefix) : StringMatcher
 {
-    public override bool Match(ReadOnlySpan<char> s) => s.StartsWith(prefix, StringComparison.Ordinal);
+    public override bool Match(ReadOnlySpan<char> s) => s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
     public override bool Expensive => false;
 }
 

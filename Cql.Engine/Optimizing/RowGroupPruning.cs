@@ -73,19 +73,9 @@ public static class RowGroupPruning
                 }
                 return acc;
             }
-            case TextMatch { Op: TextOp.StartsWith, Operand: ColumnRef col } t:
-            {
-                var (st, someValue, someNull) = Column(col, s);
-                if (!someValue) return new(false, false, someNull);
-                if (st is null || st.Min is not string min || st.Max is not string max) return Possible.Any;
-                var p = t.Pattern;
-                var minPrefix = min.Length > p.Length ? min[..p.Length] : min;
-                bool mayTrue = string.CompareOrdinal(max, p) >= 0 && string.CompareOrdinal(minPrefix, p) <= 0;
-                return new(mayTrue, true, someNull);
-            }
             case TextMatch { Operand: ColumnRef col }:
             {
-                // Case-insensitive or regex: statistics say nothing but whether there are values at all.
+                // Case-insensitive matches and regexes: min/max (ordinal) say nothing but whether there are values at all.
                 var (_, someValue, someNull) = Column(col, s);
                 return new(someValue, someValue, someNull);
             }

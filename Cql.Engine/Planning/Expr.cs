@@ -59,7 +59,7 @@ public enum TextOp
     Contains,
     /// <summary>Case-insensitive whole word (or phrase of whole words).</summary>
     Has,
-    /// <summary>Case-sensitive prefix.</summary>
+    /// <summary>Case-insensitive prefix.</summary>
     StartsWith,
     /// <summary>.NET regular expression, unanchored.</summary>
     Matches,

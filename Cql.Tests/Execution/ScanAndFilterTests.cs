@@ -78,7 +78,7 @@ public sealed class ScanAndFilterTests(TestCorpusFixture fx) : IClassFixture<Tes
         var plan = Select(new Filter(Quotes(), new TextMatch(TextOp.StartsWith, Str("speaker"), "V")), "quote_id", "speaker");
         var one = Run(plan, _c.Files, workers: 1);
         Assert.Equal(one, Run(plan, _c.Files, workers: 2));
-        Assert.Equal(_c.DuckRows($"SELECT quote_id, speaker FROM {_c.Table("quotes")} WHERE speaker LIKE 'V%' ORDER BY quote_id"), one);
+        Assert.Equal(_c.DuckRows($"SELECT quote_id, speaker FROM {_c.Table("quotes")} WHERE speaker ILIKE 'V%' ORDER BY quote_id"), one);
     }
 
     [Fact]
