@@ -83,9 +83,10 @@ public static class CorpusGenerator
                 }
                 foreach (var q in g.Quotes)
                 {
+                    var speaker = q.Speaker >= 0 ? vocab.Speakers[q.Speaker] : null;
                     await w.WriteQuoteAsync(quoteId++, g.DocId, paraId + q.Paragraph, sentId + q.Sentence, q.Range, g.Doc.Text.Substring(q.Range.Start, q.Range.Length),
-                        vocab.Speakers[q.Speaker], vocab.Speakers[q.Speaker], q.Cue, null, q.Kind, q.Lang);
-                    await w.WriteMentionAsync(g.DocId, q.Speaker, q.SpeakerRange, vocab.Speakers[q.Speaker]);
+                        speaker, speaker, q.Cue, null, q.Kind, q.Lang);
+                    if (speaker is not null) await w.WriteMentionAsync(g.DocId, q.Speaker, q.SpeakerRange, speaker);
                 }
                 paraId += g.Doc.Paragraphs.Count;
                 sentId += g.Doc.Sentences.Count;
@@ -102,18 +103,32 @@ public static class CorpusGenerator
         return manifest;
     }
 
-    sealed record GenQuote(int Paragraph, int Sentence, TextRange Range, int Speaker, TextRange SpeakerRange, string Cue, string Kind, string Lang);
+    /// <summary>A generated quote; Speaker is -1 when the quote names nobody.</summary>
+    sealed record GenQuote(int Paragraph, int Sentence, TextRange Range, int Speaker, TextRange SpeakerRange, string? Cue, string Kind, string Lang);
 
     /// <summary>One word of the generated text: strings shared with the vocabulary, so a token costs no allocation.</summary>
     readonly record struct GenToken(string Word, string Norm, TextRange Range);
 
     sealed record GeneratedDoc(int DocId, AnalyzedDocument Doc, RawArticle Raw, string Hash, List<GenQuote> Quotes, List<GenToken> Tokens, int[] TokensPerSentence);
 
+    /// <summary>A per-document seed that depends only on the corpus seed and the document (SplitMix64 finaliser).</summary>
+    static int DocumentSeed(int seed, int docId)
+    {
+        ulong z = ((ulong)(uint)seed << 32 | (uint)docId) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
+    }
+
     static GeneratedDoc BuildDoc(int docId, int quoteCount, int seed, GeneratorVocabulary v, ZipfSampler speakers, ZipfSampler langs)
     {
-        var rng = new Random(HashCode.Combine(seed, docId));
+        // Not HashCode.Combine: it is seeded per process, and the same --seed must give the same corpus every run.
+        var rng = new Random(DocumentSeed(seed, docId));
         var style = Langs[langs.Next(rng)];
-        var date = new DateOnly(2015, 1, 1).AddDays(rng.Next(0, 4017)).ToString("yyyy-MM-dd");
+        var day = new DateOnly(2015, 1, 1).AddDays(rng.Next(0, 4017));
+        // As in real articles, a few dates are missing or known only to the month.
+        int precision = rng.Next(100);
+        string? date = precision < 2 ? null : precision < 5 ? day.ToString("yyyy-MM") : day.ToString("yyyy-MM-dd");
         var sb = new StringBuilder(4096);
         var paragraphs = new List<ParagraphInfo>();
         var sentences = new List<SentenceInfo>();
@@ -150,22 +165,29 @@ public static class CorpusGenerator
             }
             else
             {
-                int speaker = speakers.Next(rng);
-                bool dash = style.DashQuotes && rng.NextDouble() < 0.2;
+                // About one quote in sixteen names nobody (a scare quote, an impersonal report), as in ingested news.
+                bool unattributed = rng.NextDouble() < 0.0625;
+                int speaker = unattributed ? -1 : speakers.Next(rng);
+                bool dash = !unattributed && style.DashQuotes && rng.NextDouble() < 0.2;
                 sb.Append(dash ? "– " : style.Open);
                 int qStart = sb.Length;
                 Words(rng, v, 6, 18, sb, tokens);
                 int qEnd = sb.Length;
-                sb.Append(dash ? ", " : "," + style.Close + " ");
-                Literal(sb, style.Cue, tokens);
-                sb.Append(' ');
-                int spStart = sb.Length;
-                Literal(sb, v.Speakers[speaker], tokens);
-                int spEnd = sb.Length;
+                int spStart = 0, spEnd = 0;
+                if (unattributed) sb.Append(style.Close);
+                else
+                {
+                    sb.Append(dash ? ", " : "," + style.Close + " ");
+                    Literal(sb, style.Cue, tokens);
+                    sb.Append(' ');
+                    spStart = sb.Length;
+                    Literal(sb, v.Speakers[speaker], tokens);
+                    spEnd = sb.Length;
+                }
                 sb.Append('.');
                 EndSentence(pStart, sb.Length, pIndex);
                 quotes.Add(new GenQuote(pIndex, sentences.Count - 1, new TextRange(qStart, qEnd), speaker, new TextRange(spStart, spEnd),
-                    style.Cue, dash ? "dash" : "full", rng.NextDouble() < 0.05 ? "en" : style.Code));
+                    unattributed ? null : style.Cue, dash ? "dash" : "full", rng.NextDouble() < 0.05 ? "en" : style.Code));
                 quotesLeft--;
             }
             paragraphs.Add(new ParagraphInfo(new TextRange(pStart, sb.Length), lang, false, null));

@@ -26,6 +26,7 @@ public sealed record Literal(object? Value, ColumnType Type) : Expr
     public override string ToString() => Value switch
     {
         null => "null",
+        string s when Type == ColumnType.Date => s,
         string s => "\"" + s + "\"",
         bool b => b ? "true" : "false",
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),

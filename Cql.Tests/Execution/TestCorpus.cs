@@ -123,7 +123,7 @@ public sealed class TestCorpus : IDisposable
         return rows;
     }
 
-    static string Render(object v) => v switch
+    public static string Render(object v) => v switch
     {
         double d => Math.Round(d, 6).ToString(CultureInfo.InvariantCulture),
         float f => Math.Round((double)f, 6).ToString(CultureInfo.InvariantCulture),

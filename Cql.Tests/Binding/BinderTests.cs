@@ -1,0 +1,203 @@
+using Cql.Engine.Binding;
+using Cql.Engine.Diagnostics;
+using Cql.Engine.Planning;
+using Cql.Engine.Syntax;
+
+namespace Cql.Tests.Binding;
+
+/// <summary>What names, values and types mean in a query: checked on the plan the binder builds, and on the
+/// message, place and suggestion of each mistake.</summary>
+public class BinderTests
+{
+    static readonly SpeakerAliases Speakers = new([
+        ("Xi Jinping", ["Xi", "Kinas president", "Chinese President"]),
+        ("Vladimir Putin", ["Putin", "Russlands president"]),
+        ("Putin Fan Club", ["Putin"]),
+    ]);
+
+    static (BindResult Result, string Script) Bind(string script, Catalog? catalog = null)
+    {
+        catalog ??= new Catalog(Speakers);
+        BindResult? last = null;
+        foreach (var p in SpracheQueryParser.Instance.Parse(script))
+        {
+            Assert.True(p.Succeeded, string.Join("\n", p.Diagnostics.Select(d => DiagnosticRenderer.Render(d, script))));
+            last = Binder.Bind(p.Statement!, catalog, script);
+            if (last.Statement is BoundLet l) catalog.SetLet(l.Binding);
+        }
+        return (last!, script);
+    }
+
+    static BoundQuery Query(string script)
+    {
+        var (r, s) = Bind(script);
+        Assert.True(r.Succeeded, string.Join("\n", r.Diagnostics.Select(d => DiagnosticRenderer.Render(d, s))));
+        return (BoundQuery)r.Statement!;
+    }
+
+    /// <summary>The predicate of the first Filter in the plan, as text.</summary>
+    static string Where(string script)
+    {
+        for (LogicalPlan p = Query(script).Plan; ; p = p.Inputs[0])
+            if (p is Filter f) return f.Predicate.ToString();
+    }
+
+    static Diagnostic Error(string script, string code, string underlined)
+    {
+        var (r, s) = Bind(script);
+        Assert.False(r.Succeeded, $"'{script}' bound without error");
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal(code, d.Code);
+        Assert.Equal(underlined, s.Substring(d.Span.Start, d.Span.Length));
+        return d;
+    }
+
+    [Fact]
+    public void A_bare_word_that_names_no_column_is_text()
+    {
+        Assert.Equal("lang in (\"sv\", \"de\")", Where("quotes where lang in (sv, de)"));
+        Assert.Equal("lang = \"de\"", Where("quotes where lang = de"));
+        Assert.Equal("lang = \"de\"", Where("quotes where de = lang"));
+    }
+
+    [Fact]
+    public void A_bare_word_that_names_a_column_is_that_column()
+    {
+        Assert.Equal("speaker = speaker_text", Where("quotes where speaker = speaker_text"));
+    }
+
+    [Fact]
+    public void Speaker_names_go_through_the_entity_aliases_and_say_so()
+    {
+        var q = Query("quotes where speaker = \"xi\"");
+        Assert.Contains("speaker = \"Xi Jinping\"", q.Plan.ToString() + PlanText(q.Plan));
+        var note = Assert.Single(q.Notes);
+        Assert.Equal(Severity.Note, note.Severity);
+        Assert.Contains("Xi Jinping", note.Message);
+        Assert.Equal("speaker in (\"Xi Jinping\", \"Vladimir Putin\")", Where("quotes where speaker in (Xi, \"Russlands president\")"));
+        // An alias two entities share stands for both; a name nobody has is compared as written.
+        Assert.Equal("speaker in (\"Vladimir Putin\", \"Putin Fan Club\")", Where("quotes where speaker = Putin"));
+        Assert.Equal("not speaker in (\"Vladimir Putin\", \"Putin Fan Club\")", Where("quotes where speaker != Putin"));
+        Assert.Equal("speaker = \"Ola Nordmann\"", Where("quotes where speaker = \"Ola Nordmann\""));
+        // The words as written are compared as written.
+        Assert.Equal("speaker_text = \"Xi\"", Where("quotes where speaker_text = \"Xi\""));
+    }
+
+    static string PlanText(LogicalPlan p) => p is Filter f ? f.Predicate.ToString() : string.Concat(p.Inputs.Select(PlanText));
+
+    [Theory]
+    [InlineData("docs where date = 2022-06-15", "date = 2022-06-15")]
+    [InlineData("docs where date = 2022-06", "(date >= 2022-06 and date < 2022-07)")]
+    [InlineData("docs where date = 2022-12", "(date >= 2022-12 and date < 2023-01)")]
+    [InlineData("docs where date <= 2022", "date < 2023")]
+    [InlineData("docs where date > 2022-06", "date >= 2022-07")]
+    [InlineData("docs where date < 2022-06", "date < 2022-06")]
+    [InlineData("docs where date >= \"2022-06\"", "date >= 2022-06")]
+    [InlineData("docs where 2022 < date", "date >= 2023")]
+    public void A_partial_date_means_its_whole_period(string script, string predicate) => Assert.Equal(predicate, Where(script));
+
+    [Fact]
+    public void Doc_fields_join_the_documents_and_docs_read_their_own()
+    {
+        var plan = Query("quotes where doc.lang = de | select text").Plan;
+        Assert.Contains(Flatten(plan), p => p is DocJoin);
+        Assert.Equal("doc.lang = \"de\"", Where("quotes where doc.lang = de"));
+        Assert.DoesNotContain(Flatten(Query("docs where doc.lang = de").Plan), p => p is DocJoin);
+        Assert.Equal("lang = \"de\"", Where("docs where doc.lang = de"));
+    }
+
+    static IEnumerable<LogicalPlan> Flatten(LogicalPlan p) => new[] { p }.Concat(p.Inputs.SelectMany(Flatten));
+
+    [Fact]
+    public void Lets_are_sources_for_later_statements()
+    {
+        var plan = Query("let de = quotes where lang = de\nde | where kind = full | count").Plan;
+        Assert.Contains(Flatten(plan), p => p is Filter { Predicate: Compare { Left: ColumnRef { Name: "lang" } } });
+    }
+
+    [Fact]
+    public void Select_names_columns_by_alias_by_name_or_by_their_text()
+    {
+        var plan = Query("quotes | select speaker, doc.title, length(text), lower(cue) as c").Plan;
+        Assert.Equal(["speaker", "doc.title", "length(text)", "c"], plan.Schema.Select(c => c.Name));
+        Assert.Equal(["lang", "count"], Query("quotes | count by lang").Plan.Schema.Select(c => c.Name));
+        Assert.Equal(["kind", "n", "min_doc_date", "avg(length(text))"],
+            Query("quotes | group by kind aggregate count() as n, min(doc.date), avg(length(text))").Plan.Schema.Select(c => c.Name));
+    }
+
+    // ---------------------------------------------------------------- mistakes
+
+    [Fact]
+    public void An_unknown_column_suggests_the_nearest_and_lists_the_rest()
+    {
+        var d = Error("quotes where speker = \"Xi\"", "CQL0202", "speker");
+        Assert.Equal("unknown column 'speker' in quotes", d.Message);
+        Assert.StartsWith("did you mean 'speaker'?", d.Suggestion);
+        Assert.Contains("speaker_text", d.Suggestion);
+    }
+
+    [Fact]
+    public void An_unknown_table_suggests_the_nearest()
+    {
+        var d = Error("quots | count", "CQL0201", "quots");
+        Assert.StartsWith("did you mean 'quotes'?", d.Suggestion);
+    }
+
+    [Fact]
+    public void Columns_gone_after_a_stage_are_unknown_there()
+    {
+        var d = Error("quotes | count by lang | where speaker = x", "CQL0202", "speaker");
+        Assert.Contains("the result of count by", d.Message);
+    }
+
+    [Fact]
+    public void Doc_navigation_needs_a_doc_id_and_a_real_field()
+    {
+        Error("quotes | count by lang | where doc.lang = de", "CQL0204", "doc.lang");
+        var d = Error("quotes where doc.titel = \"x\"", "CQL0203", "titel");
+        Assert.StartsWith("did you mean 'title'?", d.Suggestion);
+        Error("quotes where speaker.name = \"x\"", "CQL0205", "speaker");
+    }
+
+    [Theory]
+    [InlineData("quotes where lang = 5", "CQL0302", "lang = 5", "quotes")]
+    [InlineData("quotes where quote_id = \"5\"", "CQL0302", "quote_id = \"5\"", "without quotes")]
+    [InlineData("quotes where speaker = null", "CQL0303", "speaker = null", "is null")]
+    [InlineData("quotes where speaker != null", "CQL0303", "speaker != null", "is not null")]
+    [InlineData("quotes where lang", "CQL0301", "lang", "compare it")]
+    [InlineData("quotes where quote_id contains \"1\"", "CQL0304", "quote_id", "text column")]
+    [InlineData("quotes where text contains 5", "CQL0305", "5", "in quotes")]
+    [InlineData("quotes where text matches \"(unclosed\"", "CQL0306", "\"(unclosed\"", ".NET")]
+    [InlineData("quotes | select lenght(text)", "CQL0206", "lenght", "did you mean 'length'?")]
+    [InlineData("quotes | select count(text)", "CQL0206", "count", "aggregate")]
+    [InlineData("quotes | select year(quote_id)", "CQL0308", "quote_id", null)]
+    [InlineData("quotes | group by lang aggregate mean(quote_id)", "CQL0207", "mean", "aggregates")]
+    [InlineData("quotes | group by lang aggregate avg(text)", "CQL0315", "text", null)]
+    [InlineData("quotes | group by lang aggregate max()", "CQL0314", "max", "max(")]
+    [InlineData("quotes | select lang, lang", "CQL0208", "lang", "'as'")]
+    [InlineData("quotes | count by lang | count by count", "CQL0208", "count", "'as'")]
+    [InlineData("quotes | limit 2.5", "CQL0309", "2.5", null)]
+    [InlineData("quotes | export \"out.xlsx\"", "CQL0312", "\"out.xlsx\"", ".parquet")]
+    [InlineData("quotes | export \"a.csv\" | count", "CQL0311", "count", "end")]
+    [InlineData("kwic \"samarbeid\" in tokens", "CQL0211", "tokens", "sentences")]
+    [InlineData("kwic \"* *\"", "CQL0310", "\"* *\"", null)]
+    [InlineData("quotes where lang in (de, 5)", "CQL0302", "5", null)]
+    public void Mistakes_are_named_at_their_place_with_what_to_do(string script, string code, string underlined, string? suggestionPart)
+    {
+        var d = Error(script, code, underlined);
+        if (suggestionPart is not null) Assert.Contains(suggestionPart, d.Suggestion);
+    }
+
+    [Fact]
+    public void A_let_cannot_take_a_tables_name()
+    {
+        Error("let quotes = docs", "CQL0209", "quotes");
+    }
+
+    [Fact]
+    public void A_word_one_letter_from_a_column_is_read_as_text_with_a_note()
+    {
+        var q = Query("quotes where speaker = speakr");
+        Assert.Contains(q.Notes, n => n.Code == "CQL0903");
+    }
+}

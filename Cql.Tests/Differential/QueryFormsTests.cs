@@ -1,0 +1,115 @@
+using Cql.Tests.Support;
+
+namespace Cql.Tests.Differential;
+
+/// <summary>
+/// Every form of the language, run through cql and through equivalent DuckDB SQL over the same Parquet files of a
+/// generated corpus: the rows must be the same (in the same order where the query orders them).
+/// </summary>
+public sealed class QueryFormsTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
+{
+    // Whole-word and token rules as the engine has them: a word is a run of letters and digits.
+    const string NotWordChar = @"[^\pL\pN]";
+
+    public static TheoryData<string, string, string, bool> Forms => new()
+    {
+        // name, cql, DuckDB SQL, whether the row order is part of the answer
+        { "mission as a count", """quotes where speaker = "Vladimir Putin" and lang in (sv, de) | count""",
+          "SELECT count(*) FROM quotes WHERE speaker = 'Vladimir Putin' AND lang IN ('sv', 'de')", true },
+        { "mission as rows", """quotes where speaker = "Vladimir Putin" and lang in (sv, de)""",
+          "SELECT * FROM quotes WHERE speaker = 'Vladimir Putin' AND lang IN ('sv', 'de') ORDER BY quote_id", true },
+        { "count by", "quotes | count by lang",
+          "SELECT lang, count(*) AS c FROM quotes GROUP BY lang ORDER BY c DESC, lang", true },
+        { "top speakers", "quotes | count by speaker | order by count desc | limit 10",
+          "SELECT speaker, count(*) AS c FROM quotes GROUP BY speaker ORDER BY c DESC, speaker NULLS LAST LIMIT 10", true },
+        { "where after count by", "quotes | count by lang | where count > 300 | order by lang",
+          "SELECT lang, count(*) AS c FROM quotes GROUP BY lang HAVING count(*) > 300 ORDER BY lang", true },
+        { "contains", """quotes where text contains "samarbeid" | select quote_id""",
+          "SELECT quote_id FROM quotes WHERE contains(lower(text), 'samarbeid') ORDER BY quote_id", true },
+        { "has", """quotes where text has "samarbeid" | select quote_id""",
+          $"SELECT quote_id FROM quotes WHERE regexp_matches(text, '(?i)(^|{NotWordChar})samarbeid($|{NotWordChar})') ORDER BY quote_id", true },
+        { "has a phrase", """sentences where text has "bilaterale samarbeidet" | select sent_id""",
+          $"SELECT sent_id FROM sentences WHERE regexp_matches(text, '(?i)(^|{NotWordChar})bilaterale samarbeidet($|{NotWordChar})') ORDER BY sent_id", true },
+        { "matches", """quotes where text matches "^[A-ZÆØÅ]" | count""",
+          "SELECT count(*) FROM quotes WHERE regexp_matches(text, '^[A-ZÆØÅ]')", true },
+        { "startswith", """quotes where speaker startswith "vla" | count""",
+          "SELECT count(*) FROM quotes WHERE starts_with(lower(speaker), 'vla')", true },
+        { "not, or, parentheses, is not null", "quotes where not (lang = no or lang = sv) and speaker is not null | count",
+          "SELECT count(*) FROM quotes WHERE NOT (lang = 'no' OR lang = 'sv') AND speaker IS NOT NULL", true },
+        { "is null", "quotes where speaker is null | count", "SELECT count(*) FROM quotes WHERE speaker IS NULL", true },
+        { "not equal skips nulls", "quotes where kind != dash | count", "SELECT count(*) FROM quotes WHERE kind <> 'dash'", true },
+        { "not in", "quotes where lang not in (no, sv, da) | count", "SELECT count(*) FROM quotes WHERE lang NOT IN ('no', 'sv', 'da')", true },
+        { "not contains", """quotes where text not contains "a" | count""", "SELECT count(*) FROM quotes WHERE NOT contains(lower(text), 'a')", true },
+        { "number range", "quotes where quote_id >= 100 and quote_id < 140 | select quote_id, doc_id, kind",
+          "SELECT quote_id, doc_id, kind FROM quotes WHERE quote_id >= 100 AND quote_id < 140 ORDER BY quote_id", true },
+        { "in numbers", "quotes where doc_id in (1, 2, 3) | select quote_id",
+          "SELECT quote_id FROM quotes WHERE doc_id IN (1, 2, 3) ORDER BY quote_id", true },
+        { "doc.date from", "quotes where doc.date >= 2020-01-01 | count",
+          "SELECT count(*) FROM quotes q JOIN docs d USING (doc_id) WHERE d.date >= '2020-01-01'", true },
+        { "doc.date months, both ends included", "quotes where doc.date >= 2021-03 and doc.date <= 2021-08 | count",
+          "SELECT count(*) FROM quotes q JOIN docs d USING (doc_id) WHERE d.date >= '2021-03' AND d.date < '2021-09'", true },
+        { "doc.date year", "quotes where doc.date = 2019 | count",
+          "SELECT count(*) FROM quotes q JOIN docs d USING (doc_id) WHERE d.date >= '2019' AND d.date < '2020'", true },
+        { "doc.date not a year", "docs where date != 2019 | count", "SELECT count(*) FROM docs WHERE NOT (date >= '2019' AND date < '2020')", true },
+        { "date in months", "docs where date in (2018-02, 2020-11, 2016-05-04) | select doc_id",
+          "SELECT doc_id FROM docs WHERE date = '2016-05-04' OR (date >= '2018-02' AND date < '2018-03') OR (date >= '2020-11' AND date < '2020-12') ORDER BY doc_id", true },
+        { "date year up to", "docs where date <= 2016 | count", "SELECT count(*) FROM docs WHERE date < '2017'", true },
+        { "date year after", "docs where date > 2023 | count", "SELECT count(*) FROM docs WHERE date >= '2024'", true },
+        { "doc fields in select", "quotes where quote_id < 60 | select quote_id, doc.title, doc.lang",
+          "SELECT quote_id, d.title, d.lang FROM quotes q LEFT JOIN docs d USING (doc_id) WHERE quote_id < 60 ORDER BY quote_id", true },
+        { "year and month", "quotes | count by year(doc.date) as y, month(doc.date) as m",
+          "SELECT TRY_CAST(substr(d.date, 1, 4) AS INT) AS y, CASE WHEN length(d.date) >= 7 THEN CAST(substr(d.date, 6, 2) AS INT) END AS m, count(*) AS c "
+          + "FROM quotes q LEFT JOIN docs d USING (doc_id) GROUP BY y, m ORDER BY c DESC, y NULLS LAST, m NULLS LAST", true },
+        { "select expressions and order", "quotes | select quote_id, length(text) as n, lower(speaker) as s | order by n desc, quote_id | limit 25",
+          "SELECT quote_id, length(text) AS n, lower(speaker) AS s FROM quotes ORDER BY n DESC, quote_id LIMIT 25", true },
+        { "upper", "quotes where quote_id < 20 | select upper(cue)", "SELECT upper(cue) FROM quotes WHERE quote_id < 20 ORDER BY quote_id", true },
+        { "order by with nulls", "quotes | select quote_id, speaker | order by speaker desc, quote_id | limit 40",
+          "SELECT quote_id, speaker FROM quotes ORDER BY speaker DESC NULLS LAST, quote_id LIMIT 40", true },
+        { "group by aggregates", "quotes | group by lang aggregate count() as n, min(quote_id) as lo, max(quote_id) as hi, avg(length(text)) as mean, sum(length(text)) as total, count_distinct(speaker) as speakers | order by lang",
+          "SELECT lang, count(*), min(quote_id), max(quote_id), avg(length(text)), sum(length(text)), count(DISTINCT speaker) FROM quotes GROUP BY lang ORDER BY lang", true },
+        { "group by text min and max", "quotes | group by kind aggregate min(speaker) as first, max(speaker) as last, count(speaker) as named | order by kind",
+          "SELECT kind, min(speaker), max(speaker), count(speaker) FROM quotes GROUP BY kind ORDER BY kind", true },
+        { "distinct", "quotes | distinct lang, kind | order by lang, kind",
+          "SELECT DISTINCT lang, kind FROM quotes ORDER BY lang, kind", true },
+        { "let", "let de = quotes where lang = de; de | count by kind",
+          "SELECT kind, count(*) AS c FROM quotes WHERE lang = 'de' GROUP BY kind ORDER BY c DESC, kind", true },
+        { "kwic wildcard", """kwic "samarbeid*" | count by match""",
+          "SELECT tok, count(*) AS c FROM (SELECT unnest(regexp_extract_all(text, '[\\pL\\pN]+')) AS tok FROM sentences) WHERE starts_with(lower(tok), 'samarbeid') GROUP BY tok ORDER BY c DESC, tok", true },
+        { "kwic navigates to the document", """kwic "samarbeid" | where doc.lang = no | count""",
+          "SELECT count(*) FROM (SELECT s.doc_id, unnest(regexp_extract_all(s.text, '[\\pL\\pN]+')) AS tok FROM sentences s) t JOIN docs d USING (doc_id) WHERE lower(tok) = 'samarbeid' AND d.lang = 'no'", true },
+        { "tokens", """tokens where norm = "samarbeid" | count""", "SELECT count(*) FROM tokens WHERE norm = 'samarbeid'", true },
+        { "docs", "docs | select doc_id, source, lang, date | order by doc_id | limit 30",
+          "SELECT doc_id, source, lang, date FROM docs ORDER BY doc_id LIMIT 30", true },
+        { "entities and mentions", "mentions | count by entity_id | order by count desc, entity_id | limit 8",
+          "SELECT entity_id, count(*) AS c FROM mentions GROUP BY entity_id ORDER BY c DESC, entity_id LIMIT 8", true },
+        { "paragraph booleans", "paragraphs where boilerplate = false | count", "SELECT count(*) FROM paragraphs WHERE boilerplate = false", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public void Cql_and_duckdb_agree(string form, string cql, string sql, bool ordered)
+    {
+        var expected = corpus.DuckRows(sql);
+        var actual = corpus.CqlRows(cql);
+        if (!ordered) { expected.Sort(StringComparer.Ordinal); actual.Sort(StringComparer.Ordinal); }
+        Assert.True(expected.SequenceEqual(actual),
+            $"{form}: cql and DuckDB differ\ncql: {cql}\nsql: {sql}\ncql rows ({actual.Count}): {string.Join(" ; ", actual.Take(8))}\nduck rows ({expected.Count}): {string.Join(" ; ", expected.Take(8))}");
+        // Guard against agreeing on nothing: each query must have rows, and a count must count something.
+        Assert.NotEmpty(expected);
+        Assert.False(expected is ["0"], $"{form}: the answer is an empty count, so the test proves nothing");
+    }
+
+    [Fact]
+    public void Sample_is_reproducible_for_a_seed_and_draws_from_the_input()
+    {
+        var a = corpus.CqlRows("quotes where lang = de | select quote_id | sample 25 seed 7");
+        var b = corpus.CqlRows("quotes where lang = de | select quote_id | sample 25 seed 7");
+        var c = corpus.CqlRows("quotes where lang = de | select quote_id | sample 25 seed 8");
+        Assert.Equal(25, a.Count);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        var all = corpus.DuckRows("SELECT quote_id FROM quotes WHERE lang = 'de'").ToHashSet();
+        Assert.All(a, row => Assert.Contains(row, all));
+        Assert.Equal(a.Count, a.Distinct().Count());
+    }
+}
