@@ -27,7 +27,7 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
                 if (line is null) return lines.Count == 0 ? null : string.Join('\n', lines);
                 lines.Add(line);
                 var text = string.Join('\n', lines);
-                if (!StatementCompleteness.NeedsMore(text))
+                if (!Cql.Engine.Syntax.StatementSplitter.NeedsMore(text))
                 {
                     history.Add(text.Replace('\n', ' '));
                     return text;
