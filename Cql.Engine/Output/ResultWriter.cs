@@ -85,15 +85,14 @@ public static class ResultWriter
                     for (int c = 0; c < cols.Count; c++)
                     {
                         var v = b.Columns[c];
+                        if (v.IsNull(r)) { writer.Null(c); continue; }
                         switch (cols[c].Type)
                         {
-                            // Numeric and boolean columns of a result are written nullable-free: a null becomes
-                            // the string column's null only for text; numbers from aggregates are never null here.
-                            case ColumnType.Int32: writer.Int32(c, v.IsNull(r) ? 0 : v.GetInt32(r)); break;
-                            case ColumnType.Int64: writer.Int64(c, v.IsNull(r) ? 0 : v.GetInt64(r)); break;
-                            case ColumnType.Float64: writer.Float64(c, v.IsNull(r) ? double.NaN : v.GetFloat64(r)); break;
-                            case ColumnType.Bool: writer.Bool(c, !v.IsNull(r) && v.GetBool(r)); break;
-                            default: writer.String(c, v.IsNull(r) ? null : v.GetString(r).ToString()); break;
+                            case ColumnType.Int32: writer.Int32(c, v.GetInt32(r)); break;
+                            case ColumnType.Int64: writer.Int64(c, v.GetInt64(r)); break;
+                            case ColumnType.Float64: writer.Float64(c, v.GetFloat64(r)); break;
+                            case ColumnType.Bool: writer.Bool(c, v.GetBool(r)); break;
+                            default: writer.String(c, v.GetString(r).ToString()); break;
                         }
                     }
                     writer.EndRowAsync(ct).AsTask().GetAwaiter().GetResult();

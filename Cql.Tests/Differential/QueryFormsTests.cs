@@ -112,4 +112,28 @@ public sealed class QueryFormsTests(GeneratedCorpus corpus) : IClassFixture<Gene
         Assert.All(a, row => Assert.Contains(row, all));
         Assert.Equal(a.Count, a.Distinct().Count());
     }
+
+    [Fact]
+    public void Export_writes_every_row_keeping_nulls_and_its_provenance()
+    {
+        using var d = new TempDir();
+        var parquet = d.File("years.parquet");
+        var csv = d.File("years.csv");
+        var query = "docs | select doc_id, year(date) as y, month(date) as m, title";
+        var outcomes = corpus.Session.Run($"{query} | export \"{parquet}\"\n{query} | export \"{csv}\"", CancellationToken.None).ToList();
+        Assert.All(outcomes, o => Assert.IsType<Cql.Engine.Session.ExportOutcome>(o));
+
+        var expected = corpus.DuckRows(
+            "SELECT doc_id, TRY_CAST(substr(date, 1, 4) AS INT), CASE WHEN length(date) >= 7 THEN CAST(substr(date, 6, 2) AS INT) END, title FROM docs ORDER BY doc_id");
+        Assert.Contains(expected, r => r.Contains("|∅|")); // some documents have no month: the nulls are there to keep
+        Assert.Equal(expected, corpus.DuckRows($"SELECT * FROM read_parquet('{parquet}')"));
+        Assert.Equal(expected, corpus.DuckRows($"SELECT * FROM read_csv('{csv}', header = true, nullstr = '')"));
+
+        var meta = corpus.DuckRows($"SELECT decode(key), decode(value) FROM parquet_kv_metadata('{parquet}') WHERE decode(key) LIKE 'cql.%' ORDER BY 1");
+        Assert.Contains(meta, m => m.StartsWith("cql.query|" + query));
+        Assert.Contains(meta, m => m.StartsWith("cql.corpus_hash|gen-"));
+        var sidecar = System.Text.Json.JsonDocument.Parse(File.ReadAllText(csv + ".meta.json")).RootElement;
+        Assert.StartsWith(query, sidecar.GetProperty("cql.query").GetString());
+        Assert.Equal(expected.Count.ToString(), sidecar.GetProperty("cql.rows").GetString());
+    }
 }

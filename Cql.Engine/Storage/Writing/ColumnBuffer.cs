@@ -14,12 +14,48 @@ internal sealed class ColumnBuffer(ColumnSchema column)
     double[] _doubles = column.Type == ColumnType.Float64 ? new double[1024] : [];
     bool[] _bools = column.Type == ColumnType.Bool ? new bool[1024] : [];
     string?[] _strings = column.Type is ColumnType.String or ColumnType.Date ? new string?[1024] : [];
+    // Which rows of a nullable number or bool column are null (strings hold their nulls themselves).
+    bool[] _nulls = column.Nullable && column.Type is not (ColumnType.String or ColumnType.Date) ? new bool[1024] : [];
+    bool _anyNull;
     public int Count { get; private set; }
 
-    public void AddInt32(int v) { Grow(ref _ints); _ints[Count++] = v; }
-    public void AddInt64(long v) { Grow(ref _longs); _longs[Count++] = v; }
-    public void AddFloat64(double v) { Grow(ref _doubles); _doubles[Count++] = v; }
-    public void AddBool(bool v) { Grow(ref _bools); _bools[Count++] = v; }
+    public void AddInt32(int v) { Grow(ref _ints); MarkValue(); _ints[Count++] = v; }
+    public void AddInt64(long v) { Grow(ref _longs); MarkValue(); _longs[Count++] = v; }
+    public void AddFloat64(double v) { Grow(ref _doubles); MarkValue(); _doubles[Count++] = v; }
+    public void AddBool(bool v) { Grow(ref _bools); MarkValue(); _bools[Count++] = v; }
+
+    /// <summary>A missing value: only in nullable columns.</summary>
+    public void AddNull()
+    {
+        if (!Column.Nullable) throw new InvalidOperationException($"column {Column.Name} is not nullable");
+        switch (Column.Type)
+        {
+            case ColumnType.String or ColumnType.Date: AddString(null); return;
+            case ColumnType.Int32: Grow(ref _ints); _ints[Count] = 0; break;
+            case ColumnType.Int64: Grow(ref _longs); _longs[Count] = 0; break;
+            case ColumnType.Float64: Grow(ref _doubles); _doubles[Count] = 0; break;
+            default: Grow(ref _bools); _bools[Count] = false; break;
+        }
+        if (_nulls.Length <= Count) Array.Resize(ref _nulls, Math.Max(1024, _nulls.Length * 2));
+        _nulls[Count++] = true;
+        _anyNull = true;
+    }
+
+    void MarkValue()
+    {
+        if (_nulls.Length == 0) return;
+        if (_nulls.Length <= Count) Array.Resize(ref _nulls, Math.Max(1024, _nulls.Length * 2));
+        _nulls[Count] = false;
+    }
+
+    /// <summary>The values of a nullable number or bool column as T?, for the Parquet writer.</summary>
+    public ReadOnlyMemory<T?> Nullable<T>(ReadOnlyMemory<T> values) where T : struct
+    {
+        var result = new T?[Count];
+        var span = values.Span;
+        for (int i = 0; i < Count; i++) result[i] = _anyNull && _nulls[i] ? null : span[i];
+        return result;
+    }
 
     public void AddString(string? v)
     {
@@ -45,5 +81,6 @@ internal sealed class ColumnBuffer(ColumnSchema column)
     {
         if (_strings.Length > 0) Array.Clear(_strings, 0, Count); // let the strings go
         Count = 0;
+        _anyNull = false;
     }
 }

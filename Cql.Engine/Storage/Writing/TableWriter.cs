@@ -48,12 +48,16 @@ public sealed class TableWriter : IAsyncDisposable
         {
             var c = table.Columns[i];
             _columns[i] = new ColumnBuffer(c);
-            _fields[i] = c.Type switch
+            _fields[i] = (c.Type, c.Nullable) switch
             {
-                ColumnType.Int32 => new DataField<int>(c.Name),
-                ColumnType.Int64 => new DataField<long>(c.Name),
-                ColumnType.Float64 => new DataField<double>(c.Name),
-                ColumnType.Bool => new DataField<bool>(c.Name),
+                (ColumnType.Int32, false) => new DataField<int>(c.Name),
+                (ColumnType.Int32, true) => new DataField<int?>(c.Name),
+                (ColumnType.Int64, false) => new DataField<long>(c.Name),
+                (ColumnType.Int64, true) => new DataField<long?>(c.Name),
+                (ColumnType.Float64, false) => new DataField<double>(c.Name),
+                (ColumnType.Float64, true) => new DataField<double?>(c.Name),
+                (ColumnType.Bool, false) => new DataField<bool>(c.Name),
+                (ColumnType.Bool, true) => new DataField<bool?>(c.Name),
                 _ => new DataField<string>(c.Name, c.Nullable),
             };
         }
@@ -82,6 +86,8 @@ public sealed class TableWriter : IAsyncDisposable
     public void Float64(int column, double v) => _columns[column].AddFloat64(v);
     public void Bool(int column, bool v) => _columns[column].AddBool(v);
     public void String(int column, string? v) => _columns[column].AddString(v);
+    /// <summary>A missing value in a nullable column.</summary>
+    public void Null(int column) => _columns[column].AddNull();
 
     /// <summary>Ends the current row; flushes a row group when the buffers are full.</summary>
     public async ValueTask EndRowAsync(CancellationToken ct = default)
@@ -104,12 +110,16 @@ public sealed class TableWriter : IAsyncDisposable
             for (int i = 0; i < _columns.Length; i++)
             {
                 var b = _columns[i];
-                switch (b.Column.Type)
+                switch (b.Column.Type, b.Column.Nullable)
                 {
-                    case ColumnType.Int32: await rg.WriteAsync(_fields[i], b.Ints, null, null, ct); break;
-                    case ColumnType.Int64: await rg.WriteAsync(_fields[i], b.Longs, null, null, ct); break;
-                    case ColumnType.Float64: await rg.WriteAsync(_fields[i], b.Doubles, null, null, ct); break;
-                    case ColumnType.Bool: await rg.WriteAsync(_fields[i], b.Bools, null, null, ct); break;
+                    case (ColumnType.Int32, false): await rg.WriteAsync(_fields[i], b.Ints, null, null, ct); break;
+                    case (ColumnType.Int32, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Ints), null, null, ct); break;
+                    case (ColumnType.Int64, false): await rg.WriteAsync(_fields[i], b.Longs, null, null, ct); break;
+                    case (ColumnType.Int64, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Longs), null, null, ct); break;
+                    case (ColumnType.Float64, false): await rg.WriteAsync(_fields[i], b.Doubles, null, null, ct); break;
+                    case (ColumnType.Float64, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Doubles), null, null, ct); break;
+                    case (ColumnType.Bool, false): await rg.WriteAsync(_fields[i], b.Bools, null, null, ct); break;
+                    case (ColumnType.Bool, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Bools), null, null, ct); break;
                     default: await rg.WriteAsync(_fields[i], (IReadOnlyCollection<string>)b.Strings!, null); break;
                 }
             }
