@@ -33,7 +33,7 @@ public static class QueryCommand
                 default: return false;
             }
         });
-        if (help) { stdout.WriteLine(CliApp.Help); return ExitCodes.Ok; }
+        if (help) { stdout.WriteLine(r.Positionals is ["run", ..] ? RunHelp : CliApp.Help); return ExitCodes.Ok; }
         if (version) { stdout.WriteLine(CliApp.VersionText); return ExitCodes.Ok; }
 
         var positionals = r.Positionals;
@@ -60,9 +60,26 @@ public static class QueryCommand
         if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
         if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
         var history = new Cql.Repl.Editing.History(Cql.Repl.Editing.History.DefaultPath());
-        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion());
-        return new Cql.Repl.Interactive.ReplLoop(session, options, editor, history).Run();
+        Cql.Repl.Interactive.ReplLoop? loop = null;
+        var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter(Cql.Repl.Interactive.ReplCompletion.IsKeyword) : null;
+        // Completion asks the loop for its session: :corpus replaces it.
+        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion(() => loop!.Session), colours);
+        loop = new Cql.Repl.Interactive.ReplLoop(session, options, editor, history);
+        return loop.Run();
     }
+
+    public const string RunHelp = """
+        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [-o FILE] [--keep-going]
+
+        FILE.cql  statements of the language, one after another (separated by ';' or line ends); each result is
+                  printed in --format. The first failing statement stops the run with exit code 1, unless
+                  --keep-going, which runs the rest and still exits 1.
+        FILE.csx  C# with the corpus as globals: Quotes, Docs, Sentences, Paragraphs, Entities, Mentions (typed
+                  records), Query("…") for the language, Corpus. The value of a final expression is printed.
+                  Compile errors exit 1, an exception the script throws exits 3.
+
+        Exit codes: 0 ok, 1 query or compile error, 2 usage error, 3 runtime or I/O error.
+        """;
 
     /// <summary>How results are shown.</summary>
     public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing, bool ShowTiming = true);
