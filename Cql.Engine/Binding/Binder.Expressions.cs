@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
@@ -245,7 +244,7 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.PatternMustBeText(t.Pattern.Span, opName));
         if (op == TextOp.Matches)
         {
-            try { _ = new Regex(pattern, RegexOptions.CultureInvariant); }
+            try { _ = RegexPatterns.Get(pattern); }
             catch (ArgumentException e) { throw new BindError(DiagnosticFacts.BadRegex(t.Pattern.Span, e.Message)); }
         }
         Expr result = new TextMatch(op, operand, pattern);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Cql.Engine.Execution;
 using Cql.Engine.Output;
+using Cql.Engine.Storage.Reading;
 using Cql.Engine.Session;
 
 namespace Cql.Repl.Cli;
@@ -117,25 +119,33 @@ public static class QueryCommand
             case RowsOutcome rows:
                 using (rows.Rows)
                 {
-                    var clock = Stopwatch.StartNew();
-                    if (o.OutputPath is not null)
-                    {
-                        var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(outcome.StatementText), ct);
-                        stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
-                        return ExitCodes.Ok;
-                    }
-                    stdout.Flush();
-                    using var raw = Console.OpenStandardOutput();
-                    var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
-                    var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
-                    raw.Flush();
-                    if (o.Format == OutputFormat.Table && o.ShowTiming)
-                        stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
-                    return ExitCodes.Ok;
+                    try { return ShowRows(session, rows, o, stdout, stderr, ct); }
+                    // Rows are read as they are printed: failures found while reading are reported here.
+                    catch (QueryRuntimeException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.QueryError; }
+                    catch (CorpusReadException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                 }
             default:
                 throw new UnreachableException(outcome.GetType().Name);
         }
+    }
+
+    static int ShowRows(CqlSession session, RowsOutcome rows, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        if (o.OutputPath is not null)
+        {
+            var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(rows.StatementText), ct);
+            stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
+            return ExitCodes.Ok;
+        }
+        stdout.Flush();
+        using var raw = Console.OpenStandardOutput();
+        var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
+        var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
+        raw.Flush();
+        if (o.Format == OutputFormat.Table && o.ShowTiming)
+            stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
+        return ExitCodes.Ok;
     }
 
     static int SafeWindowWidth()
