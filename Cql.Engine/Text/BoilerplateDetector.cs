@@ -18,7 +18,8 @@ public readonly record struct BoilerplateFlag(bool IsBoilerplate, string? Kind)
 /// a date line, at the top or the foot, is a dateline);</item>
 /// <item><c>repeated_title</c>: the title again further down;</item>
 /// <item><c>caption</c>: photo captions and credits (<see cref="CaptionRule"/>);</item>
-/// <item><c>banner</c>: site notices, ads, share and subscribe prompts (<see cref="BannerRule"/>);</item>
+/// <item><c>banner</c>: site notices, ads, share and subscribe prompts (<see cref="BannerRule"/>), and a section
+/// label above the title ("NYHETER");</item>
 /// <item><c>byline</c>: authors, agency tags, contributor notes (<see cref="BylineRule"/>);</item>
 /// <item><c>related_links</c>: "More Stories", "Les også" headings and the headlines listed under them;</item>
 /// <item><c>bio</c>: author bios near the end (<see cref="BioRule"/>);</item>
@@ -53,6 +54,7 @@ public static partial class BoilerplateDetector
                 : BylineRule.IsByline(text, r) || ((nearTop || nearFoot) && BylineRule.IsContributorNote(text, r)) ? "byline"
                 : RelatedLinksRule.IsListHeading(text, r) || RelatedLinksRule.IsInlineLink(text, r) ? "related_links"
                 : inLinkList && RelatedLinksRule.IsItem(text, r) ? "related_links"
+                : p < header.TitleParagraph && HeaderDetector.IsKicker(text, r) ? "banner"
                 : null;
             inLinkList = kind == "related_links" && (inLinkList || RelatedLinksRule.IsListHeading(text, r));
             flags[p] = kind is null ? BoilerplateFlag.Body : BoilerplateFlag.Of(kind);

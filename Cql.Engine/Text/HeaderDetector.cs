@@ -52,7 +52,8 @@ public static class HeaderDetector
                 if (date is null && BylineRule.IsByline(text, r)) date = FindDate(text, r);
                 continue;
             }
-            if (!bodySeen && title is null && p + 1 < paragraphs.Count && LooksLikeTitle(text, r))
+            // A section label above the headline ("NYHETER", "Ukraina-krigen") gives way to the headline.
+            if (!bodySeen && p + 1 < paragraphs.Count && LooksLikeTitle(text, r) && (title is null || IsKicker(text, paragraphs[titleIndex])))
             {
                 title = CleanTitle(r.Slice(text));
                 titleIndex = p;
@@ -95,6 +96,22 @@ public static class HeaderDetector
     static bool IsHeaderFurniture(string text, TextRange r) =>
         !TextChars.HasLetterOrDigit(text.AsSpan(r.Start, r.Length)) || BannerRule.IsBanner(text, r) || CaptionRule.IsCaption(text, r)
         || BylineRule.IsByline(text, r) || RelatedLinksRule.IsListHeading(text, r) || RelatedLinksRule.IsInlineLink(text, r);
+
+    /// <summary>A section label or kicker: at most two words, or a few words in capitals ("NYHETER", "UTENRIKS").</summary>
+    public static bool IsKicker(string text, TextRange r)
+    {
+        if (r.Length > 40) return false;
+        int words = 0;
+        bool inWord = false, allCaps = true;
+        for (int i = r.Start; i < r.End; i++)
+        {
+            char c = text[i];
+            if (char.IsLower(c)) allCaps = false;
+            if (TextChars.IsSpace(c)) inWord = false;
+            else if (!inWord) { inWord = true; words++; }
+        }
+        return words <= 2 || (allCaps && words <= 4);
+    }
 
     static bool LooksLikeTitle(string text, TextRange r)
     {

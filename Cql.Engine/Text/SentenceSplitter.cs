@@ -110,11 +110,15 @@ public static class SentenceSplitter
         {
             AbbreviationKind.NonFinal => false,
             AbbreviationKind.Final => StartsSentence(c),
-            AbbreviationKind.Ambiguous => IsOpeningMark(c) || SentenceCues.IsOpener(WordAt(text, next, end)),
+            AbbreviationKind.Ambiguous => IsOpeningMark(c) || IsCapitalisedOpener(WordAt(text, next, end)),
             AbbreviationKind.BeforeNumber when char.IsDigit(c) => false,
             _ => null,
         };
     }
+
+    /// <summary>"He", "Die", "Il" — not "ET" or "IL" (an acronym that happens to spell an opener).</summary>
+    static bool IsCapitalisedOpener(ReadOnlySpan<char> word) =>
+        SentenceCues.IsOpener(word) && (word.Length == 1 || !char.IsUpper(word[1]));
 
     /// <summary>"seines 69. Geburtstages", "am 15. Juni", "den 3. mars": a number of up to three digits written
     /// with a dot before a month, a lower-case word, or after a word that introduces ordinals.</summary>

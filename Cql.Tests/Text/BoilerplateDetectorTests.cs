@@ -167,6 +167,13 @@ public class BoilerplateDetectorTests
     }
 
     [Fact]
+    public void Short_lines_of_dialogue_at_the_end_are_not_a_bio()
+    {
+        var text = $"Titre de l'article\n\n{Body1}\n\n{Body2}\n\n« Allons-nous gagner ? » a demandé Poutine. « Oui ! » a répondu Xi.";
+        Assert.Equal("body", Kinds(text)[^1]);
+    }
+
+    [Fact]
     public void A_bio_like_sentence_in_the_body_is_reporting()
     {
         var text = $"Tittel på saken\n\nOla Nordmann er journalist i Dagbladet og ble arrestert i Beijing.\n\n{Body1}\n\n{Body2}\n\n{Body3}\n\n{Body1}\n\n{Body2}";

@@ -152,6 +152,21 @@ public class HeaderDetectorTests
     }
 
     [Fact]
+    public void A_section_label_above_the_headline_is_not_the_title()
+    {
+        var text = "NYHETER\n\nPutin ringte Xi på bursdagen\n\nStatsministeren sier at samarbeidet er godt.";
+        var h = Header(text);
+        Assert.Equal("Putin ringte Xi på bursdagen", h.Title);
+        Assert.Equal(1, h.TitleParagraph);
+        var flags = BoilerplateDetector.Classify(text, ParagraphSplitter.Split(text), h);
+        Assert.Equal("banner", flags[0].Kind);
+    }
+
+    [Fact]
+    public void A_short_title_followed_by_prose_stays_the_title() =>
+        Assert.Equal("Brexit", Header("Brexit\n\nStorbritannia forlot EU i 2020 etter 47 års medlemskap.").Title);
+
+    [Fact]
     public void A_title_from_metadata_wins_and_its_repeat_in_the_text_is_the_title_paragraph()
     {
         var text = "Annonse\n\nMøte i Oslo\n\nStatsministeren sier at samarbeidet er godt.";

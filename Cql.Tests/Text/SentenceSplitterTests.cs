@@ -57,6 +57,20 @@ public class SentenceSplitterTests
     }
 
     [Fact]
+    public void An_acronym_after_an_initialism_is_no_sentence_opener() =>
+        Assert.Single(Sentences("Published March 3, 2024, 10:15 a.m. ET", "en"));
+
+    [Theory]
+    [InlineData("it")]
+    [InlineData("und")]
+    public void Titles_that_are_no_word_anywhere_work_whatever_the_language_verdict(string lang)
+    {
+        // Language identification may call a Spanish or Dutch paragraph Italian, or nothing at all.
+        Assert.Equal(["La Dra. López habló con el presidente.", "Nadie lo sabe."], Sentences("La Dra. López habló con el presidente. Nadie lo sabe.", lang));
+        Assert.Equal(["Dhr. Rutte reageerde niet.", "Zij spraken bijv. over energie."], Sentences("Dhr. Rutte reageerde niet. Zij spraken bijv. over energie.", lang));
+    }
+
+    [Fact]
     public void Words_that_are_abbreviations_in_one_language_are_words_in_another()
     {
         // Danish "sig" is a pronoun; Italian "sig." is signor.

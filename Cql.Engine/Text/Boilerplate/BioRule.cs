@@ -21,7 +21,8 @@ static partial class BioRule
     /// <summary>"About the author", "Om forfatteren", "Über den Autor" alone on a line.</summary>
     public static bool IsHeading(string text, TextRange p) => Heading().IsMatch(text.AsSpan(p.Start, p.Length));
 
-    /// <summary>Three or more full stops after runs of at most four words, and nothing else.</summary>
+    /// <summary>Three or more capitalised fragments of at most three words, each closed by a full stop, and
+    /// nothing else: no questions, exclamations or commas (that is dialogue or prose).</summary>
     static bool IsFragmentList(string text, TextRange p)
     {
         if (p.Length > 250) return false;
@@ -30,12 +31,17 @@ static partial class BioRule
         for (int i = p.Start; i < p.End; i++)
         {
             char c = text[i];
-            if (char.IsLetterOrDigit(c)) { if (!inWord) { words++; inWord = true; } continue; }
-            inWord = c is '-' or '\'' or '’' && inWord;
-            if (TextChars.IsSentenceEnd(c))
+            if (char.IsLetterOrDigit(c))
             {
-                if (words == 0) continue;
-                if (words > 4) return false;
+                if (!inWord && words == 0 && !char.IsUpper(c)) return false;
+                if (!inWord) { words++; inWord = true; }
+                continue;
+            }
+            inWord = c is '-' or '\'' or '’' && inWord;
+            if (c is '?' or '!' or ',' or ';' or ':') return false;
+            if (c == '.')
+            {
+                if (words is 0 or > 3) return false;
                 fragments++;
                 words = 0;
             }
