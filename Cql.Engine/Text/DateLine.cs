@@ -18,6 +18,8 @@ static partial class DateLine
     /// <summary>Recognises a date line at the start of <paramref name="paragraph"/>, or returns null.</summary>
     public static DateLineMatch? Match(string text, TextRange paragraph)
     {
+        // Every date this reads has a four-digit year near the start; most paragraphs have none.
+        if (!HasYear(text.AsSpan(paragraph.Start, Math.Min(paragraph.Length, 120)))) return null;
         int end = paragraph.End, i = paragraph.Start;
         string? published = null, updated = null;
         bool labelledFirst = false;
@@ -85,6 +87,17 @@ static partial class DateLine
             if (i == before) break;
         }
         return i;
+    }
+
+    static bool HasYear(ReadOnlySpan<char> s)
+    {
+        int run = 0;
+        foreach (var c in s)
+        {
+            run = c is >= '0' and <= '9' ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
     }
 
     static bool HasSentenceEnd(string text, int i, int end)

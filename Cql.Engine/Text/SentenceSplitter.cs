@@ -28,9 +28,10 @@ public static class SentenceSplitter
         var abbreviations = Abbreviations.For(lang);
         int first = into.Count;
         int start = paragraph.Start, end = paragraph.End, i = paragraph.Start;
+        bool sawLetter = false; // a letter in [start, i): "1. Først" or a stray mark is no sentence to end
         while (i < end)
         {
-            if (!TextChars.IsSentenceEnd(text[i])) { i++; continue; }
+            if (!TextChars.IsSentenceEnd(text[i])) { sawLetter |= char.IsLetter(text[i]); i++; continue; }
             int stopStart = i, stopEnd = i;
             while (stopEnd < end && TextChars.IsSentenceEnd(text[stopEnd])) stopEnd++;
             int after = stopEnd;
@@ -49,13 +50,14 @@ public static class SentenceSplitter
             }
             int next = TextChars.SkipSpaces(text, after, end);
             if (next >= end) break;
-            bool boundary = next == after
+            bool boundary = sawLetter && (next == after
                 ? IsMissingSpaceBoundary(text, paragraph.Start, stopStart, stopEnd, after, end)
-                : IsBoundary(text, paragraph.Start, start, stopStart, stopEnd, after, next, end, quoteClosed, abbreviations);
+                : IsBoundary(text, paragraph.Start, stopStart, stopEnd, after, next, end, quoteClosed, abbreviations));
             if (boundary)
             {
                 Add(text, start, after, into);
                 start = next;
+                sawLetter = false;
             }
             i = Math.Max(next, stopEnd);
         }
@@ -63,12 +65,10 @@ public static class SentenceSplitter
         MergePiecesWithoutWords(text, into, first);
     }
 
-    static bool IsBoundary(string text, int paragraphStart, int sentenceStart, int stopStart, int stopEnd, int after, int next, int end,
+    static bool IsBoundary(string text, int paragraphStart, int stopStart, int stopEnd, int after, int next, int end,
         bool quoteClosed, FrozenDictionary<string, AbbreviationKind>.AlternateLookup<ReadOnlySpan<char>> abbreviations)
     {
         char c = text[next];
-        // "1. Først", "«" …: no word yet, so no sentence to end.
-        if (!HasLetter(text.AsSpan(sentenceStart, stopStart - sentenceStart))) return false;
         bool ellipsis = text[stopStart] == '…' || (stopEnd - stopStart >= 2 && text[stopStart] == '.' && text[stopStart + 1] == '.');
         if (ellipsis)
         {
@@ -236,12 +236,6 @@ public static class SentenceSplitter
         int s = e;
         while (s > paragraphStart && char.IsLetterOrDigit(text[s - 1])) s--;
         return text.AsSpan(s, e - s);
-    }
-
-    static bool HasLetter(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s) if (char.IsLetter(c)) return true;
-        return false;
     }
 
     static bool AllDigits(ReadOnlySpan<char> s)

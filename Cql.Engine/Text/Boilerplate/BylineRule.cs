@@ -23,9 +23,14 @@ static partial class BylineRule
         return m.Success && AreNames(text, m.Index + m.Length, p.End);
     }
 
+    // The first words of the ContributorNote phrases.
+    static readonly WordStartSearch Notes = new(ContributorNote(),
+        "contributed additional reporting editing writing bidro bidrog har medforfatter co mitarbeit mitgearbeitet mit ha hanno a ont "
+        + "coauthored cowritten contribuyó contribuyeron heeft hebben med denne artikkelen saken this dieser");
+
     /// <summary>A note on who wrote or contributed, usually at the foot of the article.</summary>
     public static bool IsContributorNote(string text, TextRange p) =>
-        p.Length <= MaxNoteChars && ContributorNote().IsMatch(text.AsSpan(p.Start, p.Length));
+        p.Length <= MaxNoteChars && Notes.Find(text, p.Start, p.Start, p.End) >= 0;
 
     /// <summary>True when [start, end) lists names: capitalised words joined by "og", "and", commas …, perhaps
     /// followed by a date or an email; not a sentence in lower case.</summary>
@@ -67,12 +72,12 @@ static partial class BylineRule
     private static partial Regex AgencyTag();
 
     [GeneratedRegex("""
-        contributed\s+to\s+this\s+(?:report|article|story)|additional\s+reporting|(?:reporting|editing|writing)\s+by\b
+        \G(?:contributed\s+to\s+this\s+(?:report|article|story)|additional\s+reporting|(?:reporting|editing|writing)\s+by\b
         |bidro(?:g)?\s+til(?:l)?\s+(?:denne|dette|artikeln|artikkelen|saken)|har\s+bidratt\s+til|medforfatter|co-?authored|co-?written
         |mitarbeit\b|mitgearbeitet|mit\s+material\s+von|ha(?:nno)?\s+contribuito|hanno\s+collaborato|a\s+contribué|ont\s+contribué
         |contribuyó|contribuyeron|heeft\s+bijgedragen|hebben\s+bijgedragen|med\s+bidrag\s+fra
         |(?:denne\s+artikkelen|artikkelen|saken)\s+(?:er|ble)\s+(?:skrevet|oversatt)\s+av|this\s+(?:article|story)\s+was\s+(?:written|translated)\s+by
-        |dieser\s+artikel\s+wurde\s+von
+        |dieser\s+artikel\s+wurde\s+von)
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex ContributorNote();
 }

@@ -28,19 +28,25 @@ static partial class CaptionRule
         return QuotedShare(text, start, end) < MaxQuotedShare;
     }
 
-    /// <summary>Where the credit that ends the paragraph starts, or -1.</summary>
+    // The first words of the CreditLabel phrases.
+    static readonly WordStartSearch Credits = new(CreditLabel(),
+        "foto fotos photo photos photograph bild bilde bilder kuva zdjęcie fot фото image images illustrasjon illustration ill grafikk grafik graphic "
+        + "video credit credits crédit crédits fotografia fotografía imagen immagine skjermdump screenshot archivbild arkivfoto arkivbilde pressebilde "
+        + "pressefoto ap reuters afp epa ansa ntb dpa getty ©");
+
+    /// <summary>Where the credit that ends the paragraph starts, or -1. It opens the paragraph, follows a space, or
+    /// opens a bracket: "… Xi. Foto:", "(Bild: …)".</summary>
     static int CreditStart(string text, TextRange p)
     {
         int from = Math.Max(p.Start, p.End - MaxCreditChars);
-        foreach (var m in CreditLabel().EnumerateMatches(text.AsSpan(from, p.End - from)))
-        {
-            int at = from + m.Index;
-            // The credit opens the paragraph, follows a space, or opens a bracket: "… Xi. Foto:", "(Bild: …)".
-            if (at > p.Start && !TextChars.IsSpace(text[at - 1]) && text[at - 1] is not ('(' or '[')) continue;
-            if (at > p.Start && text[at - 1] is '(' or '[') at--;
-            return at;
-        }
-        return -1;
+        // Every credit has a colon, a slash or ©, or says photo/foto/bild/image; most paragraphs have none of them.
+        var window = text.AsSpan(from, p.End - from);
+        if (window.IndexOfAny(":/©") < 0 && window.IndexOf("oto", StringComparison.OrdinalIgnoreCase) < 0
+            && window.IndexOf("bild", StringComparison.OrdinalIgnoreCase) < 0 && window.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0)
+            return -1;
+        int at = Credits.Find(text, p.Start, from, p.End);
+        if (at > p.Start && text[at - 1] is '(' or '[') at--;
+        return at;
     }
 
     /// <summary>The share of [start, end) inside quotation marks.</summary>
@@ -77,7 +83,7 @@ static partial class CaptionRule
     }
 
     [GeneratedRegex("""
-        (?<![\p{L}\p{N}])(?:
+        \G(?:
            (?:foto|fotos|photo|photos|photograph|bild|bilde|bilder|kuva|zdjęcie|fot\.|фото|image|images|illustrasjon|illustration|ill\.
              |grafikk|grafik|graphic|video|credit|credits|crédits?(?:\s+photo)?|fotografia|fotografía|imagen|immagine|skjermdump
              |screenshot|archivbild|arkivfoto|arkivbilde|pressebilde|pressefoto)\s*[:/]
