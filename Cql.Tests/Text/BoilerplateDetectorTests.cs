@@ -116,6 +116,8 @@ public class BoilerplateDetectorTests
     [InlineData("By Monday, the talks had collapsed.")]
     [InlineData("Av hensyn til sikkerheten ble møtet flyttet.")]
     [InlineData("Von der Leyen sagte, Europa stehe zusammen.")]
+    [InlineData("Av Kinas 1,4 milliarder innbyggere bor de fleste i byene")]
+    [InlineData("Par Moscou, la Russie a répondu.")]
     public void Sentences_that_start_like_bylines_stay_body(string paragraph) => Assert.Equal("body", KindOf(paragraph));
 
     [Theory]
@@ -131,6 +133,13 @@ public class BoilerplateDetectorTests
     [InlineData("Abonner på nyhetsbrevet vårt")]
     [InlineData("© 2024 NTB")]
     public void Site_notices_are_banners(string paragraph) => Assert.Equal("banner", KindOf(paragraph));
+
+    [Theory]
+    [InlineData("Anzeige gegen Putin erstattet")]
+    [InlineData("Copyright-loven ble endret i fjor")]
+    [InlineData("Live-sendingen ble avbrutt")]
+    [InlineData("Siste nytt: Putin har landet i Beijing")]
+    public void Prose_that_starts_with_a_banner_word_stays_body(string paragraph) => Assert.Equal("body", KindOf(paragraph));
 
     [Fact]
     public void A_link_list_under_its_heading_is_related_links_until_the_prose_resumes()

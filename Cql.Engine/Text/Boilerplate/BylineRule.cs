@@ -36,6 +36,7 @@ static partial class BylineRule
     /// followed by a date or an email; not a sentence in lower case.</summary>
     static bool AreNames(string text, int start, int end)
     {
+        const string Separators = ",;|/·•–—-.()";
         int capitalised = 0, i = start;
         while (i < end)
         {
@@ -43,11 +44,15 @@ static partial class BylineRule
             if (i >= end) break;
             int w = i;
             while (w < end && !TextChars.IsSpace(text[w])) w++;
-            var word = text.AsSpan(i, w - i).Trim(",;|/·•–—-.()");
+            int ws = i;
+            while (ws < w && Separators.Contains(text[ws])) ws++;
+            var word = text.AsSpan(ws, w - ws).TrimEnd(Separators);
             i = w;
             if (word.IsEmpty) continue;
-            // A date, a time or an address after the names ends the check: "Av Ola Nordmann | 9. januar 2025".
-            if (char.IsDigit(word[0]) || word.Contains('@')) break;
+            // A date or an address after the names ends them: "Av Ola Nordmann | 9. januar 2025". Other numbers are
+            // prose: "Av Kinas 1,4 milliarder innbyggere …".
+            if (word.Contains('@')) break;
+            if (char.IsDigit(word[0])) return capitalised > 0 && DateParser.TryParse(text, ws, end, allowYearOnly: false, out _, out _);
             if (char.IsUpper(word[0])) { capitalised++; continue; }
             if (IsConnector(word) || AgencyTag().IsMatch(word)) continue;
             return false;

@@ -43,7 +43,7 @@ static partial class RelatedLinksRule
 
     [GeneratedRegex("""
         \G(?:more\s+stories|related(?:\s+(?:stories|articles|content|coverage|news))?|read\s+(?:more|also|next)|see\s+also|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|most\s+read|trending(?:\s+now)?
-          |les\s+også|les\s+mer|mer\s+om\s+(?:saken|dette|temaet)|flere\s+saker|mest\s+lest|anbefalt|relaterte\s+saker|relatert|siste\s+nytt
+          |les\s+også|les\s+mer|mer\s+om\s+(?:saken|dette|temaet)|flere\s+saker|mest\s+lest|anbefalt|relaterte\s+saker|relatert
           |läs\s+(?:också|även|mer)|mer\s+från|mest\s+läst|relaterat|relaterade\s+artiklar|læs\s+(?:også|mere)|mest\s+læste|relaterede\s+artikler
           |lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen|ähnliche\s+artikel
           |leggi\s+anche|leggi\s+(?:di\s+)?più|potrebbe\s+interessarti|ti\s+potrebbe\s+interessare|articoli\s+correlati|altre\s+notizie|i\s+più\s+letti
