@@ -3,7 +3,7 @@ using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 
-/// <summary>Whether a paragraph is boilerplate, and of which kind (see <see cref="BoilerplateDetector"/>).
+/// <summary>Whether a paragraph is boilerplate, and of which kind (one of <see cref="BoilerplateKind"/>).
 /// Boilerplate is flagged, never dropped.</summary>
 public readonly record struct BoilerplateFlag(bool IsBoilerplate, string? Kind)
 {
@@ -44,19 +44,19 @@ public static partial class BoilerplateDetector
             var r = paragraphs[p];
             bool nearTop = p < HeaderParagraphs, nearFoot = p >= n - FooterParagraphs;
             string? kind =
-                p == header.TitleParagraph ? "title"
-                : p == header.DateParagraph || ((nearTop || nearFoot) && DateLine.Match(text, r) is { WholeParagraph: true }) ? "dateline"
-                : header.Title is not null && HeaderDetector.SameTitle(text, r, header.Title) ? "repeated_title"
-                : Ellipsis().IsMatch(text.AsSpan(r.Start, r.Length)) ? "ellipsis"
-                : !TextChars.HasLetterOrDigit(text.AsSpan(r.Start, r.Length)) ? "separator"
-                : BannerRule.IsBanner(text, r) ? "banner"
-                : CaptionRule.IsCaption(text, r) ? "caption"
-                : BylineRule.IsByline(text, r) || ((nearTop || nearFoot) && BylineRule.IsContributorNote(text, r)) ? "byline"
-                : RelatedLinksRule.IsListHeading(text, r) || RelatedLinksRule.IsInlineLink(text, r) ? "related_links"
-                : inLinkList && RelatedLinksRule.IsItem(text, r) ? "related_links"
-                : p < header.TitleParagraph && HeaderDetector.IsKicker(text, r) ? "banner"
+                p == header.TitleParagraph ? BoilerplateKind.Title
+                : p == header.DateParagraph || ((nearTop || nearFoot) && DateLine.Match(text, r) is { WholeParagraph: true }) ? BoilerplateKind.Dateline
+                : header.Title is not null && HeaderDetector.SameTitle(text, r, header.Title) ? BoilerplateKind.RepeatedTitle
+                : Ellipsis().IsMatch(text.AsSpan(r.Start, r.Length)) ? BoilerplateKind.Ellipsis
+                : !TextChars.HasLetterOrDigit(text.AsSpan(r.Start, r.Length)) ? BoilerplateKind.Separator
+                : BannerRule.IsBanner(text, r) ? BoilerplateKind.Banner
+                : CaptionRule.IsCaption(text, r) ? BoilerplateKind.Caption
+                : BylineRule.IsByline(text, r) || ((nearTop || nearFoot) && BylineRule.IsContributorNote(text, r)) ? BoilerplateKind.Byline
+                : RelatedLinksRule.IsListHeading(text, r) || RelatedLinksRule.IsInlineLink(text, r) ? BoilerplateKind.RelatedLinks
+                : inLinkList && RelatedLinksRule.IsItem(text, r) ? BoilerplateKind.RelatedLinks
+                : p < header.TitleParagraph && HeaderDetector.IsKicker(text, r) ? BoilerplateKind.Banner
                 : null;
-            inLinkList = kind == "related_links" && (inLinkList || RelatedLinksRule.IsListHeading(text, r));
+            inLinkList = kind == BoilerplateKind.RelatedLinks && (inLinkList || RelatedLinksRule.IsListHeading(text, r));
             flags[p] = kind is null ? BoilerplateFlag.Body : BoilerplateFlag.Of(kind);
         }
         FlagBios(text, paragraphs, flags);
@@ -71,10 +71,10 @@ public static partial class BoilerplateDetector
         for (int p = Math.Max(0, footer - BioParagraphsBeforeFooter); p < footer; p++)
         {
             if (flags[p].IsBoilerplate || !BioRule.IsBio(text, paragraphs[p])) continue;
-            flags[p] = BoilerplateFlag.Of("bio");
+            flags[p] = BoilerplateFlag.Of(BoilerplateKind.Bio);
             // The paragraph under an "About the author" heading is the bio itself.
             if (BioRule.IsHeading(text, paragraphs[p]) && p + 1 < flags.Length && !flags[p + 1].IsBoilerplate)
-                flags[p + 1] = BoilerplateFlag.Of("bio");
+                flags[p + 1] = BoilerplateFlag.Of(BoilerplateKind.Bio);
         }
     }
 

@@ -19,6 +19,14 @@ public class BoilerplateDetectorTests
         return flags.Select(f => f.Kind ?? "body").ToArray();
     }
 
+    [Fact]
+    public void Every_kind_flagged_on_the_seeds_is_a_documented_kind()
+    {
+        foreach (var prefix in new[] { "000", "001", "002", "003", "004" })
+            foreach (var p in SeedText.Analyze(prefix).Paragraphs)
+                if (p.BoilerplateKind is { } kind) Assert.Contains(kind, BoilerplateKind.All);
+    }
+
     static string KindOf(string paragraph) => Kinds($"Tittel på saken\n\n{Body1}\n\n{paragraph}\n\n{Body2}\n\n{Body3}")[2];
 
     [Fact]
