@@ -79,7 +79,8 @@ public static class HeaderDetector
     public static bool SameTitle(string text, TextRange paragraph, string title)
     {
         if (paragraph.Length > title.Length * 2 + 10) return false;
-        return Comparable(paragraph.Slice(text)) == Comparable(title);
+        var comparable = Comparable(title);
+        return comparable.Length > 0 && Comparable(paragraph.Slice(text)) == comparable;
     }
 
     static string Comparable(string s)
