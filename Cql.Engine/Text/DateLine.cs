@@ -54,11 +54,16 @@ static partial class DateLine
         return null;
     }
 
-    /// <summary>True when <paramref name="paragraph"/> is only a date label with no date ("Veröffentlicht am").</summary>
+    /// <summary>True when <paramref name="paragraph"/> is a date label with no date ("Veröffentlicht am"), or only
+    /// a relative one ("Updated 3 hours ago", "Oppdatert for 5 minutter siden", "Aktualisiert vor 2 Stunden").</summary>
     public static bool IsLabelWithoutDate(string text, TextRange paragraph)
     {
         int labelEnd = SkipLabel(text, paragraph.Start, paragraph.End, out _);
-        return labelEnd > paragraph.Start && TextChars.SkipSpaces(text, labelEnd, paragraph.End) >= paragraph.End;
+        if (labelEnd == paragraph.Start) return false;
+        int rest = TextChars.SkipSpaces(text, labelEnd, paragraph.End);
+        if (rest >= paragraph.End) return true;
+        var m = RelativeTime().Match(text, rest, paragraph.End - rest);
+        return m.Success && TextChars.SkipSpaces(text, m.Index + m.Length, paragraph.End) >= paragraph.End;
     }
 
     /// <summary>The offset after a date label (and its colon and preposition) at <paramref name="i"/>, or
@@ -131,6 +136,14 @@ static partial class DateLine
             (?i:\s*(?:uhr|h|a\.m\.|p\.m\.|am|pm)(?!\p{L}))?(?:\s*(?:UTC|GMT|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|PDT|ET|PT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?)
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex TimeOfDay();
+
+    [GeneratedRegex("""
+        \G(?:for|vor|il\s+y\s+a|hace|há|för|fór)?\s*(?:\d+|an?|one|en|ett|ei|et|ein|eine|einer|einem|un|una|une)\s+
+        (?:sec(?:ond)?s?|sek(?:und(?:en|er)?)?|min(?:ute?s?|utt(?:er)?|uten|uter|uti|uto)?|hours?|hrs?|timer?|timmar|timme|stunden?|std\.?|ore|ora|heures?|horas?|uur
+          |days?|dager?|dagar|dag|tage?n?|giorni|giorno|jours?|días?|dias?|dagen)(?!\p{L})
+        \s*(?:ago|siden|sedan|fa|her)?\.?
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex RelativeTime();
 
     // "Oslo, 9. januar 2025", "BERLIN, 12.03.2024": a place of one to three capitalised words before the date.
     [GeneratedRegex(@"\G\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s*(?=\d|\p{L}+\.?\s+\d)", RegexOptions.CultureInvariant)]

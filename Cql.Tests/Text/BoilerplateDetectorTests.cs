@@ -140,6 +140,10 @@ public class BoilerplateDetectorTests
     [InlineData("Veröffentlicht am")]
     [InlineData("Abonner på nyhetsbrevet vårt")]
     [InlineData("© 2024 NTB")]
+    [InlineData("Updated 3 hours ago")]
+    [InlineData("Oppdatert for 5 minutter siden")]
+    [InlineData("Aktualisiert vor 2 Stunden")]
+    [InlineData("Bilde 1 av 5")]
     public void Site_notices_are_banners(string paragraph) => Assert.Equal("banner", KindOf(paragraph));
 
     [Theory]

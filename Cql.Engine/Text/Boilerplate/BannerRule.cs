@@ -6,7 +6,8 @@ namespace Cql.Engine.Text;
 /// <summary>
 /// Site furniture that is not the article: transparency and AI notices ("Transparenz: Redaktionell erstellt und
 /// geprüft."), advertisement markers, article-age warnings, reading time, listen/share/subscribe prompts, cookie
-/// notices, comment counters, copyright lines, and date labels left without their date ("Veröffentlicht am").
+/// notices, comment counters, copyright lines, gallery counters ("Bilde 1 av 5"), and date labels left without
+/// their date ("Veröffentlicht am") or with only a relative one ("Updated 3 hours ago").
 /// </summary>
 static partial class BannerRule
 {
@@ -36,7 +37,7 @@ static partial class BannerRule
           |(?:accept(?:er)?|godta|akzeptieren)\s+(?:alle?\s+)?cookies|we\s+use\s+cookies|vi\s+bruker\s+(?:informasjonskapsler|cookies)
           |(?:\d+\s+)?(?:kommentarer|comments|kommentare|commenti|commentaires)\s*(?:\(\d+\)|\d+)?\s*$
           |copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|alle\s+rettigheter|all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tutti\s+i\s+diritti
-          |(?:photo\s+)?gallery\s*$|bildergalerie\s*$|fotogalleri\s*$
+          |(?:photo\s+)?gallery\s*$|bildergalerie\s*$|fotogalleri\s*$|(?:bilde|bild|image|photo|foto|immagine|imagen)\s+\d+\s+(?:av|of|von|di|de|sur|van|/)\s+\d+\s*$
         )
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Banner();
