@@ -40,7 +40,7 @@ static class Abbreviations
             + " т.е т.к им ул св см напр",
             "etc ecc osv usw enz itd itp jne yms ym tms m.m m.fl o.l o.ä u.ä o.d т.д т.п др",
             "Jr Inc Ltd Corp Co Bros Mio Mrd mrd mln mld milj mdr mia Tsd Std Chr tys zł г гг тыс млн млрд руб",
-            "No Nos Nr pp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Okt Nov Dec Dez Des Abs Art Bd Jh Jhd Kap kap blz pág núm fig vol chap pag sez"),
+            "No Nos Nr ok pp Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Okt Nov Dec Dez Des Abs Art Bd Jh Jhd Kap kap blz pág núm fig vol chap pag sez"),
         ("no", "ev dir pr fr ang div fl bl stud", "mm", "kr st mill", "s"),
         ("da", "ev fr fl bl stud", "mm", "kr mill", "s"),
         ("sv", "ev ang fr fl bl ex stud", "", "kr st mill", "s"),

@@ -21,6 +21,8 @@ static partial class DateLine
         // Every date this reads has a four-digit year near the start; most paragraphs have none.
         if (!HasYear(text.AsSpan(paragraph.Start, Math.Min(paragraph.Length, 120)))) return null;
         int end = paragraph.End, i = paragraph.Start;
+        // Markdown emphasis or quoting around the line: "*Publisert 9. januar 2025*".
+        while (i < end && text[i] is '*' or '_' or '>' or '#' or ' ') i++;
         string? published = null, updated = null;
         bool labelledFirst = false;
         for (int round = 0; round < 4 && i < end; round++)
@@ -87,7 +89,7 @@ static partial class DateLine
             int before = i;
             var t = TimeOfDay().Match(text, i, end - i);
             if (t.Success && t.Length > 0) i = t.Index + t.Length;
-            while (i < end && (TextChars.IsSpace(text[i]) || text[i] is ',' or '|' or '·' or '•' or '/' or '(' or ')' or '–' or '—' or '-' or ';'))
+            while (i < end && (TextChars.IsSpace(text[i]) || text[i] is ',' or '|' or '·' or '•' or '/' or '(' or ')' or '–' or '—' or '-' or ';' or '*' or '_'))
                 i++;
             if (i == before) break;
         }

@@ -82,6 +82,7 @@ public class HeaderDetectorTests
     [InlineData("Tittel\n\nPublisert juni 2022\n\nTekst her.", "2022-06")]
     [InlineData("Tittel\n\nDato: 2022\n\nTekst her.", "2022")]
     [InlineData("Tittel\n\nPublisert 2022-06\n\nTekst her.", "2022-06")]
+    [InlineData("# Tittel\n\n*Publisert 9. januar 2025*\n\nTekst her.", "2025-01-09")]
     public void Partial_dates_keep_their_precision(string text, string date) => Assert.Equal(date, Header(text).Date);
 
     [Fact]

@@ -34,6 +34,8 @@ public class SentenceSplitterTests
     [InlineData("en", "Leaders, e.g. Xi and Putin, met. They talked.", "Leaders, e.g. Xi and Putin, met.")]
     [InlineData("it", "Ha parlato il sig. Rossi con Putin. La situazione è grave.", "Ha parlato il sig. Rossi con Putin.")]
     [InlineData("und", "Han møtte bl.a. Xi og Putin. Saken er alvorlig.", "Han møtte bl.a. Xi og Putin.")]
+    [InlineData("pl", "Handel wzrósł o ok. 30 proc. Rozmowa trwała np. godzinę.", "Handel wzrósł o ok. 30 proc.")]
+    [InlineData("en", "Handel wzrósł o ok. 30 proc. Rozmowa trwała np. godzinę.", "Handel wzrósł o ok. 30 proc.")]
     public void Abbreviations_do_not_end_sentences(string lang, string text, string firstSentence)
     {
         var s = Sentences(text, lang);
