@@ -31,6 +31,9 @@ public static class Ingestor
         if (exists && !o.Append && !o.Replace)
             throw new IngestUsageException($"'{o.OutDir}' already holds a corpus; add --append to add to it, or --replace to rebuild it");
         var manifest = exists && o.Append ? CorpusManifest.Load(outDir) : new CorpusManifest();
+        // Parts of an earlier run that never became part of the corpus (a killed ingest) go first.
+        // (--replace may be rebuilding a corpus whose manifest is broken: then there is nothing to go by.)
+        if (exists && (o.Append ? manifest : TryLoad(outDir)) is { } previous) CorpusWriter.RemoveOrphans(outDir, previous);
         if (exists && o.Append && manifest.ExtractionVersion != EngineInfo.ExtractionVersion)
             throw new IngestUsageException($"'{o.OutDir}' was built by extraction version {manifest.ExtractionVersion}, this cql has {EngineInfo.ExtractionVersion}; rebuild it with --replace");
         Directory.CreateDirectory(outDir);
@@ -107,7 +110,15 @@ public static class Ingestor
         manifest.NextIds["quote"] = quoteId;
         manifest.CorpusHash = CorpusHash(manifest);
         await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+        // The parts the new manifest no longer lists (the old entities table; everything, after --replace).
+        CorpusWriter.RemoveOrphans(outDir, manifest);
         return new IngestSummary(outcomes, warnings, problems, docsAdded, quotesAdded, sentencesAdded, bytesDone, clock.Elapsed, docId);
+    }
+
+    static CorpusManifest? TryLoad(string dir)
+    {
+        try { return CorpusManifest.Load(dir); }
+        catch (CorpusException) { return null; }
     }
 
     static Gazetteer LoadGazetteer(string path)
@@ -134,7 +145,13 @@ public static class Ingestor
         byte[] bytes;
         try
         {
-            var len = new FileInfo(file.FullPath).Length;
+            var info = new FileInfo(file.FullPath);
+            // A link is measured by what it points to.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+            if (!info.Exists) return new(file, "failed", "not readable: it is a link to nothing", 0, "", [], []);
+            var len = info.Length;
+            // Pipes, sockets and devices have no length: they are never opened (reading a pipe would wait forever).
+            if (len == 0) return new(file, "skipped", "empty file (0 bytes)", 0, "", [], []);
             if (len > MaxFileBytes)
                 return new(file, "skipped", $"larger than {MaxFileBytes >> 20} MB", len, "", [], []);
             bytes = File.ReadAllBytes(file.FullPath);

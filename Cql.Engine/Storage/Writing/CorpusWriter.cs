@@ -149,6 +149,9 @@ public sealed class CorpusWriter : IAsyncDisposable
             t.Rows += w.RowCount;
         }
         ct.ThrowIfCancellationRequested();
+        // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
+        // two leaves published parts the manifest does not list; the next ingest removes them (RemoveOrphans).
+        foreach (var w in _writers.Values) w.Publish();
         manifest.BuiltAt = DateTimeOffset.UtcNow;
         manifest.EngineVersion = EngineInfo.Version;
         manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
@@ -161,8 +164,31 @@ public sealed class CorpusWriter : IAsyncDisposable
     {
         foreach (var w in _writers.Values) await w.DisposeAsync();
         if (_committed) return;
-        foreach (var w in _writers.Values)
-            foreach (var f in w.WrittenFiles)
-                try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
+        foreach (var w in _writers.Values) w.DeleteUnpublished();
+    }
+
+    static readonly System.Text.RegularExpressions.Regex OwnPart =
+        new(@"^part-\d{14}-[0-9a-f]{8}-\d{4}\.parquet(\.pending|\.tmp)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Removes what an earlier ingest left behind in the table folders: parts still being written or waiting for a
+    /// commit that never came, and parts no manifest lists (a kill after publishing, or the parts a --replace
+    /// superseded). Only files named as this writer names them are touched; anything else in the folder stays.
+    /// </summary>
+    public static int RemoveOrphans(string corpusDir, CorpusManifest manifest)
+    {
+        int removed = 0;
+        foreach (var t in CorpusSchema.Tables)
+        {
+            var dir = Path.Combine(corpusDir, t.Name);
+            if (!Directory.Exists(dir)) continue;
+            var listed = new HashSet<string>(manifest.FilesOf(corpusDir, t.Name).Select(Path.GetFullPath), StringComparer.Ordinal);
+            foreach (var f in Directory.EnumerateFiles(dir, "part-*", SearchOption.AllDirectories))
+            {
+                if (!OwnPart.IsMatch(Path.GetFileName(f)) || listed.Contains(Path.GetFullPath(f))) continue;
+                try { File.Delete(f); removed++; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+        return removed;
     }
 }
