@@ -2,7 +2,9 @@ namespace Cql.Engine.Quotes;
 
 /// <summary>Who a cue says spoke: the referent (null when nobody is named), the phrase that names them, and the
 /// medium it went through.</summary>
-internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice);
+/// <param name="RoleClass">The office through which the speaker spoke ("en talsperson for …": spokesperson), so a later
+/// "talspersonen" finds them.</param>
+internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice, string? RoleClass);
 
 /// <summary>
 /// Resolves the subject of a cue in its clause. A speech verb's speaker stands before it in its own clause ("Xi
@@ -17,8 +19,17 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
 {
     const int MaxAdverbs = 2;
 
-    public Attribution Resolve(CueHit cue, int clauseFloor, int sentenceStart, int sentenceEnd, Func<int, bool> opaque, bool allowDiscourse)
+    /// <summary>Offices that may name anyone: "der Grünen-Politiker", "personen". Others need their holder named
+    /// before ("statsministeren" after "Statsminister Jonas Gahr Støre"), else nobody is named.</summary>
+    static readonly HashSet<string> GenericRoles = new(StringComparer.Ordinal) { "person", "politician" };
+
+    /// <summary>Where pronouns may find their antecedent: before this token of the paragraph (a pronoun after the
+    /// quote, ", betonte er", does not mean someone the quoted sentence itself names).</summary>
+    int _antecedentLimit = -1;
+
+    public Attribution Resolve(CueHit cue, int clauseFloor, int sentenceStart, int sentenceEnd, Func<int, bool> opaque, bool allowDiscourse, int antecedentLimit = -1)
     {
+        _antecedentLimit = antecedentLimit;
         Phrase? phrase = null;
         bool unnamed = false;
         string? via = null;
@@ -41,7 +52,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 phrase = SourceAfterImpersonal(cue, sentenceEnd) ?? SourceInSentence(sentenceStart, sentenceEnd, opaque);
                 break;
             default:
-                phrase = (cue.GapStart >= 0 ? reader.Read(cue.GapStart, cue.GapEnd) : null)
+                phrase = (cue.GapStart >= 0 && reader.Read(cue.GapStart, cue.GapEnd) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Initial } gap ? gap : null)
                     ?? Before(cue, clauseFloor, opaque)
                     ?? (cue.Kind == CueKind.Tell ? null : After(cue.End, sentenceEnd))
                     ?? SentenceSubject(cue, clauseFloor, sentenceStart, opaque);
@@ -56,39 +67,78 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (speaker is not null) phrase = source;
             }
         via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
-        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human);
+        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human,
+            speaker is not null && phrase?.Role is { } role ? role.Class : null);
     }
 
     /// <summary>The first phrase in the cue's clause before it that is no preposition's object: the subject.</summary>
     Phrase? Before(CueHit cue, int clauseFloor, Func<int, bool> opaque)
     {
         int start = ClauseStart(cue.Start, clauseFloor, opaque);
+        // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
+        for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
+        {
+            if (opaque(k)) break;
+            if (p.PronounGender(k) is not null && !(k > start && p.IsPreposition(k - 1))) return new Phrase(PhraseKind.Pronoun, k, k + 1, Gender: p.PronounGender(k)!.Value);
+            if (!p.IsAdverb(k) && !p.IsAux(k)) break;
+        }
         var found = FirstSubject(start, cue.Start, opaque);
         // "Tony Dyer, leader of the Green group, said": the clause holds only the apposition; the name is before it.
-        if (found is null or { Kind: PhraseKind.Role, Affiliation: null } && start > clauseFloor && p.Tokens[start - 1].Is(','))
+        int clause = start;
+        for (int back = 0; back < 2 && found is null or { Kind: PhraseKind.Role } && clause > clauseFloor && p.Tokens[clause - 1].Is(','); back++)
         {
-            int prev = ClauseStart(start - 1, clauseFloor, opaque);
-            if (FirstSubject(prev, start - 1, opaque) is { Kind: PhraseKind.Named } named && named.End == start - 1) return named;
+            int prev = ClauseStart(clause - 1, clauseFloor, opaque);
+            if (FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true } && IsWholeClause(named, prev, clause - 1)) return named;
+            clause = prev;
         }
         return found;
     }
 
-    Phrase? FirstSubject(int from, int to, Func<int, bool> opaque)
+    /// <summary>The phrase fills its clause but for a title before it or an age after it ("Janet Hughes, 74,").</summary>
+    bool IsWholeClause(Phrase ph, int from, int to)
+    {
+        for (int k = ph.End; k < to; k++) if (p.Tokens[k].IsWord && !char.IsDigit(p.Tokens[k].Text[0])) return false;
+        return true;
+    }
+
+    Phrase? FirstSubject(int from, int to, Func<int, bool> opaque, bool stopAtSubordinator = false)
     {
         for (int k = from; k < to; k++)
         {
             if (opaque(k)) continue;
             if (!p.Tokens[k].IsWord) continue;
+            if (stopAtSubordinator && p.IsSubordinator(k)) return null;
             if (p.IsPreposition(k)) { k = SkipPrepositionalObject(k, to); continue; }
-            if (reader.Read(k, to) is { } ph) return ph;
+            if (reader.Read(k, to) is { } ph)
+            {
+                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
+                if (ph.Kind == PhraseKind.Named && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
+                    && p.FirstNameAt(ph.Start) is null && ph.Role is null && !NextToVerb(ph.End, to))
+                { k = ph.End - 1; continue; }
+                return ph;
+            }
         }
         return null;
+    }
+
+    bool NextToVerb(int from, int verb)
+    {
+        int k = from;
+        while (k < verb && (p.IsAdverb(k) || p.IsAux(k))) k++;
+        return k == verb;
     }
 
     /// <summary>Skips a preposition and the phrase it governs ("Ifølge Kreml", "mellom Putin og Xi").</summary>
     int SkipPrepositionalObject(int k, int to)
     {
         int j = k + 1;
+        // ", in der Xi Putin … nannte": after a comma, a preposition and an article form a relative clause's opening;
+        // the name after them is its subject.
+        if (k > 0 && p.Tokens[k - 1].Is(',') && j + 1 < to && p.IsDetDef(j) && (p.Tokens[j + 1].IsCapitalized || p.HitAt(j + 1) is not null)) return j;
+        // "Bland andra Politico rapporterar": "among others" governs nothing.
+        if (j < to && p.Lexicon.IsQuantifier(p.Tokens[j].Lower)) return j;
+        // "du cabinet Oddo BHF": common nouns, then perhaps a name.
+        for (int n = 0; n < 3 && j < to && p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null; n++) j++;
         if (j < to && reader.Read(j, to) is { } obj)
         {
             j = obj.End;
@@ -103,12 +153,19 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         int k = from - 1;
         while (k >= floor)
         {
+            // A quotation inside the clause belongs to it ("in der Xi Putin seinen „besten Freund“ nannte").
+            if (opaque(k)) { k--; continue; }
             var t = p.Tokens[k];
-            if (opaque(k) || t.Kind is TokenKind.Mark or TokenKind.Dash || (t.Kind == TokenKind.Punct && t.Text[0] is ',' or ';' or ':' or '(' or ')') || p.IsSubordinator(k))
+            if (t.Kind == TokenKind.Dash || (t.Kind == TokenKind.Punct && t.Text[0] is ',' or ';' or ':' or '(' or ')') || p.IsSubordinator(k))
                 break;
+            // "e ha invitato", "und sagte" start a clause of their own; "Xi Jinping och Vladimir Putin" is one subject.
+            if (p.IsConjunction(k) && !(p.Tokens[k + 1].IsCapitalized || p.PronounGender(k + 1) is not null || (k + 1 < from && opaque(k + 1)))) break;
             k--;
         }
-        return k + 1;
+        // Quote marks right after the boundary are not part of the clause.
+        int start = k + 1;
+        while (start < from && opaque(start)) start++;
+        return start;
     }
 
     /// <summary>The phrase right after a cue, past an adverb or two ("sa også Xi").</summary>
@@ -124,10 +181,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     {
         int start = ClauseStart(cue.Start, clauseFloor, opaque);
         bool participle = p.Tokens[cue.Start].Lower is var w && (w.EndsWith("ing") || w.EndsWith("ando") || w.EndsWith("endo") || w.EndsWith("ant") || w.EndsWith("end"));
-        bool coordinated = start < cue.Start && p.IsConjunction(start);
+        bool coordinated = start > 0 && p.IsConjunction(start - 1);
         bool clauseHasOnlyCue = start == cue.Start || coordinated;
         if (!(participle || coordinated || (clauseHasOnlyCue && start > sentenceStart))) return null;
-        return FirstSubject(sentenceStart, cue.Start, opaque);
+        return FirstSubject(sentenceStart, cue.Start, opaque, stopAtSubordinator: true);
     }
 
     Phrase? PhraseEndingAt(int end, int floor)
@@ -170,8 +227,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         {
             unnamed = !allowDiscourse;
             // A dropped subject ("ha affermato", "Ha detto che").
-            return allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell
-                ? (discourse.Resolve('?', p.Index, cue.Start, allowOrganisations: true), true) : (null, false);
+            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell)) return (null, false);
+            int at = Limit(cue.Start);
+            return (discourse.Resolve('?', p.Index, at, allowOrganisations: false) ?? discourse.Resolve('?', p.Index, at, allowOrganisations: true), true);
         }
         switch (ph.Kind)
         {
@@ -182,7 +240,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 char g = ph.Gender;
                 if (g == 'x') g = p.Tokens[cue.Start].Lower.EndsWith("en") ? 'p' : 'f';
                 if (g == 'p') { unnamed = true; return (null, false); }
-                return allowDiscourse ? (discourse.Resolve(g, p.Index, ph.Start, allowOrganisations: false), true) : (null, true);
+                return allowDiscourse ? (discourse.Resolve(g, p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             }
             case PhraseKind.Role:
             {
@@ -195,18 +253,22 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                     return role.Class == "spokesperson" && allowDiscourse ? (discourse.LastOrganisationSpeaker(p.Index, ph.Start), true) : (null, true);
                 }
                 if (!allowDiscourse) return (null, true);
-                return (discourse.HolderOf(role.Class, p.Index) ?? discourse.Resolve(role.Feminine ? 'f' : '?', p.Index, ph.Start, allowOrganisations: false), true);
+                if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
+                unnamed = true;
+                return GenericRoles.Contains(role.Class) ? (discourse.Resolve(role.Feminine ? 'f' : '?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             }
             case PhraseKind.Document:
                 unnamed = ph.Affiliation is null;
                 return (ph.Affiliation is { CanSpeak: true } a ? a : null, false);
             case PhraseKind.Initial:
-                return allowDiscourse ? (discourse.Resolve('?', p.Index, ph.Start, allowOrganisations: false), true) : (null, true);
+                return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:
                 unnamed = true;
                 return (null, false);
         }
     }
+
+    int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;
 
     /// <summary>A medium named in the attribution ("til NTB", "told Reuters", "ifølge CNN", "by the state broadcaster CCTV").</summary>
     string? MediumIn(int from, int end, Referent? speaker, Func<int, bool> opaque)

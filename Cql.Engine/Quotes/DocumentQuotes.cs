@@ -173,22 +173,22 @@ internal sealed class DocumentQuotes
         }
     }
 
-    bool InsideMarked(ParagraphContext p, int tok)
+    bool InsideMarked(ParagraphContext p, int tok, QuoteUnit? except = null)
     {
         foreach (var k in _unitsOf[p.Index])
-            if (_units[k].Style == "marked" && tok >= _units[k].TokStart && tok < _units[k].TokEnd) return true;
+            if (_units[k] != except && _units[k].Style == "marked" && tok >= _units[k].TokStart && tok < _units[k].TokEnd) return true;
         return false;
     }
 
     /// <summary>The comma that opens a trailing attribution in tokens [from, to): followed by a cue, or by a subject
     /// and a cue ("…, sier X.", "…, la han til.", "…, skal Xi ha sagt, …", "…, ha detto Bianchi …"), with no
     /// sentence ending after it but the last. -1 when there is none.</summary>
-    int AttributionComma(ParagraphContext p, int from, int to)
+    int AttributionComma(ParagraphContext p, int from, int to, QuoteUnit? self = null)
     {
         var toks = p.Tokens;
         for (int i = from + 1; i < to - 1; i++)
         {
-            if (!toks[i].Is(',') || InsideMarked(p, i)) continue;
+            if (!toks[i].Is(',') || InsideMarked(p, i, self)) continue;
             bool laterSentence = false;
             for (int k = i + 1; k < to - 1; k++) if (p.IsSentenceEnd(k) && toks[k + 1].IsCapitalized) { laterSentence = true; break; }
             if (laterSentence) continue;
@@ -207,7 +207,7 @@ internal sealed class DocumentQuotes
     /// detto Bianchi …"): it ends at that comma.</summary>
     void AttributionInsideUnclosed(ParagraphContext p, QuoteUnit u)
     {
-        int comma = AttributionComma(p, u.TokStart, u.TokEnd);
+        int comma = AttributionComma(p, u.TokStart, u.TokEnd, u);
         if (comma < 0) return;
         u.AttrStart = comma + 1;
         u.AttrEnd = p.Tokens.Count;
@@ -344,8 +344,8 @@ internal sealed class DocumentQuotes
         for (int k = j - 1; k >= 0; k--)
         {
             var t = p.Tokens[k];
-            if (opaque(k) && t.Kind != TokenKind.Mark) return false;
             if (t.Kind is TokenKind.Mark or TokenKind.Dash || t.Is('(')) continue;
+            if (opaque(k)) return false;
             return p.IsSentenceEnd(k) || t.Is(':');
         }
         return true;
@@ -362,7 +362,9 @@ internal sealed class DocumentQuotes
             if (opaque(k) || !p.Tokens[k].IsWord) continue;
             bool inPp = k > ss && p.IsPreposition(k - 1);
             if (reader.Read(k, se) is not { } ph) continue;
-            if (ph.Kind == PhraseKind.Named && ph.Ref is { } r)
+            // A lone capitalised word the article gives no other reason to take for a name is no antecedent.
+            bool weak = ph.Kind == PhraseKind.Named && ph.Ref is { Known: null } wr && !wr.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps && p.FirstNameAt(ph.Start) is null && ph.Role is null;
+            if (ph.Kind == PhraseKind.Named && ph.Ref is { } r && !weak)
             {
                 bool subject = !subjectTaken && !inPp && words >= 3;
                 _discourse.Note(r, p.Index, k, subject, speaker: false, humanVoice: false);
@@ -383,9 +385,11 @@ internal sealed class DocumentQuotes
     {
         var toks = p.Tokens;
         int before = u.Before;
-        // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted.
+        u.SentenceEnd = se;
+        // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted; so is "… eller «eldupphör»" after it.
         for (int k = before - 1; k >= ss && k >= before - 2; k--)
-            if (p.IsTermNoun(k)) { u.Settled = true; return; }
+            if (p.IsTermNoun(k)) { u.Settled = u.IsTerm = true; return; }
+        if (before - 2 >= ss && p.IsConjunction(before - 1) && PreviousUnitEndingAt(p, before - 1) is { IsTerm: true }) { u.Settled = u.IsTerm = true; return; }
         int colon = before - 1 >= ss && toks[before - 1].Is(':') ? before - 1 : -1;
         if (colon >= 0)
         {
@@ -418,22 +422,31 @@ internal sealed class DocumentQuotes
             if (u.Speaker is null) u.Kind = "full";
             return;
         }
+        // A speech verb names the speaker; "ifølge X" and "hieß es" decide only when the sentence has none
+        // ("…, uttrykte Xi …, ifølge en uttalelse fra …": Xi speaks, the statement reports).
         CueHit? after = null, beforeCue = null;
-        foreach (var c in cues)
+        foreach (var weak in (bool[])[false, true])
         {
-            if (c.Start >= u.After && after is null && c.Start - u.After <= 14 && !UnitBetween(p, u.After, c.Start, index)) after = c;
-            if (c.End <= before) beforeCue = c;
+            foreach (var c in cues)
+            {
+                if ((c.Kind is CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal) != weak && !weak) continue;
+                if (c.Start >= u.After && after is null && c.Start - u.After <= 14 && !UnitBetween(p, u.After, c.Start, index)) after = c;
+                if (c.End <= before) beforeCue = c;
+            }
+            if (after is not null || beforeCue is not null) break;
         }
         bool fronted = IsSentenceStart(p, before, opaque) || before == ss;
+        // The nearer cue wins; a verb coordinated after the quote ("… «…» e ha promesso") is a step further away.
+        int afterDistance = after is null ? int.MaxValue : after.Start - u.After + (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) ? 2 : 0);
         CueHit? chosen = fronted ? after ?? beforeCue
             : after is null ? beforeCue
             : beforeCue is null ? after
-            : after.Start - u.After <= before - beforeCue.End ? after : beforeCue;
+            : afterDistance < before - beforeCue.End ? after : beforeCue;
         if (chosen is not null)
         {
             // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
             int floor = chosen.Start >= u.After ? u.After : ss;
-            Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained), p);
+            Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained, antecedentLimit: chosen.Start >= u.After ? ss : -1), p);
             return;
         }
         // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
@@ -445,6 +458,12 @@ internal sealed class DocumentQuotes
                 return;
             }
         if (!fronted) u.Settled = true;
+    }
+
+    QuoteUnit? PreviousUnitEndingAt(ParagraphContext p, int tok)
+    {
+        foreach (var k in _unitsOf[p.Index]) if (_units[k].After == tok) return _units[k];
+        return null;
     }
 
     bool UnitBetween(ParagraphContext p, int from, int to, int self)
@@ -460,7 +479,7 @@ internal sealed class DocumentQuotes
         var cues = CueFinder.Find(p, u.AttrStart, end, _ => false);
         var cue = cues.FirstOrDefault(c => c.Kind is not (CueKind.According or CueKind.AccordingAfter)) ?? cues.FirstOrDefault();
         if (cue is null) return;
-        Apply(u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained), p);
+        Apply(u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained, antecedentLimit: u.Style == "dash" ? 0 : u.Before), p);
     }
 
     static int SentenceEndAfter(ParagraphContext p, int from)
@@ -476,7 +495,11 @@ internal sealed class DocumentQuotes
         u.Cue = a.CueText;
         u.Via = a.Via;
         u.Settled = true;
-        if (a.Speaker is { } r) _discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
+        if (a.Speaker is { } r)
+        {
+            _discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
+            if (a.RoleClass is { } role) _discourse.NoteRole(role, r, p.Index);
+        }
     }
 
     void Note(QuoteUnit u, ParagraphContext p, int tok)
@@ -561,17 +584,17 @@ internal sealed class DocumentQuotes
             {
                 if (backward is not null) { u.Speaker = backward; u.SpeakerText = backwardText; u.Cue = backwardCue; }
                 else if (previous is not null && !NameBetween(p, previousEnd, u.Before, opaque)) u.Speaker = previous;
-                else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index) is { } carried) u.Speaker = carried;
+                else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index, u.Style == "dash") is { } carried) u.Speaker = carried;
                 if (u.Speaker is not null) Note(u, p, u.TokStart);
             }
-            if (u.Speaker is not null) { previous = u.Speaker; previousEnd = u.AttrEnd >= 0 ? u.AttrEnd : u.After; }
+            if (u.Speaker is not null) { previous = u.Speaker; previousEnd = u.AttrEnd >= 0 ? u.AttrEnd : Math.Max(u.After, u.SentenceEnd); }
         }
     }
 
     /// <summary>The speaker a quote paragraph continues: the one who spoke at the end of the paragraph before
     /// (skipping boilerplate), or the subject of its closing indirect speech or colon; null when a heading or
     /// narration intervenes.</summary>
-    Referent? PreviousSpeaker(int para)
+    Referent? PreviousSpeaker(int para, bool dash)
     {
         int q = para - 1;
         while (q >= 0 && _paras[q].Info.Boilerplate) q--;
@@ -585,7 +608,8 @@ internal sealed class DocumentQuotes
             // The last quote must stand in the paragraph's last sentence: narration after it intervenes.
             if (last.Speaker is not null && last.TokEnd > ls && last.Kind != "partial") return last.Speaker;
         }
-        return _closingSpeaker[q];
+        // Indirect speech then a dash quote is the Scandinavian way to let someone speak on ("Hansen sier at …").
+        return dash ? _closingSpeaker[q] : null;
     }
 
     bool IsQuoteOnly(ParagraphContext p, List<int> top, Func<int, bool> opaque)
@@ -651,8 +675,13 @@ internal sealed class DocumentQuotes
 
     /// <summary>Full when the quotation stands as a sentence of its own (it opens its sentence, follows a colon, or
     /// continues a quotation the attribution interrupted); partial when it is a fragment inside a sentence.</summary>
-    static string KindOf(ParagraphContext p, QuoteUnit u, List<(int Start, int End)> sentences, Func<int, bool> opaque)
+    string KindOf(ParagraphContext p, QuoteUnit u, List<(int Start, int End)> sentences, Func<int, bool> opaque)
     {
+        string? previousKind(int closeTok)
+        {
+            foreach (var k in _unitsOf[p.Index]) if (_units[k].CloseTok == closeTok) return _units[k].Kind;
+            return null;
+        }
         if (u.Style != "marked") return u.Kind;
         int before = u.Before;
         if (before > 0 && p.Tokens[before - 1].Is(':')) return "full";
@@ -661,7 +690,8 @@ internal sealed class DocumentQuotes
         // "“Markets have priced in a short shutdown,” she said, “but not a long one.”"
         if (before > 0 && p.Tokens[before - 1].Is(','))
             for (int k = before - 2; k >= 0 && k >= before - 8; k--)
-                if (p.Tokens[k].Kind == TokenKind.Mark && opaque(k)) return "full";
+                if (p.Tokens[k].Kind == TokenKind.Mark && opaque(k))
+                    return previousKind(k) == "full" ? "full" : "partial";
         return "partial";
     }
 
@@ -706,7 +736,11 @@ internal sealed class DocumentQuotes
     static IReadOnlyList<string> AliasesOf(Referent r)
     {
         var parts = r.Name.Split(' ');
-        return r.IsPerson && parts.Length > 1 ? [r.Name, parts[^1]] : [r.Name];
+        if (!r.IsPerson || parts.Length < 2) return [r.Name];
+        // The surname with its particles: "van Halst", "von der Leyen", "Le Pen".
+        int s = parts.Length - 1;
+        while (s > 1 && parts[s - 1].Length <= 3 && (char.IsLower(parts[s - 1][0]) || parts[s - 1] is "Le" or "La" or "De" or "Van" or "Von")) s--;
+        return [r.Name, string.Join(' ', parts[s..])];
     }
 
     int SentenceAt(int offset)

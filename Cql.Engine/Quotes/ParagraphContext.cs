@@ -59,6 +59,7 @@ internal sealed class ParagraphContext
     public bool IsAux(int i) => In(i, l => l.Aux);
     public bool IsDocNoun(int i) => In(i, l => l.DocNoun) || (i >= 0 && i < Tokens.Count && Tokens[i].IsWord && EndsWithDocNoun(Tokens[i].Lower));
     public bool IsTermNoun(int i) => In(i, l => l.TermNoun);
+    public bool IsQuantifier(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && (Lexicon.IsQuantifier(Tokens[i].Lower) || char.IsDigit(Tokens[i].Text[0]));
     public bool IsSubjunctive(int i) => In(i, l => l.Subjunctive);
     public bool IsFunctionWord(int i) => In(i, l => l.Function) || IsDetDef(i) || IsDetIndef(i) || IsPreposition(i) || IsConjunction(i) || IsSubordinator(i) || IsAdverb(i) || IsAux(i);
 

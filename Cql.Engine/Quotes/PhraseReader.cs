@@ -33,6 +33,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var toks = p.Tokens;
         if (i >= end || !toks[i].IsWord) return null;
         if (p.PronounGender(i) is { } g) return new Phrase(PhraseKind.Pronoun, i, i + 1, Gender: g);
+        // A known name that begins with its article: "the Russian leader", "Het Parool", "The Kremlin".
+        if (p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i)))
+            return new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)));
         int j = i;
         bool def = false, indef = false;
         if (p.IsDetDef(j) && j + 1 < end) { def = true; j++; }
@@ -64,7 +67,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (p.RoleAt(j) is { } role)
                 return ReadRole(i, j, end, role, def, indef, affiliation);
             if (p.IsDocNoun(j)) return ReadDocument(i, j, end, affiliation);
-            if (t.IsCapitalized && !p.IsFunctionWord(j))
+            bool particleName = t.IsCapitalized && Particles.Contains(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
+            if (t.IsCapitalized && (!p.IsFunctionWord(j) || particleName))
             {
                 if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
                     return new Phrase(PhraseKind.Initial, i, j + 1);
@@ -79,14 +83,19 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                     modifiers++;
                     continue;
                 }
-                if ((def || indef) && runEnd - j == 1 && !t.IsAllCaps && discourse.FullNameFor(t.Text) is null) return new Phrase(PhraseKind.Common, i, runEnd);
+                bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
+                if ((def || indef) && runEnd - j == 1 && !known) return new Phrase(PhraseKind.Common, i, runEnd);
+                // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
+                if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return new Phrase(PhraseKind.Common, i, runEnd);
                 // A lone capitalised word opening a sentence is a name only when the article knows it as one.
                 if (!def && !indef && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
                     return null;
                 return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: def || indef, genitiveStripped: false));
             }
-            // Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år gamle Sara Ali".
-            if ((def || indef || affiliation is not null || modifiers > 0 || char.IsDigit(t.Text[0])) && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j))
+            // Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år gamle
+            // Sara Ali", "algemeen directeur Jan van Halst".
+            if ((def || indef || affiliation is not null || modifiers > 0 || char.IsDigit(t.Text[0]) || IsModifierBeforeHead(j + 1, end))
+                && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && !IsCueLike(j))
             {
                 j++;
                 modifiers++;
@@ -110,6 +119,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return false;
     }
 
+    static bool IsPluralDefinite(string word, string stem)
+    {
+        foreach (var end in (string[])["ene", "erne", "arna", "erna", "orna", "na"])
+            if (word.EndsWith(end, StringComparison.Ordinal) && word[..^end.Length].EndsWith(stem, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
     static bool IsGenitive(Token t) => t.Text.Length > 3 && (t.Lower.EndsWith('s') || t.Lower.EndsWith("’s") || t.Lower.EndsWith("'s")) && !t.IsAllCaps;
 
     Phrase ReadRole(int i, int j, int end, RoleWord role, bool def, bool indef, Referent? affiliation)
@@ -117,6 +133,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var toks = p.Tokens;
         var roleTok = toks[j];
         bool definite = def || !roleTok.Lower.EndsWith(role.Stem, StringComparison.Ordinal);
+        // "i due leader", "die beiden Führer", "statslederne": several people, none named.
+        for (int n = i; n < j; n++) if (p.IsQuantifier(n)) return new Phrase(PhraseKind.Common, i, j + 1);
+        if (IsPluralDefinite(roleTok.Lower, role.Stem)) return new Phrase(PhraseKind.Common, i, j + 1);
         int k = j + 1;
         // A title before a name: "Talsmann Dmitrij Peskov", "presidenta Claudia Sheinbaum", "Kanzler Olaf Scholz".
         if (NamedAt(k, end) is { } direct) return direct with { Start = i, Role = role };
@@ -197,7 +216,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// <summary>German capitalises every noun: there a capitalised word is no evidence of a name.</summary>
     bool IsCommonNounLanguage() => p.Languages.Contains("de") && !p.Languages.Contains("en");
 
-    bool IsCueLike(int n) => p.Lexicon.CuesStartingWith(p.Tokens[n].Lower).Count > 0;
+    bool IsCueLike(int n)
+    {
+        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[n].Lower))
+            if (p.Languages.Contains(c.Lang) && c.Words.Length == 1 && c.Kind is CueKind.Speech or CueKind.Tell or CueKind.Naming) return true;
+        return false;
+    }
 
     /// <summary>How many tokens from <paramref name="j"/> form a name: capitalised words and the particles between
     /// them ("Ursula von der Leyen", "Michele de Pascale"), at most five.</summary>
@@ -211,11 +235,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null) break;
             if (t.IsCapitalized && !p.IsFunctionWord(k) && p.RoleAt(k) is null && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
-            if (Particles.Contains(t.Text) && k + 1 < end && toks[k + 1].IsCapitalized && p.HitAt(k + 1) is null && p.RoleAt(k + 1) is null)
+            // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
+            // a name and a ministry).
+            if ((Particles.Contains(t.Text) || (Particles.Contains(t.Lower) && t.IsCapitalized)) && k - j == 1)
             {
-                // "der"/"de" between two capitalised words is a particle only inside a name, not an article ("Bund der Steuerzahler" is kept whole anyway).
-                k++;
-                continue;
+                int m = k;
+                while (m < end && m - k < 3 && Particles.Contains(toks[m].Lower)) m++;
+                if (m < end && toks[m].IsCapitalized && p.HitAt(m) is null && p.RoleAt(m) is null) { k = m + 1; continue; }
             }
             break;
         }

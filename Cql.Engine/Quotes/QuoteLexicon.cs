@@ -51,6 +51,7 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, List<CuePattern>> _cuesByFirstWord = new(StringComparer.Ordinal);
     readonly List<RoleWord> _roles = [];
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
+    readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
@@ -85,6 +86,7 @@ internal sealed class QuoteLexicon
             var entries = f[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
             if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
+            if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
             if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords();
             CueKind? cue = f[1] switch
             {
@@ -159,6 +161,7 @@ internal sealed class QuoteLexicon
     public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
+    public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 

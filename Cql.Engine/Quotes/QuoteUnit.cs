@@ -28,6 +28,10 @@ internal sealed class QuoteUnit
     public string? Via { get; set; }
     /// <summary>Attribution is decided (a speaker, or nobody on purpose: a scare quote, an impersonal report).</summary>
     public bool Settled { get; set; }
+    /// <summary>A word mentioned rather than quoted ("ordet «krig»").</summary>
+    public bool IsTerm { get; set; }
+    /// <summary>The end (token) of the sentence that holds the quotation: where its attribution ends.</summary>
+    public int SentenceEnd { get; set; } = -1;
 
     /// <summary>The token after the quotation's last mark (or content).</summary>
     public int After => CloseTok >= 0 ? CloseTok + 1 : TokEnd;
