@@ -33,6 +33,7 @@ internal sealed class DocumentQuotes
     };
     /// <summary>Fragments this short are framed by their sentence's grammar: no identifier can tell their language.</summary>
     const int MinWordsForLanguage = 5;
+    const int MinNarrationWords = 8;
 
     public DocumentQuotes(AnalyzedDocument doc, QuoteLexicon lex, EntityIndex entities, Func<ReadOnlyMemory<char>, string, string> identify)
     {
@@ -717,10 +718,32 @@ internal sealed class DocumentQuotes
         return new QuoteExtraction(quotes, [.. newEntities.Values], Mentions(newEntities));
     }
 
+    readonly Dictionary<int, string> _narrationLanguage = [];
+
+    /// <summary>The language of a paragraph's own words, its quotations left out: a long English quotation must not
+    /// make the Swedish sentence around a short fragment English. Falls back to the document's language.</summary>
     string ParagraphLanguage(int para)
     {
-        var code = _doc.Paragraphs[para].Lang.Code;
-        return code == "und" ? _doc.Lang.Code : code;
+        if (_narrationLanguage.TryGetValue(para, out var known)) return known;
+        var info = _doc.Paragraphs[para];
+        var prior = info.Lang.Code == "und" ? _doc.Lang.Code : info.Lang.Code;
+        var sb = new System.Text.StringBuilder();
+        int at = info.Range.Start, words = 0;
+        foreach (var k in _unitsOf[para].Where(k => _units[k].Parent < 0).OrderBy(k => _units[k].ContentStart))
+        {
+            var u = _units[k];
+            if (u.ContentStart > at) sb.Append(_doc.Text, at, u.ContentStart - at).Append(' ');
+            at = Math.Max(at, u.ContentEnd);
+        }
+        if (info.Range.End > at) sb.Append(_doc.Text, at, info.Range.End - at);
+        foreach (var w in sb.ToString().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)) if (char.IsLetter(w[0])) words++;
+        // The paragraph's verdict stands when narration makes up most of it; when quotations do, the narration is
+        // judged alone, or, too short to judge, framed by the document's language.
+        int quoted = info.Range.Length - sb.Length;
+        var lang = quoted * 2 <= info.Range.Length ? prior
+            : words >= MinNarrationWords ? _identify(sb.ToString().AsMemory(), _doc.Lang.Code) : _doc.Lang.Code;
+        _narrationLanguage[para] = lang;
+        return lang;
     }
 
     string LanguageOf(QuoteUnit u, string? prior = null)
