@@ -156,7 +156,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             // A quotation inside the clause belongs to it ("in der Xi Putin seinen „besten Freund“ nannte").
             if (opaque(k)) { k--; continue; }
             var t = p.Tokens[k];
-            if (t.Kind == TokenKind.Dash || (t.Kind == TokenKind.Punct && t.Text[0] is ',' or ';' or ':' or '(' or ')') || p.IsSubordinator(k))
+            // "während" opens a clause, but "Während des Anrufs" is a preposition and its object.
+            bool subordinator = p.IsSubordinator(k) && !(p.IsPreposition(k) && (p.IsDetDef(k + 1) || p.IsDetIndef(k + 1)));
+            if (t.Kind == TokenKind.Dash || (t.Kind == TokenKind.Punct && t.Text[0] is ',' or ';' or ':' or '(' or ')') || subordinator)
                 break;
             // "e ha invitato", "und sagte" start a clause of their own; "Xi Jinping och Vladimir Putin" is one subject.
             if (p.IsConjunction(k) && !(p.Tokens[k + 1].IsCapitalized || p.PronounGender(k + 1) is not null || (k + 1 < from && opaque(k + 1)))) break;

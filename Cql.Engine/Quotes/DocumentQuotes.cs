@@ -437,12 +437,14 @@ internal sealed class DocumentQuotes
             if (after is not null || beforeCue is not null) break;
         }
         bool fronted = IsSentenceStart(p, before, opaque) || before == ss;
-        // The nearer cue wins; a verb coordinated after the quote ("… «…» e ha promesso") is a step further away.
-        int afterDistance = after is null ? int.MaxValue : after.Start - u.After + (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) ? 2 : 0);
+        // The nearer cue wins, counted in words; a verb coordinated after the quote ("betonte Xi, dass … „…“ habe, und
+        // forderte …") yields to the one that governs the clause the quote stands in.
+        bool coordinatedAfter = after is not null && (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) && !p.Tokens[after.Start - 1].IsCapitalized);
         CueHit? chosen = fronted ? after ?? beforeCue
             : after is null ? beforeCue
             : beforeCue is null ? after
-            : afterDistance < before - beforeCue.End ? after : beforeCue;
+            : coordinatedAfter ? beforeCue
+            : Words(p, u.After, after.Start) < Words(p, beforeCue.End, before) ? after : beforeCue;
         if (chosen is not null)
         {
             // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
@@ -459,6 +461,13 @@ internal sealed class DocumentQuotes
                 return;
             }
         if (!fronted) u.Settled = true;
+    }
+
+    static int Words(ParagraphContext p, int from, int to)
+    {
+        int n = 0;
+        for (int k = from; k < to; k++) if (p.Tokens[k].IsWord) n++;
+        return n;
     }
 
     QuoteUnit? PreviousUnitEndingAt(ParagraphContext p, int tok)
