@@ -25,6 +25,13 @@ public class QuoteQualityTests(ITestOutputHelper output)
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "Articles"), Path.Combine(QuotesDir, "Gold", "articles.gold.tsv")),
             minRecall: 0.85, minPrecision: 0.85, minAttribution: 0.85);
 
+    /// <summary>Articles written after tuning and scored once (see the report in the commit that added them); the
+    /// floor is lower than the targets and was set before the first run.</summary>
+    [Fact]
+    public void Held_out_articles_stay_above_a_floor() =>
+        Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut"), Path.Combine(QuotesDir, "Gold", "heldout.gold.tsv")),
+            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+
     void Evaluate(GoldSet set, double minRecall, double minPrecision, double minAttribution)
     {
         var extractor = new QuoteExtractor(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);
