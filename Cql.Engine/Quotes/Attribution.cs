@@ -58,6 +58,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                     ?? SentenceSubject(cue, clauseFloor, sentenceStart, opaque);
                 break;
         }
+        // "were described as “…” by the UN's climate chief, Simon Stiell": the agent of a passive speaks.
+        if (phrase is null or { Kind: PhraseKind.Common } && cue.Kind is CueKind.Speech or CueKind.Naming && IsPassive(cue, clauseFloor) && PassiveAgent(cue.End, sentenceEnd, opaque) is { } agent)
+            phrase = agent;
         var (speaker, human) = Referent(phrase, cue, allowDiscourse, out unnamed);
         // An unnamed subject ("die beiden Führer betonten") leaves the words to a source the sentence names.
         if (speaker is null && unnamed && cue.Kind is not (CueKind.According or CueKind.Impersonal))
@@ -69,6 +72,23 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
         return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human,
             speaker is not null && phrase?.Role is { } role ? role.Class : null);
+    }
+
+    bool IsPassive(CueHit cue, int floor)
+    {
+        for (int k = cue.Start - 1; k >= floor && k >= cue.Start - 3; k--)
+            if (p.Tokens[k].IsWord && p.Lexicon.IsPassiveAuxiliary(p.Tokens[k].Lower)) return true;
+        return false;
+    }
+
+    static readonly HashSet<string> AgentPrepositions = new(StringComparer.Ordinal) { "by", "von", "vom", "par", "por", "door", "da", "dal", "dalla", "av", "af" };
+
+    Phrase? PassiveAgent(int from, int end, Func<int, bool> opaque)
+    {
+        for (int k = from; k < end - 1; k++)
+            if (!opaque(k) && p.Tokens[k].IsWord && AgentPrepositions.Contains(p.Tokens[k].Lower) && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Role } ph)
+                return ph;
+        return null;
     }
 
     /// <summary>The first phrase in the cue's clause before it that is no preposition's object: the subject.</summary>
@@ -112,7 +132,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             if (reader.Read(k, to) is { } ph)
             {
                 // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
-                if (ph.Kind == PhraseKind.Named && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
+                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
                     && p.FirstNameAt(ph.Start) is null && ph.Role is null && !NextToVerb(ph.End, to))
                 { k = ph.End - 1; continue; }
                 return ph;
@@ -175,8 +195,14 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     {
         int k = from;
         for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
-        return k < end ? reader.Read(k, end) : null;
+        if (k >= end) return null;
+        if (reader.Read(k, end) is { } ph) return ph;
+        var t = p.Tokens[k];
+        return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(t.Lower)
+            ? new Phrase(PhraseKind.Common, k, k + 1) : null;
     }
+
+    static bool HasDefiniteEnding(string w) => w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a");
 
     /// <summary>A participle or a coordinated verb ("vowing", "riferendosi", "und sagte") shares the sentence's subject.</summary>
     Phrase? SentenceSubject(CueHit cue, int clauseFloor, int sentenceStart, Func<int, bool> opaque)
@@ -266,8 +292,17 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:
                 unnamed = true;
+                // "skriver forbundet": a definite noun for an organisation named before.
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationEndingWith(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
                 return (null, false);
         }
+    }
+
+    static IEnumerable<string> Stems(string w)
+    {
+        yield return w;
+        foreach (var end in (string[])["et", "en", "a", "n"])
+            if (w.Length > end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
     }
 
     int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;

@@ -17,6 +17,7 @@ internal sealed class Discourse
     readonly List<Entry> _entries = [];
     readonly List<Referent> _fullNames = [];
     readonly Dictionary<string, Referent> _byName = new(StringComparer.Ordinal);
+    readonly List<Referent> _inOrder = [];
     readonly List<(string RoleClass, Referent Ref, int Para)> _roles = [];
 
     /// <summary>How many paragraphs back a pronoun may look.</summary>
@@ -31,6 +32,7 @@ internal sealed class Discourse
             return had;
         }
         _byName[r.Name] = r;
+        _inOrder.Add(r);
         if (r.Known is null && r.IsPerson && r.Name.Contains(' ')) _fullNames.Add(r);
         return r;
     }
@@ -107,6 +109,21 @@ internal sealed class Discourse
             if (e.Para < para - 1) break;
             if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
             if (e.Speaker && e.Ref.Kind is "organisation") return e.Ref;
+        }
+        return null;
+    }
+
+    /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
+    /// "ministeriet" for "Finansministeriet", "the company" never (too short a word to tell).</summary>
+    public Referent? OrganisationEndingWith(IEnumerable<string> stems)
+    {
+        for (int i = _inOrder.Count - 1; i >= 0; i--)
+        {
+            var r = _inOrder[i];
+            if (r.IsPerson || !r.CanSpeak) continue;
+            var name = r.Name.ToLowerInvariant();
+            foreach (var s in stems)
+                if (s.Length >= 5 && name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal)) return r;
         }
         return null;
     }

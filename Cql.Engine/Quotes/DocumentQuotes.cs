@@ -106,8 +106,11 @@ internal sealed class DocumentQuotes
             var sp = spans[s];
             int ts = TokenAtOrAfter(toks, sp.ContentStart), te = TokenAtOrAfter(toks, sp.ContentEnd);
             if (te <= ts) continue;
-            // „Spiegel“, „Financial Times“: a publication's name in marks is a title, not a quotation.
+            // „Spiegel“, „Financial Times“: a publication's name in marks is a title, not a quotation; so is a name after
+            // "romanen", "Mitglieder der" (a book, a group).
             if (p.HitAt(ts) is { } hit && hit.TokEnd == te && hit.Entity.Kind == "medium") continue;
+            int open = TokenAtOrAfter(toks, sp.Open);
+            if (sp.Depth == 0 && AfterTitleNoun(p, open)) continue;
             var u = new QuoteUnit
             {
                 Para = p.Index, TokStart = ts, TokEnd = te, ContentStart = sp.ContentStart, ContentEnd = sp.ContentEnd, Style = "marked",
@@ -121,6 +124,16 @@ internal sealed class DocumentQuotes
         if (toks[0].Kind == TokenKind.Dash) DetectDash(p);
         else DetectBlock(p);
         SplitIncises(p);
+    }
+
+    static bool AfterTitleNoun(ParagraphContext p, int open)
+    {
+        for (int k = open - 1; k >= 0 && k >= open - 2; k--)
+        {
+            if (p.Lexicon.IsTitleNoun(p.Tokens[k].Lower)) return true;
+            if (!(p.IsDetDef(k) || p.IsDetIndef(k))) return false;
+        }
+        return false;
     }
 
     int Add(QuoteUnit u)

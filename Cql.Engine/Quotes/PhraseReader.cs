@@ -11,7 +11,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
 {
     static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
-        "von", "van", "der", "den", "de", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
+        "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
     };
 
     static readonly string[] OrganisationWords =
@@ -37,6 +37,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i)))
             return new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)));
         int j = i;
+        // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
+        if (p.Lexicon.IsHonorific(toks[j].Lower) && j + 1 < end)
+        {
+            int k = j + 1;
+            if (toks[k].Is('.')) k++;
+            if (k < end && NamedAt(k, end) is { } addressed) return addressed with { Start = i };
+        }
         bool def = false, indef = false;
         if (p.IsDetDef(j) && j + 1 < end) { def = true; j++; }
         else if (p.IsDetIndef(j) && j + 1 < end) { indef = true; j++; }
@@ -75,6 +82,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                 // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
                 if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end)) { affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true); j++; modifiers++; continue; }
                 int runEnd = j + NameRunLength(j, end);
+                // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
+                // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
+                if (TitleBeforeName(j, runEnd, i, def || indef) is int nameStart)
+                    return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
                 // An affiliation before an office: "Senate Majority Leader Chuck Schumer".
                 if (runEnd < end && p.RoleAt(runEnd) is not null && runEnd - j <= 3 && p.FirstNameAt(j) is null)
                 {
@@ -84,7 +95,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                     continue;
                 }
                 bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
-                if ((def || indef) && runEnd - j == 1 && !known) return new Phrase(PhraseKind.Common, i, runEnd);
+                // "Ein Anhänger", "Die Opposition": a capitalised noun right after the article; "il cantante Geolier" is a name.
+                if ((def || indef) && j == i + 1 && runEnd - j == 1 && !known) return new Phrase(PhraseKind.Common, i, runEnd);
                 // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
                 if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return new Phrase(PhraseKind.Common, i, runEnd);
                 // A lone capitalised word opening a sentence is a name only when the article knows it as one.
@@ -107,6 +119,22 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             return p.Lexicon.IsSourceNoun(toks[j - 1].Lower) || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
         return null;
     }
+
+    /// <summary>Where the name starts when the run's first words are a title: a given name further in, after words
+    /// that open the sentence, follow an article, are German nouns, or end like a noun of agent.</summary>
+    int? TitleBeforeName(int j, int runEnd, int phraseStart, bool afterDeterminer)
+    {
+        if (p.FirstNameAt(j) is not null) return null;
+        var first = p.Tokens[j].Lower;
+        bool titleLike = afterDeterminer || sentenceStart(j, phraseStart) || IsCommonNounLanguage() || AgentSuffixes.Any(s => first.EndsWith(s, StringComparison.Ordinal));
+        if (!titleLike) return null;
+        for (int f = j + 1; f < runEnd - 1; f++)
+            if (p.FirstNameAt(f) is not null) return f;
+        // Three capitalised words opening a sentence, the first no given name: "Staatsanwalt Jörg Brandt".
+        return runEnd - j >= 3 && sentenceStart(j, phraseStart) ? j + 1 : null;
+    }
+
+    static readonly string[] AgentSuffixes = ["er", "or", "ør", "ist", "ent", "ant", "in", "ern", "eren", "aren", "ären", "tor", "trice", "ore", "ice", "ano", "ana"];
 
     bool IsModifierBeforeHead(int k, int end)
     {
@@ -139,6 +167,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         int k = j + 1;
         // A title before a name: "Talsmann Dmitrij Peskov", "presidenta Claudia Sheinbaum", "Kanzler Olaf Scholz".
         if (NamedAt(k, end) is { } direct) return direct with { Start = i, Role = role };
+        // Adjectives, then the name: "Il direttore artistico Amadeus".
+        int adj = k;
+        while (adj < end && adj - k < 2 && toks[adj].IsWord && !toks[adj].IsCapitalized && !p.IsFunctionWord(adj) && !IsCueLike(adj)) adj++;
+        if (adj > k && NamedAt(adj, end) is { } afterAdjectives && afterAdjectives.Ref is { IsPerson: true }) return afterAdjectives with { Start = i, Role = role };
         // The office's domain, then the name: "il ministro dell'Economia Giancarlo Giorgetti", "El líder del PP, Alberto Núñez Feijóo".
         for (int n = k; n < end && n <= k + 6; n++)
         {
@@ -181,7 +213,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var t = p.Tokens[k];
         if (!t.IsCapitalized || p.IsFunctionWord(k) || p.RoleAt(k) is not null || t.Text.Length == 1) return null;
         int runEnd = k + NameRunLength(k, end);
-        return new Phrase(PhraseKind.Named, k, runEnd, NameReferent(k, runEnd, afterDeterminer: false, genitiveStripped: false));
+        int nameStart = TitleBeforeName(k, runEnd, k, false) ?? k;
+        return new Phrase(PhraseKind.Named, k, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
     }
 
     Phrase ReadDocument(int i, int j, int end, Referent? affiliation)
@@ -270,7 +303,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         {
             var w = p.Tokens[k].Lower;
             foreach (var o in OrganisationWords)
-                if (w == o || (o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal))) return true;
+                if (w == o || (o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) || (o.Length >= 6 && w.Contains(o, StringComparison.Ordinal))) return true;
         }
         return false;
     }

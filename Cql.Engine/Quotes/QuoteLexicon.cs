@@ -52,6 +52,9 @@ internal sealed class QuoteLexicon
     readonly List<RoleWord> _roles = [];
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
+    readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
+    readonly HashSet<string> _passives = new(StringComparer.Ordinal);
+    readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
@@ -87,6 +90,9 @@ internal sealed class QuoteLexicon
             if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
             if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
             if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
+            if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
+            if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
+            if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
             if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords();
             CueKind? cue = f[1] switch
             {
@@ -162,6 +168,9 @@ internal sealed class QuoteLexicon
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
+    public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
+    public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
+    public bool IsHonorific(string lower) => _honorifics.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 
