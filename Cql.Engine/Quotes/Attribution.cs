@@ -196,8 +196,13 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         int k = from;
         for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
         if (k >= end) return null;
+        // "confesó a los periodistas": the listener, in any language the document may be in.
+        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized) return null;
         if (reader.Read(k, end) is { } ph) return ph;
         var t = p.Tokens[k];
+        // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
+        if (t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && k + 1 < end && reader.Read(k + 1, end) is { Kind: PhraseKind.Named, Ref.IsPerson: true } titled && (titled.End - titled.Start >= 2 || p.FirstNameAt(k + 1) is not null))
+            return titled with { Start = k };
         return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(t.Lower)
             ? new Phrase(PhraseKind.Common, k, k + 1) : null;
     }
