@@ -8,17 +8,18 @@ internal sealed partial class DocumentQuotes
         var mine = _unitsOf[p.Index];
         mine.Sort((a, b) => _units[a].ContentStart.CompareTo(_units[b].ContentStart));
         var top = mine.Where(k => _units[k].Parent < 0).ToList();
-        bool Opaque(int i)
+        // Tokens inside a quotation (and a dash quote's dash), computed once: every step asks about them.
+        var opaque = new bool[p.Tokens.Count];
+        foreach (var k in top)
         {
-            foreach (var k in top)
-            {
-                var u = _units[k];
-                if (u.Style == "dash" ? i >= u.TokStart - 1 && i < u.TokEnd : i >= u.Before && i < u.After) return true;
-            }
-            return false;
+            var u = _units[k];
+            int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
+            for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
         }
+        bool Opaque(int i) => i >= 0 && i < opaque.Length && opaque[i];
+        var opensSentence = SentenceOpenings(p, Opaque);
         bool selfContained = SelfContained(p.Info);
-        var reader = new PhraseReader(p, _discourse, (j, phraseStart) => IsSentenceStart(p, j, Opaque));
+        var reader = new PhraseReader(p, _discourse, (j, _) => opensSentence[j]);
         var attributor = new Attributor(p, _discourse, reader);
         var sentences = p.Sentences(0, p.Tokens.Count, Opaque);
         Referent? lastSentenceSpeaker = null;
@@ -52,6 +53,20 @@ internal sealed partial class DocumentQuotes
         foreach (var k in mine.Where(k => _units[k].Parent >= 0)) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
         foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, Opaque);
+    }
+
+    /// <summary><see cref="IsSentenceStart"/> for every token in one pass.</summary>
+    static bool[] SentenceOpenings(ParagraphContext p, Func<int, bool> opaque)
+    {
+        var result = new bool[p.Tokens.Count];
+        int last = -1;
+        for (int j = 0; j < result.Length; j++)
+        {
+            result[j] = last < 0 || (!opaque(last) || p.Tokens[last].Kind == TokenKind.Mark) && (p.IsSentenceEnd(last) || p.Tokens[last].Is(':'));
+            var t = p.Tokens[j];
+            if (!(t.Kind is TokenKind.Mark or TokenKind.Dash || t.Is('('))) last = j;
+        }
+        return result;
     }
 
     static bool IsSentenceStart(ParagraphContext p, int j, Func<int, bool> opaque)

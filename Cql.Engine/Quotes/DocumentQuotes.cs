@@ -67,6 +67,7 @@ internal sealed partial class DocumentQuotes
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var text = doc.Text;
+        Span<char> lower = stackalloc char[32];
         int i = 0;
         while (i < text.Length)
         {
@@ -74,9 +75,10 @@ internal sealed partial class DocumentQuotes
             int s = i;
             while (i < text.Length && char.IsLetter(text[i])) i++;
             if (i == s) break;
-            var w = text[s..i].ToLowerInvariant();
-            foreach (var (lang, words) in lex.Languages)
-                if (words.Function.Contains(w)) counts[lang] = counts.GetValueOrDefault(lang) + 1;
+            // Function words are short: longer words need no lookup (and no string).
+            if (i - s > lower.Length) continue;
+            int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
+            foreach (var lang in lex.FunctionWordLanguages(lower[..n])) counts[lang] = counts.GetValueOrDefault(lang) + 1;
         }
         var result = new List<string>();
         if (lex.Languages.ContainsKey(doc.Lang.Code)) result.Add(doc.Lang.Code);

@@ -42,26 +42,70 @@ internal sealed class ParagraphContext
 
     public EntityHit? HitAt(int i) => i >= 0 && i < _hitAt.Length ? _hitAt[i] : null;
 
-    bool In(int i, Func<LanguageWords, HashSet<string>> set)
+    /// <summary>Word classes of every token, looked up once: attribution asks about each token many times.</summary>
+    [Flags]
+    enum WordClass : ushort
     {
-        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return false;
-        var w = Tokens[i].Lower;
-        foreach (var l in _words) if (set(l).Contains(w)) return true;
-        return false;
+        None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
+        DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
     }
 
-    public bool IsDetDef(int i) => In(i, l => l.DetDef);
-    public bool IsDetIndef(int i) => In(i, l => l.DetIndef);
-    public bool IsPreposition(int i) => In(i, l => l.Preposition);
-    public bool IsConjunction(int i) => In(i, l => l.Conjunction);
-    public bool IsSubordinator(int i) => In(i, l => l.Subordinator);
-    public bool IsAdverb(int i) => In(i, l => l.Adverb);
-    public bool IsAux(int i) => In(i, l => l.Aux);
-    public bool IsDocNoun(int i) => In(i, l => l.DocNoun) || (i >= 0 && i < Tokens.Count && Tokens[i].IsWord && EndsWithDocNoun(Tokens[i].Lower));
-    public bool IsTermNoun(int i) => In(i, l => l.TermNoun);
+    WordClass[]? _classes;
+    RoleWord?[]? _roles;
+    bool[]? _roleKnown;
+
+    WordClass Classes(int i)
+    {
+        if (i < 0 || i >= Tokens.Count) return WordClass.None;
+        _classes ??= ComputeClasses();
+        return _classes[i];
+    }
+
+    WordClass[] ComputeClasses()
+    {
+        var classes = new WordClass[Tokens.Count];
+        for (int i = 0; i < Tokens.Count; i++)
+        {
+            if (!Tokens[i].IsWord) continue;
+            var w = Tokens[i].Lower;
+            var c = WordClass.None;
+            foreach (var l in _words)
+            {
+                if (l.DetDef.Contains(w)) c |= WordClass.DetDef;
+                if (l.DetIndef.Contains(w)) c |= WordClass.DetIndef;
+                if (l.Preposition.Contains(w)) c |= WordClass.Preposition;
+                if (l.Conjunction.Contains(w)) c |= WordClass.Conjunction;
+                if (l.Subordinator.Contains(w)) c |= WordClass.Subordinator;
+                if (l.Adverb.Contains(w)) c |= WordClass.Adverb;
+                if (l.Aux.Contains(w)) c |= WordClass.Aux;
+                if (l.DocNoun.Contains(w)) c |= WordClass.DocNoun;
+                if (l.TermNoun.Contains(w)) c |= WordClass.TermNoun;
+                if (l.Subjunctive.Contains(w)) c |= WordClass.Subjunctive;
+                if (l.Function.Contains(w)) c |= WordClass.Function;
+                if (l.PronounM.Contains(w)) c |= WordClass.PronounM;
+                if (l.PronounF.Contains(w)) c |= WordClass.PronounF;
+                if (l.PronounPl.Contains(w)) c |= WordClass.PronounPl;
+            }
+            if ((c & WordClass.DocNoun) == 0 && EndsWithDocNoun(w)) c |= WordClass.DocNoun;
+            classes[i] = c;
+        }
+        return classes;
+    }
+
+    bool Has(int i, WordClass c) => (Classes(i) & c) != 0;
+
+    public bool IsDetDef(int i) => Has(i, WordClass.DetDef);
+    public bool IsDetIndef(int i) => Has(i, WordClass.DetIndef);
+    public bool IsPreposition(int i) => Has(i, WordClass.Preposition);
+    public bool IsConjunction(int i) => Has(i, WordClass.Conjunction);
+    public bool IsSubordinator(int i) => Has(i, WordClass.Subordinator);
+    public bool IsAdverb(int i) => Has(i, WordClass.Adverb);
+    public bool IsAux(int i) => Has(i, WordClass.Aux);
+    public bool IsDocNoun(int i) => Has(i, WordClass.DocNoun);
+    public bool IsTermNoun(int i) => Has(i, WordClass.TermNoun);
     public bool IsQuantifier(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && (Lexicon.IsQuantifier(Tokens[i].Lower) || char.IsDigit(Tokens[i].Text[0]));
-    public bool IsSubjunctive(int i) => In(i, l => l.Subjunctive);
-    public bool IsFunctionWord(int i) => In(i, l => l.Function) || IsDetDef(i) || IsDetIndef(i) || IsPreposition(i) || IsConjunction(i) || IsSubordinator(i) || IsAdverb(i) || IsAux(i);
+    public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
+    public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>Compounds of a document noun ("Kreml-Lesungen", "Pressemitteilung").</summary>
     bool EndsWithDocNoun(string lower)
@@ -75,7 +119,7 @@ internal sealed class ParagraphContext
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
     public char? PronounGender(int i)
     {
-        bool m = In(i, l => l.PronounM), f = In(i, l => l.PronounF), p = In(i, l => l.PronounPl);
+        bool m = Has(i, WordClass.PronounM), f = Has(i, WordClass.PronounF), p = Has(i, WordClass.PronounPl);
         if (f && p) return 'x';
         return m ? 'm' : f ? 'f' : p ? 'p' : null;
     }
@@ -83,7 +127,14 @@ internal sealed class ParagraphContext
     /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
     public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
 
-    public RoleWord? RoleAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && Tokens[i].Text.Length > 2 ? Lexicon.RoleOf(Tokens[i].Lower) : null;
+    public RoleWord? RoleAt(int i)
+    {
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord || Tokens[i].Text.Length <= 2) return null;
+        _roles ??= new RoleWord?[Tokens.Count];
+        _roleKnown ??= new bool[Tokens.Count];
+        if (!_roleKnown[i]) { _roles[i] = Lexicon.RoleOf(Tokens[i].Lower); _roleKnown[i] = true; }
+        return _roles[i];
+    }
 
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
 

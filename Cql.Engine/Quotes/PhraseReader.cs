@@ -27,8 +27,19 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
     ];
 
-    /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.</summary>
+    readonly Dictionary<(int, int), Phrase?> _read = [];
+
+    /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.
+    /// Attribution asks for the same phrase from several angles; each is read once.</summary>
     public Phrase? Read(int i, int end)
+    {
+        if (_read.TryGetValue((i, end), out var known)) return known;
+        var ph = ReadUncached(i, end);
+        _read[(i, end)] = ph;
+        return ph;
+    }
+
+    Phrase? ReadUncached(int i, int end)
     {
         var toks = p.Tokens;
         if (i >= end || !toks[i].IsWord) return null;

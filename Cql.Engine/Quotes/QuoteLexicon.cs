@@ -50,6 +50,7 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, LanguageWords> _languages = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<CuePattern>> _cuesByFirstWord = new(StringComparer.Ordinal);
     readonly List<RoleWord> _roles = [];
+    readonly Dictionary<string, List<RoleWord>> _rolesByEnding = new(StringComparer.Ordinal);
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
@@ -111,10 +112,22 @@ internal sealed class QuoteLexicon
             };
             foreach (var e in entries) set.Add(e);
             if (set == w.Preposition) foreach (var e in entries) _allPrepositions.Add(e);
-            if (set == w.Function) foreach (var e in entries) _allFunctionWords.Add(e);
+            if (set == w.Function)
+                foreach (var e in entries)
+                {
+                    _allFunctionWords.Add(e);
+                    _functionWordLanguages[e] = _functionWordLanguages.TryGetValue(e, out var had) ? [.. had, lang] : [lang];
+                }
         }
-        // Longest stems first: "statsminister" must win over "minister".
+        // Longest stems first: "statsminister" must win over "minister". Indexed by their last three letters.
         _roles.Sort((a, b) => b.Stem.Length.CompareTo(a.Stem.Length));
+        foreach (var role in _roles)
+        {
+            if (role.Stem.Length < 3) continue;
+            var key = role.Stem[^3..];
+            if (!_rolesByEnding.TryGetValue(key, out var list)) _rolesByEnding[key] = list = [];
+            list.Add(role);
+        }
     }
 
     void AddCue(string entry, CueKind kind, string lang)
@@ -166,6 +179,12 @@ internal sealed class QuoteLexicon
     /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise.</summary>
     public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
 
+    readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
+
+    /// <summary>The languages a lower-case word is a function word of.</summary>
+    public string[] FunctionWordLanguages(ReadOnlySpan<char> lower) =>
+        _functionWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var langs) ? langs : [];
+
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
     public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
@@ -179,9 +198,12 @@ internal sealed class QuoteLexicon
     public RoleWord? RoleOf(string lower)
     {
         foreach (var candidate in DefiniteStems(lower))
-            foreach (var r in _roles)
+        {
+            if (candidate.Length < 3 || !_rolesByEnding.TryGetValue(candidate[^3..], out var roles)) continue;
+            foreach (var r in roles)
                 if (candidate.EndsWith(r.Stem, StringComparison.Ordinal) && (candidate.Length == r.Stem.Length || r.Stem.Length >= 4))
                     return r;
+        }
         return null;
     }
 
