@@ -127,7 +127,8 @@ public static class Ingestor
         return Gazetteer.Load(r);
     }
 
-    static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
+    /// <summary>The language of a quotation, judged with its paragraph's language as the prior (tests use the same).</summary>
+    internal static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
         LanguageIdentifier.Identify(text.Span, new LanguageGuess(priorLang, 0.5f)).Code;
 
     static long SafeLength(string path)
