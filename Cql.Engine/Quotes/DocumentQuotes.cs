@@ -19,6 +19,8 @@ internal sealed partial class DocumentQuotes
     readonly Func<ReadOnlyMemory<char>, string, string> _identify;
     readonly Discourse _discourse = new();
     readonly List<ParagraphContext> _paras = [];
+    /// <summary>The document paragraph of each analysed paragraph (a very long paragraph is analysed in windows).</summary>
+    readonly List<int> _docParagraph = [];
     readonly List<QuoteUnit> _units = [];
     readonly List<List<int>> _unitsOf = [];
     readonly List<Referent?> _closingSpeaker = [];
@@ -45,6 +47,11 @@ internal sealed partial class DocumentQuotes
         _reversedGuillemets = _languages.Count > 0 && _languages[0] is "de" or "da";
     }
 
+    /// <summary>A paragraph longer than this is analysed in windows of whole sentences about this long. News
+    /// paragraphs are far shorter; the limit keeps hostile input (a 6 MB line) linear, since attribution looks at
+    /// the quotes of a paragraph together.</summary>
+    const int MaxWindowChars = 8_000;
+
     public QuoteExtraction Run()
     {
         for (int i = 0; i < _doc.Paragraphs.Count; i++)
@@ -52,13 +59,31 @@ internal sealed partial class DocumentQuotes
             var info = _doc.Paragraphs[i];
             var langs = new List<string>(_languages);
             if (_lex.Languages.ContainsKey(info.Lang.Code) && !langs.Contains(info.Lang.Code)) langs.Add(info.Lang.Code);
-            _paras.Add(new ParagraphContext(i, info, _doc.Text, _lex, langs, _entities));
-            _unitsOf.Add([]);
-            _closingSpeaker.Add(null);
+            foreach (var window in Windows(i, info))
+            {
+                _paras.Add(new ParagraphContext(_paras.Count, window, _doc.Text, _lex, langs, _entities));
+                _docParagraph.Add(i);
+                _unitsOf.Add([]);
+                _closingSpeaker.Add(null);
+            }
         }
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
         for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
         return Output();
+    }
+
+    /// <summary>The paragraph itself, or for a very long one consecutive windows of its sentences.</summary>
+    IEnumerable<ParagraphInfo> Windows(int paragraph, ParagraphInfo info)
+    {
+        if (info.Range.Length <= MaxWindowChars) { yield return info; yield break; }
+        int start = info.Range.Start;
+        foreach (var s in _doc.Sentences)
+        {
+            if (s.ParagraphIndex != paragraph || s.Range.End - start < MaxWindowChars) continue;
+            yield return info with { Range = new TextRange(start, s.Range.End) };
+            start = s.Range.End;
+        }
+        if (start < info.Range.End) yield return info with { Range = new TextRange(start, info.Range.End) };
     }
 
     /// <summary>The languages whose words to read: the document's verdict first, then those its function words point
@@ -105,7 +130,7 @@ internal sealed partial class DocumentQuotes
             var lang = LanguageOf(u, prior);
             if (u.Speaker is { Known: null, CanSpeak: true } r && !newEntities.ContainsKey(r.Name))
                 newEntities[r.Name] = new EntityRecord(r.Name, r.Kind, AliasesOf(r)) { Gender = r.Gender };
-            quotes.Add(new ExtractedQuote(range, text, u.Speaker?.Name, u.SpeakerText, u.Cue, u.Via, u.Kind, lang, u.Para, SentenceAt(u.ContentStart)));
+            quotes.Add(new ExtractedQuote(range, text, u.Speaker?.Name, u.SpeakerText, u.Cue, u.Via, u.Kind, lang, _docParagraph[u.Para], SentenceAt(u.ContentStart)));
         }
         return new QuoteExtraction(quotes, [.. newEntities.Values], Mentions(newEntities));
     }
@@ -117,7 +142,7 @@ internal sealed partial class DocumentQuotes
     string ParagraphLanguage(int para)
     {
         if (_narrationLanguage.TryGetValue(para, out var known)) return known;
-        var info = _doc.Paragraphs[para];
+        var info = _paras[para].Info;
         var prior = info.Lang.Code == "und" ? _doc.Lang.Code : info.Lang.Code;
         var sb = new System.Text.StringBuilder();
         int at = info.Range.Start, words = 0;
