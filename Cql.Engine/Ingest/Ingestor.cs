@@ -34,6 +34,8 @@ public static class Ingestor
         // Parts of an earlier run that never became part of the corpus (a killed ingest) go first.
         // (--replace may be rebuilding a corpus whose manifest is broken: then there is nothing to go by.)
         if (exists && (o.Append ? manifest : TryLoad(outDir)) is { } previous) CorpusWriter.RemoveOrphans(outDir, previous);
+        // A first ingest killed before its first checkpoint left parts and no manifest.
+        else if (!exists && Directory.Exists(outDir)) CorpusWriter.RemoveOrphans(outDir, new CorpusManifest());
         if (exists && o.Append && manifest.ExtractionVersion != EngineInfo.ExtractionVersion)
             throw new IngestUsageException($"'{o.OutDir}' was built by extraction version {manifest.ExtractionVersion}, this cql has {EngineInfo.ExtractionVersion}; rebuild it with --replace");
         Directory.CreateDirectory(outDir);
@@ -60,6 +62,23 @@ public static class Ingestor
         var extractor = new QuoteExtractor(gazetteer, IdentifyQuoteLanguage);
 
         await using var writer = new CorpusWriter(outDir);
+        var checkpointEvery = o.CheckpointEvery ?? TimeSpan.FromSeconds(60);
+        var sinceCheckpoint = Stopwatch.StartNew();
+
+        // Commits everything written so far; the end of the run is the last checkpoint.
+        async Task CheckpointAsync()
+        {
+            await entities.WriteAllAsync(writer);
+            manifest.NextIds["doc"] = docId;
+            manifest.NextIds["para"] = paraId;
+            manifest.NextIds["sent"] = sentId;
+            manifest.NextIds["quote"] = quoteId;
+            manifest.CorpusHash = CorpusHash(manifest);
+            await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+            // The parts the new manifest no longer lists (the entities of the commit before; everything, after --replace).
+            CorpusWriter.RemoveOrphans(outDir, manifest);
+            sinceCheckpoint.Restart();
+        }
         for (int chunkStart = 0; chunkStart < files.Count; chunkStart += workers * ChunkFilesPerWorker)
         {
             ct.ThrowIfCancellationRequested();
@@ -101,17 +120,9 @@ public static class Ingestor
                 manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
             }
             progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, bytesTotal, docsAdded));
+            if (sinceCheckpoint.Elapsed >= checkpointEvery && filesDone < files.Count) await CheckpointAsync();
         }
-
-        await entities.WriteAllAsync(writer);
-        manifest.NextIds["doc"] = docId;
-        manifest.NextIds["para"] = paraId;
-        manifest.NextIds["sent"] = sentId;
-        manifest.NextIds["quote"] = quoteId;
-        manifest.CorpusHash = CorpusHash(manifest);
-        await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
-        // The parts the new manifest no longer lists (the old entities table; everything, after --replace).
-        CorpusWriter.RemoveOrphans(outDir, manifest);
+        await CheckpointAsync();
         return new IngestSummary(outcomes, warnings, problems, docsAdded, quotesAdded, sentencesAdded, bytesDone, clock.Elapsed, docId);
     }
 

@@ -132,21 +132,35 @@ public sealed class CorpusWriter : IAsyncDisposable
         await w.EndRowAsync();
     }
 
+    // What earlier commits of this run already put in the manifest, per table: files and rows.
+    readonly Dictionary<string, (int Files, long Rows)> _done = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Completes every part and commits: the new manifest lists the previous parts (unless a table is in
-    /// <paramref name="replacedTables"/>) plus this run's, and atomically replaces corpus.json.
+    /// Completes the current parts and commits what this run has written so far: the new manifest lists the parts
+    /// of earlier runs and commits plus the new ones, and atomically replaces corpus.json. It may be called again
+    /// after more rows (a checkpoint: an interrupted ingest keeps everything up to its last one). A table in
+    /// <paramref name="replacedTables"/> is written whole at each commit (entities), and its newest copy replaces
+    /// the one before.
     /// </summary>
     public async Task CommitAsync(CorpusManifest manifest, IReadOnlySet<string> replacedTables, CancellationToken ct)
     {
         bool first = manifest.Tables.Count == 0;
         foreach (var (name, w) in _writers)
         {
-            bool needsFile = first || replacedTables.Contains(name);
-            await w.CompleteAsync(writeEmptyFile: needsFile, ct);
-            if (!manifest.Tables.TryGetValue(name, out var t) || replacedTables.Contains(name))
-                manifest.Tables[name] = t = new ManifestTable();
-            t.Files.AddRange(w.WrittenFiles);
-            t.Rows += w.RowCount;
+            bool replaced = replacedTables.Contains(name);
+            // Every table gets at least one file, so that other Parquet readers find every table.
+            await w.CompleteAsync(writeEmptyFile: first || replaced, ct);
+            var (filesBefore, rowsBefore) = _done.GetValueOrDefault(name);
+            var newFiles = w.WrittenFiles.Skip(filesBefore).ToList();
+            long newRows = w.RowCount - rowsBefore;
+            if (replaced && newFiles.Count > 0) manifest.Tables[name] = new ManifestTable { Files = newFiles, Rows = newRows };
+            else
+            {
+                if (!manifest.Tables.TryGetValue(name, out var t)) manifest.Tables[name] = t = new ManifestTable();
+                t.Files.AddRange(newFiles);
+                t.Rows += newRows;
+            }
+            _done[name] = (w.WrittenFiles.Count, w.RowCount);
         }
         ct.ThrowIfCancellationRequested();
         // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
