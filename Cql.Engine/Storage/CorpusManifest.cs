@@ -46,7 +46,7 @@ public sealed class CorpusManifest
         }
         catch (JsonException e)
         {
-            throw new CorpusException($"{path} is not a valid manifest: {e.Message}");
+            throw new CorpusException($"{path} is not a valid manifest ({e.Message.Split(" Path:")[0]}); rebuild the corpus with cql ingest INPUT... --out {corpusDir} --replace");
         }
     }
 

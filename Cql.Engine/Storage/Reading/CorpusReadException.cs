@@ -2,7 +2,8 @@ namespace Cql.Engine.Storage.Reading;
 
 /// <summary>A corpus file could not be read (missing, truncated, corrupt); the CLI maps it to exit code 3.</summary>
 public sealed class CorpusReadException(string path, string message, Exception? inner = null)
-    : Exception($"cannot read corpus file '{path}': {message}", inner)
+    : Exception($"cannot read corpus file '{path}': {message}. It is damaged, missing or was changed outside cql: restore it, "
+        + "or rebuild the corpus with cql ingest INPUT... --out DIR --replace", inner)
 {
     public string FilePath { get; } = path;
 
