@@ -126,6 +126,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             }
             break;
         }
+        if (def && j > i + 1 && DescribedPerson(i, j, end) is { } described) return described;
         if ((def || indef || modifiers > 0) && j > i + (def || indef ? 1 : 0))
             return p.Lexicon.IsSourceNoun(toks[j - 1].Lower) || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
         return null;
@@ -186,8 +187,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         for (int n = k; n < end && n <= k + 6; n++)
         {
             var t = toks[n];
-            if (t.Is(',') && n + 1 < end && NamedAt(n + 1, end) is { Ref.IsPerson: true } appos && ClosesApposition(appos.End, end))
-                return appos with { Start = i, Role = role };
+            if (t.Is(',') && AppositionAt(n, end) is { } appos) return appos with { Start = i, Role = role };
             if (t.Kind != TokenKind.Word) break;
             if (p.FirstNameAt(n) is not null && n > k && NamedAt(n, end) is { } named) return named with { Start = i, Role = role };
             if (p.HitAt(n) is { } hit && hit.Entity.Kind == "person") return new Phrase(PhraseKind.Named, i, hit.TokEnd, discourse.Intern(Referent(hit.Entity)), Role: role);
@@ -207,6 +207,26 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             }
         }
         return new Phrase(PhraseKind.Role, i, k, Role: role, Definite: definite && !indef, Affiliation: affiliation);
+    }
+
+    /// <summary>", Name," at <paramref name="comma"/>: a person named in apposition, the name closed by a comma,
+    /// other punctuation, a cue or the end of the clause.</summary>
+    Phrase? AppositionAt(int comma, int end) =>
+        comma + 1 < end && NamedAt(comma + 1, end) is { Ref.IsPerson: true } appos && ClosesApposition(appos.End, end) ? appos : null;
+
+    /// <summary>
+    /// A definite description and the person it names in apposition: "el consejero de Acción Climática, David
+    /// Mascort," or "the harbourmaster, Tom Reed,". The office need not be in the lexicon: the comma and the name
+    /// after the description are what tells. Looks past a short complement (of, de, for …) to the comma.
+    /// </summary>
+    Phrase? DescribedPerson(int i, int from, int end)
+    {
+        for (int n = from; n < end && n <= from + 6; n++)
+        {
+            if (p.Tokens[n].Is(',')) return AppositionAt(n, end) is { } appos ? appos with { Start = i } : null;
+            if (!p.Tokens[n].IsWord || IsCueLike(n)) return null;
+        }
+        return null;
     }
 
     bool ClosesApposition(int after, int end) =>
