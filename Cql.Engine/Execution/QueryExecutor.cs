@@ -30,7 +30,10 @@ public static class QueryExecutor
         IPhysicalOperator Child(LogicalPlan p) => Build(p, files, pool, workers, ct);
         return plan switch
         {
-            Scan s => new ScanOperator(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers),
+            Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, pool, workers, ct),
+            IndexedKwicCount k => files.IndexOf(k.Table) is { } index
+                ? new KwicIndexCountOperator(k, index, ct)
+                : Child(k.Original),
             Filter f => new FilterOperator(Child(f.Input), f.Predicate),
             Project p => new ProjectOperator(Child(p.Input), p),
             DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema),
@@ -44,6 +47,9 @@ public static class QueryExecutor
             _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
         };
     }
+
+    static ScanOperator BuildScan(Scan s, CorpusFiles files, ParquetReaderPool pool, int workers, CancellationToken ct) =>
+        new(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers);
 
     /// <summary>The public stream over the root operator; closes the readers when disposed.</summary>
     sealed class OperatorStream(IPhysicalOperator root, ParquetReaderPool pool) : IBatchStream

@@ -11,6 +11,7 @@ public static class Optimizer
         plan = PredicatePushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);
+        plan = TermIndexRule.Apply(plan);
         return plan;
     }
 }

@@ -210,3 +210,15 @@ public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Co
         return new Kwic(pre, words, context, id);
     }
 }
+
+/// <summary>
+/// `kwic "WORD" | count` answered from the term index of <see cref="Table"/>: the sum of the occurrence counts of
+/// the terms WORD matches (a glob when it has `*`). Put in place by <c>TermIndexRule</c>; when the corpus has no
+/// complete index the executor runs <see cref="Original"/> instead.
+/// </summary>
+public sealed record IndexedKwicCount(Aggregate Original, string Table, string Word) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Original.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
+}

@@ -33,9 +33,22 @@ public static class PlanPrinter
                 foreach (var u in layout.Units) if (ReferenceEquals(u.File, f)) kept++;
                 sb.Append(pad).Append($"  - {f.Path} ({kept} of {f.RowGroups.Count} row groups)\n");
             }
+            if (s.Predicate is { } p && UsesIndex(p))
+                sb.Append(pad).Append(files.IndexOf(s.Table) is { } ix
+                    ? $"  term index: {Storage.Indexing.TermIndexSpec.ForSource(s.Table)?.IndexTable} ({ix.Count} files)\n"
+                    : "  no complete term index: the text is scanned\n");
         }
         foreach (var input in plan.Inputs) Write(input, depth + 1, sb, files, pool, ct);
     }
+
+    static bool UsesIndex(Expr e) => e switch
+    {
+        IndexedTextMatch => true,
+        And a => UsesIndex(a.Left) || UsesIndex(a.Right),
+        Or o => UsesIndex(o.Left) || UsesIndex(o.Right),
+        Not n => UsesIndex(n.Operand),
+        _ => false,
+    };
 
     /// <summary>The columns the scan reads when its predicate needs more than it returns.</summary>
     static string Reads(Scan s)
@@ -58,6 +71,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
+        IndexedKwicCount k => $"KwicCount \"{k.Word}\" from the term index of {k.Table} (else: kwic and count)",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => plan.GetType().Name,
     };

@@ -10,7 +10,9 @@ namespace Cql.Engine.Storage;
 /// </summary>
 public sealed class CorpusManifest
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: term indexes (quote_terms, sentence_terms) listed as tables with the rows they cover. A format-1
+    /// corpus reads as before (no index: text predicates scan).</summary>
+    public const int FormatVersion = 2;
     public const string FileName = "corpus.json";
 
     [JsonPropertyName("format_version")] public int Format { get; set; } = FormatVersion;
@@ -67,6 +69,15 @@ public sealed class CorpusManifest
     public IReadOnlyList<string> FilesOf(string corpusDir, string table) =>
         Tables.TryGetValue(table, out var t) ? t.Files.ConvertAll(f => System.IO.Path.Combine(corpusDir, f)) : [];
 
+    /// <summary>The files of a complete term index of <paramref name="table"/>, or null when it has none.</summary>
+    public IReadOnlyList<string>? CompleteIndexOf(string corpusDir, string table)
+    {
+        foreach (var (name, t) in Tables)
+            if (t.IndexOf == table && Tables.TryGetValue(table, out var source) && t.CoveredRows == source.Rows)
+                return FilesOf(corpusDir, name);
+        return null;
+    }
+
     public int NextId(string kind) => NextIds.TryGetValue(kind, out var v) ? v : 0;
 }
 
@@ -75,6 +86,11 @@ public sealed class ManifestTable
 {
     [JsonPropertyName("files")] public List<string> Files { get; set; } = [];
     [JsonPropertyName("rows")] public long Rows { get; set; }
+    /// <summary>For a term index: the table it indexes.</summary>
+    [JsonPropertyName("index_of")] public string? IndexOf { get; set; }
+    /// <summary>For a term index: how many rows of the indexed table it covers. The index is used only when this
+    /// equals the table's rows (a format-1 corpus appended to by a newer cql has an index of the new rows only).</summary>
+    [JsonPropertyName("covered_rows")] public long? CoveredRows { get; set; }
 }
 
 /// <summary>One input file and what became of it.</summary>

@@ -11,6 +11,7 @@ public sealed class CorpusWriter : IAsyncDisposable
 {
     readonly string _dir;
     readonly Dictionary<string, TableWriter> _writers = new(StringComparer.Ordinal);
+    readonly Dictionary<string, TermIndexWriter> _indexes = new(StringComparer.Ordinal);
     bool _committed;
 
     public CorpusWriter(string corpusDir)
@@ -19,6 +20,8 @@ public sealed class CorpusWriter : IAsyncDisposable
         RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         foreach (var t in CorpusSchema.Tables)
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId);
+        foreach (var spec in Indexing.TermIndexSpec.All)
+            _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
     }
 
     /// <summary>Names this run's part files.</summary>
@@ -71,7 +74,9 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(c++, position);
         w.Int32(c++, s.Range.Start);
         w.Int32(c++, s.Range.End);
-        w.String(c++, s.Range.Slice(text));
+        var sentence = s.Range.Slice(text);
+        w.String(c++, sentence);
+        await _indexes["sentences"].AddAsync(sentId, sentence);
         w.String(c++, s.Lang.Code);
         w.Float64(c, Math.Round(s.Lang.Confidence, 4));
         await w.EndRowAsync();
@@ -102,6 +107,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(c++, r.Start);
         w.Int32(c++, r.End);
         w.String(c++, text);
+        await _indexes["quotes"].AddAsync(quoteId, text);
         w.String(c++, speaker);
         w.String(c++, speakerText);
         w.String(c++, cue);
@@ -148,6 +154,21 @@ public sealed class CorpusWriter : IAsyncDisposable
             t.Files.AddRange(w.WrittenFiles);
             t.Rows += w.RowCount;
         }
+        foreach (var (source, ix) in _indexes)
+        {
+            // The index covers the table only if it covered every earlier row too (a corpus from before indexes
+            // gets postings for the new rows, but stays unindexed: queries scan).
+            var name = ix.Spec.IndexTable;
+            bool replaced = first || replacedTables.Contains(source);
+            manifest.Tables.TryGetValue(name, out var t);
+            long before = manifest.Tables[source].Rows - ix.SourceRows;
+            bool complete = replaced || (t is not null && t.CoveredRows == before);
+            await ix.CompleteAsync(writeEmptyFile: replaced, ct);
+            if (t is null || replaced) manifest.Tables[name] = t = new ManifestTable { IndexOf = source, CoveredRows = 0 };
+            t.Files.AddRange(ix.WrittenFiles);
+            t.Rows += ix.RowCount;
+            t.CoveredRows = complete ? before + ix.SourceRows : -1;
+        }
         ct.ThrowIfCancellationRequested();
         manifest.BuiltAt = DateTimeOffset.UtcNow;
         manifest.EngineVersion = EngineInfo.Version;
@@ -160,9 +181,9 @@ public sealed class CorpusWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var w in _writers.Values) await w.DisposeAsync();
+        foreach (var ix in _indexes.Values) await ix.DisposeAsync();
         if (_committed) return;
-        foreach (var w in _writers.Values)
-            foreach (var f in w.WrittenFiles)
-                try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
+        foreach (var f in _writers.Values.SelectMany(w => w.WrittenFiles).Concat(_indexes.Values.SelectMany(i => i.WrittenFiles)))
+            try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
     }
 }
