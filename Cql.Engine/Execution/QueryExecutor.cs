@@ -36,7 +36,7 @@ public static class QueryExecutor
                 : Child(k.Original),
             Filter f => new FilterOperator(Child(f.Input), f.Predicate),
             Project p => new ProjectOperator(Child(p.Input), p),
-            DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema),
+            DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema, j.Inner),
             Aggregate a => new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema),
             Distinct d => new AggregateOperator(Child(d.Input),
                 d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema),

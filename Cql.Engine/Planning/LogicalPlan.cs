@@ -70,9 +70,10 @@ public sealed record Project(LogicalPlan Input, IReadOnlyList<NamedExpr> Columns
 /// <summary>
 /// Adds the columns of the document of each row (doc.FIELD), looked up by the input's doc_id in
 /// <see cref="Docs"/> — a scan of the docs table producing doc_id and the fields. Rows keep their order;
-/// a row whose document is missing gets nulls.
+/// a row whose document is missing gets nulls, or, when <see cref="Inner"/>, is dropped (the optimiser makes a join
+/// inner when it moves a filter on doc fields into the docs side).
 /// </summary>
-public sealed record DocJoin(LogicalPlan Input, LogicalPlan Docs) : LogicalPlan
+public sealed record DocJoin(LogicalPlan Input, LogicalPlan Docs, bool Inner = false) : LogicalPlan
 {
     public const string Prefix = "doc.";
     public override IReadOnlyList<ResultColumn> Schema

@@ -65,7 +65,7 @@ public static class PlanPrinter
             + (s.Predicate is null ? "" : $" predicate={s.Predicate}") + (s.Limit is null ? "" : $" limit={s.Limit}") + Reads(s),
         Filter f => $"Filter {f.Predicate}",
         Project p => $"Project {string.Join(", ", p.Columns.Select(c => c.Expr is ColumnRef r && r.Name == c.Name ? c.Name : $"{c.Name}={c.Expr}"))}",
-        DocJoin => "DocJoin on doc_id",
+        DocJoin j => j.Inner ? "DocJoin on doc_id (inner: rows whose document fails the docs filter drop out)" : "DocJoin on doc_id",
         Aggregate a => $"Aggregate keys=[{string.Join(", ", a.Keys.Select(k => k.Name))}] [{string.Join(", ", a.Aggregates)}]",
         Distinct => "Distinct",
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
