@@ -31,8 +31,8 @@ public static class QueryExecutor
         return plan switch
         {
             Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, pool, workers, ct),
-            IndexedKwicCount k => files.IndexOf(k.Table) is { } index
-                ? new KwicIndexCountOperator(k, index, ct)
+            IndexedCount k => files.IndexOf(k.Table) is { } index
+                ? new IndexCountOperator(k, index, ct)
                 : Child(k.Original),
             Filter f => new FilterOperator(Child(f.Input), f.Predicate),
             Project p => new ProjectOperator(Child(p.Input), p),

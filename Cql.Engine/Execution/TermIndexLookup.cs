@@ -16,8 +16,9 @@ public static class TermIndexLookup
     /// <summary>How a term is tested: equal to a word, containing a piece of one, or matching a glob.</summary>
     public enum Kind { Word, Piece, Glob }
 
-    /// <summary>The ids of the rows with an accepted term (when asked for) and the terms' occurrences.</summary>
-    public sealed record Result(IdSet Ids, long Occurrences);
+    /// <summary>The ids of the rows with an accepted term (when asked for), the terms' occurrences, and the sum of
+    /// their row counts (the number of rows when one word is looked up: a row has a word once per segment).</summary>
+    public sealed record Result(IdSet Ids, long Occurrences, long Rows);
 
     public static Result Run(IReadOnlyList<string> indexFiles, Kind kind, string lowerPattern, bool wantIds, CancellationToken ct) =>
         RunAsync(indexFiles, kind, lowerPattern, wantIds, ct).AsTask().GetAwaiter().GetResult();
@@ -34,7 +35,7 @@ public static class TermIndexLookup
             if (head.Length > 0) { lo = head; hi = head + '\uffff'; }
         }
         var ids = new IdSet();
-        long occurrences = 0;
+        long occurrences = 0, rowSum = 0;
         using var pool = new ParquetReaderPool();
         foreach (var path in indexFiles)
         {
@@ -72,9 +73,10 @@ public static class TermIndexLookup
                     var occ = new long[n];
                     await rg.ReadAsync<long>(occField, occ.AsMemory(), null, ct);
                     foreach (var r in matched) occurrences += occ[r];
-                    if (!wantIds) continue;
                     var counts = new int[n];
                     await rg.ReadAsync<int>(rowsField, counts.AsMemory(), null, ct);
+                    foreach (var r in matched) rowSum += counts[r];
+                    if (!wantIds) continue;
                     int values = checked((int)(rg.GetMetadata(idsField)?.MetaData?.NumValues ?? 0));
                     var flat = new int[values];
                     var defs = new int[values];
@@ -90,7 +92,7 @@ public static class TermIndexLookup
             catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
             finally { pool.Return(path, reader); }
         }
-        return new Result(ids, occurrences);
+        return new Result(ids, occurrences, rowSum);
     }
 
     // Whether a row group whose terms lie in [min, max] can hold a term in [lo, hi]. Only judged where UTF-16 order

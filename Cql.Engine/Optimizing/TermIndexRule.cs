@@ -12,7 +12,8 @@ namespace Cql.Engine.Optimizing;
 /// a phrase gives candidate rows (those with every word of it), which the original test then checks.</item>
 /// <item>`text contains P` when P is a piece of one word of 3 characters or more: exact (a match lies inside one
 /// word, so it is the rows with a word containing P; shorter pieces match too many words to pay).</item>
-/// <item>`kwic "WORD" | count`: the sum of the word's occurrence counts.</item>
+/// <item>`kwic "WORD" | count`: the sum of the word's occurrence counts; and a count of the rows a scan with one
+/// exact text test keeps: the size of the id set. Neither reads the table.</item>
 /// </list>
 /// The plan only marks; whether the corpus has a complete index is known when the query runs, which falls back to
 /// the scan otherwise. Runs last, on scans whose predicates are already pushed down.
@@ -21,11 +22,13 @@ public static class TermIndexRule
 {
     public static LogicalPlan Apply(LogicalPlan plan)
     {
-        if (plan is Aggregate { Keys.Count: 0 } a && a.Aggregates.All(g => g.Function == AggregateFunction.Count && g.Argument is null)
-            && a.Input is Kwic { Words.Count: 1 } k && k.Input is Scan { Limit: null } ks && TermIndexSpec.ForSource(ks.Table) is not null
-            && ks.Predicate is null or TextMatch { Op: TextOp.Contains } && HasWord(k.Words[0]))
-            return new IndexedKwicCount(a, ks.Table, k.Words[0]);
+        bool countOnly = plan is Aggregate { Keys.Count: 0 } c && c.Aggregates.All(g => g.Function == AggregateFunction.Count && g.Argument is null);
+        if (countOnly && plan is Aggregate { Input: Kwic { Words.Count: 1 } k } a && k.Input is Scan { Limit: null } ks
+            && TermIndexSpec.ForSource(ks.Table) is not null && ks.Predicate is null or TextMatch { Op: TextOp.Contains } && HasWord(k.Words[0]))
+            return new IndexedCount(a, ks.Table, IndexCountKind.Occurrences, k.Words[0]);
         plan = plan.WithInputs(plan.Inputs.Select(Apply).ToList());
+        if (countOnly && plan is Aggregate { Input: Scan { Limit: null, Predicate: IndexedTextMatch { Exact: true } x } } counted)
+            return new IndexedCount(counted, x.Table, x.Original.Op == TextOp.Has ? IndexCountKind.RowsWithWord : IndexCountKind.RowsWithPiece, x.Original.Pattern);
         if (plan is Scan { Predicate: { } p } s && TermIndexSpec.ForSource(s.Table) is { } spec)
             return s with { Predicate = Mark(p, spec) };
         return plan;

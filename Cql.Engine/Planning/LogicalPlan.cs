@@ -212,12 +212,22 @@ public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Co
     }
 }
 
+/// <summary>What an <see cref="IndexedCount"/> counts.</summary>
+public enum IndexCountKind
+{
+    /// <summary>Rows whose text has the word (`where text has "WORD" | count`).</summary>
+    RowsWithWord,
+    /// <summary>Rows whose text has a word containing the piece (`where text contains "PIECE" | count`).</summary>
+    RowsWithPiece,
+    /// <summary>Occurrences of words matching the pattern, a glob when it has `*` (`kwic "WORD" | count`).</summary>
+    Occurrences,
+}
+
 /// <summary>
-/// `kwic "WORD" | count` answered from the term index of <see cref="Table"/>: the sum of the occurrence counts of
-/// the terms WORD matches (a glob when it has `*`). Put in place by <c>TermIndexRule</c>; when the corpus has no
-/// complete index the executor runs <see cref="Original"/> instead.
+/// A count answered from the term index of <see cref="Table"/> alone, without reading the table (put in place by
+/// <c>TermIndexRule</c>); when the corpus has no complete index the executor runs <see cref="Original"/> instead.
 /// </summary>
-public sealed record IndexedKwicCount(Aggregate Original, string Table, string Word) : LogicalPlan
+public sealed record IndexedCount(Aggregate Original, string Table, IndexCountKind Kind, string Pattern) : LogicalPlan
 {
     public override IReadOnlyList<ResultColumn> Schema => Original.Schema;
     public override IReadOnlyList<LogicalPlan> Inputs => [];

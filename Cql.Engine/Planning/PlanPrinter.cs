@@ -39,6 +39,7 @@ public static class PlanPrinter
                     : "  no complete term index: the text is scanned\n");
         }
         foreach (var input in plan.Inputs) Write(input, depth + 1, sb, files, pool, ct);
+        if (plan is IndexedCount ic && (files is null || files.IndexOf(ic.Table) is null)) Write(ic.Original, depth + 1, sb, files, pool, ct);
     }
 
     static bool UsesIndex(Expr e) => e switch
@@ -71,7 +72,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
-        IndexedKwicCount k => $"KwicCount \"{k.Word}\" from the term index of {k.Table} (else: kwic and count)",
+        IndexedCount k => $"{(k.Kind == IndexCountKind.Occurrences ? "KwicCount" : "Count")} {k.Kind} \"{k.Pattern}\" from the term index of {k.Table} (without one: the plan below)",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => plan.GetType().Name,
     };

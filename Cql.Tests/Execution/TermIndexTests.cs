@@ -50,8 +50,10 @@ public sealed class TermIndexTests(GeneratedCorpus corpus) : IClassFixture<Gener
     [Fact]
     public void The_index_is_used_and_explain_says_so()
     {
-        var plan = QueryPlanOf(corpus.Session, """quotes where text has "samarbeid" | count""");
+        var plan = QueryPlanOf(corpus.Session, """quotes where text has "samarbeid" | select quote_id""");
         Assert.Contains("term index: quote_terms", plan);
+        var count = QueryPlanOf(corpus.Session, """quotes where text has "samarbeid" | count""");
+        Assert.Contains("from the term index of quotes", count);
         var kwic = QueryPlanOf(corpus.Session, """kwic "samarbeid" | count""");
         Assert.Contains("KwicCount", kwic);
     }
