@@ -31,6 +31,9 @@ public static class QueryExecutor
         return plan switch
         {
             Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, pool, workers, ct),
+            CountedGroups g => CountedGroupsOperator.Counts(g, files, ct) is { } counts
+                ? new CountedGroupsOperator(g, counts)
+                : Child(g.Original),
             IndexedCount k => files.IndexOf(k.Table) is { } index
                 ? new IndexCountOperator(k, index, ct)
                 : Child(k.Original),

@@ -13,6 +13,7 @@ public static class Optimizer
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);
         plan = TermIndexRule.Apply(plan);
+        plan = ValueCountRule.Apply(plan);
         return plan;
     }
 }

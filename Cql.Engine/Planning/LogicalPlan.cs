@@ -233,3 +233,16 @@ public sealed record IndexedCount(Aggregate Original, string Table, IndexCountKi
     public override IReadOnlyList<LogicalPlan> Inputs => [];
     public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
 }
+
+/// <summary>
+/// `T | count by C` answered from the value counts kept per part file (<c>ValueCountRule</c>): the groups of the
+/// column with their counts, without reading the table. When the counts do not cover every row of the table the
+/// executor runs <see cref="Original"/>. Groups come out in no particular order: the rule only uses this under a
+/// sort that orders them completely.
+/// </summary>
+public sealed record CountedGroups(Aggregate Original, string Table, string Column) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Original.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
+}

@@ -40,6 +40,8 @@ public static class PlanPrinter
         }
         foreach (var input in plan.Inputs) Write(input, depth + 1, sb, files, pool, ct);
         if (plan is IndexedCount ic && (files is null || files.IndexOf(ic.Table) is null)) Write(ic.Original, depth + 1, sb, files, pool, ct);
+        if (plan is CountedGroups cg && (files is null || Execution.CountedGroupsOperator.Counts(cg, files, CancellationToken.None) is null))
+            Write(cg.Original, depth + 1, sb, files, pool, ct);
     }
 
     static bool UsesIndex(Expr e) => e switch
@@ -72,6 +74,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
+        CountedGroups g => $"CountedGroups {g.Table}.{g.Column} from the value counts (when they cover the table; else the plan below)",
         IndexedCount k => $"{(k.Kind == IndexCountKind.Occurrences ? "KwicCount" : "Count")} {k.Kind} \"{k.Pattern}\" from the term index of {k.Table} (without one: the plan below)",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => plan.GetType().Name,

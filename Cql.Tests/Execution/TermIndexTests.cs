@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Cql.Engine.Execution;
 using Cql.Engine.Ingest;
 using Cql.Engine.Session;
@@ -106,46 +105,5 @@ public sealed class TermIndexTests(GeneratedCorpus corpus) : IClassFixture<Gener
         return ((TextOutcome)outcome).Text;
     }
 
-    static List<string> Rows(CqlSession session, string script)
-    {
-        List<string>? rows = null;
-        foreach (var outcome in session.Run(script, CancellationToken.None))
-        {
-            switch (outcome)
-            {
-                case ErrorOutcome e: throw new Xunit.Sdk.XunitException($"cql failed on {outcome.StatementText}:\n{e.Rendered}");
-                case RowsOutcome r: rows = TestCorpus.Rows(r.Rows); break;
-                case TextOutcome t: rows = [.. t.Text.Split('\n')]; break;
-            }
-        }
-        return rows ?? throw new Xunit.Sdk.XunitException($"no rows from: {script}");
-    }
-
-    /// <summary>A corpus that shares the Parquet files of another but whose manifest says its indexes cover no rows.</summary>
-    sealed class ScanOnlyCopy : IDisposable
-    {
-        readonly TempDir _dir = new();
-        public CqlSession Session { get; }
-
-        public ScanOnlyCopy(string corpusDir)
-        {
-            var json = JsonNode.Parse(File.ReadAllText(CorpusManifest.PathIn(corpusDir)))!;
-            foreach (var (_, table) in json["tables"]!.AsObject())
-                if (table!["index_of"] is not null) table["covered_rows"] = -1;
-                else
-                {
-                    // Absolute paths, so the copy reads the original files.
-                    var files = table["files"]!.AsArray();
-                    for (int i = 0; i < files.Count; i++) files[i] = Path.Combine(corpusDir, (string)files[i]!);
-                }
-            File.WriteAllText(CorpusManifest.PathIn(_dir.Path), json.ToJsonString());
-            Session = CqlSession.Open(_dir.Path);
-        }
-
-        public void Dispose()
-        {
-            Session.Dispose();
-            _dir.Dispose();
-        }
-    }
+    static List<string> Rows(CqlSession session, string script) => ScanOnlyCopy.Rows(session, script);
 }

@@ -12,6 +12,7 @@ public sealed class CorpusWriter : IAsyncDisposable
     readonly string _dir;
     readonly Dictionary<string, TableWriter> _writers = new(StringComparer.Ordinal);
     readonly Dictionary<string, TermIndexWriter> _indexes = new(StringComparer.Ordinal);
+    readonly TableWriter _valueCounts;
     bool _committed;
 
     public CorpusWriter(string corpusDir)
@@ -20,6 +21,9 @@ public sealed class CorpusWriter : IAsyncDisposable
         RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         foreach (var t in CorpusSchema.Tables)
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId);
+        _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId);
+        foreach (var (name, w) in _writers)
+            if (name != "entities") w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
         foreach (var spec in Indexing.TermIndexSpec.All)
             _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
     }
@@ -154,6 +158,11 @@ public sealed class CorpusWriter : IAsyncDisposable
             t.Files.AddRange(w.WrittenFiles);
             t.Rows += w.RowCount;
         }
+        // After every part is closed: closing a part writes its value counts.
+        await _valueCounts.CompleteAsync(writeEmptyFile: first, ct);
+        if (first || !manifest.Tables.TryGetValue(ValueCounter.TableName, out var vc)) manifest.Tables[ValueCounter.TableName] = vc = new ManifestTable();
+        vc.Files.AddRange(_valueCounts.WrittenFiles);
+        vc.Rows += _valueCounts.RowCount;
         foreach (var (source, ix) in _indexes)
         {
             // The index covers the table only if it covered every earlier row too (a corpus from before indexes
@@ -182,8 +191,9 @@ public sealed class CorpusWriter : IAsyncDisposable
     {
         foreach (var w in _writers.Values) await w.DisposeAsync();
         foreach (var ix in _indexes.Values) await ix.DisposeAsync();
+        await _valueCounts.DisposeAsync();
         if (_committed) return;
-        foreach (var f in _writers.Values.SelectMany(w => w.WrittenFiles).Concat(_indexes.Values.SelectMany(i => i.WrittenFiles)))
+        foreach (var f in _writers.Values.SelectMany(w => w.WrittenFiles).Concat(_indexes.Values.SelectMany(i => i.WrittenFiles)).Concat(_valueCounts.WrittenFiles))
             try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
     }
 }

@@ -72,6 +72,27 @@ public sealed class TableWriter : IAsyncDisposable
 
     static bool IsLongText(string column) => column is "text" or "left" or "right";
 
+    /// <summary>The short text columns whose values are worth counting per part (see <see cref="ValueCounter"/>).</summary>
+    public static IReadOnlyList<(int Ordinal, string Name)> CountableColumns(TableSchema table)
+    {
+        var list = new List<(int, string)>();
+        for (int i = 0; i < table.Columns.Count; i++)
+            if (table.Columns[i].Type is ColumnType.String or ColumnType.Date && !IsLongText(table.Columns[i].Name)) list.Add((i, table.Columns[i].Name));
+        return list;
+    }
+
+    ValueCounter? _counter;
+    TableWriter? _countsOutput;
+
+    /// <summary>Counts short text values per part into <paramref name="output"/> (the value_counts table).</summary>
+    public void CountValuesInto(TableWriter output)
+    {
+        var cols = CountableColumns(_table);
+        if (cols.Count == 0) return;
+        _counter = new ValueCounter(_table.Name, cols);
+        _countsOutput = output;
+    }
+
     public TableSchema Table => _table;
     /// <summary>Rows added so far, including those still buffered.</summary>
     public long RowCount { get; private set; }
@@ -105,6 +126,7 @@ public sealed class TableWriter : IAsyncDisposable
         int n = _columns[0].Count;
         if (n == 0) return;
         if (_writer is null) await OpenFileAsync(ct);
+        _counter?.Add(_columns);
         using (var rg = _writer!.CreateRowGroup())
         {
             for (int i = 0; i < _columns.Length; i++)
@@ -159,7 +181,9 @@ public sealed class TableWriter : IAsyncDisposable
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
         File.Move(_tempPath!, _finalPath!, overwrite: true);
-        _written.Add(Path.GetRelativePath(_corpusDir, _finalPath!).Replace('\\', '/'));
+        var part = Path.GetRelativePath(_corpusDir, _finalPath!).Replace('\\', '/');
+        _written.Add(part);
+        if (_counter is not null) await _counter.WritePartAsync(part, _countsOutput!, CancellationToken.None);
         _writer = null;
         _stream = null;
     }
