@@ -13,6 +13,9 @@ public sealed class TableWriter : IAsyncDisposable
 {
     /// <summary>Rows per row group: small enough to prune, large enough to scan fast.</summary>
     public const int RowGroupRows = 65_536;
+    /// <summary>Characters of text buffered before a row group is written anyway: 65,536 whole articles would be half a
+    /// gigabyte of strings in memory (gen at 2M quotes peaked at 1.5 GB on the docs table's buffer).</summary>
+    public const long RowGroupChars = 4L << 20;
     /// <summary>Rows per part file.</summary>
     public const int FileRows = 1_048_576;
 
@@ -118,7 +121,14 @@ public sealed class TableWriter : IAsyncDisposable
             if (_columns[i].Count != n)
                 throw new InvalidOperationException($"{_table.Name}.{_columns[i].Column.Name} has {_columns[i].Count} values, expected {n}");
         RowCount++;
-        if (n >= RowGroupRows) await FlushRowGroupAsync(ct);
+        if (n >= RowGroupRows || ((n & 1023) == 0 && BufferedChars() >= RowGroupChars)) await FlushRowGroupAsync(ct);
+    }
+
+    long BufferedChars()
+    {
+        long chars = 0;
+        foreach (var c in _columns) chars += c.Chars;
+        return chars;
     }
 
     async Task FlushRowGroupAsync(CancellationToken ct)
