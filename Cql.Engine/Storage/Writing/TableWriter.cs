@@ -67,10 +67,12 @@ public sealed class TableWriter : IAsyncDisposable
         _schema = new ParquetSchema(_fields);
         _options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Optimal };
         // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
-        // readers that share one buffer per dictionary value can evaluate a predicate once per value.
-        foreach (var f in _fields)
-            if (f.ClrType == typeof(string) && !IsLongText(f.Name))
-                _options.ColumnEncodingHints[f.Path.ToString()] = EncodingHint.Dictionary;
+        // readers that share one buffer per dictionary value can evaluate a predicate once per value. Decided from
+        // our schema, not from DataField.ClrType: for DataField<string> that is not typeof(string) in Parquet.Net 6,
+        // so until now no hint was ever given and every text column was written PLAIN.
+        for (int i = 0; i < _fields.Length; i++)
+            if (table.Columns[i].Type is ColumnType.String or ColumnType.Date && !IsLongText(table.Columns[i].Name))
+                _options.ColumnEncodingHints[_fields[i].Path.ToString()] = EncodingHint.Dictionary;
     }
 
     static bool IsLongText(string column) => column is "text" or "left" or "right";
