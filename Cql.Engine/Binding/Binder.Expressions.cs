@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
@@ -80,8 +79,10 @@ public sealed partial class Binder
         var docColumn = CorpusSchema.Docs.Find(field)
             ?? throw new BindError(DiagnosticFacts.UnknownDocField(n.Name.Span, field, [.. CorpusSchema.Docs.Columns.Select(c => c.Name)]));
         if (s.RowsAreDocs && FindColumn(s, docColumn.Name) is { } own) return new ColumnRef(own.Name, own.Type);
-        if (FindColumn(s, "doc_id") is null)
+        if (FindColumn(s, "doc_id") is not { } docId)
             throw new BindError(DiagnosticFacts.NoDocumentToNavigate(n.Span, field, [.. s.Plan.Schema.Select(x => x.Name)]));
+        // The document's id is the row's own: no join needed (and the join does not repeat it).
+        if (docColumn.Name == "doc_id") return new ColumnRef(docId.Name, docId.Type);
         // The planner joins the documents on below the stage that uses this (PlanStages.WithDocs).
         return new ColumnRef(DocJoin.Prefix + docColumn.Name, docColumn.Type);
     }
@@ -243,7 +244,7 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.PatternMustBeText(t.Pattern.Span, opName));
         if (op == TextOp.Matches)
         {
-            try { _ = new Regex(pattern, RegexOptions.CultureInvariant); }
+            try { _ = RegexPatterns.Get(pattern); }
             catch (ArgumentException e) { throw new BindError(DiagnosticFacts.BadRegex(t.Pattern.Span, e.Message)); }
         }
         Expr result = new TextMatch(op, operand, pattern);

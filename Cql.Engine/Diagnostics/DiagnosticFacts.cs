@@ -56,9 +56,6 @@ public static class DiagnosticFacts
     public static Diagnostic UnterminatedString(TextSpan openingQuote, char quote) =>
         new("CQL0104", "this string is never closed", openingQuote, $"end it with {quote}");
 
-    public static Diagnostic UnknownEscape(TextSpan span, char c) =>
-        new("CQL0105", $"unknown escape '\\{c}' in a string", span, "use \\\" \\' \\\\ \\n \\t or \\uXXXX; write \\\\ for a backslash");
-
     public static Diagnostic BadUnicodeEscape(TextSpan span) =>
         new("CQL0106", "\\u needs four hex digits", span, "for example \\u00e5 for å");
 
@@ -67,6 +64,9 @@ public static class DiagnosticFacts
 
     public static Diagnostic NumberOutOfRange(TextSpan span, string text) =>
         new("CQL0108", $"the number {text} is out of range", span);
+
+    public static Diagnostic NestedTooDeeply(TextSpan at, int limit) =>
+        new("CQL0109", $"brackets or nots are nested more than {limit} deep here", at, "simplify the condition; a long list of values fits in (…)");
 
     public static Diagnostic InternalParserError(TextSpan span, string message) =>
         new("CQL0199", "the parser failed on this statement: " + message, span, "please report this statement");

@@ -78,11 +78,18 @@ public sealed class StartsWithMatcher(string prefix) : StringMatcher
     public override bool Expensive => false;
 }
 
-/// <summary>Unanchored .NET regular expression (span overload: no string per row).</summary>
+/// <summary>Unanchored .NET regular expression (span overload: no string per row); see <see cref="RegexPatterns"/>.</summary>
 public sealed class RegexMatcher(string pattern) : StringMatcher
 {
-    // Compiled once per pattern, not once per batch: compiling costs milliseconds.
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
-    readonly Regex _regex = Cache.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
-    public override bool Match(ReadOnlySpan<char> s) => _regex.IsMatch(s);
+    readonly Regex _regex = RegexPatterns.Get(pattern);
+
+    public override bool Match(ReadOnlySpan<char> s)
+    {
+        try { return _regex.IsMatch(s); }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new QueryRuntimeException(
+                $"the regular expression \"{pattern}\" took over {RegexPatterns.MatchTimeout.TotalSeconds:0} s on one row; simplify it (avoid nested repeats such as (a+)+)", e);
+        }
+    }
 }

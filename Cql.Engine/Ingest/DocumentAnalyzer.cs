@@ -16,7 +16,8 @@ public static class DocumentAnalyzer
     {
         var text = article.Text;
         var ranges = ParagraphSplitter.Split(text);
-        var header = HeaderDetector.Detect(text, ranges);
+        var header = HeaderDetector.Detect(text, ranges, article.Title);
+        ExcludeBodyDateLine(text, ranges, header);
         var flags = BoilerplateDetector.Classify(text, ranges, header);
 
         // The document's language comes from its body: banners and captions in another language (the German
@@ -34,7 +35,8 @@ public static class DocumentAnalyzer
             var paraLang = LanguageIdentifier.Identify(text.AsSpan(r.Start, r.Length), docLang);
             paragraphs.Add(new ParagraphInfo(r, paraLang, flags[p].IsBoilerplate, flags[p].Kind));
             sentenceRanges.Clear();
-            SentenceSplitter.Split(text, r, paraLang.Code, sentenceRanges);
+            // Abbreviation lists are per language; a paragraph too short to identify splits by the document's.
+            SentenceSplitter.Split(text, r, paraLang.Code == LanguageGuess.Unknown.Code ? docLang.Code : paraLang.Code, sentenceRanges);
             foreach (var s in sentenceRanges)
             {
                 // One-sentence paragraphs share the paragraph's verdict; others are judged with it as the prior.
@@ -43,6 +45,21 @@ public static class DocumentAnalyzer
             }
         }
         return new AnalyzedDocument(article.Source, text, article.Title ?? header.Title, article.Date ?? header.Date, docLang, paragraphs, sentences);
+    }
+
+    /// <summary>A date line opening a body paragraph (" date 2022-06 For andre gang …") is the article's metadata,
+    /// kept in docs.date: the paragraph, its sentences and words start after it.</summary>
+    static void ExcludeBodyDateLine(string text, List<TextRange> ranges, DocumentHeader header)
+    {
+        var line = header.BodyDateLine;
+        if (line.Length == 0) return;
+        for (int p = 0; p < ranges.Count; p++)
+        {
+            if (ranges[p].Start != line.Start) continue;
+            int start = TextChars.SkipSpaces(text, line.End, ranges[p].End);
+            if (start < ranges[p].End) ranges[p] = new TextRange(start, ranges[p].End);
+            return;
+        }
     }
 
     static string BodyText(string text, List<TextRange> ranges, BoilerplateFlag[] flags)

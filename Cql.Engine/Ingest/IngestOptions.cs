@@ -9,7 +9,10 @@ public sealed record IngestOptions(
     bool Replace = false,
     /// <summary>Gazetteer file; null = corpora/aliases.tsv shipped in the engine.</summary>
     string? AliasesPath = null,
-    int? Parallelism = null);
+    int? Parallelism = null,
+    /// <summary>Commit what is done at least this often, so an interrupted ingest keeps its work (re-run it with
+    /// --append to finish); null: every 60 seconds.</summary>
+    TimeSpan? CheckpointEvery = null);
 
 /// <summary>Progress of an ingest, for a progress bar.</summary>
 public readonly record struct IngestProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal, int Docs);

@@ -31,6 +31,11 @@ public static class Ingestor
         if (exists && !o.Append && !o.Replace)
             throw new IngestUsageException($"'{o.OutDir}' already holds a corpus; add --append to add to it, or --replace to rebuild it");
         var manifest = exists && o.Append ? CorpusManifest.Load(outDir) : new CorpusManifest();
+        // Parts of an earlier run that never became part of the corpus (a killed ingest) go first.
+        // (--replace may be rebuilding a corpus whose manifest is broken: then there is nothing to go by.)
+        if (exists && (o.Append ? manifest : TryLoad(outDir)) is { } previous) CorpusWriter.RemoveOrphans(outDir, previous);
+        // A first ingest killed before its first checkpoint left parts and no manifest.
+        else if (!exists && Directory.Exists(outDir)) CorpusWriter.RemoveOrphans(outDir, new CorpusManifest());
         if (exists && o.Append && manifest.ExtractionVersion != EngineInfo.ExtractionVersion)
             throw new IngestUsageException($"'{o.OutDir}' was built by extraction version {manifest.ExtractionVersion}, this cql has {EngineInfo.ExtractionVersion}; rebuild it with --replace");
         Directory.CreateDirectory(outDir);
@@ -57,6 +62,23 @@ public static class Ingestor
         var extractor = new QuoteExtractor(gazetteer, IdentifyQuoteLanguage);
 
         await using var writer = new CorpusWriter(outDir);
+        var checkpointEvery = o.CheckpointEvery ?? TimeSpan.FromSeconds(60);
+        var sinceCheckpoint = Stopwatch.StartNew();
+
+        // Commits everything written so far; the end of the run is the last checkpoint.
+        async Task CheckpointAsync()
+        {
+            await entities.WriteAllAsync(writer);
+            manifest.NextIds["doc"] = docId;
+            manifest.NextIds["para"] = paraId;
+            manifest.NextIds["sent"] = sentId;
+            manifest.NextIds["quote"] = quoteId;
+            manifest.CorpusHash = CorpusHash(manifest);
+            await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+            // The parts the new manifest no longer lists (the entities of the commit before; everything, after --replace).
+            CorpusWriter.RemoveOrphans(outDir, manifest);
+            sinceCheckpoint.Restart();
+        }
         for (int chunkStart = 0; chunkStart < files.Count; chunkStart += workers * ChunkFilesPerWorker)
         {
             ct.ThrowIfCancellationRequested();
@@ -98,16 +120,16 @@ public static class Ingestor
                 manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
             }
             progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, bytesTotal, docsAdded));
+            if (sinceCheckpoint.Elapsed >= checkpointEvery && filesDone < files.Count) await CheckpointAsync();
         }
-
-        await entities.WriteAllAsync(writer);
-        manifest.NextIds["doc"] = docId;
-        manifest.NextIds["para"] = paraId;
-        manifest.NextIds["sent"] = sentId;
-        manifest.NextIds["quote"] = quoteId;
-        manifest.CorpusHash = CorpusHash(manifest);
-        await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+        await CheckpointAsync();
         return new IngestSummary(outcomes, warnings, problems, docsAdded, quotesAdded, sentencesAdded, bytesDone, clock.Elapsed, docId);
+    }
+
+    static CorpusManifest? TryLoad(string dir)
+    {
+        try { return CorpusManifest.Load(dir); }
+        catch (CorpusException) { return null; }
     }
 
     static Gazetteer LoadGazetteer(string path)
@@ -116,7 +138,8 @@ public static class Ingestor
         return Gazetteer.Load(r);
     }
 
-    static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
+    /// <summary>The language of a quotation, judged with its paragraph's language as the prior (tests use the same).</summary>
+    internal static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
         LanguageIdentifier.Identify(text.Span, new LanguageGuess(priorLang, 0.5f)).Code;
 
     static long SafeLength(string path)
@@ -134,7 +157,13 @@ public static class Ingestor
         byte[] bytes;
         try
         {
-            var len = new FileInfo(file.FullPath).Length;
+            var info = new FileInfo(file.FullPath);
+            // A link is measured by what it points to.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+            if (!info.Exists) return new(file, "failed", "not readable: it is a link to nothing", 0, "", [], []);
+            var len = info.Length;
+            // Pipes, sockets and devices have no length: they are never opened (reading a pipe would wait forever).
+            if (len == 0) return new(file, "skipped", "empty file (0 bytes)", 0, "", [], []);
             if (len > MaxFileBytes)
                 return new(file, "skipped", $"larger than {MaxFileBytes >> 20} MB", len, "", [], []);
             bytes = File.ReadAllBytes(file.FullPath);

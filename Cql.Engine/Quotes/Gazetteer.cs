@@ -2,7 +2,8 @@ namespace Cql.Engine.Quotes;
 
 /// <summary>
 /// The entities ingest knows by name: canonical name, kind and aliases, one per line of a TSV file
-/// (corpora/aliases.tsv, shipped inside the engine). Lines: NAME &lt;TAB&gt; KIND &lt;TAB&gt; ALIAS | ALIAS ...; '#' starts a comment.
+/// (corpora/aliases.tsv, shipped inside the engine). Lines: NAME &lt;TAB&gt; KIND &lt;TAB&gt; ALIAS | ALIAS ... [&lt;TAB&gt; GENDER];
+/// '#' starts a comment. GENDER is m or f.
 /// </summary>
 public sealed class Gazetteer
 {
@@ -31,8 +32,13 @@ public sealed class Gazetteer
             if (line.Length == 0 || line.StartsWith('#')) continue;
             var parts = line.Split('\t');
             if (parts.Length < 2) continue;
-            var aliases = parts.Length > 2 ? parts[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
-            list.Add(new EntityRecord(parts[0].Trim(), parts[1].Trim(), aliases));
+            var name = parts[0].Trim();
+            var aliases = new List<string>();
+            if (parts.Length > 2)
+                foreach (var a in parts[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    if (!aliases.Contains(a)) aliases.Add(a);
+            char? gender = parts.Length > 3 && parts[3].Trim() is ['m' or 'f'] g ? g[0] : null;
+            list.Add(new EntityRecord(name, parts[1].Trim(), aliases) { Gender = gender });
         }
         return new Gazetteer(list);
     }

@@ -63,6 +63,7 @@ public sealed partial class CqlSession
                 _ => throw new NotSupportedException(bound.Statement!.GetType().Name),
             };
         }
+        catch (QueryRuntimeException e) { return new ErrorOutcome(text, "error: " + e.Message, IsRuntime: false); }
         catch (CorpusReadException e) { return RuntimeError(text, e.Message); }
         catch (CorpusException e) { return RuntimeError(text, e.Message); }
         catch (IOException e) { return RuntimeError(text, e.Message); }

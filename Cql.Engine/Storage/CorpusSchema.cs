@@ -70,7 +70,7 @@ public static class CorpusSchema
         C("lang", ColumnType.String, "ISO 639-1 language of the paragraph"),
         C("lang_confidence", ColumnType.Float64, "confidence of the language verdict"),
         C("boilerplate", ColumnType.Bool, "true for photo credits, link lists, banners, bios, repeated titles"),
-        C("boilerplate_kind", ColumnType.String, "why it is boilerplate (caption, banner, related_links, bio, repeated_title, byline, title, dateline)", nullable: true),
+        C("boilerplate_kind", ColumnType.String, "why it is boilerplate (caption, banner, related_links, bio, repeated_title, byline, title, dateline, ellipsis, separator)", nullable: true),
     ]);
 
     public static readonly TableSchema Sentences = new("sentences", "one row per sentence", [

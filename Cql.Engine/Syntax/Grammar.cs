@@ -352,23 +352,37 @@ internal static class Grammar
         from close in Symbol(')')
         select e;
 
-    /// <summary>operand {op operand}, left-associative; an operator commits to its right operand.</summary>
+    /// <summary>
+    /// operand {op operand}; an operator commits to its right operand. And and or are associative, so a chain is
+    /// built as a balanced tree: a generated query joining 100,000 conditions is 17 levels deep, not 100,000, and
+    /// nothing downstream (binder, optimiser, evaluator) recurses deeper than that.
+    /// </summary>
     static Parser<SyntaxExpr> ChainLeft(Parser<SyntaxExpr> operand, Parser<Name> op, BinaryOp kind) => input =>
     {
-        var left = operand(input);
-        if (!left.WasSuccessful) return left;
-        var acc = left.Value;
-        var rest = left.Remainder;
+        var first = operand(input);
+        if (!first.WasSuccessful) return first;
+        var operands = new List<SyntaxExpr> { first.Value };
+        var rest = first.Remainder;
         while (true)
         {
             var o = op(rest);
-            if (!o.WasSuccessful) return Result.Success(acc, rest);
+            if (!o.WasSuccessful) break;
             var right = operand(o.Remainder);
             if (!right.WasSuccessful) return right;
-            acc = new BinaryExpr(kind, acc, right.Value) { Span = acc.Span.Cover(right.Value.Span) };
+            operands.Add(right.Value);
             rest = right.Remainder;
         }
+        return Result.Success(Balanced(operands, 0, operands.Count, kind), rest);
     };
+
+    static SyntaxExpr Balanced(List<SyntaxExpr> operands, int from, int to, BinaryOp kind)
+    {
+        if (to - from == 1) return operands[from];
+        int mid = from + (to - from) / 2;
+        var left = Balanced(operands, from, mid, kind);
+        var right = Balanced(operands, mid, to, kind);
+        return new BinaryExpr(kind, left, right) { Span = left.Span.Cover(right.Span) };
+    }
 
     // ---------------------------------------------------------------- dispatch on the first word
 

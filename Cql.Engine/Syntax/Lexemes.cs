@@ -101,7 +101,8 @@ internal static class Lexemes
         return Result.Success((o.Op, new TextSpan(input.Position, o.Length)), Skip(input, o.Length));
     });
 
-    /// <summary>"text" or 'text' with backslash escapes: \" \' \\ \n \t \r \uXXXX.</summary>
+    /// <summary>"text" or 'text' with backslash escapes: \" \' \\ \n \t \r \uXXXX. Any other backslash is kept as
+    /// written, so regular expressions read naturally: matches "\bXi\b" is the pattern \bXi\b.</summary>
     public static readonly Parser<StringLiteral> String = Lex<StringLiteral>(input =>
     {
         if (input.AtEnd || input.Current is not ('"' or '\'')) return Fail<StringLiteral>(input, "a string");
@@ -135,8 +136,7 @@ internal static class Lexemes
                             break;
                         }
                         return Reported<StringLiteral>(input, DiagnosticFacts.BadUnicodeEscape(new TextSpan(escapeAt, 2)));
-                    default:
-                        return Reported<StringLiteral>(input, DiagnosticFacts.UnknownEscape(new TextSpan(escapeAt, 2), e));
+                    default: sb.Append('\\').Append(e); break;
                 }
                 i = i.Advance();
                 continue;

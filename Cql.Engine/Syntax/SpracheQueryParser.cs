@@ -17,8 +17,13 @@ public sealed class SpracheQueryParser : IQueryParser
         return result;
     }
 
+    /// <summary>Brackets (or nots) nested deeper than this are refused before parsing: the parser recurses once per
+    /// level, and a stack overflow would end the process rather than the statement.</summary>
+    public const int MaxNesting = 200;
+
     static ParsedStatement ParseStatement(string script, TextSpan span)
     {
+        if (TooDeep(script, span) is { } deep) return new ParsedStatement(span, null, [deep]);
         ParseErrors.Begin();
         IResult<Statement> r;
         try
@@ -39,6 +44,40 @@ public sealed class SpracheQueryParser : IQueryParser
         if (!r.Remainder.AtEnd)
             return new ParsedStatement(span, null, [DiagnosticFacts.UnexpectedAfterStatement(Token(script, r.Remainder.Position, span.End), r.Value)]);
         return new ParsedStatement(span, r.Value, []);
+    }
+
+    /// <summary>The first bracket or 'not' that nests deeper than <see cref="MaxNesting"/>, found with a flat scan
+    /// (strings and comments skipped), or null.</summary>
+    static Diagnostic? TooDeep(string script, TextSpan span)
+    {
+        int depth = 0, nots = 0;
+        for (int i = span.Start; i < span.End; i++)
+        {
+            char c = script[i];
+            if (c is '"' or '\'')
+            {
+                for (i++; i < span.End && script[i] != c; i++) if (script[i] == '\\') i++;
+                continue;
+            }
+            if (c == '-' && i + 1 < span.End && script[i + 1] == '-')
+            {
+                while (i < span.End && script[i] != '\n') i++;
+                continue;
+            }
+            if (c == '(' && ++depth > MaxNesting) return DiagnosticFacts.NestedTooDeeply(new TextSpan(i, 1), MaxNesting);
+            if (c == ')') depth = Math.Max(0, depth - 1);
+            if (Lexemes.IsNameStart(c))
+            {
+                int w = i;
+                while (i + 1 < span.End && Lexemes.IsNameChar(script[i + 1])) i++;
+                // Only a run of nots nests: "not not not x".
+                bool isNot = i - w == 2 && string.Compare(script, w, "not", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
+                nots = isNot ? nots + 1 : 0;
+                if (nots > MaxNesting) return DiagnosticFacts.NestedTooDeeply(new TextSpan(w, 3), MaxNesting);
+            }
+            else if (!char.IsWhiteSpace(c) && c != '(') nots = 0;
+        }
+        return null;
     }
 
     /// <summary>The token at an offset, for messages: a word, a quoted string's start, one character, or the end.</summary>

@@ -1,3 +1,5 @@
+using Cql.Engine.Ingest;
+
 namespace Cql.Engine.Text;
 
 /// <summary>
@@ -11,4 +13,8 @@ namespace Cql.Engine.Text;
 public sealed record DocumentHeader(string? Title, string? Date, int TitleParagraph, int DateParagraph)
 {
     public static readonly DocumentHeader None = new(null, null, -1, -1);
+
+    /// <summary>A date line that opens a body paragraph (" date 2022-06 For andre gang …"): metadata, not the
+    /// article's text, so the paragraph starts after it. Empty (length 0) when there is none.</summary>
+    public TextRange BodyDateLine { get; init; }
 }

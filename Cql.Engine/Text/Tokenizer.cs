@@ -1,12 +1,25 @@
 using System.Globalization;
+using System.Text;
 using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 
 /// <summary>
-/// Words of a sentence for the tokens table, kwic and `has`: runs of letters, digits and combining marks, with
-/// inner apostrophes, hyphens and dots between digits kept (l'Ucraina stays one word with its elision split off,
-/// Kina-Russland, 2022.06). The same rule serves indexing and matching, so a word found one way is found the other.
+/// Words of a sentence for the tokens table, kwic and `has`: runs of letters, digits and combining marks, joined
+/// across the characters that sit inside words —
+/// <list type="bullet">
+/// <item>hyphens between word characters: Kina-Russland, Ukraine-Krise, 80-årsjubileet are one word;</item>
+/// <item>separators between digits: 3.5, 1.000, 3,5, 10:30, 24/7, 2022-06-15, and "1 000" with a no-break or thin
+/// space;</item>
+/// <item>dots between letters: U.S., z.B., f.eks., kremlin.ru; an abbreviation whose parts are all short keeps
+/// its final dot (U.S., e.g.) so it reads as written;</item>
+/// <item>apostrophes between letters: don't, Moscow’s, O'Brien — except after an Italian or French elided article
+/// or preposition, where the word splits after the apostrophe: l’Ucraina is "l’" + "Ucraina",
+/// dell’invasione is "dell’" + "invasione", so `has "Ucraina"` and token counts find the noun;</item>
+/// <item>soft hyphens and zero-width (non-)joiners inside a word.</item>
+/// </list>
+/// Han ideographs are one word each (Chinese and Japanese write no spaces). Allocation-free: it runs on every
+/// sentence of every document.
 /// </summary>
 public static class Tokenizer
 {
@@ -15,32 +28,128 @@ public static class Tokenizer
         int i = range.Start, end = range.End;
         while (i < end)
         {
-            while (i < end && !IsWordChar(text[i])) i++;
-            if (i >= end) break;
+            int w = WordCharWidth(text, i, end);
+            if (w == 0) { i++; continue; }
             int start = i;
-            while (i < end)
-            {
-                if (IsWordChar(text[i])) { i++; continue; }
-                // Joiners inside a word: a hyphen between letters, a dot or comma between digits.
-                if (i + 1 < end && IsWordChar(text[i + 1]) && i > start
-                    && (text[i] is '-' or '\u2011' || (text[i] is '.' or ',' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))))
-                {
-                    i++;
-                    continue;
-                }
-                break;
-            }
+            if (IsIdeograph(text, i)) { into.Add(new TextRange(start, i + w)); i += w; continue; }
+            i = WordEnd(text, start, end);
             into.Add(new TextRange(start, i));
         }
+    }
+
+    /// <summary>The end of the word starting at <paramref name="start"/>.</summary>
+    static int WordEnd(string text, int start, int end)
+    {
+        int i = start;
+        bool dotBetweenLetters = false;
+        while (i < end)
+        {
+            int w = WordCharWidth(text, i, end);
+            if (w > 0)
+            {
+                if (IsIdeograph(text, i)) break;
+                i += w;
+                continue;
+            }
+            if (i + 1 >= end || WordCharWidth(text, i + 1, end) == 0) break;
+            char c = text[i], prev = text[i - 1], next = text[i + 1];
+            if (c is '-' or '\u2010' or '\u2011' or '\u00AD' or '\u200C' or '\u200D') { i++; continue; }
+            if (c is '\'' or '’' or 'ʼ')
+            {
+                if (!char.IsLetter(prev) || !char.IsLetter(next)) break;
+                // The elided article stays a word of its own, apostrophe included: "l’" + "Ucraina".
+                if (IsElision(text.AsSpan(start, i - start))) return i + 1;
+                i++;
+                continue;
+            }
+            if (char.IsDigit(prev) && char.IsDigit(next))
+            {
+                if (c is '.' or ',' or ':' or '/') { i++; continue; }
+                if (c is '\u00A0' or '\u202F' or '\u2009' && IsThousandsGroup(text, i + 1, end)) { i++; continue; }
+                break;
+            }
+            if (c == '.' && char.IsLetter(prev) && char.IsLetter(next) && !StartsCapitalisedWord(text, i + 1, end))
+            {
+                dotBetweenLetters = true;
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (dotBetweenLetters && i < end && text[i] == '.' && AllPartsShort(text.AsSpan(start, i - start))) i++;
+        return i;
+    }
+
+    /// <summary>Elided forms of Italian and French articles, prepositions and pronouns (l’, dell’, un’, qu’ …).</summary>
+    static bool IsElision(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 7) return false;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "l" or "d" or "j" or "m" or "n" or "s" or "t" or "c" or "v" or "qu" => true,
+            "dell" or "all" or "dall" or "nell" or "sull" or "coll" or "pell" or "un" or "quest" or "quell" or "gl" => true,
+            "bell" or "sant" or "nessun" or "ciascun" or "buon" or "tutt" or "senz" or "dov" or "anch" or "cos" or "quand" => true,
+            "jusqu" or "lorsqu" or "puisqu" or "quoiqu" or "presqu" or "quelqu" => true,
+            _ => false,
+        };
+    }
+
+    /// <summary>True when a capitalised word of two or more lower-case letters starts at <paramref name="i"/>: after a
+    /// dot with no space ("slutt.Neste") that is a new sentence, not a part of an abbreviation or domain.</summary>
+    static bool StartsCapitalisedWord(string text, int i, int end) =>
+        char.IsUpper(text[i]) && i + 2 < end && char.IsLower(text[i + 1]) && char.IsLower(text[i + 2]);
+
+    static bool IsThousandsGroup(string text, int i, int end) =>
+        i + 3 <= end && char.IsDigit(text[i]) && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2])
+        && (i + 3 == end || !char.IsLetterOrDigit(text[i + 3]));
+
+    /// <summary>True for U.S, z.B, f.eks, EE.UU: every dot-separated part has one to three letters.</summary>
+    static bool AllPartsShort(ReadOnlySpan<char> word)
+    {
+        int run = 0;
+        foreach (var c in word)
+        {
+            if (c == '.') { if (run == 0) return false; run = 0; continue; }
+            if (!char.IsLetter(c) || ++run > 3) return false;
+        }
+        return run > 0;
+    }
+
+    /// <summary>1 or 2 (a surrogate pair) when a word character starts at <paramref name="i"/>, else 0.</summary>
+    static int WordCharWidth(string text, int i, int end)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 < end && char.IsLowSurrogate(text[i + 1]))
+                return IsWordCategory(Rune.GetUnicodeCategory(new Rune(c, text[i + 1]))) ? 2 : 0;
+            return 0;
+        }
+        return IsWordChar(c) ? 1 : 0;
+    }
+
+    static bool IsIdeograph(string text, int i)
+    {
+        char c = text[i];
+        if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF') return true;
+        // Supplementary ideographic planes (CJK extensions B and later) start at U+20000: high surrogates D840–D8BF.
+        return c is >= '\uD840' and <= '\uD8BF';
     }
 
     /// <summary>True for characters that make up words: letters, digits, combining marks.</summary>
     public static bool IsWordChar(char c)
     {
         if (char.IsLetterOrDigit(c)) return true;
-        var cat = CharUnicodeInfo.GetUnicodeCategory(c);
-        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+        if (c < '\u0300') return false;
+        return IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c));
     }
+
+    static bool IsWordCategory(UnicodeCategory cat) => cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
+        or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+        or UnicodeCategory.EnclosingMark;
 
     /// <summary>The normalised form of a word: lower-cased (invariant culture).</summary>
     public static string Normalize(string word) => word.ToLowerInvariant();

@@ -19,6 +19,8 @@ public static class IngestCommand
           --replace          rebuild the corpus in DIR from these inputs
           --aliases FILE     the gazetteer of speakers and entities (default: corpora/aliases.tsv shipped with cql)
           -j, --jobs N       worker threads (default: all cores)
+          --checkpoint S     commit what is done every S seconds (default 60): an interrupted ingest keeps its
+                             work, and running it again with --append finishes it without duplicates
           -q, --quiet        no progress bar, only the summary
           -h, --help         this help
         """;
@@ -27,7 +29,7 @@ public static class IngestCommand
     {
         string? outDir = null, aliases = null;
         bool append = false, replace = false, quiet = false, help = false;
-        int? jobs = null;
+        int? jobs = null, checkpoint = null;
         var r = new ArgReader(args, "ingest");
         r.Read(flag =>
         {
@@ -38,6 +40,7 @@ public static class IngestCommand
                 case "--replace": replace = true; return true;
                 case "--aliases": aliases = r.Value(flag); return true;
                 case "-j" or "--jobs": jobs = Math.Max(1, r.IntValue(flag)); return true;
+                case "--checkpoint": checkpoint = Math.Max(1, r.IntValue(flag)); return true;
                 case "-q" or "--quiet": quiet = true; return true;
                 case "-h" or "--help": help = true; return true;
                 default: return false;
@@ -53,7 +56,8 @@ public static class IngestCommand
         IngestSummary s;
         try
         {
-            s = await Ingestor.RunAsync(new IngestOptions(r.Positionals, outDir, append, replace, aliases, jobs),
+            s = await Ingestor.RunAsync(new IngestOptions(r.Positionals, outDir, append, replace, aliases, jobs,
+                    checkpoint is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
                 bar is null ? null : new SyncProgress<IngestProgress>(bar.Report), ct);
         }
         catch (IngestUsageException e)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Cql.Engine.Execution;
 using Cql.Engine.Output;
+using Cql.Engine.Storage.Reading;
 using Cql.Engine.Session;
 
 namespace Cql.Repl.Cli;
@@ -33,7 +35,7 @@ public static class QueryCommand
                 default: return false;
             }
         });
-        if (help) { stdout.WriteLine(CliApp.Help); return ExitCodes.Ok; }
+        if (help) { stdout.WriteLine(r.Positionals is ["run", ..] ? RunHelp : CliApp.Help); return ExitCodes.Ok; }
         if (version) { stdout.WriteLine(CliApp.VersionText); return ExitCodes.Ok; }
 
         var positionals = r.Positionals;
@@ -60,9 +62,26 @@ public static class QueryCommand
         if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
         if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
         var history = new Cql.Repl.Editing.History(Cql.Repl.Editing.History.DefaultPath());
-        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion());
-        return new Cql.Repl.Interactive.ReplLoop(session, options, editor, history).Run();
+        Cql.Repl.Interactive.ReplLoop? loop = null;
+        var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter(Cql.Repl.Interactive.ReplCompletion.IsKeyword) : null;
+        // Completion asks the loop for its session: :corpus replaces it.
+        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion(() => loop!.Session), colours);
+        loop = new Cql.Repl.Interactive.ReplLoop(session, options, editor, history);
+        return loop.Run();
     }
+
+    public const string RunHelp = """
+        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [-o FILE] [--keep-going]
+
+        FILE.cql  statements of the language, one after another (separated by ';' or line ends); each result is
+                  printed in --format. The first failing statement stops the run with exit code 1, unless
+                  --keep-going, which runs the rest and still exits 1.
+        FILE.csx  C# with the corpus as globals: Quotes, Docs, Sentences, Paragraphs, Entities, Mentions (typed
+                  records), Query("…") for the language, Corpus. The value of a final expression is printed.
+                  Compile errors exit 1, an exception the script throws exits 3.
+
+        Exit codes: 0 ok, 1 query or compile error, 2 usage error, 3 runtime or I/O error.
+        """;
 
     /// <summary>How results are shown.</summary>
     public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing, bool ShowTiming = true);
@@ -100,25 +119,33 @@ public static class QueryCommand
             case RowsOutcome rows:
                 using (rows.Rows)
                 {
-                    var clock = Stopwatch.StartNew();
-                    if (o.OutputPath is not null)
-                    {
-                        var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(outcome.StatementText), ct);
-                        stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
-                        return ExitCodes.Ok;
-                    }
-                    stdout.Flush();
-                    using var raw = Console.OpenStandardOutput();
-                    var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
-                    var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
-                    raw.Flush();
-                    if (o.Format == OutputFormat.Table && o.ShowTiming)
-                        stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
-                    return ExitCodes.Ok;
+                    try { return ShowRows(session, rows, o, stdout, stderr, ct); }
+                    // Rows are read as they are printed: failures found while reading are reported here.
+                    catch (QueryRuntimeException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.QueryError; }
+                    catch (CorpusReadException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                 }
             default:
                 throw new UnreachableException(outcome.GetType().Name);
         }
+    }
+
+    static int ShowRows(CqlSession session, RowsOutcome rows, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        if (o.OutputPath is not null)
+        {
+            var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(rows.StatementText), ct);
+            stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
+            return ExitCodes.Ok;
+        }
+        stdout.Flush();
+        using var raw = Console.OpenStandardOutput();
+        var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
+        var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
+        raw.Flush();
+        if (o.Format == OutputFormat.Table && o.ShowTiming)
+            stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
+        return ExitCodes.Ok;
     }
 
     static int SafeWindowWidth()

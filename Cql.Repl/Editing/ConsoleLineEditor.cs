@@ -8,7 +8,7 @@ namespace Cql.Repl.Editing;
 /// Written here because RadLine 0.6 (the editor in our registry) has no reverse search and no documentation; the
 /// interface keeps it swappable. Long lines scroll horizontally, so narrow terminals never garble the prompt.
 /// </summary>
-public sealed class ConsoleLineEditor(History history, ICompletionSource? completion) : ILineEditor
+public sealed class ConsoleLineEditor(History history, ICompletionSource? completion, SyntaxHighlighter? highlighter = null) : ILineEditor
 {
     readonly StringBuilder _line = new();
     int _cursor;
@@ -195,18 +195,23 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
         }
     }
 
-    void Render() => RenderRaw(_prompt, _line.ToString(), _cursor);
+    void Render() => RenderRaw(_prompt, _line.ToString(), _cursor, highlighter);
 
     // Redraws the current line; when it is wider than the terminal, shows a window around the cursor.
-    static void RenderRaw(string prompt, string text, int cursor)
+    void RenderRaw(string prompt, string text, int cursor) => RenderRaw(prompt, text, cursor, null);
+
+    static void RenderRaw(string prompt, string text, int cursor, SyntaxHighlighter? colours)
     {
         int width;
         try { width = Math.Max(20, Console.WindowWidth); } catch (IOException) { width = 80; }
-        int room = Math.Max(5, width - prompt.Length - 1);
+        // The prompt may hold colour codes: only its printed characters take room.
+        int promptWidth = System.Text.RegularExpressions.Regex.Replace(prompt, "\x1b\\[[0-9;]*m", "").Length;
+        int room = Math.Max(5, width - promptWidth - 1);
         int offset = cursor > room - 1 ? cursor - (room - 1) : 0;
-        var visible = text.Length - offset > room ? text.Substring(offset, room) : text[offset..];
+        int length = Math.Min(room, text.Length - offset);
+        var visible = colours is null ? text.Substring(offset, length) : colours.Render(text, offset, length);
         Console.Write("\r" + prompt + visible + "\x1b[K");
-        int back = offset + visible.Length - cursor;
+        int back = offset + length - cursor;
         if (back > 0) Console.Write($"\x1b[{back}D");
     }
 }

@@ -1,10 +1,18 @@
+using System.Reflection;
+using Cql.Engine.Records;
+using Cql.Engine.Session;
 using Cql.Engine.Storage;
 using Cql.Repl.Editing;
+using Cql.Repl.Scripting;
 
 namespace Cql.Repl.Interactive;
 
-/// <summary>Completion of keywords, tables, columns and meta commands, from the corpus schema.</summary>
-public sealed class ReplCompletion : ICompletionSource
+/// <summary>
+/// Tab completion from what the session knows: keywords, tables and let names, the columns of the statement's
+/// source (a table or a let), doc.FIELD, meta commands, and after '>' the C# globals, record properties and the
+/// common LINQ methods.
+/// </summary>
+public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
 {
     static readonly string[] Keywords =
     [
@@ -16,28 +24,60 @@ public sealed class ReplCompletion : ICompletionSource
 
     public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":format", ":timing", ":history", ":quit"];
 
+    // Names a C# line can use: the globals, the record properties, and the LINQ methods people reach for.
+    static readonly string[] CSharpNames =
+    [
+        .. typeof(ScriptGlobals).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name),
+        .. typeof(ScriptGlobals).GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => !m.IsSpecialName && m.DeclaringType == typeof(ScriptGlobals)).Select(m => m.Name),
+        .. new[] { typeof(Quote), typeof(Doc), typeof(Sentence), typeof(Paragraph), typeof(Entity), typeof(Mention), typeof(QueryRows) }
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Where(p => p.GetIndexParameters().Length == 0).Select(p => p.Name),
+        "Where", "Select", "SelectMany", "Count", "Any", "All", "First", "FirstOrDefault", "Single", "OrderBy", "OrderByDescending", "ThenBy",
+        "ThenByDescending", "GroupBy", "Take", "Skip", "Distinct", "DistinctBy", "Sum", "Average", "Min", "Max", "MaxBy", "MinBy", "ToList",
+        "ToArray", "ToDictionary", "Contains", "StartsWith", "EndsWith", "Length", "Key", "Export", "Get", "Columns",
+    ];
+
     public IReadOnlyList<string> Complete(string textBeforeCursor, string word)
     {
         var candidates = new List<string>();
+        var statement = textBeforeCursor.Split(';')[^1].TrimStart();
         if (word.StartsWith(':')) candidates.AddRange(MetaCommands);
+        else if (statement.StartsWith('>'))
+        {
+            // After a dot, only members make sense; otherwise globals too.
+            var member = word.Contains('.') ? word[(word.LastIndexOf('.') + 1)..] : null;
+            var prefix = member is null ? "" : word[..(word.LastIndexOf('.') + 1)];
+            foreach (var n in CSharpNames.Distinct())
+                if (n.StartsWith(member ?? word, StringComparison.Ordinal)) candidates.Add(prefix + n);
+            return [.. candidates.Distinct().Order(StringComparer.Ordinal)];
+        }
         else if (word.StartsWith("doc.", StringComparison.OrdinalIgnoreCase))
             candidates.AddRange(CorpusSchema.Docs.Columns.Select(c => "doc." + c.Name));
         else
         {
-            var table = CurrentTable(textBeforeCursor);
-            if (table is not null) candidates.AddRange(table.Columns.Select(c => c.Name));
-            candidates.AddRange(CorpusSchema.Tables.Select(t => t.Name));
+            var s = session();
+            candidates.AddRange(ColumnsOfSource(s, statement));
+            candidates.AddRange(s.Catalog.SourceNames);
             candidates.AddRange(Keywords);
         }
-        return candidates.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToList();
+        return [.. candidates.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    // The table the statement reads from: its first word, when that names a table.
-    static TableSchema? CurrentTable(string text)
+    /// <summary>The columns of the table or let the statement reads from (its first word, after let NAME = or
+    /// explain).</summary>
+    static IEnumerable<string> ColumnsOfSource(CqlSession s, string statement)
     {
-        var lastStatement = text.Split(';')[^1].TrimStart();
-        int end = 0;
-        while (end < lastStatement.Length && char.IsLetter(lastStatement[end])) end++;
-        return CorpusSchema.Find(lastStatement[..end]);
+        var words = statement.Split([' ', '\n', '\t', '|', '='], StringSplitOptions.RemoveEmptyEntries);
+        int i = 0;
+        if (i < words.Length && words[i].Equals("let", StringComparison.OrdinalIgnoreCase)) i += 2;
+        if (i < words.Length && words[i].Equals("explain", StringComparison.OrdinalIgnoreCase)) i++;
+        if (i >= words.Length) return [];
+        var source = words[i];
+        if (s.Catalog.FindTable(source) is { } table) return table.Columns.Select(c => c.Name);
+        if (s.Catalog.FindLet(source) is { } let) return let.Plan.Schema.Select(c => c.Name);
+        if (source.Equals("kwic", StringComparison.OrdinalIgnoreCase)) return ["doc_id", "sent_id", "left", "match", "right"];
+        return [];
     }
+
+    /// <summary>Whether a word is one of the language's keywords (for colouring).</summary>
+    public static bool IsKeyword(string word) => Array.Exists(Keywords, k => k.Equals(word, StringComparison.OrdinalIgnoreCase));
 }

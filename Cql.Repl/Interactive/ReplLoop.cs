@@ -40,9 +40,17 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
           :quit               leave
         """;
 
+    /// <summary>The session statements run in (":corpus" replaces it).</summary>
+    public CqlSession Session => _session;
+
+    /// <summary>Colour only for a person at a terminal that has it, and never when NO_COLOR is set (no-color.org).</summary>
+    public static bool UseColour =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && !Console.IsOutputRedirected
+        && Environment.GetEnvironmentVariable("TERM") is not ("dumb" or "");
+
     public int Run()
     {
-        var color = Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var color = UseColour;
         // Roslyn takes a second or two to load: do it while the user reads the banner and types.
         _ = Task.Run(() => _csharp.Value.WarmUp());
         Console.WriteLine($"cql {Cql.Engine.EngineInfo.Version} — corpus {_session.CorpusDir} ({Rows("docs")} docs, {Rows("quotes")} quotes). :help for help, :quit to leave.");
@@ -98,7 +106,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
             using var raw = Console.OpenStandardOutput();
             ValuePrinter.Print(value, Console.Out, raw, new TableStyle(_options.MaxRows, SafeWidth()));
         }
-        catch (OperationCanceledException) { Console.Error.WriteLine("cancelled"); }
+        catch (OperationCanceledException) { Console.Error.WriteLine("cancelled: the C# code is abandoned and its variables keep their last values (code that never ends keeps a core busy until cql exits)"); }
         finally { Console.CancelKeyPress -= cancel; }
     }
 
@@ -121,8 +129,12 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
                 break;
             case ":schema":
                 var table = arg is null ? null : CorpusSchema.Find(arg);
-                if (table is null) { Console.Error.WriteLine($"usage: :schema TABLE — one of {string.Join(", ", CorpusSchema.Tables.Select(t => t.Name))}"); break; }
-                foreach (var c in table.Columns) Console.WriteLine($"{c.Name,-18} {c.Type.ToString().ToLowerInvariant(),-8} {(c.Nullable ? "null " : "     ")} {c.Description}");
+                var let = arg is null ? null : _session.Catalog.FindLet(arg);
+                if (table is not null)
+                    foreach (var c in table.Columns) Console.WriteLine($"{c.Name,-18} {c.Type.ToString().ToLowerInvariant(),-8} {(c.Nullable ? "null " : "     ")} {c.Description}");
+                else if (let is not null)
+                    foreach (var c in let.Plan.Schema) Console.WriteLine($"{c.Name,-18} {c.Type.ToString().ToLowerInvariant(),-8}");
+                else Console.Error.WriteLine($"usage: :schema TABLE — one of {string.Join(", ", _session.Catalog.SourceNames)}");
                 break;
             case ":corpus":
                 if (arg is null) { Console.WriteLine(_session.CorpusDir); break; }

@@ -22,10 +22,12 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
 
     public ScriptGlobals Globals => globals;
 
-    /// <summary>Compiles a trivial submission off the main thread so the first real one is quick.</summary>
+    /// <summary>Compiles a submission like the ones people type (a lambda over records, LINQ, string
+    /// interpolation) off the main thread, so the first real one is quick. It reads no corpus data.</summary>
     public void WarmUp() => _warm ??= Task.Run(async () =>
     {
-        try { _state = await CSharpScript.RunAsync<object?>("0", Options, globals); }
+        const string typical = "new Quote[0].Where(q => q.Lang == \"de\").Select(q => $\"{q.Speaker}: {q.Text.Length}\").Count()";
+        try { _state = await CSharpScript.RunAsync<object?>(typical, Options, globals); }
         catch (CompilationErrorException) { }
     });
 
@@ -34,13 +36,18 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
     public (object? Value, bool HasValue, string? Error) Evaluate(string code, CancellationToken ct)
     {
         try { _warm?.Wait(ct); } catch (AggregateException) { }
+        var previous = _state;
+        // Run on a worker and wait cancellably: user code never looks at a token, so Ctrl+C must be able to stop
+        // waiting for it. An abandoned submission runs on in the background, and its state is never kept.
+        var run = Task.Run(() => previous is null
+            ? CSharpScript.RunAsync<object?>(code, Options, globals, cancellationToken: ct)
+            : previous.ContinueWithAsync<object?>(code, Options, ct));
         try
         {
-            _state = _state is null
-                ? CSharpScript.RunAsync<object?>(code, Options, globals, cancellationToken: ct).GetAwaiter().GetResult()
-                : _state.ContinueWithAsync<object?>(code, Options, ct).GetAwaiter().GetResult();
-            bool hasValue = _state.ReturnValue is not null || EndsWithExpression(code);
-            return (_state.ReturnValue, hasValue, null);
+            var state = run.WaitAsync(ct).GetAwaiter().GetResult();
+            _state = state;
+            bool hasValue = state.ReturnValue is not null || EndsWithExpression(code);
+            return (state.ReturnValue, hasValue, null);
         }
         catch (CompilationErrorException e)
         {

@@ -10,23 +10,75 @@ namespace Cql.Tests.Support;
 /// A corpus made by `cql gen` (every table, Zipf speakers, eleven languages, partial and missing dates), a session
 /// on it, and DuckDB views with the table names over the same Parquet files: the two sides of a differential test.
 /// </summary>
-public sealed class GeneratedCorpus : IDisposable
+public class GeneratedCorpus : IDisposable
 {
     readonly TempDir _dir = new();
     public string Dir { get; }
     public CqlSession Session { get; }
     public DuckDBConnection Duck { get; }
 
-    public GeneratedCorpus()
+    public GeneratedCorpus() : this(relaid: false) { }
+
+    /// <param name="relaid">Rewrite the tables with DuckDB's Parquet writer in another layout (see
+    /// <see cref="RelaidCorpus"/>) before opening the session.</param>
+    protected GeneratedCorpus(bool relaid)
     {
         const int quotes = 6000, seed = 11;
         Dir = _dir.File("corpus");
         CorpusGenerator.RunAsync(new GenerateOptions(quotes, Dir, seed, Speakers: 400), null, CancellationToken.None).GetAwaiter().GetResult();
-        Session = CqlSession.Open(Dir);
         Duck = new DuckDBConnection("DataSource=:memory:");
         Duck.Open();
+        if (relaid) Relayout();
         foreach (var t in CorpusSchema.Tables)
             Exec($"CREATE VIEW {t.Name} AS SELECT * FROM read_parquet('{Path.Combine(Dir, t.Name)}/**/*.parquet', hive_partitioning=true)");
+        Session = CqlSession.Open(Dir);
+    }
+
+    /// <summary>
+    /// Quotes sorted by speaker and cut into two files of 2,048-row groups (DuckDB's smallest: statistics then prune,
+    /// and the parallel scan must keep file order); docs Hive-partitioned by lang (the column lives in the folder
+    /// names); sentences in 2,048-row groups, newest documents first. All written by DuckDB, so the reader meets
+    /// another writer's encodings.
+    /// </summary>
+    void Relayout()
+    {
+        var manifest = CorpusManifest.Load(Dir);
+        Exec("SET threads = 1"); // row groups exactly as asked
+        void Rewrite(string table, Func<string, List<string>> write)
+        {
+            var old = Path.Combine(Dir, table);
+            var staged = Path.Combine(Dir, "." + table + "-old");
+            Directory.Move(old, staged);
+            Exec($"CREATE TABLE {table}_src AS SELECT * FROM read_parquet('{staged}/**/*.parquet')");
+            Directory.CreateDirectory(old);
+            manifest.Tables[table].Files = write(old);
+            Exec($"DROP TABLE {table}_src");
+            Directory.Delete(staged, recursive: true);
+        }
+        Rewrite("quotes", dir =>
+        {
+            var files = new List<string>();
+            for (int f = 0; f < 2; f++)
+            {
+                var path = Path.Combine(dir, $"part-{f}.parquet");
+                Exec($"COPY (SELECT * FROM quotes_src WHERE quote_id % 2 = {f} ORDER BY speaker NULLS FIRST, quote_id) TO '{path}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+                files.Add($"quotes/part-{f}.parquet");
+            }
+            return files;
+        });
+        Rewrite("docs", dir =>
+        {
+            Exec($"COPY (SELECT * FROM docs_src ORDER BY doc_id) TO '{dir}' (FORMAT parquet, PARTITION_BY (lang), OVERWRITE_OR_IGNORE)");
+            return [.. Directory.GetFiles(dir, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(p => Path.GetRelativePath(Dir, p).Replace('\\', '/'))];
+        });
+        Rewrite("sentences", dir =>
+        {
+            Exec($"COPY (SELECT * FROM sentences_src ORDER BY doc_id DESC, sent_id) TO '{Path.Combine(dir, "s.parquet")}' (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+            return ["sentences/s.parquet"];
+        });
+        manifest.Save(Dir);
+        Exec("RESET threads");
     }
 
     public void Exec(string sql)
@@ -72,5 +124,12 @@ public sealed class GeneratedCorpus : IDisposable
         Duck.Dispose();
         Session.Dispose();
         _dir.Dispose();
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The generated corpus re-laid out and re-written by DuckDB: sorted, partitioned, small row groups.</summary>
+public sealed class RelaidCorpus : GeneratedCorpus
+{
+    public RelaidCorpus() : base(relaid: true) { }
 }

@@ -207,9 +207,15 @@ public class ParserTests
     [Theory]
     [InlineData("quotes where d = 2022-13", "CQL0107")]
     [InlineData("quotes where d = 2023-02-29", "CQL0107")]
-    [InlineData("quotes where t = \"a\\qb\"", "CQL0105")]
     [InlineData("quotes where t = \"\\u12\"", "CQL0106")]
     public void Malformed_values_get_their_own_message(string script, string code) => Assert.Equal(code, Error(script).Code);
+
+    [Fact]
+    public void A_backslash_that_is_no_escape_is_kept_so_regexes_read_naturally()
+    {
+        var w = (WhereStage)((QueryStatement)One("""quotes where text matches "\bXi\b \d+\." """)).Query.Stages[0];
+        Assert.Equal("\\bXi\\b \\d+\\.", ((StringLiteral)((TextPredicateExpr)w.Condition).Pattern).Value);
+    }
 
     [Fact]
     public void Only_ascii_digits_make_numbers()

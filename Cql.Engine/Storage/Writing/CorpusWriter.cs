@@ -142,43 +142,71 @@ public sealed class CorpusWriter : IAsyncDisposable
         await w.EndRowAsync();
     }
 
+    // What earlier commits of this run already put in the manifest, per table: files and rows.
+    readonly Dictionary<string, (int Files, long Rows)> _done = new(StringComparer.Ordinal);
+    readonly Dictionary<string, long> _indexRows = new(StringComparer.Ordinal);
+
     /// <summary>
-    /// Completes every part and commits: the new manifest lists the previous parts (unless a table is in
-    /// <paramref name="replacedTables"/>) plus this run's, and atomically replaces corpus.json.
+    /// Completes the current parts and commits what this run has written so far: the new manifest lists the parts
+    /// of earlier runs and commits plus the new ones, and atomically replaces corpus.json. It may be called again
+    /// after more rows (a checkpoint: an interrupted ingest keeps everything up to its last one). A table in
+    /// <paramref name="replacedTables"/> is written whole at each commit (entities), and its newest copy replaces
+    /// the one before.
     /// </summary>
     public async Task CommitAsync(CorpusManifest manifest, IReadOnlySet<string> replacedTables, CancellationToken ct)
     {
         bool first = manifest.Tables.Count == 0;
         foreach (var (name, w) in _writers)
         {
-            bool needsFile = first || replacedTables.Contains(name);
-            await w.CompleteAsync(writeEmptyFile: needsFile, ct);
-            if (!manifest.Tables.TryGetValue(name, out var t) || replacedTables.Contains(name))
-                manifest.Tables[name] = t = new ManifestTable();
-            t.Files.AddRange(w.WrittenFiles);
-            t.Rows += w.RowCount;
+            bool replaced = replacedTables.Contains(name);
+            // Every table gets at least one file, so that other Parquet readers find every table.
+            await w.CompleteAsync(writeEmptyFile: first || replaced, ct);
+            var (filesBefore, rowsBefore) = _done.GetValueOrDefault(name);
+            var newFiles = w.WrittenFiles.Skip(filesBefore).ToList();
+            long newRows = w.RowCount - rowsBefore;
+            if (replaced && newFiles.Count > 0) manifest.Tables[name] = new ManifestTable { Files = newFiles, Rows = newRows };
+            else
+            {
+                if (!manifest.Tables.TryGetValue(name, out var t)) manifest.Tables[name] = t = new ManifestTable();
+                t.Files.AddRange(newFiles);
+                t.Rows += newRows;
+            }
+            _done[name] = (w.WrittenFiles.Count, w.RowCount);
         }
         // After every part is closed: closing a part writes its value counts.
         await _valueCounts.CompleteAsync(writeEmptyFile: first, ct);
-        if (first || !manifest.Tables.TryGetValue(ValueCounter.TableName, out var vc)) manifest.Tables[ValueCounter.TableName] = vc = new ManifestTable();
-        vc.Files.AddRange(_valueCounts.WrittenFiles);
-        vc.Rows += _valueCounts.RowCount;
+        {
+            var (filesBefore, rowsBefore) = _done.GetValueOrDefault(ValueCounter.TableName);
+            if (!manifest.Tables.TryGetValue(ValueCounter.TableName, out var vc)) manifest.Tables[ValueCounter.TableName] = vc = new ManifestTable();
+            vc.Files.AddRange(_valueCounts.WrittenFiles.Skip(filesBefore));
+            vc.Rows += _valueCounts.RowCount - rowsBefore;
+            _done[ValueCounter.TableName] = (_valueCounts.WrittenFiles.Count, _valueCounts.RowCount);
+        }
         foreach (var (source, ix) in _indexes)
         {
             // The index covers the table only if it covered every earlier row too (a corpus from before indexes
             // gets postings for the new rows, but stays unindexed: queries scan).
             var name = ix.Spec.IndexTable;
             bool replaced = first || replacedTables.Contains(source);
+            var (filesBefore, sourceBefore) = _done.GetValueOrDefault(name);
+            long newSource = ix.SourceRows - sourceBefore;
+            long before = manifest.Tables[source].Rows - newSource;
             manifest.Tables.TryGetValue(name, out var t);
-            long before = manifest.Tables[source].Rows - ix.SourceRows;
             bool complete = replaced || (t is not null && t.CoveredRows == before);
             await ix.CompleteAsync(writeEmptyFile: replaced, ct);
             if (t is null || replaced) manifest.Tables[name] = t = new ManifestTable { IndexOf = source, CoveredRows = 0 };
-            t.Files.AddRange(ix.WrittenFiles);
-            t.Rows += ix.RowCount;
-            t.CoveredRows = complete ? before + ix.SourceRows : -1;
+            t.Files.AddRange(ix.WrittenFiles.Skip(filesBefore));
+            t.Rows = t.Rows + ix.RowCount - _indexRows.GetValueOrDefault(name);
+            _indexRows[name] = ix.RowCount;
+            t.CoveredRows = complete ? before + newSource : -1;
+            _done[name] = (ix.WrittenFiles.Count, ix.SourceRows);
         }
         ct.ThrowIfCancellationRequested();
+        // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
+        // two leaves published parts the manifest does not list; the next ingest removes them (RemoveOrphans).
+        foreach (var w in _writers.Values) w.Publish();
+        foreach (var ix in _indexes.Values) ix.Publish();
+        _valueCounts.Publish();
         manifest.BuiltAt = DateTimeOffset.UtcNow;
         manifest.EngineVersion = EngineInfo.Version;
         manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
@@ -193,7 +221,35 @@ public sealed class CorpusWriter : IAsyncDisposable
         foreach (var ix in _indexes.Values) await ix.DisposeAsync();
         await _valueCounts.DisposeAsync();
         if (_committed) return;
-        foreach (var f in _writers.Values.SelectMany(w => w.WrittenFiles).Concat(_indexes.Values.SelectMany(i => i.WrittenFiles)).Concat(_valueCounts.WrittenFiles))
-            try { File.Delete(Path.Combine(_dir, f)); } catch (IOException) { }
+        foreach (var w in _writers.Values) w.DeleteUnpublished();
+        foreach (var ix in _indexes.Values) ix.DeleteUnpublished();
+        _valueCounts.DeleteUnpublished();
+    }
+
+    static readonly System.Text.RegularExpressions.Regex OwnPart =
+        new(@"^part-\d{14}-[0-9a-f]{8}-\d{4}\.parquet(\.pending|\.tmp)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Removes what an earlier ingest left behind in the table folders: parts still being written or waiting for a
+    /// commit that never came, and parts no manifest lists (a kill after publishing, or the parts a --replace
+    /// superseded). Only files named as this writer names them are touched; anything else in the folder stays.
+    /// </summary>
+    public static int RemoveOrphans(string corpusDir, CorpusManifest manifest)
+    {
+        int removed = 0;
+        // The tables, and the term indexes and value counts written beside them.
+        var names = CorpusSchema.Tables.Select(t => t.Name).Concat(Indexing.TermIndexSpec.All.Select(s => s.IndexTable)).Append(ValueCounter.TableName);
+        foreach (var name in names)
+        {
+            var dir = Path.Combine(corpusDir, name);
+            if (!Directory.Exists(dir)) continue;
+            var listed = new HashSet<string>(manifest.FilesOf(corpusDir, name).Select(Path.GetFullPath), StringComparer.Ordinal);
+            foreach (var f in Directory.EnumerateFiles(dir, "part-*", SearchOption.AllDirectories))
+            {
+                if (!OwnPart.IsMatch(Path.GetFileName(f)) || listed.Contains(Path.GetFullPath(f))) continue;
+                try { File.Delete(f); removed++; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+        return removed;
     }
 }

@@ -7,7 +7,9 @@ namespace Cql.Engine.Storage.Writing;
 /// Writes the rows of one corpus table to Parquet part files under DIR/&lt;table&gt;/. Rows are buffered per column
 /// and flushed as row groups of <see cref="RowGroupRows"/> rows (the unit of pruning), files are cut at
 /// <see cref="FileRows"/> rows. Every file is written under a temporary name and renamed when complete, so a
-/// reader never sees a half-written part; only the manifest makes a part visible.
+/// reader never sees a half-written part. A completed corpus part is named *.parquet.pending until the corpus
+/// commits (<see cref="Publish"/>), so other tools' **/*.parquet globs never see the parts of an ingest that was
+/// killed; only the manifest makes a part part of the corpus.
 /// </summary>
 public sealed class TableWriter : IAsyncDisposable
 {
@@ -192,12 +194,35 @@ public sealed class TableWriter : IAsyncDisposable
         await _stream!.FlushAsync();
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
-        File.Move(_tempPath!, _finalPath!, overwrite: true);
+        // An export is done once renamed; a corpus part waits as .pending for the commit.
+        File.Move(_tempPath!, _exactPath is null ? _finalPath + PendingSuffix : _finalPath!, overwrite: true);
         var part = Path.GetRelativePath(_corpusDir, _finalPath!).Replace('\\', '/');
         _written.Add(part);
         if (_counter is not null) await _counter.WritePartAsync(part, _countsOutput!, CancellationToken.None);
         _writer = null;
         _stream = null;
+    }
+
+    /// <summary>The suffix of a completed corpus part not yet committed.</summary>
+    public const string PendingSuffix = ".pending";
+
+    /// <summary>Gives each completed part its final .parquet name (the commit does this just before it replaces the
+    /// manifest).</summary>
+    public void Publish()
+    {
+        if (_exactPath is not null) return;
+        foreach (var f in _written)
+        {
+            var final = Path.Combine(_corpusDir, f);
+            if (File.Exists(final + PendingSuffix)) File.Move(final + PendingSuffix, final, overwrite: true);
+        }
+    }
+
+    /// <summary>Deletes the completed parts that were never published (an ingest that failed or was cancelled).</summary>
+    public void DeleteUnpublished()
+    {
+        foreach (var f in _written)
+            try { File.Delete(Path.Combine(_corpusDir, f) + PendingSuffix); } catch (IOException) { }
     }
 
     /// <summary>Flushes buffered rows and closes the current part. An empty table still gets one (empty) file so

@@ -25,7 +25,9 @@ public sealed class TermIndexWriter : IAsyncDisposable
     static readonly DataField IdsField = new DataField(TermIndexSpec.IdsColumn, typeof(int), isNullable: false, isArray: true);
     static readonly ParquetSchema Schema = new(TermField, RowsField, OccurrencesField, IdsField);
 
-    readonly string _corpusDir, _finalPath, _tempPath;
+    readonly string _corpusDir, _partPrefix;
+    string _finalPath = "", _tempPath = "";
+    int _fileIndex;
     readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     readonly List<string> _terms = [];
@@ -42,8 +44,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
     {
         Spec = spec;
         _corpusDir = corpusDir;
-        _finalPath = Path.Combine(corpusDir, spec.IndexTable, partPrefix + "-0000.parquet");
-        _tempPath = _finalPath + ".tmp";
+        _partPrefix = partPrefix;
         _lookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -52,7 +53,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
     public long SourceRows { get; private set; }
     /// <summary>Rows written to the index (a row per term and segment).</summary>
     public long RowCount { get; private set; }
-    /// <summary>The part written, relative to the corpus folder with '/' separators.</summary>
+    /// <summary>The parts written (one per commit that had postings), relative to the corpus folder with '/' separators.</summary>
     public IReadOnlyList<string> WrittenFiles => _written;
 
     /// <summary>Indexes the text of the source row with this id (ids arrive in increasing order).</summary>
@@ -122,17 +123,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
 
     async Task WriteRowGroupAsync(int[] order, int[] start, int[] ids, int first, int last, CancellationToken ct)
     {
-        if (_writer is null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_finalPath)!);
-            _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            _writer = await ParquetWriter.CreateAsync(Schema, _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, ct);
-            _writer.CustomMetadata = new Dictionary<string, string>
-            {
-                ["cql.table"] = Spec.IndexTable, ["cql.index_of"] = Spec.SourceTable,
-                ["cql.format_version"] = CorpusManifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-        }
+        if (_writer is null) await OpenFileAsync(ct);
         int n = last - first;
         var termCol = new string[n];
         var rowsCol = new int[n];
@@ -149,7 +140,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
             // Repetition level 0 starts a new list (every term has at least one id), 1 continues it.
             for (int i = start[r] + 1; i < start[r + 1]; i++) reps[i - from] = 1;
         }
-        using (var rg = _writer.CreateRowGroup())
+        using (var rg = _writer!.CreateRowGroup())
         {
             await rg.WriteAsync(TermField, termCol, null);
             await rg.WriteAsync<int>(RowsField, rowsCol, null, null, ct);
@@ -159,25 +150,52 @@ public sealed class TermIndexWriter : IAsyncDisposable
         RowCount += n;
     }
 
-    /// <summary>Writes the last segment and renames the part into place; an empty index gets an empty file only when
-    /// asked (the first write of a corpus, so that every table exists for other Parquet readers).</summary>
+    async Task OpenFileAsync(CancellationToken ct)
+    {
+        _finalPath = Path.Combine(_corpusDir, Spec.IndexTable, $"{_partPrefix}-{_fileIndex++:D4}.parquet");
+        _tempPath = _finalPath + ".tmp";
+        Directory.CreateDirectory(Path.GetDirectoryName(_finalPath)!);
+        _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _writer = await ParquetWriter.CreateAsync(Schema, _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, ct);
+        _writer.CustomMetadata = new Dictionary<string, string>
+        {
+            ["cql.table"] = Spec.IndexTable, ["cql.index_of"] = Spec.SourceTable,
+            ["cql.format_version"] = CorpusManifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Writes the postings so far and closes the part, which waits as .pending for the commit (a checkpoint
+    /// may call this again: later postings go to a new part). An empty index gets an empty file only when asked (the
+    /// first write of a corpus, so that every table exists for other Parquet readers).</summary>
     public async Task CompleteAsync(bool writeEmptyFile, CancellationToken ct = default)
     {
         await FlushSegmentAsync(ct);
-        if (_writer is null && writeEmptyFile)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_finalPath)!);
-            _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            _writer = await ParquetWriter.CreateAsync(Schema, _stream, null, false, ct);
-        }
+        if (_writer is null && writeEmptyFile && _written.Count == 0) await OpenFileAsync(ct);
         if (_writer is null) return;
         await _writer.DisposeAsync();
         await _stream!.FlushAsync(ct);
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
         _writer = null;
-        File.Move(_tempPath, _finalPath, overwrite: true);
+        File.Move(_tempPath, _finalPath + TableWriter.PendingSuffix, overwrite: true);
         _written.Add(Path.GetRelativePath(_corpusDir, _finalPath).Replace('\\', '/'));
+    }
+
+    /// <summary>Gives each completed part its final name (the commit does this just before it replaces the manifest).</summary>
+    public void Publish()
+    {
+        foreach (var f in _written)
+        {
+            var final = Path.Combine(_corpusDir, f);
+            if (File.Exists(final + TableWriter.PendingSuffix)) File.Move(final + TableWriter.PendingSuffix, final, overwrite: true);
+        }
+    }
+
+    /// <summary>Deletes the completed parts that were never published.</summary>
+    public void DeleteUnpublished()
+    {
+        foreach (var f in _written)
+            try { File.Delete(Path.Combine(_corpusDir, f) + TableWriter.PendingSuffix); } catch (IOException) { }
     }
 
     /// <summary>Abandons an incomplete part: its temporary file is deleted.</summary>

@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Language;
+
+/// <summary>Scoring a text against the model and turning the evidence into a calibrated verdict.</summary>
+public sealed partial class LanguageModel
+{
+    /// <summary>Features are extracted and scored in batches of this many (on the stack).</summary>
+    const int BatchFeatures = 2048;
+    /// <summary>Whole documents stop being read once this many characters are in and the leader's calibrated lead
+    /// is beyond doubt: the rest cannot change the verdict, only cost time. Shorter texts are always read whole.</summary>
+    const int DecisiveChars = 8192;
+    const float DecisiveLogit = 40f;
+
+    /// <summary>A prior is never taken as certain: a clearly English paragraph must win against a Swedish document
+    /// (it does by a wide margin), while a photo credit full of foreign names must not.</summary>
+    const float MaxPriorConfidence = 0.999f;
+
+    /// <summary>With no prior, a verdict below this confidence says nothing and is reported as "und".</summary>
+    public const float MinConfidence = 0.2f;
+
+    /// <summary>The evidence of the whole of <paramref name="text"/> (the trainer's view; no early stop).</summary>
+    [SkipLocalsInit]
+    public LanguageEvidence Score(ReadOnlySpan<char> text)
+    {
+        Span<ulong> batch = stackalloc ulong[BatchFeatures];
+        LanguageEvidence evidence = default;
+        int letters = 0;
+        while (text.Length > 0)
+        {
+            int used = LanguageFeatures.Extract(text, batch, out int count, ref letters);
+            LanguageScorer.Add(table, batch[..count], ref evidence);
+            text = text[used..];
+        }
+        evidence.Letters = letters;
+        return evidence;
+    }
+
+    /// <summary>The language of <paramref name="text"/>, combining its evidence with <paramref name="prior"/>
+    /// (<see cref="LanguageGuess.Unknown"/> for none) by Bayes' rule.</summary>
+    [SkipLocalsInit]
+    public LanguageGuess Identify(ReadOnlySpan<char> text, LanguageGuess prior)
+    {
+        Span<ulong> batch = stackalloc ulong[BatchFeatures];
+        LanguageEvidence evidence = default;
+        int letters = 0, consumed = 0;
+        while (text.Length > 0)
+        {
+            int used = LanguageFeatures.Extract(text, batch, out int count, ref letters);
+            LanguageScorer.Add(table, batch[..count], ref evidence);
+            text = text[used..];
+            consumed += used;
+            if (consumed >= DecisiveChars && text.Length > 0)
+            {
+                evidence.Letters = letters;
+                if (LeadLogit(evidence) > DecisiveLogit) break;
+            }
+        }
+        evidence.Letters = letters;
+        return Decide(evidence, prior);
+    }
+
+    /// <summary>Posterior of each language given the evidence and the prior; returns the best one.</summary>
+    public LanguageGuess Decide(in LanguageEvidence evidence, LanguageGuess prior)
+    {
+        bool hasPrior = prior.Code is { Length: > 0 } code && code != LanguageGuess.Unknown.Code && prior.Confidence > 0;
+        // Mostly letters the model has never seen: a script none of its languages use (Chinese, Greek, Arabic …).
+        if (evidence.UnknownLetters * 2 > evidence.Letters && evidence.Letters > 0) return LanguageGuess.Unknown;
+        // No evidence at all ("2022", "–"): the posterior is the prior.
+        if (evidence.Hits == 0) return hasPrior ? prior : LanguageGuess.Unknown;
+
+        int n = languages.Length;
+        Span<float> logits = stackalloc float[RowWidth];
+        uint min = uint.MaxValue;
+        for (int l = 0; l < n; l++) min = Math.Min(min, evidence.Penalty(l));
+        float scale = LogitPerNat(evidence.Letters, CalibrationScale, CalibrationHalfEvidence) / Quantum;
+        for (int l = 0; l < n; l++) logits[l] = -(evidence.Penalty(l) - min) * scale;
+
+        int priorIndex = hasPrior ? Array.IndexOf(languages, prior.Code) : -1;
+        if (priorIndex >= 0)
+        {
+            // The prior puts confidence c on its language and spreads the rest evenly over the others.
+            float c = Math.Clamp(prior.Confidence, 1f / n, MaxPriorConfidence);
+            logits[priorIndex] += MathF.Log(c * (n - 1) / (1 - c));
+        }
+
+        int best = 0;
+        for (int l = 1; l < n; l++) if (logits[l] > logits[best]) best = l;
+        float sum = 0;
+        for (int l = 0; l < n; l++) sum += MathF.Exp(logits[l] - logits[best]);
+        float confidence = 1f / sum;
+
+        // A prior in a language the model does not know (metadata said "ja") stands unless the text clearly outvotes it.
+        if (hasPrior && priorIndex < 0 && confidence < prior.Confidence) return prior;
+        if (!hasPrior && confidence < MinConfidence) return LanguageGuess.Unknown;
+        return new LanguageGuess(languages[best], confidence);
+    }
+
+    /// <summary>How far (as a calibrated logit) the leading language is ahead of the runner-up.</summary>
+    float LeadLogit(in LanguageEvidence evidence)
+    {
+        uint first = uint.MaxValue, second = uint.MaxValue;
+        for (int l = 0; l < languages.Length; l++)
+        {
+            uint p = evidence.Penalty(l);
+            if (p < first) { second = first; first = p; }
+            else if (p < second) second = p;
+        }
+        return (second - first) * LogitPerNat(evidence.Letters, CalibrationScale, CalibrationHalfEvidence) / Quantum;
+    }
+}

@@ -1,0 +1,372 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>Who a cue says spoke: the referent (null when nobody is named), the phrase that names them, and the
+/// medium it went through.</summary>
+/// <param name="RoleClass">The office through which the speaker spoke ("en talsperson for …": spokesperson), so a later
+/// "talspersonen" finds them.</param>
+internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice, string? RoleClass);
+
+/// <summary>
+/// Resolves the subject of a cue in its clause. A speech verb's speaker stands before it in its own clause ("Xi
+/// sagte", "Tony Dyer, leader of the Green group, said"), else right after it ("sa Xi", "said Senator John Thune",
+/// "betonte Xi"), else in its gap ("la han til", "skal Xi ha sagt"); a participle or a coordinated verb ("vowing",
+/// "und sagte") takes the sentence's subject; with none, the subject was dropped ("ha affermato") and the discourse
+/// supplies it. Listeners and media ("told Reuters", "til NTB", "ifølge CNN") become the medium, never the speaker.
+/// Pronouns, offices and initials resolve through the <see cref="Discourse"/>; an unnamed subject ("die beiden
+/// Führer", "a spokesperson") falls back to a named source in the sentence ("In einer Erklärung des Kreml").
+/// </summary>
+internal sealed class Attributor(ParagraphContext p, Discourse discourse, PhraseReader reader)
+{
+    const int MaxAdverbs = 2;
+
+    /// <summary>Offices that may name anyone: "der Grünen-Politiker", "personen". Others need their holder named
+    /// before ("statsministeren" after "Statsminister Jonas Gahr Støre"), else nobody is named.</summary>
+    static readonly HashSet<string> GenericRoles = new(StringComparer.Ordinal) { "person", "politician" };
+
+    /// <summary>Where pronouns may find their antecedent: before this token of the paragraph (a pronoun after the
+    /// quote, ", betonte er", does not mean someone the quoted sentence itself names).</summary>
+    int _antecedentLimit = -1;
+
+    public Attribution Resolve(CueHit cue, int clauseFloor, int sentenceStart, int sentenceEnd, Func<int, bool> opaque, bool allowDiscourse, int antecedentLimit = -1)
+    {
+        _antecedentLimit = antecedentLimit;
+        Phrase? phrase = null;
+        bool unnamed = false;
+        string? via = null;
+        switch (cue.Kind)
+        {
+            case CueKind.According:
+                phrase = reader.Read(cue.End, sentenceEnd);
+                break;
+            case CueKind.AccordingAfter:
+                phrase = PhraseEndingAt(cue.Start, sentenceStart);
+                break;
+            case CueKind.So:
+                phrase = After(cue.End, sentenceEnd);
+                break;
+            case CueKind.Quoted:
+                phrase = cue.GapStart >= 0 ? reader.Read(cue.GapStart, cue.GapEnd) : null;
+                if (Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named } medium) via = medium.Ref?.Name;
+                break;
+            case CueKind.Impersonal:
+                phrase = SourceAfterImpersonal(cue, sentenceEnd) ?? SourceInSentence(sentenceStart, sentenceEnd, opaque);
+                break;
+            default:
+                phrase = (cue.GapStart >= 0 && reader.Read(cue.GapStart, cue.GapEnd) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Initial } gap ? gap : null)
+                    ?? Before(cue, clauseFloor, opaque)
+                    ?? (cue.Kind == CueKind.Tell ? null : After(cue.End, sentenceEnd))
+                    ?? SentenceSubject(cue, clauseFloor, sentenceStart, opaque);
+                break;
+        }
+        // "were described as “…” by the UN's climate chief, Simon Stiell": the agent of a passive speaks.
+        if (phrase is null or { Kind: PhraseKind.Common } && cue.Kind is CueKind.Speech or CueKind.Naming && IsPassive(cue, clauseFloor) && PassiveAgent(cue.End, sentenceEnd, opaque) is { } agent)
+            phrase = agent;
+        var (speaker, human) = Referent(phrase, cue, allowDiscourse, out unnamed);
+        // An unnamed subject ("die beiden Führer betonten") leaves the words to a source the sentence names.
+        if (speaker is null && unnamed && cue.Kind is not (CueKind.According or CueKind.Impersonal))
+            if (SourceInSentence(sentenceStart, sentenceEnd, opaque) is { } source)
+            {
+                (speaker, human) = Referent(source, cue, allowDiscourse, out _);
+                if (speaker is not null) phrase = source;
+            }
+        via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
+        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human,
+            speaker is not null && phrase?.Role is { } role ? role.Class : null);
+    }
+
+    bool IsPassive(CueHit cue, int floor)
+    {
+        for (int k = cue.Start - 1; k >= floor && k >= cue.Start - 3; k--)
+            if (p.Tokens[k].IsWord && p.Lexicon.IsPassiveAuxiliary(p.Tokens[k].Lower)) return true;
+        return false;
+    }
+
+    static readonly HashSet<string> AgentPrepositions = new(StringComparer.Ordinal) { "by", "von", "vom", "par", "por", "door", "da", "dal", "dalla", "av", "af" };
+
+    Phrase? PassiveAgent(int from, int end, Func<int, bool> opaque)
+    {
+        for (int k = from; k < end - 1; k++)
+            if (!opaque(k) && p.Tokens[k].IsWord && AgentPrepositions.Contains(p.Tokens[k].Lower) && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Role } ph)
+                return ph;
+        return null;
+    }
+
+    /// <summary>The first phrase in the cue's clause before it that is no preposition's object: the subject.</summary>
+    Phrase? Before(CueHit cue, int clauseFloor, Func<int, bool> opaque)
+    {
+        int start = ClauseStart(cue.Start, clauseFloor, opaque);
+        // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
+        for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
+        {
+            if (opaque(k)) break;
+            if (p.PronounGender(k) is not null && !(k > start && p.IsPreposition(k - 1))) return new Phrase(PhraseKind.Pronoun, k, k + 1, Gender: p.PronounGender(k)!.Value);
+            if (!p.IsAdverb(k) && !p.IsAux(k)) break;
+        }
+        var found = FirstSubject(start, cue.Start, opaque);
+        // "Tony Dyer, leader of the Green group, said": the clause holds only the apposition; the name is before it.
+        int clause = start;
+        for (int back = 0; back < 2 && found is null or { Kind: PhraseKind.Role } && clause > clauseFloor && p.Tokens[clause - 1].Is(','); back++)
+        {
+            int prev = ClauseStart(clause - 1, clauseFloor, opaque);
+            if (FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true } && IsWholeClause(named, prev, clause - 1)) return named;
+            clause = prev;
+        }
+        return found;
+    }
+
+    /// <summary>The phrase fills its clause but for a title before it or an age after it ("Janet Hughes, 74,").</summary>
+    bool IsWholeClause(Phrase ph, int from, int to)
+    {
+        for (int k = ph.End; k < to; k++) if (p.Tokens[k].IsWord && !char.IsDigit(p.Tokens[k].Text[0])) return false;
+        return true;
+    }
+
+    Phrase? FirstSubject(int from, int to, Func<int, bool> opaque, bool stopAtSubordinator = false)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (opaque(k)) continue;
+            if (!p.Tokens[k].IsWord) continue;
+            if (stopAtSubordinator && p.IsSubordinator(k)) return null;
+            if (p.IsPreposition(k)) { k = SkipPrepositionalObject(k, to); continue; }
+            if (reader.Read(k, to) is { } ph)
+            {
+                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
+                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
+                    && p.FirstNameAt(ph.Start) is null && ph.Role is null && !NextToVerb(ph.End, to))
+                { k = ph.End - 1; continue; }
+                return ph;
+            }
+        }
+        return null;
+    }
+
+    bool NextToVerb(int from, int verb)
+    {
+        int k = from;
+        while (k < verb && (p.IsAdverb(k) || p.IsAux(k))) k++;
+        return k == verb;
+    }
+
+    /// <summary>Skips a preposition and the phrase it governs ("Ifølge Kreml", "mellom Putin og Xi").</summary>
+    int SkipPrepositionalObject(int k, int to)
+    {
+        int j = k + 1;
+        // ", in der Xi Putin … nannte": after a comma, a preposition and an article form a relative clause's opening;
+        // the name after them is its subject.
+        if (k > 0 && p.Tokens[k - 1].Is(',') && j + 1 < to && p.IsDetDef(j) && (p.Tokens[j + 1].IsCapitalized || p.HitAt(j + 1) is not null)) return j;
+        // "Bland andra Politico rapporterar": "among others" governs nothing.
+        if (j < to && p.Lexicon.IsQuantifier(p.Tokens[j].Lower)) return j;
+        // "du cabinet Oddo BHF": common nouns, then perhaps a name.
+        for (int n = 0; n < 3 && j < to && p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null; n++) j++;
+        if (j < to && reader.Read(j, to) is { } obj)
+        {
+            j = obj.End;
+            // Coordinated objects: "mellom Putin og Xi".
+            while (j + 1 < to && p.IsConjunction(j) && reader.Read(j + 1, to) is { Kind: PhraseKind.Named } more) j = more.End;
+        }
+        return j - 1;
+    }
+
+    int ClauseStart(int from, int floor, Func<int, bool> opaque)
+    {
+        int k = from - 1;
+        while (k >= floor)
+        {
+            // A quotation inside the clause belongs to it ("in der Xi Putin seinen „besten Freund“ nannte").
+            if (opaque(k)) { k--; continue; }
+            var t = p.Tokens[k];
+            // "während" opens a clause, but "Während des Anrufs" is a preposition and its object.
+            bool subordinator = p.IsSubordinator(k) && !(p.IsPreposition(k) && (p.IsDetDef(k + 1) || p.IsDetIndef(k + 1)));
+            if (t.Kind == TokenKind.Dash || (t.Kind == TokenKind.Punct && t.Text[0] is ',' or ';' or ':' or '(' or ')') || subordinator)
+                break;
+            // "e ha invitato", "und sagte" start a clause of their own; "Xi Jinping och Vladimir Putin" is one subject.
+            if (p.IsConjunction(k) && !(p.Tokens[k + 1].IsCapitalized || p.PronounGender(k + 1) is not null || (k + 1 < from && opaque(k + 1)))) break;
+            k--;
+        }
+        // Quote marks right after the boundary are not part of the clause.
+        int start = k + 1;
+        while (start < from && opaque(start)) start++;
+        return start;
+    }
+
+    /// <summary>The phrase right after a cue, past an adverb or two ("sa også Xi").</summary>
+    Phrase? After(int from, int end)
+    {
+        int k = from;
+        for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
+        if (k >= end) return null;
+        // "confesó a los periodistas": the listener, in any language the document may be in.
+        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized) return null;
+        if (reader.Read(k, end) is { } ph) return ph;
+        var t = p.Tokens[k];
+        // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
+        if (t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && k + 1 < end && reader.Read(k + 1, end) is { Kind: PhraseKind.Named, Ref.IsPerson: true } titled && (titled.End - titled.Start >= 2 || p.FirstNameAt(k + 1) is not null))
+            return titled with { Start = k };
+        return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(t.Lower)
+            ? new Phrase(PhraseKind.Common, k, k + 1) : null;
+    }
+
+    static bool HasDefiniteEnding(string w) => w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a");
+
+    /// <summary>A participle or a coordinated verb ("vowing", "riferendosi", "und sagte") shares the sentence's subject.</summary>
+    Phrase? SentenceSubject(CueHit cue, int clauseFloor, int sentenceStart, Func<int, bool> opaque)
+    {
+        int start = ClauseStart(cue.Start, clauseFloor, opaque);
+        bool participle = p.Tokens[cue.Start].Lower is var w && (w.EndsWith("ing") || w.EndsWith("ando") || w.EndsWith("endo") || w.EndsWith("ant") || w.EndsWith("end"));
+        bool coordinated = start > 0 && p.IsConjunction(start - 1);
+        bool clauseHasOnlyCue = start == cue.Start || coordinated;
+        if (!(participle || coordinated || (clauseHasOnlyCue && start > sentenceStart))) return null;
+        return FirstSubject(sentenceStart, cue.Start, opaque, stopAtSubordinator: true);
+    }
+
+    Phrase? PhraseEndingAt(int end, int floor)
+    {
+        for (int k = Math.Max(floor, end - 5); k < end; k++)
+            if (reader.Read(k, end) is { } ph && ph.End == end) return ph;
+        return null;
+    }
+
+    /// <summary>"lyder det fra Finansministeriet", "si legge nella lettura del Cremlino": the source after an impersonal cue.</summary>
+    Phrase? SourceAfterImpersonal(CueHit cue, int end)
+    {
+        for (int k = cue.End; k < end && k <= cue.End + 2; k++)
+            if (p.IsPreposition(k) && k + 1 < end && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Document } ph) return ph;
+        return null;
+    }
+
+    /// <summary>A named source anywhere in the sentence: a document with its author ("Erklärung des Kreml") or what an
+    /// "according to" names.</summary>
+    Phrase? SourceInSentence(int start, int end, Func<int, bool> opaque)
+    {
+        for (int k = start; k < end; k++)
+        {
+            if (opaque(k) || !p.Tokens[k].IsWord) continue;
+            if (p.IsDocNoun(k) && reader.Read(k, end) is { Kind: PhraseKind.Document, Affiliation: not null } doc) return doc;
+            if (p.HitAt(k) is { } hit && k + 1 < end && p.IsDocNoun(hit.TokEnd) && reader.Read(k, end) is { Kind: PhraseKind.Document, Affiliation: not null } gdoc) return gdoc;
+        }
+        foreach (var c in CueFinder.Find(p, start, end, opaque))
+        {
+            if (c.Kind == CueKind.According && reader.Read(c.End, end) is { Kind: PhraseKind.Named or PhraseKind.Document } ph) return ph;
+            if (c.Kind == CueKind.AccordingAfter && PhraseEndingAt(c.Start, start) is { Kind: PhraseKind.Named or PhraseKind.Document } pe) return pe;
+        }
+        return null;
+    }
+
+    (Referent?, bool Human) Referent(Phrase? ph, CueHit cue, bool allowDiscourse, out bool unnamed)
+    {
+        unnamed = false;
+        if (ph is null)
+        {
+            unnamed = !allowDiscourse;
+            // A dropped subject ("ha affermato", "Ha detto che").
+            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell)) return (null, false);
+            int at = Limit(cue.Start);
+            return (discourse.Resolve('?', p.Index, at, allowOrganisations: false) ?? discourse.Resolve('?', p.Index, at, allowOrganisations: true), true);
+        }
+        switch (ph.Kind)
+        {
+            case PhraseKind.Named:
+                return ph.Ref is { CanSpeak: true } r ? (r, r.IsPerson) : (null, false);
+            case PhraseKind.Pronoun:
+            {
+                char g = ph.Gender;
+                if (g == 'x') g = p.Tokens[cue.Start].Lower.EndsWith("en") ? 'p' : 'f';
+                if (g == 'p') { unnamed = true; return (null, false); }
+                return allowDiscourse ? (discourse.Resolve(g, p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
+            }
+            case PhraseKind.Role:
+            {
+                var role = ph.Role!;
+                if (ph.Affiliation is { } org && role.Class == "spokesperson") return (org, true);
+                if (role.Class == "person") return (allowDiscourse ? discourse.LastHumanSpeaker(p.Index, ph.Start) : null, true);
+                if (!ph.Definite)
+                {
+                    unnamed = true;
+                    return role.Class == "spokesperson" && allowDiscourse ? (discourse.LastOrganisationSpeaker(p.Index, ph.Start), true) : (null, true);
+                }
+                if (!allowDiscourse) return (null, true);
+                if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
+                unnamed = true;
+                return GenericRoles.Contains(role.Class) ? (discourse.Resolve(role.Feminine ? 'f' : '?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
+            }
+            case PhraseKind.Document:
+                unnamed = ph.Affiliation is null;
+                return (ph.Affiliation is { CanSpeak: true } a ? a : null, false);
+            case PhraseKind.Initial:
+                return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
+            default:
+                unnamed = true;
+                // "skriver forbundet": a definite noun for an organisation named before.
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationEndingWith(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                return (null, false);
+        }
+    }
+
+    static IEnumerable<string> Stems(string w)
+    {
+        yield return w;
+        foreach (var end in (string[])["et", "en", "a", "n"])
+            if (w.Length > end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
+    }
+
+    int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;
+
+    /// <summary>A medium named in the attribution ("til NTB", "told Reuters", "ifølge CNN", "by the state broadcaster CCTV").</summary>
+    string? MediumIn(int from, int end, Referent? speaker, Func<int, bool> opaque)
+    {
+        foreach (var h in p.Hits)
+            if (h.TokStart >= from && h.TokStart < end && !opaque(h.TokStart) && h.Entity.Kind == "medium" && h.Entity.Name != speaker?.Name)
+                return h.Entity.Name;
+        return null;
+    }
+
+    /// <summary>"…, skal Xi ha sagt, ifølge statlige kinesiske medier": what an "according to" names when someone else spoke.</summary>
+    string? AccordingSource(int start, int end, Referent? speaker, Func<int, bool> opaque)
+    {
+        if (speaker is null) return null;
+        foreach (var c in CueFinder.Find(p, start, end, opaque))
+        {
+            if (c.Kind != CueKind.According) continue;
+            if (reader.Read(c.End, end) is { } ph)
+            {
+                if (ph.Ref is { } r) return r.Name == speaker.Name ? null : r.Name;
+                if (ph.Affiliation is { } a) return a.Name == speaker.Name ? null : a.Name;
+                return p.Slice(c.End, ph.End);
+            }
+            int k = c.End;
+            while (k < end && p.Tokens[k].IsWord) k++;
+            return k > c.End ? p.Slice(c.End, k) : null;
+        }
+        return null;
+    }
+
+    /// <summary>The cue as written, with its auxiliaries and without its subject: "skal ha sagt", "a-t-elle affirmé",
+    /// "ha affermato", "teilte mit".</summary>
+    string CueText(CueHit cue, Phrase? subject)
+    {
+        int start = cue.Start;
+        // Auxiliaries before the cue, past an inverted subject: "skal Xi ha sagt", "ha affermato", "a-t-elle affirmé".
+        for (int k = cue.Start - 1; k >= 0 && k >= cue.Start - 4; k--)
+        {
+            if (p.IsAux(k)) { start = k; continue; }
+            if (subject is not null && k >= subject.Start && k < subject.End) continue;
+            break;
+        }
+        var sb = new System.Text.StringBuilder();
+        int prevEnd = -1;
+        for (int k = start; k < cue.End; k++)
+        {
+            var t = p.Tokens[k];
+            bool inSubject = subject is not null && k >= subject.Start && k < subject.End;
+            bool inGap = cue.GapStart >= 0 && k >= cue.GapStart && k < cue.GapEnd;
+            bool glued = prevEnd >= 0 && prevEnd <= t.Start && !p.Text.AsSpan(prevEnd, t.Start - prevEnd).ContainsAny(' ', '\n', '\u00a0');
+            if ((inSubject || inGap) && !glued) continue;
+            if (!p.IsAux(k) && k < cue.Start && !inSubject) continue;
+            if (sb.Length > 0 && !glued) sb.Append(' ');
+            sb.Append(glued ? p.Text[prevEnd..t.End] : t.Text);
+            prevEnd = t.End;
+        }
+        return sb.Length > 0 ? sb.ToString() : p.Slice(cue.Start, cue.End);
+    }
+}

@@ -1,0 +1,138 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// What an article has said so far about who is who, read in order: every named referent with where it stood
+/// (as a sentence's subject, as a speaker), the full names met (so "Kjeldsen" means "Lars Kjeldsen"), and which
+/// office each holds (so "statsministeren" means the Jonas Gahr Støre introduced as "Statsminister Jonas Gahr Støre").
+/// Pronouns, titles and dropped subjects resolve to the nearest compatible referent, speakers and subjects first.
+/// One instance per document.
+/// </summary>
+internal sealed class Discourse
+{
+    /// <summary>A referent at a position (paragraph, token); Subject when it opened its sentence or clause as
+    /// subject, Speaker when it was a cue's subject; HumanVoice when a person spoke (for an organisation, through a
+    /// spokesperson).</summary>
+    readonly record struct Entry(Referent Ref, int Para, int Tok, bool Subject, bool Speaker, bool HumanVoice);
+
+    readonly List<Entry> _entries = [];
+    readonly List<Referent> _fullNames = [];
+    readonly Dictionary<string, Referent> _byName = new(StringComparer.Ordinal);
+    readonly List<Referent> _inOrder = [];
+    readonly List<(string RoleClass, Referent Ref, int Para)> _roles = [];
+
+    /// <summary>How many paragraphs back a pronoun may look.</summary>
+    const int Window = 6;
+
+    /// <summary>The one referent object per canonical name in this document.</summary>
+    public Referent Intern(Referent r)
+    {
+        if (_byName.TryGetValue(r.Name, out var had))
+        {
+            if (had.Gender is null && r.Gender is not null) _byName[r.Name] = had = had with { Gender = r.Gender };
+            return had;
+        }
+        _byName[r.Name] = r;
+        _inOrder.Add(r);
+        if (r.Known is null && r.IsPerson && r.Name.Contains(' ')) _fullNames.Add(r);
+        return r;
+    }
+
+    public void Note(Referent r, int para, int tok, bool subject, bool speaker, bool humanVoice) =>
+        _entries.Add(new Entry(r, para, tok, subject, speaker, humanVoice || r.IsPerson));
+
+    public void NoteRole(string roleClass, Referent r, int para) => _roles.Add((roleClass, r, para));
+
+    /// <summary>The full name a surname (or its last words) belongs to, preferring one met before.</summary>
+    public Referent? FullNameFor(string surname)
+    {
+        for (int i = _fullNames.Count - 1; i >= 0; i--)
+        {
+            var n = _fullNames[i].Name;
+            if (n.Length > surname.Length && n.EndsWith(surname, StringComparison.OrdinalIgnoreCase) && n[n.Length - surname.Length - 1] == ' ')
+                return _fullNames[i];
+        }
+        return null;
+    }
+
+    public void AddFullName(Referent r)
+    {
+        if (!_fullNames.Contains(r)) _fullNames.Add(r);
+    }
+
+    /// <summary>The nearest referent before (para, tok) a pronoun or a dropped subject can mean: persons of a
+    /// compatible gender (<paramref name="gender"/> 'm', 'f' or '?'), speakers and subjects before mere mentions, a
+    /// known matching gender before an unknown one. <paramref name="allowOrganisations"/> admits organisations
+    /// (a dropped subject may be a ministry).</summary>
+    public Referent? Resolve(char gender, int para, int tok, bool allowOrganisations, Referent? exclude = null)
+    {
+        foreach (var pass in Passes)
+        {
+            for (int i = _entries.Count - 1; i >= 0; i--)
+            {
+                var e = _entries[i];
+                if (e.Para < para - Window) break;
+                if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
+                if (e.Ref == exclude || !e.Ref.CanSpeak) continue;
+                if (!e.Ref.IsPerson && !(allowOrganisations && e.Speaker)) continue;
+                if (pass.Prominent && !(e.Subject || e.Speaker)) continue;
+                var g = e.Ref.Gender;
+                bool exact = gender == '?' || g == gender;
+                bool unknown = g is null or '?';
+                if (pass.ExactGender ? exact : (exact || unknown)) return e.Ref;
+            }
+        }
+        return null;
+    }
+
+    static readonly (bool Prominent, bool ExactGender)[] Passes = [(true, true), (true, false), (false, true), (false, false)];
+
+    /// <summary>The last one who spoke with a human voice: what "personen", "the person" refer to.</summary>
+    public Referent? LastHumanSpeaker(int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - Window) break;
+            if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
+            if (e.Speaker && e.HumanVoice && e.Ref.CanSpeak) return e.Ref;
+        }
+        return null;
+    }
+
+    /// <summary>The last organisation that spoke in paragraph <paramref name="para"/> or the one before: whom an
+    /// unaffiliated spokesperson speaks for.</summary>
+    public Referent? LastOrganisationSpeaker(int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - 1) break;
+            if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
+            if (e.Speaker && e.Ref.Kind is "organisation") return e.Ref;
+        }
+        return null;
+    }
+
+    /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
+    /// "ministeriet" for "Finansministeriet", "the company" never (too short a word to tell).</summary>
+    public Referent? OrganisationEndingWith(IEnumerable<string> stems)
+    {
+        for (int i = _inOrder.Count - 1; i >= 0; i--)
+        {
+            var r = _inOrder[i];
+            if (r.IsPerson || !r.CanSpeak) continue;
+            var name = r.Name.ToLowerInvariant();
+            foreach (var s in stems)
+                if (s.Length >= 5 && name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal)) return r;
+        }
+        return null;
+    }
+
+    /// <summary>The holder of an office met before ("statsministeren" → the Statsminister named earlier).</summary>
+    public Referent? HolderOf(string roleClass, int para)
+    {
+        for (int i = _roles.Count - 1; i >= 0; i--)
+            if (_roles[i].RoleClass == roleClass && _roles[i].Para <= para) return _roles[i].Ref;
+        return null;
+    }
+}

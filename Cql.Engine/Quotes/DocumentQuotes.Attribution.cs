@@ -1,0 +1,332 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>Attribution in reading order: cues in the sentence or before a colon, blocks, nested quotations, and the kind of each quotation.</summary>
+internal sealed partial class DocumentQuotes
+{
+    void Attribute(ParagraphContext p)
+    {
+        var mine = _unitsOf[p.Index];
+        mine.Sort((a, b) => _units[a].ContentStart.CompareTo(_units[b].ContentStart));
+        var top = mine.Where(k => _units[k].Parent < 0).ToList();
+        // Tokens inside a quotation (and a dash quote's dash), computed once: every step asks about them.
+        var opaque = new bool[p.Tokens.Count];
+        foreach (var k in top)
+        {
+            var u = _units[k];
+            int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
+            for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
+        }
+        bool Opaque(int i) => i >= 0 && i < opaque.Length && opaque[i];
+        var opensSentence = SentenceOpenings(p, Opaque);
+        bool selfContained = SelfContained(p.Info);
+        var reader = new PhraseReader(p, _discourse, (j, _) => opensSentence[j]);
+        var attributor = new Attributor(p, _discourse, reader);
+        var sentences = p.Sentences(0, p.Tokens.Count, Opaque);
+        Referent? lastSentenceSpeaker = null;
+        foreach (var (ss, se) in sentences)
+        {
+            if (!selfContained) NoteMentions(p, reader, ss, se, Opaque);
+            var cues = CueFinder.Find(p, ss, se, Opaque);
+            foreach (var k in top)
+            {
+                var u = _units[k];
+                if (u.Before < ss || u.Before >= se) continue;
+                if (u.Style == "block") AttributeBlock(p, u);
+                else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
+                else AttributeMarked(p, attributor, u, k, ss, se, cues, Opaque, selfContained);
+            }
+            lastSentenceSpeaker = null;
+            foreach (var c in cues)
+            {
+                if (c.Kind is not (CueKind.Speech or CueKind.Tell) || selfContained) continue;
+                // Indirect speech ("Hansen sier at …") makes its subject the one a following quote may continue.
+                var a = attributor.Resolve(c, ss, ss, se, Opaque, allowDiscourse: true);
+                if (a.Speaker is { } r)
+                {
+                    _discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
+                    lastSentenceSpeaker = r;
+                }
+            }
+        }
+        _closingSpeaker[p.Index] = lastSentenceSpeaker;
+        Continue(p, top, Opaque);
+        foreach (var k in mine.Where(k => _units[k].Parent >= 0)) AttributeNested(p, attributor, k);
+        // Kinds of marked quotes.
+        foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, Opaque);
+    }
+
+    /// <summary><see cref="IsSentenceStart"/> for every token in one pass.</summary>
+    static bool[] SentenceOpenings(ParagraphContext p, Func<int, bool> opaque)
+    {
+        var result = new bool[p.Tokens.Count];
+        int last = -1;
+        for (int j = 0; j < result.Length; j++)
+        {
+            result[j] = last < 0 || (!opaque(last) || p.Tokens[last].Kind == TokenKind.Mark) && (p.IsSentenceEnd(last) || p.Tokens[last].Is(':'));
+            var t = p.Tokens[j];
+            if (!(t.Kind is TokenKind.Mark or TokenKind.Dash || t.Is('('))) last = j;
+        }
+        return result;
+    }
+
+    static bool IsSentenceStart(ParagraphContext p, int j, Func<int, bool> opaque)
+    {
+        for (int k = j - 1; k >= 0; k--)
+        {
+            var t = p.Tokens[k];
+            if (t.Kind is TokenKind.Mark or TokenKind.Dash || t.Is('(')) continue;
+            if (opaque(k)) return false;
+            return p.IsSentenceEnd(k) || t.Is(':');
+        }
+        return true;
+    }
+
+    void NoteMentions(ParagraphContext p, PhraseReader reader, int ss, int se, Func<int, bool> opaque)
+    {
+        bool subjectTaken = false;
+        int words = 0;
+        for (int k = ss; k < se; k++) if (p.Tokens[k].IsWord && !opaque(k)) words++;
+        Phrase? previous = null;
+        for (int k = ss; k < se; k++)
+        {
+            if (opaque(k) || !p.Tokens[k].IsWord) continue;
+            bool inPp = k > ss && p.IsPreposition(k - 1);
+            if (reader.Read(k, se) is not { } ph) continue;
+            // A lone capitalised word the article gives no other reason to take for a name is no antecedent.
+            bool weak = ph.Kind == PhraseKind.Named && ph.Ref is { Known: null } wr && !wr.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps && p.FirstNameAt(ph.Start) is null && ph.Role is null;
+            if (ph.Kind == PhraseKind.Named && ph.Ref is { } r && !weak)
+            {
+                bool subject = !subjectTaken && !inPp && words >= 3;
+                _discourse.Note(r, p.Index, k, subject, speaker: false, humanVoice: false);
+                if (r.Known is null) _names.Add((p.Index, ph.Start, ph.End, r));
+                if (ph.Role is { } role) _discourse.NoteRole(role.Class, r, p.Index);
+                // "Sara Bianchi, sindaca di Faenza" and "La cheffe des députés insoumis, Mathilde Panot".
+                if (previous is { Kind: PhraseKind.Role, Role: { } prole } && previous.End + 1 == ph.Start && p.Tokens[previous.End].Is(',')) _discourse.NoteRole(prole.Class, r, p.Index);
+            }
+            else if (ph.Kind == PhraseKind.Role && ph.Role is { } role2 && previous is { Kind: PhraseKind.Named, Ref: { } pr } && previous.End + 1 == ph.Start && p.Tokens[previous.End].Is(','))
+                _discourse.NoteRole(role2.Class, pr, p.Index);
+            if (!inPp && ph.Kind != PhraseKind.Common) subjectTaken = true;
+            previous = ph;
+            k = ph.End - 1;
+        }
+    }
+
+    void AttributeMarked(ParagraphContext p, Attributor attributor, QuoteUnit u, int index, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool selfContained)
+    {
+        var toks = p.Tokens;
+        int before = u.Before;
+        u.SentenceEnd = se;
+        // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted; so is "… eller «eldupphör»" after it.
+        for (int k = before - 1; k >= ss && k >= before - 2; k--)
+            if (p.IsTermNoun(k)) { u.Settled = u.IsTerm = true; return; }
+        if (before - 2 >= ss && p.IsConjunction(before - 1) && PreviousUnitEndingAt(p, before - 1) is { IsTerm: true }) { u.Settled = u.IsTerm = true; return; }
+        int colon = before - 1 >= ss && toks[before - 1].Is(':') ? before - 1 : -1;
+        if (colon >= 0)
+        {
+            var intro = cues.Where(c => c.End <= colon).ToList();
+            if (intro.Count > 0) { Apply(u, attributor.Resolve(intro[^1], ss, ss, se, opaque, !selfContained), p); return; }
+            var reader = new PhraseReader(p, _discourse, (j, _) => IsSentenceStart(p, j, opaque));
+            for (int k = ss; k < colon; k++)
+            {
+                if (opaque(k) || !toks[k].IsWord || p.IsPreposition(k)) continue;
+                if (reader.Read(k, colon) is { } ph)
+                {
+                    var r = ph.Kind switch
+                    {
+                        PhraseKind.Named => ph.Ref,
+                        PhraseKind.Document => ph.Affiliation,
+                        PhraseKind.Pronoun when !selfContained => _discourse.Resolve(ph.Gender is 'f' or 'm' ? ph.Gender : '?', p.Index, k, false),
+                        PhraseKind.Role when ph.Affiliation is { } aff && ph.Role!.Class == "spokesperson" => aff,
+                        _ => null,
+                    };
+                    if (r is { CanSpeak: true })
+                    {
+                        u.Speaker = r;
+                        u.SpeakerText = p.Slice(ph.Start, ph.End);
+                        u.Settled = true;
+                        Note(u, p, k);
+                    }
+                    break;
+                }
+            }
+            if (u.Speaker is null) u.Kind = "full";
+            return;
+        }
+        // A speech verb names the speaker; "ifølge X" and "hieß es" decide only when the sentence has none
+        // ("…, uttrykte Xi …, ifølge en uttalelse fra …": Xi speaks, the statement reports).
+        CueHit? after = null, beforeCue = null;
+        foreach (var weak in (bool[])[false, true])
+        {
+            foreach (var c in cues)
+            {
+                if ((c.Kind is CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal) != weak && !weak) continue;
+                if (c.Start >= u.After && after is null && c.Start - u.After <= 14 && !UnitBetween(p, u.After, c.Start, index)) after = c;
+                if (c.End <= before) beforeCue = c;
+            }
+            if (after is not null || beforeCue is not null) break;
+        }
+        bool fronted = IsSentenceStart(p, before, opaque) || before == ss;
+        // The nearer cue wins, counted in words; a verb coordinated after the quote ("betonte Xi, dass … „…“ habe, und
+        // forderte …") yields to the one that governs the clause the quote stands in.
+        bool coordinatedAfter = after is not null && (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) && !p.Tokens[after.Start - 1].IsCapitalized);
+        CueHit? chosen = fronted ? after ?? beforeCue
+            : after is null ? beforeCue
+            : beforeCue is null ? after
+            : coordinatedAfter ? beforeCue
+            : Words(p, u.After, after.Start) < Words(p, beforeCue.End, before) ? after : beforeCue;
+        if (chosen is not null)
+        {
+            // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
+            int floor = chosen.Start >= u.After ? u.After : ss;
+            Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained, antecedentLimit: chosen.Start >= u.After ? ss : -1), p);
+            return;
+        }
+        // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
+        for (int k = ss; k < se; k++)
+            if (!opaque(k) && p.IsSubjunctive(k) && !selfContained && LastSpeakerBefore(p, u) is { } r)
+            {
+                u.Speaker = r;
+                u.Settled = true;
+                return;
+            }
+        if (!fronted) u.Settled = true;
+    }
+
+    static int Words(ParagraphContext p, int from, int to)
+    {
+        int n = 0;
+        for (int k = from; k < to; k++) if (p.Tokens[k].IsWord) n++;
+        return n;
+    }
+
+    QuoteUnit? PreviousUnitEndingAt(ParagraphContext p, int tok)
+    {
+        foreach (var k in _unitsOf[p.Index]) if (_units[k].After == tok) return _units[k];
+        return null;
+    }
+
+    bool UnitBetween(ParagraphContext p, int from, int to, int self)
+    {
+        foreach (var k in _unitsOf[p.Index])
+            if (k != self && _units[k].Parent < 0 && _units[k].Before >= from && _units[k].Before < to) return true;
+        return false;
+    }
+
+    void AttributeByClause(ParagraphContext p, Attributor attributor, QuoteUnit u, bool selfContained)
+    {
+        int end = Math.Min(u.AttrEnd, SentenceEndAfter(p, u.AttrStart));
+        var cues = CueFinder.Find(p, u.AttrStart, end, _ => false);
+        var cue = cues.FirstOrDefault(c => c.Kind is not (CueKind.According or CueKind.AccordingAfter)) ?? cues.FirstOrDefault();
+        if (cue is null) return;
+        Apply(u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained, antecedentLimit: u.Style == "dash" ? 0 : u.Before), p);
+    }
+
+    static int SentenceEndAfter(ParagraphContext p, int from)
+    {
+        for (int k = from; k < p.Tokens.Count; k++) if (p.IsSentenceEnd(k)) return k + 1;
+        return p.Tokens.Count;
+    }
+
+    void Apply(QuoteUnit u, Attribution a, ParagraphContext p)
+    {
+        u.Speaker = a.Speaker;
+        u.SpeakerText = a.SpeakerText;
+        u.Cue = a.CueText;
+        u.Via = a.Via;
+        u.Settled = true;
+        if (a.Speaker is { } r)
+        {
+            _discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
+            if (a.RoleClass is { } role) _discourse.NoteRole(role, r, p.Index);
+        }
+    }
+
+    void Note(QuoteUnit u, ParagraphContext p, int tok)
+    {
+        if (u.Speaker is { } r) _discourse.Note(r, p.Index, tok, subject: true, speaker: true, humanVoice: r.IsPerson);
+    }
+
+    /// <summary>A block's speaker is who the colon line introduces ("Han talade … :", "The Local Government
+    /// Association said in a statement:"); a block that speaks of that one by name in the third person is the text
+    /// of whoever reported it (the medium the introduction names).</summary>
+    void AttributeBlock(ParagraphContext p, QuoteUnit u)
+    {
+        var intro = _paras[p.Index - 1];
+        var (ls, le) = LastSentence(intro);
+        var reader = new PhraseReader(intro, _discourse, (j, _) => IsSentenceStart(intro, j, _ => false));
+        var attributor = new Attributor(intro, _discourse, reader);
+        var cues = CueFinder.Find(intro, ls, le, _ => false);
+        Attribution? a = cues.Count > 0 ? attributor.Resolve(cues[^1], ls, ls, le, _ => false, allowDiscourse: true) : null;
+        var speaker = a?.Speaker;
+        if (speaker is not null && Mentions(p, speaker))
+        {
+            speaker = null;
+            // Who reported it: a medium that is a cue's subject in the introduction ("Politico rapporterar").
+            foreach (var (s, e) in intro.Sentences(0, intro.Tokens.Count, _ => false))
+                foreach (var c in CueFinder.Find(intro, s, e, _ => false))
+                    if (attributor.Resolve(c, s, s, e, _ => false, allowDiscourse: false) is { Speaker: { Kind: "medium" or "organisation" } m } && !Mentions(p, m))
+                    {
+                        speaker = m;
+                        a = attributor.Resolve(c, s, s, e, _ => false, allowDiscourse: false);
+                    }
+        }
+        u.Speaker = speaker;
+        u.SpeakerText = speaker is null ? null : a?.SpeakerText;
+        u.Cue = a?.CueText;
+        u.Settled = true;
+        Note(u, p, 0);
+    }
+
+    bool Mentions(ParagraphContext p, Referent r)
+    {
+        foreach (var h in p.Hits) if (h.Entity.Name == r.Name) return true;
+        return r.Known is null && p.Text.AsSpan(p.Info.Range.Start, p.Info.Range.Length).Contains(r.Name, StringComparison.Ordinal);
+    }
+
+    /// <summary>A quotation inside another is attributed from the words around it within the outer one only
+    /// ("vowing to support Moscow’s “sovereignty and security.”"); it continues no one.</summary>
+    void AttributeNested(ParagraphContext p, Attributor attributor, int index)
+    {
+        var u = _units[index];
+        var parent = _units[u.Parent];
+        bool Opaque(int i)
+        {
+            if (i < parent.TokStart || i >= parent.TokEnd) return true;
+            foreach (var k in _unitsOf[p.Index])
+                if (_units[k].Parent == u.Parent && i >= _units[k].Before && i < _units[k].After) return true;
+            return false;
+        }
+        var sentences = p.Sentences(parent.TokStart, parent.TokEnd, Opaque);
+        foreach (var (ss, se) in sentences)
+        {
+            if (u.Before < ss || u.Before >= se) continue;
+            var cues = CueFinder.Find(p, ss, se, Opaque);
+            AttributeMarked(p, attributor, u, index, ss, se, cues, Opaque, selfContained: parent.Style != "block");
+            u.Kind = KindOf(p, u, sentences, Opaque);
+            break;
+        }
+        if (u.Kind == "full" && parent.Style != "block") u.Kind = "partial";
+    }
+
+    /// <summary>Full when the quotation stands as a sentence of its own (it opens its sentence, follows a colon, or
+    /// continues a quotation the attribution interrupted); partial when it is a fragment inside a sentence.</summary>
+    string KindOf(ParagraphContext p, QuoteUnit u, List<(int Start, int End)> sentences, Func<int, bool> opaque)
+    {
+        string? previousKind(int closeTok)
+        {
+            foreach (var k in _unitsOf[p.Index]) if (_units[k].CloseTok == closeTok) return _units[k].Kind;
+            return null;
+        }
+        if (u.Style != "marked") return u.Kind;
+        int before = u.Before;
+        if (before > 0 && p.Tokens[before - 1].Is(':')) return "full";
+        if (IsSentenceStart(p, before, opaque)) return "full";
+        foreach (var (ss, _) in sentences) if (ss == before) return "full";
+        // "“Markets have priced in a short shutdown,” she said, “but not a long one.”"
+        if (before > 0 && p.Tokens[before - 1].Is(','))
+            for (int k = before - 2; k >= 0 && k >= before - 8; k--)
+                if (p.Tokens[k].Kind == TokenKind.Mark && opaque(k))
+                    return previousKind(k) == "full" ? "full" : "partial";
+        return "partial";
+    }
+}

@@ -1,0 +1,111 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>Quotations without a cue of their own: who continues speaking, and when nobody does.</summary>
+internal sealed partial class DocumentQuotes
+{
+    /// <summary>Who spoke last before <paramref name="u"/>: in its paragraph, else at the end of the one before
+    /// (German reported speech in the subjunctive continues them).</summary>
+    Referent? LastSpeakerBefore(ParagraphContext p, QuoteUnit u)
+    {
+        foreach (var k in _unitsOf[p.Index])
+            if (_units[k] != u && _units[k].Parent < 0 && _units[k].ContentStart < u.ContentStart && _units[k].Speaker is not null) return LastOf(p.Index, u);
+        return p.Index > 0 ? LastAttributed(p.Index - 1) : null;
+
+        Referent? LastOf(int para, QuoteUnit before)
+        {
+            Referent? r = null;
+            foreach (var k in _unitsOf[para])
+                if (_units[k].Parent < 0 && _units[k].ContentStart < before.ContentStart && _units[k].Speaker is { } s) r = s;
+            return r;
+        }
+    }
+
+    Referent? LastAttributed(int para)
+    {
+        Referent? r = null;
+        foreach (var k in _unitsOf[para]) if (_units[k].Parent < 0 && _units[k].Speaker is { } s) r = s;
+        return r ?? _closingSpeaker[para];
+    }
+
+    /// <summary>Quotes without a cue of their own: the next paragraph's "Det sier X"; the quote before in the same
+    /// paragraph when no one else is named between; the paragraph before when this one is nothing but quotation.</summary>
+    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque)
+    {
+        if (SelfContained(p.Info)) return;
+        Referent? backward = null;
+        string? backwardText = null, backwardCue = null;
+        bool quoteOnly = IsQuoteOnly(p, top, opaque);
+        if (quoteOnly && p.Index + 1 < _paras.Count) (backward, backwardText, backwardCue) = BackReference(_paras[p.Index + 1]);
+        Referent? previous = null;
+        int previousEnd = -1;
+        foreach (var k in top)
+        {
+            var u = _units[k];
+            if (!u.Settled && u.Speaker is null)
+            {
+                if (backward is not null) { u.Speaker = backward; u.SpeakerText = backwardText; u.Cue = backwardCue; }
+                else if (previous is not null && !NameBetween(p, previousEnd, u.Before, opaque)) u.Speaker = previous;
+                else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index, u.Style == "dash") is { } carried) u.Speaker = carried;
+                if (u.Speaker is not null) Note(u, p, u.TokStart);
+            }
+            if (u.Speaker is not null) { previous = u.Speaker; previousEnd = u.AttrEnd >= 0 ? u.AttrEnd : Math.Max(u.After, u.SentenceEnd); }
+        }
+    }
+
+    /// <summary>The speaker a quote paragraph continues: the one who spoke at the end of the paragraph before
+    /// (skipping boilerplate), or the subject of its closing indirect speech or colon; null when a heading or
+    /// narration intervenes.</summary>
+    Referent? PreviousSpeaker(int para, bool dash)
+    {
+        int q = para - 1;
+        while (q >= 0 && _paras[q].Info.Boilerplate) q--;
+        if (q < 0) return null;
+        var prev = _paras[q];
+        var units = _unitsOf[q].Where(k => _units[k].Parent < 0).ToList();
+        var (ls, _) = LastSentence(prev);
+        if (units.Count > 0)
+        {
+            var last = _units[units[^1]];
+            // The last quote must stand in the paragraph's last sentence: narration after it intervenes.
+            if (last.Speaker is not null && last.TokEnd > ls && last.Kind != "partial") return last.Speaker;
+        }
+        // Indirect speech then a dash quote is the Scandinavian way to let someone speak on ("Hansen sier at …").
+        return dash ? _closingSpeaker[q] : null;
+    }
+
+    bool IsQuoteOnly(ParagraphContext p, List<int> top, Func<int, bool> opaque)
+    {
+        if (top.Count == 0) return false;
+        for (int i = 0; i < p.Tokens.Count; i++)
+            if (p.Tokens[i].IsWord && !opaque(i) && !InAttribution(top, i)) return false;
+        return top.All(k => _units[k].AttrStart < 0);
+    }
+
+    bool InAttribution(List<int> top, int i)
+    {
+        foreach (var k in top) if (_units[k].AttrStart >= 0 && i >= _units[k].AttrStart && i < _units[k].AttrEnd) return true;
+        return false;
+    }
+
+    bool NameBetween(ParagraphContext p, int from, int to, Func<int, bool> opaque)
+    {
+        foreach (var h in p.Hits) if (h.TokStart >= from && h.TokStart < to && !opaque(h.TokStart) && h.Entity.Kind == "person") return true;
+        for (int i = Math.Max(0, from); i < to && i < p.Tokens.Count; i++)
+            if (!opaque(i) && p.Tokens[i].IsCapitalized && p.FirstNameAt(i) is not null) return true;
+        return false;
+    }
+
+    /// <summary>"Det sier kommunikasjonssjef Kari Vold i Statnett.": a paragraph opening with a pronoun for what was
+    /// just quoted and a cue names the speaker of the quote before it.</summary>
+    (Referent?, string?, string?) BackReference(ParagraphContext next)
+    {
+        if (next.Info.Boilerplate || next.Tokens.Count < 3 || !BackReferences.Contains(next.Tokens[0].Lower)) return (null, null, null);
+        var cues = CueFinder.Find(next, 1, Math.Min(next.Tokens.Count, 3), _ => false);
+        if (cues.Count == 0 || cues[0].Start != 1 || cues[0].Kind is not (CueKind.Speech or CueKind.Tell)) return (null, null, null);
+        var reader = new PhraseReader(next, _discourse, (j, _) => false);
+        var attributor = new Attributor(next, _discourse, reader);
+        int end = SentenceEndAfter(next, cues[0].End);
+        var a = attributor.Resolve(cues[0], cues[0].End, 0, end, _ => false, allowDiscourse: true);
+        return (a.Speaker, a.SpeakerText, a.CueText);
+    }
+}

@@ -1,0 +1,224 @@
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// Quote extraction for one document, in three steps. Detection: quotations between marks (<see cref="QuoteScanner"/>),
+/// Scandinavian dash quotes ("– …, sier X."), block quotes after a colon, and French incises inside the marks.
+/// Attribution, paragraph by paragraph and sentence by sentence in reading order, so the <see cref="Discourse"/>
+/// knows who was named before each quote: the nearest cue of the quote's sentence (or the clause before a colon),
+/// then, for a quote that has none, the next paragraph's "Det sier X", the speaker of the quote just before in the
+/// same paragraph, or that of the paragraph before when nothing intervenes. Output: quotes, entity mentions, and
+/// speakers the gazetteer did not know.
+/// </summary>
+internal sealed partial class DocumentQuotes
+{
+    readonly AnalyzedDocument _doc;
+    readonly QuoteLexicon _lex;
+    readonly EntityIndex _entities;
+    readonly Func<ReadOnlyMemory<char>, string, string> _identify;
+    readonly Discourse _discourse = new();
+    readonly List<ParagraphContext> _paras = [];
+    /// <summary>The document paragraph of each analysed paragraph (a very long paragraph is analysed in windows).</summary>
+    readonly List<int> _docParagraph = [];
+    readonly List<QuoteUnit> _units = [];
+    readonly List<List<int>> _unitsOf = [];
+    readonly List<Referent?> _closingSpeaker = [];
+    readonly List<(int Para, int Start, int End, Referent Ref)> _names = [];
+    readonly List<string> _languages;
+    readonly bool _reversedGuillemets;
+
+    static readonly HashSet<string> DashLanguages = new(StringComparer.Ordinal) { "no", "sv", "da", "nb", "nn", "fi", "is" };
+    static readonly HashSet<string> BackReferences = new(StringComparer.Ordinal)
+    {
+        "det", "dette", "detta", "så", "das", "dies", "that", "this", "ce", "c'est", "c’est", "questo", "lo", "dat", "dit", "eso", "esto",
+    };
+    /// <summary>Fragments this short are framed by their sentence's grammar: no identifier can tell their language.</summary>
+    const int MinWordsForLanguage = 5;
+    const int MinNarrationWords = 8;
+
+    public DocumentQuotes(AnalyzedDocument doc, QuoteLexicon lex, EntityIndex entities, Func<ReadOnlyMemory<char>, string, string> identify)
+    {
+        _doc = doc;
+        _lex = lex;
+        _entities = entities;
+        _identify = identify;
+        _languages = DocumentLanguages(doc, lex);
+        _reversedGuillemets = _languages.Count > 0 && _languages[0] is "de" or "da";
+    }
+
+    /// <summary>A paragraph longer than this is analysed in windows of whole sentences about this long. News
+    /// paragraphs are far shorter; the limit keeps hostile input (a 6 MB line) linear, since attribution looks at
+    /// the quotes of a paragraph together.</summary>
+    const int MaxWindowChars = 8_000;
+
+    public QuoteExtraction Run()
+    {
+        for (int i = 0; i < _doc.Paragraphs.Count; i++)
+        {
+            var info = _doc.Paragraphs[i];
+            var langs = new List<string>(_languages);
+            if (_lex.Languages.ContainsKey(info.Lang.Code) && !langs.Contains(info.Lang.Code)) langs.Add(info.Lang.Code);
+            foreach (var window in Windows(i, info))
+            {
+                _paras.Add(new ParagraphContext(_paras.Count, window, _doc.Text, _lex, langs, _entities));
+                _docParagraph.Add(i);
+                _unitsOf.Add([]);
+                _closingSpeaker.Add(null);
+            }
+        }
+        for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
+        for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
+        return Output();
+    }
+
+    /// <summary>The paragraph itself, or for a very long one consecutive windows of its sentences.</summary>
+    IEnumerable<ParagraphInfo> Windows(int paragraph, ParagraphInfo info)
+    {
+        if (info.Range.Length <= MaxWindowChars) { yield return info; yield break; }
+        int start = info.Range.Start;
+        foreach (var s in _doc.Sentences)
+        {
+            if (s.ParagraphIndex != paragraph || s.Range.End - start < MaxWindowChars) continue;
+            yield return info with { Range = new TextRange(start, s.Range.End) };
+            start = s.Range.End;
+        }
+        if (start < info.Range.End) yield return info with { Range = new TextRange(start, info.Range.End) };
+    }
+
+    /// <summary>The languages whose words to read: the document's verdict first, then those its function words point
+    /// to (a Danish article taken for Norwegian reads as both).</summary>
+    static List<string> DocumentLanguages(AnalyzedDocument doc, QuoteLexicon lex)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var text = doc.Text;
+        Span<char> lower = stackalloc char[32];
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i])) i++;
+            int s = i;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+            if (i == s) break;
+            // Function words are short: longer words need no lookup (and no string).
+            if (i - s > lower.Length) continue;
+            int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
+            foreach (var lang in lex.FunctionWordLanguages(lower[..n])) counts[lang] = counts.GetValueOrDefault(lang) + 1;
+        }
+        var result = new List<string>();
+        if (lex.Languages.ContainsKey(doc.Lang.Code)) result.Add(doc.Lang.Code);
+        int top = counts.Count == 0 ? 0 : counts.Values.Max();
+        foreach (var (lang, n) in counts.OrderByDescending(kv => kv.Value))
+            if (n >= top * 0.6 && top > 0 && !result.Contains(lang)) result.Add(lang);
+        if (result.Count == 0) result.AddRange(lex.Languages.Keys);
+        return result;
+    }
+
+
+    QuoteExtraction Output()
+    {
+        var quotes = new List<ExtractedQuote>(_units.Count);
+        var newEntities = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        var ordered = Enumerable.Range(0, _units.Count).OrderBy(k => _units[k].ContentStart).ToList();
+        foreach (var k in ordered)
+        {
+            var u = _units[k];
+            if (u.ContentEnd <= u.ContentStart) continue;
+            var range = new TextRange(u.ContentStart, u.ContentEnd);
+            var text = _doc.Text[u.ContentStart..u.ContentEnd];
+            var prior = u.Parent >= 0 ? LanguageOf(_units[u.Parent]) : ParagraphLanguage(u.Para);
+            var lang = LanguageOf(u, prior);
+            if (u.Speaker is { Known: null, CanSpeak: true } r && !newEntities.ContainsKey(r.Name))
+                newEntities[r.Name] = new EntityRecord(r.Name, r.Kind, AliasesOf(r)) { Gender = r.Gender };
+            quotes.Add(new ExtractedQuote(range, text, u.Speaker?.Name, u.SpeakerText, u.Cue, u.Via, u.Kind, lang, _docParagraph[u.Para], SentenceAt(u.ContentStart)));
+        }
+        return new QuoteExtraction(quotes, [.. newEntities.Values], Mentions(newEntities));
+    }
+
+    readonly Dictionary<int, string> _narrationLanguage = [];
+
+    /// <summary>The language of a paragraph's own words, its quotations left out: a long English quotation must not
+    /// make the Swedish sentence around a short fragment English. Falls back to the document's language.</summary>
+    string ParagraphLanguage(int para)
+    {
+        if (_narrationLanguage.TryGetValue(para, out var known)) return known;
+        var info = _paras[para].Info;
+        var prior = info.Lang.Code == "und" ? _doc.Lang.Code : info.Lang.Code;
+        var sb = new System.Text.StringBuilder();
+        int at = info.Range.Start, words = 0;
+        foreach (var k in _unitsOf[para].Where(k => _units[k].Parent < 0).OrderBy(k => _units[k].ContentStart))
+        {
+            var u = _units[k];
+            if (u.ContentStart > at) sb.Append(_doc.Text, at, u.ContentStart - at).Append(' ');
+            at = Math.Max(at, u.ContentEnd);
+        }
+        if (info.Range.End > at) sb.Append(_doc.Text, at, info.Range.End - at);
+        foreach (var w in sb.ToString().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)) if (char.IsLetter(w[0])) words++;
+        // The paragraph's verdict stands when narration makes up most of it; when quotations do, the narration is
+        // judged alone, or, too short to judge, framed by the document's language.
+        int quoted = info.Range.Length - sb.Length;
+        var lang = quoted * 2 <= info.Range.Length ? prior
+            : words >= MinNarrationWords ? _identify(sb.ToString().AsMemory(), _doc.Lang.Code) : _doc.Lang.Code;
+        _narrationLanguage[para] = lang;
+        return lang;
+    }
+
+    string LanguageOf(QuoteUnit u, string? prior = null)
+    {
+        prior ??= ParagraphLanguage(u.Para);
+        int words = 0;
+        var t = _doc.Text;
+        for (int i = u.ContentStart; i < u.ContentEnd; i++)
+            if (char.IsLetter(t[i]) && (i == u.ContentStart || !char.IsLetter(t[i - 1]))) words++;
+        return words < MinWordsForLanguage ? prior : _identify(t.AsMemory(u.ContentStart, u.ContentEnd - u.ContentStart), prior);
+    }
+
+    static IReadOnlyList<string> AliasesOf(Referent r)
+    {
+        var parts = r.Name.Split(' ');
+        if (!r.IsPerson || parts.Length < 2) return [r.Name];
+        // The surname with its particles: "van Halst", "von der Leyen", "Le Pen".
+        int s = parts.Length - 1;
+        while (s > 1 && parts[s - 1].Length <= 3 && (char.IsLower(parts[s - 1][0]) || parts[s - 1] is "Le" or "La" or "De" or "Van" or "Von")) s--;
+        return [r.Name, string.Join(' ', parts[s..])];
+    }
+
+    int SentenceAt(int offset)
+    {
+        var s = _doc.Sentences;
+        int lo = 0, hi = s.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            if (s[mid].Range.Start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found;
+    }
+
+    List<EntityMention> Mentions(Dictionary<string, EntityRecord> newEntities)
+    {
+        var list = new List<EntityMention>();
+        var text = _doc.Text;
+        foreach (var p in _paras)
+            foreach (var h in p.Hits)
+            {
+                int s = p.Tokens[h.TokStart].Start, e = p.Tokens[h.TokEnd - 1].End;
+                list.Add(new EntityMention(h.Entity.Name, new TextRange(s, e), text[s..e]));
+            }
+        var seen = new HashSet<(int, int)>();
+        foreach (var (para, start, end, r) in _names)
+        {
+            if (!newEntities.ContainsKey(r.Name)) continue;
+            var p = _paras[para];
+            // The name itself, without a title that came with it ("Statsminister Jonas Gahr Støre").
+            int s = start;
+            while (s < end && !p.Tokens[s].IsCapitalized) s++;
+            while (s < end - 1 && p.RoleAt(s) is not null) s++;
+            if (s >= end || !seen.Add((p.Tokens[s].Start, p.Tokens[end - 1].End))) continue;
+            int cs = p.Tokens[s].Start, ce = p.Tokens[end - 1].End;
+            list.Add(new EntityMention(r.Name, new TextRange(cs, ce), text[cs..ce]));
+        }
+        list.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));
+        return list;
+    }
+}

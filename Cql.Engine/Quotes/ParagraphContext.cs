@@ -1,0 +1,176 @@
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// One paragraph as attribution reads it: its tokens, the gazetteer names in them, and the word classes of the
+/// languages in play (the paragraph's, the document's, and the one its function words point to, so a Danish
+/// article the language verdict took for Norwegian still reads as Danish).
+/// </summary>
+internal sealed class ParagraphContext
+{
+    public int Index { get; }
+    public ParagraphInfo Info { get; }
+    public string Text { get; }
+    public List<Token> Tokens { get; } = [];
+    public QuoteLexicon Lexicon { get; }
+    public IReadOnlyList<string> Languages { get; }
+    readonly LanguageWords[] _words;
+    readonly EntityHit?[] _hitAt;
+
+    public ParagraphContext(int index, ParagraphInfo info, string text, QuoteLexicon lexicon, IReadOnlyList<string> languages, EntityIndex entities)
+    {
+        Index = index;
+        Info = info;
+        Text = text;
+        Lexicon = lexicon;
+        Languages = languages;
+        var words = new List<LanguageWords>();
+        foreach (var l in languages) if (lexicon.Languages.TryGetValue(l, out var w)) words.Add(w);
+        if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
+        _words = [.. words];
+        QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens);
+        _hitAt = new EntityHit?[Tokens.Count];
+        var hits = new List<EntityHit>();
+        entities.FindAll(Tokens, 0, Tokens.Count, hits);
+        foreach (var h in hits) _hitAt[h.TokStart] = h;
+        Hits = hits;
+    }
+
+    /// <summary>The gazetteer names in the paragraph, in order, without overlaps.</summary>
+    public IReadOnlyList<EntityHit> Hits { get; }
+
+    public EntityHit? HitAt(int i) => i >= 0 && i < _hitAt.Length ? _hitAt[i] : null;
+
+    /// <summary>Word classes of every token, looked up once: attribution asks about each token many times.</summary>
+    [Flags]
+    enum WordClass : ushort
+    {
+        None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
+        DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
+    }
+
+    WordClass[]? _classes;
+    RoleWord?[]? _roles;
+    bool[]? _roleKnown;
+
+    WordClass Classes(int i)
+    {
+        if (i < 0 || i >= Tokens.Count) return WordClass.None;
+        _classes ??= ComputeClasses();
+        return _classes[i];
+    }
+
+    WordClass[] ComputeClasses()
+    {
+        var classes = new WordClass[Tokens.Count];
+        for (int i = 0; i < Tokens.Count; i++)
+        {
+            if (!Tokens[i].IsWord) continue;
+            var w = Tokens[i].Lower;
+            var c = WordClass.None;
+            foreach (var l in _words)
+            {
+                if (l.DetDef.Contains(w)) c |= WordClass.DetDef;
+                if (l.DetIndef.Contains(w)) c |= WordClass.DetIndef;
+                if (l.Preposition.Contains(w)) c |= WordClass.Preposition;
+                if (l.Conjunction.Contains(w)) c |= WordClass.Conjunction;
+                if (l.Subordinator.Contains(w)) c |= WordClass.Subordinator;
+                if (l.Adverb.Contains(w)) c |= WordClass.Adverb;
+                if (l.Aux.Contains(w)) c |= WordClass.Aux;
+                if (l.DocNoun.Contains(w)) c |= WordClass.DocNoun;
+                if (l.TermNoun.Contains(w)) c |= WordClass.TermNoun;
+                if (l.Subjunctive.Contains(w)) c |= WordClass.Subjunctive;
+                if (l.Function.Contains(w)) c |= WordClass.Function;
+                if (l.PronounM.Contains(w)) c |= WordClass.PronounM;
+                if (l.PronounF.Contains(w)) c |= WordClass.PronounF;
+                if (l.PronounPl.Contains(w)) c |= WordClass.PronounPl;
+            }
+            if ((c & WordClass.DocNoun) == 0 && EndsWithDocNoun(w)) c |= WordClass.DocNoun;
+            classes[i] = c;
+        }
+        return classes;
+    }
+
+    bool Has(int i, WordClass c) => (Classes(i) & c) != 0;
+
+    public bool IsDetDef(int i) => Has(i, WordClass.DetDef);
+    public bool IsDetIndef(int i) => Has(i, WordClass.DetIndef);
+    public bool IsPreposition(int i) => Has(i, WordClass.Preposition);
+    public bool IsConjunction(int i) => Has(i, WordClass.Conjunction);
+    public bool IsSubordinator(int i) => Has(i, WordClass.Subordinator);
+    public bool IsAdverb(int i) => Has(i, WordClass.Adverb);
+    public bool IsAux(int i) => Has(i, WordClass.Aux);
+    public bool IsDocNoun(int i) => Has(i, WordClass.DocNoun);
+    public bool IsTermNoun(int i) => Has(i, WordClass.TermNoun);
+    public bool IsQuantifier(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && (Lexicon.IsQuantifier(Tokens[i].Lower) || char.IsDigit(Tokens[i].Text[0]));
+    public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
+    public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
+
+    /// <summary>Compounds of a document noun ("Kreml-Lesungen", "Pressemitteilung").</summary>
+    bool EndsWithDocNoun(string lower)
+    {
+        int dash = lower.LastIndexOf('-');
+        if (dash > 0 && dash < lower.Length - 1)
+            foreach (var l in _words) if (l.DocNoun.Contains(lower[(dash + 1)..])) return true;
+        return false;
+    }
+
+    /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
+    public char? PronounGender(int i)
+    {
+        bool m = Has(i, WordClass.PronounM), f = Has(i, WordClass.PronounF), p = Has(i, WordClass.PronounPl);
+        if (f && p) return 'x';
+        return m ? 'm' : f ? 'f' : p ? 'p' : null;
+    }
+
+    /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
+    public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
+
+    public RoleWord? RoleAt(int i)
+    {
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord || Tokens[i].Text.Length <= 2) return null;
+        _roles ??= new RoleWord?[Tokens.Count];
+        _roleKnown ??= new bool[Tokens.Count];
+        if (!_roleKnown[i]) { _roles[i] = Lexicon.RoleOf(Tokens[i].Lower); _roleKnown[i] = true; }
+        return _roles[i];
+    }
+
+    public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
+
+    /// <summary>Sentences of tokens [from, to): they end after . ! ? … when a capital, a digit, a quote mark or a
+    /// dash follows; never inside a token range <paramref name="opaque"/> marks (a quotation), never after an initial
+    /// that a name follows ("George W. Bush").</summary>
+    public List<(int Start, int End)> Sentences(int from, int to, Func<int, bool> opaque)
+    {
+        var result = new List<(int, int)>();
+        int s = from;
+        for (int i = from; i < to; i++)
+        {
+            if (opaque(i) || !IsSentenceEnd(i)) continue;
+            int j = i + 1;
+            while (j < to && !opaque(j) && (IsSentenceEnd(j) || (Tokens[j].Kind == TokenKind.Mark && Tokens[j].Start == Tokens[j - 1].End) || Tokens[j].Is(')'))) j++;
+            if (j >= to) break;
+            var next = Tokens[j];
+            bool starts = next.IsCapitalized || char.IsDigit(next.Text[0]) || next.Kind is TokenKind.Mark or TokenKind.Dash;
+            if (!starts) continue;
+            var prev = Tokens[i - 1 >= from ? i - 1 : i];
+            bool initial = i > from && prev.IsWord && prev.Text.Length == 1 && char.IsUpper(prev.Text[0]) && next.IsCapitalized;
+            bool abbreviation = i > from && prev.IsWord && Abbreviations.Contains(prev.Lower);
+            if (initial || abbreviation) continue;
+            result.Add((s, j));
+            s = j;
+            i = j - 1;
+        }
+        if (s < to) result.Add((s, to));
+        return result;
+    }
+
+    static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "jr", "sr", "nr", "vs", "etc", "ca", "bzw", "z", "b", "ggf", "dvs", "mv", "bl", "ev", "sig", "dott", "hr",
+    };
+
+    public string Slice(int fromTok, int toTok) =>
+        toTok <= fromTok ? "" : Text[Tokens[fromTok].Start..Tokens[toTok - 1].End];
+}

@@ -1,0 +1,326 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// Reads the phrase that names a speaker from a token onwards: a known name (with its title: "Kinas president Xi
+/// Jinping"), a name the gazetteer does not know ("Lars Kjeldsen", "Ursula von der Leyen", "Bund der Steuerzahler"),
+/// a pronoun, an office ("statsministeren", "en talsperson for USAs utenriksdepartement", "il ministro dell'Economia
+/// Giancarlo Giorgetti"), a document ("Die Zusammenfassung der Einladung des Kreml"), or a phrase that names nobody.
+/// Surnames resolve to the full name met in the article.
+/// </summary>
+internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func<int, int, bool> sentenceStart)
+{
+    static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
+    };
+
+    static readonly string[] OrganisationWords =
+    [
+        "company", "association", "institute", "institut", "council", "commission", "ministry", "ministerium", "ministeriet", "ministero",
+        "ministère", "ministerio", "department", "departement", "departementet", "party", "partei", "parti", "partiet", "union", "bank",
+        "group", "gruppe", "agency", "authority", "service", "etaten", "etat", "politi", "polizei", "police", "polis", "polisen",
+        "universitet", "university", "università", "université", "universidad", "universiteit", "center", "centre", "zentrum", "centro",
+        "stiftung", "foundation", "fund", "fonds", "verband", "bund", "byrå", "bureau", "kommune", "kommun", "regjeringen", "regeringen",
+        "regierung", "governo", "gouvernement", "gobierno", "kabinet", "nations", "organisation", "organization", "organización",
+        "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
+        "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
+        "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
+    ];
+
+    readonly Dictionary<(int, int), Phrase?> _read = [];
+
+    /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.
+    /// Attribution asks for the same phrase from several angles; each is read once.</summary>
+    public Phrase? Read(int i, int end)
+    {
+        if (_read.TryGetValue((i, end), out var known)) return known;
+        var ph = ReadUncached(i, end);
+        _read[(i, end)] = ph;
+        return ph;
+    }
+
+    Phrase? ReadUncached(int i, int end)
+    {
+        var toks = p.Tokens;
+        if (i >= end || !toks[i].IsWord) return null;
+        if (p.PronounGender(i) is { } g) return new Phrase(PhraseKind.Pronoun, i, i + 1, Gender: g);
+        // A known name that begins with its article: "the Russian leader", "Het Parool", "The Kremlin".
+        if (p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i)))
+            return new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)));
+        int j = i;
+        // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
+        if (p.Lexicon.IsHonorific(toks[j].Lower) && j + 1 < end)
+        {
+            int k = j + 1;
+            if (toks[k].Is('.')) k++;
+            if (k < end && NamedAt(k, end) is { } addressed) return addressed with { Start = i };
+        }
+        bool def = false, indef = false;
+        if (p.IsDetDef(j) && j + 1 < end) { def = true; j++; }
+        else if (p.IsDetIndef(j) && j + 1 < end) { indef = true; j++; }
+        Referent? affiliation = null;
+        int modifiers = 0;
+        while (j < end && modifiers <= 4)
+        {
+            var t = toks[j];
+            if (!t.IsWord) break;
+            if (p.HitAt(j) is { } hit)
+            {
+                var r = discourse.Intern(Referent(hit.Entity));
+                int k = hit.TokEnd;
+                // A possessive or an adjective of a known entity before an office or a document: "Kremls uttalande",
+                // "USA:s president Donald Trump", "EU-kommisjonens president".
+                if (IsModifierBeforeHead(k, end) && (hit.Genitive || !r.IsPerson))
+                {
+                    if (r.Kind != "place" || affiliation is null) affiliation = r;
+                    j = k;
+                    modifiers++;
+                    continue;
+                }
+                // A title alias followed by the name: "Kinas president Xi Jinping".
+                while (p.HitAt(k) is { } more && more.Entity == hit.Entity) k = more.TokEnd;
+                if (def && !r.IsPerson && r.Kind != "medium" && r.Kind != "organisation") return new Phrase(PhraseKind.Common, i, k);
+                return new Phrase(PhraseKind.Named, i, k, r);
+            }
+            if (p.RoleAt(j) is { } role)
+                return ReadRole(i, j, end, role, def, indef, affiliation);
+            if (p.IsDocNoun(j)) return ReadDocument(i, j, end, affiliation);
+            bool particleName = t.IsCapitalized && Particles.Contains(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
+            if (t.IsCapitalized && (!p.IsFunctionWord(j) || particleName))
+            {
+                if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
+                    return new Phrase(PhraseKind.Initial, i, j + 1);
+                // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
+                if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end)) { affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true); j++; modifiers++; continue; }
+                int runEnd = j + NameRunLength(j, end);
+                // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
+                // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
+                if (TitleBeforeName(j, runEnd, i, def || indef) is int nameStart)
+                    return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
+                // An affiliation before an office: "Senate Majority Leader Chuck Schumer".
+                if (runEnd < end && p.RoleAt(runEnd) is not null && runEnd - j <= 3 && p.FirstNameAt(j) is null)
+                {
+                    affiliation ??= NameReferent(j, runEnd, afterDeterminer: true, genitiveStripped: false);
+                    j = runEnd;
+                    modifiers++;
+                    continue;
+                }
+                bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
+                // "Ein Anhänger", "Die Opposition": a capitalised noun right after the article; "il cantante Geolier" is a name.
+                if ((def || indef) && j == i + 1 && runEnd - j == 1 && !known) return new Phrase(PhraseKind.Common, i, runEnd);
+                // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
+                if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return new Phrase(PhraseKind.Common, i, runEnd);
+                // A lone capitalised word opening a sentence is a name only when the article knows it as one.
+                if (!def && !indef && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
+                    return null;
+                return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: def || indef, genitiveStripped: false));
+            }
+            // Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år gamle
+            // Sara Ali", "algemeen directeur Jan van Halst".
+            if ((def || indef || affiliation is not null || modifiers > 0 || char.IsDigit(t.Text[0]) || IsModifierBeforeHead(j + 1, end))
+                && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && !IsCueLike(j))
+            {
+                j++;
+                modifiers++;
+                continue;
+            }
+            break;
+        }
+        if ((def || indef || modifiers > 0) && j > i + (def || indef ? 1 : 0))
+            return p.Lexicon.IsSourceNoun(toks[j - 1].Lower) || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
+        return null;
+    }
+
+    /// <summary>Where the name starts when the run's first words are a title: a given name further in, after words
+    /// that open the sentence, follow an article, are German nouns, or end like a noun of agent.</summary>
+    int? TitleBeforeName(int j, int runEnd, int phraseStart, bool afterDeterminer)
+    {
+        if (p.FirstNameAt(j) is not null) return null;
+        var first = p.Tokens[j].Lower;
+        bool titleLike = afterDeterminer || sentenceStart(j, phraseStart) || IsCommonNounLanguage() || AgentSuffixes.Any(s => first.EndsWith(s, StringComparison.Ordinal));
+        if (!titleLike) return null;
+        for (int f = j + 1; f < runEnd - 1; f++)
+            if (p.FirstNameAt(f) is not null) return f;
+        // Three capitalised words opening a sentence, the first no given name: "Staatsanwalt Jörg Brandt".
+        return runEnd - j >= 3 && sentenceStart(j, phraseStart) ? j + 1 : null;
+    }
+
+    static readonly string[] AgentSuffixes = ["er", "or", "ør", "ist", "ent", "ant", "in", "ern", "eren", "aren", "ären", "tor", "trice", "ore", "ice", "ano", "ana"];
+
+    bool IsModifierBeforeHead(int k, int end)
+    {
+        for (int n = 0; n < 3 && k + n < end; n++)
+        {
+            if (p.RoleAt(k + n) is not null || p.IsDocNoun(k + n)) return true;
+            var t = p.Tokens[k + n];
+            if (!t.IsWord || t.IsCapitalized || p.IsPreposition(k + n) || p.IsConjunction(k + n) || p.IsSubordinator(k + n)) return false;
+        }
+        return false;
+    }
+
+    static bool IsPluralDefinite(string word, string stem)
+    {
+        foreach (var end in (string[])["ene", "erne", "arna", "erna", "orna", "na"])
+            if (word.EndsWith(end, StringComparison.Ordinal) && word[..^end.Length].EndsWith(stem, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static bool IsGenitive(Token t) => t.Text.Length > 3 && (t.Lower.EndsWith('s') || t.Lower.EndsWith("’s") || t.Lower.EndsWith("'s")) && !t.IsAllCaps;
+
+    Phrase ReadRole(int i, int j, int end, RoleWord role, bool def, bool indef, Referent? affiliation)
+    {
+        var toks = p.Tokens;
+        var roleTok = toks[j];
+        bool definite = def || !roleTok.Lower.EndsWith(role.Stem, StringComparison.Ordinal);
+        // "i due leader", "die beiden Führer", "statslederne": several people, none named.
+        for (int n = i; n < j; n++) if (p.IsQuantifier(n)) return new Phrase(PhraseKind.Common, i, j + 1);
+        if (IsPluralDefinite(roleTok.Lower, role.Stem)) return new Phrase(PhraseKind.Common, i, j + 1);
+        int k = j + 1;
+        // A title before a name: "Talsmann Dmitrij Peskov", "presidenta Claudia Sheinbaum", "Kanzler Olaf Scholz".
+        if (NamedAt(k, end) is { } direct) return direct with { Start = i, Role = role };
+        // Adjectives, then the name: "Il direttore artistico Amadeus".
+        int adj = k;
+        while (adj < end && adj - k < 2 && toks[adj].IsWord && !toks[adj].IsCapitalized && !p.IsFunctionWord(adj) && !IsCueLike(adj)) adj++;
+        if (adj > k && NamedAt(adj, end) is { } afterAdjectives && afterAdjectives.Ref is { IsPerson: true }) return afterAdjectives with { Start = i, Role = role };
+        // The office's domain, then the name: "il ministro dell'Economia Giancarlo Giorgetti", "El líder del PP, Alberto Núñez Feijóo".
+        for (int n = k; n < end && n <= k + 6; n++)
+        {
+            var t = toks[n];
+            if (t.Is(',') && n + 1 < end && NamedAt(n + 1, end) is { Ref.IsPerson: true } appos && ClosesApposition(appos.End, end))
+                return appos with { Start = i, Role = role };
+            if (t.Kind != TokenKind.Word) break;
+            if (p.FirstNameAt(n) is not null && n > k && NamedAt(n, end) is { } named) return named with { Start = i, Role = role };
+            if (p.HitAt(n) is { } hit && hit.Entity.Kind == "person") return new Phrase(PhraseKind.Named, i, hit.TokEnd, discourse.Intern(Referent(hit.Entity)), Role: role);
+            if (IsCueLike(n)) break;
+        }
+        // Whom the office serves: "talsperson for USAs utenriksdepartement", "a spokesperson for Bristol Waste Company".
+        if (k < end && p.IsPreposition(k))
+        {
+            int m = k + 1;
+            if (m < end && (p.IsDetDef(m) || p.IsDetIndef(m))) m++;
+            if (m < end && p.HitAt(m) is { } org && org.Entity.Kind != "person")
+                return new Phrase(PhraseKind.Role, i, org.TokEnd, Role: role, Definite: definite, Affiliation: discourse.Intern(Referent(org.Entity)));
+            if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m))
+            {
+                int runEnd = m + NameRunLength(m, end);
+                return new Phrase(PhraseKind.Role, i, runEnd, Role: role, Definite: definite, Affiliation: NameReferent(m, runEnd, afterDeterminer: true, genitiveStripped: false, organisation: true));
+            }
+        }
+        return new Phrase(PhraseKind.Role, i, k, Role: role, Definite: definite && !indef, Affiliation: affiliation);
+    }
+
+    bool ClosesApposition(int after, int end) =>
+        after >= end || p.Tokens[after].Is(',') || p.Tokens[after].Kind == TokenKind.Punct || IsCueLike(after);
+
+    Phrase? NamedAt(int k, int end)
+    {
+        if (k >= end) return null;
+        if (p.HitAt(k) is { } hit)
+        {
+            int e = hit.TokEnd;
+            while (p.HitAt(e) is { } more && more.Entity == hit.Entity) e = more.TokEnd;
+            return new Phrase(PhraseKind.Named, k, e, discourse.Intern(Referent(hit.Entity)));
+        }
+        var t = p.Tokens[k];
+        if (!t.IsCapitalized || p.IsFunctionWord(k) || p.RoleAt(k) is not null || t.Text.Length == 1) return null;
+        int runEnd = k + NameRunLength(k, end);
+        int nameStart = TitleBeforeName(k, runEnd, k, false) ?? k;
+        return new Phrase(PhraseKind.Named, k, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
+    }
+
+    Phrase ReadDocument(int i, int j, int end, Referent? affiliation)
+    {
+        var toks = p.Tokens;
+        int k = j + 1;
+        // The author follows within a few words: "Erklärung des Kreml", "lettura del Cremlino", "uttalelse fra det
+        // kinesiske utenriksdepartementet", "Analyse der US-Denkfabrik ISW".
+        for (int n = k; n < end && n <= k + 5 && affiliation is null; n++)
+        {
+            var t = toks[n];
+            if (!t.IsWord) break;
+            if (p.HitAt(n) is { } hit)
+            {
+                if (hit.Entity.Kind == "place" && !hit.Genitive) { n = hit.TokEnd - 1; continue; }
+                affiliation = discourse.Intern(Referent(hit.Entity));
+                k = hit.TokEnd;
+                break;
+            }
+            if (t.IsCapitalized && !p.IsFunctionWord(n) && p.RoleAt(n) is null && !p.IsDocNoun(n) && (t.IsAllCaps || !IsCommonNounLanguage()))
+            {
+                int runEnd = n + NameRunLength(n, end);
+                affiliation = NameReferent(n, runEnd, afterDeterminer: true, genitiveStripped: false, organisation: true);
+                k = runEnd;
+                break;
+            }
+            if (IsCueLike(n)) break;
+        }
+        return new Phrase(PhraseKind.Document, i, k, Affiliation: affiliation);
+    }
+
+    /// <summary>German capitalises every noun: there a capitalised word is no evidence of a name.</summary>
+    bool IsCommonNounLanguage() => p.Languages.Contains("de") && !p.Languages.Contains("en");
+
+    bool IsCueLike(int n)
+    {
+        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[n].Lower))
+            if (p.Languages.Contains(c.Lang) && c.Words.Length == 1 && c.Kind is CueKind.Speech or CueKind.Tell or CueKind.Naming) return true;
+        return false;
+    }
+
+    /// <summary>How many tokens from <paramref name="j"/> form a name: capitalised words and the particles between
+    /// them ("Ursula von der Leyen", "Michele de Pascale"), at most five.</summary>
+    public int NameRunLength(int j, int end)
+    {
+        var toks = p.Tokens;
+        int k = j + 1;
+        while (k < end && k - j < 6)
+        {
+            var t = toks[k];
+            if (!t.IsWord) break;
+            if (p.HitAt(k) is not null) break;
+            if (t.IsCapitalized && !p.IsFunctionWord(k) && p.RoleAt(k) is null && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
+            // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
+            // a name and a ministry).
+            if ((Particles.Contains(t.Text) || (Particles.Contains(t.Lower) && t.IsCapitalized)) && k - j == 1)
+            {
+                int m = k;
+                while (m < end && m - k < 3 && Particles.Contains(toks[m].Lower)) m++;
+                if (m < end && toks[m].IsCapitalized && p.HitAt(m) is null && p.RoleAt(m) is null) { k = m + 1; continue; }
+            }
+            break;
+        }
+        return k - j;
+    }
+
+    /// <summary>The referent a name names: a surname resolves to a full name met in the article; otherwise the
+    /// name as written (without a possessive ending) is a new person, or an organisation when it reads like one.</summary>
+    public Referent NameReferent(int from, int to, bool afterDeterminer, bool genitiveStripped, bool organisation = false)
+    {
+        var toks = p.Tokens;
+        var name = p.Slice(from, to);
+        if (genitiveStripped || (to - from == 1 && IsGenitive(toks[from]) && discourse.FullNameFor(StripGenitive(name)) is not null))
+            name = StripGenitive(name);
+        if (discourse.FullNameFor(name) is { } full) return full;
+        bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2) || LooksLikeOrganisation(from, to);
+        char? gender = org ? null : p.FirstNameAt(from) is { } g && g != '?' ? g : null;
+        var r = discourse.Intern(new Referent(name, org ? "organisation" : "person", gender, null));
+        if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);
+        return r;
+    }
+
+    bool LooksLikeOrganisation(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var w = p.Tokens[k].Lower;
+            foreach (var o in OrganisationWords)
+                if (w == o || (o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) || (o.Length >= 6 && w.Contains(o, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+
+    static string StripGenitive(string s) =>
+        s.EndsWith("’s", StringComparison.Ordinal) || s.EndsWith("'s", StringComparison.Ordinal) ? s[..^2] : s.EndsWith('s') ? s[..^1] : s;
+
+    public static Referent Referent(EntityRecord e) => new(e.Name, e.Kind, e.Gender, e);
+}

@@ -1,0 +1,217 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>What a cue tells about the words around it.</summary>
+internal enum CueKind : byte
+{
+    /// <summary>A speech verb: its subject is the speaker.</summary>
+    Speech,
+    /// <summary>A speech verb whose object is the listener ("told Reuters").</summary>
+    Tell,
+    /// <summary>A verb that names or labels ("kaller", "called").</summary>
+    Naming,
+    /// <summary>"„…“, so Merz": the words right after it name the speaker.</summary>
+    So,
+    /// <summary>"quoted X as saying": X is the speaker.</summary>
+    Quoted,
+    /// <summary>A report without a subject ("hieß es"): only a named source speaks.</summary>
+    Impersonal,
+    /// <summary>"ifølge X": X is the source.</summary>
+    According,
+    /// <summary>"X zufolge": the source stands before it.</summary>
+    AccordingAfter,
+}
+
+/// <summary>A cue word or phrase; <see cref="GapAfter"/> is the index of the word after which up to five others may
+/// stand ("teilte … mit": 0), or -1.</summary>
+internal sealed record CuePattern(string[] Words, int GapAfter, CueKind Kind, string Lang);
+
+/// <summary>An office or occupation ("minister"): its synonym class and whether the form is feminine.</summary>
+internal sealed record RoleWord(string Stem, string Class, bool Feminine);
+
+/// <summary>The closed word classes of one language.</summary>
+internal sealed class LanguageWords
+{
+    public readonly HashSet<string> PronounM = new(StringComparer.Ordinal), PronounF = new(StringComparer.Ordinal), PronounPl = new(StringComparer.Ordinal),
+        DetDef = new(StringComparer.Ordinal), DetIndef = new(StringComparer.Ordinal), Preposition = new(StringComparer.Ordinal),
+        Conjunction = new(StringComparer.Ordinal), Subordinator = new(StringComparer.Ordinal), Adverb = new(StringComparer.Ordinal),
+        Aux = new(StringComparer.Ordinal), DocNoun = new(StringComparer.Ordinal), TermNoun = new(StringComparer.Ordinal),
+        Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// The per-language words quote attribution reads (Data/lexicon.tsv) and the given names that tell people and their
+/// gender (Data/first-names.tsv), both shipped inside the engine. Immutable once loaded: shared by all ingest workers.
+/// </summary>
+internal sealed class QuoteLexicon
+{
+    public IReadOnlyDictionary<string, LanguageWords> Languages => _languages;
+    public IReadOnlyList<RoleWord> Roles => _roles;
+
+    readonly Dictionary<string, LanguageWords> _languages = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<CuePattern>> _cuesByFirstWord = new(StringComparer.Ordinal);
+    readonly List<RoleWord> _roles = [];
+    readonly Dictionary<string, List<RoleWord>> _rolesByEnding = new(StringComparer.Ordinal);
+    readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
+    readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
+    readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
+    readonly HashSet<string> _passives = new(StringComparer.Ordinal);
+    readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
+    readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
+    readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
+    readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
+
+    static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
+    public static QuoteLexicon Default => _default.Value;
+
+    static QuoteLexicon LoadDefault()
+    {
+        var lex = new QuoteLexicon();
+        lex.ReadLexicon(Resource("lexicon.tsv"));
+        lex.ReadFirstNames(Resource("first-names.tsv"));
+        return lex;
+    }
+
+    static TextReader Resource(string name)
+    {
+        var s = typeof(QuoteLexicon).Assembly.GetManifestResourceStream("Cql.Engine.Quotes.Data." + name)
+            ?? throw new InvalidOperationException($"the engine was built without its quote lexicon ({name})");
+        return new StreamReader(s);
+    }
+
+    void ReadLexicon(TextReader r)
+    {
+        using var _ = r;
+        while (r.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 3) continue;
+            var lang = f[0];
+            var entries = f[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
+            if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
+            if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
+            if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
+            if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
+            if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
+            if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords();
+            CueKind? cue = f[1] switch
+            {
+                "cue" => CueKind.Speech, "cue-tell" => CueKind.Tell, "cue-naming" => CueKind.Naming, "cue-so" => CueKind.So,
+                "cue-quoted" => CueKind.Quoted, "impersonal" => CueKind.Impersonal, "according" => CueKind.According,
+                "according-post" => CueKind.AccordingAfter, _ => null,
+            };
+            if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
+            var set = f[1] switch
+            {
+                "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
+                "det-indef" => w.DetIndef, "preposition" => w.Preposition, "conjunction" => w.Conjunction,
+                "subordinator" => w.Subordinator, "adverb" => w.Adverb, "aux" => w.Aux, "docnoun" => w.DocNoun,
+                "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function,
+                _ => throw new FormatException($"lexicon.tsv: unknown class '{f[1]}'"),
+            };
+            foreach (var e in entries) set.Add(e);
+            if (set == w.Preposition) foreach (var e in entries) _allPrepositions.Add(e);
+            if (set == w.Function)
+                foreach (var e in entries)
+                {
+                    _allFunctionWords.Add(e);
+                    _functionWordLanguages[e] = _functionWordLanguages.TryGetValue(e, out var had) ? [.. had, lang] : [lang];
+                }
+        }
+        // Longest stems first: "statsminister" must win over "minister". Indexed by their last three letters.
+        _roles.Sort((a, b) => b.Stem.Length.CompareTo(a.Stem.Length));
+        foreach (var role in _roles)
+        {
+            if (role.Stem.Length < 3) continue;
+            var key = role.Stem[^3..];
+            if (!_rolesByEnding.TryGetValue(key, out var list)) _rolesByEnding[key] = list = [];
+            list.Add(role);
+        }
+    }
+
+    void AddCue(string entry, CueKind kind, string lang)
+    {
+        var raw = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = new List<string>();
+        int gapAfter = -1;
+        foreach (var w in raw)
+        {
+            if (w == "…") { gapAfter = words.Count - 1; continue; }
+            words.Add(w);
+        }
+        var p = new CuePattern([.. words], gapAfter, kind, lang);
+        if (!_cuesByFirstWord.TryGetValue(p.Words[0], out var list)) _cuesByFirstWord[p.Words[0]] = list = [];
+        list.Add(p);
+        // Longest patterns first, so "was quoted as saying" wins over "was".
+        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    void AddRole(string entry)
+    {
+        var eq = entry.IndexOf('=');
+        var word = eq < 0 ? entry : entry[..eq];
+        var cls = eq < 0 ? word : entry[(eq + 1)..];
+        bool fem = word.EndsWith(":f", StringComparison.Ordinal);
+        if (fem) word = word[..^2];
+        _roles.Add(new RoleWord(word, cls, fem));
+    }
+
+    void ReadFirstNames(TextReader r)
+    {
+        using var _ = r;
+        while (r.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#') continue;
+            var f = line.Split('\t');
+            if (f.Length < 2) continue;
+            char g = f[0] == "f" ? 'f' : 'm';
+            foreach (var n in f[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                // A name given to both sexes ("Andrea") tells no gender.
+                _firstNames[n] = _firstNames.TryGetValue(n, out var had) && had != g ? '?' : g;
+        }
+    }
+
+    /// <summary>The cue patterns that start with <paramref name="lowerWord"/>, longest first.</summary>
+    public IReadOnlyList<CuePattern> CuesStartingWith(string lowerWord) =>
+        _cuesByFirstWord.TryGetValue(lowerWord, out var l) ? l : [];
+
+    /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise.</summary>
+    public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
+
+    readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
+
+    /// <summary>The languages a lower-case word is a function word of.</summary>
+    public string[] FunctionWordLanguages(ReadOnlySpan<char> lower) =>
+        _functionWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var langs) ? langs : [];
+
+    public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
+    public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
+    public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
+    public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
+    public bool IsHonorific(string lower) => _honorifics.Contains(lower);
+    public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
+    public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
+
+    /// <summary>The office a word names, matched as the end of the word after a definite ending is dropped
+    /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none.</summary>
+    public RoleWord? RoleOf(string lower)
+    {
+        foreach (var candidate in DefiniteStems(lower))
+        {
+            if (candidate.Length < 3 || !_rolesByEnding.TryGetValue(candidate[^3..], out var roles)) continue;
+            foreach (var r in roles)
+                if (candidate.EndsWith(r.Stem, StringComparison.Ordinal) && (candidate.Length == r.Stem.Length || r.Stem.Length >= 4))
+                    return r;
+        }
+        return null;
+    }
+
+    /// <summary>The word itself, then the word without a Scandinavian definite ending.</summary>
+    static IEnumerable<string> DefiniteStems(string w)
+    {
+        yield return w;
+        foreach (var end in (string[])["ene", "erne", "en", "et", "na", "n", "a"])
+            if (w.Length > end.Length + 3 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
+    }
+}

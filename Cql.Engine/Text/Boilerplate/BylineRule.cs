@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Text;
+
+/// <summary>
+/// Who wrote the article: a byline ("Av Ola Nordmann", "Von Max Mustermann, dpa", "By Jane Doe and John Roe",
+/// "Di Mario Rossi", "Par …", "Por …", "Tekst: …"), an agency tag ("(NTB)", "Reuters") or a contributor note
+/// ("CNN's Betsy Klein contributed to this report", "Denne artikkelen ble medforfatter av CNNs Betsy Klein og Fred
+/// He."). A byline names people: "Di Maio ha detto …" or "By Monday, the talks …" are sentences, not bylines.
+/// </summary>
+static partial class BylineRule
+{
+    const int MaxBylineChars = 120;
+    const int MaxNoteChars = 300;
+
+    public static bool IsByline(string text, TextRange p)
+    {
+        if (p.Length > MaxBylineChars) return false;
+        var s = text.AsSpan(p.Start, p.Length);
+        if (AgencyTag().IsMatch(s)) return true;
+        var m = Lead().Match(text, p.Start, p.Length);
+        return m.Success && AreNames(text, m.Index + m.Length, p.End);
+    }
+
+    // The first words of the ContributorNote phrases.
+    static readonly WordStartSearch Notes = new(ContributorNote(),
+        "contributed additional reporting editing writing bidro bidrog har medforfatter co mitarbeit mitgearbeitet mit ha hanno a ont "
+        + "coauthored cowritten contribuyó contribuyeron heeft hebben med denne artikkelen saken this dieser");
+
+    /// <summary>A note on who wrote or contributed, usually at the foot of the article.</summary>
+    public static bool IsContributorNote(string text, TextRange p) =>
+        p.Length <= MaxNoteChars && Notes.Find(text, p.Start, p.Start, p.End) >= 0;
+
+    /// <summary>True when [start, end) lists names: capitalised words joined by "og", "and", commas …, perhaps
+    /// followed by a date or an email; not a sentence in lower case.</summary>
+    static bool AreNames(string text, int start, int end)
+    {
+        const string Separators = ",;|/·•–—-.()";
+        int capitalised = 0, i = start;
+        while (i < end)
+        {
+            i = TextChars.SkipSpaces(text, i, end);
+            if (i >= end) break;
+            int w = i;
+            while (w < end && !TextChars.IsSpace(text[w])) w++;
+            int ws = i;
+            while (ws < w && Separators.Contains(text[ws])) ws++;
+            var word = text.AsSpan(ws, w - ws).TrimEnd(Separators);
+            i = w;
+            if (word.IsEmpty) continue;
+            // A date or an address after the names ends them: "Av Ola Nordmann | 9. januar 2025". Other numbers are
+            // prose: "Av Kinas 1,4 milliarder innbyggere …".
+            if (word.Contains('@')) break;
+            if (char.IsDigit(word[0])) return capitalised > 0 && DateParser.TryParse(text, ws, end, allowYearOnly: false, out _, out _);
+            if (char.IsUpper(word[0])) { capitalised++; continue; }
+            if (IsConnector(word) || AgencyTag().IsMatch(word)) continue;
+            return false;
+        }
+        return capitalised > 0;
+    }
+
+    static bool IsConnector(ReadOnlySpan<char> w) => w is "og" or "och" or "and" or "und" or "e" or "et" or "y" or "en" or "i" or "&"
+        or "von" or "van" or "der" or "den" or "de" or "di" or "da" or "du" or "la" or "le" or "af" or "dos" or "del" or "ter"
+        or "kl" or "kl." or "publisert" or "oppdatert" or "foto" or "tekst" or "journalist" or "reporter" or "korrespondent";
+
+    [GeneratedRegex("""
+        \G(?:(?:av|af|by|von|di|par|por|door|skrevet\s+av|skrivet\s+av|written\s+by|reported\s+by|reporting\s+by)\s+(?=\p{Lu})
+          |(?:tekst(?:\s+og\s+foto)?|text(?:\s+(?:und|och)\s+(?:foto|bild))?|texte|testo|author|autor(?:in)?|forfatter|författare|journalist|reporter|auteur|autore|autora)\s*:\s*)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex Lead();
+
+    [GeneratedRegex("""
+        ^[(\[–—-]?\s*©?\s*(?i:NTB|TT|Ritzau|dpa|AFP|AP|Reuters|ANSA|EFE|Lusa|ANP|Belga|APA|PAP|STT|TASS|Xinhua|SDA|Keystone-SDA)
+         (?:\s*[/,&]\s*(?i:NTB|TT|Ritzau|dpa|AFP|AP|Reuters|ANSA|EFE|Lusa|ANP|Belga|APA|PAP|STT|TASS|Xinhua|SDA|Keystone-SDA))*\s*[)\]]?\.?$
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex AgencyTag();
+
+    [GeneratedRegex("""
+        \G(?:contributed\s+to\s+this\s+(?:report|article|story)|additional\s+reporting|(?:reporting|editing|writing)\s+by\b
+        |bidro(?:g)?\s+til(?:l)?\s+(?:denne|dette|artikeln|artikkelen|saken)|har\s+bidratt\s+til|medforfatter|co-?authored|co-?written
+        |mitarbeit\b|mitgearbeitet|mit\s+material\s+von|ha(?:nno)?\s+contribuito|hanno\s+collaborato|a\s+contribué|ont\s+contribué
+        |contribuyó|contribuyeron|heeft\s+bijgedragen|hebben\s+bijgedragen|med\s+bidrag\s+fra
+        |(?:denne\s+artikkelen|artikkelen|saken)\s+(?:er|ble)\s+(?:skrevet|oversatt)\s+av|this\s+(?:article|story)\s+was\s+(?:written|translated)\s+by
+        |dieser\s+artikel\s+wurde\s+von)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex ContributorNote();
+}

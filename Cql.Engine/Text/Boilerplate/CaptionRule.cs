@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using Cql.Engine.Ingest;
+
+namespace Cql.Engine.Text;
+
+/// <summary>
+/// Photo captions. A caption is recognised by its credit ("Foto: Mikhail Metzel / AP", "(Bild: kremlin.ru, CC BY
+/// 4.0 , via Wikimedia Commons)", "Photo by …", "© NTB", "REUTERS/Maxim Shemetov") at the end of the paragraph.
+/// Scrapers glue the caption of a photo to its credit, and sometimes the credit to a body paragraph, so the
+/// paragraph is judged by what it mostly is: a credit alone, or a short description with a credit, is a caption;
+/// a long paragraph, or one that is mostly quoted speech ("«Siden starten …», sa Xi … Foto: …"), stays body —
+/// flagging it would hide its quotes.
+/// </summary>
+static partial class CaptionRule
+{
+    const int MaxCreditChars = 150;
+    const int MaxDescriptionChars = 450;
+    const double MaxQuotedShare = 0.4;
+
+    public static bool IsCaption(string text, TextRange p)
+    {
+        int credit = CreditStart(text, p);
+        if (credit < 0) return false;
+        var (start, end) = TextChars.Trim(text, p.Start, credit);
+        if (end <= start) return true;
+        if (end - start > MaxDescriptionChars) return false;
+        if (TextChars.IsDash(text[start]) || (text[start] == '-' && start + 1 < end && text[start + 1] == ' ')) return false;
+        return QuotedShare(text, start, end) < MaxQuotedShare;
+    }
+
+    // The first words of the CreditLabel phrases.
+    static readonly WordStartSearch Credits = new(CreditLabel(),
+        "foto fotos photo photos photograph bild bilde bilder kuva zdjęcie fot фото image images illustrasjon illustration ill grafikk grafik graphic "
+        + "video credit credits crédit crédits fotografia fotografía imagen immagine skjermdump screenshot archivbild arkivfoto arkivbilde pressebilde "
+        + "pressefoto ap reuters afp epa ansa ntb dpa getty ©");
+
+    /// <summary>Where the credit that ends the paragraph starts, or -1. It opens the paragraph, follows a space, or
+    /// opens a bracket: "… Xi. Foto:", "(Bild: …)".</summary>
+    static int CreditStart(string text, TextRange p)
+    {
+        int from = Math.Max(p.Start, p.End - MaxCreditChars);
+        // Every credit has a colon, a slash or ©, or says photo/foto/bild/image; most paragraphs have none of them.
+        var window = text.AsSpan(from, p.End - from);
+        if (window.IndexOfAny(":/©") < 0 && window.IndexOf("oto", StringComparison.OrdinalIgnoreCase) < 0
+            && window.IndexOf("bild", StringComparison.OrdinalIgnoreCase) < 0 && window.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0)
+            return -1;
+        int at = Credits.Find(text, p.Start, from, p.End);
+        if (at > p.Start && text[at - 1] is '(' or '[') at--;
+        return at;
+    }
+
+    /// <summary>The share of [start, end) inside quotation marks.</summary>
+    static double QuotedShare(string text, int start, int end)
+    {
+        int inside = 0, openAt = -1;
+        char expect = '\0';
+        for (int i = start; i < end; i++)
+        {
+            char c = text[i];
+            if (expect == '\0')
+            {
+                bool beforeWord = i + 1 < end && char.IsLetterOrDigit(text[i + 1]);
+                expect = c switch
+                {
+                    '«' => '»',
+                    '»' when beforeWord => '«',
+                    '“' => '”',
+                    '„' => '“',
+                    '”' when beforeWord => '”',
+                    '"' when beforeWord => '"',
+                    _ => '\0',
+                };
+                if (expect != '\0') openAt = i;
+            }
+            else if (c == expect || (expect == '“' && c == '”'))
+            {
+                inside += i - openAt - 1;
+                expect = '\0';
+            }
+        }
+        if (expect != '\0') inside += end - openAt - 1;
+        return (double)inside / (end - start);
+    }
+
+    [GeneratedRegex("""
+        \G(?:
+           (?:foto|fotos|photo|photos|photograph|bild|bilde|bilder|kuva|zdjęcie|fot\.|фото|image|images|illustrasjon|illustration|ill\.
+             |grafikk|grafik|graphic|video|credit|credits|crédits?(?:\s+photo)?|fotografia|fotografía|imagen|immagine|skjermdump
+             |screenshot|archivbild|arkivfoto|arkivbilde|pressebilde|pressefoto)\s*[:/]
+          |(?:photo|foto|bild|image)\s+(?:by|di|von|av|de|door|courtesy\s+of)\s
+          |©
+          |(?:AP\s+Photo|REUTERS|AFP|EPA|ANSA|NTB|dpa|Getty\s+Images)\s*/\s*\p{Lu}
+        )
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex CreditLabel();
+}

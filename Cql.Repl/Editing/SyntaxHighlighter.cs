@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace Cql.Repl.Editing;
+
+/// <summary>
+/// Colours a line of the language as the user types it: keywords, strings, numbers and dates, comments, pipes and
+/// operators, meta commands. Classes are computed for the whole line and drawn for the visible window, so a line
+/// scrolled sideways keeps its colours. A C# line ('>') is left plain but for its marker.
+/// </summary>
+public sealed class SyntaxHighlighter(Func<string, bool> isKeyword)
+{
+    enum Kind : byte { Plain, Keyword, Text, Number, Comment, Operator, Meta }
+
+    static string Ansi(Kind k) => k switch
+    {
+        Kind.Keyword => "\x1b[1;34m",
+        Kind.Text => "\x1b[32m",
+        Kind.Number => "\x1b[33m",
+        Kind.Comment => "\x1b[2m",
+        Kind.Operator => "\x1b[35m",
+        Kind.Meta => "\x1b[36m",
+        _ => "\x1b[0m",
+    };
+
+    /// <summary>The characters [from, from+length) of <paramref name="line"/> with colour codes, ending in a reset.</summary>
+    public string Render(string line, int from, int length)
+    {
+        var kinds = Classify(line);
+        var sb = new StringBuilder(length + 32);
+        var current = Kind.Plain;
+        for (int i = from; i < from + length && i < line.Length; i++)
+        {
+            if (kinds[i] != current) { sb.Append(Ansi(kinds[i])); current = kinds[i]; }
+            sb.Append(line[i]);
+        }
+        if (current != Kind.Plain) sb.Append("\x1b[0m");
+        return sb.ToString();
+    }
+
+    Kind[] Classify(string line)
+    {
+        var kinds = new Kind[line.Length];
+        int start = 0;
+        while (start < line.Length && char.IsWhiteSpace(line[start])) start++;
+        if (start < line.Length && line[start] == '>') { kinds[start] = Kind.Operator; return kinds; }
+        if (start < line.Length && line[start] == ':')
+        {
+            for (int k = start; k < line.Length && !char.IsWhiteSpace(line[k]); k++) kinds[k] = Kind.Meta;
+            return kinds;
+        }
+        int i = 0;
+        while (i < line.Length)
+        {
+            char c = line[i];
+            int s = i;
+            if (c == '-' && i + 1 < line.Length && line[i + 1] == '-')
+            {
+                Array.Fill(kinds, Kind.Comment, i, line.Length - i);
+                break;
+            }
+            if (c is '"' or '\'')
+            {
+                i++;
+                while (i < line.Length && line[i] != c) i += line[i] == '\\' ? 2 : 1;
+                i = Math.Min(line.Length, i + 1);
+                Array.Fill(kinds, Kind.Text, s, i - s);
+                continue;
+            }
+            if (char.IsAsciiDigit(c))
+            {
+                while (i < line.Length && (char.IsAsciiDigit(line[i]) || line[i] is '-' or '.')) i++;
+                Array.Fill(kinds, Kind.Number, s, i - s);
+                continue;
+            }
+            if (char.IsLetter(c) || c == '_')
+            {
+                while (i < line.Length && (char.IsLetterOrDigit(line[i]) || line[i] == '_')) i++;
+                if (isKeyword(line[s..i])) Array.Fill(kinds, Kind.Keyword, s, i - s);
+                continue;
+            }
+            if (c is '|' or '=' or '<' or '>' or '!' or ';') kinds[i] = Kind.Operator;
+            i++;
+        }
+        return kinds;
+    }
+}

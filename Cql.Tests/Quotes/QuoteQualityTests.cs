@@ -1,0 +1,75 @@
+using System.Text;
+using Cql.Engine.Ingest;
+using Cql.Engine.Quotes;
+using Cql.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Cql.Tests.Quoting;
+
+/// <summary>
+/// The quality bar of quote extraction, measured against hand-annotated gold: the seed corpus, the test articles
+/// written for each language, and a held-out batch evaluated once. Prints precision, recall and attribution per
+/// language and fails below the targets.
+/// </summary>
+public class QuoteQualityTests(ITestOutputHelper output)
+{
+    static readonly string QuotesDir = Path.Combine(RepoPaths.Root, "Cql.Tests", "Quotes");
+
+    [Fact]
+    public void Seeds_meet_the_quality_bar() =>
+        Evaluate(GoldSet.Load(RepoPaths.Seeds, Path.Combine(QuotesDir, "Gold", "seeds.gold.tsv")),
+            minRecall: 0.95, minPrecision: 0.90, minAttribution: 0.90);
+
+    [Fact]
+    public void Test_articles_in_nine_languages_meet_the_quality_bar() =>
+        Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "Articles"), Path.Combine(QuotesDir, "Gold", "articles.gold.tsv")),
+            minRecall: 0.85, minPrecision: 0.85, minAttribution: 0.85);
+
+    /// <summary>Articles written after tuning and scored once (see the report in the commit that added them); the
+    /// floor is lower than the targets and was set before the first run.</summary>
+    [Fact]
+    public void Held_out_articles_stay_above_a_floor() =>
+        Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut"), Path.Combine(QuotesDir, "Gold", "heldout.gold.tsv")),
+            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+
+    /// <summary>A second held-out batch, written after the fixes the first one prompted, scored once; same floor.</summary>
+    [Fact]
+    public void Second_held_out_articles_stay_above_a_floor() =>
+        Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut2"), Path.Combine(QuotesDir, "Gold", "heldout2.gold.tsv")),
+            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+
+    void Evaluate(GoldSet set, double minRecall, double minPrecision, double minAttribution)
+    {
+        var extractor = new QuoteExtractor(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);
+        var byLang = new SortedDictionary<string, QuoteScore>(StringComparer.Ordinal);
+        var notes = new StringBuilder();
+        foreach (var (doc, text) in set.Texts)
+        {
+            var gold = set.Quotes.Where(q => q.Doc == doc).ToList();
+            var analyzed = DocumentAnalyzer.Analyze(doc, text);
+            var found = extractor.Extract(analyzed).Quotes;
+            var docNotes = new List<string>();
+            var score = QuoteScorer.ScoreDocument(text, gold, found, docNotes);
+            var lang = gold.GroupBy(q => q.Lang).OrderByDescending(g => g.Count()).First().Key;
+            if (!byLang.TryGetValue(lang, out var acc)) byLang[lang] = acc = new QuoteScore();
+            acc.Add(score);
+            if (docNotes.Count > 0) notes.Append(doc).Append('\n').AppendJoin('\n', docNotes).Append('\n');
+        }
+        var all = new QuoteScore();
+        foreach (var s in byLang.Values) all.Add(s);
+
+        var table = new StringBuilder();
+        table.AppendLine("lang  gold named found  precision  recall  attribution  attr(named)  kind  lang-id");
+        foreach (var (lang, s) in byLang) Row(table, lang, s);
+        Row(table, "all", all);
+        output.WriteLine(table.ToString());
+        output.WriteLine(notes.ToString());
+
+        Assert.True(all.Recall >= minRecall, $"recall {all.Recall:0.000} < {minRecall}\n{table}");
+        Assert.True(all.Precision >= minPrecision, $"precision {all.Precision:0.000} < {minPrecision}\n{table}");
+        Assert.True(all.Attribution >= minAttribution, $"attribution {all.Attribution:0.000} < {minAttribution}\n{table}");
+    }
+
+    static void Row(StringBuilder sb, string lang, QuoteScore s) =>
+        sb.AppendLine($"{lang,-5} {s.Gold,4} {s.GoldNamed,5} {s.Extracted,5}  {s.Precision,9:0.000}  {s.Recall,6:0.000}  {s.Attribution,11:0.000}  {s.NamedAttribution,11:0.000}  {s.KindAccuracy,4:0.00}  {s.LangAccuracy,7:0.00}");
+}
