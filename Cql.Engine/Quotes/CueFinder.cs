@@ -45,6 +45,6 @@ internal static class CueFinder
             k++;
         }
         // A gap pattern needs its gap ("la … til" is not the Norwegian "la til" of another sense only when words follow).
-        return new CueHit(i, k, gapStart, gapEnd, pat.Kind, string.Join(' ', pat.Words));
+        return new CueHit(i, k, gapStart, gapEnd, pat.Kind, pat.Text);
     }
 }

@@ -89,8 +89,7 @@ internal static class QuoteTokenizer
         for (int k = i + 1; k < j - 1; k++)
         {
             if (text[k] is not ('’' or '\'')) continue;
-            var prefix = text.Substring(i, k - i).ToLowerInvariant();
-            if (Elisions.Contains(prefix))
+            if (IsElision(text.AsSpan(i, k - i)))
             {
                 into.Add(Make(text, i, k + 1, TokenKind.Word));
                 AddWord(text, k + 1, j, into);
@@ -99,9 +98,9 @@ internal static class QuoteTokenizer
             break;
         }
         // French inversion: ajoute-t-il, a-t-elle, dit-il.
-        if (j - i > 3 && char.IsLower(text[i]))
+        if (j - i > 3 && char.IsLower(text[i]) && text.AsSpan(i, j - i).Contains('-'))
         {
-            var lower = text.Substring(i, j - i).ToLowerInvariant();
+            var lower = LowerCase(text.AsSpan(i, j - i), stackalloc char[64]);
             foreach (var suffix in InvertedSubjects)
             {
                 if (!lower.EndsWith(suffix, StringComparison.Ordinal) || lower.Length == suffix.Length) continue;
@@ -115,9 +114,45 @@ internal static class QuoteTokenizer
         into.Add(Make(text, i, j, TokenKind.Word));
     }
 
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElisionLookup = Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static bool IsElision(ReadOnlySpan<char> prefix) =>
+        prefix.Length <= 8 && ElisionLookup.Contains(LowerCase(prefix, stackalloc char[8]));
+
+    /// <summary>The invariant lower case of a word (what string.ToLowerInvariant gives), in <paramref name="buffer"/>
+    /// when it fits.</summary>
+    static ReadOnlySpan<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length) return word.ToString().ToLowerInvariant();
+        int n = word.ToLowerInvariant(buffer);
+        return buffer[..n];
+    }
+
     static Token Make(string text, int s, int e, TokenKind kind)
     {
-        var t = text.Substring(s, e - s);
-        return new Token(s, e, kind, t, t.ToLowerInvariant());
+        var (t, lower) = TokenStrings.Get(text.AsSpan(s, e - s));
+        return new Token(s, e, kind, t, lower);
+    }
+
+    /// <summary>
+    /// Token strings repeat across paragraphs and documents ("og", "Putin", ","): each thread keeps one instance of
+    /// each with its lower-case form, so tokenizing a paragraph allocates next to nothing. Per thread, so ingest
+    /// workers share no state; cleared when it outgrows <see cref="MaxEntries"/> (a vocabulary, not a corpus).
+    /// </summary>
+    static class TokenStrings
+    {
+        const int MaxEntries = 100_000;
+        [ThreadStatic] static Dictionary<string, string>? t_lowerOf;
+
+        public static (string Text, string Lower) Get(ReadOnlySpan<char> span)
+        {
+            var map = t_lowerOf ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (map.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var text, out var lower)) return (text, lower);
+            if (map.Count >= MaxEntries) map.Clear();
+            text = span.ToString();
+            lower = text.ToLowerInvariant();
+            map[text] = lower;
+            return (text, lower);
+        }
     }
 }
