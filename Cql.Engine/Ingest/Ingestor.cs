@@ -188,13 +188,12 @@ public static class Ingestor
                 Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
                 perSentence[s] = tokens.Count - before;
             }
+            // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
             var words = new string[tokens.Count];
             var norms = new string[tokens.Count];
+            var pool = TokenStringPool.ForThread;
             for (int t = 0; t < tokens.Count; t++)
-            {
-                words[t] = tokens[t].Slice(doc.Text);
-                norms[t] = Tokenizer.Normalize(words[t]);
-            }
+                (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
             var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Text)));
             articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens, perSentence, words, norms));
         }

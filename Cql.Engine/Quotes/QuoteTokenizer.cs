@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 internal enum TokenKind : byte { Word, Punct, Mark, Dash }
@@ -40,6 +42,7 @@ internal static class QuoteTokenizer
 
     public static void Tokenize(string text, int start, int end, List<Token> into)
     {
+        var pool = TokenStringPool.ForThread;
         int i = start;
         while (i < end)
         {
@@ -48,14 +51,14 @@ internal static class QuoteTokenizer
             if (char.IsLetterOrDigit(c))
             {
                 int j = WordEnd(text, i, end);
-                AddWord(text, i, j, into);
+                AddWord(text, i, j, into, pool);
                 i = j;
                 continue;
             }
-            if (IsQuoteChar(c)) into.Add(Make(text, i, i + 1, TokenKind.Mark));
+            if (IsQuoteChar(c)) into.Add(Make(text, i, i + 1, TokenKind.Mark, pool));
             else if (IsDashChar(c) || (c == '-' && (i + 1 >= end || IsSpace(text[i + 1])) && (i == start || IsSpace(text[i - 1]))))
-                into.Add(Make(text, i, i + 1, TokenKind.Dash));
-            else into.Add(Make(text, i, i + 1, TokenKind.Punct));
+                into.Add(Make(text, i, i + 1, TokenKind.Dash, pool));
+            else into.Add(Make(text, i, i + 1, TokenKind.Punct, pool));
             i++;
         }
     }
@@ -83,7 +86,7 @@ internal static class QuoteTokenizer
         return j;
     }
 
-    static void AddWord(string text, int i, int j, List<Token> into)
+    static void AddWord(string text, int i, int j, List<Token> into, TokenStringPool pool)
     {
         // Elision: l’Ucraina, dell'Economia, d’après, c'est.
         for (int k = i + 1; k < j - 1; k++)
@@ -91,8 +94,8 @@ internal static class QuoteTokenizer
             if (text[k] is not ('’' or '\'')) continue;
             if (IsElision(text.AsSpan(i, k - i)))
             {
-                into.Add(Make(text, i, k + 1, TokenKind.Word));
-                AddWord(text, k + 1, j, into);
+                into.Add(Make(text, i, k + 1, TokenKind.Word, pool));
+                AddWord(text, k + 1, j, into, pool);
                 return;
             }
             break;
@@ -105,13 +108,13 @@ internal static class QuoteTokenizer
             {
                 if (!lower.EndsWith(suffix, StringComparison.Ordinal) || lower.Length == suffix.Length) continue;
                 int cut = j - suffix.Length;
-                into.Add(Make(text, i, cut, TokenKind.Word));
+                into.Add(Make(text, i, cut, TokenKind.Word, pool));
                 int pron = text.LastIndexOf('-', j - 1, j - cut) + 1;
-                into.Add(Make(text, pron, j, TokenKind.Word));
+                into.Add(Make(text, pron, j, TokenKind.Word, pool));
                 return;
             }
         }
-        into.Add(Make(text, i, j, TokenKind.Word));
+        into.Add(Make(text, i, j, TokenKind.Word, pool));
     }
 
     static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElisionLookup = Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -128,31 +131,9 @@ internal static class QuoteTokenizer
         return buffer[..n];
     }
 
-    static Token Make(string text, int s, int e, TokenKind kind)
+    static Token Make(string text, int s, int e, TokenKind kind, TokenStringPool pool)
     {
-        var (t, lower) = TokenStrings.Get(text.AsSpan(s, e - s));
+        var (t, lower) = pool.Get(text.AsSpan(s, e - s));
         return new Token(s, e, kind, t, lower);
-    }
-
-    /// <summary>
-    /// Token strings repeat across paragraphs and documents ("og", "Putin", ","): each thread keeps one instance of
-    /// each with its lower-case form, so tokenizing a paragraph allocates next to nothing. Per thread, so ingest
-    /// workers share no state; cleared when it outgrows <see cref="MaxEntries"/> (a vocabulary, not a corpus).
-    /// </summary>
-    static class TokenStrings
-    {
-        const int MaxEntries = 100_000;
-        [ThreadStatic] static Dictionary<string, string>? t_lowerOf;
-
-        public static (string Text, string Lower) Get(ReadOnlySpan<char> span)
-        {
-            var map = t_lowerOf ??= new Dictionary<string, string>(StringComparer.Ordinal);
-            if (map.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var text, out var lower)) return (text, lower);
-            if (map.Count >= MaxEntries) map.Clear();
-            text = span.ToString();
-            lower = text.ToLowerInvariant();
-            map[text] = lower;
-            return (text, lower);
-        }
     }
 }
