@@ -16,7 +16,7 @@ internal static class CueFinder
         for (int i = from; i < to; i++)
         {
             if (opaque(i) || !toks[i].IsWord) continue;
-            foreach (var pat in p.Lexicon.CuesStartingWith(toks[i].Lower))
+            foreach (var pat in p.CuesAt(i))
             {
                 if (!p.Languages.Contains(pat.Lang) && p.Languages.Count > 0) continue;
                 if (Match(p, pat, i, to, opaque) is { } hit) { hits.Add(hit); i = hit.End - 1; break; }

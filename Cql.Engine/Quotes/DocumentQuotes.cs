@@ -93,6 +93,7 @@ internal sealed partial class DocumentQuotes
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var text = doc.Text;
         Span<char> lower = stackalloc char[32];
+        int longest = Math.Min(lower.Length, lex.LongestFunctionWord);
         int i = 0;
         while (i < text.Length)
         {
@@ -101,7 +102,7 @@ internal sealed partial class DocumentQuotes
             while (i < text.Length && char.IsLetter(text[i])) i++;
             if (i == s) break;
             // Function words are short: longer words need no lookup (and no string).
-            if (i - s > lower.Length) continue;
+            if (i - s > longest) continue;
             int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
             foreach (var lang in lex.FunctionWordLanguages(lower[..n])) counts[lang] = counts.GetValueOrDefault(lang) + 1;
         }

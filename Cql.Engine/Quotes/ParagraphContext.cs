@@ -108,6 +108,16 @@ internal sealed class ParagraphContext
     /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
     public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
 
+    List<CuePattern>?[]? _cues;
+
+    /// <summary>The cue patterns that start at token <paramref name="i"/> (a word), longest first: looked up once a
+    /// token, since cue finding runs over the same tokens for every sentence, comma and incise.</summary>
+    public List<CuePattern> CuesAt(int i)
+    {
+        _cues ??= new List<CuePattern>?[Tokens.Count];
+        return _cues[i] ??= Lexicon.CuesStartingWith(Tokens[i].Lower);
+    }
+
     public RoleWord? RoleAt(int i)
     {
         if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord || Tokens[i].Text.Length <= 2) return null;

@@ -147,6 +147,7 @@ internal sealed class QuoteLexicon
                 foreach (var e in entries)
                 {
                     _allFunctionWords.Add(e);
+                    LongestFunctionWord = Math.Max(LongestFunctionWord, e.Length);
                     _functionWordLanguages[e] = _functionWordLanguages.TryGetValue(e, out var had) ? [.. had, lang] : [lang];
                 }
         }
@@ -215,6 +216,9 @@ internal sealed class QuoteLexicon
     public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
 
     readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
+
+    /// <summary>Characters in the longest function word: a longer word needs no lookup.</summary>
+    public int LongestFunctionWord { get; private set; }
 
     /// <summary>The languages a lower-case word is a function word of.</summary>
     public string[] FunctionWordLanguages(ReadOnlySpan<char> lower) =>
