@@ -28,6 +28,11 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
           quotes | count by lang
           kwic "samarbeid*" | limit 10
           explain quotes where lang = de
+          > Quotes.Count(q => q.Lang == "de")        C#: a line starting with '>'
+
+        C# lines see Quotes, Docs, Sentences, Paragraphs, Entities, Mentions (typed records), Query("…") for the
+        language (rows with Count, Get<T>(row, "column"), Export(path)), Last (the rows of the last statement) and
+        Corpus; variables carry from one line to the next.
 
         Meta commands:
           :help               this help

@@ -74,24 +74,7 @@ public sealed class TestCorpus : IDisposable
     }
 
     /// <summary>DuckDB's answer, one rendered line per row.</summary>
-    public List<string> DuckRows(string sql)
-    {
-        using var cmd = Duck.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            var sb = new StringBuilder();
-            for (int c = 0; c < r.FieldCount; c++)
-            {
-                if (c > 0) sb.Append('|');
-                sb.Append(r.IsDBNull(c) ? "∅" : Render(r.GetValue(c)));
-            }
-            rows.Add(sb.ToString());
-        }
-        return rows;
-    }
+    public List<string> DuckRows(string sql) => Support.Duck.Rendered(Duck, sql);
 
     /// <summary>The engine's answer, rendered like <see cref="DuckRows"/>.</summary>
     public static List<string> Rows(IBatchStream stream)

@@ -12,28 +12,6 @@ public class IngestEndToEndTests
     static async Task<IngestSummary> Ingest(string outDir, bool append, params string[] inputs) =>
         await Ingestor.RunAsync(new IngestOptions(inputs, outDir, Append: append), null, CancellationToken.None);
 
-    static DuckDBConnection Duck()
-    {
-        var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
-        return db;
-    }
-
-    static List<object?[]> Sql(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
-
     [Fact]
     public async Task Seeds_become_a_corpus_that_duckdb_reads_table_by_table()
     {
@@ -42,26 +20,26 @@ public class IngestEndToEndTests
         Assert.Equal(5, summary.FilesRead);
         Assert.Equal(5, summary.DocsAdded);
 
-        using var db = Duck();
+        using var db = Duck.Open();
         foreach (var t in CorpusSchema.Tables)
         {
             var glob = d.File($"corpus/{t.Name}/**/*.parquet");
-            var cols = Sql(db, $"DESCRIBE SELECT * FROM read_parquet('{glob}', hive_partitioning=true)").Select(r => (string)r[0]!).ToList();
+            var cols = Duck.Rows(db, $"DESCRIBE SELECT * FROM read_parquet('{glob}', hive_partitioning=true)").Select(r => (string)r[0]!).ToList();
             Assert.Equal(t.Columns.Select(c => c.Name), cols);
         }
-        var langs = Sql(db, $"SELECT source, lang FROM read_parquet('{d.File("corpus/docs/**/*.parquet")}', hive_partitioning=true) ORDER BY source")
+        var langs = Duck.Rows(db, $"SELECT source, lang FROM read_parquet('{d.File("corpus/docs/**/*.parquet")}', hive_partitioning=true) ORDER BY source")
             .Select(r => $"{r[0]}={r[1]}");
         Assert.Equal(["000_ec84314081129a3a.txt=no", "001_8fa1af74d4c97d9e.txt=sv", "002_66b4c24dfe62b857.txt=no", "003_e7046ab981153f44.txt=de", "004_a3bf1baf7ef32c25.txt=it"], langs);
 
         // Every sentence lies inside its paragraph, and ids join across tables.
-        var orphans = Sql(db, $"""
+        var orphans = Duck.Rows(db, $"""
             SELECT count(*) FROM read_parquet('{d.File("corpus/sentences/*.parquet")}') s
             LEFT JOIN read_parquet('{d.File("corpus/paragraphs/*.parquet")}') p ON s.para_id = p.para_id
             WHERE p.para_id IS NULL OR s.start < p.start OR s."end" > p."end" OR s.doc_id <> p.doc_id
             """);
         Assert.Equal(0L, Convert.ToInt64(orphans[0][0]));
         // Sentence text is the slice of the document text its offsets name.
-        var mismatched = Sql(db, $"""
+        var mismatched = Duck.Rows(db, $"""
             SELECT count(*) FROM read_parquet('{d.File("corpus/sentences/*.parquet")}') s
             JOIN read_parquet('{d.File("corpus/docs/*.parquet")}') d USING (doc_id)
             WHERE substring(d.text, s.start + 1, s."end" - s.start) <> s.text
@@ -84,8 +62,8 @@ public class IngestEndToEndTests
 
         var m = CorpusManifest.Load(corpus);
         Assert.Equal(2, m.Tables["docs"].Rows);
-        using var db = Duck();
-        var ids = Sql(db, $"SELECT doc_id FROM read_parquet([{string.Join(",", m.FilesOf(corpus, "docs").Select(f => $"'{f}'"))}]) ORDER BY doc_id");
+        using var db = Duck.Open();
+        var ids = Duck.Rows(db, $"SELECT doc_id FROM read_parquet([{string.Join(",", m.FilesOf(corpus, "docs").Select(f => $"'{f}'"))}]) ORDER BY doc_id");
         Assert.Equal([0, 1], ids.Select(r => (int)r[0]!));
     }
 
@@ -115,8 +93,8 @@ public class IngestEndToEndTests
         Assert.Equal(3, s.FilesSkipped);
         Assert.All(s.Files.Where(f => f.Status != "read"), f => Assert.False(string.IsNullOrEmpty(f.Reason)));
 
-        using var db = Duck();
-        var texts = Sql(db, $"SELECT source, encoding, text FROM read_parquet('{d.File("corpus/docs/*.parquet")}') ORDER BY source");
+        using var db = Duck.Open();
+        var texts = Duck.Rows(db, $"SELECT source, encoding, text FROM read_parquet('{d.File("corpus/docs/*.parquet")}') ORDER BY source");
         var latin = texts.Single(r => (string)r[0]! == "latin1.txt");
         Assert.Equal("windows-1252", latin[1]);
         Assert.StartsWith("Møller sagde", (string)latin[2]!);

@@ -17,21 +17,6 @@ public class MultilingualIngestTests
         ["003_e7046ab981153f44.txt"] = "de", ["004_a3bf1baf7ef32c25.txt"] = "it",
     };
 
-    static List<object?[]> Sql(DuckDBConnection db, string sql)
-    {
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
-
     [Fact]
     public void Every_document_gets_its_language_date_and_speakers_and_duckdb_reads_every_table()
     {
@@ -51,23 +36,22 @@ public class MultilingualIngestTests
         var r = CqlProcess.Run(null, "ingest", input, "--out", d.File("corpus"), "-q");
         Assert.True(r.ExitCode == 0, r.Stderr);
 
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
+        using var db = Duck.Open();
         string T(string table) => $"read_parquet('{d.File("corpus")}/{table}/**/*.parquet', hive_partitioning=true)";
         foreach (var t in CorpusSchema.Tables)
-            Assert.Equal(t.Columns.Select(c => c.Name), Sql(db, $"DESCRIBE SELECT * FROM {T(t.Name)}").Select(x => (string)x[0]!));
+            Assert.Equal(t.Columns.Select(c => c.Name), Duck.Rows(db, $"DESCRIBE SELECT * FROM {T(t.Name)}").Select(x => (string)x[0]!));
 
-        var langs = Sql(db, $"SELECT source, lang FROM {T("docs")}").ToDictionary(x => (string)x[0]!, x => (string)x[1]!);
+        var langs = Duck.Rows(db, $"SELECT source, lang FROM {T("docs")}").ToDictionary(x => (string)x[0]!, x => (string)x[1]!);
         Assert.Equal(expectedLang.Count, langs.Count);
         var wrong = expectedLang.Where(kv => langs[kv.Key] != kv.Value).Select(kv => $"{kv.Key}: {langs[kv.Key]}, not {kv.Value}").ToList();
         Assert.True(wrong.Count == 0, "wrong languages: " + string.Join("; ", wrong));
 
-        var dates = Sql(db, $"SELECT source, date FROM {T("docs")} WHERE source IN ('da-havvind.txt', 'en-harbour.txt', 'fr-greve.txt', 'es-sequia.txt', 'sv-tag.txt') ORDER BY source")
+        var dates = Duck.Rows(db, $"SELECT source, date FROM {T("docs")} WHERE source IN ('da-havvind.txt', 'en-harbour.txt', 'fr-greve.txt', 'es-sequia.txt', 'sv-tag.txt') ORDER BY source")
             .Select(x => $"{x[0]}={x[1]}");
         Assert.Equal(["da-havvind.txt=2024-03-03", "en-harbour.txt=2024-03-05", "es-sequia.txt=2024-03-09", "fr-greve.txt=2024-03-07", "sv-tag.txt=2024-03-11"], dates);
 
         string? SpeakerOf(string source, string fragment) =>
-            (string?)Sql(db, $"SELECT q.speaker FROM {T("quotes")} q JOIN {T("docs")} d USING (doc_id) WHERE d.source = '{source}' AND contains(q.text, '{fragment.Replace("'", "''")}')").Single()[0];
+            (string?)Duck.Rows(db, $"SELECT q.speaker FROM {T("quotes")} q JOIN {T("docs")} d USING (doc_id) WHERE d.source = '{source}' AND contains(q.text, '{fragment.Replace("'", "''")}')").Single()[0];
         Assert.Equal("Lars Aagaard", SpeakerOf("da-havvind.txt", "Vi har travlt"));
         Assert.Equal("Lars Aagaard", SpeakerOf("da-havvind.txt", "sidste udbud"));
         Assert.Equal("Ellen Carter", SpeakerOf("en-harbour.txt", "most important decision"));
@@ -79,6 +63,6 @@ public class MultilingualIngestTests
         Assert.Equal("Andreas Carlson", SpeakerOf("sv-tag.txt", "tågen blir fulla"));
 
         // The quote's own language: the English quote inside the Swedish seed is en, its document stays sv.
-        Assert.Contains(Sql(db, $"SELECT q.lang FROM {T("quotes")} q JOIN {T("docs")} d USING (doc_id) WHERE d.source = '001_8fa1af74d4c97d9e.txt' AND contains(q.text, 'China is willing')"), x => (string?)x[0] == "en");
+        Assert.Contains(Duck.Rows(db, $"SELECT q.lang FROM {T("quotes")} q JOIN {T("docs")} d USING (doc_id) WHERE d.source = '001_8fa1af74d4c97d9e.txt' AND contains(q.text, 'China is willing')"), x => (string?)x[0] == "en");
     }
 }

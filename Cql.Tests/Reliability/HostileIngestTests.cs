@@ -11,23 +11,6 @@ namespace Cql.Tests.Reliability;
 /// </summary>
 public class HostileIngestTests
 {
-    static List<object?[]> Sql(string sql)
-    {
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
-
     static string Docs(string corpus) => $"read_parquet('{corpus}/docs/**/*.parquet', hive_partitioning=true)";
 
     [Fact]
@@ -71,14 +54,14 @@ public class HostileIngestTests
         Assert.Contains("lines.jsonl#L3: no text", r.Stderr);
 
         var corpus = d.File("corpus");
-        string TextOf(string source) => (string)Sql($"SELECT text FROM {Docs(corpus)} WHERE source = '{source}'").Single()[0]!;
+        string TextOf(string source) => (string)Duck.Rows($"SELECT text FROM {Docs(corpus)} WHERE source = '{source}'").Single()[0]!;
         Assert.Contains("Kjøpmann i Tromsø", TextOf("latin1.txt"));
         Assert.Contains("5 €, sa hun: “Det er for dyrt”.", TextOf("cp1252.txt"));
         Assert.Contains("æøå og", TextOf("broken-utf8.txt")); // one bad byte does not turn the rest into mojibake
         Assert.Contains("UTF-16 med BOM, og den har æøå.", TextOf("utf16le.txt"));
         Assert.Contains("har åäö.", TextOf("utf16be.txt"));
         Assert.StartsWith("Med BOM", TextOf("bom.txt"));
-        Assert.Equal(0L, Convert.ToInt64(Sql($"SELECT count(*) FROM {Docs(corpus)} WHERE contains(text, chr(13)) OR contains(text, chr(65279))")[0][0]));
+        Assert.Equal(0L, Convert.ToInt64(Duck.Rows($"SELECT count(*) FROM {Docs(corpus)} WHERE contains(text, chr(13)) OR contains(text, chr(65279))")[0][0]));
         Assert.Contains("En artikkel langt nede", TextOf(deep + "/deep.txt"));
         Assert.Equal("Quoted, with comma", TextOf("ragged.csv#2"));
     }
@@ -92,7 +75,7 @@ public class HostileIngestTests
         d.Write("in/one-line.txt", text);
         var r = CqlProcess.Run(null, new Dictionary<string, string> { ["CQL_BENCH_STATS"] = "1" }, "ingest", d.File("in"), "--out", d.File("corpus"));
         Assert.True(r.ExitCode == 0, r.Stderr);
-        var row = Sql($"SELECT chars, length(text) FROM {Docs(d.File("corpus"))}").Single();
+        var row = Duck.Rows($"SELECT chars, length(text) FROM {Docs(d.File("corpus"))}").Single();
         Assert.Equal(text.Length, Convert.ToInt32(row[0]));
         Assert.Equal((long)text.Length, Convert.ToInt64(row[1]));
         // A guard against runaway memory, far above what this needs (not a performance target).
@@ -112,6 +95,6 @@ public class HostileIngestTests
         var r = CqlProcess.Run(null, "ingest", d.File("in"), "--out", d.File("corpus"), "-q");
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("100000 files: 100000 read, 0 skipped, 0 failed; 100000 docs added", r.Stdout);
-        Assert.Equal(100_000L, Convert.ToInt64(Sql($"SELECT count(DISTINCT source) FROM {Docs(d.File("corpus"))}")[0][0]));
+        Assert.Equal(100_000L, Convert.ToInt64(Duck.Rows($"SELECT count(DISTINCT source) FROM {Docs(d.File("corpus"))}")[0][0]));
     }
 }

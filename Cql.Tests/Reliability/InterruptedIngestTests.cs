@@ -36,15 +36,6 @@ public class InterruptedIngestTests
         }
     }
 
-    static long Count(string sql)
-    {
-        using var db = new DuckDBConnection("DataSource=:memory:");
-        db.Open();
-        using var cmd = db.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
-
     static string Docs(string corpus) => $"read_parquet('{corpus}/docs/**/*.parquet', hive_partitioning=true)";
 
     /// <summary>Starts `cql ingest` and kills it (SIGKILL) once <paramref name="ready"/> holds, or after a while.</summary>
@@ -72,9 +63,9 @@ public class InterruptedIngestTests
             var outcome = Assert.IsType<RowsOutcome>(session.Run("docs | count", CancellationToken.None).Single());
             using (outcome.Rows) { Assert.True(outcome.Rows.MoveNext(CancellationToken.None)); Assert.Equal(rows, outcome.Rows.Current.Columns[0].GetInt64(0)); }
         }
-        Assert.Equal(rows, Count($"SELECT count(*) FROM {Docs(corpus)}"));
-        Assert.Equal(rows, Count($"SELECT count(DISTINCT source) FROM {Docs(corpus)}"));
-        Assert.Equal(manifest.Tables["quotes"].Rows, Count($"SELECT count(*) FROM read_parquet('{corpus}/quotes/**/*.parquet')"));
+        Assert.Equal(rows, Duck.Count($"SELECT count(*) FROM {Docs(corpus)}"));
+        Assert.Equal(rows, Duck.Count($"SELECT count(DISTINCT source) FROM {Docs(corpus)}"));
+        Assert.Equal(manifest.Tables["quotes"].Rows, Duck.Count($"SELECT count(*) FROM read_parquet('{corpus}/quotes/**/*.parquet')"));
         return rows;
     }
 
@@ -93,7 +84,7 @@ public class InterruptedIngestTests
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Contains($"{3000 - kept} docs added", again.Stdout);
         Assert.Equal(3000, AssertWhole(corpus));
-        Assert.Equal(3000L, Count($"SELECT count(DISTINCT content_hash) FROM {Docs(corpus)}"));
+        Assert.Equal(3000L, Duck.Count($"SELECT count(DISTINCT content_hash) FROM {Docs(corpus)}"));
         Assert.Empty(Directory.GetFiles(corpus, "*.pending", SearchOption.AllDirectories).Concat(Directory.GetFiles(corpus, "*.tmp", SearchOption.AllDirectories)));
     }
 

@@ -89,20 +89,7 @@ public class GeneratedCorpus : IDisposable
     }
 
     /// <summary>DuckDB's rows, rendered one line each (as <see cref="TestCorpus.Rows"/> renders the engine's).</summary>
-    public List<string> DuckRows(string sql)
-    {
-        using var cmd = Duck.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read())
-        {
-            var cells = new string[r.FieldCount];
-            for (int c = 0; c < cells.Length; c++) cells[c] = r.IsDBNull(c) ? "∅" : TestCorpus.Render(r.GetValue(c));
-            rows.Add(string.Join('|', cells));
-        }
-        return rows;
-    }
+    public List<string> DuckRows(string sql) => Support.Duck.Rendered(Duck, sql);
 
     /// <summary>The rows of the last statement of a script run through the session; fails on any error outcome.</summary>
     public List<string> CqlRows(string script)
