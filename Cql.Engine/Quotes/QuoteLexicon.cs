@@ -25,6 +25,9 @@ internal enum CueKind : byte
 /// stand ("teilte … mit": 0), or -1.</summary>
 internal sealed record CuePattern(string[] Words, int GapAfter, CueKind Kind, string Lang);
 
+/// <summary>A phrase in which the word at <see cref="At"/> is no cue ("la cuenta": a noun; "cuenta con": "has").</summary>
+internal sealed record NotCue(string[] Words, int At, string Lang);
+
 /// <summary>An office or occupation ("minister"): its synonym class and whether the form is feminine.</summary>
 internal sealed record RoleWord(string Stem, string Class, bool Feminine);
 
@@ -59,6 +62,7 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<NotCue>> _notCues = new(StringComparer.Ordinal);
 
     static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
     public static QuoteLexicon Default => _default.Value;
@@ -102,6 +106,7 @@ internal sealed class QuoteLexicon
                 "according-post" => CueKind.AccordingAfter, _ => null,
             };
             if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
+            if (f[1] == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
             var set = f[1] switch
             {
                 "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
@@ -147,6 +152,17 @@ internal sealed class QuoteLexicon
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
 
+    /// <summary>Indexed by each of its words, so a cue word finds the phrases that unmake it wherever it stands in them.</summary>
+    void AddNotCue(string entry, string lang)
+    {
+        var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int at = 0; at < words.Length; at++)
+        {
+            if (!_notCues.TryGetValue(words[at], out var list)) _notCues[words[at]] = list = [];
+            list.Add(new NotCue(words, at, lang));
+        }
+    }
+
     void AddRole(string entry)
     {
         var eq = entry.IndexOf('=');
@@ -175,6 +191,11 @@ internal sealed class QuoteLexicon
     /// <summary>The cue patterns that start with <paramref name="lowerWord"/>, longest first.</summary>
     public IReadOnlyList<CuePattern> CuesStartingWith(string lowerWord) =>
         _cuesByFirstWord.TryGetValue(lowerWord, out var l) ? l : [];
+
+    /// <summary>The phrases ("la cuenta", "cuenta con") in which <paramref name="lowerWord"/> is no cue, each with the
+    /// word's place in it.</summary>
+    public IReadOnlyList<NotCue> NotCuesWith(string lowerWord) =>
+        _notCues.TryGetValue(lowerWord, out var l) ? l : [];
 
     /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise.</summary>
     public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
