@@ -60,9 +60,10 @@ internal sealed class Discourse
     }
 
     /// <summary>The nearest referent before (para, tok) a pronoun or a dropped subject can mean: persons of a
-    /// compatible gender (<paramref name="gender"/> 'm', 'f' or '?'), speakers and subjects before mere mentions, a
-    /// known matching gender before an unknown one. <paramref name="allowOrganisations"/> admits organisations
-    /// (a dropped subject may be a ministry).</summary>
+    /// compatible gender (<paramref name="gender"/> 'm', 'f' or '?'), speakers and subjects before mere mentions.
+    /// A person whose gender is unknown (a given name the list lacks) is compatible: recency and salience decide, not
+    /// how much we happen to know about each. <paramref name="allowOrganisations"/> admits organisations (a dropped
+    /// subject may be a ministry).</summary>
     public Referent? Resolve(char gender, int para, int tok, bool allowOrganisations, Referent? exclude = null)
     {
         foreach (var pass in Passes)
@@ -76,15 +77,13 @@ internal sealed class Discourse
                 if (!e.Ref.IsPerson && !(allowOrganisations && e.Speaker)) continue;
                 if (pass.Prominent && !(e.Subject || e.Speaker)) continue;
                 var g = e.Ref.Gender;
-                bool exact = gender == '?' || g == gender;
-                bool unknown = g is null or '?';
-                if (pass.ExactGender ? exact : (exact || unknown)) return e.Ref;
+                if (gender == '?' || g == gender || g is null or '?') return e.Ref;
             }
         }
         return null;
     }
 
-    static readonly (bool Prominent, bool ExactGender)[] Passes = [(true, true), (true, false), (false, true), (false, false)];
+    static readonly (bool Prominent, bool _)[] Passes = [(true, false), (false, false)];
 
     /// <summary>The last one who spoke with a human voice: what "personen", "the person" refer to.</summary>
     public Referent? LastHumanSpeaker(int para, int tok)

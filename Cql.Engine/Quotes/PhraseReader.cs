@@ -322,7 +322,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (genitiveStripped || (to - from == 1 && IsGenitive(toks[from]) && discourse.FullNameFor(StripGenitive(name)) is not null))
             name = StripGenitive(name);
         if (discourse.FullNameFor(name) is { } full) return full;
-        bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2) || LooksLikeOrganisation(from, to);
+        // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
+        // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
+        bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);
         char? gender = org ? null : p.FirstNameAt(from) is { } g && g != '?' ? g : null;
         var r = discourse.Intern(new Referent(name, org ? "organisation" : "person", gender, null));
         if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);

@@ -197,8 +197,15 @@ internal sealed class QuoteLexicon
     public IReadOnlyList<NotCue> NotCuesWith(string lowerWord) =>
         _notCues.TryGetValue(lowerWord, out var l) ? l : [];
 
-    /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise.</summary>
-    public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
+    /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise. A hyphenated given name not listed
+    /// whole ("Per-Olof", "Marie-Claude") is known by its first part when a capital follows the hyphen.</summary>
+    public char? FirstNameGender(string word)
+    {
+        if (_firstNames.TryGetValue(word, out var g)) return g;
+        int dash = word.IndexOf('-');
+        if (dash < 2 || dash + 1 >= word.Length || !char.IsUpper(word[dash + 1])) return null;
+        return _firstNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word.AsSpan(0, dash), out var first) ? first : null;
+    }
 
     readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
 
