@@ -196,8 +196,11 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         int k = from;
         for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
         if (k >= end) return null;
-        // "confesó a los periodistas": the listener, in any language the document may be in.
-        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized) return null;
+        // "confesó a los periodistas": the listener, in any language the document may be in; the speaker may follow it
+        // ("explicó a este periódico el portavoz …", "ha detto all'ANSA il sindaco Mario Rossi").
+        if (IsParticleName(k, end)) return reader.Read(k, end);
+        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized)
+            return SpeakerAfterListener(k, end);
         if (reader.Read(k, end) is { } ph) return ph;
         var t = p.Tokens[k];
         // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
@@ -206,6 +209,40 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(t.Lower)
             ? new Phrase(PhraseKind.Common, k, k + 1) : null;
     }
+
+    /// <summary>How many words a listener or medium between a cue and its speaker may have ("a este periódico", "al
+    /// micrófono de la cadena").</summary>
+    const int MaxListenerWords = 6;
+
+    /// <summary>After a listener ("a este periódico", "all'ANSA"), the person who spoke: a name or an office, not a
+    /// phrase that names nobody (that is the listener's own complement).</summary>
+    Phrase? SpeakerAfterListener(int preposition, int end)
+    {
+        for (int m = preposition + 1; m < end && m <= preposition + MaxListenerWords; m++)
+        {
+            var t = p.Tokens[m];
+            if (!t.IsWord || IsCueWord(m)) return null;
+            if (m == preposition + 1 || !(p.IsDetDef(m) || p.IsDetIndef(m) || t.IsCapitalized || p.RoleAt(m) is not null)) continue;
+            // A name must read as one on its own ("il sindaco Mario Rossi", "Rafael Cabrera Moya"): "al Corriere della
+            // Sera" ends in a capitalised word that is the listener's.
+            if (reader.Read(m, end) is not { } ph) continue;
+            if (ph.Kind == PhraseKind.Role || ph.Role is not null || p.IsDetDef(ph.Start)) return ph;
+            if (ph is { Kind: PhraseKind.Named, Ref.IsPerson: true } && (ph.Ref.Known is not null || ph.End - ph.Start >= 2 && p.FirstNameAt(ph.Start) is not null)) return ph;
+        }
+        return null;
+    }
+
+    bool IsCueWord(int k)
+    {
+        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[k].Lower)) if (p.Languages.Contains(c.Lang)) return true;
+        return false;
+    }
+
+    /// <summary>"aldus Van Wijk", "zegt De Jong": a capitalised particle before a capitalised word inside the sentence is
+    /// part of a surname, not a preposition.</summary>
+    bool IsParticleName(int k, int end) =>
+        k + 1 < end && p.Tokens[k].IsCapitalized && p.Tokens[k].Text.Length <= 3 && p.IsPreposition(k) && p.Tokens[k + 1].IsCapitalized && !p.IsFunctionWord(k + 1)
+        && k > 0 && !p.IsSentenceEnd(k - 1) && p.Tokens[k - 1].Kind != TokenKind.Mark && !p.Tokens[k - 1].Is(':');
 
     static bool HasDefiniteEnding(string w) => w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a");
 

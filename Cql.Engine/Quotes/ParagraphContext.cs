@@ -52,7 +52,7 @@ internal sealed class ParagraphContext
 
     WordClass[]? _classes;
     RoleWord?[]? _roles;
-    bool[]? _roleKnown;
+    byte[]? _roleLength;
 
     WordClass Classes(int i)
     {
@@ -103,7 +103,14 @@ internal sealed class ParagraphContext
     public bool IsAux(int i) => Has(i, WordClass.Aux);
     public bool IsDocNoun(int i) => Has(i, WordClass.DocNoun);
     public bool IsTermNoun(int i) => Has(i, WordClass.TermNoun);
-    public bool IsQuantifier(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && (Lexicon.IsQuantifier(Tokens[i].Lower) || char.IsDigit(Tokens[i].Text[0]));
+    /// <summary>A count or quantifier ("due", "beiden", "12"); not an age ("19 år gamle", "den 19-årige", "il 54enne").</summary>
+    public bool IsQuantifier(int i)
+    {
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return false;
+        if (Lexicon.IsQuantifier(Tokens[i].Lower)) return true;
+        foreach (var c in Tokens[i].Text) if (!char.IsDigit(c)) return false;
+        return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Lexicon.IsAgeWord(Tokens[i + 1].Lower));
+    }
     public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
@@ -127,14 +134,34 @@ internal sealed class ParagraphContext
     /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
     public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
 
+    /// <summary>The office named from token <paramref name="i"/> on: one word ("statsministeren", "ds") or a phrase
+    /// that starts there ("prima cittadina", "direttore sportivo"); <see cref="RoleLength"/> tells how many tokens.</summary>
     public RoleWord? RoleAt(int i)
     {
-        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord || Tokens[i].Text.Length <= 2) return null;
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return null;
         _roles ??= new RoleWord?[Tokens.Count];
-        _roleKnown ??= new bool[Tokens.Count];
-        if (!_roleKnown[i]) { _roles[i] = Lexicon.RoleOf(Tokens[i].Lower); _roleKnown[i] = true; }
+        _roleLength ??= new byte[Tokens.Count];
+        if (_roleLength[i] == 0)
+        {
+            _roleLength[i] = 1;
+            _roles[i] = Lexicon.RoleOf(Tokens[i].Lower);
+            foreach (var (words, role) in Lexicon.PhraseRolesStartingWith(Tokens[i].Lower))
+            {
+                if (i + words.Length > Tokens.Count) continue;
+                bool all = true;
+                for (int w = 1; w < words.Length && all; w++)
+                    all = Tokens[i + w].IsWord && (w < words.Length - 1 ? Tokens[i + w].Lower == words[w] : QuoteLexicon.IsFormOf(Tokens[i + w].Lower, words[w]));
+                if (!all) continue;
+                _roles[i] = role;
+                _roleLength[i] = (byte)words.Length;
+                break;
+            }
+        }
         return _roles[i];
     }
+
+    /// <summary>How many tokens the office at <paramref name="i"/> spans (1 for a single word).</summary>
+    public int RoleLength(int i) => RoleAt(i) is null ? 0 : _roleLength![i];
 
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
 

@@ -56,6 +56,7 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, List<RoleWord>> _rolesByEnding = new(StringComparer.Ordinal);
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
+    readonly HashSet<string> _ageWords = new(StringComparer.Ordinal);
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
@@ -63,6 +64,8 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<NotCue>> _notCues = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<(string[] Words, RoleWord Role)>> _phraseRoles = new(StringComparer.Ordinal);
+    readonly Dictionary<string, RoleWord> _shortRoles = new(StringComparer.Ordinal);
 
     static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
     public static QuoteLexicon Default => _default.Value;
@@ -95,6 +98,7 @@ internal sealed class QuoteLexicon
             if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
             if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
             if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
+            if (f[1] == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
             if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
@@ -170,7 +174,18 @@ internal sealed class QuoteLexicon
         var cls = eq < 0 ? word : entry[(eq + 1)..];
         bool fem = word.EndsWith(":f", StringComparison.Ordinal);
         if (fem) word = word[..^2];
-        _roles.Add(new RoleWord(word, cls, fem));
+        var role = new RoleWord(word, cls, fem);
+        if (word.Contains(' '))
+        {
+            // "prima cittadina", "direttore sportivo": a phrase, found from its first word.
+            var words = word.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!_phraseRoles.TryGetValue(words[0], out var list)) _phraseRoles[words[0]] = list = [];
+            list.Add((words, role));
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
+        // "ds", "mp": too short to match as the end of a longer word.
+        else if (word.Length <= 2) _shortRoles[word] = role;
+        else _roles.Add(role);
     }
 
     void ReadFirstNames(TextReader r)
@@ -215,6 +230,7 @@ internal sealed class QuoteLexicon
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
+    public bool IsAgeWord(string lower) => _ageWords.Contains(lower);
     public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
@@ -225,6 +241,7 @@ internal sealed class QuoteLexicon
     /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none.</summary>
     public RoleWord? RoleOf(string lower)
     {
+        if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);
         foreach (var candidate in DefiniteStems(lower))
         {
             if (candidate.Length < 3 || !_rolesByEnding.TryGetValue(candidate[^3..], out var roles)) continue;
@@ -234,6 +251,22 @@ internal sealed class QuoteLexicon
         }
         return null;
     }
+
+    /// <summary>The offices of several words that start with <paramref name="lowerWord"/> ("prima cittadina"), longest
+    /// first; the last word may carry a definite ending.</summary>
+    public IReadOnlyList<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
+        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : [];
+
+    /// <summary>The last word of an office phrase as written ("ministro", "direktøren") is that word.</summary>
+    public static bool IsFormOf(string lower, string stem)
+    {
+        if (lower == stem) return true;
+        foreach (var end in DefiniteEndings)
+            if (lower.Length == stem.Length + end.Length && lower.StartsWith(stem, StringComparison.Ordinal) && lower.EndsWith(end, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    static readonly string[] DefiniteEndings = ["en", "et", "n", "a", "na", "ene", "erne"];
 
     /// <summary>The word itself, then the word without a Scandinavian definite ending.</summary>
     static IEnumerable<string> DefiniteStems(string w)
