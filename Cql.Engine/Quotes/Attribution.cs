@@ -74,6 +74,17 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             speaker is not null && phrase?.Role is { } role ? role.Class : null);
     }
 
+    /// <summary>Who the subject of tokens [from, to) names, a clause without a cue of its own ("Over haar kansen … wilde
+    /// Hoekstra zich niet uitlaten:"); null when it names nobody.</summary>
+    public Referent? SubjectOf(int from, int to, Func<int, bool> opaque)
+    {
+        _antecedentLimit = -1;
+        var ph = FirstSubject(from, to, opaque);
+        if (ph is null or { Kind: PhraseKind.Common }) return null;
+        var (r, _) = Referent(ph, new CueHit(to, to, -1, -1, CueKind.Speech, ""), allowDiscourse: true, out _);
+        return r;
+    }
+
     bool IsPassive(CueHit cue, int floor)
     {
         for (int k = cue.Start - 1; k >= floor && k >= cue.Start - 3; k--)
@@ -157,8 +168,19 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         if (k > 0 && p.Tokens[k - 1].Is(',') && j + 1 < to && p.IsDetDef(j) && (p.Tokens[j + 1].IsCapitalized || p.HitAt(j + 1) is not null)) return j;
         // "Bland andra Politico rapporterar": "among others" governs nothing.
         if (j < to && p.Lexicon.IsQuantifier(p.Tokens[j].Lower)) return j;
-        // "du cabinet Oddo BHF": common nouns, then perhaps a name.
-        for (int n = 0; n < 3 && j < to && p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null; n++) j++;
+        // The object: an article, a few words, perhaps a name ("du cabinet Oddo BHF"). Plain words after the article stop
+        // after one: in "Over de toekomst wilde Sanne Bos" the verb and the subject follow the phrase; an office or a
+        // document goes on to its name ("Ifølge klubbens styreleder, Hege Moldestad").
+        int afterArticle = j < to && (p.IsDetDef(j) || p.IsDetIndef(j)) ? j + 1 : j;
+        int plain = 0;
+        bool head = false;
+        for (int m = afterArticle; m < to && plain < 3 && IsPlainWord(m); m++)
+        {
+            if (p.RoleAt(m) is not null || p.IsDocNoun(m)) { head = true; break; }
+            plain++;
+        }
+        if (!head && plain >= 2) to = afterArticle + 1;
+        for (int n = 0; n < 3 && j < to && IsPlainWord(j); n++) j++;
         if (j < to && reader.Read(j, to) is { } obj)
         {
             j = obj.End;
@@ -167,6 +189,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         }
         return j - 1;
     }
+
+    bool IsPlainWord(int j) =>
+        p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null;
 
     int ClauseStart(int from, int floor, Func<int, bool> opaque)
     {

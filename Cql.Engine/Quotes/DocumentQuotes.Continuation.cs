@@ -29,7 +29,7 @@ internal sealed partial class DocumentQuotes
 
     /// <summary>Quotes without a cue of their own: the next paragraph's "Det sier X"; the quote before in the same
     /// paragraph when no one else is named between; the paragraph before when this one is nothing but quotation.</summary>
-    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque)
+    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque, List<(int Start, int End, Referent? Who)> continuers)
     {
         if (SelfContained(p.Info)) return;
         Referent? backward = null;
@@ -45,6 +45,9 @@ internal sealed partial class DocumentQuotes
             {
                 if (backward is not null) { u.Speaker = backward; u.SpeakerText = backwardText; u.Cue = backwardCue; }
                 else if (previous is not null && !NameBetween(p, previousEnd, u.Before, opaque)) u.Speaker = previous;
+                // "She said the trust had opened 24 extra beds. “We cannot …”": a quote that opens its sentence continues
+                // the one who spoke or acted in the sentence right before it.
+                else if (SentenceBefore(p, continuers, u) is { } continued) u.Speaker = continued;
                 else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index, u.Style == "dash") is { } carried) u.Speaker = carried;
                 if (u.Speaker is not null) Note(u, p, u.TokStart);
             }
@@ -61,6 +64,8 @@ internal sealed partial class DocumentQuotes
         while (q >= 0 && _paras[q].Info.Boilerplate) q--;
         if (q < 0) return null;
         var prev = _paras[q];
+        // "Brierley, who has written to the Health Secretary, added:" introduces the quotation paragraph after it.
+        if (_colonSpeaker[q] is { } introduced) return introduced;
         var units = _unitsOf[q].Where(k => _units[k].Parent < 0).ToList();
         var (ls, _) = LastSentence(prev);
         if (units.Count > 0)
@@ -71,6 +76,18 @@ internal sealed partial class DocumentQuotes
         }
         // Indirect speech then a dash quote is the Scandinavian way to let someone speak on ("Hansen sier at …").
         return dash ? _closingSpeaker[q] : null;
+    }
+
+    static Referent? SentenceBefore(ParagraphContext p, List<(int Start, int End, Referent? Who)> continuers, QuoteUnit u)
+    {
+        for (int s = 1; s < continuers.Count; s++)
+        {
+            var (start, end, _) = continuers[s];
+            if (u.Before < start || u.Before >= end) continue;
+            for (int k = start; k < u.Before; k++) if (p.Tokens[k].Kind is not (TokenKind.Mark or TokenKind.Dash)) return null;
+            return continuers[s - 1].Who;
+        }
+        return null;
     }
 
     bool IsQuoteOnly(ParagraphContext p, List<int> top, Func<int, bool> opaque)

@@ -24,6 +24,8 @@ internal sealed partial class DocumentQuotes
     readonly List<QuoteUnit> _units = [];
     readonly List<List<int>> _unitsOf = [];
     readonly List<Referent?> _closingSpeaker = [];
+    /// <summary>For a paragraph ending in a colon ("Brierley … added:"), who it introduces.</summary>
+    readonly List<Referent?> _colonSpeaker = [];
     readonly List<(int Para, int Start, int End, Referent Ref)> _names = [];
     readonly List<string> _languages;
     readonly bool _reversedGuillemets;
@@ -65,6 +67,7 @@ internal sealed partial class DocumentQuotes
                 _docParagraph.Add(i);
                 _unitsOf.Add([]);
                 _closingSpeaker.Add(null);
+                _colonSpeaker.Add(null);
             }
         }
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
