@@ -49,6 +49,12 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named } medium) via = medium.Ref?.Name;
                 break;
             case CueKind.Impersonal:
+                // "Lucia Bertolini si dice «sollevata»": a reflexive report with a subject is that subject speaking of herself.
+                if (IsReflexive(cue) && Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Role } self)
+                {
+                    phrase = self;
+                    break;
+                }
                 phrase = SourceAfterImpersonal(cue, sentenceEnd) ?? SourceInSentence(sentenceStart, sentenceEnd, opaque);
                 break;
             default:
@@ -74,6 +80,23 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             speaker is not null && phrase?.Role is { } role ? role.Class : null);
     }
 
+    /// <summary>"Per il commissario tecnico della nazionale, Luca Cesaroni, …", "Pour le président de l'association,
+    /// Jordi Bataille, ces mesures arrivent « … »": a sentence opened by "for" and a person, then a comma, gives that
+    /// person's view. Null unless the sentence has that shape before <paramref name="before"/>.</summary>
+    public Attribution? FrontedSource(int sentenceStart, int before)
+    {
+        _antecedentLimit = -1;
+        int k = sentenceStart;
+        while (k < before && p.Tokens[k].Kind is TokenKind.Mark or TokenKind.Dash) k++;
+        if (k + 1 >= before || !p.IsFrontedSource(k)) return null;
+        if (reader.Read(k + 1, before) is not { Kind: PhraseKind.Named or PhraseKind.Role } ph || ph.End >= before || !p.Tokens[ph.End].Is(',')) return null;
+        if (ph is { Kind: PhraseKind.Named, Ref.IsPerson: false }) return null;
+        var cue = new CueHit(k, k + 1, -1, -1, CueKind.According, p.Tokens[k].Lower);
+        var (speaker, human) = Referent(ph, cue, allowDiscourse: true, out _);
+        return speaker is null ? null
+            : new Attribution(speaker, p.Slice(ph.Start, ph.End), p.Tokens[k].Text, null, human, ph.Role?.Class);
+    }
+
     /// <summary>Who the subject of tokens [from, to) names, a clause without a cue of its own ("Over haar kansen … wilde
     /// Hoekstra zich niet uitlaten:"); null when it names nobody.</summary>
     public Referent? SubjectOf(int from, int to, Func<int, bool> opaque)
@@ -84,6 +107,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         var (r, _) = Referent(ph, new CueHit(to, to, -1, -1, CueKind.Speech, ""), allowDiscourse: true, out _);
         return r;
     }
+
+    static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "si", "se", "sich" };
+
+    bool IsReflexive(CueHit cue) => Reflexives.Contains(p.Tokens[cue.Start].Lower);
 
     bool IsPassive(CueHit cue, int floor)
     {
@@ -140,6 +167,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             if (!p.Tokens[k].IsWord) continue;
             if (stopAtSubordinator && p.IsSubordinator(k)) return null;
             if (p.IsPreposition(k)) { k = SkipPrepositionalObject(k, to); continue; }
+            // "Dem Deutschlandfunk sagte sie": a phrase in an oblique case is no subject.
+            if (p.IsOblique(k)) { k = (reader.Read(k, to)?.End ?? k + 1) - 1; continue; }
             if (reader.Read(k, to) is { } ph)
             {
                 // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
@@ -269,7 +298,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         k + 1 < end && p.Tokens[k].IsCapitalized && p.Tokens[k].Text.Length <= 3 && p.IsPreposition(k) && p.Tokens[k + 1].IsCapitalized && !p.IsFunctionWord(k + 1)
         && k > 0 && !p.IsSentenceEnd(k - 1) && p.Tokens[k - 1].Kind != TokenKind.Mark && !p.Tokens[k - 1].Is(':');
 
-    static bool HasDefiniteEnding(string w) => w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a");
+    bool HasDefiniteEnding(string w) =>
+        w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a") || w.EndsWith("an") && p.Languages.Contains("sv");
 
     /// <summary>A participle or a coordinated verb ("vowing", "riferendosi", "und sagte") shares the sentence's subject.</summary>
     Phrase? SentenceSubject(CueHit cue, int clauseFloor, int sentenceStart, Func<int, bool> opaque)
@@ -349,6 +379,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 }
                 if (!allowDiscourse) return (null, true);
                 if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
+                // "Il leader della classifica", "le jeune buteur", "el médico": a description of the person just named.
+                if (!GenericRoles.Contains(role.Class) && discourse.Described(role.Feminine ? 'f' : '?', role.Class, p.Index, Limit(ph.Start)) is { } described)
+                    return (described, true);
                 unnamed = true;
                 return GenericRoles.Contains(role.Class) ? (discourse.Resolve(role.Feminine ? 'f' : '?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             }

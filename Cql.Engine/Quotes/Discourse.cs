@@ -127,6 +127,26 @@ internal sealed class Discourse
         return null;
     }
 
+    /// <summary>Whom a definite description with no holder of its office refers to ("Il leader della classifica" after
+    /// "il belga Arne Vermeulen"): the nearest person of a compatible gender in this paragraph or the one before, unless
+    /// that person holds another office (then the description is someone new). A person is one whose given name is
+    /// known.</summary>
+    public Referent? Described(char gender, string roleClass, int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - 1) break;
+            // Only a name the given-name list knows is sure to be a person's ("Fyens Stiftstidende" may be a newspaper).
+            if (e.Para > para || (e.Para == para && e.Tok >= tok) || !e.Ref.IsPerson || e.Ref.Gender is null) continue;
+            if (gender != '?' && e.Ref.Gender is { } g && g != '?' && g != gender) continue;
+            foreach (var (cls, holder, _) in _roles)
+                if (holder == e.Ref && cls != roleClass) return null;
+            return e.Ref;
+        }
+        return null;
+    }
+
     /// <summary>The holder of an office met before ("statsministeren" → the Statsminister named earlier).</summary>
     public Referent? HolderOf(string roleClass, int para)
     {

@@ -203,6 +203,11 @@ internal sealed partial class DocumentQuotes
             Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained, antecedentLimit: chosen.Start >= u.After ? ss : -1), p);
             return;
         }
+        if (!selfContained && attributor.FrontedSource(ss, before) is { } source)
+        {
+            Apply(u, source, p);
+            return;
+        }
         // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
         for (int k = ss; k < se; k++)
             if (!opaque(k) && p.IsSubjunctive(k) && !selfContained && LastSpeakerBefore(p, u) is { } r)

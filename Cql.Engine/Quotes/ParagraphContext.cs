@@ -48,6 +48,7 @@ internal sealed class ParagraphContext
     {
         None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
         DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
+        Oblique = 16384, FrontedSource = 32768,
     }
 
     WordClass[]? _classes;
@@ -85,6 +86,8 @@ internal sealed class ParagraphContext
                 if (l.PronounM.Contains(w)) c |= WordClass.PronounM;
                 if (l.PronounF.Contains(w)) c |= WordClass.PronounF;
                 if (l.PronounPl.Contains(w)) c |= WordClass.PronounPl;
+                if (l.Oblique.Contains(w)) c |= WordClass.Oblique;
+                if (l.FrontedSource.Contains(w)) c |= WordClass.FrontedSource;
             }
             if ((c & WordClass.DocNoun) == 0 && EndsWithDocNoun(w)) c |= WordClass.DocNoun;
             classes[i] = c;
@@ -112,6 +115,11 @@ internal sealed class ParagraphContext
         return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Lexicon.IsAgeWord(Tokens[i + 1].Lower));
     }
     public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
+    /// <summary>A determiner of a case no subject takes ("dem", "einem").</summary>
+    public bool IsOblique(int i) => Has(i, WordClass.Oblique);
+    /// <summary>A preposition that, opening a sentence before a person and a comma, names the source of what follows
+    /// ("Per il commissario tecnico …, Luca Cesaroni, …", "Pour le président …, Jordi Bataille, …").</summary>
+    public bool IsFrontedSource(int i) => Has(i, WordClass.FrontedSource);
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>Compounds of a document noun ("Kreml-Lesungen", "Pressemitteilung").</summary>

@@ -38,7 +38,8 @@ internal sealed class LanguageWords
         DetDef = new(StringComparer.Ordinal), DetIndef = new(StringComparer.Ordinal), Preposition = new(StringComparer.Ordinal),
         Conjunction = new(StringComparer.Ordinal), Subordinator = new(StringComparer.Ordinal), Adverb = new(StringComparer.Ordinal),
         Aux = new(StringComparer.Ordinal), DocNoun = new(StringComparer.Ordinal), TermNoun = new(StringComparer.Ordinal),
-        Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal);
+        Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal), Oblique = new(StringComparer.Ordinal),
+        FrontedSource = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -116,7 +117,8 @@ internal sealed class QuoteLexicon
                 "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
                 "det-indef" => w.DetIndef, "preposition" => w.Preposition, "conjunction" => w.Conjunction,
                 "subordinator" => w.Subordinator, "adverb" => w.Adverb, "aux" => w.Aux, "docnoun" => w.DocNoun,
-                "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function,
+                "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function, "oblique" => w.Oblique,
+                "according-fronted" => w.FrontedSource,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{f[1]}'"),
             };
             foreach (var e in entries) set.Add(e);
