@@ -141,6 +141,8 @@ internal sealed partial class DocumentQuotes
         // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted; so is "… eller «eldupphör»" after it.
         for (int k = before - 1; k >= ss && k >= before - 2; k--)
             if (p.IsTermNoun(k)) { u.Settled = u.IsTerm = true; return; }
+        // "a practice known as “corridor care”", "die sogenannte „Brandmauer“": a label.
+        if (p.EndsWithLabel(before)) { u.Settled = u.IsTerm = true; return; }
         if (before - 2 >= ss && p.IsConjunction(before - 1) && PreviousUnitEndingAt(p, before - 1) is { IsTerm: true }) { u.Settled = u.IsTerm = true; return; }
         int colon = before - 1 >= ss && toks[before - 1].Is(':') ? before - 1 : -1;
         if (colon >= 0)
@@ -349,9 +351,12 @@ internal sealed partial class DocumentQuotes
         if (before > 0 && p.Tokens[before - 1].Is(':')) return "full";
         if (IsSentenceStart(p, before, opaque)) return "full";
         foreach (var (ss, _) in sentences) if (ss == before) return "full";
-        // "“Markets have priced in a short shutdown,” she said, “but not a long one.”"
+        // "“Markets have priced in a short shutdown,” she said, “but not a long one.”", however long the attribution
+        // between the parts ("lamentó el presidente de la Asociación …, Javier Lluch, «y ahora …»").
+        int sentenceStart = 0;
+        foreach (var (ss, _) in sentences) if (ss <= before) sentenceStart = ss;
         if (before > 0 && p.Tokens[before - 1].Is(','))
-            for (int k = before - 2; k >= 0 && k >= before - 8; k--)
+            for (int k = before - 2; k >= sentenceStart; k--)
                 if (p.Tokens[k].Kind == TokenKind.Mark && opaque(k))
                     return previousKind(k) == "full" ? "full" : "partial";
         return "partial";

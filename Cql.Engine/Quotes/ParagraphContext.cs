@@ -171,6 +171,22 @@ internal sealed class ParagraphContext
     /// <summary>How many tokens the office at <paramref name="i"/> spans (1 for a single word).</summary>
     public int RoleLength(int i) => RoleAt(i) is null ? 0 : _roleLength![i];
 
+    /// <summary>The words before token <paramref name="before"/> are a phrase of the label class ("known as",
+    /// "so-called", "sogenannte"): what the marks hold is a label, not a quotation.</summary>
+    public bool EndsWithLabel(int before)
+    {
+        foreach (var l in _words)
+            foreach (var label in l.Label)
+            {
+                int s = before - label.Length;
+                if (s < 0) continue;
+                bool all = true;
+                for (int w = 0; w < label.Length && all; w++) all = Tokens[s + w].Lower == label[w];
+                if (all) return true;
+            }
+        return false;
+    }
+
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
 
     /// <summary>Sentences of tokens [from, to): they end after . ! ? … when a capital, a digit, a quote mark or a

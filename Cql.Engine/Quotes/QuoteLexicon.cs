@@ -40,6 +40,8 @@ internal sealed class LanguageWords
         Aux = new(StringComparer.Ordinal), DocNoun = new(StringComparer.Ordinal), TermNoun = new(StringComparer.Ordinal),
         Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal), Oblique = new(StringComparer.Ordinal),
         FrontedSource = new(StringComparer.Ordinal);
+    /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
+    public readonly List<string[]> Label = [];
 }
 
 /// <summary>
@@ -112,6 +114,7 @@ internal sealed class QuoteLexicon
             };
             if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
             if (f[1] == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
+            if (f[1] == "label") { foreach (var e in entries) w.Label.Add(e.Split(' ', StringSplitOptions.RemoveEmptyEntries)); continue; }
             var set = f[1] switch
             {
                 "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
@@ -233,7 +236,14 @@ internal sealed class QuoteLexicon
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
     public bool IsAgeWord(string lower) => _ageWords.Contains(lower);
-    public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
+    /// <summary>A noun before a title or a group's name, or a compound ending in one ("Bürgerinitiative").</summary>
+    public bool IsTitleNoun(string lower)
+    {
+        if (_titleNouns.Contains(lower)) return true;
+        foreach (var n in _titleNouns)
+            if (n.Length >= 6 && lower.Length > n.Length + 2 && lower.EndsWith(n, StringComparison.Ordinal)) return true;
+        return false;
+    }
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
