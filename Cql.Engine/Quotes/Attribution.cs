@@ -393,7 +393,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             default:
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
-                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationEndingWith(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
                 return (null, false);
         }
     }
@@ -402,7 +402,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     {
         yield return w;
         foreach (var end in (string[])["et", "en", "a", "n"])
-            if (w.Length > end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
+            if (w.Length >= end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
     }
 
     int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;

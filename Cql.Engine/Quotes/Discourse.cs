@@ -113,8 +113,9 @@ internal sealed class Discourse
     }
 
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
-    /// "ministeriet" for "Finansministeriet", "the company" never (too short a word to tell).</summary>
-    public Referent? OrganisationEndingWith(IEnumerable<string> stems)
+    /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt" (the head ends the name), "la agencia"
+    /// for "Agencia Estatal de Meteorología" (the head opens it); words under four letters tell nothing.</summary>
+    public Referent? OrganisationNamedBy(IEnumerable<string> stems)
     {
         for (int i = _inOrder.Count - 1; i >= 0; i--)
         {
@@ -122,7 +123,8 @@ internal sealed class Discourse
             if (r.IsPerson || !r.CanSpeak) continue;
             var name = r.Name.ToLowerInvariant();
             foreach (var s in stems)
-                if (s.Length >= 5 && name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal)) return r;
+                if (s.Length >= 4 && name.Length > s.Length
+                    && (name.EndsWith(s, StringComparison.Ordinal) || name.StartsWith(s, StringComparison.Ordinal) && name[s.Length] == ' ')) return r;
         }
         return null;
     }

@@ -25,6 +25,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
         "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
         "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
+        "agencia", "agenzia", "agence", "agentur", "agentschap", "asociación", "associazione", "vereniging", "verein", "federación",
+        "federazione", "fédération", "federatie", "tribunale", "rätt", "rett", "byret", "landsret", "domstol", "ayuntamiento",
+        "comune", "mairie", "gemeente", "hospital", "ospedale", "hôpital", "krankenhaus", "sykehus", "sjukhus", "ziekenhuis",
+        "junta", "consejo", "consiglio", "conseil", "fundación", "fondazione", "fondation", "stichting", "museo", "musée", "museum",
+        "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
     ];
 
     readonly Dictionary<(int, int), Phrase?> _read = [];
@@ -64,6 +69,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             {
                 var r = discourse.Intern(Referent(hit.Entity));
                 int k = hit.TokEnd;
+                if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, end))
+                    return new Phrase(PhraseKind.Named, i, k + 1, NameReferent(j, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true));
                 // A possessive or an adjective of a known entity before an office or a document: "Kremls uttalande",
                 // "USA:s president Donald Trump", "EU-kommisjonens president".
                 if (IsModifierBeforeHead(k, end) && (hit.Genitive || !r.IsPerson))
@@ -86,6 +93,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             {
                 if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
                     return new Phrase(PhraseKind.Initial, i, j + 1);
+                // A place in the genitive before an institution is its name: "Göteborgs tingsrätt", "Bergens kommune".
+                if (IsGenitive(t) && IsInstitutionAfterPlace(j + 1, end))
+                    return new Phrase(PhraseKind.Named, i, j + 2, NameReferent(j, j + 2, afterDeterminer: false, genitiveStripped: false, organisation: true));
                 // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
                 if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end)) { affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true); j++; modifiers++; continue; }
                 int runEnd = j + NameRunLength(j, end);
@@ -308,6 +318,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return new Phrase(PhraseKind.Document, i, k, Affiliation: affiliation);
     }
 
+    /// <summary>A lowercase institution after a place in the genitive, in the Scandinavian way of naming them
+    /// ("Göteborgs tingsrätt", "Bergens kommune").</summary>
+    bool IsInstitutionAfterPlace(int k, int end) =>
+        k < end && p.Tokens[k].IsWord && !p.Tokens[k].IsCapitalized && IsScandinavian() && p.RoleAt(k) is null && EndsWithOrganisationWord(p.Tokens[k].Lower);
+
+    bool IsScandinavian() => p.Languages.Contains("sv") || p.Languages.Contains("no") || p.Languages.Contains("da");
+
     /// <summary>German capitalises every noun: there a capitalised word is no evidence of a name.</summary>
     bool IsCommonNounLanguage() => p.Languages.Contains("de") && !p.Languages.Contains("en");
 
@@ -319,6 +336,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return false;
     }
 
+    const int MaxOrganisationWords = 10;
+
     /// <summary>How many tokens from <paramref name="j"/> form a name: capitalised words and the particles between
     /// them ("Ursula von der Leyen", "Michele de Pascale"), at most five.</summary>
     public int NameRunLength(int j, int end)
@@ -326,11 +345,19 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var toks = p.Tokens;
         int k = j + 1;
         bool givenName = p.FirstNameAt(j) is not null;
-        while (k < end && k - j < 6)
+        while (k < end && k - j < (p.FirstNameAt(j) is null ? MaxOrganisationWords : 6))
         {
             var t = toks[k];
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || p.Lexicon.IsHonorific(t.Lower)) break;
+            // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
+            // through its small words.
+            if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))
+            {
+                int m = k;
+                while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m))) m++;
+                if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && m - j < MaxOrganisationWords) { k = m + 1; continue; }
+            }
             // A run a given name opens goes on through words that are also offices: "Gerhard Richter", "Thomas Bauer".
             if (t.IsCapitalized && !p.IsFunctionWord(k) && (p.RoleAt(k) is null || givenName) && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
             // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
@@ -362,6 +389,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var r = discourse.Intern(new Referent(name, org ? "organisation" : "person", gender, null));
         if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);
         return r;
+    }
+
+    static bool EndsWithOrganisationWord(string w)
+    {
+        foreach (var o in OrganisationWords)
+            if (w == o || o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     bool LooksLikeOrganisation(int from, int to)
