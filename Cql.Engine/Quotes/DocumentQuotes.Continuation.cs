@@ -112,6 +112,26 @@ internal sealed partial class DocumentQuotes
         return false;
     }
 
+    /// <summary>A headline that quotes words the body quotes again with their speaker ("– Vi hadde ingenting å tape" over
+    /// "– Vi hadde ingenting å tape, og …, sa … Kjetil Aasland") takes that speaker. Headlines are few: each looks
+    /// through the quotes once.</summary>
+    void HeadlinesFromBody()
+    {
+        var text = _doc.Text.AsSpan();
+        foreach (var h in _units)
+        {
+            if (h.Speaker is not null || h.Parent >= 0 || _paras[h.Para].Info.BoilerplateKind is not ("title" or "repeated_title")) continue;
+            var words = text[h.ContentStart..h.ContentEnd].TrimEnd(" .,:;!?…");
+            if (words.Count(' ') < 2) continue;
+            foreach (var b in _units)
+            {
+                if (b.Speaker is null || _paras[b.Para].Info.Boilerplate || !text[b.ContentStart..b.ContentEnd].StartsWith(words, StringComparison.Ordinal)) continue;
+                (h.Speaker, h.SpeakerText, h.Cue, h.Via) = (b.Speaker, b.SpeakerText, b.Cue, b.Via);
+                break;
+            }
+        }
+    }
+
     /// <summary>"Det sier kommunikasjonssjef Kari Vold i Statnett.": a paragraph opening with a pronoun for what was
     /// just quoted and a cue names the speaker of the quote before it.</summary>
     (Referent?, string?, string?) BackReference(ParagraphContext next)

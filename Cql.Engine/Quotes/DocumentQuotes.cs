@@ -72,6 +72,7 @@ internal sealed partial class DocumentQuotes
         }
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
         for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
+        HeadlinesFromBody();
         return Output();
     }
 

@@ -29,4 +29,10 @@ public class ContinuationTests
         var q = Assert.Single(Extract(intro, quoted).Quotes);
         Assert.Equal((speaker, "full"), (q.Speaker, q.Kind));
     }
+
+    [Theory]
+    [InlineData("– Vi må stenge skolen\n\nKommunen vedtok planen torsdag.\n\n– Vi må stenge skolen, det er ingen vei utenom, sier rektor Kari Holm.", "Kari Holm")]
+    [InlineData("“We will not back down”\n\nThe strike enters its third week.\n\n“We will not back down, whatever it costs,” said union leader Tom Reed.", "Tom Reed")]
+    public void A_headline_quote_takes_the_speaker_the_body_gives_the_same_words(string article, string speaker) =>
+        Assert.All(ExtractArticle(article).Quotes, q => Assert.Equal(speaker, q.Speaker));
 }

@@ -13,6 +13,9 @@ public static class PatternTest
     public static QuoteExtraction Extract(params string[] paragraphs) =>
         Extractor.Extract(DocumentAnalyzer.Analyze("test.txt", "Tittel\n\n" + string.Join("\n\n", paragraphs)));
 
+    /// <summary>Extracts a whole article as written, its first line the headline.</summary>
+    public static QuoteExtraction ExtractArticle(string text) => Extractor.Extract(DocumentAnalyzer.Analyze("test.txt", text));
+
     public static ExtractedQuote Quote(QuoteExtraction e, string startsWith) =>
         e.Quotes.Single(q => q.Text.StartsWith(startsWith, StringComparison.Ordinal));
 
