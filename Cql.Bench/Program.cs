@@ -3,6 +3,8 @@ using Cql.Bench;
 // Cql.Bench: `suite --corpus DIR [--runs N]` compares whole processes (cql vs DuckDB) on the suite;
 // `duck --corpus DIR SQL` is the DuckDB side of one run (a process of its own, like cql);
 // `micro` runs the BenchmarkDotNet operator benchmarks.
+// `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
+if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 return args.Length > 0 && args[0] == "micro"
     ? MicroBenchmarks.Run(args[1..])
     : args.Length > 0 && args[0] == "duck"

@@ -62,6 +62,16 @@ public static class PredicateEvaluator
                 StringPredicateCache.Evaluate(v, m, result);
                 return;
             }
+            case IdSetMatch m:
+            {
+                var v = (Int32Vector)ExpressionEvaluator.Evaluate(m.Id, input);
+                var vals = v.Values;
+                var nulls = v.Nulls;
+                var set = m.Set;
+                for (int i = 0; i < n; i++) result[i] = nulls is not null && nulls[i] ? Tri.Unknown : set.Contains(vals[i]) ? Tri.True : Tri.False;
+                return;
+            }
+            case IndexedTextMatch x: Evaluate(x.Original, input, result); return; // unresolved: test the text
             case InList x: EvaluateIn(x, input, result); return;
             case Compare c: EvaluateCompare(c, input, result); return;
             case Literal { Value: null }: result[..n].Fill(Tri.Unknown); return;

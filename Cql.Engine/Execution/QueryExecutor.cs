@@ -30,10 +30,16 @@ public static class QueryExecutor
         IPhysicalOperator Child(LogicalPlan p) => Build(p, files, pool, workers, ct);
         return plan switch
         {
-            Scan s => new ScanOperator(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers),
+            Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, pool, workers, ct),
+            CountedGroups g => CountedGroupsOperator.Counts(g, files, ct) is { } counts
+                ? new CountedGroupsOperator(g, counts)
+                : Child(g.Original),
+            IndexedCount k => files.IndexOf(k.Table) is { } index
+                ? new IndexCountOperator(k, index, ct)
+                : Child(k.Original),
             Filter f => new FilterOperator(Child(f.Input), f.Predicate),
             Project p => new ProjectOperator(Child(p.Input), p),
-            DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema),
+            DocJoin j => new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema, j.Inner),
             Aggregate a => new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema),
             Distinct d => new AggregateOperator(Child(d.Input),
                 d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema),
@@ -44,6 +50,9 @@ public static class QueryExecutor
             _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
         };
     }
+
+    static ScanOperator BuildScan(Scan s, CorpusFiles files, ParquetReaderPool pool, int workers, CancellationToken ct) =>
+        new(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers);
 
     /// <summary>The public stream over the root operator; closes the readers when disposed.</summary>
     sealed class OperatorStream(IPhysicalOperator root, ParquetReaderPool pool) : IBatchStream

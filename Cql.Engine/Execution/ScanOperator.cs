@@ -136,6 +136,13 @@ public sealed class ScanOperator : IPhysicalOperator
             for (int c = 0; c < cols.Length; c++)
             {
                 var name = _scan.Columns[c].Name;
+                if (sel is not null && !loaded.ContainsKey(name) && unit.File.Fields.TryGetValue(name, out var only))
+                {
+                    // Not read yet: read just the surviving rows (the text of 4% of a row group, not all of it).
+                    try { cols[c] = await ColumnChunkReader.ReadAsync(rg, only, _types[name], _pool.Handle(path), ct, sel); }
+                    catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
+                    continue;
+                }
                 await LoadAsync(name);
                 cols[c] = sel is null ? loaded[name] : VectorOps.Gather(loaded[name], sel);
             }

@@ -26,26 +26,37 @@ public sealed class InSetMatcher : StringMatcher
     public override bool Expensive => false;
 }
 
-/// <summary>Case-insensitive substring.</summary>
+/// <summary>Case-insensitive substring: both sides lowercased (<see cref="WordRules"/>), then an ordinal search.</summary>
 public sealed class ContainsMatcher(string pattern) : StringMatcher
 {
-    public override bool Match(ReadOnlySpan<char> s) => s.IndexOf(pattern, StringComparison.OrdinalIgnoreCase) >= 0;
-}
-
-/// <summary>Case-insensitive whole word or phrase: the match may not touch a letter or digit on either side.</summary>
-public sealed class HasWordMatcher(string pattern) : StringMatcher
-{
+    readonly string _lower = WordRules.Lower(pattern);
     public override bool Match(ReadOnlySpan<char> s)
     {
-        if (pattern.Length == 0) return false;
+        if (_lower.Length == 0) return true;
+        var buf = WordRules.Scratch(s.Length);
+        WordRules.Lower(s, buf);
+        return buf.AsSpan(0, s.Length).IndexOf(_lower, StringComparison.Ordinal) >= 0;
+    }
+}
+
+/// <summary>Case-insensitive whole word or phrase: the lowercased pattern found in the lowercased text, not touching a
+/// word character (<see cref="WordRules"/>) on either side.</summary>
+public sealed class HasWordMatcher(string pattern) : StringMatcher
+{
+    readonly string _lower = WordRules.Lower(pattern);
+    public override bool Match(ReadOnlySpan<char> s)
+    {
+        if (_lower.Length == 0 || _lower.Length > s.Length) return false;
+        var buf = WordRules.Scratch(s.Length);
+        WordRules.Lower(s, buf);
+        var lower = buf.AsSpan(0, s.Length);
         int from = 0;
-        while (from <= s.Length - pattern.Length)
+        while (from <= s.Length - _lower.Length)
         {
-            int i = s[from..].IndexOf(pattern, StringComparison.OrdinalIgnoreCase);
+            int i = lower[from..].IndexOf(_lower, StringComparison.Ordinal);
             if (i < 0) return false;
             i += from;
-            int end = i + pattern.Length;
-            if ((i == 0 || !char.IsLetterOrDigit(s[i - 1])) && (end == s.Length || !char.IsLetterOrDigit(s[end]))) return true;
+            if (!WordRules.IsWordBefore(s, i) && !WordRules.IsWordFrom(s, i + _lower.Length)) return true;
             from = i + 1;
         }
         return false;
@@ -55,7 +66,15 @@ public sealed class HasWordMatcher(string pattern) : StringMatcher
 /// <summary>Case-insensitive prefix, like contains and has.</summary>
 public sealed class StartsWithMatcher(string prefix) : StringMatcher
 {
-    public override bool Match(ReadOnlySpan<char> s) => s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+    readonly string _lower = WordRules.Lower(prefix);
+    public override bool Match(ReadOnlySpan<char> s)
+    {
+        if (s.Length < _lower.Length) return false;
+        var head = s[.._lower.Length];
+        var buf = WordRules.Scratch(head.Length);
+        WordRules.Lower(head, buf);
+        return buf.AsSpan(0, head.Length).SequenceEqual(_lower);
+    }
     public override bool Expensive => false;
 }
 

@@ -22,9 +22,7 @@ public static class DocumentAnalyzer
 
         // The document's language comes from its body: banners and captions in another language (the German
         // "Transparenz" banner atop a Norwegian article) must not outvote it.
-        var docLang = article.Lang is { Length: > 0 } given
-            ? new LanguageGuess(given, 1f)
-            : LanguageIdentifier.Identify(BodyText(text, ranges, flags));
+        var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(text, ranges, flags);
 
         var paragraphs = new List<ParagraphInfo>(ranges.Count);
         var sentences = new List<SentenceInfo>(ranges.Count * 3);
@@ -62,11 +60,25 @@ public static class DocumentAnalyzer
         }
     }
 
-    static string BodyText(string text, List<TextRange> ranges, BoilerplateFlag[] flags)
+    /// <summary>The language of the body: its paragraphs joined by line breaks (in a pooled buffer), or the whole
+    /// text when every paragraph is boilerplate.</summary>
+    static LanguageGuess IdentifyBody(string text, List<TextRange> ranges, BoilerplateFlag[] flags)
     {
-        var sb = new System.Text.StringBuilder(text.Length);
+        int length = 0;
         for (int i = 0; i < ranges.Count; i++)
-            if (!flags[i].IsBoilerplate) sb.Append(text, ranges[i].Start, ranges[i].Length).Append('\n');
-        return sb.Length > 0 ? sb.ToString() : text;
+            if (!flags[i].IsBoilerplate) length += ranges[i].Length + 1;
+        if (length == 0) return LanguageIdentifier.Identify(text);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        int at = 0;
+        for (int i = 0; i < ranges.Count; i++)
+        {
+            if (flags[i].IsBoilerplate) continue;
+            text.CopyTo(ranges[i].Start, buffer, at, ranges[i].Length);
+            at += ranges[i].Length;
+            buffer[at++] = '\n';
+        }
+        var guess = LanguageIdentifier.Identify(buffer.AsSpan(0, length));
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return guess;
     }
 }

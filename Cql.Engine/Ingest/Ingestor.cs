@@ -14,13 +14,15 @@ public sealed class IngestUsageException(string message) : Exception(message);
 
 /// <summary>
 /// `cql ingest`: input files → analysed documents → Parquet tables, committed by replacing the manifest last.
-/// Files are analysed in parallel in bounded chunks (memory stays flat however many files there are) and written
-/// in input order, so ids are deterministic for the same inputs.
+/// Files are analysed on worker threads a bounded window ahead of the writer (memory stays flat however many files
+/// there are) and written in input order on the calling thread, so ids are deterministic for the same inputs.
 /// </summary>
 public static class Ingestor
 {
-    const int ChunkFilesPerWorker = 16;
-    /// <summary>Files larger than this are not read whole into memory at once with others in the chunk.</summary>
+    /// <summary>How far the analysing workers may run ahead of the writer: bounds the analysed files held in memory.</summary>
+    const int FilesAheadPerWorker = 16;
+    const int ProgressEveryFiles = 32;
+    /// <summary>Files larger than this are not read whole into memory (with the others in the window).</summary>
     const long MaxFileBytes = 256L << 20;
 
     public static async Task<IngestSummary> RunAsync(IngestOptions o, IProgress<IngestProgress>? progress, CancellationToken ct)
@@ -79,16 +81,11 @@ public static class Ingestor
             CorpusWriter.RemoveOrphans(outDir, manifest);
             sinceCheckpoint.Restart();
         }
-        for (int chunkStart = 0; chunkStart < files.Count; chunkStart += workers * ChunkFilesPerWorker)
-        {
-            ct.ThrowIfCancellationRequested();
-            int n = Math.Min(workers * ChunkFilesPerWorker, files.Count - chunkStart);
-            var results = new FileWork[n];
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct },
-                i => results[i] = Process(files[chunkStart + i], extractor));
-
-            foreach (var r in results)
+        using (var pipeline = new OrderedPipeline<InputFile, FileWork>(files, f => Process(f, extractor), workers, workers * FilesAheadPerWorker, ct))
+            for (int i = 0; i < files.Count; i++)
             {
+                ct.ThrowIfCancellationRequested();
+                var r = await pipeline.NextAsync();
                 filesDone++;
                 bytesDone += r.Bytes;
                 warnings.AddRange(r.Warnings);
@@ -96,32 +93,33 @@ public static class Ingestor
                 {
                     outcomes.Add(new(r.File.Source, r.Status, 0, r.Reason));
                     manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Status = r.Status, Reason = r.Reason });
-                    continue;
                 }
-                if (knownHashes.TryGetValue(r.Sha256, out var earlier))
+                else if (knownHashes.TryGetValue(r.Sha256, out var earlier))
                 {
                     var why = earlier == r.File.Source ? "already in the corpus" : $"same content as {earlier}, already in the corpus";
                     outcomes.Add(new(r.File.Source, "skipped", 0, why));
-                    continue;
                 }
-                knownHashes[r.Sha256] = r.File.Source;
-                foreach (var a in r.Articles)
+                else
                 {
-                    await WriteArticleAsync(writer, entities, a, docId, paraId, sentId, quoteId);
-                    docId++;
-                    paraId += a.Doc.Paragraphs.Count;
-                    sentId += a.Doc.Sentences.Count;
-                    quoteId += a.Extraction.Quotes.Count;
-                    quotesAdded += a.Extraction.Quotes.Count;
-                    sentencesAdded += a.Doc.Sentences.Count;
+                    knownHashes[r.Sha256] = r.File.Source;
+                    foreach (var a in r.Articles)
+                    {
+                        await WriteArticleAsync(writer, entities, a, docId, paraId, sentId, quoteId);
+                        docId++;
+                        paraId += a.Doc.Paragraphs.Count;
+                        sentId += a.Doc.Sentences.Count;
+                        quoteId += a.Extraction.Quotes.Count;
+                        quotesAdded += a.Extraction.Quotes.Count;
+                        sentencesAdded += a.Doc.Sentences.Count;
+                    }
+                    docsAdded += r.Articles.Count;
+                    outcomes.Add(new(r.File.Source, "read", r.Articles.Count, null));
+                    manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
                 }
-                docsAdded += r.Articles.Count;
-                outcomes.Add(new(r.File.Source, "read", r.Articles.Count, null));
-                manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
+                if (filesDone % ProgressEveryFiles == 0 || filesDone == files.Count)
+                    progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, bytesTotal, docsAdded));
+                if (sinceCheckpoint.Elapsed >= checkpointEvery && filesDone < files.Count) await CheckpointAsync();
             }
-            progress?.Report(new IngestProgress(filesDone, files.Count, bytesDone, bytesTotal, docsAdded));
-            if (sinceCheckpoint.Elapsed >= checkpointEvery && filesDone < files.Count) await CheckpointAsync();
-        }
         await CheckpointAsync();
         return new IngestSummary(outcomes, warnings, problems, docsAdded, quotesAdded, sentencesAdded, bytesDone, clock.Elapsed, docId);
     }
@@ -148,7 +146,9 @@ public static class Ingestor
     }
 
     /// <summary>One analysed article: everything the writer needs, computed off the writing thread.</summary>
-    sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction, List<TextRange> Tokens, int[] TokensPerSentence);
+    /// <summary>Words and Norms are the strings of Tokens, made by the worker so the writer only copies references.</summary>
+    sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction, List<TextRange> Tokens, int[] TokensPerSentence,
+        string[] Words, string[] Norms);
 
     sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles, IReadOnlyList<string> Warnings);
 
@@ -188,8 +188,14 @@ public static class Ingestor
                 Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
                 perSentence[s] = tokens.Count - before;
             }
+            // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
+            var words = new string[tokens.Count];
+            var norms = new string[tokens.Count];
+            var pool = TokenStringPool.ForThread;
+            for (int t = 0; t < tokens.Count; t++)
+                (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
             var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Text)));
-            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens, perSentence));
+            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens, perSentence, words, norms));
         }
         return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
     }
@@ -207,11 +213,7 @@ public static class Ingestor
             var sent = doc.Sentences[s];
             await w.WriteSentenceAsync(docId, paraBase + sent.ParagraphIndex, sentBase + s, s, sent, text);
             for (int k = 0; k < a.TokensPerSentence[s]; k++, t++)
-            {
-                var r = a.Tokens[t];
-                var word = r.Slice(text);
-                await w.WriteTokenAsync(docId, sentBase + s, k, word, Tokenizer.Normalize(word), r);
-            }
+                await w.WriteTokenAsync(docId, sentBase + s, k, a.Words[t], a.Norms[t], a.Tokens[t]);
         }
         foreach (var e in a.Extraction.NewEntities) entities.Add(e);
         for (int q = 0; q < a.Extraction.Quotes.Count; q++)

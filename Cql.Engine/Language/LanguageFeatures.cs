@@ -67,10 +67,7 @@ public static class LanguageFeatures
             // a new word).
             if (n > softLimit && (wordLength == 0 || n > hardLimit)) break;
             char c = text[i];
-            char lower;
-            if (c < (uint)lowerLetters.Length) lower = lowerLetters[c];
-            else if (c == '\u2019') lower = '\'';
-            else lower = char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
+            char lower = LowerOf(c, lowerLetters);
             // An apostrophe belongs to the word only between letters ("dell'anno", "l'homme", "don't").
             if (lower == '\'' && (wordLength == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1]))) lower = '\0';
 
@@ -84,7 +81,7 @@ public static class LanguageFeatures
                     if (wordLength <= MaxWordLength) features[n++] = Tag(Finish(wordHash), 0) | name;
                     wordLength = 0;
                 }
-                if (c is '.' or '!' or '?' or '"' or '«' or '»' or '“' or '”' or '„' or '–' or '—' or '\n') sentenceStart = true;
+                if (OpensSentence(c)) sentenceStart = true;
                 continue;
             }
 
@@ -113,6 +110,50 @@ public static class LanguageFeatures
         }
         count = n;
         return i;
+    }
+
+    /// <summary>The lower-case code of <paramref name="c"/> in a word (’ reads as '), or '\0' when it is no word
+    /// character. An apostrophe belongs to a word only between letters: the caller decides that.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char LowerOf(char c) => LowerOf(c, LowerLetters);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static char LowerOf(char c, char[] lowerLetters)
+    {
+        if (c < (uint)lowerLetters.Length) return lowerLetters[c];
+        if (c == '\u2019') return '\'';
+        return char.IsLetter(c) ? char.ToLowerInvariant(c) : '\0';
+    }
+
+    /// <summary>After one of these, a capitalised word opens a sentence (and counts half, not a quarter).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool OpensSentence(char c) => c is '.' or '!' or '?' or '"' or '«' or '»' or '“' or '”' or '„' or '–' or '—' or '\n';
+
+    /// <summary>Where <see cref="Extract"/> stops filling a batch of <paramref name="batchLength"/> between words.</summary>
+    internal static int SoftLimit(int batchLength) => batchLength - WordRoom;
+
+    /// <summary>The weight flag <see cref="Extract"/> gives a word's features for a weight shift (0, 1, 2).</summary>
+    internal static ulong WeightFlag(int shift) => (ulong)shift << WeightShift;
+
+    /// <summary>The features <see cref="Extract"/> writes for one word of at most <see cref="MaxWordLength"/>
+    /// characters, given their lower-case codes (apostrophes included), without weight flags; returns how many.
+    /// A word's features depend on nothing but its characters and its weight.</summary>
+    internal static int WordFeatures(ReadOnlySpan<char> lowered, Span<ulong> features)
+    {
+        ulong window = Boundary, wordHash = WordSeed;
+        int filled = 1, n = 0;
+        foreach (char lower in lowered)
+        {
+            window = ((window << CodeBits) | (lower < OtherCode ? lower : OtherCode)) & WindowMask;
+            if (filled < MaxOrder) filled++;
+            n = EmitGrams(features, n, window, filled, boundary: false, 0);
+            wordHash = (wordHash ^ lower) * 0x100000001B3UL;
+        }
+        window = ((window << CodeBits) | Boundary) & WindowMask;
+        if (filled < MaxOrder) filled++;
+        n = EmitGrams(features, n, window, filled, boundary: true, 0);
+        if (lowered.Length <= MaxWordLength) features[n++] = Tag(Finish(wordHash), 0);
+        return n;
     }
 
     /// <summary>The order of a feature <see cref="Extract"/> wrote: 1..<see cref="MaxOrder"/> for n-grams, 0 for words.</summary>

@@ -7,7 +7,7 @@ namespace Cql.Engine.Language;
 public sealed partial class LanguageModel
 {
     /// <summary>Features are extracted and scored in batches of this many (on the stack).</summary>
-    const int BatchFeatures = 2048;
+    internal const int BatchFeatures = 2048;
     /// <summary>Whole documents stop being read once this many characters are in and the leader's calibrated lead
     /// is beyond doubt: the rest cannot change the verdict, only cost time. Shorter texts are always read whole.</summary>
     const int DecisiveChars = 8192;
@@ -39,8 +39,16 @@ public sealed partial class LanguageModel
 
     /// <summary>The language of <paramref name="text"/>, combining its evidence with <paramref name="prior"/>
     /// (<see cref="LanguageGuess.Unknown"/> for none) by Bayes' rule.</summary>
-    [SkipLocalsInit]
     public LanguageGuess Identify(ReadOnlySpan<char> text, LanguageGuess prior)
+    {
+        // Up to the early-stop length the whole text is read: word by word from the cache, the same sums.
+        if (text.Length <= DecisiveChars && WordScorer.TryScore(this, table, text, BatchFeatures, out var evidence)) return Decide(evidence, prior);
+        return IdentifyByFeatures(text, prior);
+    }
+
+    /// <summary><see cref="Identify"/> feature by feature, stopping early on long documents once decisive.</summary>
+    [SkipLocalsInit]
+    internal LanguageGuess IdentifyByFeatures(ReadOnlySpan<char> text, LanguageGuess prior)
     {
         Span<ulong> batch = stackalloc ulong[BatchFeatures];
         LanguageEvidence evidence = default;

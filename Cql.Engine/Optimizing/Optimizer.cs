@@ -8,9 +8,12 @@ public static class Optimizer
 {
     public static LogicalPlan Optimize(LogicalPlan plan)
     {
+        plan = DocFilterIntoJoin.Apply(plan);
         plan = PredicatePushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);
+        plan = TermIndexRule.Apply(plan);
+        plan = ValueCountRule.Apply(plan);
         return plan;
     }
 }

@@ -79,6 +79,14 @@ public static class RowGroupPruning
                 var (_, someValue, someNull) = Column(col, s);
                 return new(someValue, someValue, someNull);
             }
+            case IdSetMatch { Id: var col } m:
+            {
+                // Ids of a row group lie in [min, max]: none of them in the set, no row can match.
+                var (st, someValue, someNull) = Column(col, s);
+                bool mayTrue = someValue;
+                if (someValue && st is { Min: double lo, Max: double hi }) mayTrue = m.Set.AnyInRange((long)Math.Floor(lo), (long)Math.Ceiling(hi));
+                return new(mayTrue, someValue, someNull);
+            }
             default: return Possible.Any;
         }
     }

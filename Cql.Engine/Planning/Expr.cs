@@ -73,6 +73,25 @@ public sealed record TextMatch(TextOp Op, Expr Operand, string Pattern) : Expr
     public override string ToString() => $"{Operand} {Op.ToString().ToLowerInvariant()} \"{Pattern}\"";
 }
 
+/// <summary>
+/// A text predicate on an indexed table's text that the term index may answer (<c>TermIndexRule</c> puts it into
+/// scans). When the query runs, the executor turns it into an <see cref="IdSetMatch"/> over the row ids the index
+/// lists — alone when the index answers exactly (<see cref="Exact"/>), else ahead of the original test, which then
+/// runs only on those rows — or back into <see cref="Original"/> when the corpus has no complete index.
+/// </summary>
+public sealed record IndexedTextMatch(TextMatch Original, string Table, ColumnRef Id, bool Exact) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"{Original} [term index{(Exact ? "" : ", then verified")}]";
+}
+
+/// <summary>The row's id is one of a set (a resolved term-index lookup); never unknown for a non-null id.</summary>
+public sealed record IdSetMatch(ColumnRef Id, Storage.Indexing.IdSet Set, string Description) : Expr
+{
+    public override ColumnType Type => ColumnType.Bool;
+    public override string ToString() => $"{Id} in index({Description}; {Set.Count} ids)";
+}
+
 public sealed record And(Expr Left, Expr Right) : Expr
 {
     public override ColumnType Type => ColumnType.Bool;
@@ -125,6 +144,8 @@ public static class Exprs
             case Not n: CollectColumns(n.Operand, into); break;
             case IsNull n: CollectColumns(n.Operand, into); break;
             case FunctionCall f: CollectColumns(f.Argument, into); break;
+            case IndexedTextMatch x: into.Add(x.Id.Name); if (!x.Exact) CollectColumns(x.Original, into); break;
+            case IdSetMatch x: into.Add(x.Id.Name); break;
             default: throw new NotSupportedException($"expression {e.GetType().Name}");
         }
     }
@@ -146,6 +167,8 @@ public static class Exprs
                 case Not n: Walk(n.Operand); break;
                 case IsNull n: Walk(n.Operand); break;
                 case FunctionCall f: Walk(f.Argument); break;
+                case IndexedTextMatch m: list.Add(m.Id); if (!m.Exact) Walk(m.Original); break;
+                case IdSetMatch m: list.Add(m.Id); break;
             }
         }
         Walk(e);

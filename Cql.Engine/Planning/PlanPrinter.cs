@@ -33,9 +33,25 @@ public static class PlanPrinter
                 foreach (var u in layout.Units) if (ReferenceEquals(u.File, f)) kept++;
                 sb.Append(pad).Append($"  - {f.Path} ({kept} of {f.RowGroups.Count} row groups)\n");
             }
+            if (s.Predicate is { } p && UsesIndex(p))
+                sb.Append(pad).Append(files.IndexOf(s.Table) is { } ix
+                    ? $"  term index: {Storage.Indexing.TermIndexSpec.ForSource(s.Table)?.IndexTable} ({ix.Count} files)\n"
+                    : "  no complete term index: the text is scanned\n");
         }
         foreach (var input in plan.Inputs) Write(input, depth + 1, sb, files, pool, ct);
+        if (plan is IndexedCount ic && (files is null || files.IndexOf(ic.Table) is null)) Write(ic.Original, depth + 1, sb, files, pool, ct);
+        if (plan is CountedGroups cg && (files is null || Execution.CountedGroupsOperator.Counts(cg, files, CancellationToken.None) is null))
+            Write(cg.Original, depth + 1, sb, files, pool, ct);
     }
+
+    static bool UsesIndex(Expr e) => e switch
+    {
+        IndexedTextMatch => true,
+        And a => UsesIndex(a.Left) || UsesIndex(a.Right),
+        Or o => UsesIndex(o.Left) || UsesIndex(o.Right),
+        Not n => UsesIndex(n.Operand),
+        _ => false,
+    };
 
     /// <summary>The columns the scan reads when its predicate needs more than it returns.</summary>
     static string Reads(Scan s)
@@ -52,12 +68,14 @@ public static class PlanPrinter
             + (s.Predicate is null ? "" : $" predicate={s.Predicate}") + (s.Limit is null ? "" : $" limit={s.Limit}") + Reads(s),
         Filter f => $"Filter {f.Predicate}",
         Project p => $"Project {string.Join(", ", p.Columns.Select(c => c.Expr is ColumnRef r && r.Name == c.Name ? c.Name : $"{c.Name}={c.Expr}"))}",
-        DocJoin => "DocJoin on doc_id",
+        DocJoin j => j.Inner ? "DocJoin on doc_id (inner: rows whose document fails the docs filter drop out)" : "DocJoin on doc_id",
         Aggregate a => $"Aggregate keys=[{string.Join(", ", a.Keys.Select(k => k.Name))}] [{string.Join(", ", a.Aggregates)}]",
         Distinct => "Distinct",
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
+        CountedGroups g => $"CountedGroups {g.Table}.{g.Column} from the value counts (when they cover the table; else the plan below)",
+        IndexedCount k => $"{(k.Kind == IndexCountKind.Occurrences ? "KwicCount" : "Count")} {k.Kind} \"{k.Pattern}\" from the term index of {k.Table} (without one: the plan below)",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => plan.GetType().Name,
     };

@@ -16,7 +16,7 @@ internal static class CueFinder
         for (int i = from; i < to; i++)
         {
             if (opaque(i) || !toks[i].IsWord || IsNotCue(p, i)) continue;
-            foreach (var pat in p.Lexicon.CuesStartingWith(toks[i].Lower))
+            foreach (var pat in p.CuesAt(i))
             {
                 if (!p.Languages.Contains(pat.Lang) && p.Languages.Count > 0) continue;
                 if (Match(p, pat, i, to, opaque) is { } hit) { hits.Add(hit); i = hit.End - 1; break; }
@@ -61,6 +61,6 @@ internal static class CueFinder
             k++;
         }
         // A gap pattern needs its gap ("la … til" is not the Norwegian "la til" of another sense only when words follow).
-        return new CueHit(i, k, gapStart, gapEnd, pat.Kind, string.Join(' ', pat.Words));
+        return new CueHit(i, k, gapStart, gapEnd, pat.Kind, pat.Text);
     }
 }

@@ -16,26 +16,27 @@ internal sealed partial class DocumentQuotes
             int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
             for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
         }
-        bool Opaque(int i) => i >= 0 && i < opaque.Length && opaque[i];
-        var opensSentence = SentenceOpenings(p, Opaque);
+        // One delegate for the paragraph: a local function passed as Func would allocate one at every call.
+        Func<int, bool> isOpaque = i => i >= 0 && i < opaque.Length && opaque[i];
+        var opensSentence = SentenceOpenings(p, isOpaque);
         bool selfContained = SelfContained(p.Info);
         var reader = new PhraseReader(p, _discourse, (j, _) => opensSentence[j]);
         var attributor = new Attributor(p, _discourse, reader);
-        var sentences = p.Sentences(0, p.Tokens.Count, Opaque);
+        var sentences = p.Sentences(0, p.Tokens.Count, isOpaque);
         Referent? lastSentenceSpeaker = null;
         // Who each sentence lets a following quote continue: its speaker, else its subject when a person.
         var continuers = new List<(int Start, int End, Referent? Who)>(sentences.Count);
         foreach (var (ss, se) in sentences)
         {
-            var subject = selfContained ? null : NoteMentions(p, reader, ss, se, Opaque);
-            var cues = CueFinder.Find(p, ss, se, Opaque);
+            var subject = selfContained ? null : NoteMentions(p, reader, ss, se, isOpaque);
+            var cues = CueFinder.Find(p, ss, se, isOpaque);
             foreach (var k in top)
             {
                 var u = _units[k];
                 if (u.Before < ss || u.Before >= se) continue;
                 if (u.Style == "block") AttributeBlock(p, u);
                 else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
-                else AttributeMarked(p, attributor, u, k, ss, se, cues, Opaque, selfContained);
+                else AttributeMarked(p, attributor, u, k, ss, se, cues, isOpaque, selfContained);
             }
             lastSentenceSpeaker = null;
             foreach (var c in cues)
@@ -43,7 +44,7 @@ internal sealed partial class DocumentQuotes
                 if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According) || selfContained) continue;
                 // Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") makes its subject the
                 // one a following quote may continue.
-                var a = attributor.Resolve(c, ss, ss, se, Opaque, allowDiscourse: true);
+                var a = attributor.Resolve(c, ss, ss, se, isOpaque, allowDiscourse: true);
                 if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
                 {
                     _discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
@@ -53,11 +54,11 @@ internal sealed partial class DocumentQuotes
             continuers.Add((ss, se, lastSentenceSpeaker ?? subject));
         }
         _closingSpeaker[p.Index] = lastSentenceSpeaker;
-        if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) _colonSpeaker[p.Index] = ColonIntroduction(p, attributor, sentences[^1], Opaque);
-        Continue(p, top, Opaque, continuers);
+        if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) _colonSpeaker[p.Index] = ColonIntroduction(p, attributor, sentences[^1], isOpaque);
+        Continue(p, top, isOpaque, continuers);
         foreach (var k in mine.Where(k => _units[k].Parent >= 0)) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
-        foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, Opaque);
+        foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, isOpaque);
     }
 
     /// <summary><see cref="IsSentenceStart"/> for every token in one pass.</summary>

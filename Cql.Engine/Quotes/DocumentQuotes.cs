@@ -97,6 +97,7 @@ internal sealed partial class DocumentQuotes
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var text = doc.Text;
         Span<char> lower = stackalloc char[32];
+        int longest = Math.Min(lower.Length, lex.LongestFunctionWord);
         int i = 0;
         while (i < text.Length)
         {
@@ -105,7 +106,7 @@ internal sealed partial class DocumentQuotes
             while (i < text.Length && char.IsLetter(text[i])) i++;
             if (i == s) break;
             // Function words are short: longer words need no lookup (and no string).
-            if (i - s > lower.Length) continue;
+            if (i - s > longest) continue;
             int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
             foreach (var lang in lex.FunctionWordLanguages(lower[..n])) counts[lang] = counts.GetValueOrDefault(lang) + 1;
         }
@@ -148,23 +149,64 @@ internal sealed partial class DocumentQuotes
         if (_narrationLanguage.TryGetValue(para, out var known)) return known;
         var info = _paras[para].Info;
         var prior = info.Lang.Code == "und" ? _doc.Lang.Code : info.Lang.Code;
-        var sb = new System.Text.StringBuilder();
-        int at = info.Range.Start, words = 0;
-        foreach (var k in _unitsOf[para].Where(k => _units[k].Parent < 0).OrderBy(k => _units[k].ContentStart))
+        var text = _doc.Text;
+        // The narration: the paragraph's text outside its top-level quotations, the pieces joined by a space.
+        var tops = new List<int>();
+        foreach (var k in _unitsOf[para])
+        {
+            if (_units[k].Parent >= 0) continue;
+            // A stable insertion by start: quotations at the same start keep their order.
+            int at0 = tops.Count;
+            while (at0 > 0 && _units[tops[at0 - 1]].ContentStart > _units[k].ContentStart) at0--;
+            tops.Insert(at0, k);
+        }
+        // Each piece before a quotation is followed by a space; the piece after the last one is not.
+        var pieces = new List<(TextRange Range, bool Space)>(tops.Count + 1);
+        int at = info.Range.Start, narrationLength = 0;
+        foreach (var k in tops)
         {
             var u = _units[k];
-            if (u.ContentStart > at) sb.Append(_doc.Text, at, u.ContentStart - at).Append(' ');
+            if (u.ContentStart > at) { pieces.Add((new TextRange(at, u.ContentStart), true)); narrationLength += u.ContentStart - at + 1; }
             at = Math.Max(at, u.ContentEnd);
         }
-        if (info.Range.End > at) sb.Append(_doc.Text, at, info.Range.End - at);
-        foreach (var w in sb.ToString().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)) if (char.IsLetter(w[0])) words++;
+        if (info.Range.End > at) { pieces.Add((new TextRange(at, info.Range.End), false)); narrationLength += info.Range.End - at; }
         // The paragraph's verdict stands when narration makes up most of it; when quotations do, the narration is
         // judged alone, or, too short to judge, framed by the document's language.
-        int quoted = info.Range.Length - sb.Length;
-        var lang = quoted * 2 <= info.Range.Length ? prior
-            : words >= MinNarrationWords ? _identify(sb.ToString().AsMemory(), _doc.Lang.Code) : _doc.Lang.Code;
+        int quoted = info.Range.Length - narrationLength;
+        string lang;
+        if (quoted * 2 <= info.Range.Length) lang = prior;
+        else if (NarrationWords(text, pieces) >= MinNarrationWords)
+        {
+            var sb = new System.Text.StringBuilder(narrationLength);
+            foreach (var (r, space) in pieces)
+            {
+                sb.Append(text, r.Start, r.Length);
+                if (space) sb.Append(' ');
+            }
+            lang = _identify(sb.ToString().AsMemory(), _doc.Lang.Code);
+        }
+        else lang = _doc.Lang.Code;
         _narrationLanguage[para] = lang;
         return lang;
+    }
+
+    /// <summary>Words of the narration that start with a letter: pieces split at spaces and line breaks (the space
+    /// that joins two pieces splits too).</summary>
+    static int NarrationWords(string text, List<(TextRange Range, bool Space)> pieces)
+    {
+        int words = 0;
+        foreach (var (r, _) in pieces)
+        {
+            bool inWord = false;
+            for (int i = r.Start; i < r.End; i++)
+            {
+                char c = text[i];
+                if (c is ' ' or '\n') { inWord = false; continue; }
+                if (!inWord && char.IsLetter(c)) words++;
+                inWord = true;
+            }
+        }
+        return words;
     }
 
     string LanguageOf(QuoteUnit u, string? prior = null)

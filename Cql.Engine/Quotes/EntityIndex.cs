@@ -15,9 +15,11 @@ internal sealed class EntityIndex
     sealed record Alias(string[] Lower, bool[] Exact, bool NeedsCapital, EntityRecord Entity);
 
     readonly Dictionary<string, List<Alias>> _byFirst = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<Alias>>.AlternateLookup<ReadOnlySpan<char>> _byFirstLookup;
 
     public EntityIndex(IEnumerable<EntityRecord> entities)
     {
+        _byFirstLookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = new List<Token>();
         foreach (var e in entities)
         {
@@ -43,48 +45,47 @@ internal sealed class EntityIndex
         foreach (var list in _byFirst.Values) list.Sort((a, b) => b.Lower.Length.CompareTo(a.Lower.Length));
     }
 
-    /// <summary>The longest known name starting at token <paramref name="i"/>, if any.</summary>
+    /// <summary>The longest known name starting at token <paramref name="i"/>, if any. Runs for every word of every
+    /// paragraph: the lookup keys are spans of the token's lower-case form, so it allocates nothing.</summary>
     public EntityHit? Match(IReadOnlyList<Token> tokens, int i, int end)
     {
         var t = tokens[i];
         if (!t.IsWord) return null;
         EntityHit? best = null;
-        foreach (var key in Keys(t.Lower))
-        {
-            if (!_byFirst.TryGetValue(key, out var list)) continue;
-            foreach (var a in list)
-            {
-                if (best is { } b && b.TokEnd - b.TokStart >= a.Lower.Length) break;
-                if (i + a.Lower.Length > end) continue;
-                bool genitive = false, ok = true;
-                for (int k = 0; k < a.Lower.Length && ok; k++)
-                {
-                    var tk = tokens[i + k];
-                    bool last = k == a.Lower.Length - 1;
-                    ok = tk.Lower == a.Lower[k] || (last && tk.IsWord && IsInflected(tk.Lower, a.Lower[k], out genitive));
-                    if (ok && a.Exact[k]) ok = UpperPrefix(tk.Text, a.Lower[k].Length);
-                }
-                if (ok && a.NeedsCapital && !t.IsCapitalized) ok = false;
-                if (ok) { best = new EntityHit(i, i + a.Lower.Length, a.Entity, genitive); break; }
-            }
-        }
+        var lower = t.Lower;
+        // The lookup keys of a first token: itself, without a possessive ending, the part before a hyphen.
+        MatchKey(lower, tokens, i, end, t, ref best);
+        foreach (var g in Genitives)
+            if (lower.Length > g.Length + 1 && lower.EndsWith(g, StringComparison.Ordinal)) MatchKey(lower.AsSpan(0, lower.Length - g.Length), tokens, i, end, t, ref best);
+        int dash = lower.IndexOf('-');
+        if (dash > 1) MatchKey(lower.AsSpan(0, dash), tokens, i, end, t, ref best);
         return best;
+    }
+
+    void MatchKey(ReadOnlySpan<char> key, IReadOnlyList<Token> tokens, int i, int end, Token t, ref EntityHit? best)
+    {
+        if (!_byFirstLookup.TryGetValue(key, out var list)) return;
+        foreach (var a in list)
+        {
+            if (best is { } b && b.TokEnd - b.TokStart >= a.Lower.Length) break;
+            if (i + a.Lower.Length > end) continue;
+            bool genitive = false, ok = true;
+            for (int k = 0; k < a.Lower.Length && ok; k++)
+            {
+                var tk = tokens[i + k];
+                bool last = k == a.Lower.Length - 1;
+                ok = tk.Lower == a.Lower[k] || (last && tk.IsWord && IsInflected(tk.Lower, a.Lower[k], out genitive));
+                if (ok && a.Exact[k]) ok = UpperPrefix(tk.Text, a.Lower[k].Length);
+            }
+            if (ok && a.NeedsCapital && !t.IsCapitalized) ok = false;
+            if (ok) { best = new EntityHit(i, i + a.Lower.Length, a.Entity, genitive); break; }
+        }
     }
 
     static bool UpperPrefix(string text, int length)
     {
         for (int i = 0; i < length && i < text.Length; i++) if (char.IsLower(text[i])) return false;
         return true;
-    }
-
-    /// <summary>The lookup keys of a first token: itself, without a possessive ending, the part before a hyphen.</summary>
-    static IEnumerable<string> Keys(string lower)
-    {
-        yield return lower;
-        foreach (var g in Genitives)
-            if (lower.Length > g.Length + 1 && lower.EndsWith(g, StringComparison.Ordinal)) yield return lower[..^g.Length];
-        int dash = lower.IndexOf('-');
-        if (dash > 1) yield return lower[..dash];
     }
 
     static readonly string[] Genitives = ["’s", "'s", ":s", "s", "’", "'"];

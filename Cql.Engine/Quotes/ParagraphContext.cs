@@ -12,11 +12,12 @@ internal sealed class ParagraphContext
     public int Index { get; }
     public ParagraphInfo Info { get; }
     public string Text { get; }
-    public List<Token> Tokens { get; } = [];
+    public List<Token> Tokens { get; }
     public QuoteLexicon Lexicon { get; }
     public IReadOnlyList<string> Languages { get; }
     readonly LanguageWords[] _words;
-    readonly EntityHit?[] _hitAt;
+    /// <summary>Per token, the index in <see cref="Hits"/> of the name that starts there, or -1.</summary>
+    readonly int[] _hitAt;
 
     public ParagraphContext(int index, ParagraphInfo info, string text, QuoteLexicon lexicon, IReadOnlyList<string> languages, EntityIndex entities)
     {
@@ -29,32 +30,27 @@ internal sealed class ParagraphContext
         foreach (var l in languages) if (lexicon.Languages.TryGetValue(l, out var w)) words.Add(w);
         if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
         _words = [.. words];
+        // About a token every five characters in news text: one allocation, not a doubling series.
+        Tokens = new List<Token>(info.Range.Length / 5 + 8);
         QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens);
-        _hitAt = new EntityHit?[Tokens.Count];
+        _hitAt = new int[Tokens.Count];
+        Array.Fill(_hitAt, -1);
         var hits = new List<EntityHit>();
         entities.FindAll(Tokens, 0, Tokens.Count, hits);
-        foreach (var h in hits) _hitAt[h.TokStart] = h;
+        for (int h = 0; h < hits.Count; h++) _hitAt[hits[h].TokStart] = h;
         Hits = hits;
     }
 
     /// <summary>The gazetteer names in the paragraph, in order, without overlaps.</summary>
     public IReadOnlyList<EntityHit> Hits { get; }
 
-    public EntityHit? HitAt(int i) => i >= 0 && i < _hitAt.Length ? _hitAt[i] : null;
-
-    /// <summary>Word classes of every token, looked up once: attribution asks about each token many times.</summary>
-    [Flags]
-    enum WordClass : ushort
-    {
-        None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
-        DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
-        Oblique = 16384, FrontedSource = 32768,
-    }
+    public EntityHit? HitAt(int i) => i >= 0 && i < _hitAt.Length && _hitAt[i] >= 0 ? Hits[_hitAt[i]] : null;
 
     WordClass[]? _classes;
     RoleWord?[]? _roles;
     byte[]? _roleLength;
 
+    /// <summary>Word classes of every token, looked up once: attribution asks about each token many times.</summary>
     WordClass Classes(int i)
     {
         if (i < 0 || i >= Tokens.Count) return WordClass.None;
@@ -70,25 +66,7 @@ internal sealed class ParagraphContext
             if (!Tokens[i].IsWord) continue;
             var w = Tokens[i].Lower;
             var c = WordClass.None;
-            foreach (var l in _words)
-            {
-                if (l.DetDef.Contains(w)) c |= WordClass.DetDef;
-                if (l.DetIndef.Contains(w)) c |= WordClass.DetIndef;
-                if (l.Preposition.Contains(w)) c |= WordClass.Preposition;
-                if (l.Conjunction.Contains(w)) c |= WordClass.Conjunction;
-                if (l.Subordinator.Contains(w)) c |= WordClass.Subordinator;
-                if (l.Adverb.Contains(w)) c |= WordClass.Adverb;
-                if (l.Aux.Contains(w)) c |= WordClass.Aux;
-                if (l.DocNoun.Contains(w)) c |= WordClass.DocNoun;
-                if (l.TermNoun.Contains(w)) c |= WordClass.TermNoun;
-                if (l.Subjunctive.Contains(w)) c |= WordClass.Subjunctive;
-                if (l.Function.Contains(w)) c |= WordClass.Function;
-                if (l.PronounM.Contains(w)) c |= WordClass.PronounM;
-                if (l.PronounF.Contains(w)) c |= WordClass.PronounF;
-                if (l.PronounPl.Contains(w)) c |= WordClass.PronounPl;
-                if (l.Oblique.Contains(w)) c |= WordClass.Oblique;
-                if (l.FrontedSource.Contains(w)) c |= WordClass.FrontedSource;
-            }
+            foreach (var l in _words) c |= l.ClassesOf(w);
             if ((c & WordClass.DocNoun) == 0 && EndsWithDocNoun(w)) c |= WordClass.DocNoun;
             classes[i] = c;
         }
@@ -127,7 +105,7 @@ internal sealed class ParagraphContext
     {
         int dash = lower.LastIndexOf('-');
         if (dash > 0 && dash < lower.Length - 1)
-            foreach (var l in _words) if (l.DocNoun.Contains(lower[(dash + 1)..])) return true;
+            foreach (var l in _words) if (l.DocNoun.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower.AsSpan(dash + 1))) return true;
         return false;
     }
 
@@ -141,6 +119,16 @@ internal sealed class ParagraphContext
 
     /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
     public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
+
+    List<CuePattern>?[]? _cues;
+
+    /// <summary>The cue patterns that start at token <paramref name="i"/> (a word), longest first: looked up once a
+    /// token, since cue finding runs over the same tokens for every sentence, comma and incise.</summary>
+    public List<CuePattern> CuesAt(int i)
+    {
+        _cues ??= new List<CuePattern>?[Tokens.Count];
+        return _cues[i] ??= Lexicon.CuesStartingWith(Tokens[i].Lower);
+    }
 
     /// <summary>The office named from token <paramref name="i"/> on: one word ("statsministeren", "ds") or a phrase
     /// that starts there ("prima cittadina", "direttore sportivo"); <see cref="RoleLength"/> tells how many tokens.</summary>

@@ -331,7 +331,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     bool IsCueLike(int n)
     {
         if (CueFinder.IsNotCue(p, n)) return false;
-        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[n].Lower))
+        foreach (var c in p.CuesAt(n))
             if (p.Languages.Contains(c.Lang) && c.Words.Length == 1 && c.Kind is CueKind.Speech or CueKind.Tell or CueKind.Naming) return true;
         return false;
     }

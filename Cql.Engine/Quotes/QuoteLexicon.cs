@@ -23,7 +23,11 @@ internal enum CueKind : byte
 
 /// <summary>A cue word or phrase; <see cref="GapAfter"/> is the index of the word after which up to five others may
 /// stand ("teilte … mit": 0), or -1.</summary>
-internal sealed record CuePattern(string[] Words, int GapAfter, CueKind Kind, string Lang);
+internal sealed record CuePattern(string[] Words, int GapAfter, CueKind Kind, string Lang)
+{
+    /// <summary>The words as a hit reports them ("teilte mit").</summary>
+    public string Text { get; } = string.Join(' ', Words);
+}
 
 /// <summary>A phrase in which the word at <see cref="At"/> is no cue ("la cuenta": a noun; "cuenta con": "has").</summary>
 internal sealed record NotCue(string[] Words, int At, string Lang);
@@ -31,9 +35,35 @@ internal sealed record NotCue(string[] Words, int At, string Lang);
 /// <summary>An office or occupation ("minister"): its synonym class and whether the form is feminine.</summary>
 internal sealed record RoleWord(string Stem, string Class, bool Feminine);
 
+/// <summary>The closed classes a word belongs to in one language, as flags (attribution asks about every token).</summary>
+[Flags]
+internal enum WordClass : ushort
+{
+    None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
+    DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
+    Oblique = 16384, FrontedSource = 32768,
+}
+
 /// <summary>The closed word classes of one language.</summary>
 internal sealed class LanguageWords
 {
+    /// <summary>Every class of every word of the sets below, for one lookup a token instead of fourteen.</summary>
+    readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
+
+    public WordClass ClassesOf(string lower) => _classes.TryGetValue(lower, out var c) ? c : WordClass.None;
+
+    /// <summary>Fills the class map once the sets are read.</summary>
+    internal void Index()
+    {
+        foreach (var (set, c) in (ReadOnlySpan<(HashSet<string>, WordClass)>)[(DetDef, WordClass.DetDef), (DetIndef, WordClass.DetIndef),
+            (Preposition, WordClass.Preposition), (Conjunction, WordClass.Conjunction), (Subordinator, WordClass.Subordinator),
+            (Adverb, WordClass.Adverb), (Aux, WordClass.Aux), (DocNoun, WordClass.DocNoun), (TermNoun, WordClass.TermNoun),
+            (Subjunctive, WordClass.Subjunctive), (Function, WordClass.Function), (PronounM, WordClass.PronounM),
+            (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl), (Oblique, WordClass.Oblique),
+            (FrontedSource, WordClass.FrontedSource)])
+            foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
+    }
+
     public readonly HashSet<string> PronounM = new(StringComparer.Ordinal), PronounF = new(StringComparer.Ordinal), PronounPl = new(StringComparer.Ordinal),
         DetDef = new(StringComparer.Ordinal), DetIndef = new(StringComparer.Ordinal), Preposition = new(StringComparer.Ordinal),
         Conjunction = new(StringComparer.Ordinal), Subordinator = new(StringComparer.Ordinal), Adverb = new(StringComparer.Ordinal),
@@ -57,6 +87,7 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, List<CuePattern>> _cuesByFirstWord = new(StringComparer.Ordinal);
     readonly List<RoleWord> _roles = [];
     readonly Dictionary<string, List<RoleWord>> _rolesByEnding = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<RoleWord>>.AlternateLookup<ReadOnlySpan<char>> _rolesByEndingLookup;
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
     readonly HashSet<string> _ageWords = new(StringComparer.Ordinal);
@@ -72,6 +103,8 @@ internal sealed class QuoteLexicon
 
     static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
     public static QuoteLexicon Default => _default.Value;
+
+    QuoteLexicon() => _rolesByEndingLookup = _rolesByEnding.GetAlternateLookup<ReadOnlySpan<char>>();
 
     static QuoteLexicon LoadDefault()
     {
@@ -130,9 +163,11 @@ internal sealed class QuoteLexicon
                 foreach (var e in entries)
                 {
                     _allFunctionWords.Add(e);
+                    LongestFunctionWord = Math.Max(LongestFunctionWord, e.Length);
                     _functionWordLanguages[e] = _functionWordLanguages.TryGetValue(e, out var had) ? [.. had, lang] : [lang];
                 }
         }
+        foreach (var w in _languages.Values) w.Index();
         // Longest stems first: "statsminister" must win over "minister". Indexed by their last three letters.
         _roles.Sort((a, b) => b.Stem.Length.CompareTo(a.Stem.Length));
         foreach (var role in _roles)
@@ -208,9 +243,12 @@ internal sealed class QuoteLexicon
         }
     }
 
-    /// <summary>The cue patterns that start with <paramref name="lowerWord"/>, longest first.</summary>
-    public IReadOnlyList<CuePattern> CuesStartingWith(string lowerWord) =>
-        _cuesByFirstWord.TryGetValue(lowerWord, out var l) ? l : [];
+    static readonly List<CuePattern> NoCues = [];
+
+    /// <summary>The cue patterns that start with <paramref name="lowerWord"/>, longest first (a shared empty list for
+    /// none: this runs for every word attribution reads).</summary>
+    public List<CuePattern> CuesStartingWith(string lowerWord) =>
+        _cuesByFirstWord.TryGetValue(lowerWord, out var l) ? l : NoCues;
 
     /// <summary>The phrases ("la cuenta", "cuenta con") in which <paramref name="lowerWord"/> is no cue, each with the
     /// word's place in it.</summary>
@@ -228,6 +266,9 @@ internal sealed class QuoteLexicon
     }
 
     readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
+
+    /// <summary>Characters in the longest function word: a longer word needs no lookup.</summary>
+    public int LongestFunctionWord { get; private set; }
 
     /// <summary>The languages a lower-case word is a function word of.</summary>
     public string[] FunctionWordLanguages(ReadOnlySpan<char> lower) =>
@@ -250,17 +291,16 @@ internal sealed class QuoteLexicon
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 
     /// <summary>The office a word names, matched as the end of the word after a definite ending is dropped
-    /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none.</summary>
+    /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none. Spans, no strings: it runs
+    /// for most words of a paragraph.</summary>
     public RoleWord? RoleOf(string lower)
     {
         if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);
-        foreach (var candidate in DefiniteStems(lower))
-        {
-            if (candidate.Length < 3 || !_rolesByEnding.TryGetValue(candidate[^3..], out var roles)) continue;
-            foreach (var r in roles)
-                if (candidate.EndsWith(r.Stem, StringComparison.Ordinal) && (candidate.Length == r.Stem.Length || r.Stem.Length >= 4))
-                    return r;
-        }
+        if (RoleEndingWith(lower) is { } whole) return whole;
+        // Then the word without a Scandinavian definite ending.
+        foreach (var end in DefiniteEndings)
+            if (lower.Length > end.Length + 3 && lower.EndsWith(end, StringComparison.Ordinal) && RoleEndingWith(lower.AsSpan(0, lower.Length - end.Length)) is { } r)
+                return r;
         return null;
     }
 
@@ -278,13 +318,14 @@ internal sealed class QuoteLexicon
         return false;
     }
 
-    static readonly string[] DefiniteEndings = ["en", "et", "n", "a", "na", "ene", "erne"];
+    static readonly string[] DefiniteEndings = ["ene", "erne", "en", "et", "na", "n", "a"];
 
-    /// <summary>The word itself, then the word without a Scandinavian definite ending.</summary>
-    static IEnumerable<string> DefiniteStems(string w)
+    RoleWord? RoleEndingWith(ReadOnlySpan<char> candidate)
     {
-        yield return w;
-        foreach (var end in (string[])["ene", "erne", "en", "et", "na", "n", "a"])
-            if (w.Length > end.Length + 3 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
+        if (candidate.Length < 3 || !_rolesByEndingLookup.TryGetValue(candidate[^3..], out var roles)) return null;
+        foreach (var r in roles)
+            if (candidate.EndsWith(r.Stem, StringComparison.Ordinal) && (candidate.Length == r.Stem.Length || r.Stem.Length >= 4))
+                return r;
+        return null;
     }
 }

@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 internal enum TokenKind : byte { Word, Punct, Mark, Dash }
@@ -40,6 +42,7 @@ internal static class QuoteTokenizer
 
     public static void Tokenize(string text, int start, int end, List<Token> into)
     {
+        var pool = TokenStringPool.ForThread;
         int i = start;
         while (i < end)
         {
@@ -48,14 +51,14 @@ internal static class QuoteTokenizer
             if (char.IsLetterOrDigit(c))
             {
                 int j = WordEnd(text, i, end);
-                AddWord(text, i, j, into);
+                AddWord(text, i, j, into, pool);
                 i = j;
                 continue;
             }
-            if (IsQuoteChar(c)) into.Add(Make(text, i, i + 1, TokenKind.Mark));
+            if (IsQuoteChar(c)) into.Add(Make(text, i, i + 1, TokenKind.Mark, pool));
             else if (IsDashChar(c) || (c == '-' && (i + 1 >= end || IsSpace(text[i + 1])) && (i == start || IsSpace(text[i - 1]))))
-                into.Add(Make(text, i, i + 1, TokenKind.Dash));
-            else into.Add(Make(text, i, i + 1, TokenKind.Punct));
+                into.Add(Make(text, i, i + 1, TokenKind.Dash, pool));
+            else into.Add(Make(text, i, i + 1, TokenKind.Punct, pool));
             i++;
         }
     }
@@ -83,41 +86,54 @@ internal static class QuoteTokenizer
         return j;
     }
 
-    static void AddWord(string text, int i, int j, List<Token> into)
+    static void AddWord(string text, int i, int j, List<Token> into, TokenStringPool pool)
     {
         // Elision: l’Ucraina, dell'Economia, d’après, c'est.
         for (int k = i + 1; k < j - 1; k++)
         {
             if (text[k] is not ('’' or '\'')) continue;
-            var prefix = text.Substring(i, k - i).ToLowerInvariant();
-            if (Elisions.Contains(prefix))
+            if (IsElision(text.AsSpan(i, k - i)))
             {
-                into.Add(Make(text, i, k + 1, TokenKind.Word));
-                AddWord(text, k + 1, j, into);
+                into.Add(Make(text, i, k + 1, TokenKind.Word, pool));
+                AddWord(text, k + 1, j, into, pool);
                 return;
             }
             break;
         }
         // French inversion: ajoute-t-il, a-t-elle, dit-il.
-        if (j - i > 3 && char.IsLower(text[i]))
+        if (j - i > 3 && char.IsLower(text[i]) && text.AsSpan(i, j - i).Contains('-'))
         {
-            var lower = text.Substring(i, j - i).ToLowerInvariant();
+            var lower = LowerCase(text.AsSpan(i, j - i), stackalloc char[64]);
             foreach (var suffix in InvertedSubjects)
             {
                 if (!lower.EndsWith(suffix, StringComparison.Ordinal) || lower.Length == suffix.Length) continue;
                 int cut = j - suffix.Length;
-                into.Add(Make(text, i, cut, TokenKind.Word));
+                into.Add(Make(text, i, cut, TokenKind.Word, pool));
                 int pron = text.LastIndexOf('-', j - 1, j - cut) + 1;
-                into.Add(Make(text, pron, j, TokenKind.Word));
+                into.Add(Make(text, pron, j, TokenKind.Word, pool));
                 return;
             }
         }
-        into.Add(Make(text, i, j, TokenKind.Word));
+        into.Add(Make(text, i, j, TokenKind.Word, pool));
     }
 
-    static Token Make(string text, int s, int e, TokenKind kind)
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElisionLookup = Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static bool IsElision(ReadOnlySpan<char> prefix) =>
+        prefix.Length <= 8 && ElisionLookup.Contains(LowerCase(prefix, stackalloc char[8]));
+
+    /// <summary>The invariant lower case of a word (what string.ToLowerInvariant gives), in <paramref name="buffer"/>
+    /// when it fits.</summary>
+    static ReadOnlySpan<char> LowerCase(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        var t = text.Substring(s, e - s);
-        return new Token(s, e, kind, t, t.ToLowerInvariant());
+        if (word.Length > buffer.Length) return word.ToString().ToLowerInvariant();
+        int n = word.ToLowerInvariant(buffer);
+        return buffer[..n];
+    }
+
+    static Token Make(string text, int s, int e, TokenKind kind, TokenStringPool pool)
+    {
+        var (t, lower) = pool.Get(text.AsSpan(s, e - s));
+        return new Token(s, e, kind, t, lower);
     }
 }

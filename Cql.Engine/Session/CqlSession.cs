@@ -32,7 +32,7 @@ public sealed partial class CqlSession : IDisposable
         CorpusDir = corpusDir;
         Manifest = manifest;
         _parser = parser;
-        Files = new CorpusFiles(table => manifest.FilesOf(corpusDir, table));
+        Files = CorpusFiles.FromManifest(corpusDir, manifest);
         _speakers = new Lazy<ISpeakerResolver>(LoadSpeakers);
         Catalog = new Catalog(new LazySpeakers(_speakers));
     }

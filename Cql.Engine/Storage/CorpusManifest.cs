@@ -10,7 +10,9 @@ namespace Cql.Engine.Storage;
 /// </summary>
 public sealed class CorpusManifest
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: term indexes (quote_terms, sentence_terms) listed as tables with the rows they cover. A format-1
+    /// corpus reads as before (no index: text predicates scan).</summary>
+    public const int FormatVersion = 2;
     public const string FileName = "corpus.json";
 
     [JsonPropertyName("format_version")] public int Format { get; set; } = FormatVersion;
@@ -26,7 +28,6 @@ public sealed class CorpusManifest
     [JsonPropertyName("inputs")] public List<ManifestInput> Inputs { get; set; } = [];
     [JsonPropertyName("next_ids")] public Dictionary<string, int> NextIds { get; set; } = new(StringComparer.Ordinal);
 
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public static string PathIn(string corpusDir) => System.IO.Path.Combine(corpusDir, FileName);
 
@@ -38,16 +39,79 @@ public sealed class CorpusManifest
             throw new CorpusException($"no corpus at '{corpusDir}': {FileName} is missing. Build one with: cql ingest INPUT... --out {corpusDir}");
         try
         {
-            var m = JsonSerializer.Deserialize<CorpusManifest>(File.ReadAllText(path), Json)
-                ?? throw new CorpusException($"{path} is empty");
+            var m = Parse(File.ReadAllBytes(path)) ?? throw new CorpusException($"{path} is empty");
             if (m.Format > FormatVersion)
                 throw new CorpusException($"{path} has format version {m.Format}; this cql reads up to {FormatVersion}. Upgrade cql.");
             return m;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new CorpusException($"{path} is not a valid manifest ({e.Message.Split(" Path:")[0]}); rebuild the corpus with cql ingest INPUT... --out {corpusDir} --replace");
         }
+    }
+
+    /// <summary>
+    /// The manifest from its JSON, mapped by hand over a JsonDocument: every query opens one, and even the
+    /// source-generated serializer JIT-compiles ~150 generic metadata methods first (~30 ms CPU of a 180 ms query).
+    /// Unknown properties are ignored, as the serializer did. Writing (once per ingest) keeps the serializer.
+    /// </summary>
+    static CorpusManifest? Parse(byte[] json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        if (root.ValueKind == JsonValueKind.Null) return null;
+        var m = new CorpusManifest();
+        foreach (var p in root.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "format_version": m.Format = p.Value.GetInt32(); break;
+                case "engine_version": m.EngineVersion = p.Value.GetString() ?? ""; break;
+                case "extraction_version": m.ExtractionVersion = p.Value.GetInt32(); break;
+                case "built_at": m.BuiltAt = p.Value.GetDateTimeOffset(); break;
+                case "corpus_hash": m.CorpusHash = p.Value.GetString() ?? ""; break;
+                case "tables":
+                    foreach (var t in p.Value.EnumerateObject())
+                    {
+                        var table = new ManifestTable();
+                        foreach (var q in t.Value.EnumerateObject())
+                        {
+                            switch (q.Name)
+                            {
+                                case "files": foreach (var f in q.Value.EnumerateArray()) table.Files.Add(f.GetString() ?? ""); break;
+                                case "rows": table.Rows = q.Value.GetInt64(); break;
+                                case "index_of": table.IndexOf = q.Value.ValueKind == JsonValueKind.Null ? null : q.Value.GetString(); break;
+                                case "covered_rows": table.CoveredRows = q.Value.ValueKind == JsonValueKind.Null ? null : q.Value.GetInt64(); break;
+                            }
+                        }
+                        m.Tables[t.Name] = table;
+                    }
+                    break;
+                case "inputs":
+                    foreach (var i in p.Value.EnumerateArray())
+                    {
+                        var input = new ManifestInput();
+                        foreach (var q in i.EnumerateObject())
+                        {
+                            switch (q.Name)
+                            {
+                                case "source": input.Source = q.Value.GetString() ?? ""; break;
+                                case "sha256": input.Sha256 = q.Value.GetString() ?? ""; break;
+                                case "bytes": input.Bytes = q.Value.GetInt64(); break;
+                                case "docs": input.Docs = q.Value.GetInt32(); break;
+                                case "status": input.Status = q.Value.GetString() ?? "read"; break;
+                                case "reason": input.Reason = q.Value.ValueKind == JsonValueKind.Null ? null : q.Value.GetString(); break;
+                            }
+                        }
+                        m.Inputs.Add(input);
+                    }
+                    break;
+                case "next_ids":
+                    foreach (var n in p.Value.EnumerateObject()) m.NextIds[n.Name] = n.Value.GetInt32();
+                    break;
+            }
+        }
+        return m;
     }
 
     /// <summary>Atomically replaces DIR/corpus.json.</summary>
@@ -57,7 +121,7 @@ public sealed class CorpusManifest
         var tmp = path + ".tmp";
         using (var fs = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(fs, this, Json);
+            JsonSerializer.Serialize(fs, this, ManifestJson.Default.CorpusManifest);
             fs.Flush(flushToDisk: true);
         }
         File.Move(tmp, path, overwrite: true);
@@ -67,6 +131,15 @@ public sealed class CorpusManifest
     public IReadOnlyList<string> FilesOf(string corpusDir, string table) =>
         Tables.TryGetValue(table, out var t) ? t.Files.ConvertAll(f => System.IO.Path.Combine(corpusDir, f)) : [];
 
+    /// <summary>The files of a complete term index of <paramref name="table"/>, or null when it has none.</summary>
+    public IReadOnlyList<string>? CompleteIndexOf(string corpusDir, string table)
+    {
+        foreach (var (name, t) in Tables)
+            if (t.IndexOf == table && Tables.TryGetValue(table, out var source) && t.CoveredRows == source.Rows)
+                return FilesOf(corpusDir, name);
+        return null;
+    }
+
     public int NextId(string kind) => NextIds.TryGetValue(kind, out var v) ? v : 0;
 }
 
@@ -75,6 +148,11 @@ public sealed class ManifestTable
 {
     [JsonPropertyName("files")] public List<string> Files { get; set; } = [];
     [JsonPropertyName("rows")] public long Rows { get; set; }
+    /// <summary>For a term index: the table it indexes.</summary>
+    [JsonPropertyName("index_of")] public string? IndexOf { get; set; }
+    /// <summary>For a term index: how many rows of the indexed table it covers. The index is used only when this
+    /// equals the table's rows (a format-1 corpus appended to by a newer cql has an index of the new rows only).</summary>
+    [JsonPropertyName("covered_rows")] public long? CoveredRows { get; set; }
 }
 
 /// <summary>One input file and what became of it.</summary>
@@ -91,3 +169,9 @@ public sealed class ManifestInput
 
 /// <summary>A corpus that cannot be opened or read; the CLI reports the message and exits with 3.</summary>
 public sealed class CorpusException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The manifest's JSON, generated at build time: reflection-based serialisation cost every query ~50 ms of
+/// CPU at start-up (metadata, emitted accessors, JIT) before reading a row.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CorpusManifest))]
+internal sealed partial class ManifestJson : JsonSerializerContext;

@@ -75,11 +75,78 @@ static class Nfc
         return true;
     }
 
-    /// <summary>The NFC form of <paramref name="s"/>. Lone surrogates pass through unchanged.</summary>
+    /// <summary>The NFC form of <paramref name="s"/>. Lone surrogates pass through unchanged. Only the stretches
+    /// around characters that may change are normalised: a character that may not change (and so has combining
+    /// class 0 and composes with nothing before it) bounds what NFC can touch, so the text between two such
+    /// characters normalises on its own. One Tamil word in an Italian article costs that word, not the article.</summary>
     public static string Normalize(string s)
     {
-        if (IsSurelyNormalized(s)) return s;
-        var cps = new List<int>(s.Length + 8);
+        int next = NextMayChange(s, 0);
+        if (next < 0) return s;
+        var sb = new StringBuilder(s.Length + 8);
+        int copied = 0;
+        var cps = new List<int>(16);
+        while (next >= 0)
+        {
+            // The stretch: from the stable character before it (the starter marks may join) to the next stable one.
+            int start = next;
+            while (start > copied && !IsStableAt(s, start - 1)) start--;
+            if (start > copied) start--;
+            int end = next + 1;
+            while (end < s.Length && !IsStableAt(s, end)) end++;
+            sb.Append(s, copied, start - copied);
+            NormalizeStretch(s.AsSpan(start, end - start), cps, sb);
+            copied = end;
+            next = NextMayChange(s, end);
+        }
+        sb.Append(s, copied, s.Length - copied);
+        var result = sb.ToString();
+        return result == s ? s : result;
+    }
+
+    /// <summary>Whether the character at <paramref name="i"/> can neither change nor be changed by what comes
+    /// before it (the low half of a pair is judged with its high half).</summary>
+    static bool IsStableAt(string s, int i)
+    {
+        char c = s[i];
+        if (c < 0x300) return true;
+        if (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(s[i - 1])) return false;
+        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            return !MayChangeAstral.Contains(char.ConvertToUtf32(c, s[i + 1]));
+        return !MayChangeBmp[c];
+    }
+
+    /// <summary>The first character at or after <paramref name="from"/> that NFC may change, or -1.</summary>
+    static int NextMayChange(string s, int from)
+    {
+        for (int i = from; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c < 0x300) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                if (MayChangeAstral.Contains(char.ConvertToUtf32(c, s[i + 1]))) return i;
+                i++;
+                continue;
+            }
+            if (MayChangeBmp[c]) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>NFC of the whole string by decomposition, reordering and composition (what <see cref="Normalize"/>
+    /// does stretch by stretch; the tests compare the two).</summary>
+    internal static string NormalizeWhole(string s)
+    {
+        var sb = new StringBuilder(s.Length + 8);
+        NormalizeStretch(s, new List<int>(s.Length + 8), sb);
+        var result = sb.ToString();
+        return result == s ? s : result;
+    }
+
+    static void NormalizeStretch(ReadOnlySpan<char> s, List<int> cps, StringBuilder into)
+    {
+        cps.Clear();
         for (int i = 0; i < s.Length; i++)
         {
             int cp = s[i];
@@ -89,14 +156,11 @@ static class Nfc
         }
         ReorderMarks(cps);
         int n = Compose(cps);
-        var sb = new StringBuilder(n + 8);
         for (int i = 0; i < n; i++)
         {
-            if (cps[i] >= 0x10000) sb.Append(char.ConvertFromUtf32(cps[i]));
-            else sb.Append((char)cps[i]);
+            if (cps[i] >= 0x10000) into.Append(char.ConvertFromUtf32(cps[i]));
+            else into.Append((char)cps[i]);
         }
-        var result = sb.ToString();
-        return result == s ? s : result;
     }
 
     static int ClassOf(int cp) => CombiningClass.TryGetValue(cp, out var c) ? c : 0;

@@ -51,4 +51,21 @@ static class TextChars
         foreach (var c in s) if (char.IsLetterOrDigit(c)) return true;
         return false;
     }
+
+    /// <summary>Whether <paramref name="s"/> contains <paramref name="lowerAscii"/> (lower-case ASCII letters) in any
+    /// case: what IndexOf with OrdinalIgnoreCase answers for a needle without k (no character outside ASCII folds to
+    /// an ASCII letter but the Kelvin sign, which folds to k), without its slow per-character path under invariant
+    /// globalization.</summary>
+    public static bool ContainsAsciiIgnoreCase(ReadOnlySpan<char> s, string lowerAscii)
+    {
+        char first = lowerAscii[0];
+        for (int i = 0; i + lowerAscii.Length <= s.Length; i++)
+        {
+            if ((s[i] | 0x20) != first) continue;
+            int k = 1;
+            while (k < lowerAscii.Length && (s[i + k] | 0x20) == lowerAscii[k]) k++;
+            if (k == lowerAscii.Length) return true;
+        }
+        return false;
+    }
 }

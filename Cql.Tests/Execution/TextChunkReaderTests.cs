@@ -74,6 +74,15 @@ public sealed class TextChunkReaderTests(TestCorpusFixture fx) : IClassFixture<T
                     Assert.Equal(viaParquetNet.IsNull(i), own.IsNull(i));
                     if (!own.IsNull(i)) Assert.Equal(viaParquetNet.Values[i].ToString(), own.Values[i].ToString());
                 }
+                // Late materialisation: reading only some rows gives those rows of the whole read.
+                var sel = Enumerable.Range(0, own.Length).Where(i => i % 7 == 3 || i % 11 == 0 || i == own.Length - 1).ToArray();
+                var some = TextChunkReader.TryRead(handle, rg.GetMetadata(f)!, f.IsNullable, (int)rg.RowCount, ColumnType.String, sel)!;
+                Assert.Equal(sel.Length, some.Length);
+                for (int k = 0; k < sel.Length; k++)
+                {
+                    Assert.Equal(own.IsNull(sel[k]), some.IsNull(k));
+                    if (!some.IsNull(k)) Assert.Equal(own.Values[sel[k]].ToString(), some.Values[k].ToString());
+                }
             }
         }
         return fast;

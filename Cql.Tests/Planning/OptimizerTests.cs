@@ -52,15 +52,28 @@ public sealed class OptimizerTests
     }
 
     [Fact]
-    public void Doc_join_pushes_own_conjuncts_below_and_keeps_doc_conjuncts_above()
+    public void Doc_join_pushes_own_conjuncts_below_and_doc_conjuncts_into_the_docs_scan()
     {
         var join = new DocJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs));
         var pred = new And(Eq(Str("lang"), L("de")), Eq(Str("doc.outlet"), L("NRK")));
         var plan = Optimizer.Optimize(Select(new Filter(join, pred), "text", "doc.title"));
-        var filter = Assert.IsType<Filter>(((Project)plan).Input);
-        Assert.Equal(Eq(Str("doc.outlet"), L("NRK")), filter.Predicate);
-        var j = Assert.IsType<DocJoin>(filter.Input);
+        // A missing document cannot have outlet NRK: the filter runs on the documents and the join drops the rest.
+        var j = Assert.IsType<DocJoin>(((Project)plan).Input);
+        Assert.True(j.Inner);
         Assert.Equal(Eq(Str("lang"), L("de")), ((Scan)j.Input).Predicate);
-        Assert.Equal(["doc_id", "title", "outlet"], ((Scan)j.Docs).Columns.Select(c => c.Name));
+        var docs = (Scan)j.Docs;
+        Assert.Equal(Eq(Str("outlet"), L("NRK")), docs.Predicate);
+        Assert.Equal(["doc_id", "title"], docs.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Doc_conjuncts_that_a_missing_document_passes_stay_above_an_outer_join()
+    {
+        var join = new DocJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs));
+        var isNull = new IsNull(new ColumnRef("doc.date", ColumnType.Date));
+        var plan = Optimizer.Optimize(Select(new Filter(join, isNull), "text"));
+        var filter = Assert.IsType<Filter>(((Project)plan).Input);
+        Assert.Equal(isNull, filter.Predicate);
+        Assert.False(Assert.IsType<DocJoin>(filter.Input).Inner);
     }
 }

@@ -12,8 +12,16 @@ namespace Cql.Engine.Storage.Reading;
 public static class ColumnChunkReader
 {
     /// <param name="file">A handle on the same file for <see cref="TextChunkReader"/>; null to always use Parquet.Net.</param>
-    public static async ValueTask<ColumnVector> ReadAsync(ParquetRowGroupReader rg, DataField field, ColumnType expected, SafeFileHandle? file, CancellationToken ct)
+    /// <param name="selection">Only these rows (ascending), in this order; null for all.</param>
+    public static async ValueTask<ColumnVector> ReadAsync(ParquetRowGroupReader rg, DataField field, ColumnType expected, SafeFileHandle? file, CancellationToken ct,
+        int[]? selection = null)
     {
+        // Text is the costly column to materialise: only the selected rows are transcoded (TextChunkReader checks
+        // that the chunk is text it can read).
+        if (selection is not null && IsText(expected) && file is not null && rg.GetMetadata(field) is { } c
+            && TextChunkReader.TryRead(file, c, field.IsNullable, checked((int)rg.RowCount), expected, selection) is { } some)
+            return some;
+        if (selection is not null) return Execution.VectorOps.Gather(await ReadAsync(rg, field, expected, file, ct), selection);
         int n = checked((int)rg.RowCount);
         var clr = field.ClrType;
         if (clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>))
@@ -53,6 +61,8 @@ public static class ColumnChunkReader
         }
         throw new NotSupportedException($"column {field.Name} has Parquet type {clr.Name}, which CQL does not read");
     }
+
+    static bool IsText(ColumnType t) => t is ColumnType.String or ColumnType.Date;
 
     static async ValueTask<(T[] Values, bool[]? Nulls)> ReadNumbersAsync<T>(ParquetRowGroupReader rg, DataField field, int n, CancellationToken ct)
         where T : struct

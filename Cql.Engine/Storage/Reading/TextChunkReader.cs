@@ -18,7 +18,11 @@ public static class TextChunkReader
     const int PlainDictionary = 2, RleDictionary = 8, Plain = 0;
     const int DataPage = 0, IndexPage = 1, DictionaryPage = 2, DataPageV2 = 3;
 
-    public static StringVector? TryRead(SafeFileHandle file, ColumnChunk chunk, bool nullable, int rowCount, ColumnType type)
+    /// <param name="selection">When given (ascending row numbers), only those rows are returned, in that order: plain
+    /// text is then transcoded only for them (late materialisation: `quotes where speaker = X` keeps a few percent
+    /// of each row group, and turning every text into UTF-16 was most of the cost). Null with a selection when the
+    /// chunk mixes dictionary and plain pages: read it whole and gather.</param>
+    public static StringVector? TryRead(SafeFileHandle file, ColumnChunk chunk, bool nullable, int rowCount, ColumnType type, int[]? selection = null)
     {
         var md = chunk.MetaData;
         if (md is null || md.Type != Parquet.Meta.Type.BYTE_ARRAY) return null;
@@ -44,6 +48,9 @@ public static class TextChunkReader
             bool[]? nulls = null;
             int row = 0;
             int pos = 0;
+            ReadOnlyMemory<char>[]? selValues = null; // plain pages under a selection
+            bool[]? selNulls = null;
+            int selPos = 0;
             // Scratch for one page's levels and indices, pooled: fresh arrays this size would churn the large object heap.
             int[] levels = [], indices = [];
             while (pos < length && row < rowCount)
@@ -106,6 +113,42 @@ public static class TextChunkReader
                             nonNull = 0;
                             for (int i = 0; i < n; i++) nonNull += levels[i];
                         }
+                        if (plain && selection is not null)
+                        {
+                            if (dictionary is not null && row > 0) return null; // mixed pages: the caller reads it whole
+                            selValues ??= new ReadOnlyMemory<char>[selection.Length];
+                            // Two passes over the length prefixes: how many bytes the selected rows hold, then
+                            // transcode just those into one buffer for the page.
+                            int need = 0, bp0 = 0, sp0 = selPos;
+                            for (int i = 0, r = row; i < n; i++, r++)
+                            {
+                                if (nullable && levels[i] == 0) { if (sp0 < selection.Length && selection[sp0] == r) sp0++; continue; }
+                                int len = BinaryPrimitives.ReadInt32LittleEndian(body[bp0..]);
+                                if (sp0 < selection.Length && selection[sp0] == r) { need += len; sp0++; }
+                                bp0 += 4 + len;
+                            }
+                            var chars = new char[need];
+                            int bp = 0, cp = 0;
+                            for (int i = 0; i < n; i++, row++)
+                            {
+                                bool wanted = selPos < selection.Length && selection[selPos] == row;
+                                if (nullable && levels[i] == 0)
+                                {
+                                    if (wanted) { (selNulls ??= new bool[selection.Length])[selPos] = true; selPos++; }
+                                    continue;
+                                }
+                                int len = BinaryPrimitives.ReadInt32LittleEndian(body[bp..]);
+                                bp += 4;
+                                if (wanted)
+                                {
+                                    int count = System.Text.Encoding.UTF8.GetChars(body.Slice(bp, len), chars.AsSpan(cp));
+                                    selValues[selPos++] = chars.AsMemory(cp, count);
+                                    cp += count;
+                                }
+                                bp += len;
+                            }
+                            break;
+                        }
                         if (plain)
                         {
                             if (values is null)
@@ -149,6 +192,14 @@ public static class TextChunkReader
             }
             if (levels.Length > 0) { ArrayPool<int>.Shared.Return(levels); ArrayPool<int>.Shared.Return(indices); }
             if (row != rowCount) throw new InvalidDataException($"column chunk holds {row} values for {rowCount} rows");
+            if (selection is not null)
+            {
+                if (selValues is not null) return new StringVector(selValues, selNulls, selection.Length, type);
+                var whole = values is not null || dictionary is null
+                    ? new StringVector(values ?? new ReadOnlyMemory<char>[rowCount], nulls, rowCount, type)
+                    : StringVector.WithDictionary(nulls, rowCount, type, codes, dictionary);
+                return (StringVector)Execution.VectorOps.Gather(whole, selection);
+            }
             if (values is not null || dictionary is null) return new StringVector(values ?? [], nulls, rowCount, type);
             return StringVector.WithDictionary(nulls, rowCount, type, codes, dictionary);
         }

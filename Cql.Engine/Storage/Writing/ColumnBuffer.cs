@@ -63,7 +63,11 @@ internal sealed class ColumnBuffer(ColumnSchema column)
             throw new InvalidOperationException($"column {Column.Name} is not nullable");
         Grow(ref _strings);
         _strings[Count++] = v;
+        if (v is not null) Chars += v.Length;
     }
+
+    /// <summary>Characters of the strings buffered since the last <see cref="Clear"/>.</summary>
+    public long Chars { get; private set; }
 
     void Grow<T>(ref T[] a)
     {
@@ -81,6 +85,7 @@ internal sealed class ColumnBuffer(ColumnSchema column)
     {
         if (_strings.Length > 0) Array.Clear(_strings, 0, Count); // let the strings go
         Count = 0;
+        Chars = 0;
         _anyNull = false;
     }
 }

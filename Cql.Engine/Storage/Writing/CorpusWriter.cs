@@ -11,6 +11,8 @@ public sealed class CorpusWriter : IAsyncDisposable
 {
     readonly string _dir;
     readonly Dictionary<string, TableWriter> _writers = new(StringComparer.Ordinal);
+    readonly Dictionary<string, TermIndexWriter> _indexes = new(StringComparer.Ordinal);
+    readonly TableWriter _valueCounts;
     bool _committed;
 
     public CorpusWriter(string corpusDir)
@@ -19,6 +21,11 @@ public sealed class CorpusWriter : IAsyncDisposable
         RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         foreach (var t in CorpusSchema.Tables)
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId);
+        _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId);
+        foreach (var (name, w) in _writers)
+            if (name != "entities") w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
+        foreach (var spec in Indexing.TermIndexSpec.All)
+            _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
     }
 
     /// <summary>Names this run's part files.</summary>
@@ -71,7 +78,9 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(c++, position);
         w.Int32(c++, s.Range.Start);
         w.Int32(c++, s.Range.End);
-        w.String(c++, s.Range.Slice(text));
+        var sentence = s.Range.Slice(text);
+        w.String(c++, sentence);
+        await _indexes["sentences"].AddAsync(sentId, sentence);
         w.String(c++, s.Lang.Code);
         w.Float64(c, Math.Round(s.Lang.Confidence, 4));
         await w.EndRowAsync();
@@ -102,6 +111,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(c++, r.Start);
         w.Int32(c++, r.End);
         w.String(c++, text);
+        await _indexes["quotes"].AddAsync(quoteId, text);
         w.String(c++, speaker);
         w.String(c++, speakerText);
         w.String(c++, cue);
@@ -134,6 +144,7 @@ public sealed class CorpusWriter : IAsyncDisposable
 
     // What earlier commits of this run already put in the manifest, per table: files and rows.
     readonly Dictionary<string, (int Files, long Rows)> _done = new(StringComparer.Ordinal);
+    readonly Dictionary<string, long> _indexRows = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Completes the current parts and commits what this run has written so far: the new manifest lists the parts
@@ -162,10 +173,40 @@ public sealed class CorpusWriter : IAsyncDisposable
             }
             _done[name] = (w.WrittenFiles.Count, w.RowCount);
         }
+        // After every part is closed: closing a part writes its value counts.
+        await _valueCounts.CompleteAsync(writeEmptyFile: first, ct);
+        {
+            var (filesBefore, rowsBefore) = _done.GetValueOrDefault(ValueCounter.TableName);
+            if (!manifest.Tables.TryGetValue(ValueCounter.TableName, out var vc)) manifest.Tables[ValueCounter.TableName] = vc = new ManifestTable();
+            vc.Files.AddRange(_valueCounts.WrittenFiles.Skip(filesBefore));
+            vc.Rows += _valueCounts.RowCount - rowsBefore;
+            _done[ValueCounter.TableName] = (_valueCounts.WrittenFiles.Count, _valueCounts.RowCount);
+        }
+        foreach (var (source, ix) in _indexes)
+        {
+            // The index covers the table only if it covered every earlier row too (a corpus from before indexes
+            // gets postings for the new rows, but stays unindexed: queries scan).
+            var name = ix.Spec.IndexTable;
+            bool replaced = first || replacedTables.Contains(source);
+            var (filesBefore, sourceBefore) = _done.GetValueOrDefault(name);
+            long newSource = ix.SourceRows - sourceBefore;
+            long before = manifest.Tables[source].Rows - newSource;
+            manifest.Tables.TryGetValue(name, out var t);
+            bool complete = replaced || (t is not null && t.CoveredRows == before);
+            await ix.CompleteAsync(writeEmptyFile: replaced, ct);
+            if (t is null || replaced) manifest.Tables[name] = t = new ManifestTable { IndexOf = source, CoveredRows = 0 };
+            t.Files.AddRange(ix.WrittenFiles.Skip(filesBefore));
+            t.Rows = t.Rows + ix.RowCount - _indexRows.GetValueOrDefault(name);
+            _indexRows[name] = ix.RowCount;
+            t.CoveredRows = complete ? before + newSource : -1;
+            _done[name] = (ix.WrittenFiles.Count, ix.SourceRows);
+        }
         ct.ThrowIfCancellationRequested();
         // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
         // two leaves published parts the manifest does not list; the next ingest removes them (RemoveOrphans).
         foreach (var w in _writers.Values) w.Publish();
+        foreach (var ix in _indexes.Values) ix.Publish();
+        _valueCounts.Publish();
         manifest.BuiltAt = DateTimeOffset.UtcNow;
         manifest.EngineVersion = EngineInfo.Version;
         manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
@@ -177,8 +218,12 @@ public sealed class CorpusWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var w in _writers.Values) await w.DisposeAsync();
+        foreach (var ix in _indexes.Values) await ix.DisposeAsync();
+        await _valueCounts.DisposeAsync();
         if (_committed) return;
         foreach (var w in _writers.Values) w.DeleteUnpublished();
+        foreach (var ix in _indexes.Values) ix.DeleteUnpublished();
+        _valueCounts.DeleteUnpublished();
     }
 
     static readonly System.Text.RegularExpressions.Regex OwnPart =
@@ -192,11 +237,13 @@ public sealed class CorpusWriter : IAsyncDisposable
     public static int RemoveOrphans(string corpusDir, CorpusManifest manifest)
     {
         int removed = 0;
-        foreach (var t in CorpusSchema.Tables)
+        // The tables, and the term indexes and value counts written beside them.
+        var names = CorpusSchema.Tables.Select(t => t.Name).Concat(Indexing.TermIndexSpec.All.Select(s => s.IndexTable)).Append(ValueCounter.TableName);
+        foreach (var name in names)
         {
-            var dir = Path.Combine(corpusDir, t.Name);
+            var dir = Path.Combine(corpusDir, name);
             if (!Directory.Exists(dir)) continue;
-            var listed = new HashSet<string>(manifest.FilesOf(corpusDir, t.Name).Select(Path.GetFullPath), StringComparer.Ordinal);
+            var listed = new HashSet<string>(manifest.FilesOf(corpusDir, name).Select(Path.GetFullPath), StringComparer.Ordinal);
             foreach (var f in Directory.EnumerateFiles(dir, "part-*", SearchOption.AllDirectories))
             {
                 if (!OwnPart.IsMatch(Path.GetFileName(f)) || listed.Contains(Path.GetFullPath(f))) continue;

@@ -41,8 +41,8 @@ static partial class CaptionRule
         int from = Math.Max(p.Start, p.End - MaxCreditChars);
         // Every credit has a colon, a slash or ©, or says photo/foto/bild/image; most paragraphs have none of them.
         var window = text.AsSpan(from, p.End - from);
-        if (window.IndexOfAny(":/©") < 0 && window.IndexOf("oto", StringComparison.OrdinalIgnoreCase) < 0
-            && window.IndexOf("bild", StringComparison.OrdinalIgnoreCase) < 0 && window.IndexOf("image", StringComparison.OrdinalIgnoreCase) < 0)
+        if (window.IndexOfAny(":/©") < 0 && !TextChars.ContainsAsciiIgnoreCase(window, "oto")
+            && !TextChars.ContainsAsciiIgnoreCase(window, "bild") && !TextChars.ContainsAsciiIgnoreCase(window, "image"))
             return -1;
         int at = Credits.Find(text, p.Start, from, p.End);
         if (at > p.Start && text[at - 1] is '(' or '[') at--;

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+
+namespace Cql.Engine.Language;
+
+/// <summary>
+/// Scores a text word by word from a per-thread cache of each word's evidence. A word's features depend only on
+/// its characters and its weight (plain, sentence-opening capital, capital inside a sentence), and evidence is a sum
+/// of integers, so a text's evidence is the sum of its words' cached evidence: the same integers
+/// <see cref="LanguageModel.Score"/> adds feature by feature, at one hash lookup a word instead of a table probe a
+/// feature (ingest identifies every paragraph, sentence and quotation; news repeats its words). The scan follows
+/// <see cref="LanguageFeatures.Extract"/> character for character, batch boundaries included (a batch starts a
+/// sentence). Texts it cannot follow exactly are left to the caller: longer than the early-stop length, or with a
+/// word longer than <see cref="LanguageFeatures.MaxWordLength"/> (which a batch may split).
+/// </summary>
+internal static class WordScorer
+{
+    /// <summary>Words a thread keeps; past this the cache starts over (it holds a vocabulary, not a corpus).</summary>
+    const int MaxWords = 50_000;
+
+    sealed class Cache(LanguageModel model)
+    {
+        public readonly LanguageModel Model = model;
+        public readonly Dictionary<string, WordEvidence> Words = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A word's evidence at each weight shift (0, 1, 2), filled when first needed.</summary>
+    sealed class WordEvidence
+    {
+        public readonly LanguageEvidence[] ByShift = new LanguageEvidence[3];
+        public byte Known; // bit s: ByShift[s] is filled
+        public int FeatureCount;
+    }
+
+    [ThreadStatic] static Cache? t_cache;
+
+    /// <summary>The evidence of <paramref name="text"/> as the model's batched scoring of it would sum it; false
+    /// when the text is one the caller must score itself.</summary>
+    [SkipLocalsInit]
+    public static bool TryScore(LanguageModel model, FeatureTable table, ReadOnlySpan<char> text, int batchFeatures, out LanguageEvidence evidence)
+    {
+        evidence = default;
+        var cache = t_cache;
+        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
+        var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        int softLimit = LanguageFeatures.SoftLimit(batchFeatures);
+        Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
+        int length = 0, shift = 0, n = 0, letters = 0;
+        bool sentenceStart = true;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            char lower = LanguageFeatures.LowerOf(c);
+            // An apostrophe belongs to the word only between letters ("dell'anno", "l'homme", "don't").
+            if (lower == '\'' && (length == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1]))) lower = '\0';
+            if (lower == '\0')
+            {
+                if (length > 0)
+                {
+                    n += AddWord(cache, lookup, table, word[..length], shift, ref evidence);
+                    length = 0;
+                    // The next word starts a new batch: Extract starts every batch at a sentence's start.
+                    if (n > softLimit) { n = 0; sentenceStart = true; }
+                }
+                if (LanguageFeatures.OpensSentence(c)) sentenceStart = true;
+                continue;
+            }
+            if (length == 0)
+            {
+                shift = lower == c ? 0 : sentenceStart ? 1 : 2;
+                sentenceStart = false;
+            }
+            if (length == word.Length) return false; // a longer word: Extract may split it between batches
+            if (lower != '\'') letters++;
+            word[length++] = lower;
+        }
+        if (length > 0) AddWord(cache, lookup, table, word[..length], shift, ref evidence);
+        evidence.Letters = letters;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static int AddWord(Cache cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, FeatureTable table,
+        ReadOnlySpan<char> word, int shift, ref LanguageEvidence evidence)
+    {
+        if (!lookup.TryGetValue(word, out var w))
+        {
+            if (cache.Words.Count >= MaxWords) cache.Words.Clear();
+            w = new WordEvidence();
+            lookup[word] = w;
+        }
+        if ((w.Known & (1 << shift)) == 0) Fill(w, table, word, shift);
+        ref readonly var e = ref w.ByShift[shift];
+        evidence.Penalties0 += e.Penalties0;
+        evidence.Penalties1 += e.Penalties1;
+        evidence.Penalties2 += e.Penalties2;
+        evidence.Penalties3 += e.Penalties3;
+        evidence.Hits += e.Hits;
+        evidence.UnknownLetters += e.UnknownLetters;
+        return w.FeatureCount;
+    }
+
+    [SkipLocalsInit]
+    static void Fill(WordEvidence w, FeatureTable table, ReadOnlySpan<char> word, int shift)
+    {
+        Span<ulong> features = stackalloc ulong[(LanguageFeatures.MaxWordLength + 2) * LanguageFeatures.MaxOrder + 1];
+        int count = LanguageFeatures.WordFeatures(word, features);
+        var flag = LanguageFeatures.WeightFlag(shift);
+        for (int f = 0; f < count; f++) features[f] |= flag;
+        LanguageEvidence e = default;
+        LanguageScorer.Add(table, features[..count], ref e);
+        w.ByShift[shift] = e;
+        w.FeatureCount = count;
+        w.Known |= (byte)(1 << shift);
+    }
+}
