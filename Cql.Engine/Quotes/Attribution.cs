@@ -49,6 +49,12 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named } medium) via = medium.Ref?.Name;
                 break;
             case CueKind.Impersonal:
+                // "Lucia Bertolini si dice «sollevata»": a reflexive report with a subject is that subject speaking of herself.
+                if (IsReflexive(cue) && Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Role } self)
+                {
+                    phrase = self;
+                    break;
+                }
                 phrase = SourceAfterImpersonal(cue, sentenceEnd) ?? SourceInSentence(sentenceStart, sentenceEnd, opaque);
                 break;
             default:
@@ -73,6 +79,38 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human,
             speaker is not null && phrase?.Role is { } role ? role.Class : null);
     }
+
+    /// <summary>"Per il commissario tecnico della nazionale, Luca Cesaroni, …", "Pour le président de l'association,
+    /// Jordi Bataille, ces mesures arrivent « … »": a sentence opened by "for" and a person, then a comma, gives that
+    /// person's view. Null unless the sentence has that shape before <paramref name="before"/>.</summary>
+    public Attribution? FrontedSource(int sentenceStart, int before)
+    {
+        _antecedentLimit = -1;
+        int k = sentenceStart;
+        while (k < before && p.Tokens[k].Kind is TokenKind.Mark or TokenKind.Dash) k++;
+        if (k + 1 >= before || !p.IsFrontedSource(k)) return null;
+        if (reader.Read(k + 1, before) is not { Kind: PhraseKind.Named or PhraseKind.Role } ph || ph.End >= before || !p.Tokens[ph.End].Is(',')) return null;
+        if (ph is { Kind: PhraseKind.Named, Ref.IsPerson: false }) return null;
+        var cue = new CueHit(k, k + 1, -1, -1, CueKind.According, p.Tokens[k].Lower);
+        var (speaker, human) = Referent(ph, cue, allowDiscourse: true, out _);
+        return speaker is null ? null
+            : new Attribution(speaker, p.Slice(ph.Start, ph.End), p.Tokens[k].Text, null, human, ph.Role?.Class);
+    }
+
+    /// <summary>Who the subject of tokens [from, to) names, a clause without a cue of its own ("Over haar kansen … wilde
+    /// Hoekstra zich niet uitlaten:"); null when it names nobody.</summary>
+    public Referent? SubjectOf(int from, int to, Func<int, bool> opaque)
+    {
+        _antecedentLimit = -1;
+        var ph = FirstSubject(from, to, opaque);
+        if (ph is null or { Kind: PhraseKind.Common }) return null;
+        var (r, _) = Referent(ph, new CueHit(to, to, -1, -1, CueKind.Speech, ""), allowDiscourse: true, out _);
+        return r;
+    }
+
+    static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "si", "se", "sich" };
+
+    bool IsReflexive(CueHit cue) => Reflexives.Contains(p.Tokens[cue.Start].Lower);
 
     bool IsPassive(CueHit cue, int floor)
     {
@@ -129,6 +167,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             if (!p.Tokens[k].IsWord) continue;
             if (stopAtSubordinator && p.IsSubordinator(k)) return null;
             if (p.IsPreposition(k)) { k = SkipPrepositionalObject(k, to); continue; }
+            // "Dem Deutschlandfunk sagte sie": a phrase in an oblique case is no subject.
+            if (p.IsOblique(k)) { k = (reader.Read(k, to)?.End ?? k + 1) - 1; continue; }
             if (reader.Read(k, to) is { } ph)
             {
                 // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
@@ -157,8 +197,19 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         if (k > 0 && p.Tokens[k - 1].Is(',') && j + 1 < to && p.IsDetDef(j) && (p.Tokens[j + 1].IsCapitalized || p.HitAt(j + 1) is not null)) return j;
         // "Bland andra Politico rapporterar": "among others" governs nothing.
         if (j < to && p.Lexicon.IsQuantifier(p.Tokens[j].Lower)) return j;
-        // "du cabinet Oddo BHF": common nouns, then perhaps a name.
-        for (int n = 0; n < 3 && j < to && p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null; n++) j++;
+        // The object: an article, a few words, perhaps a name ("du cabinet Oddo BHF"). Plain words after the article stop
+        // after one: in "Over de toekomst wilde Sanne Bos" the verb and the subject follow the phrase; an office or a
+        // document goes on to its name ("Ifølge klubbens styreleder, Hege Moldestad").
+        int afterArticle = j < to && (p.IsDetDef(j) || p.IsDetIndef(j)) ? j + 1 : j;
+        int plain = 0;
+        bool head = false;
+        for (int m = afterArticle; m < to && plain < 3 && IsPlainWord(m); m++)
+        {
+            if (p.RoleAt(m) is not null || p.IsDocNoun(m)) { head = true; break; }
+            plain++;
+        }
+        if (!head && plain >= 2) to = afterArticle + 1;
+        for (int n = 0; n < 3 && j < to && IsPlainWord(j); n++) j++;
         if (j < to && reader.Read(j, to) is { } obj)
         {
             j = obj.End;
@@ -167,6 +218,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         }
         return j - 1;
     }
+
+    bool IsPlainWord(int j) =>
+        p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null;
 
     int ClauseStart(int from, int floor, Func<int, bool> opaque)
     {
@@ -196,8 +250,11 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         int k = from;
         for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
         if (k >= end) return null;
-        // "confesó a los periodistas": the listener, in any language the document may be in.
-        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized) return null;
+        // "confesó a los periodistas": the listener, in any language the document may be in; the speaker may follow it
+        // ("explicó a este periódico el portavoz …", "ha detto all'ANSA il sindaco Mario Rossi").
+        if (IsParticleName(k, end)) return reader.Read(k, end);
+        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized)
+            return SpeakerAfterListener(k, end);
         if (reader.Read(k, end) is { } ph) return ph;
         var t = p.Tokens[k];
         // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
@@ -207,7 +264,42 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             ? new Phrase(PhraseKind.Common, k, k + 1) : null;
     }
 
-    static bool HasDefiniteEnding(string w) => w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a");
+    /// <summary>How many words a listener or medium between a cue and its speaker may have ("a este periódico", "al
+    /// micrófono de la cadena").</summary>
+    const int MaxListenerWords = 6;
+
+    /// <summary>After a listener ("a este periódico", "all'ANSA"), the person who spoke: a name or an office, not a
+    /// phrase that names nobody (that is the listener's own complement).</summary>
+    Phrase? SpeakerAfterListener(int preposition, int end)
+    {
+        for (int m = preposition + 1; m < end && m <= preposition + MaxListenerWords; m++)
+        {
+            var t = p.Tokens[m];
+            if (!t.IsWord || IsCueWord(m)) return null;
+            if (m == preposition + 1 || !(p.IsDetDef(m) || p.IsDetIndef(m) || t.IsCapitalized || p.RoleAt(m) is not null)) continue;
+            // A name must read as one on its own ("il sindaco Mario Rossi", "Rafael Cabrera Moya"): "al Corriere della
+            // Sera" ends in a capitalised word that is the listener's.
+            if (reader.Read(m, end) is not { } ph) continue;
+            if (ph.Kind == PhraseKind.Role || ph.Role is not null || p.IsDetDef(ph.Start)) return ph;
+            if (ph is { Kind: PhraseKind.Named, Ref.IsPerson: true } && (ph.Ref.Known is not null || ph.End - ph.Start >= 2 && p.FirstNameAt(ph.Start) is not null)) return ph;
+        }
+        return null;
+    }
+
+    bool IsCueWord(int k)
+    {
+        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[k].Lower)) if (p.Languages.Contains(c.Lang)) return true;
+        return false;
+    }
+
+    /// <summary>"aldus Van Wijk", "zegt De Jong": a capitalised particle before a capitalised word inside the sentence is
+    /// part of a surname, not a preposition.</summary>
+    bool IsParticleName(int k, int end) =>
+        k + 1 < end && p.Tokens[k].IsCapitalized && p.Tokens[k].Text.Length <= 3 && p.IsPreposition(k) && p.Tokens[k + 1].IsCapitalized && !p.IsFunctionWord(k + 1)
+        && k > 0 && !p.IsSentenceEnd(k - 1) && p.Tokens[k - 1].Kind != TokenKind.Mark && !p.Tokens[k - 1].Is(':');
+
+    bool HasDefiniteEnding(string w) =>
+        w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a") || w.EndsWith("an") && p.Languages.Contains("sv");
 
     /// <summary>A participle or a coordinated verb ("vowing", "riferendosi", "und sagte") shares the sentence's subject.</summary>
     Phrase? SentenceSubject(CueHit cue, int clauseFloor, int sentenceStart, Func<int, bool> opaque)
@@ -287,6 +379,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 }
                 if (!allowDiscourse) return (null, true);
                 if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
+                // "Il leader della classifica", "le jeune buteur", "el médico": a description of the person just named.
+                if (!GenericRoles.Contains(role.Class) && discourse.Described(role.Feminine ? 'f' : '?', role.Class, p.Index, Limit(ph.Start)) is { } described)
+                    return (described, true);
                 unnamed = true;
                 return GenericRoles.Contains(role.Class) ? (discourse.Resolve(role.Feminine ? 'f' : '?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             }
@@ -298,7 +393,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             default:
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
-                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationEndingWith(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
                 return (null, false);
         }
     }
@@ -307,7 +402,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     {
         yield return w;
         foreach (var end in (string[])["et", "en", "a", "n"])
-            if (w.Length > end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
+            if (w.Length >= end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
     }
 
     int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;

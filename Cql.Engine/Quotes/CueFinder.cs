@@ -15,7 +15,7 @@ internal static class CueFinder
         var toks = p.Tokens;
         for (int i = from; i < to; i++)
         {
-            if (opaque(i) || !toks[i].IsWord) continue;
+            if (opaque(i) || !toks[i].IsWord || IsNotCue(p, i)) continue;
             foreach (var pat in p.CuesAt(i))
             {
                 if (!p.Languages.Contains(pat.Lang) && p.Languages.Count > 0) continue;
@@ -23,6 +23,22 @@ internal static class CueFinder
             }
         }
         return hits;
+    }
+
+    /// <summary>The word stands in a phrase of the lexicon's notcue class: "la cuenta", "cuenta con", "le juge".</summary>
+    public static bool IsNotCue(ParagraphContext p, int i)
+    {
+        var toks = p.Tokens;
+        foreach (var nc in p.Lexicon.NotCuesWith(toks[i].Lower))
+        {
+            if (!p.Languages.Contains(nc.Lang)) continue;
+            int s = i - nc.At;
+            if (s < 0 || s + nc.Words.Length > toks.Count) continue;
+            bool all = true;
+            for (int w = 0; w < nc.Words.Length && all; w++) all = toks[s + w].Lower == nc.Words[w];
+            if (all) return true;
+        }
+        return false;
     }
 
     static CueHit? Match(ParagraphContext p, CuePattern pat, int i, int to, Func<int, bool> opaque)

@@ -60,9 +60,10 @@ internal sealed class Discourse
     }
 
     /// <summary>The nearest referent before (para, tok) a pronoun or a dropped subject can mean: persons of a
-    /// compatible gender (<paramref name="gender"/> 'm', 'f' or '?'), speakers and subjects before mere mentions, a
-    /// known matching gender before an unknown one. <paramref name="allowOrganisations"/> admits organisations
-    /// (a dropped subject may be a ministry).</summary>
+    /// compatible gender (<paramref name="gender"/> 'm', 'f' or '?'), speakers and subjects before mere mentions.
+    /// A person whose gender is unknown (a given name the list lacks) is compatible: recency and salience decide, not
+    /// how much we happen to know about each. <paramref name="allowOrganisations"/> admits organisations (a dropped
+    /// subject may be a ministry).</summary>
     public Referent? Resolve(char gender, int para, int tok, bool allowOrganisations, Referent? exclude = null)
     {
         foreach (var pass in Passes)
@@ -76,15 +77,13 @@ internal sealed class Discourse
                 if (!e.Ref.IsPerson && !(allowOrganisations && e.Speaker)) continue;
                 if (pass.Prominent && !(e.Subject || e.Speaker)) continue;
                 var g = e.Ref.Gender;
-                bool exact = gender == '?' || g == gender;
-                bool unknown = g is null or '?';
-                if (pass.ExactGender ? exact : (exact || unknown)) return e.Ref;
+                if (gender == '?' || g == gender || g is null or '?') return e.Ref;
             }
         }
         return null;
     }
 
-    static readonly (bool Prominent, bool ExactGender)[] Passes = [(true, true), (true, false), (false, true), (false, false)];
+    static readonly (bool Prominent, bool _)[] Passes = [(true, false), (false, false)];
 
     /// <summary>The last one who spoke with a human voice: what "personen", "the person" refer to.</summary>
     public Referent? LastHumanSpeaker(int para, int tok)
@@ -114,8 +113,9 @@ internal sealed class Discourse
     }
 
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
-    /// "ministeriet" for "Finansministeriet", "the company" never (too short a word to tell).</summary>
-    public Referent? OrganisationEndingWith(IEnumerable<string> stems)
+    /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt" (the head ends the name), "la agencia"
+    /// for "Agencia Estatal de Meteorología" (the head opens it); words under four letters tell nothing.</summary>
+    public Referent? OrganisationNamedBy(IEnumerable<string> stems)
     {
         for (int i = _inOrder.Count - 1; i >= 0; i--)
         {
@@ -123,7 +123,28 @@ internal sealed class Discourse
             if (r.IsPerson || !r.CanSpeak) continue;
             var name = r.Name.ToLowerInvariant();
             foreach (var s in stems)
-                if (s.Length >= 5 && name.Length > s.Length && name.EndsWith(s, StringComparison.Ordinal)) return r;
+                if (s.Length >= 4 && name.Length > s.Length
+                    && (name.EndsWith(s, StringComparison.Ordinal) || name.StartsWith(s, StringComparison.Ordinal) && name[s.Length] == ' ')) return r;
+        }
+        return null;
+    }
+
+    /// <summary>Whom a definite description with no holder of its office refers to ("Il leader della classifica" after
+    /// "il belga Arne Vermeulen"): the nearest person of a compatible gender in this paragraph or the one before, unless
+    /// that person holds another office (then the description is someone new). A person is one whose given name is
+    /// known.</summary>
+    public Referent? Described(char gender, string roleClass, int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - 1) break;
+            // Only a name the given-name list knows is sure to be a person's ("Fyens Stiftstidende" may be a newspaper).
+            if (e.Para > para || (e.Para == para && e.Tok >= tok) || !e.Ref.IsPerson || e.Ref.Gender is null) continue;
+            if (gender != '?' && e.Ref.Gender is { } g && g != '?' && g != gender) continue;
+            foreach (var (cls, holder, _) in _roles)
+                if (holder == e.Ref && cls != roleClass) return null;
+            return e.Ref;
         }
         return null;
     }

@@ -24,9 +24,11 @@ internal sealed partial class DocumentQuotes
         var attributor = new Attributor(p, _discourse, reader);
         var sentences = p.Sentences(0, p.Tokens.Count, isOpaque);
         Referent? lastSentenceSpeaker = null;
+        // Who each sentence lets a following quote continue: its speaker, else its subject when a person.
+        var continuers = new List<(int Start, int End, Referent? Who)>(sentences.Count);
         foreach (var (ss, se) in sentences)
         {
-            if (!selfContained) NoteMentions(p, reader, ss, se, isOpaque);
+            var subject = selfContained ? null : NoteMentions(p, reader, ss, se, isOpaque);
             var cues = CueFinder.Find(p, ss, se, isOpaque);
             foreach (var k in top)
             {
@@ -39,18 +41,21 @@ internal sealed partial class DocumentQuotes
             lastSentenceSpeaker = null;
             foreach (var c in cues)
             {
-                if (c.Kind is not (CueKind.Speech or CueKind.Tell) || selfContained) continue;
-                // Indirect speech ("Hansen sier at …") makes its subject the one a following quote may continue.
+                if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According) || selfContained) continue;
+                // Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") makes its subject the
+                // one a following quote may continue.
                 var a = attributor.Resolve(c, ss, ss, se, isOpaque, allowDiscourse: true);
-                if (a.Speaker is { } r)
+                if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
                 {
                     _discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
                     lastSentenceSpeaker = r;
                 }
             }
+            continuers.Add((ss, se, lastSentenceSpeaker ?? subject));
         }
         _closingSpeaker[p.Index] = lastSentenceSpeaker;
-        Continue(p, top, isOpaque);
+        if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) _colonSpeaker[p.Index] = ColonIntroduction(p, attributor, sentences[^1], isOpaque);
+        Continue(p, top, isOpaque, continuers);
         foreach (var k in mine.Where(k => _units[k].Parent >= 0)) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
         foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, isOpaque);
@@ -82,8 +87,10 @@ internal sealed partial class DocumentQuotes
         return true;
     }
 
-    void NoteMentions(ParagraphContext p, PhraseReader reader, int ss, int se, Func<int, bool> opaque)
+    /// <summary>Notes the names of a sentence in the discourse; returns its subject when it is a person.</summary>
+    Referent? NoteMentions(ParagraphContext p, PhraseReader reader, int ss, int se, Func<int, bool> opaque)
     {
+        Referent? subjectPerson = null;
         bool subjectTaken = false;
         int words = 0;
         for (int k = ss; k < se; k++) if (p.Tokens[k].IsWord && !opaque(k)) words++;
@@ -98,6 +105,7 @@ internal sealed partial class DocumentQuotes
             if (ph.Kind == PhraseKind.Named && ph.Ref is { } r && !weak)
             {
                 bool subject = !subjectTaken && !inPp && words >= 3;
+                if (subject && r.IsPerson) subjectPerson = r;
                 _discourse.Note(r, p.Index, k, subject, speaker: false, humanVoice: false);
                 if (r.Known is null) _names.Add((p.Index, ph.Start, ph.End, r));
                 if (ph.Role is { } role) _discourse.NoteRole(role.Class, r, p.Index);
@@ -110,6 +118,20 @@ internal sealed partial class DocumentQuotes
             previous = ph;
             k = ph.End - 1;
         }
+        return subjectPerson;
+    }
+
+    /// <summary>Who the sentence that ends in a colon introduces: the subject of its last cue before the colon, else
+    /// its subject ("Over haar kansen … wilde Hoekstra zich niet uitlaten:").</summary>
+    Referent? ColonIntroduction(ParagraphContext p, Attributor attributor, (int Start, int End) sentence, Func<int, bool> opaque)
+    {
+        var (ss, se) = sentence;
+        int colon = se - 1;
+        CueHit? last = null;
+        foreach (var c in CueFinder.Find(p, ss, colon, opaque))
+            if (c.Kind is CueKind.Speech or CueKind.Tell) last = c;
+        if (last is not null) return attributor.Resolve(last, ss, ss, se, opaque, allowDiscourse: true).Speaker;
+        return attributor.SubjectOf(ss, colon, opaque);
     }
 
     void AttributeMarked(ParagraphContext p, Attributor attributor, QuoteUnit u, int index, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool selfContained)
@@ -120,6 +142,8 @@ internal sealed partial class DocumentQuotes
         // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted; so is "… eller «eldupphör»" after it.
         for (int k = before - 1; k >= ss && k >= before - 2; k--)
             if (p.IsTermNoun(k)) { u.Settled = u.IsTerm = true; return; }
+        // "a practice known as “corridor care”", "die sogenannte „Brandmauer“": a label.
+        if (p.EndsWithLabel(before)) { u.Settled = u.IsTerm = true; return; }
         if (before - 2 >= ss && p.IsConjunction(before - 1) && PreviousUnitEndingAt(p, before - 1) is { IsTerm: true }) { u.Settled = u.IsTerm = true; return; }
         int colon = before - 1 >= ss && toks[before - 1].Is(':') ? before - 1 : -1;
         if (colon >= 0)
@@ -180,6 +204,11 @@ internal sealed partial class DocumentQuotes
             // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
             int floor = chosen.Start >= u.After ? u.After : ss;
             Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained, antecedentLimit: chosen.Start >= u.After ? ss : -1), p);
+            return;
+        }
+        if (!selfContained && attributor.FrontedSource(ss, before) is { } source)
+        {
+            Apply(u, source, p);
             return;
         }
         // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
@@ -323,9 +352,12 @@ internal sealed partial class DocumentQuotes
         if (before > 0 && p.Tokens[before - 1].Is(':')) return "full";
         if (IsSentenceStart(p, before, opaque)) return "full";
         foreach (var (ss, _) in sentences) if (ss == before) return "full";
-        // "“Markets have priced in a short shutdown,” she said, “but not a long one.”"
+        // "“Markets have priced in a short shutdown,” she said, “but not a long one.”", however long the attribution
+        // between the parts ("lamentó el presidente de la Asociación …, Javier Lluch, «y ahora …»").
+        int sentenceStart = 0;
+        foreach (var (ss, _) in sentences) if (ss <= before) sentenceStart = ss;
         if (before > 0 && p.Tokens[before - 1].Is(','))
-            for (int k = before - 2; k >= 0 && k >= before - 8; k--)
+            for (int k = before - 2; k >= sentenceStart; k--)
                 if (p.Tokens[k].Kind == TokenKind.Mark && opaque(k))
                     return previousKind(k) == "full" ? "full" : "partial";
         return "partial";

@@ -29,7 +29,7 @@ internal sealed partial class DocumentQuotes
 
     /// <summary>Quotes without a cue of their own: the next paragraph's "Det sier X"; the quote before in the same
     /// paragraph when no one else is named between; the paragraph before when this one is nothing but quotation.</summary>
-    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque)
+    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque, List<(int Start, int End, Referent? Who)> continuers)
     {
         if (SelfContained(p.Info)) return;
         Referent? backward = null;
@@ -45,6 +45,9 @@ internal sealed partial class DocumentQuotes
             {
                 if (backward is not null) { u.Speaker = backward; u.SpeakerText = backwardText; u.Cue = backwardCue; }
                 else if (previous is not null && !NameBetween(p, previousEnd, u.Before, opaque)) u.Speaker = previous;
+                // "She said the trust had opened 24 extra beds. “We cannot …”": a quote that opens its sentence continues
+                // the one who spoke or acted in the sentence right before it.
+                else if (SentenceBefore(p, continuers, u) is { } continued) u.Speaker = continued;
                 else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index, u.Style == "dash") is { } carried) u.Speaker = carried;
                 if (u.Speaker is not null) Note(u, p, u.TokStart);
             }
@@ -61,6 +64,8 @@ internal sealed partial class DocumentQuotes
         while (q >= 0 && _paras[q].Info.Boilerplate) q--;
         if (q < 0) return null;
         var prev = _paras[q];
+        // "Brierley, who has written to the Health Secretary, added:" introduces the quotation paragraph after it.
+        if (_colonSpeaker[q] is { } introduced) return introduced;
         var units = _unitsOf[q].Where(k => _units[k].Parent < 0).ToList();
         var (ls, _) = LastSentence(prev);
         if (units.Count > 0)
@@ -71,6 +76,18 @@ internal sealed partial class DocumentQuotes
         }
         // Indirect speech then a dash quote is the Scandinavian way to let someone speak on ("Hansen sier at …").
         return dash ? _closingSpeaker[q] : null;
+    }
+
+    static Referent? SentenceBefore(ParagraphContext p, List<(int Start, int End, Referent? Who)> continuers, QuoteUnit u)
+    {
+        for (int s = 1; s < continuers.Count; s++)
+        {
+            var (start, end, _) = continuers[s];
+            if (u.Before < start || u.Before >= end) continue;
+            for (int k = start; k < u.Before; k++) if (p.Tokens[k].Kind is not (TokenKind.Mark or TokenKind.Dash)) return null;
+            return continuers[s - 1].Who;
+        }
+        return null;
     }
 
     bool IsQuoteOnly(ParagraphContext p, List<int> top, Func<int, bool> opaque)
@@ -93,6 +110,26 @@ internal sealed partial class DocumentQuotes
         for (int i = Math.Max(0, from); i < to && i < p.Tokens.Count; i++)
             if (!opaque(i) && p.Tokens[i].IsCapitalized && p.FirstNameAt(i) is not null) return true;
         return false;
+    }
+
+    /// <summary>A headline that quotes words the body quotes again with their speaker ("– Vi hadde ingenting å tape" over
+    /// "– Vi hadde ingenting å tape, og …, sa … Kjetil Aasland") takes that speaker. Headlines are few: each looks
+    /// through the quotes once.</summary>
+    void HeadlinesFromBody()
+    {
+        var text = _doc.Text.AsSpan();
+        foreach (var h in _units)
+        {
+            if (h.Speaker is not null || h.Parent >= 0 || _paras[h.Para].Info.BoilerplateKind is not ("title" or "repeated_title")) continue;
+            var words = text[h.ContentStart..h.ContentEnd].TrimEnd(" .,:;!?…");
+            if (words.Count(' ') < 2) continue;
+            foreach (var b in _units)
+            {
+                if (b.Speaker is null || _paras[b.Para].Info.Boilerplate || !text[b.ContentStart..b.ContentEnd].StartsWith(words, StringComparison.Ordinal)) continue;
+                (h.Speaker, h.SpeakerText, h.Cue, h.Via) = (b.Speaker, b.SpeakerText, b.Cue, b.Via);
+                break;
+            }
+        }
     }
 
     /// <summary>"Det sier kommunikasjonssjef Kari Vold i Statnett.": a paragraph opening with a pronoun for what was

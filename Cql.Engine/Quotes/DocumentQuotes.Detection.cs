@@ -42,8 +42,11 @@ internal sealed partial class DocumentQuotes
         SplitIncises(p);
     }
 
+    /// <summary>A title or a group's name follows "romanen", "Mitglieder der", "Bürgerinitiative"; it starts with a capital.
+    /// "har kaldt programmet »forudsigeligt«" quotes a judgement, not a title.</summary>
     static bool AfterTitleNoun(ParagraphContext p, int open)
     {
+        if (open + 1 < p.Tokens.Count && p.Tokens[open + 1].IsWord && !char.IsUpper(p.Tokens[open + 1].Text[0]) && !char.IsDigit(p.Tokens[open + 1].Text[0])) return false;
         for (int k = open - 1; k >= 0 && k >= open - 2; k--)
         {
             if (p.Lexicon.IsTitleNoun(p.Tokens[k].Lower)) return true;
@@ -173,7 +176,8 @@ internal sealed partial class DocumentQuotes
     static (int Start, int End) LastSentence(ParagraphContext p) => p.Sentences(0, p.Tokens.Count, _ => false)[^1];
 
     /// <summary>« Ce texte est illégitime, a-t-elle affirmé, et nous le combattrons. »: the attribution inside the
-    /// marks splits the quotation in two parts.</summary>
+    /// marks splits the quotation in two parts. It may end a sentence: « Chaque litre compte, a-t-il insisté. Je
+    /// demande … ».</summary>
     void SplitIncises(ParagraphContext p)
     {
         var toks = p.Tokens;
@@ -185,7 +189,8 @@ internal sealed partial class DocumentQuotes
             {
                 if (!toks[i].Is(',') || InsideChild(p, k, i)) continue;
                 int close = -1;
-                for (int j = i + 2; j < Math.Min(u.TokEnd, i + 7); j++) if (toks[j].Is(',')) { close = j; break; }
+                for (int j = i + 2; j < Math.Min(u.TokEnd, i + 7); j++)
+                    if (toks[j].Is(',') || p.IsSentenceEnd(j) && j + 1 < u.TokEnd && toks[j + 1].IsCapitalized) { close = j; break; }
                 if (close < 0 || close + 1 >= u.TokEnd) continue;
                 var cues = CueFinder.Find(p, i + 1, close, _ => false);
                 if (cues.Count == 0 || cues[0].Kind is CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal) continue;

@@ -24,6 +24,8 @@ internal sealed partial class DocumentQuotes
     readonly List<QuoteUnit> _units = [];
     readonly List<List<int>> _unitsOf = [];
     readonly List<Referent?> _closingSpeaker = [];
+    /// <summary>For a paragraph ending in a colon ("Brierley … added:"), who it introduces.</summary>
+    readonly List<Referent?> _colonSpeaker = [];
     readonly List<(int Para, int Start, int End, Referent Ref)> _names = [];
     readonly List<string> _languages;
     readonly bool _reversedGuillemets;
@@ -65,10 +67,12 @@ internal sealed partial class DocumentQuotes
                 _docParagraph.Add(i);
                 _unitsOf.Add([]);
                 _closingSpeaker.Add(null);
+                _colonSpeaker.Add(null);
             }
         }
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
         for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
+        HeadlinesFromBody();
         return Output();
     }
 
@@ -255,7 +259,7 @@ internal sealed partial class DocumentQuotes
             // The name itself, without a title that came with it ("Statsminister Jonas Gahr Støre").
             int s = start;
             while (s < end && !p.Tokens[s].IsCapitalized) s++;
-            while (s < end - 1 && p.RoleAt(s) is not null) s++;
+            while (s < end - 1 && (p.RoleAt(s) is not null || p.Lexicon.IsHonorific(p.Tokens[s].Lower) || p.Tokens[s].Is('.'))) s++;
             if (s >= end || !seen.Add((p.Tokens[s].Start, p.Tokens[end - 1].End))) continue;
             int cs = p.Tokens[s].Start, ce = p.Tokens[end - 1].End;
             list.Add(new EntityMention(r.Name, new TextRange(cs, ce), text[cs..ce]));

@@ -48,7 +48,7 @@ internal sealed class ParagraphContext
 
     WordClass[]? _classes;
     RoleWord?[]? _roles;
-    bool[]? _roleKnown;
+    byte[]? _roleLength;
 
     /// <summary>Word classes of every token, looked up once: attribution asks about each token many times.</summary>
     WordClass Classes(int i)
@@ -84,8 +84,20 @@ internal sealed class ParagraphContext
     public bool IsAux(int i) => Has(i, WordClass.Aux);
     public bool IsDocNoun(int i) => Has(i, WordClass.DocNoun);
     public bool IsTermNoun(int i) => Has(i, WordClass.TermNoun);
-    public bool IsQuantifier(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsWord && (Lexicon.IsQuantifier(Tokens[i].Lower) || char.IsDigit(Tokens[i].Text[0]));
+    /// <summary>A count or quantifier ("due", "beiden", "12"); not an age ("19 år gamle", "den 19-årige", "il 54enne").</summary>
+    public bool IsQuantifier(int i)
+    {
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return false;
+        if (Lexicon.IsQuantifier(Tokens[i].Lower)) return true;
+        foreach (var c in Tokens[i].Text) if (!char.IsDigit(c)) return false;
+        return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Lexicon.IsAgeWord(Tokens[i + 1].Lower));
+    }
     public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
+    /// <summary>A determiner of a case no subject takes ("dem", "einem").</summary>
+    public bool IsOblique(int i) => Has(i, WordClass.Oblique);
+    /// <summary>A preposition that, opening a sentence before a person and a comma, names the source of what follows
+    /// ("Per il commissario tecnico …, Luca Cesaroni, …", "Pour le président …, Jordi Bataille, …").</summary>
+    public bool IsFrontedSource(int i) => Has(i, WordClass.FrontedSource);
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>Compounds of a document noun ("Kreml-Lesungen", "Pressemitteilung").</summary>
@@ -118,13 +130,49 @@ internal sealed class ParagraphContext
         return _cues[i] ??= Lexicon.CuesStartingWith(Tokens[i].Lower);
     }
 
+    /// <summary>The office named from token <paramref name="i"/> on: one word ("statsministeren", "ds") or a phrase
+    /// that starts there ("prima cittadina", "direttore sportivo"); <see cref="RoleLength"/> tells how many tokens.</summary>
     public RoleWord? RoleAt(int i)
     {
-        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord || Tokens[i].Text.Length <= 2) return null;
+        if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return null;
         _roles ??= new RoleWord?[Tokens.Count];
-        _roleKnown ??= new bool[Tokens.Count];
-        if (!_roleKnown[i]) { _roles[i] = Lexicon.RoleOf(Tokens[i].Lower); _roleKnown[i] = true; }
+        _roleLength ??= new byte[Tokens.Count];
+        if (_roleLength[i] == 0)
+        {
+            _roleLength[i] = 1;
+            _roles[i] = Lexicon.RoleOf(Tokens[i].Lower);
+            foreach (var (words, role) in Lexicon.PhraseRolesStartingWith(Tokens[i].Lower))
+            {
+                if (i + words.Length > Tokens.Count) continue;
+                bool all = true;
+                for (int w = 1; w < words.Length && all; w++)
+                    all = Tokens[i + w].IsWord && (w < words.Length - 1 ? Tokens[i + w].Lower == words[w] : QuoteLexicon.IsFormOf(Tokens[i + w].Lower, words[w]));
+                if (!all) continue;
+                _roles[i] = role;
+                _roleLength[i] = (byte)words.Length;
+                break;
+            }
+        }
         return _roles[i];
+    }
+
+    /// <summary>How many tokens the office at <paramref name="i"/> spans (1 for a single word).</summary>
+    public int RoleLength(int i) => RoleAt(i) is null ? 0 : _roleLength![i];
+
+    /// <summary>The words before token <paramref name="before"/> are a phrase of the label class ("known as",
+    /// "so-called", "sogenannte"): what the marks hold is a label, not a quotation.</summary>
+    public bool EndsWithLabel(int before)
+    {
+        foreach (var l in _words)
+            foreach (var label in l.Label)
+            {
+                int s = before - label.Length;
+                if (s < 0) continue;
+                bool all = true;
+                for (int w = 0; w < label.Length && all; w++) all = Tokens[s + w].Lower == label[w];
+                if (all) return true;
+            }
+        return false;
     }
 
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';

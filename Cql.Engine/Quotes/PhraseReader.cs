@@ -25,6 +25,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
         "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
         "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
+        "agencia", "agenzia", "agence", "agentur", "agentschap", "asociación", "associazione", "vereniging", "verein", "federación",
+        "federazione", "fédération", "federatie", "tribunale", "rätt", "rett", "byret", "landsret", "domstol", "ayuntamiento",
+        "comune", "mairie", "gemeente", "hospital", "ospedale", "hôpital", "krankenhaus", "sykehus", "sjukhus", "ziekenhuis",
+        "junta", "consejo", "consiglio", "conseil", "fundación", "fondazione", "fondation", "stichting", "museo", "musée", "museum",
+        "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
     ];
 
     readonly Dictionary<(int, int), Phrase?> _read = [];
@@ -49,12 +54,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             return new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)));
         int j = i;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
-        if (p.Lexicon.IsHonorific(toks[j].Lower) && j + 1 < end)
-        {
-            int k = j + 1;
-            if (toks[k].Is('.')) k++;
-            if (k < end && NamedAt(k, end) is { } addressed) return addressed with { Start = i };
-        }
+        if (AfterHonorifics(j, end) is var afterAddress && afterAddress > j)
+            return afterAddress < end && NamedAt(afterAddress, end) is { } addressed ? addressed with { Start = i } : null;
         bool def = false, indef = false;
         if (p.IsDetDef(j) && j + 1 < end) { def = true; j++; }
         else if (p.IsDetIndef(j) && j + 1 < end) { indef = true; j++; }
@@ -68,6 +69,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             {
                 var r = discourse.Intern(Referent(hit.Entity));
                 int k = hit.TokEnd;
+                if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, end))
+                    return new Phrase(PhraseKind.Named, i, k + 1, NameReferent(j, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true));
                 // A possessive or an adjective of a known entity before an office or a document: "Kremls uttalande",
                 // "USA:s president Donald Trump", "EU-kommisjonens president".
                 if (IsModifierBeforeHead(k, end) && (hit.Genitive || !r.IsPerson))
@@ -90,9 +93,15 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             {
                 if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
                     return new Phrase(PhraseKind.Initial, i, j + 1);
+                // A place in the genitive before an institution is its name: "Göteborgs tingsrätt", "Bergens kommune".
+                if (IsGenitive(t) && IsInstitutionAfterPlace(j + 1, end))
+                    return new Phrase(PhraseKind.Named, i, j + 2, NameReferent(j, j + 2, afterDeterminer: false, genitiveStripped: false, organisation: true));
                 // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
                 if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end)) { affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true); j++; modifiers++; continue; }
                 int runEnd = j + NameRunLength(j, end);
+                // A title the lexicon does not know before words of address and a name: "der Verkehrsplaner Prof. Dr. Klaus Wendel".
+                if (AfterHonorifics(runEnd, end) > runEnd && NamedAt(runEnd, end) is { Ref.IsPerson: true } addressedAfterTitle)
+                    return addressedAfterTitle with { Start = i };
                 // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
                 // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
                 if (TitleBeforeName(j, runEnd, i, def || indef) is int nameStart)
@@ -124,12 +133,34 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                 modifiers++;
                 continue;
             }
+            // Two offices joined: "Le talonneur et capitaine Romain Sabathé", "the chairman and founder".
+            if (modifiers > 0 && p.IsConjunction(j) && j + 1 < end && toks[j + 1].IsWord && !toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1) && !IsCueLike(j + 1))
+            {
+                j++;
+                continue;
+            }
             break;
         }
         if (def && j > i + 1 && DescribedPerson(i, j, end) is { } described) return described;
         if ((def || indef || modifiers > 0) && j > i + (def || indef ? 1 : 0))
             return p.Lexicon.IsSourceNoun(toks[j - 1].Lower) || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
         return null;
+    }
+
+    /// <summary>The token after the words of address at <paramref name="k"/> ("Dr.", "Prof. Dr.", "Mr"), or
+    /// <paramref name="k"/> when there are none. A word of address is one only before a capitalised word.</summary>
+    int AfterHonorifics(int k, int end)
+    {
+        var toks = p.Tokens;
+        int at = k;
+        while (at + 1 < end && toks[at].IsWord && p.Lexicon.IsHonorific(toks[at].Lower))
+        {
+            int next = at + 1;
+            if (toks[next].Is('.')) next++;
+            if (next >= end || !toks[next].IsCapitalized) break;
+            at = next;
+        }
+        return at;
     }
 
     /// <summary>Where the name starts when the run's first words are a title: a given name further in, after words
@@ -168,15 +199,21 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
 
     static bool IsGenitive(Token t) => t.Text.Length > 3 && (t.Lower.EndsWith('s') || t.Lower.EndsWith("’s") || t.Lower.EndsWith("'s")) && !t.IsAllCaps;
 
+    /// <summary>How far an office's complement may run before the name in apposition: "el presidente de la Asociación
+    /// Valenciana de Viviendas Turísticas, Javier Lluch," has nine words between the office and the comma.</summary>
+    const int MaxOfficeWords = 12;
+
     Phrase ReadRole(int i, int j, int end, RoleWord role, bool def, bool indef, Referent? affiliation)
     {
         var toks = p.Tokens;
-        var roleTok = toks[j];
-        bool definite = def || !roleTok.Lower.EndsWith(role.Stem, StringComparison.Ordinal);
+        int k = j + p.RoleLength(j);
+        // The office's last word carries its definiteness: "statsministeren", "la prima cittadina".
+        var roleTok = toks[k - 1];
+        var lastStem = role.Stem[(role.Stem.LastIndexOf(' ') + 1)..];
+        bool definite = def || !roleTok.Lower.EndsWith(lastStem, StringComparison.Ordinal);
         // "i due leader", "die beiden Führer", "statslederne": several people, none named.
-        for (int n = i; n < j; n++) if (p.IsQuantifier(n)) return new Phrase(PhraseKind.Common, i, j + 1);
-        if (IsPluralDefinite(roleTok.Lower, role.Stem)) return new Phrase(PhraseKind.Common, i, j + 1);
-        int k = j + 1;
+        for (int n = i; n < j; n++) if (p.IsQuantifier(n)) return new Phrase(PhraseKind.Common, i, k);
+        if (IsPluralDefinite(roleTok.Lower, lastStem)) return new Phrase(PhraseKind.Common, i, k);
         // A title before a name: "Talsmann Dmitrij Peskov", "presidenta Claudia Sheinbaum", "Kanzler Olaf Scholz".
         if (NamedAt(k, end) is { } direct) return direct with { Start = i, Role = role };
         // Adjectives, then the name: "Il direttore artistico Amadeus".
@@ -184,7 +221,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         while (adj < end && adj - k < 2 && toks[adj].IsWord && !toks[adj].IsCapitalized && !p.IsFunctionWord(adj) && !IsCueLike(adj)) adj++;
         if (adj > k && NamedAt(adj, end) is { } afterAdjectives && afterAdjectives.Ref is { IsPerson: true }) return afterAdjectives with { Start = i, Role = role };
         // The office's domain, then the name: "il ministro dell'Economia Giancarlo Giorgetti", "El líder del PP, Alberto Núñez Feijóo".
-        for (int n = k; n < end && n <= k + 6; n++)
+        for (int n = k; n < end && n <= k + MaxOfficeWords; n++)
         {
             var t = toks[n];
             if (t.Is(',') && AppositionAt(n, end) is { } appos) return appos with { Start = i, Role = role };
@@ -221,7 +258,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// </summary>
     Phrase? DescribedPerson(int i, int from, int end)
     {
-        for (int n = from; n < end && n <= from + 6; n++)
+        for (int n = from; n < end && n <= from + MaxOfficeWords; n++)
         {
             if (p.Tokens[n].Is(',')) return AppositionAt(n, end) is { } appos ? appos with { Start = i } : null;
             if (!p.Tokens[n].IsWord || IsCueLike(n)) return null;
@@ -234,6 +271,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
 
     Phrase? NamedAt(int k, int end)
     {
+        // "Studienleiterin Dr. Hanna Vogelsang", "Prof. Dr. Andreas Kleinhenz": words of address are no part of the name.
+        int start = k;
+        k = AfterHonorifics(k, end);
+        if (k > start) return NamedAt(k, end) is { } addressed ? addressed with { Start = start } : null;
         if (k >= end) return null;
         if (p.HitAt(k) is { } hit)
         {
@@ -277,15 +318,25 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return new Phrase(PhraseKind.Document, i, k, Affiliation: affiliation);
     }
 
+    /// <summary>A lowercase institution after a place in the genitive, in the Scandinavian way of naming them
+    /// ("Göteborgs tingsrätt", "Bergens kommune").</summary>
+    bool IsInstitutionAfterPlace(int k, int end) =>
+        k < end && p.Tokens[k].IsWord && !p.Tokens[k].IsCapitalized && IsScandinavian() && p.RoleAt(k) is null && EndsWithOrganisationWord(p.Tokens[k].Lower);
+
+    bool IsScandinavian() => p.Languages.Contains("sv") || p.Languages.Contains("no") || p.Languages.Contains("da");
+
     /// <summary>German capitalises every noun: there a capitalised word is no evidence of a name.</summary>
     bool IsCommonNounLanguage() => p.Languages.Contains("de") && !p.Languages.Contains("en");
 
     bool IsCueLike(int n)
     {
+        if (CueFinder.IsNotCue(p, n)) return false;
         foreach (var c in p.CuesAt(n))
             if (p.Languages.Contains(c.Lang) && c.Words.Length == 1 && c.Kind is CueKind.Speech or CueKind.Tell or CueKind.Naming) return true;
         return false;
     }
+
+    const int MaxOrganisationWords = 10;
 
     /// <summary>How many tokens from <paramref name="j"/> form a name: capitalised words and the particles between
     /// them ("Ursula von der Leyen", "Michele de Pascale"), at most five.</summary>
@@ -293,12 +344,22 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         var toks = p.Tokens;
         int k = j + 1;
-        while (k < end && k - j < 6)
+        bool givenName = p.FirstNameAt(j) is not null;
+        while (k < end && k - j < (p.FirstNameAt(j) is null ? MaxOrganisationWords : 6))
         {
             var t = toks[k];
             if (!t.IsWord) break;
-            if (p.HitAt(k) is not null) break;
-            if (t.IsCapitalized && !p.IsFunctionWord(k) && p.RoleAt(k) is null && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
+            if (p.HitAt(k) is not null || p.Lexicon.IsHonorific(t.Lower)) break;
+            // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
+            // through its small words.
+            if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))
+            {
+                int m = k;
+                while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m))) m++;
+                if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && m - j < MaxOrganisationWords) { k = m + 1; continue; }
+            }
+            // A run a given name opens goes on through words that are also offices: "Gerhard Richter", "Thomas Bauer".
+            if (t.IsCapitalized && !p.IsFunctionWord(k) && (p.RoleAt(k) is null || givenName) && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
             // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
             // a name and a ministry).
             if ((Particles.Contains(t.Text) || (Particles.Contains(t.Lower) && t.IsCapitalized)) && k - j == 1)
@@ -321,11 +382,20 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (genitiveStripped || (to - from == 1 && IsGenitive(toks[from]) && discourse.FullNameFor(StripGenitive(name)) is not null))
             name = StripGenitive(name);
         if (discourse.FullNameFor(name) is { } full) return full;
-        bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2) || LooksLikeOrganisation(from, to);
+        // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
+        // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
+        bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);
         char? gender = org ? null : p.FirstNameAt(from) is { } g && g != '?' ? g : null;
         var r = discourse.Intern(new Referent(name, org ? "organisation" : "person", gender, null));
         if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);
         return r;
+    }
+
+    static bool EndsWithOrganisationWord(string w)
+    {
+        foreach (var o in OrganisationWords)
+            if (w == o || o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     bool LooksLikeOrganisation(int from, int to)

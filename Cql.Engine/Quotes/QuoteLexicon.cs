@@ -29,6 +29,9 @@ internal sealed record CuePattern(string[] Words, int GapAfter, CueKind Kind, st
     public string Text { get; } = string.Join(' ', Words);
 }
 
+/// <summary>A phrase in which the word at <see cref="At"/> is no cue ("la cuenta": a noun; "cuenta con": "has").</summary>
+internal sealed record NotCue(string[] Words, int At, string Lang);
+
 /// <summary>An office or occupation ("minister"): its synonym class and whether the form is feminine.</summary>
 internal sealed record RoleWord(string Stem, string Class, bool Feminine);
 
@@ -38,6 +41,7 @@ internal enum WordClass : ushort
 {
     None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
     DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
+    Oblique = 16384, FrontedSource = 32768,
 }
 
 /// <summary>The closed word classes of one language.</summary>
@@ -55,7 +59,8 @@ internal sealed class LanguageWords
             (Preposition, WordClass.Preposition), (Conjunction, WordClass.Conjunction), (Subordinator, WordClass.Subordinator),
             (Adverb, WordClass.Adverb), (Aux, WordClass.Aux), (DocNoun, WordClass.DocNoun), (TermNoun, WordClass.TermNoun),
             (Subjunctive, WordClass.Subjunctive), (Function, WordClass.Function), (PronounM, WordClass.PronounM),
-            (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl)])
+            (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl), (Oblique, WordClass.Oblique),
+            (FrontedSource, WordClass.FrontedSource)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
     }
 
@@ -63,7 +68,10 @@ internal sealed class LanguageWords
         DetDef = new(StringComparer.Ordinal), DetIndef = new(StringComparer.Ordinal), Preposition = new(StringComparer.Ordinal),
         Conjunction = new(StringComparer.Ordinal), Subordinator = new(StringComparer.Ordinal), Adverb = new(StringComparer.Ordinal),
         Aux = new(StringComparer.Ordinal), DocNoun = new(StringComparer.Ordinal), TermNoun = new(StringComparer.Ordinal),
-        Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal);
+        Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal), Oblique = new(StringComparer.Ordinal),
+        FrontedSource = new(StringComparer.Ordinal);
+    /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
+    public readonly List<string[]> Label = [];
 }
 
 /// <summary>
@@ -82,12 +90,16 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, List<RoleWord>>.AlternateLookup<ReadOnlySpan<char>> _rolesByEndingLookup;
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
+    readonly HashSet<string> _ageWords = new(StringComparer.Ordinal);
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<NotCue>> _notCues = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<(string[] Words, RoleWord Role)>> _phraseRoles = new(StringComparer.Ordinal);
+    readonly Dictionary<string, RoleWord> _shortRoles = new(StringComparer.Ordinal);
 
     static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
     public static QuoteLexicon Default => _default.Value;
@@ -122,6 +134,7 @@ internal sealed class QuoteLexicon
             if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
             if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
             if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
+            if (f[1] == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
             if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
@@ -133,12 +146,15 @@ internal sealed class QuoteLexicon
                 "according-post" => CueKind.AccordingAfter, _ => null,
             };
             if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
+            if (f[1] == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
+            if (f[1] == "label") { foreach (var e in entries) w.Label.Add(e.Split(' ', StringSplitOptions.RemoveEmptyEntries)); continue; }
             var set = f[1] switch
             {
                 "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
                 "det-indef" => w.DetIndef, "preposition" => w.Preposition, "conjunction" => w.Conjunction,
                 "subordinator" => w.Subordinator, "adverb" => w.Adverb, "aux" => w.Aux, "docnoun" => w.DocNoun,
-                "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function,
+                "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function, "oblique" => w.Oblique,
+                "according-fronted" => w.FrontedSource,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{f[1]}'"),
             };
             foreach (var e in entries) set.Add(e);
@@ -180,6 +196,17 @@ internal sealed class QuoteLexicon
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
 
+    /// <summary>Indexed by each of its words, so a cue word finds the phrases that unmake it wherever it stands in them.</summary>
+    void AddNotCue(string entry, string lang)
+    {
+        var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int at = 0; at < words.Length; at++)
+        {
+            if (!_notCues.TryGetValue(words[at], out var list)) _notCues[words[at]] = list = [];
+            list.Add(new NotCue(words, at, lang));
+        }
+    }
+
     void AddRole(string entry)
     {
         var eq = entry.IndexOf('=');
@@ -187,7 +214,18 @@ internal sealed class QuoteLexicon
         var cls = eq < 0 ? word : entry[(eq + 1)..];
         bool fem = word.EndsWith(":f", StringComparison.Ordinal);
         if (fem) word = word[..^2];
-        _roles.Add(new RoleWord(word, cls, fem));
+        var role = new RoleWord(word, cls, fem);
+        if (word.Contains(' '))
+        {
+            // "prima cittadina", "direttore sportivo": a phrase, found from its first word.
+            var words = word.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (!_phraseRoles.TryGetValue(words[0], out var list)) _phraseRoles[words[0]] = list = [];
+            list.Add((words, role));
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        }
+        // "ds", "mp": too short to match as the end of a longer word.
+        else if (word.Length <= 2) _shortRoles[word] = role;
+        else _roles.Add(role);
     }
 
     void ReadFirstNames(TextReader r)
@@ -212,8 +250,20 @@ internal sealed class QuoteLexicon
     public List<CuePattern> CuesStartingWith(string lowerWord) =>
         _cuesByFirstWord.TryGetValue(lowerWord, out var l) ? l : NoCues;
 
-    /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise.</summary>
-    public char? FirstNameGender(string word) => _firstNames.TryGetValue(word, out var g) ? g : null;
+    /// <summary>The phrases ("la cuenta", "cuenta con") in which <paramref name="lowerWord"/> is no cue, each with the
+    /// word's place in it.</summary>
+    public IReadOnlyList<NotCue> NotCuesWith(string lowerWord) =>
+        _notCues.TryGetValue(lowerWord, out var l) ? l : [];
+
+    /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise. A hyphenated given name not listed
+    /// whole ("Per-Olof", "Marie-Claude") is known by its first part when a capital follows the hyphen.</summary>
+    public char? FirstNameGender(string word)
+    {
+        if (_firstNames.TryGetValue(word, out var g)) return g;
+        int dash = word.IndexOf('-');
+        if (dash < 2 || dash + 1 >= word.Length || !char.IsUpper(word[dash + 1])) return null;
+        return _firstNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word.AsSpan(0, dash), out var first) ? first : null;
+    }
 
     readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
 
@@ -226,7 +276,15 @@ internal sealed class QuoteLexicon
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
-    public bool IsTitleNoun(string lower) => _titleNouns.Contains(lower);
+    public bool IsAgeWord(string lower) => _ageWords.Contains(lower);
+    /// <summary>A noun before a title or a group's name, or a compound ending in one ("Bürgerinitiative").</summary>
+    public bool IsTitleNoun(string lower)
+    {
+        if (_titleNouns.Contains(lower)) return true;
+        foreach (var n in _titleNouns)
+            if (n.Length >= 6 && lower.Length > n.Length + 2 && lower.EndsWith(n, StringComparison.Ordinal)) return true;
+        return false;
+    }
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
@@ -237,12 +295,27 @@ internal sealed class QuoteLexicon
     /// for most words of a paragraph.</summary>
     public RoleWord? RoleOf(string lower)
     {
+        if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);
         if (RoleEndingWith(lower) is { } whole) return whole;
         // Then the word without a Scandinavian definite ending.
         foreach (var end in DefiniteEndings)
             if (lower.Length > end.Length + 3 && lower.EndsWith(end, StringComparison.Ordinal) && RoleEndingWith(lower.AsSpan(0, lower.Length - end.Length)) is { } r)
                 return r;
         return null;
+    }
+
+    /// <summary>The offices of several words that start with <paramref name="lowerWord"/> ("prima cittadina"), longest
+    /// first; the last word may carry a definite ending.</summary>
+    public IReadOnlyList<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
+        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : [];
+
+    /// <summary>The last word of an office phrase as written ("ministro", "direktøren") is that word.</summary>
+    public static bool IsFormOf(string lower, string stem)
+    {
+        if (lower == stem) return true;
+        foreach (var end in DefiniteEndings)
+            if (lower.Length == stem.Length + end.Length && lower.StartsWith(stem, StringComparison.Ordinal) && lower.EndsWith(end, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     static readonly string[] DefiniteEndings = ["ene", "erne", "en", "et", "na", "n", "a"];

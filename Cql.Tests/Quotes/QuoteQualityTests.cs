@@ -38,6 +38,15 @@ public class QuoteQualityTests(ITestOutputHelper output)
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut2"), Path.Combine(QuotesDir, "Gold", "heldout2.gold.tsv")),
             minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
 
+    /// <summary>A third batch, two articles per language, written and annotated blind (without reading the extractor,
+    /// its lexicons or the earlier articles). Its one blind run scored precision 0.948, recall 0.990, attribution
+    /// 0.679; the extractor was then improved with its failures in view, so it is a development set now and its
+    /// score no longer says how unseen text fares. Same floor, set before the first run.</summary>
+    [Fact]
+    public void Third_held_out_articles_stay_above_a_floor() =>
+        Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut3"), Path.Combine(QuotesDir, "Gold", "heldout3.gold.tsv")),
+            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+
     void Evaluate(GoldSet set, double minRecall, double minPrecision, double minAttribution)
     {
         var extractor = new QuoteExtractor(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);

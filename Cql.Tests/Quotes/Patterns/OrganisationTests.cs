@@ -1,0 +1,17 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>An organisation's name keeps its small words ("Agencia Estatal de Meteorología"), a place in the genitive
+/// before an institution names it ("Göteborgs tingsrätt"), and a later definite noun for it ("la agencia", "rätten",
+/// "kommunen") speaks for it, whether the head noun ends the name or opens it.</summary>
+public class OrganisationTests
+{
+    [Theory]
+    [InlineData("El Consejo General de la Abogacía Española publicó un informe.", "El consejo pide «prudencia» a los abogados.", "prudencia", "Consejo General de la Abogacía Española")]
+    [InlineData("L'Agenzia delle Entrate ha diffuso i dati.", "L'agenzia parla di «risultato storico».", "risultato", "Agenzia delle Entrate")]
+    [InlineData("Stockholms tingsrätt meddelade domen på fredagen.", "”Straffet är rimligt”, skriver rätten i domen.", "Straffet", "Stockholms tingsrätt")]
+    [InlineData("Bergens kommune la fram planen i går.", "«Vi bygger nye skoler», skriver kommunen.", "Vi bygger", "Bergens kommune")]
+    public void A_definite_noun_speaks_for_the_organisation_named_before(string intro, string quoted, string quote, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(quote, intro, quoted));
+}
