@@ -4,7 +4,9 @@ using Cql.Bench;
 // `duck --corpus DIR SQL` is the DuckDB side of one run (a process of its own, like cql);
 // `micro` runs the BenchmarkDotNet operator benchmarks.
 // `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
+// `startup [--runs N]` times a cold `cql -c` and a cold first C# evaluation on the default corpus.
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
+if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
 return args.Length > 0 && args[0] == "micro"
     ? MicroBenchmarks.Run(args[1..])
     : args.Length > 0 && args[0] == "duck"

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace Cql.Bench;
 
@@ -32,8 +31,8 @@ public static class SuiteRunner
         foreach (var q in Suite.Queries)
         {
             if (only is not null && q.Name != only) continue;
-            var c = Measure(runs, cqlDll, "--corpus", corpus, "-c", q.Cql, "--format", "csv");
-            var d = Measure(runs, self, "duck", "--corpus", corpus, q.Sql);
+            var c = ChildProcess.Measure(runs, cqlDll, "--corpus", corpus, "-c", q.Cql, "--format", "csv");
+            var d = ChildProcess.Measure(runs, self, "duck", "--corpus", corpus, q.Sql);
             double ratio = c.MedianMs / d.MedianMs;
             ratios.Add(ratio);
             double cpuRatio = c.MedianCpuMs / d.MedianCpuMs;
@@ -48,55 +47,6 @@ public static class SuiteRunner
         if (ratios.Count > 0) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median ratio cql/duckdb: {ratios[ratios.Count / 2]:0.00} (CPU time: {cpuRatios[cpuRatios.Count / 2]:0.00})"));
         // CPU time (user + system of the process) is steadier than wall time when other work shares the machine.
         return 0;
-    }
-
-    sealed record Measurement(double MedianMs, double PeakMb, string Output, double MedianCpuMs);
-
-    [StructLayout(LayoutKind.Sequential)]
-    struct RUsage
-    {
-        public long UserSec, UserUsec, SysSec, SysUsec;
-        public long MaxRss, IxRss, IdRss, IsRss, MinFlt, MajFlt, NSwap, InBlock, OuBlock, MsgSnd, MsgRcv, NSignals, NvCsw, NivCsw;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    static extern int getrusage(int who, out RUsage usage);
-
-    /// <summary>CPU time of every waited-for child so far (Linux, RUSAGE_CHILDREN); 0 where unavailable.</summary>
-    static double ChildrenCpuMs()
-    {
-        if (!OperatingSystem.IsLinux() || getrusage(-1, out var u) != 0) return 0;
-        return (u.UserSec + u.SysSec) * 1000.0 + (u.UserUsec + u.SysUsec) / 1000.0;
-    }
-
-    static Measurement Measure(int runs, string dll, params string[] args)
-    {
-        var times = new List<double>();
-        var cpus = new List<double>();
-        double peak = 0;
-        string output = "";
-        for (int i = 0; i < runs; i++)
-        {
-            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(dll);
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            psi.Environment["CQL_BENCH_STATS"] = "1";
-            double cpuBefore = ChildrenCpuMs();
-            var clock = Stopwatch.StartNew();
-            using var p = Process.Start(psi)!;
-            var err = p.StandardError.ReadToEndAsync();
-            output = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            cpus.Add(ChildrenCpuMs() - cpuBefore);
-            foreach (var line in err.Result.Split('\n'))
-                if (line.StartsWith("peak_rss_kb=", StringComparison.Ordinal))
-                    peak = Math.Max(peak, long.Parse(line[12..].Trim(), CultureInfo.InvariantCulture) / 1024.0);
-            if (p.ExitCode != 0) { output = "exit " + p.ExitCode + ": " + err.Result; break; }
-        }
-        times.Sort();
-        cpus.Sort();
-        return new Measurement(times[times.Count / 2], peak, output, cpus[cpus.Count / 2]);
     }
 
     // Rows in a canonical order and number format, so cql and DuckDB answers compare.
