@@ -14,24 +14,6 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
     };
 
-    static readonly string[] OrganisationWords =
-    [
-        "company", "association", "institute", "institut", "council", "commission", "ministry", "ministerium", "ministeriet", "ministero",
-        "ministère", "ministerio", "department", "departement", "departementet", "party", "partei", "parti", "partiet", "union", "bank",
-        "group", "gruppe", "agency", "authority", "service", "etaten", "etat", "politi", "polizei", "police", "polis", "polisen",
-        "universitet", "university", "università", "université", "universidad", "universiteit", "center", "centre", "zentrum", "centro",
-        "stiftung", "foundation", "fund", "fonds", "verband", "bund", "byrå", "bureau", "kommune", "kommun", "regjeringen", "regeringen",
-        "regierung", "governo", "gouvernement", "gobierno", "kabinet", "nations", "organisation", "organization", "organización",
-        "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
-        "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
-        "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
-        "agencia", "agenzia", "agence", "agentur", "agentschap", "asociación", "associazione", "vereniging", "verein", "federación",
-        "federazione", "fédération", "federatie", "tribunale", "rätt", "rett", "byret", "landsret", "domstol", "ayuntamiento",
-        "comune", "mairie", "gemeente", "hospital", "ospedale", "hôpital", "krankenhaus", "sykehus", "sjukhus", "ziekenhuis",
-        "junta", "consejo", "consiglio", "conseil", "fundación", "fondazione", "fondation", "stichting", "museo", "musée", "museum",
-        "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
-    ];
-
     readonly Dictionary<(int, int), Phrase?> _read = [];
 
     /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.
@@ -391,21 +373,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return r;
     }
 
-    static bool EndsWithOrganisationWord(string w)
-    {
-        foreach (var o in OrganisationWords)
-            if (w == o || o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    static bool EndsWithOrganisationWord(string w) => OrganisationWords.Match(w) >= OrganisationWordMatch.Ends;
 
     bool LooksLikeOrganisation(int from, int to)
     {
         for (int k = from; k < to; k++)
-        {
-            var w = p.Tokens[k].Lower;
-            foreach (var o in OrganisationWords)
-                if (w == o || (o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) || (o.Length >= 6 && w.Contains(o, StringComparison.Ordinal))) return true;
-        }
+            if (OrganisationWords.Match(p.Tokens[k].Lower) != OrganisationWordMatch.None) return true;
         return false;
     }
 
