@@ -14,15 +14,40 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
     };
 
-    readonly Dictionary<(int, int), Phrase?> _read = [];
+    // Phrases read so far: per start token, the first limit asked about in two arrays (nearly every start is asked with
+    // one limit, its sentence's end), further limits in a dictionary. A dictionary alone cost more than the reading:
+    // every word of every sentence is a start (NoteMentions), and inserting was most of Read's time.
+    int[]? _readEnd;
+    Phrase?[]? _readPhrase;
+    Dictionary<(int, int), Phrase?>? _readMore;
 
     /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.
-    /// Attribution asks for the same phrase from several angles; each is read once.</summary>
+    /// Attribution asks for the same phrase from several angles; each is read once (reading notes names in the
+    /// discourse).</summary>
     public Phrase? Read(int i, int end)
     {
-        if (_read.TryGetValue((i, end), out var known)) return known;
+        if (i < 0 || i >= p.Tokens.Count) return ReadMore(i, end);
+        if (_readEnd is null)
+        {
+            _readEnd = new int[p.Tokens.Count];
+            Array.Fill(_readEnd, -1);
+            _readPhrase = new Phrase?[p.Tokens.Count];
+        }
+        if (_readEnd[i] == end) return _readPhrase![i];
+        if (_readEnd[i] >= 0) return ReadMore(i, end);
         var ph = ReadUncached(i, end);
-        _read[(i, end)] = ph;
+        // Reading may have read from the same start with another limit meanwhile: that one keeps its place.
+        if (_readEnd[i] < 0 || _readEnd[i] == end) { _readEnd[i] = end; _readPhrase![i] = ph; }
+        else (_readMore ??= [])[(i, end)] = ph;
+        return ph;
+    }
+
+    Phrase? ReadMore(int i, int end)
+    {
+        _readMore ??= [];
+        if (_readMore.TryGetValue((i, end), out var known)) return known;
+        var ph = ReadUncached(i, end);
+        _readMore[(i, end)] = ph;
         return ph;
     }
 
