@@ -252,8 +252,13 @@ internal sealed class QuoteLexicon
 
     /// <summary>The phrases ("la cuenta", "cuenta con") in which <paramref name="lowerWord"/> is no cue, each with the
     /// word's place in it.</summary>
-    public IReadOnlyList<NotCue> NotCuesWith(string lowerWord) =>
-        _notCues.TryGetValue(lowerWord, out var l) ? l : [];
+    public List<NotCue> NotCuesWith(string lowerWord) =>
+        _notCues.TryGetValue(lowerWord, out var l) ? l : NoNotCues;
+
+    // Shared empty answers: `? l : []` made a new list at every miss (most words), and a List, not an interface,
+    // lets callers' foreach use the struct enumerator. Never added to.
+    static readonly List<NotCue> NoNotCues = [];
+    static readonly List<(string[] Words, RoleWord Role)> NoPhraseRoles = [];
 
     /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise. A hyphenated given name not listed
     /// whole ("Per-Olof", "Marie-Claude") is known by its first part when a capital follows the hyphen.</summary>
@@ -325,8 +330,8 @@ internal sealed class QuoteLexicon
 
     /// <summary>The offices of several words that start with <paramref name="lowerWord"/> ("prima cittadina"), longest
     /// first; the last word may carry a definite ending.</summary>
-    public IReadOnlyList<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
-        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : [];
+    public List<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
+        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : NoPhraseRoles;
 
     /// <summary>The last word of an office phrase as written ("ministro", "direktøren") is that word.</summary>
     public static bool IsFormOf(string lower, string stem)
