@@ -147,7 +147,7 @@ public static class Ingestor
 
     /// <summary>One analysed article: everything the writer needs, computed off the writing thread.</summary>
     /// <summary>Words and Norms are the strings of Tokens, made by the worker so the writer only copies references.</summary>
-    sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction, List<TextRange> Tokens, int[] TokensPerSentence,
+    sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction, TextRange[] Tokens, int[] TokensPerSentence,
         string[] Words, string[] Norms);
 
     sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles, IReadOnlyList<string> Warnings);
@@ -195,7 +195,7 @@ public static class Ingestor
             for (int t = 0; t < tokens.Count; t++)
                 (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
             var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Text)));
-            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens, perSentence, words, norms));
+            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms));
         }
         return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
     }
@@ -212,8 +212,9 @@ public static class Ingestor
         {
             var sent = doc.Sentences[s];
             await w.WriteSentenceAsync(docId, paraBase + sent.ParagraphIndex, sentBase + s, s, sent, text);
-            for (int k = 0; k < a.TokensPerSentence[s]; k++, t++)
-                await w.WriteTokenAsync(docId, sentBase + s, k, a.Words[t], a.Norms[t], a.Tokens[t]);
+            int n = a.TokensPerSentence[s];
+            await w.WriteTokensAsync(docId, sentBase + s, a.Words.AsMemory(t, n), a.Norms.AsMemory(t, n), a.Tokens.AsMemory(t, n));
+            t += n;
         }
         foreach (var e in a.Extraction.NewEntities) entities.Add(e);
         for (int q = 0; q < a.Extraction.Quotes.Count; q++)

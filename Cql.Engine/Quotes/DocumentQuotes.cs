@@ -108,7 +108,7 @@ internal sealed partial class DocumentQuotes
             // Function words are short: longer words need no lookup (and no string).
             if (i - s > longest) continue;
             int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
-            foreach (var lang in lex.FunctionWordLanguages(lower[..n])) counts[lang] = counts.GetValueOrDefault(lang) + 1;
+            foreach (var lang in lex.FunctionWordLanguages(lower[..n])) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, lang, out _)++;
         }
         var result = new List<string>();
         if (lex.Languages.ContainsKey(doc.Lang.Code)) result.Add(doc.Lang.Code);

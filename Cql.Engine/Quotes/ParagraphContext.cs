@@ -41,8 +41,9 @@ internal sealed class ParagraphContext
         Hits = hits;
     }
 
-    /// <summary>The gazetteer names in the paragraph, in order, without overlaps.</summary>
-    public IReadOnlyList<EntityHit> Hits { get; }
+    /// <summary>The gazetteer names in the paragraph, in order, without overlaps (a List: loops over it take no boxed
+    /// enumerator).</summary>
+    public List<EntityHit> Hits { get; }
 
     public EntityHit? HitAt(int i) => i >= 0 && i < _hitAt.Length && _hitAt[i] >= 0 ? Hits[_hitAt[i]] : null;
 

@@ -14,33 +14,40 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
     };
 
-    static readonly string[] OrganisationWords =
-    [
-        "company", "association", "institute", "institut", "council", "commission", "ministry", "ministerium", "ministeriet", "ministero",
-        "ministère", "ministerio", "department", "departement", "departementet", "party", "partei", "parti", "partiet", "union", "bank",
-        "group", "gruppe", "agency", "authority", "service", "etaten", "etat", "politi", "polizei", "police", "polis", "polisen",
-        "universitet", "university", "università", "université", "universidad", "universiteit", "center", "centre", "zentrum", "centro",
-        "stiftung", "foundation", "fund", "fonds", "verband", "bund", "byrå", "bureau", "kommune", "kommun", "regjeringen", "regeringen",
-        "regierung", "governo", "gouvernement", "gobierno", "kabinet", "nations", "organisation", "organization", "organización",
-        "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
-        "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
-        "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
-        "agencia", "agenzia", "agence", "agentur", "agentschap", "asociación", "associazione", "vereniging", "verein", "federación",
-        "federazione", "fédération", "federatie", "tribunale", "rätt", "rett", "byret", "landsret", "domstol", "ayuntamiento",
-        "comune", "mairie", "gemeente", "hospital", "ospedale", "hôpital", "krankenhaus", "sykehus", "sjukhus", "ziekenhuis",
-        "junta", "consejo", "consiglio", "conseil", "fundación", "fondazione", "fondation", "stichting", "museo", "musée", "museum",
-        "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
-    ];
-
-    readonly Dictionary<(int, int), Phrase?> _read = [];
+    // Phrases read so far: per start token, the first limit asked about in two arrays (nearly every start is asked with
+    // one limit, its sentence's end), further limits in a dictionary. A dictionary alone cost more than the reading:
+    // every word of every sentence is a start (NoteMentions), and inserting was most of Read's time.
+    int[]? _readEnd;
+    Phrase?[]? _readPhrase;
+    Dictionary<(int, int), Phrase?>? _readMore;
 
     /// <summary>The phrase starting at token <paramref name="i"/>, reading no further than <paramref name="end"/>.
-    /// Attribution asks for the same phrase from several angles; each is read once.</summary>
+    /// Attribution asks for the same phrase from several angles; each is read once (reading notes names in the
+    /// discourse).</summary>
     public Phrase? Read(int i, int end)
     {
-        if (_read.TryGetValue((i, end), out var known)) return known;
+        if (i < 0 || i >= p.Tokens.Count) return ReadMore(i, end);
+        if (_readEnd is null)
+        {
+            _readEnd = new int[p.Tokens.Count];
+            Array.Fill(_readEnd, -1);
+            _readPhrase = new Phrase?[p.Tokens.Count];
+        }
+        if (_readEnd[i] == end) return _readPhrase![i];
+        if (_readEnd[i] >= 0) return ReadMore(i, end);
         var ph = ReadUncached(i, end);
-        _read[(i, end)] = ph;
+        // Reading may have read from the same start with another limit meanwhile: that one keeps its place.
+        if (_readEnd[i] < 0 || _readEnd[i] == end) { _readEnd[i] = end; _readPhrase![i] = ph; }
+        else (_readMore ??= [])[(i, end)] = ph;
+        return ph;
+    }
+
+    Phrase? ReadMore(int i, int end)
+    {
+        _readMore ??= [];
+        if (_readMore.TryGetValue((i, end), out var known)) return known;
+        var ph = ReadUncached(i, end);
+        _readMore[(i, end)] = ph;
         return ph;
     }
 
@@ -391,21 +398,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return r;
     }
 
-    static bool EndsWithOrganisationWord(string w)
-    {
-        foreach (var o in OrganisationWords)
-            if (w == o || o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    static bool EndsWithOrganisationWord(string w) => OrganisationWords.Match(w) >= OrganisationWordMatch.Ends;
 
     bool LooksLikeOrganisation(int from, int to)
     {
         for (int k = from; k < to; k++)
-        {
-            var w = p.Tokens[k].Lower;
-            foreach (var o in OrganisationWords)
-                if (w == o || (o.Length >= 4 && w.EndsWith(o, StringComparison.Ordinal)) || (o.Length >= 6 && w.Contains(o, StringComparison.Ordinal))) return true;
-        }
+            if (OrganisationWords.Match(p.Tokens[k].Lower) != OrganisationWordMatch.None) return true;
         return false;
     }
 

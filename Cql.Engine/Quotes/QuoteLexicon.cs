@@ -252,8 +252,13 @@ internal sealed class QuoteLexicon
 
     /// <summary>The phrases ("la cuenta", "cuenta con") in which <paramref name="lowerWord"/> is no cue, each with the
     /// word's place in it.</summary>
-    public IReadOnlyList<NotCue> NotCuesWith(string lowerWord) =>
-        _notCues.TryGetValue(lowerWord, out var l) ? l : [];
+    public List<NotCue> NotCuesWith(string lowerWord) =>
+        _notCues.TryGetValue(lowerWord, out var l) ? l : NoNotCues;
+
+    // Shared empty answers: `? l : []` made a new list at every miss (most words), and a List, not an interface,
+    // lets callers' foreach use the struct enumerator. Never added to.
+    static readonly List<NotCue> NoNotCues = [];
+    static readonly List<(string[] Words, RoleWord Role)> NoPhraseRoles = [];
 
     /// <summary>'m', 'f', '?' (both) for a known given name; null otherwise. A hyphenated given name not listed
     /// whole ("Per-Olof", "Marie-Claude") is known by its first part when a capital follows the hyphen.</summary>
@@ -295,6 +300,25 @@ internal sealed class QuoteLexicon
     /// for most words of a paragraph.</summary>
     public RoleWord? RoleOf(string lower)
     {
+        // Each paragraph asks once a token, and news repeats its words: the verdict per word is kept per thread (the
+        // lexicon never changes once loaded), one lookup instead of a scan of the stems by ending.
+        var roles = t_roles;
+        if (roles is null || t_rolesLexicon != this)
+        {
+            t_roles = roles = new Dictionary<string, RoleWord?>(StringComparer.Ordinal);
+            t_rolesLexicon = this;
+        }
+        if (roles.TryGetValue(lower, out var known)) return known;
+        if (roles.Count >= MaxCachedRoleWords) roles.Clear();
+        return roles[lower] = FindRole(lower);
+    }
+
+    const int MaxCachedRoleWords = 100_000;
+    [ThreadStatic] static Dictionary<string, RoleWord?>? t_roles;
+    [ThreadStatic] static QuoteLexicon? t_rolesLexicon;
+
+    RoleWord? FindRole(string lower)
+    {
         if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);
         if (RoleEndingWith(lower) is { } whole) return whole;
         // Then the word without a Scandinavian definite ending.
@@ -306,8 +330,8 @@ internal sealed class QuoteLexicon
 
     /// <summary>The offices of several words that start with <paramref name="lowerWord"/> ("prima cittadina"), longest
     /// first; the last word may carry a definite ending.</summary>
-    public IReadOnlyList<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
-        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : [];
+    public List<(string[] Words, RoleWord Role)> PhraseRolesStartingWith(string lowerWord) =>
+        _phraseRoles.TryGetValue(lowerWord, out var l) ? l : NoPhraseRoles;
 
     /// <summary>The last word of an office phrase as written ("ministro", "direktøren") is that word.</summary>
     public static bool IsFormOf(string lower, string stem)

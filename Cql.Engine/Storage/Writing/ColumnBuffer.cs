@@ -66,6 +66,39 @@ internal sealed class ColumnBuffer(ColumnSchema column)
         if (v is not null) Chars += v.Length;
     }
 
+    /// <summary>Appends <paramref name="count"/> values of a non-nullable Int32 column for the caller to fill: bulk
+    /// writers (the tokens table) fill whole columns of a sentence without a call per value.</summary>
+    public Span<int> AppendInt32s(int count)
+    {
+        if (_nulls.Length != 0) throw new InvalidOperationException($"column {Column.Name} is nullable");
+        Reserve(ref _ints, count);
+        var span = _ints.AsSpan(Count, count);
+        Count += count;
+        return span;
+    }
+
+    /// <summary>Appends non-null strings (a bulk writer's column).</summary>
+    public void AddStrings(ReadOnlySpan<string> values)
+    {
+        Reserve(ref _strings, values.Length);
+        long chars = 0;
+        var into = _strings.AsSpan(Count, values.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            var v = values[i] ?? throw new InvalidOperationException($"column {Column.Name}: null in a bulk append");
+            into[i] = v;
+            chars += v.Length;
+        }
+        Count += values.Length;
+        Chars += chars;
+    }
+
+    void Reserve<T>(ref T[] a, int count)
+    {
+        if (a.Length == 0) throw new InvalidOperationException($"column {Column.Name} is {Column.Type}");
+        if (Count + count > a.Length) Array.Resize(ref a, Math.Max(a.Length * 2, Count + count));
+    }
+
     /// <summary>Characters of the strings buffered since the last <see cref="Clear"/>.</summary>
     public long Chars { get; private set; }
 

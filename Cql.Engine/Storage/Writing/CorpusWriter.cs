@@ -99,6 +99,30 @@ public sealed class CorpusWriter : IAsyncDisposable
         await w.EndRowAsync();
     }
 
+    /// <summary>The tokens of one sentence: <paramref name="words"/>, <paramref name="norms"/> and
+    /// <paramref name="ranges"/> hold them in order. Written column by column, a row group's worth at a time: the
+    /// tokens table has a row per word, and a call per value was the writer's largest cost.</summary>
+    public async ValueTask WriteTokensAsync(int docId, int sentId, ReadOnlyMemory<string> words, ReadOnlyMemory<string> norms, ReadOnlyMemory<TextRange> ranges)
+    {
+        var w = _writers["tokens"];
+        for (int done = 0; done < words.Length;)
+        {
+            int n = Math.Min(words.Length - done, w.RowsUntilFull);
+            w[0].AppendInt32s(n).Fill(docId);
+            w[1].AppendInt32s(n).Fill(sentId);
+            var position = w[2].AppendInt32s(n);
+            for (int k = 0; k < n; k++) position[k] = done + k;
+            w[3].AddStrings(words.Span.Slice(done, n));
+            w[4].AddStrings(norms.Span.Slice(done, n));
+            var starts = w[5].AppendInt32s(n);
+            var ends = w[6].AppendInt32s(n);
+            var r = ranges.Span.Slice(done, n);
+            for (int k = 0; k < n; k++) { starts[k] = r[k].Start; ends[k] = r[k].End; }
+            await w.EndRowsAsync(n);
+            done += n;
+        }
+    }
+
     public async ValueTask WriteQuoteAsync(int quoteId, int docId, int paraId, int sentId, TextRange r, string text,
         string? speaker, string? speakerText, string? cue, string? via, string kind, string lang)
     {

@@ -36,6 +36,7 @@ public sealed class TableWriter : IAsyncDisposable
     string? _tempPath, _finalPath;
     int _rowsInFile, _fileIndex;
 
+    readonly bool _hasLongText;
     readonly string? _exactPath;
     readonly IReadOnlyDictionary<string, string>? _metadata;
 
@@ -69,6 +70,7 @@ public sealed class TableWriter : IAsyncDisposable
             };
         }
         _schema = new ParquetSchema(_fields);
+        for (int i = 0; i < _columns.Length; i++) _hasLongText |= IsLongText(table.Columns[i].Name);
         _options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Optimal };
         // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
         // readers that share one buffer per dictionary value can evaluate a predicate once per value. Decided from
@@ -128,6 +130,24 @@ public sealed class TableWriter : IAsyncDisposable
                 throw new InvalidOperationException($"{_table.Name}.{_columns[i].Column.Name} has {_columns[i].Count} values, expected {n}");
         RowCount++;
         if (n >= RowGroupRows || ((n & 1023) == 0 && BufferedChars() >= RowGroupChars)) await FlushRowGroupAsync(ct);
+    }
+
+    /// <summary>Rows that may be added in bulk before the row group being built is full.</summary>
+    public int RowsUntilFull => RowGroupRows - _columns[0].Count;
+
+    /// <summary>Ends <paramref name="count"/> rows whose values were appended column by column (at most
+    /// <see cref="RowsUntilFull"/>); flushes the row group when full, where <see cref="EndRowAsync"/> row by row would
+    /// have. Only for tables without long text, whose row groups are cut by rows alone.</summary>
+    public async ValueTask EndRowsAsync(int count, CancellationToken ct = default)
+    {
+        if (_hasLongText) throw new InvalidOperationException($"{_table.Name} has long text: its rows end one by one");
+        int n = _columns[0].Count;
+        for (int i = 1; i < _columns.Length; i++)
+            if (_columns[i].Count != n)
+                throw new InvalidOperationException($"{_table.Name}.{_columns[i].Column.Name} has {_columns[i].Count} values, expected {n}");
+        if (n > RowGroupRows) throw new InvalidOperationException($"{_table.Name}: {n} rows in a row group of {RowGroupRows}");
+        RowCount += count;
+        if (n == RowGroupRows) await FlushRowGroupAsync(ct);
     }
 
     long BufferedChars()

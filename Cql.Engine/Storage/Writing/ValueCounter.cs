@@ -53,10 +53,13 @@ public sealed class ValueCounter
                 // Writers often pass the same string instance for a run of rows: count the run, look it up once.
                 if (ReferenceEquals(v, last)) { run++; continue; }
                 if (last is not null) Bump(counts, last, run);
+                // Counts only grow: past the limit the column is given up whatever the rest of the rows hold
+                // (the tokens' words pass it early in every part).
+                if (counts.Count > MaxValues) break;
                 last = v;
                 run = 1;
             }
-            if (last is not null) Bump(counts, last, run);
+            if (last is not null && counts.Count <= MaxValues) Bump(counts, last, run);
             if (counts.Count > MaxValues) _counts[k] = null;
         }
     }
