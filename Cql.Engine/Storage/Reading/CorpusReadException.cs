@@ -7,8 +7,12 @@ public sealed class CorpusReadException(string path, string message, Exception? 
 {
     public string FilePath { get; } = path;
 
-    /// <summary>Exceptions that a damaged or unreadable file raises from Parquet.Net and the file system.</summary>
-    internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException or Parquet.ParquetException
-        or InvalidDataException or Parquet.Meta.Proto.ThriftProtocolException or IndexOutOfRangeException
-        or ArgumentOutOfRangeException or ArgumentException or OverflowException or NotSupportedException or InvalidOperationException;
+    /// <summary>Exceptions that a damaged or unreadable file raises from our reader, Parquet.Net and the file system.</summary>
+    internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException
+        or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or OverflowException
+        or NotSupportedException or InvalidOperationException || IsParquetNetDamage(e);
+
+    // Apart, so that a query (which never uses Parquet.Net) does not load it to test an exception's type.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static bool IsParquetNetDamage(Exception e) => e is Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException;
 }
