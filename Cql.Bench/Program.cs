@@ -2,8 +2,10 @@ using Cql.Bench;
 
 // Cql.Bench: `suite --corpus DIR [--runs N]` compares whole processes (cql vs DuckDB) on the suite;
 // `duck --corpus DIR SQL` is the DuckDB side of one run (a process of its own, like cql);
-// `micro` runs the BenchmarkDotNet operator benchmarks.
-return args.Length > 0 && args[0] == "micro"
+// `micro` runs the BenchmarkDotNet operator benchmarks; `inproc --corpus DIR QUERY` repeats one query in-process.
+return args.Length > 0 && args[0] == "inproc"
+    ? InProcessRunner.Run(args[1..])
+    : args.Length > 0 && args[0] == "micro"
     ? MicroBenchmarks.Run(args[1..])
     : args.Length > 0 && args[0] == "duck"
         ? DuckRunner.Run(args[1..])
