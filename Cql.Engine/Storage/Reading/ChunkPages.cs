@@ -32,6 +32,7 @@ public sealed class ChunkPages : IDisposable
     readonly int _length;
     readonly ParquetCodec _codec;
     readonly int _maxDefinition, _maxRepetition;
+    readonly long _chunkValues;
     readonly PageDecompressor _decompressor = new();
     int _pos;
     int[] _definitions = [], _repetitions = [];
@@ -41,6 +42,7 @@ public sealed class ChunkPages : IDisposable
         _codec = chunk.Codec;
         _maxDefinition = column.MaxDefinitionLevel;
         _maxRepetition = column.MaxRepetitionLevel;
+        _chunkValues = chunk.NumValues;
         _length = checked((int)chunk.TotalCompressedSize);
         _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(_length, 1));
         FooterParser.ReadExactly(file, _bytes.AsSpan(0, _length), chunk.Start);
@@ -55,6 +57,8 @@ public sealed class ChunkPages : IDisposable
             int start = _pos + headerLength;
             if (h.CompressedSize > _length - start) throw new InvalidDataException("page runs past its column chunk");
             _pos = start + h.CompressedSize;
+            // Level buffers are sized by the page's count: a damaged header must not size them.
+            if (h.NumValues > _chunkValues) throw new InvalidDataException($"page of {h.NumValues} values in a chunk of {_chunkValues}");
             switch (h.Type)
             {
                 case PageType.DictionaryPage:

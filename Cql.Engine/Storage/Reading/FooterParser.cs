@@ -28,8 +28,19 @@ public static class FooterParser
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(footerLength);
         try
         {
-            ReadExactly(file, buffer.AsSpan(0, footerLength), length - 8 - footerLength);
-            return Parse(buffer.AsSpan(0, footerLength));
+            long footerStart = length - 8 - footerLength;
+            ReadExactly(file, buffer.AsSpan(0, footerLength), footerStart);
+            var metadata = Parse(buffer.AsSpan(0, footerLength));
+            // A chunk must lie between the leading magic and the footer: checked here, before a scan rents a
+            // buffer of the size a damaged footer claims.
+            foreach (var rg in metadata.RowGroups)
+                for (int c = 0; c < rg.Columns.Length; c++)
+                {
+                    var chunk = rg.Columns[c];
+                    if (chunk.Start < 4 || chunk.TotalCompressedSize > footerStart - chunk.Start)
+                        throw new InvalidDataException($"column chunk of {metadata.Columns[c].Name} lies outside the file's data");
+                }
+            return metadata;
         }
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     }
@@ -101,8 +112,14 @@ public static class FooterParser
                 throw new InvalidDataException($"row group {g} has {raw.Columns.Count} column chunks for {columns.Length} columns");
             if (raw.NumRows < 0) throw new InvalidDataException($"row group {g} has {raw.NumRows} rows");
             for (int c = 0; c < columns.Length; c++)
+            {
                 if (raw.Columns[c].Type != columns[c].Type)
                     throw new InvalidDataException($"column {columns[c].Name} is {columns[c].Type} in the schema but {raw.Columns[c].Type} in row group {g}");
+                // A flat column holds one value or null a row; checked here so that a damaged row count fails
+                // before a scan sizes its vectors by it.
+                if (columns[c].MaxRepetitionLevel == 0 && raw.Columns[c].NumValues != raw.NumRows)
+                    throw new InvalidDataException($"column {columns[c].Name} holds {raw.Columns[c].NumValues} values for {raw.NumRows} rows in row group {g}");
+            }
             groups[g] = new RowGroupMeta(raw.NumRows, [.. raw.Columns]);
         }
         return new ParquetMetadata(columns, groups, numRows, keyValues);

@@ -8,6 +8,7 @@ namespace Cql.Engine.Storage.Reading;
 /// </summary>
 public sealed class PageDecompressor : IDisposable
 {
+    const int MaxPageSize = 1 << 30;
     byte[]? _scratch;
 
     /// <summary>The page body, decompressed (or as it is when uncompressed); valid until the next call.</summary>
@@ -18,6 +19,9 @@ public sealed class PageDecompressor : IDisposable
             if (count != uncompressedSize) throw new InvalidDataException($"uncompressed page of {count} bytes, header says {uncompressedSize}");
             return source.AsSpan(offset, count);
         }
+        // Parquet pages stay far below this (DuckDB caps them at 1e9 bytes); a larger claim is damage, and must
+        // not become an allocation.
+        if (uncompressedSize > MaxPageSize) throw new InvalidDataException($"{codec} page claims {uncompressedSize} bytes uncompressed");
         var src = source.AsSpan(offset, count);
         var dst = Buffer(uncompressedSize).AsSpan(0, uncompressedSize);
         int n;
@@ -29,7 +33,9 @@ public sealed class PageDecompressor : IDisposable
             case ParquetCodec.Zstd:
             {
                 using var z = new ZstdSharp.Decompressor();
-                n = z.Unwrap(src, dst);
+                // ZstdSharp reports damage with its own exception type; the scan knows InvalidDataException.
+                try { n = z.Unwrap(src, dst); }
+                catch (ZstdSharp.ZstdException e) { throw new InvalidDataException($"damaged ZSTD page: {e.Message}", e); }
                 break;
             }
             case ParquetCodec.Gzip:

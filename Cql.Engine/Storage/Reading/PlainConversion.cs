@@ -69,7 +69,8 @@ public static class PlainConversion
         int pos = 0;
         long blockSize = (long)Uleb(data, ref pos), miniblocks = (long)Uleb(data, ref pos), total = (long)Uleb(data, ref pos);
         long value = ZigZag(Uleb(data, ref pos));
-        if (blockSize <= 0 || blockSize % 128 != 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 32 != 0)
+        // Writers use blocks of 128 to 1024 values; a bound keeps a damaged header from sizing the scratch buffer.
+        if (blockSize <= 0 || blockSize > 1 << 16 || blockSize % 128 != 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 32 != 0)
             throw new InvalidDataException("bad DELTA_BINARY_PACKED header");
         if (total < output.Length) throw new InvalidDataException($"DELTA_BINARY_PACKED holds {total} values, {output.Length} wanted");
         int perMiniblock = (int)(blockSize / miniblocks);

@@ -122,6 +122,8 @@ public static class TextChunkReader
         if (page.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
             throw new InvalidDataException($"dictionary page encoded {page.Encoding}");
         var body = page.Body;
+        // Each entry takes at least its 4-byte length.
+        if (page.NumValues > body.Length / 4) throw new InvalidDataException($"dictionary page of {body.Length} bytes claims {page.NumValues} values");
         var dictionary = new ReadOnlyMemory<char>[page.NumValues];
         int p = 0;
         for (int i = 0; i < dictionary.Length; i++)
