@@ -134,6 +134,10 @@ public class InterruptedIngestTests
                 Assert.Equal(session.Manifest.Tables["docs"].Rows, n);
                 seen.Add(n);
             }
+            // Give the thread back between reads: this loop runs on a pool thread, and the scan (synchronous
+            // reads, its row-group tasks inlined by the waits) never blocks it, so without a pause the pool had no
+            // thread left to finish reading the ingest's output and the append never counted as done.
+            await Task.Delay(5);
         }
         Assert.Equal(0, (await append).ExitCode);
         Assert.Equal(2300, AssertWhole(corpus));
