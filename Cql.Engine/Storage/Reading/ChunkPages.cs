@@ -80,7 +80,10 @@ public sealed class ChunkPages : IDisposable
                         reps = levels;
                     }
                     var defs = ReadOnlySpan<int>.Empty;
-                    if (_maxDefinition > 0)
+                    if (_maxDefinition > 0 && _maxRepetition == 0 && h.DefinitionEncoding != ParquetEncoding.BitPacked
+                        && V1AllPresent(body, n, out int levelBytes))
+                        body = body[levelBytes..];
+                    else if (_maxDefinition > 0)
                     {
                         var levels = Levels(ref _definitions, n);
                         body = h.DefinitionEncoding == ParquetEncoding.BitPacked
@@ -106,10 +109,11 @@ public sealed class ChunkPages : IDisposable
                         reps = levels;
                     }
                     var defs = ReadOnlySpan<int>.Empty;
-                    if (_maxDefinition > 0)
+                    var defBytes = _bytes.AsSpan(start + h.RepetitionLength, h.DefinitionLength);
+                    if (_maxDefinition > 0 && (_maxRepetition > 0 || !AllPresent(defBytes, n)))
                     {
                         var levels = Levels(ref _definitions, n);
-                        RleHybrid.Decode(_bytes.AsSpan(start + h.RepetitionLength, h.DefinitionLength), BitWidth(_maxDefinition), levels);
+                        RleHybrid.Decode(defBytes, BitWidth(_maxDefinition), levels);
                         defs = levels;
                     }
                     int levelBytes = h.RepetitionLength + h.DefinitionLength;
@@ -132,6 +136,38 @@ public sealed class ChunkPages : IDisposable
         }
         page = default;
         return false;
+    }
+
+    /// <summary>Whether RLE definition levels are one run of the maximum over the page's n values: a page
+    /// without nulls, the common case, then needs no level array (empty levels mean every value is present).</summary>
+    bool AllPresent(ReadOnlySpan<byte> rle, int n)
+    {
+        ulong header = 0;
+        int pos = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            if (pos >= rle.Length || shift > 35) return false;
+            byte b = rle[pos++];
+            header |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0) break;
+        }
+        if ((header & 1) != 0 || (header >> 1) < (ulong)n) return false;
+        int width = (BitWidth(_maxDefinition) + 7) / 8, value = 0;
+        if (pos + width > rle.Length) return false;
+        for (int i = 0; i < width; i++) value |= rle[pos + i] << (8 * i);
+        return value == _maxDefinition;
+    }
+
+    /// <summary><see cref="AllPresent"/> for a v1 page's length-prefixed levels; false leaves a damaged prefix
+    /// to <see cref="V1Levels"/> to report.</summary>
+    bool V1AllPresent(ReadOnlySpan<byte> body, int n, out int levelBytes)
+    {
+        levelBytes = 0;
+        if (body.Length < 4) return false;
+        int length = BinaryPrimitives.ReadInt32LittleEndian(body);
+        if (length < 0 || length > body.Length - 4 || !AllPresent(body.Slice(4, length), n)) return false;
+        levelBytes = 4 + length;
+        return true;
     }
 
     int Present(ReadOnlySpan<int> defs, int n)

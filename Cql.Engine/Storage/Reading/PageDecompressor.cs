@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Cql.Engine.Storage.Reading;
 
@@ -24,44 +25,50 @@ public sealed class PageDecompressor : IDisposable
         if (uncompressedSize > MaxPageSize) throw new InvalidDataException($"{codec} page claims {uncompressedSize} bytes uncompressed");
         var src = source.AsSpan(offset, count);
         var dst = Buffer(uncompressedSize).AsSpan(0, uncompressedSize);
-        int n;
-        switch (codec)
+        // Each codec in a method of its own: a method that names ZstdSharp or System.IO.Compression types loads
+        // those assemblies when it is compiled, and a query over Snappy files should not pay for that.
+        int n = codec switch
         {
-            case ParquetCodec.Snappy:
-                n = Snappier.Snappy.Decompress(src, dst);
-                break;
-            case ParquetCodec.Zstd:
-            {
-                using var z = new ZstdSharp.Decompressor();
-                // ZstdSharp reports damage with its own exception type; the scan knows InvalidDataException.
-                try { n = z.Unwrap(src, dst); }
-                catch (ZstdSharp.ZstdException e) { throw new InvalidDataException($"damaged ZSTD page: {e.Message}", e); }
-                break;
-            }
-            case ParquetCodec.Gzip:
-            {
-                using var gz = new System.IO.Compression.GZipStream(new MemoryStream(source, offset, count, writable: false), System.IO.Compression.CompressionMode.Decompress);
-                n = 0;
-                while (n < dst.Length)
-                {
-                    int r = gz.Read(dst[n..]);
-                    if (r == 0) break;
-                    n += r;
-                }
-                break;
-            }
-            case ParquetCodec.Brotli:
-                if (!System.IO.Compression.BrotliDecoder.TryDecompress(src, dst, out n)) throw new InvalidDataException("bad Brotli page");
-                break;
-            case ParquetCodec.Lz4Raw:
-                n = K4os.Compression.LZ4.LZ4Codec.Decode(src, dst);
-                break;
-            default:
-                throw new NotSupportedException($"compression {codec} is not supported; rewrite the file with SNAPPY, ZSTD or GZIP");
-        }
+            ParquetCodec.Snappy => Snappier.Snappy.Decompress(src, dst),
+            ParquetCodec.Zstd => Zstd(src, dst),
+            ParquetCodec.Gzip => Gzip(source, offset, count, dst),
+            ParquetCodec.Brotli => Brotli(src, dst),
+            ParquetCodec.Lz4Raw => Lz4Raw(src, dst),
+            _ => throw new NotSupportedException($"compression {codec} is not supported; rewrite the file with SNAPPY, ZSTD or GZIP"),
+        };
         if (n != uncompressedSize) throw new InvalidDataException($"page decompressed to {n} bytes, header says {uncompressedSize}");
         return dst;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Zstd(ReadOnlySpan<byte> src, Span<byte> dst)
+    {
+        using var z = new ZstdSharp.Decompressor();
+        // ZstdSharp reports damage with its own exception type; the scan knows InvalidDataException.
+        try { return z.Unwrap(src, dst); }
+        catch (ZstdSharp.ZstdException e) { throw new InvalidDataException($"damaged ZSTD page: {e.Message}", e); }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Gzip(byte[] source, int offset, int count, Span<byte> dst)
+    {
+        using var gz = new System.IO.Compression.GZipStream(new MemoryStream(source, offset, count, writable: false), System.IO.Compression.CompressionMode.Decompress);
+        int n = 0;
+        while (n < dst.Length)
+        {
+            int r = gz.Read(dst[n..]);
+            if (r == 0) break;
+            n += r;
+        }
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Brotli(ReadOnlySpan<byte> src, Span<byte> dst) =>
+        System.IO.Compression.BrotliDecoder.TryDecompress(src, dst, out int n) ? n : throw new InvalidDataException("bad Brotli page");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Lz4Raw(ReadOnlySpan<byte> src, Span<byte> dst) => K4os.Compression.LZ4.LZ4Codec.Decode(src, dst);
 
     byte[] Buffer(int size)
     {
