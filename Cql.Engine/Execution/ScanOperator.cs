@@ -180,15 +180,23 @@ public sealed class ScanOperator : IPhysicalOperator
     /// <summary>Conjuncts over small column chunks first: a selective test on lang spares decoding the text.</summary>
     List<Expr> OrderByCost(RowGroupInfo rg)
     {
-        var list = new List<(long Cost, int Index, Expr E)>();
-        for (int i = 0; i < _conjuncts.Count; i++)
+        // A stable insertion sort over plain arrays: a handful of conjuncts, and a List of value tuples with a
+        // comparison would be a dozen generic methods to JIT in every process (no ReadyToRun code for them).
+        int count = _conjuncts.Count;
+        var costs = new long[count];
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
         {
             long cost = 0;
             foreach (var c in Exprs.Columns(_conjuncts[i])) cost += rg.ColumnSize(c);
-            list.Add((cost, i, _conjuncts[i]));
+            int at = i;
+            while (at > 0 && costs[at - 1] > cost) { costs[at] = costs[at - 1]; order[at] = order[at - 1]; at--; }
+            costs[at] = cost;
+            order[at] = i;
         }
-        list.Sort((a, b) => a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : a.Index.CompareTo(b.Index));
-        return list.ConvertAll(x => x.E);
+        var sorted = new List<Expr>(count);
+        foreach (var i in order) sorted.Add(_conjuncts[i]);
+        return sorted;
     }
 
     static Dictionary<string, ColumnVector> Gathered(Dictionary<string, ColumnVector> loaded, IEnumerable<string> names, int[] sel)

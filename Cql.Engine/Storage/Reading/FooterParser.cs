@@ -130,7 +130,9 @@ public static class FooterParser
         if (actual != expected) throw new InvalidDataException($"footer {what}: thrift type {actual}, expected {expected}");
     }
 
-    readonly record struct SchemaElement(string Name, int Type, int Repetition, int Children);
+    // A class, not a struct: List<SchemaElement> then runs on shared generic code that ReadyToRun precompiled,
+    // instead of four methods to JIT in every process.
+    sealed record SchemaElement(string Name, int Type, int Repetition, int Children);
 
     static SchemaElement ReadSchemaElement(ref ThriftCompact t)
     {
