@@ -134,9 +134,9 @@ public class InterruptedIngestTests
                 Assert.Equal(session.Manifest.Tables["docs"].Rows, n);
                 seen.Add(n);
             }
-            // Give the thread back between reads: this loop runs on a pool thread, and the scan (synchronous
-            // reads, its row-group tasks inlined by the waits) never blocks it, so without a pause the pool had no
-            // thread left to finish reading the ingest's output and the append never counted as done.
+            // Give the thread back between reads: this loop runs on a pool thread and never awaits, and the scan's
+            // row-group tasks take pool threads too; without a pause the pool had no thread left to finish reading
+            // the ingest's output, and the append never counted as done (the suite hung).
             await Task.Delay(5);
         }
         Assert.Equal(0, (await append).ExitCode);
