@@ -125,7 +125,8 @@ public sealed class ParquetReaderTests
     }
 
     public static TheoryData<CompressionMethod> ParquetNetCodecs() =>
-        [CompressionMethod.None, CompressionMethod.Snappy, CompressionMethod.Gzip, CompressionMethod.Zstd, CompressionMethod.Brotli, CompressionMethod.Lz4Raw];
+        [CompressionMethod.None, CompressionMethod.Snappy, CompressionMethod.Gzip, CompressionMethod.Zstd, CompressionMethod.Brotli, CompressionMethod.Lz4Raw,
+         CompressionMethod.LZ4]; // LZ4 (codec 5): a bare block from Parquet.Net
 
     [Theory]
     [MemberData(nameof(ParquetNetCodecs))]
@@ -176,13 +177,13 @@ public sealed class ParquetReaderTests
         for (int r = 0; r < own.Count; r++)
             for (int c = 0; c < own[r].Length; c++)
                 if (!Equals(expected[r][c], own[r][c])) Assert.Fail($"{codec}: row {r} column {c}: wrote {expected[r][c] ?? "NULL"}, read {own[r][c] ?? "NULL"}");
-        // DuckDB reads the same file the same way.
-        AssertSameAsDuck(path);
+        // DuckDB reads the same file the same way (it refuses codec LZ4, which we read).
+        if (codec != CompressionMethod.LZ4) AssertSameAsDuck(path);
     }
 
     [Theory]
     [InlineData(ParquetCodec.Lzo, "Lzo")]
-    [InlineData(ParquetCodec.Lz4, "Lz4")]
+    [InlineData(ParquetCodec.Lz4, "Lz4")] // decoded, but these pages are Snappy: damage, named with the codec
     public void A_codec_we_do_not_decode_raises_CorpusReadException_naming_file_and_codec(ParquetCodec codec, string name)
     {
         using var dir = new TempDir();

@@ -33,6 +33,7 @@ public sealed class DamagedParquetFuzzTests
     [InlineData("duckdb-snappy")]
     [InlineData("duckdb-zstd-v2")]
     [InlineData("duckdb-gzip")]
+    [InlineData("duckdb-lz4")]
     [InlineData("v2-pages-zstd")]
     public async Task Random_damage_raises_CorpusReadException_or_reads(string kind)
     {
@@ -48,6 +49,7 @@ public sealed class DamagedParquetFuzzTests
                 {
                     "duckdb-snappy" => "COMPRESSION snappy",
                     "duckdb-zstd-v2" => "COMPRESSION zstd, PARQUET_VERSION V2",
+                    "duckdb-lz4" => "COMPRESSION lz4_raw",
                     _ => "COMPRESSION gzip",
                 };
                 Duck.Rows($"COPY ({Table}) TO '{path}' (FORMAT parquet, {options}, ROW_GROUP_SIZE 2048)");

@@ -47,7 +47,6 @@ public class ForeignCodecTests
 
     [Theory]
     [InlineData(ParquetCodec.Lzo, "Lzo")]
-    [InlineData(ParquetCodec.Lz4, "Lz4")]
     public void A_codec_we_do_not_decode_gives_exit_3_naming_file_and_codec(ParquetCodec codec, string name)
     {
         using var d = new TempDir();

@@ -1,11 +1,12 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace Cql.Engine.Storage.Reading;
 
 /// <summary>
 /// Decompresses page bodies into one pooled scratch buffer that is reused page after page. Snappy (what our writer
-/// and DuckDB use by default), ZSTD, GZIP, Brotli and LZ4_RAW; the deprecated Hadoop LZ4 and LZO are refused.
+/// and DuckDB use by default), ZSTD, GZIP, Brotli, LZ4_RAW and LZ4 (framed or bare); LZO is refused.
 /// </summary>
 public sealed class PageDecompressor : IDisposable
 {
@@ -34,9 +35,10 @@ public sealed class PageDecompressor : IDisposable
             ParquetCodec.Gzip => Gzip(source, offset, count, dst),
             ParquetCodec.Brotli => Brotli(src, dst),
             ParquetCodec.Lz4Raw => Lz4Raw(src, dst),
+            ParquetCodec.Lz4 => Lz4(src, dst),
             _ => throw new NotSupportedException($"compression {codec} is not supported; rewrite the file with SNAPPY, ZSTD or GZIP"),
         };
-        if (n != uncompressedSize) throw new InvalidDataException($"page decompressed to {n} bytes, header says {uncompressedSize}");
+        if (n != uncompressedSize) throw new InvalidDataException($"{codec} page decompressed to {n} bytes, header says {uncompressedSize}");
         return dst;
     }
 
@@ -69,6 +71,29 @@ public sealed class PageDecompressor : IDisposable
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     static int Lz4Raw(ReadOnlySpan<byte> src, Span<byte> dst) => K4os.Compression.LZ4.LZ4Codec.Decode(src, dst);
+
+    /// <summary>Codec LZ4 (5) means two things in the wild: Hadoop's framing (big-endian decompressed and
+    /// compressed sizes before each block, parquet-mr) and a bare LZ4 block (Parquet.Net, old parquet-cpp). The
+    /// framing is tried first and the bare block after, as Arrow does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int Lz4(ReadOnlySpan<byte> src, Span<byte> dst) =>
+        TryHadoopLz4(src, dst, out int n) ? n : K4os.Compression.LZ4.LZ4Codec.Decode(src, dst);
+
+    static bool TryHadoopLz4(ReadOnlySpan<byte> src, Span<byte> dst, out int written)
+    {
+        written = 0;
+        while (src.Length > 0)
+        {
+            if (src.Length < 8) return false;
+            uint size = BinaryPrimitives.ReadUInt32BigEndian(src), packed = BinaryPrimitives.ReadUInt32BigEndian(src[4..]);
+            if (packed > (uint)(src.Length - 8) || size > (uint)(dst.Length - written)) return false;
+            int n = K4os.Compression.LZ4.LZ4Codec.Decode(src.Slice(8, (int)packed), dst.Slice(written, (int)size));
+            if (n != size) return false;
+            written += n;
+            src = src[(8 + (int)packed)..];
+        }
+        return written == dst.Length;
+    }
 
     byte[] Buffer(int size)
     {
