@@ -2,12 +2,14 @@ using Cql.Bench;
 
 // Cql.Bench: `suite --corpus DIR [--runs N]` compares whole processes (cql vs DuckDB) on the suite;
 // `duck --corpus DIR SQL` is the DuckDB side of one run (a process of its own, like cql);
-// `micro` runs the BenchmarkDotNet operator benchmarks.
+// `micro` runs the BenchmarkDotNet operator benchmarks; `inproc --corpus DIR QUERY` repeats one query in-process.
 // `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
 // `startup [--runs N]` times a cold `cql -c` and a cold first C# evaluation on the default corpus.
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
-return args.Length > 0 && args[0] == "micro"
+return args.Length > 0 && args[0] == "inproc"
+    ? InProcessRunner.Run(args[1..])
+    : args.Length > 0 && args[0] == "micro"
     ? MicroBenchmarks.Run(args[1..])
     : args.Length > 0 && args[0] == "duck"
         ? DuckRunner.Run(args[1..])

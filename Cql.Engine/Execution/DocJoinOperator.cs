@@ -83,7 +83,9 @@ public sealed class DocJoinOperator(IPhysicalOperator input, IPhysicalOperator d
         int max = -1, min = int.MaxValue;
         for (int r = 0; r < _docs.RowCount; r++)
             if (!ids.IsNull(r)) { max = Math.Max(max, ids.GetInt32(r)); min = Math.Min(min, ids.GetInt32(r)); }
-        if (min >= 0 && max < 4L * _docs.RowCount + 1024)
+        // Up to 2^20 ids the array is used even when a filter on docs kept few of them (a date range keeps a
+        // fifth): 4 MB at most, and every quote row's probe is a load instead of a hash lookup.
+        if (min >= 0 && max < Math.Max(4L * _docs.RowCount + 1024, 1 << 20))
         {
             // Dense ids (0..N as ingest numbers them): an array instead of hashing every row.
             _dense = new int[max + 1];

@@ -12,25 +12,25 @@ public static class QueryExecutor
 {
     public static IBatchStream Execute(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, int? workers = null)
     {
-        var pool = new ParquetReaderPool();
+        var open = new ParquetFileCache();
         try
         {
-            var root = Build(plan, files, pool, workers ?? Environment.ProcessorCount, ct);
-            return new OperatorStream(root, pool);
+            var root = Build(plan, files, open, workers ?? Environment.ProcessorCount, ct);
+            return new OperatorStream(root, open);
         }
         catch
         {
-            pool.Dispose();
+            open.Dispose();
             throw;
         }
     }
 
-    static IPhysicalOperator Build(LogicalPlan plan, CorpusFiles files, ParquetReaderPool pool, int workers, CancellationToken ct)
+    static IPhysicalOperator Build(LogicalPlan plan, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
     {
-        IPhysicalOperator Child(LogicalPlan p) => Build(p, files, pool, workers, ct);
+        IPhysicalOperator Child(LogicalPlan p) => Build(p, files, open, workers, ct);
         return plan switch
         {
-            Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, pool, workers, ct),
+            Scan s => BuildScan(s with { Predicate = TermIndexLookup.Resolve(s.Predicate, files, ct) }, files, open, workers, ct),
             CountedGroups g => CountedGroupsOperator.Counts(g, files, ct) is { } counts
                 ? new CountedGroupsOperator(g, counts)
                 : Child(g.Original),
@@ -51,11 +51,11 @@ public static class QueryExecutor
         };
     }
 
-    static ScanOperator BuildScan(Scan s, CorpusFiles files, ParquetReaderPool pool, int workers, CancellationToken ct) =>
-        new(s, ScanLayout.Build(s, files.Of(s.Table), pool, ct), pool, workers);
+    static ScanOperator BuildScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct) =>
+        new(s, ScanLayout.Build(s, files.Of(s.Table), open, ct), open, workers);
 
-    /// <summary>The public stream over the root operator; closes the readers when disposed.</summary>
-    sealed class OperatorStream(IPhysicalOperator root, ParquetReaderPool pool) : IBatchStream
+    /// <summary>The public stream over the root operator; closes the files when disposed.</summary>
+    sealed class OperatorStream(IPhysicalOperator root, ParquetFileCache open) : IBatchStream
     {
         ColumnBatch? _current;
         public IReadOnlyList<ResultColumn> Columns => root.Columns;
@@ -70,7 +70,7 @@ public static class QueryExecutor
         public void Dispose()
         {
             root.Dispose();
-            pool.Dispose();
+            open.Dispose();
         }
     }
 }

@@ -1,12 +1,13 @@
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
+using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Execution;
 
 /// <summary>
-/// Reads the kept row groups of a table in parallel (one rented reader per worker, never shared) and hands out one
-/// batch per row group in file order. Inside a row group the pushed predicate is evaluated conjunct by conjunct,
+/// Reads the kept row groups of a table in parallel (positional reads on one shared handle per file) and hands out
+/// one batch per row group in file order. Inside a row group the pushed predicate is evaluated conjunct by conjunct,
 /// cheapest columns first, on the surviving rows only; the other columns (the text, say) are read only when some
 /// row survives (late materialisation).
 /// </summary>
@@ -14,7 +15,7 @@ public sealed class ScanOperator : IPhysicalOperator
 {
     readonly Scan _scan;
     readonly ScanLayout _layout;
-    readonly ParquetReaderPool _pool;
+    readonly ParquetFileCache _files;
     readonly int _window;
     readonly Queue<Task<ColumnBatch?>> _inflight = new();
     readonly CancellationTokenSource _stop = new();
@@ -23,9 +24,9 @@ public sealed class ScanOperator : IPhysicalOperator
     int _next;
     long _emitted;
 
-    public ScanOperator(Scan scan, ScanLayout layout, ParquetReaderPool pool, int workers)
+    public ScanOperator(Scan scan, ScanLayout layout, ParquetFileCache files, int workers)
     {
-        _scan = scan; _layout = layout; _pool = pool;
+        _scan = scan; _layout = layout; _files = files;
         _window = Math.Max(1, workers) * 2;
         foreach (var c in scan.Columns) _types[c.Name] = c.Type;
         _conjuncts = scan.Predicate is null ? [] : Exprs.Conjuncts(scan.Predicate);
@@ -45,10 +46,14 @@ public sealed class ScanOperator : IPhysicalOperator
             {
                 var unit = _layout.Units[_next++];
                 var token = _stop.Token;
-                _inflight.Enqueue(Task.Run(() => ReadUnitAsync(unit, token).AsTask(), token));
+                _inflight.Enqueue(Task.Run(() => ReadUnit(unit, token), token));
             }
             if (_inflight.Count == 0) return null;
-            var batch = _inflight.Dequeue().GetAwaiter().GetResult();
+            var task = _inflight.Dequeue();
+            // Sleep until the unit is read, without Task.Wait's spinning first: on two cores the spinning consumer
+            // took CPU from the very workers it waited for (a fifth of a query's CPU in a profile).
+            if (!task.IsCompleted) ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            var batch = task.GetAwaiter().GetResult();
             if (batch is null || batch.RowCount == 0) continue;
             if (_scan.Limit is { } limit)
             {
@@ -69,101 +74,98 @@ public sealed class ScanOperator : IPhysicalOperator
         }
     }
 
-    async ValueTask<ColumnBatch?> ReadUnitAsync(ScanUnit unit, CancellationToken ct)
+    ColumnBatch? ReadUnit(ScanUnit unit, CancellationToken ct)
     {
         var path = unit.File.Path;
-        var reader = await _pool.RentAsync(path, ct);
-        try
+        try { return ReadUnit(unit, _files.Handle(path), ct); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
+    }
+
+    ColumnBatch? ReadUnit(ScanUnit unit, SafeFileHandle file, CancellationToken ct)
+    {
+        var rg = unit.RowGroup;
+        int n = checked((int)rg.RowCount);
+        var loaded = new Dictionary<string, ColumnVector>(StringComparer.Ordinal);
+        int[]? sel = null; // null: every row survives
+
+        if (_conjuncts.Count > 0)
         {
-            var rg = reader.OpenRowGroupReader(unit.RowGroup.Index);
-            int n = checked((int)unit.RowGroup.RowCount);
-            var loaded = new Dictionary<string, ColumnVector>(StringComparer.Ordinal);
-            int[]? sel = null; // null: every row survives
-
-            if (_conjuncts.Count > 0)
+            // alive[i] is Tri.True while row i passes every conjunct so far.
+            var alive = new byte[n];
+            var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+            try
             {
-                // alive[i] is Tri.True while row i passes every conjunct so far.
-                var alive = new byte[n];
-                var mask = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
-                try
+                int aliveCount = n;
+                bool first = true;
+                foreach (var conjunct in OrderByCost(rg))
                 {
-                    int aliveCount = n;
-                    bool first = true;
-                    foreach (var conjunct in OrderByCost(unit.RowGroup))
+                    ct.ThrowIfCancellationRequested();
+                    var names = Exprs.Columns(conjunct);
+                    bool plainText = false;
+                    foreach (var name in names)
                     {
-                        ct.ThrowIfCancellationRequested();
-                        var names = Exprs.Columns(conjunct);
-                        bool plainText = false;
-                        foreach (var name in names)
-                        {
-                            await LoadAsync(name);
-                            plainText |= loaded[name] is StringVector { Codes: null };
-                        }
-                        if (first || !plainText || aliveCount * 2 > n)
-                        {
-                            // Whole row group: cheap for numbers and dictionary columns (one test per distinct value).
-                            PredicateEvaluator.Evaluate(conjunct, new DictionarySource(loaded, n), mask.AsSpan(0, n));
-                            aliveCount = 0;
-                            for (int i = 0; i < n; i++)
-                            {
-                                byte a = first ? mask[i] : alive[i] == Tri.True ? mask[i] : Tri.False;
-                                alive[i] = a;
-                                if (a == Tri.True) aliveCount++;
-                            }
-                        }
-                        else
-                        {
-                            // Few survivors and plain text to scan: test only the surviving rows.
-                            var rows = VectorOps.Selection(alive);
-                            var view = new DictionarySource(Gathered(loaded, names, rows), rows.Length);
-                            PredicateEvaluator.Evaluate(conjunct, view, mask.AsSpan(0, rows.Length));
-                            aliveCount = 0;
-                            for (int i = 0; i < rows.Length; i++)
-                            {
-                                if (mask[i] == Tri.True) aliveCount++;
-                                else alive[rows[i]] = Tri.False;
-                            }
-                        }
-                        first = false;
-                        if (aliveCount == 0) return null;
+                        Load(name);
+                        plainText |= loaded[name] is StringVector { Codes: null };
                     }
-                    if (aliveCount < n) sel = VectorOps.Selection(alive);
+                    if (first || !plainText || aliveCount * 2 > n)
+                    {
+                        // Whole row group: cheap for numbers and dictionary columns (one test per distinct value).
+                        PredicateEvaluator.Evaluate(conjunct, new DictionarySource(loaded, n), mask.AsSpan(0, n));
+                        aliveCount = 0;
+                        for (int i = 0; i < n; i++)
+                        {
+                            byte a = first ? mask[i] : alive[i] == Tri.True ? mask[i] : Tri.False;
+                            alive[i] = a;
+                            if (a == Tri.True) aliveCount++;
+                        }
+                    }
+                    else
+                    {
+                        // Few survivors and plain text to scan: test only the surviving rows.
+                        var rows = VectorOps.Selection(alive);
+                        var view = new DictionarySource(Gathered(loaded, names, rows), rows.Length);
+                        PredicateEvaluator.Evaluate(conjunct, view, mask.AsSpan(0, rows.Length));
+                        aliveCount = 0;
+                        for (int i = 0; i < rows.Length; i++)
+                        {
+                            if (mask[i] == Tri.True) aliveCount++;
+                            else alive[rows[i]] = Tri.False;
+                        }
+                    }
+                    first = false;
+                    if (aliveCount == 0) return null;
                 }
-                finally { System.Buffers.ArrayPool<byte>.Shared.Return(mask); }
+                if (aliveCount < n) sel = VectorOps.Selection(alive);
             }
-
-            var cols = new ColumnVector[_scan.Columns.Count];
-            for (int c = 0; c < cols.Length; c++)
-            {
-                var name = _scan.Columns[c].Name;
-                if (sel is not null && !loaded.ContainsKey(name) && unit.File.Fields.TryGetValue(name, out var only))
-                {
-                    // Not read yet: read just the surviving rows (the text of 4% of a row group, not all of it).
-                    try { cols[c] = await ColumnChunkReader.ReadAsync(rg, only, _types[name], _pool.Handle(path), ct, sel); }
-                    catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
-                    continue;
-                }
-                await LoadAsync(name);
-                cols[c] = sel is null ? loaded[name] : VectorOps.Gather(loaded[name], sel);
-            }
-            return new ColumnBatch(cols, sel?.Length ?? n);
-
-            async ValueTask LoadAsync(string name)
-            {
-                if (loaded.ContainsKey(name)) return;
-                var type = _types[name];
-                if (unit.File.Fields.TryGetValue(name, out var field))
-                {
-                    try { loaded[name] = await ColumnChunkReader.ReadAsync(rg, field, type, _pool.Handle(path), ct); }
-                    catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
-                }
-                else if (unit.File.Partitions.TryGetValue(name, out var value))
-                    loaded[name] = VectorOps.Constant(type, PartitionValue(type, value), n);
-                else
-                    loaded[name] = VectorOps.Constant(type, null, n);
-            }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(mask); }
         }
-        finally { _pool.Return(path, reader); }
+
+        var cols = new ColumnVector[_scan.Columns.Count];
+        for (int c = 0; c < cols.Length; c++)
+        {
+            var name = _scan.Columns[c].Name;
+            if (sel is not null && !loaded.ContainsKey(name) && unit.File.Columns.TryGetValue(name, out var only))
+            {
+                // Not read yet: read just the surviving rows (the text of 4% of a row group, not all of it).
+                cols[c] = ColumnChunkReader.Read(file, only, rg.Chunk(only), n, _types[name], sel);
+                continue;
+            }
+            Load(name);
+            cols[c] = sel is null ? loaded[name] : VectorOps.Gather(loaded[name], sel);
+        }
+        return new ColumnBatch(cols, sel?.Length ?? n);
+
+        void Load(string name)
+        {
+            if (loaded.ContainsKey(name)) return;
+            var type = _types[name];
+            if (unit.File.Columns.TryGetValue(name, out var column))
+                loaded[name] = ColumnChunkReader.Read(file, column, rg.Chunk(column), n, type);
+            else if (unit.File.Partitions.TryGetValue(name, out var value))
+                loaded[name] = VectorOps.Constant(type, PartitionValue(type, value), n);
+            else
+                loaded[name] = VectorOps.Constant(type, null, n);
+        }
     }
 
     static object? PartitionValue(ColumnType type, string text) => type switch
@@ -178,15 +180,23 @@ public sealed class ScanOperator : IPhysicalOperator
     /// <summary>Conjuncts over small column chunks first: a selective test on lang spares decoding the text.</summary>
     List<Expr> OrderByCost(RowGroupInfo rg)
     {
-        var list = new List<(long Cost, int Index, Expr E)>();
-        for (int i = 0; i < _conjuncts.Count; i++)
+        // A stable insertion sort over plain arrays: a handful of conjuncts, and a List of value tuples with a
+        // comparison would be a dozen generic methods to JIT in every process (no ReadyToRun code for them).
+        int count = _conjuncts.Count;
+        var costs = new long[count];
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
         {
             long cost = 0;
-            foreach (var c in Exprs.Columns(_conjuncts[i])) cost += rg.ColumnSizes.TryGetValue(c, out var s) ? s : 0;
-            list.Add((cost, i, _conjuncts[i]));
+            foreach (var c in Exprs.Columns(_conjuncts[i])) cost += rg.ColumnSize(c);
+            int at = i;
+            while (at > 0 && costs[at - 1] > cost) { costs[at] = costs[at - 1]; order[at] = order[at - 1]; at--; }
+            costs[at] = cost;
+            order[at] = i;
         }
-        list.Sort((a, b) => a.Cost != b.Cost ? a.Cost.CompareTo(b.Cost) : a.Index.CompareTo(b.Index));
-        return list.ConvertAll(x => x.E);
+        var sorted = new List<Expr>(count);
+        foreach (var i in order) sorted.Add(_conjuncts[i]);
+        return sorted;
     }
 
     static Dictionary<string, ColumnVector> Gathered(Dictionary<string, ColumnVector> loaded, IEnumerable<string> names, int[] sel)
@@ -205,7 +215,7 @@ public sealed class ScanOperator : IPhysicalOperator
     public void Dispose()
     {
         _stop.Cancel();
-        // Wait for the workers so no reader is in use when the pool closes; their results no longer matter.
+        // Wait for the workers so no handle is in use when the files close; their results no longer matter.
         foreach (var t in _inflight)
             try { t.Wait(); }
             catch (AggregateException) { }

@@ -2,7 +2,6 @@ using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Reading;
-using Parquet.Schema;
 
 namespace Cql.Engine.Execution;
 
@@ -20,10 +19,7 @@ public static class TermIndexLookup
     /// their row counts (the number of rows when one word is looked up: a row has a word once per segment).</summary>
     public sealed record Result(IdSet Ids, long Occurrences, long Rows);
 
-    public static Result Run(IReadOnlyList<string> indexFiles, Kind kind, string lowerPattern, bool wantIds, CancellationToken ct) =>
-        RunAsync(indexFiles, kind, lowerPattern, wantIds, ct).AsTask().GetAwaiter().GetResult();
-
-    static async ValueTask<Result> RunAsync(IReadOnlyList<string> indexFiles, Kind kind, string lowerPattern, bool wantIds, CancellationToken ct)
+    public static Result Run(IReadOnlyList<string> indexFiles, Kind kind, string lowerPattern, bool wantIds, CancellationToken ct)
     {
         // The range of terms that can match, for pruning row groups by their min/max (none for a piece of a word).
         string? lo = null, hi = null;
@@ -36,71 +32,65 @@ public static class TermIndexLookup
         }
         var ids = new IdSet();
         long occurrences = 0, rowSum = 0;
-        using var pool = new ParquetReaderPool();
+        using var open = new ParquetFileCache();
         foreach (var path in indexFiles)
         {
             ct.ThrowIfCancellationRequested();
-            var reader = await pool.RentAsync(path, ct);
+            var footer = open.Footer(path);
             try
             {
-                var fields = reader.Schema.GetDataFields();
-                DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
-                    ?? throw new CorpusReadException(path, $"term index without a {name} column");
-                var termField = Field(TermIndexSpec.TermColumn);
-                var occField = Field(TermIndexSpec.OccurrencesColumn);
-                var rowsField = Field(TermIndexSpec.RowsColumn);
-                var idsField = Field(TermIndexSpec.IdsColumn);
-                for (int g = 0; g < reader.RowGroupCount; g++)
+                var file = open.Handle(path);
+                ParquetColumn Column(string name) => footer.Columns.TryGetValue(name, out var c) && c.Name == name ? c
+                    : throw new CorpusReadException(path, $"term index without a {name} column");
+                var termColumn = Column(TermIndexSpec.TermColumn);
+                var occColumn = Column(TermIndexSpec.OccurrencesColumn);
+                var rowsColumn = Column(TermIndexSpec.RowsColumn);
+                var idsColumn = Column(TermIndexSpec.IdsColumn);
+                foreach (var rg in footer.RowGroups)
                 {
-                    using var rg = reader.OpenRowGroupReader(g);
                     int n = checked((int)rg.RowCount);
-                    if (n == 0 || (lo is not null && !MayHold(rg.GetStatistics(termField), lo, hi!))) continue;
-                    var terms = new string?[n];
-                    await rg.ReadAsync(termField, terms.AsMemory(), null, ct);
+                    if (n == 0 || (lo is not null && !MayHold(rg.Get(TermIndexSpec.TermColumn), lo, hi!))) continue;
+                    var terms = (StringVector)ColumnChunkReader.Read(file, termColumn, rg.Chunk(termColumn), n, ColumnType.String);
                     List<int>? matched = null;
                     for (int r = 0; r < n; r++)
                     {
-                        var t = terms[r];
-                        bool ok = t is not null && kind switch
+                        if (terms.IsNull(r)) continue;
+                        var t = terms.GetString(r).Span;
+                        bool ok = kind switch
                         {
-                            Kind.Word => t == lowerPattern,
+                            Kind.Word => t.SequenceEqual(lowerPattern),
                             Kind.Piece => t.Contains(lowerPattern, StringComparison.Ordinal),
                             _ => WordRules.GlobMatches(lowerPattern, t),
                         };
                         if (ok) (matched ??= []).Add(r);
                     }
                     if (matched is null) continue;
-                    var occ = new long[n];
-                    await rg.ReadAsync<long>(occField, occ.AsMemory(), null, ct);
+                    var occ = ((Int64Vector)ColumnChunkReader.Read(file, occColumn, rg.Chunk(occColumn), n, ColumnType.Int64)).Values;
                     foreach (var r in matched) occurrences += occ[r];
-                    var counts = new int[n];
-                    await rg.ReadAsync<int>(rowsField, counts.AsMemory(), null, ct);
+                    var counts = ((Int32Vector)ColumnChunkReader.Read(file, rowsColumn, rg.Chunk(rowsColumn), n, ColumnType.Int32)).Values;
                     foreach (var r in matched) rowSum += counts[r];
                     if (!wantIds) continue;
-                    int values = checked((int)(rg.GetMetadata(idsField)?.MetaData?.NumValues ?? 0));
-                    var flat = new int[values];
-                    var defs = new int[values];
-                    var reps = new int[values];
-                    await rg.ReadRawAsync<int>(idsField, flat.AsMemory(), defs.AsMemory(), reps.AsMemory(), ct);
+                    var flat = ColumnChunkReader.ReadRepeatedInt32(file, idsColumn, rg.Chunk(idsColumn), n, out var lengths);
                     var offset = new int[n + 1];
-                    for (int r = 0; r < n; r++) offset[r + 1] = offset[r] + counts[r];
-                    if (offset[n] != values) throw new CorpusReadException(path, "term index ids do not add up to its row counts");
+                    for (int r = 0; r < n; r++)
+                    {
+                        if (lengths[r] != counts[r]) throw new CorpusReadException(path, "term index ids do not add up to its row counts");
+                        offset[r + 1] = offset[r] + lengths[r];
+                    }
                     foreach (var r in matched)
                         for (int i = offset[r]; i < offset[r + 1]; i++) ids.Add(flat[i]);
                 }
             }
             catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
-            finally { pool.Return(path, reader); }
         }
         return new Result(ids, occurrences, rowSum);
     }
 
     // Whether a row group whose terms lie in [min, max] can hold a term in [lo, hi]. Only judged where UTF-16 order
     // is code point order (below the surrogates), so it agrees with whatever order the writer's statistics used.
-    static bool MayHold(Parquet.Data.DataColumnStatistics? stats, string lo, string hi)
+    static bool MayHold(Optimizing.ColumnStatistics? stats, string lo, string hi)
     {
-        if (stats is null || Optimizing.RowGroupPruning.Normalise(stats.MinValue) is not string min
-            || Optimizing.RowGroupPruning.Normalise(stats.MaxValue) is not string max) return true;
+        if (stats is not { Min: string min, Max: string max }) return true;
         if (!BelowSurrogates(min) || !BelowSurrogates(max) || !BelowSurrogates(lo) || !BelowSurrogates(hi.TrimEnd('\uffff'))) return true;
         return string.CompareOrdinal(max, lo) >= 0 && string.CompareOrdinal(min, hi) <= 0;
     }

@@ -12,12 +12,12 @@ public static class PlanPrinter
     public static string Print(LogicalPlan plan, CorpusFiles? files = null, CancellationToken ct = default)
     {
         var sb = new StringBuilder();
-        using var pool = new ParquetReaderPool();
+        using var pool = new ParquetFileCache();
         Write(plan, 0, sb, files, pool, ct);
         return sb.ToString();
     }
 
-    static void Write(LogicalPlan plan, int depth, StringBuilder sb, CorpusFiles? files, ParquetReaderPool pool, CancellationToken ct)
+    static void Write(LogicalPlan plan, int depth, StringBuilder sb, CorpusFiles? files, ParquetFileCache pool, CancellationToken ct)
     {
         var pad = new string(' ', depth * 2);
         sb.Append(pad).Append(Describe(plan)).Append('\n');

@@ -1,109 +1,265 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Cql.Engine.Execution;
-using Parquet;
-using Parquet.Schema;
 using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Storage.Reading;
 
 /// <summary>
-/// Reads one column of one row group into a vector. Strings are read as ReadOnlyMemory&lt;char&gt; (no string per
-/// row; rows of one dictionary value share a buffer); numbers are converted to the type the plan expects.
+/// Reads one column chunk of one row group into a vector: numbers straight into int[]/long[]/double[] (no boxing,
+/// no nullable staging), booleans into bool[], text through <see cref="TextChunkReader"/> (dictionary codes or
+/// UTF-16 slices). Dictionary, plain and the delta/byte-stream-split encodings; definition levels for nulls.
+/// Anything that does not add up throws <see cref="InvalidDataException"/>, which the scan reports as a damaged file.
 /// </summary>
 public static class ColumnChunkReader
 {
-    /// <param name="file">A handle on the same file for <see cref="TextChunkReader"/>; null to always use Parquet.Net.</param>
+    /// <param name="rowCount">The row group's rows: a flat chunk holds exactly one value or null per row.</param>
     /// <param name="selection">Only these rows (ascending), in this order; null for all.</param>
-    public static async ValueTask<ColumnVector> ReadAsync(ParquetRowGroupReader rg, DataField field, ColumnType expected, SafeFileHandle? file, CancellationToken ct,
-        int[]? selection = null)
+    public static ColumnVector Read(SafeFileHandle file, ParquetColumn column, ColumnChunkMeta chunk, int rowCount, ColumnType expected, int[]? selection = null)
     {
-        // Text is the costly column to materialise: only the selected rows are transcoded (TextChunkReader checks
-        // that the chunk is text it can read).
-        if (selection is not null && IsText(expected) && file is not null && rg.GetMetadata(field) is { } c
-            && TextChunkReader.TryRead(file, c, field.IsNullable, checked((int)rg.RowCount), expected, selection) is { } some)
-            return some;
-        if (selection is not null) return Execution.VectorOps.Gather(await ReadAsync(rg, field, expected, file, ct), selection);
-        int n = checked((int)rg.RowCount);
-        var clr = field.ClrType;
-        if (clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>))
+        if (column.MaxRepetitionLevel > 0) throw new NotSupportedException($"column {column.Name} is a list, which a scan does not read");
+        if (chunk.NumValues != rowCount) throw new InvalidDataException($"column chunk of {column.Name} holds {chunk.NumValues} values for {rowCount} rows");
+        if (column.Type == PhysicalType.ByteArray)
+            return TextChunkReader.Read(file, column, chunk, rowCount, expected == ColumnType.Date ? ColumnType.Date : ColumnType.String, selection);
+        ColumnVector whole;
+        using (var pages = new ChunkPages(file, column, chunk))
         {
-            var stringType = expected == ColumnType.Date ? ColumnType.Date : ColumnType.String;
-            if (file is not null && rg.GetMetadata(field) is { } chunk
-                && TextChunkReader.TryRead(file, chunk, field.IsNullable, n, stringType) is { } fast)
-                return fast;
-            var values = new ReadOnlyMemory<char>[n];
-            bool[]? nulls = null;
-            if (field.IsNullable)
+            switch (column.Type)
             {
-                // The nullable staging buffer is pooled: a fresh 1.5 MB array per chunk would land on the large
-                // object heap and force full collections.
-                var raw = System.Buffers.ArrayPool<ReadOnlyMemory<char>?>.Shared.Rent(n);
-                try
+                case PhysicalType.Int32:
                 {
-                    await rg.ReadAsync<ReadOnlyMemory<char>>(field, raw.AsMemory(0, n), null, ct);
-                    for (int i = 0; i < n; i++)
+                    var (v, nulls) = Numbers<int>(pages, column, rowCount);
+                    whole = expected switch
                     {
-                        if (raw[i] is { } v) values[i] = v;
-                        else (nulls ??= new bool[n])[i] = true;
-                    }
+                        ColumnType.Int64 => new Int64Vector(Widen(v), nulls, rowCount),
+                        ColumnType.Float64 => new Float64Vector(ToDouble(v), nulls, rowCount),
+                        _ => new Int32Vector(v, nulls, rowCount),
+                    };
+                    break;
                 }
-                finally { System.Buffers.ArrayPool<ReadOnlyMemory<char>?>.Shared.Return(raw, clearArray: true); }
+                case PhysicalType.Int64:
+                {
+                    var (v, nulls) = Numbers<long>(pages, column, rowCount);
+                    whole = expected switch
+                    {
+                        // DuckDB writes integer results as BIGINT; values of an Int32 column fit by construction.
+                        ColumnType.Int32 => new Int32Vector(Narrow(v), nulls, rowCount),
+                        ColumnType.Float64 => new Float64Vector(ToDouble(v), nulls, rowCount),
+                        _ => new Int64Vector(v, nulls, rowCount),
+                    };
+                    break;
+                }
+                case PhysicalType.Double:
+                {
+                    var (v, nulls) = Numbers<double>(pages, column, rowCount);
+                    whole = new Float64Vector(v, nulls, rowCount);
+                    break;
+                }
+                case PhysicalType.Float:
+                {
+                    var (v, nulls) = Numbers<float>(pages, column, rowCount);
+                    var d = new double[rowCount];
+                    for (int i = 0; i < d.Length; i++) d[i] = v[i];
+                    whole = new Float64Vector(d, nulls, rowCount);
+                    break;
+                }
+                case PhysicalType.Boolean:
+                {
+                    var (v, nulls) = Booleans(pages, column, rowCount);
+                    whole = new BoolVector(v, nulls, rowCount);
+                    break;
+                }
+                default:
+                    throw new NotSupportedException($"column {column.Name} has Parquet type {column.Type}, which CQL does not read");
             }
-            else await rg.ReadAsync<ReadOnlyMemory<char>>(field, values.AsMemory(), null, ct);
-            return new StringVector(values, nulls, n, expected == ColumnType.Date ? ColumnType.Date : ColumnType.String);
         }
-        if (clr == typeof(int)) return Convert(await ReadNumbersAsync<int>(rg, field, n, ct), expected);
-        if (clr == typeof(long)) return Convert(await ReadNumbersAsync<long>(rg, field, n, ct), expected);
-        if (clr == typeof(double)) return Convert(await ReadNumbersAsync<double>(rg, field, n, ct), expected);
-        if (clr == typeof(bool))
-        {
-            var (v, nulls) = await ReadNumbersAsync<bool>(rg, field, n, ct);
-            return new BoolVector(v, nulls, n);
-        }
-        throw new NotSupportedException($"column {field.Name} has Parquet type {clr.Name}, which CQL does not read");
+        return selection is null ? whole : VectorOps.Gather(whole, selection);
     }
 
-    static bool IsText(ColumnType t) => t is ColumnType.String or ColumnType.Date;
-
-    static async ValueTask<(T[] Values, bool[]? Nulls)> ReadNumbersAsync<T>(ParquetRowGroupReader rg, DataField field, int n, CancellationToken ct)
-        where T : struct
+    /// <summary>
+    /// A repeated INT32 column (the term index's ids): every present value in order, and how many each row has.
+    /// Empty lists count zero; null elements are dropped.
+    /// </summary>
+    public static int[] ReadRepeatedInt32(SafeFileHandle file, ParquetColumn column, ColumnChunkMeta chunk, int rowCount, out int[] lengths)
     {
-        var values = new T[n];
-        if (!field.IsNullable)
-        {
-            await rg.ReadAsync<T>(field, values.AsMemory(), null, ct);
-            return (values, null);
-        }
-        var raw = System.Buffers.ArrayPool<T?>.Shared.Rent(n);
+        if (column.Type != PhysicalType.Int32 || column.MaxRepetitionLevel != 1)
+            throw new NotSupportedException($"column {column.Name} is not a list of INT32");
+        lengths = new int[rowCount];
+        var values = new int[checked((int)chunk.NumValues)];
+        int count = 0, row = -1;
+        int[]? dictionary = null;
+        byte[]? plainBuffer = null;
+        using var pages = new ChunkPages(file, column, chunk);
         try
         {
-            await rg.ReadAsync<T>(field, raw.AsMemory(0, n), null, ct);
-            bool[]? nulls = null;
-            for (int i = 0; i < n; i++)
+            while (pages.Next(out var page))
             {
-                if (raw[i] is { } v) values[i] = v;
-                else (nulls ??= new bool[n])[i] = true;
+                if (page.Type == PageType.DictionaryPage) { dictionary = Dictionary<int>(page); continue; }
+                if (count + page.NonNull > values.Length) throw new InvalidDataException("more ids than the chunk's value count");
+                Dense(page, PhysicalType.Int32, dictionary, values.AsSpan(count, page.NonNull), ref plainBuffer);
+                var reps = page.Repetitions;
+                var defs = page.Definitions;
+                for (int i = 0; i < page.NumValues; i++)
+                {
+                    if (reps[i] == 0 && ++row >= rowCount) throw new InvalidDataException($"more lists than {rowCount} rows");
+                    if (row < 0) throw new InvalidDataException("a page starts inside a list");
+                    if (defs[i] == column.MaxDefinitionLevel) lengths[row]++;
+                }
+                count += page.NonNull;
             }
-            return (values, nulls);
         }
-        finally { System.Buffers.ArrayPool<T?>.Shared.Return(raw); }
+        finally { if (plainBuffer is not null) ArrayPool<byte>.Shared.Return(plainBuffer); }
+        if (row != rowCount - 1) throw new InvalidDataException($"column chunk holds {row + 1} lists for {rowCount} rows");
+        return count == values.Length ? values : values[..count];
     }
 
-    static ColumnVector Convert(int[] v, bool[]? nulls, ColumnType expected) => expected switch
+    static (T[] Values, bool[]? Nulls) Numbers<T>(ChunkPages pages, ParquetColumn column, int rowCount) where T : unmanaged
     {
-        ColumnType.Int64 => new Int64Vector(Array.ConvertAll(v, x => (long)x), nulls, v.Length),
-        ColumnType.Float64 => new Float64Vector(Array.ConvertAll(v, x => (double)x), nulls, v.Length),
-        _ => new Int32Vector(v, nulls, v.Length),
-    };
+        var values = new T[rowCount];
+        bool[]? nulls = null;
+        T[]? dictionary = null;
+        byte[]? plainBuffer = null;
+        int row = 0;
+        try
+        {
+            while (pages.Next(out var page))
+            {
+                if (page.Type == PageType.DictionaryPage) { dictionary = Dictionary<T>(page); continue; }
+                int n = page.NumValues;
+                if (n > rowCount - row) throw new InvalidDataException("more values than rows in the column chunk");
+                Dense(page, column.Type, dictionary, values.AsSpan(row, page.NonNull), ref plainBuffer);
+                if (page.NonNull < n) Spread(values, row, n, page.NonNull, page.Definitions, column.MaxDefinitionLevel, ref nulls, rowCount);
+                row += n;
+            }
+        }
+        finally { if (plainBuffer is not null) ArrayPool<byte>.Shared.Return(plainBuffer); }
+        if (row != rowCount) throw new InvalidDataException($"column chunk holds {row} values for {rowCount} rows");
+        return (values, nulls);
+    }
 
-    static ColumnVector Convert((int[] V, bool[]? N) x, ColumnType expected) => Convert(x.V, x.N, expected);
-
-    static ColumnVector Convert((long[] V, bool[]? N) x, ColumnType expected) => expected switch
+    /// <summary>The page's present values, in order, into <paramref name="dense"/> (NonNull long).</summary>
+    static void Dense<T>(in ChunkPage page, PhysicalType type, T[]? dictionary, Span<T> dense, ref byte[]? plainBuffer) where T : unmanaged
     {
-        // DuckDB writes integer results as BIGINT; values of an Int32 column fit by construction.
-        ColumnType.Int32 => new Int32Vector(Array.ConvertAll(x.V, v => (int)v), x.N, x.V.Length),
-        ColumnType.Float64 => new Float64Vector(Array.ConvertAll(x.V, v => (double)v), x.N, x.V.Length),
-        _ => new Int64Vector(x.V, x.N, x.V.Length),
-    };
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        switch (page.Encoding)
+        {
+            case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
+            {
+                if (dictionary is null) throw new InvalidDataException("dictionary-encoded page without a dictionary");
+                if (dense.IsEmpty) return;
+                var indices = ArrayPool<int>.Shared.Rent(dense.Length);
+                try
+                {
+                    var idx = indices.AsSpan(0, dense.Length);
+                    RleHybrid.Decode(page.Body[1..], page.Body[0], idx);
+                    for (int k = 0; k < idx.Length; k++)
+                    {
+                        int c = idx[k];
+                        if ((uint)c >= (uint)dictionary.Length) throw new InvalidDataException("dictionary index out of range");
+                        dense[k] = dictionary[c];
+                    }
+                }
+                finally { ArrayPool<int>.Shared.Return(indices); }
+                return;
+            }
+            case ParquetEncoding.Plain:
+            {
+                int bytes = dense.Length * size;
+                if (page.Body.Length < bytes) throw new InvalidDataException("plain page holds fewer values than its header says");
+                MemoryMarshal.Cast<byte, T>(page.Body[..bytes]).CopyTo(dense);
+                return;
+            }
+            default:
+            {
+                var plain = PlainConversion.ToPlain(page.Encoding, type, page.Body, dense.Length, ref plainBuffer);
+                MemoryMarshal.Cast<byte, T>(plain[..(dense.Length * size)]).CopyTo(dense);
+                return;
+            }
+        }
+    }
 
-    static ColumnVector Convert((double[] V, bool[]? N) x, ColumnType expected) => new Float64Vector(x.V, x.N, x.V.Length);
+    static T[] Dictionary<T>(in ChunkPage page) where T : unmanaged
+    {
+        if (page.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
+            throw new InvalidDataException($"dictionary page encoded {page.Encoding}");
+        int bytes = checked(page.NumValues * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
+        if (page.Body.Length < bytes) throw new InvalidDataException("dictionary page shorter than its values");
+        return MemoryMarshal.Cast<byte, T>(page.Body[..bytes]).ToArray();
+    }
+
+    /// <summary>Moves the page's dense values (at the start of its rows) to their rows, back to front so nothing is
+    /// overwritten before it moves, and marks the rest null.</summary>
+    static void Spread<T>(T[] values, int row, int n, int present, ReadOnlySpan<int> defs, int maxDefinition, ref bool[]? nulls, int rowCount)
+    {
+        nulls ??= new bool[rowCount];
+        int j = present - 1;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            if (defs[i] == maxDefinition) values[row + i] = values[row + j--];
+            else { values[row + i] = default!; nulls[row + i] = true; }
+        }
+    }
+
+    static (bool[] Values, bool[]? Nulls) Booleans(ChunkPages pages, ParquetColumn column, int rowCount)
+    {
+        var values = new bool[rowCount];
+        bool[]? nulls = null;
+        int row = 0;
+        var bits = ArrayPool<int>.Shared.Rent(1024);
+        try
+        {
+            while (pages.Next(out var page))
+            {
+                if (page.Type == PageType.DictionaryPage) throw new InvalidDataException("a boolean column with a dictionary");
+                int n = page.NumValues, present = page.NonNull;
+                if (n > rowCount - row) throw new InvalidDataException("more values than rows in the column chunk");
+                if (bits.Length < present) { ArrayPool<int>.Shared.Return(bits); bits = ArrayPool<int>.Shared.Rent(present); }
+                var dense = bits.AsSpan(0, present);
+                if (page.Encoding == ParquetEncoding.Plain) RleHybrid.Unpack(page.Body, 1, dense);
+                else if (page.Encoding == ParquetEncoding.Rle)
+                {
+                    // Booleans in RLE carry a 4-byte length, like v1 levels.
+                    int length = BinaryPrimitives.ReadInt32LittleEndian(page.Body);
+                    if (length < 0 || length > page.Body.Length - 4) throw new InvalidDataException("boolean runs past the page");
+                    RleHybrid.Decode(page.Body.Slice(4, length), 1, dense);
+                }
+                else throw new NotSupportedException($"booleans encoded {page.Encoding} are not supported");
+                for (int k = 0; k < present; k++) values[row + k] = dense[k] != 0;
+                if (present < n) Spread(values, row, n, present, page.Definitions, column.MaxDefinitionLevel, ref nulls, rowCount);
+                row += n;
+            }
+        }
+        finally { ArrayPool<int>.Shared.Return(bits); }
+        if (row != rowCount) throw new InvalidDataException($"column chunk holds {row} values for {rowCount} rows");
+        return (values, nulls);
+    }
+
+    static long[] Widen(int[] v)
+    {
+        var r = new long[v.Length];
+        for (int i = 0; i < v.Length; i++) r[i] = v[i];
+        return r;
+    }
+
+    static int[] Narrow(long[] v)
+    {
+        var r = new int[v.Length];
+        for (int i = 0; i < v.Length; i++) r[i] = (int)v[i];
+        return r;
+    }
+
+    static double[] ToDouble(int[] v)
+    {
+        var r = new double[v.Length];
+        for (int i = 0; i < v.Length; i++) r[i] = v[i];
+        return r;
+    }
+
+    static double[] ToDouble(long[] v)
+    {
+        var r = new double[v.Length];
+        for (int i = 0; i < v.Length; i++) r[i] = v[i];
+        return r;
+    }
 }

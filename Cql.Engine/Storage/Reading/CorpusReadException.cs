@@ -2,13 +2,23 @@ namespace Cql.Engine.Storage.Reading;
 
 /// <summary>A corpus file could not be read (missing, truncated, corrupt); the CLI maps it to exit code 3.</summary>
 public sealed class CorpusReadException(string path, string message, Exception? inner = null)
-    : Exception($"cannot read corpus file '{path}': {message}. It is damaged, missing or was changed outside cql: restore it, "
-        + "or rebuild the corpus with cql ingest INPUT... --out DIR --replace", inner)
+    : Exception($"cannot read corpus file '{path}': {message}. {Advice(inner)}", inner)
 {
     public string FilePath { get; } = path;
 
-    /// <summary>Exceptions that a damaged or unreadable file raises from Parquet.Net and the file system.</summary>
-    internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException or Parquet.ParquetException
-        or InvalidDataException or Parquet.Meta.Proto.ThriftProtocolException or IndexOutOfRangeException
-        or ArgumentOutOfRangeException or ArgumentException or OverflowException or NotSupportedException or InvalidOperationException;
+    // A codec or layout the reader does not support is not damage: saying "restore it" would send the user
+    // looking for a backup of a file that is fine.
+    static string Advice(Exception? inner) => inner is NotSupportedException
+        ? "The file is Parquet in a form cql does not read: rewrite it (DuckDB: COPY ... (FORMAT parquet, COMPRESSION zstd)), "
+            + "or rebuild the corpus with cql ingest INPUT... --out DIR --replace"
+        : "It is damaged, missing or was changed outside cql: restore it, or rebuild the corpus with cql ingest INPUT... --out DIR --replace";
+
+    /// <summary>Exceptions that a damaged or unreadable file raises from our reader, Parquet.Net and the file system.</summary>
+    internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException
+        or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or OverflowException
+        or NotSupportedException or InvalidOperationException || IsParquetNetDamage(e);
+
+    // Apart, so that a query (which never uses Parquet.Net) does not load it to test an exception's type.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static bool IsParquetNetDamage(Exception e) => e is Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException;
 }

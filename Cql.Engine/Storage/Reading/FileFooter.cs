@@ -1,69 +1,108 @@
+using System.Buffers.Binary;
 using Cql.Engine.Optimizing;
-using Parquet;
-using Parquet.Schema;
 
 namespace Cql.Engine.Storage.Reading;
 
-/// <summary>What a scan needs from one file's footer: its fields, row groups with row counts and statistics, and the
-/// partition values from its folders.</summary>
+/// <summary>What a scan needs from one file's footer: its columns by name, row groups with row counts, chunks and
+/// statistics, and the partition values from its folders.</summary>
 public sealed class FileFooter
 {
     public string Path { get; }
-    public IReadOnlyDictionary<string, DataField> Fields { get; }
+    public ParquetMetadata Metadata { get; }
+    /// <summary>Flat columns by name (case-insensitive); a nested field is listed under its top-level name.</summary>
+    public IReadOnlyDictionary<string, ParquetColumn> Columns { get; }
     public IReadOnlyDictionary<string, string> Partitions { get; }
     public IReadOnlyList<RowGroupInfo> RowGroups { get; }
 
-    FileFooter(string path, Dictionary<string, DataField> fields, IReadOnlyDictionary<string, string> partitions, List<RowGroupInfo> groups)
+    public FileFooter(string path, ParquetMetadata metadata)
     {
-        Path = path; Fields = fields; Partitions = partitions; RowGroups = groups;
+        Path = path;
+        Metadata = metadata;
+        var columns = new Dictionary<string, ParquetColumn>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in metadata.Columns) columns.TryAdd(c.Name, c);
+        Columns = columns;
+        Partitions = PartitionValues.Of(path);
+        var groups = new RowGroupInfo[metadata.RowGroups.Length];
+        for (int g = 0; g < groups.Length; g++) groups[g] = new RowGroupInfo(g, metadata.RowGroups[g], columns, Partitions);
+        RowGroups = groups;
     }
 
-    public static async ValueTask<FileFooter> ReadAsync(string path, ParquetReaderPool pool, CancellationToken ct)
+    /// <summary>A chunk's min/max as CQL compares them (text as string, numbers as double, booleans as bool), or
+    /// null when unknown. Text bounds outside U+0000–U+D7FF are dropped: the writer ordered them by UTF-8 bytes,
+    /// pruning compares UTF-16 units, and the two orders agree only when one side stays below the surrogates.</summary>
+    internal static object? Decode(PhysicalType type, byte[]? bytes)
     {
-        var reader = await pool.RentAsync(path, ct);
-        try
+        if (bytes is null) return null;
+        switch (type)
         {
-            var fields = new Dictionary<string, DataField>(StringComparer.OrdinalIgnoreCase);
-            foreach (var f in reader.Schema.GetDataFields()) fields[f.Name] = f;
-            var partitions = PartitionValues.Of(path);
-            var groups = new List<RowGroupInfo>();
-            for (int g = 0; g < reader.RowGroupCount; g++)
+            case PhysicalType.Int32 when bytes.Length >= 4: return (double)BinaryPrimitives.ReadInt32LittleEndian(bytes);
+            case PhysicalType.Int64 when bytes.Length >= 8: return (double)BinaryPrimitives.ReadInt64LittleEndian(bytes);
+            case PhysicalType.Double when bytes.Length >= 8:
             {
-                var rg = reader.OpenRowGroupReader(g);
-                var stats = new Dictionary<string, ColumnStatistics>(StringComparer.OrdinalIgnoreCase);
-                var sizes = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, f) in fields)
-                {
-                    var s = rg.GetStatistics(f);
-                    if (s is not null)
-                        stats[name] = new ColumnStatistics(RowGroupPruning.Normalise(s.MinValue), RowGroupPruning.Normalise(s.MaxValue), s.NullCount);
-                    sizes[name] = rg.GetMetadata(f)?.MetaData?.TotalUncompressedSize ?? 0;
-                }
-                foreach (var (k, v) in partitions)
-                    if (!fields.ContainsKey(k)) stats[k] = new ColumnStatistics(v, v, 0);
-                groups.Add(new RowGroupInfo(g, rg.RowCount, stats, sizes));
+                double d = BinaryPrimitives.ReadDoubleLittleEndian(bytes);
+                return double.IsNaN(d) ? null : d;
             }
-            return new FileFooter(path, fields, partitions, groups);
+            case PhysicalType.Float when bytes.Length >= 4:
+            {
+                float f = BinaryPrimitives.ReadSingleLittleEndian(bytes);
+                return float.IsNaN(f) ? null : (double)f;
+            }
+            case PhysicalType.Boolean when bytes.Length >= 1: return bytes[0] != 0;
+            case PhysicalType.ByteArray:
+            {
+                var s = System.Text.Encoding.UTF8.GetString(bytes);
+                foreach (var ch in s) if (ch >= '\ud800') return null;
+                return s;
+            }
+            default: return null;
         }
-        catch (Exception e) when (CorpusReadException.IsFileDamage(e))
-        {
-            throw new CorpusReadException(path, e.Message, e);
-        }
-        finally { pool.Return(path, reader); }
     }
 }
 
-/// <summary>One row group: its index in the file, rows, statistics by column (partition values included) and the
-/// uncompressed size of each column chunk (to read cheap columns first).</summary>
-public sealed class RowGroupInfo(int index, long rowCount, IReadOnlyDictionary<string, ColumnStatistics> stats, IReadOnlyDictionary<string, long> sizes)
-    : IRowGroupStatistics
+/// <summary>One row group: its index in the file, rows, chunk per column, statistics by column (partition values
+/// included) and the uncompressed size of each column chunk (to read cheap columns first).</summary>
+public sealed class RowGroupInfo : IRowGroupStatistics
 {
-    public int Index { get; } = index;
-    public long RowCount { get; } = rowCount;
-    public IReadOnlyDictionary<string, long> ColumnSizes { get; } = sizes;
+    readonly RowGroupMeta _meta;
+    readonly IReadOnlyDictionary<string, ParquetColumn> _columns;
+    readonly IReadOnlyDictionary<string, string> _partitions;
+    Dictionary<string, ColumnStatistics?>? _stats;
 
-    public ColumnStatistics? Get(string column) =>
-        stats.TryGetValue(column, out var s) ? s
-        // A column that is neither in the file nor a partition is all null here.
-        : ColumnSizes.ContainsKey(column) ? null : new ColumnStatistics(null, null, RowCount);
+    internal RowGroupInfo(int index, RowGroupMeta meta, IReadOnlyDictionary<string, ParquetColumn> columns, IReadOnlyDictionary<string, string> partitions)
+    {
+        Index = index;
+        _meta = meta;
+        _columns = columns;
+        _partitions = partitions;
+    }
+
+    public int Index { get; }
+    public long RowCount => _meta.NumRows;
+
+    /// <summary>The chunk of <paramref name="column"/> in this row group.</summary>
+    public ColumnChunkMeta Chunk(ParquetColumn column) => _meta.Columns[column.Index];
+
+    /// <summary>The uncompressed bytes of a column's chunk; 0 for a column the file does not have.</summary>
+    public long ColumnSize(string column) => _columns.TryGetValue(column, out var c) ? _meta.Columns[c.Index].TotalUncompressedSize : 0;
+
+    public ColumnStatistics? Get(string column)
+    {
+        // Decoded when pruning first asks: most columns of most row groups are never asked about.
+        lock (_meta)
+        {
+            _stats ??= new Dictionary<string, ColumnStatistics?>(StringComparer.OrdinalIgnoreCase);
+            if (_stats.TryGetValue(column, out var known)) return known;
+            ColumnStatistics? s;
+            if (_columns.TryGetValue(column, out var c))
+            {
+                var st = _meta.Columns[c.Index].Statistics;
+                s = st is null || c.MaxRepetitionLevel > 0 ? null
+                    : new ColumnStatistics(FileFooter.Decode(c.Type, st.Min), FileFooter.Decode(c.Type, st.Max), st.NullCount);
+            }
+            // A column that is neither in the file nor a partition is all null here.
+            else s = _partitions.TryGetValue(column, out var v) ? new ColumnStatistics(v, v, 0) : new ColumnStatistics(null, null, RowCount);
+            _stats[column] = s;
+            return s;
+        }
+    }
 }

@@ -9,15 +9,16 @@ public sealed record ScanUnit(FileFooter File, RowGroupInfo RowGroup);
 /// <summary>The row groups a scan reads after pruning by statistics and partition folders, in file order.</summary>
 public sealed record ScanLayout(IReadOnlyList<FileFooter> Files, IReadOnlyList<ScanUnit> Units, int TotalRowGroups)
 {
-    public static async ValueTask<ScanLayout> BuildAsync(Scan scan, IReadOnlyList<string> paths, ParquetReaderPool pool, CancellationToken ct)
+    public static ScanLayout Build(Scan scan, IReadOnlyList<string> paths, ParquetFileCache files, CancellationToken ct)
     {
-        var files = new List<FileFooter>();
+        var footers = new List<FileFooter>();
         var units = new List<ScanUnit>();
         int total = 0;
         foreach (var p in paths)
         {
-            var footer = await FileFooter.ReadAsync(p, pool, ct);
-            files.Add(footer);
+            ct.ThrowIfCancellationRequested();
+            var footer = files.Footer(p);
+            footers.Add(footer);
             foreach (var rg in footer.RowGroups)
             {
                 total++;
@@ -25,9 +26,6 @@ public sealed record ScanLayout(IReadOnlyList<FileFooter> Files, IReadOnlyList<S
                 if (scan.Predicate is null || RowGroupPruning.MayMatch(scan.Predicate, rg)) units.Add(new ScanUnit(footer, rg));
             }
         }
-        return new ScanLayout(files, units, total);
+        return new ScanLayout(footers, units, total);
     }
-
-    public static ScanLayout Build(Scan scan, IReadOnlyList<string> paths, ParquetReaderPool pool, CancellationToken ct) =>
-        BuildAsync(scan, paths, pool, ct).AsTask().GetAwaiter().GetResult();
 }

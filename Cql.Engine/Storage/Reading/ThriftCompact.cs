@@ -1,13 +1,15 @@
 namespace Cql.Engine.Storage.Reading;
 
 /// <summary>
-/// Just enough of Thrift's compact protocol to read Parquet page headers (Parquet.Net keeps its reader internal):
-/// field headers, zigzag varints, and skipping any value we do not need.
+/// Just enough of Thrift's compact protocol to read Parquet footers and page headers: field headers, zigzag
+/// varints, binaries, list headers, and skipping any value we do not need. Reads past the end throw
+/// (IndexOutOfRangeException), which callers report as a damaged file.
 /// </summary>
 public ref struct ThriftCompact(ReadOnlySpan<byte> data)
 {
     readonly ReadOnlySpan<byte> _data = data;
     public int Position;
+    int _depth;
 
     public const byte Stop = 0, True = 1, False = 2, Byte = 3, I16 = 4, I32 = 5, I64 = 6, Double = 7, Binary = 8, List = 9, Set = 10, Map = 11, Struct = 12;
 
@@ -38,6 +40,34 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
 
     public static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
     public int I32Value() => checked((int)ZigZag(Varint()));
+    public long I64Value() => ZigZag(Varint());
+
+    public double DoubleValue()
+    {
+        double d = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(_data.Slice(Position, 8));
+        Position += 8;
+        return d;
+    }
+
+    /// <summary>A binary or string value: the bytes, still in the buffer.</summary>
+    public ReadOnlySpan<byte> BinaryValue()
+    {
+        int length = checked((int)Varint());
+        var s = _data.Slice(Position, length);
+        Position += length;
+        return s;
+    }
+
+    public string StringValue() => System.Text.Encoding.UTF8.GetString(BinaryValue());
+
+    /// <summary>A list or set header: its size and element type.</summary>
+    public (int Size, byte ElementType) ListHeader()
+    {
+        byte h = _data[Position++];
+        int size = h >> 4;
+        if (size == 15) size = checked((int)Varint());
+        return (size, (byte)(h & 0x0F));
+    }
 
     public void Skip(byte type)
     {
@@ -56,28 +86,34 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
             }
             case List or Set:
             {
-                byte h = _data[Position++];
-                int size = h >> 4;
-                if (size == 15) size = checked((int)Varint());
-                byte et = (byte)(h & 0x0F);
+                if (++_depth > 64) throw new InvalidDataException("thrift structures nested too deep");
+                var (size, et) = ListHeader();
                 for (int i = 0; i < size; i++) SkipElement(et);
+                _depth--;
                 break;
             }
             case Map:
             {
+                if (++_depth > 64) throw new InvalidDataException("thrift structures nested too deep");
                 int size = checked((int)Varint());
-                if (size == 0) break;
+                if (size == 0) { _depth--; break; }
                 byte kv = _data[Position++];
                 for (int i = 0; i < size; i++) { SkipElement((byte)(kv >> 4)); SkipElement((byte)(kv & 0x0F)); }
+                _depth--;
                 break;
             }
-            case Struct: SkipStruct(); break;
+            case Struct:
+                // Nesting this deep is garbage, not Parquet: fail before the stack does.
+                if (++_depth > 64) throw new InvalidDataException("thrift structures nested too deep");
+                SkipStruct();
+                _depth--;
+                break;
             default: throw new InvalidDataException($"thrift type {type}");
         }
     }
 
-    // In lists and maps a bool takes a byte.
-    void SkipElement(byte type) { if (type is True or False) Position++; else Skip(type); }
+    /// <summary>Skips one element of a list, set or map (where a bool takes a byte).</summary>
+    public void SkipElement(byte type) { if (type is True or False) Position++; else Skip(type); }
 
     public void SkipStruct()
     {

@@ -1,0 +1,316 @@
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+
+namespace Cql.Engine.Storage.Reading;
+
+/// <summary>
+/// Reads a Parquet file's footer (Thrift compact FileMetaData) into <see cref="ParquetMetadata"/>: the schema's leaf
+/// columns with their levels, each row group's rows and column chunks (offsets, sizes, codec, statistics), and the
+/// key-value metadata. Two positional reads, no streams, no async: a query opens every file it scans, and this
+/// runs before the first row.
+/// </summary>
+public static class FooterParser
+{
+    static ReadOnlySpan<byte> Magic => "PAR1"u8;
+
+    /// <exception cref="InvalidDataException">The file is not Parquet, or its footer is damaged.</exception>
+    public static ParquetMetadata Read(SafeFileHandle file)
+    {
+        long length = RandomAccess.GetLength(file);
+        if (length < 12) throw new InvalidDataException($"{length} bytes is too short for a Parquet file");
+        Span<byte> tail = stackalloc byte[8];
+        ReadExactly(file, tail, length - 8);
+        Span<byte> head = stackalloc byte[4];
+        ReadExactly(file, head, 0);
+        if (!tail[4..].SequenceEqual(Magic) || !head.SequenceEqual(Magic)) throw new InvalidDataException("not a Parquet file (no PAR1 magic)");
+        int footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
+        if (footerLength <= 0 || footerLength > length - 12) throw new InvalidDataException($"footer length {footerLength} does not fit the file");
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(footerLength);
+        try
+        {
+            long footerStart = length - 8 - footerLength;
+            ReadExactly(file, buffer.AsSpan(0, footerLength), footerStart);
+            var metadata = Parse(buffer.AsSpan(0, footerLength));
+            // A chunk must lie between the leading magic and the footer: checked here, before a scan rents a
+            // buffer of the size a damaged footer claims.
+            foreach (var rg in metadata.RowGroups)
+                for (int c = 0; c < rg.Columns.Length; c++)
+                {
+                    var chunk = rg.Columns[c];
+                    if (chunk.Start < 4 || chunk.TotalCompressedSize > footerStart - chunk.Start)
+                        throw new InvalidDataException($"column chunk of {metadata.Columns[c].Name} lies outside the file's data");
+                }
+            return metadata;
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    internal static void ReadExactly(SafeFileHandle file, Span<byte> into, long offset)
+    {
+        int read = 0;
+        while (read < into.Length)
+        {
+            int r = RandomAccess.Read(file, into[read..], offset + read);
+            if (r == 0) throw new EndOfStreamException($"file ends before byte {offset + into.Length}");
+            read += r;
+        }
+    }
+
+    /// <summary>Parses FileMetaData from its Thrift compact bytes.</summary>
+    public static ParquetMetadata Parse(ReadOnlySpan<byte> footer)
+    {
+        var t = new ThriftCompact(footer);
+        List<SchemaElement>? schema = null;
+        var rowGroups = new List<RawRowGroup>();
+        var keyValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        long numRows = 0;
+        short last = 0;
+        while (true)
+        {
+            var (id, type) = t.Field(last);
+            if (type == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 2 when type == ThriftCompact.List:
+                {
+                    var (size, et) = t.ListHeader();
+                    Expect(et, ThriftCompact.Struct, "schema");
+                    schema = new List<SchemaElement>(size);
+                    for (int i = 0; i < size; i++) schema.Add(ReadSchemaElement(ref t));
+                    break;
+                }
+                case 3 when type == ThriftCompact.I64: numRows = t.I64Value(); break;
+                case 4 when type == ThriftCompact.List:
+                {
+                    var (size, et) = t.ListHeader();
+                    Expect(et, ThriftCompact.Struct, "row groups");
+                    for (int i = 0; i < size; i++) rowGroups.Add(ReadRowGroup(ref t));
+                    break;
+                }
+                case 5 when type == ThriftCompact.List:
+                {
+                    var (size, et) = t.ListHeader();
+                    Expect(et, ThriftCompact.Struct, "key-value metadata");
+                    for (int i = 0; i < size; i++)
+                    {
+                        var (k, v) = ReadKeyValue(ref t);
+                        if (k is not null) keyValues[k] = v ?? "";
+                    }
+                    break;
+                }
+                default: t.Skip(type); break;
+            }
+        }
+        if (schema is null || schema.Count == 0) throw new InvalidDataException("footer without a schema");
+        var columns = Leaves(schema);
+        var groups = new RowGroupMeta[rowGroups.Count];
+        for (int g = 0; g < groups.Length; g++)
+        {
+            var raw = rowGroups[g];
+            if (raw.Columns.Count != columns.Length)
+                throw new InvalidDataException($"row group {g} has {raw.Columns.Count} column chunks for {columns.Length} columns");
+            if (raw.NumRows < 0) throw new InvalidDataException($"row group {g} has {raw.NumRows} rows");
+            for (int c = 0; c < columns.Length; c++)
+            {
+                if (raw.Columns[c].Type != columns[c].Type)
+                    throw new InvalidDataException($"column {columns[c].Name} is {columns[c].Type} in the schema but {raw.Columns[c].Type} in row group {g}");
+                // A flat column holds one value or null a row; checked here so that a damaged row count fails
+                // before a scan sizes its vectors by it.
+                if (columns[c].MaxRepetitionLevel == 0 && raw.Columns[c].NumValues != raw.NumRows)
+                    throw new InvalidDataException($"column {columns[c].Name} holds {raw.Columns[c].NumValues} values for {raw.NumRows} rows in row group {g}");
+            }
+            groups[g] = new RowGroupMeta(raw.NumRows, [.. raw.Columns]);
+        }
+        return new ParquetMetadata(columns, groups, numRows, keyValues);
+    }
+
+    static void Expect(byte actual, byte expected, string what)
+    {
+        if (actual != expected) throw new InvalidDataException($"footer {what}: thrift type {actual}, expected {expected}");
+    }
+
+    // A class, not a struct: List<SchemaElement> then runs on shared generic code that ReadyToRun precompiled,
+    // instead of four methods to JIT in every process.
+    sealed record SchemaElement(string Name, int Type, int Repetition, int Children);
+
+    static SchemaElement ReadSchemaElement(ref ThriftCompact t)
+    {
+        string name = "";
+        int type = -1, repetition = 0, children = 0;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case 3 when ft == ThriftCompact.I32: repetition = t.I32Value(); break;
+                case 4 when ft == ThriftCompact.Binary: name = t.StringValue(); break;
+                case 5 when ft == ThriftCompact.I32: children = t.I32Value(); break;
+                default: t.Skip(ft); break;
+            }
+        }
+        return new SchemaElement(name, type, repetition, children);
+    }
+
+    /// <summary>The leaf columns in schema order (the order of a row group's chunks), with their levels; a leaf
+    /// is named by its top-level field.</summary>
+    static ParquetColumn[] Leaves(List<SchemaElement> schema)
+    {
+        var leaves = new List<ParquetColumn>();
+        int next = 1; // element 0 is the root
+        for (int child = 0; child < schema[0].Children; child++) Walk(null, 0, 0);
+        if (next != schema.Count) throw new InvalidDataException("schema elements do not form one tree");
+        return [.. leaves];
+
+        void Walk(string? top, int def, int rep)
+        {
+            if (next >= schema.Count) throw new InvalidDataException("schema ends early");
+            if (leaves.Count > 100_000) throw new InvalidDataException("schema too large");
+            var e = schema[next++];
+            top ??= e.Name;
+            if (e.Repetition == 1) def++;
+            else if (e.Repetition == 2) { def++; rep++; }
+            else if (e.Repetition != 0) throw new InvalidDataException($"repetition type {e.Repetition}");
+            if (e.Children > 0)
+            {
+                if (def > 64) throw new InvalidDataException("schema nested too deep");
+                for (int c = 0; c < e.Children; c++) Walk(top, def, rep);
+                return;
+            }
+            if (e.Type is < 0 or > 7) throw new InvalidDataException($"column {e.Name} has physical type {e.Type}");
+            leaves.Add(new ParquetColumn(top, leaves.Count, (PhysicalType)e.Type, def, rep));
+        }
+    }
+
+    sealed record RawRowGroup(long NumRows, List<ColumnChunkMeta> Columns);
+
+    static RawRowGroup ReadRowGroup(ref ThriftCompact t)
+    {
+        var columns = new List<ColumnChunkMeta>();
+        long rows = -1;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 1 when ft == ThriftCompact.List:
+                {
+                    var (size, et) = t.ListHeader();
+                    Expect(et, ThriftCompact.Struct, "column chunks");
+                    for (int i = 0; i < size; i++) columns.Add(ReadColumnChunk(ref t));
+                    break;
+                }
+                case 3 when ft == ThriftCompact.I64: rows = t.I64Value(); break;
+                default: t.Skip(ft); break;
+            }
+        }
+        return new RawRowGroup(rows, columns);
+    }
+
+    static ColumnChunkMeta ReadColumnChunk(ref ThriftCompact t)
+    {
+        ColumnChunkMeta? meta = null;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 1 when ft == ThriftCompact.Binary:
+                    if (t.BinaryValue().Length > 0) throw new NotSupportedException("column chunks in other files are not supported");
+                    break;
+                case 3 when ft == ThriftCompact.Struct: meta = ReadColumnMetaData(ref t); break;
+                default: t.Skip(ft); break;
+            }
+        }
+        return meta ?? throw new InvalidDataException("column chunk without metadata");
+    }
+
+    static ColumnChunkMeta ReadColumnMetaData(ref ThriftCompact t)
+    {
+        int type = -1, codec = 0;
+        long numValues = 0, uncompressed = 0, compressed = 0, dataOffset = -1, dictionaryOffset = 0;
+        ChunkStatistics? stats = null;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case 4 when ft == ThriftCompact.I32: codec = t.I32Value(); break;
+                case 5 when ft == ThriftCompact.I64: numValues = t.I64Value(); break;
+                case 6 when ft == ThriftCompact.I64: uncompressed = t.I64Value(); break;
+                case 7 when ft == ThriftCompact.I64: compressed = t.I64Value(); break;
+                case 9 when ft == ThriftCompact.I64: dataOffset = t.I64Value(); break;
+                case 11 when ft == ThriftCompact.I64: dictionaryOffset = t.I64Value(); break;
+                case 12 when ft == ThriftCompact.Struct: stats = ReadStatistics(ref t, type); break;
+                default: t.Skip(ft); break;
+            }
+        }
+        if (type is < 0 or > 7) throw new InvalidDataException($"column chunk of physical type {type}");
+        if (codec is < 0 or > 7) throw new InvalidDataException($"compression codec {codec}");
+        if (numValues < 0 || compressed < 0 || compressed > int.MaxValue || uncompressed < 0 || dataOffset < 4 || dictionaryOffset < 0)
+            throw new InvalidDataException("column chunk with impossible sizes or offsets");
+        return new ColumnChunkMeta((PhysicalType)type, (ParquetCodec)codec, numValues, compressed, uncompressed, dataOffset, dictionaryOffset, stats);
+    }
+
+    /// <summary>min_value/max_value when the writer gave them. The deprecated min/max were compared as signed
+    /// bytes by old writers: for text they are kept only when ASCII, where signed and unsigned orders agree.</summary>
+    static ChunkStatistics ReadStatistics(ref ThriftCompact t, int physicalType)
+    {
+        byte[]? min = null, max = null, legacyMin = null, legacyMax = null;
+        long? nulls = null;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            switch (id)
+            {
+                case 1 when ft == ThriftCompact.Binary: legacyMax = t.BinaryValue().ToArray(); break;
+                case 2 when ft == ThriftCompact.Binary: legacyMin = t.BinaryValue().ToArray(); break;
+                case 3 when ft == ThriftCompact.I64: nulls = t.I64Value(); break;
+                case 5 when ft == ThriftCompact.Binary: max = t.BinaryValue().ToArray(); break;
+                case 6 when ft == ThriftCompact.Binary: min = t.BinaryValue().ToArray(); break;
+                default: t.Skip(ft); break;
+            }
+        }
+        if ((min is null || max is null) && legacyMin is not null && legacyMax is not null
+            && (physicalType != (int)PhysicalType.ByteArray || (IsAscii(legacyMin) && IsAscii(legacyMax))))
+            (min, max) = (legacyMin, legacyMax);
+        if (min is null || max is null) min = max = null;
+        if (nulls < 0) nulls = null;
+        return new ChunkStatistics(min, max, nulls);
+    }
+
+    static bool IsAscii(byte[] b) => System.Text.Ascii.IsValid(b);
+
+    static (string? Key, string? Value) ReadKeyValue(ref ThriftCompact t)
+    {
+        string? key = null, value = null;
+        short last = 0;
+        while (true)
+        {
+            var (id, ft) = t.Field(last);
+            if (ft == ThriftCompact.Stop) break;
+            last = id;
+            if (id == 1 && ft == ThriftCompact.Binary) key = t.StringValue();
+            else if (id == 2 && ft == ThriftCompact.Binary) value = t.StringValue();
+            else t.Skip(ft);
+        }
+        return (key, value);
+    }
+}

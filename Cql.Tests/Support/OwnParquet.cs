@@ -1,0 +1,165 @@
+using Cql.Engine.Execution;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Tests.Support;
+
+/// <summary>A whole Parquet file read through the engine's own reader (footer, pages, decoding), as plain values,
+/// so tests can hold it against what a writer wrote or what DuckDB reads.</summary>
+public static class OwnParquet
+{
+    /// <summary>The column type the engine would ask for, by physical type.</summary>
+    public static ColumnType TypeOf(PhysicalType t) => t switch
+    {
+        PhysicalType.Int32 => ColumnType.Int32,
+        PhysicalType.Int64 => ColumnType.Int64,
+        PhysicalType.Float or PhysicalType.Double => ColumnType.Float64,
+        PhysicalType.Boolean => ColumnType.Bool,
+        _ => ColumnType.String,
+    };
+
+    /// <summary>Every row of every flat column, in file order; int, long, double, bool, string or null.</summary>
+    public static List<object?[]> Rows(string path)
+    {
+        using var files = new ParquetFileCache();
+        var footer = files.Footer(path);
+        var handle = files.Handle(path);
+        var columns = footer.Metadata.Columns;
+        var rows = new List<object?[]>();
+        foreach (var rg in footer.RowGroups)
+        {
+            int n = checked((int)rg.RowCount);
+            var vectors = new ColumnVector[columns.Length];
+            for (int c = 0; c < columns.Length; c++)
+                vectors[c] = ColumnChunkReader.Read(handle, columns[c], rg.Chunk(columns[c]), n, TypeOf(columns[c].Type));
+            for (int i = 0; i < n; i++)
+            {
+                var row = new object?[columns.Length];
+                for (int c = 0; c < columns.Length; c++) row[c] = Value(vectors[c], i);
+                rows.Add(row);
+            }
+        }
+        return rows;
+    }
+
+    public static object? Value(ColumnVector v, int i) => v.IsNull(i) ? null : v switch
+    {
+        Int32Vector x => x.Values[i],
+        Int64Vector x => x.Values[i],
+        Float64Vector x => x.Values[i],
+        BoolVector x => x.Values[i],
+        StringVector x => x.GetString(i).ToString(),
+        _ => throw new InvalidOperationException(v.GetType().Name),
+    };
+
+    /// <summary>Data pages per column chunk (dictionary pages not counted), to check a test covers many pages.</summary>
+    public static int MaxDataPages(string path)
+    {
+        using var files = new ParquetFileCache();
+        var footer = files.Footer(path);
+        var handle = files.Handle(path);
+        int max = 0;
+        foreach (var rg in footer.RowGroups)
+            foreach (var column in footer.Metadata.Columns)
+            {
+                using var pages = new ChunkPages(handle, column, rg.Chunk(column));
+                int count = 0;
+                while (pages.Next(out var page)) if (page.Type != PageType.DictionaryPage) count++;
+                max = Math.Max(max, count);
+            }
+        return max;
+    }
+
+    /// <summary>The distinct page types and value encodings of a file's data pages, e.g. "DataPageV2/DeltaBinaryPacked".</summary>
+    public static SortedSet<string> PageKinds(string path)
+    {
+        using var files = new ParquetFileCache();
+        var footer = files.Footer(path);
+        var handle = files.Handle(path);
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var rg in footer.RowGroups)
+            foreach (var column in footer.Metadata.Columns)
+            {
+                using var pages = new ChunkPages(handle, column, rg.Chunk(column));
+                while (pages.Next(out var page)) kinds.Add($"{page.Type}/{page.Encoding}");
+            }
+        return kinds;
+    }
+
+    /// <summary>The codec of every column chunk (what the file claims).</summary>
+    public static SortedSet<ParquetCodec> Codecs(string path)
+    {
+        using var files = new ParquetFileCache();
+        var set = new SortedSet<ParquetCodec>();
+        foreach (var rg in files.Footer(path).Metadata.RowGroups)
+            foreach (var c in rg.Columns) set.Add(c.Codec);
+        return set;
+    }
+
+    /// <summary>Rewrites the codec of every column chunk in the footer (same-length varint), to make files that
+    /// claim a codec no writer at hand produces (LZO, Hadoop LZ4). Returns how many chunks were changed.</summary>
+    public static int PatchCodec(string path, ParquetCodec to)
+    {
+        var bytes = File.ReadAllBytes(path);
+        int footerLength = BitConverter.ToInt32(bytes, bytes.Length - 8);
+        int start = bytes.Length - 8 - footerLength;
+        var positions = CodecPositions(bytes.AsSpan(start, footerLength));
+        foreach (var p in positions)
+        {
+            // zigzag(v) = 2v for v >= 0; the codecs 0..7 all fit one varint byte.
+            bytes[start + p] = (byte)(2 * (int)to);
+        }
+        File.WriteAllBytes(path, bytes);
+        return positions.Count;
+    }
+
+    /// <summary>Offsets (in the footer) of ColumnMetaData.codec values: FileMetaData.row_groups(4) →
+    /// RowGroup.columns(1) → ColumnChunk.meta_data(3) → codec(4).</summary>
+    static List<int> CodecPositions(ReadOnlySpan<byte> footer)
+    {
+        var found = new List<int>();
+        var t = new ThriftCompact(footer);
+        short last = 0;
+        while (true)
+        {
+            var (id, type) = t.Field(last);
+            if (type == ThriftCompact.Stop) break;
+            last = id;
+            if (id != 4 || type != ThriftCompact.List) { t.Skip(type); continue; }
+            var (groups, _) = t.ListHeader();
+            for (int g = 0; g < groups; g++)
+            {
+                short gl = 0;
+                while (true)
+                {
+                    var (gid, gt) = t.Field(gl);
+                    if (gt == ThriftCompact.Stop) break;
+                    gl = gid;
+                    if (gid != 1 || gt != ThriftCompact.List) { t.Skip(gt); continue; }
+                    var (chunks, _) = t.ListHeader();
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        short cl = 0;
+                        while (true)
+                        {
+                            var (cid, ct) = t.Field(cl);
+                            if (ct == ThriftCompact.Stop) break;
+                            cl = cid;
+                            if (cid != 3 || ct != ThriftCompact.Struct) { t.Skip(ct); continue; }
+                            short ml = 0;
+                            while (true)
+                            {
+                                var (mid, mt) = t.Field(ml);
+                                if (mt == ThriftCompact.Stop) break;
+                                ml = mid;
+                                if (mid == 4 && mt == ThriftCompact.I32) { found.Add(t.Position); t.I32Value(); }
+                                else t.Skip(mt);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
