@@ -22,7 +22,10 @@ public static class DocumentAnalyzer
 
         // The document's language comes from its body: banners and captions in another language (the German
         // "Transparenz" banner atop a Norwegian article) must not outvote it.
-        var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(text, ranges, flags);
+        // Read once into words: the body, every paragraph and every sentence are scored from them.
+        var model = LanguageModel.Default;
+        var words = model.Words(text);
+        var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(model, words, text, ranges, flags);
 
         var paragraphs = new List<ParagraphInfo>(ranges.Count);
         var sentences = new List<SentenceInfo>(ranges.Count * 3);
@@ -30,7 +33,7 @@ public static class DocumentAnalyzer
         for (int p = 0; p < ranges.Count; p++)
         {
             var r = ranges[p];
-            var paraLang = LanguageIdentifier.Identify(text.AsSpan(r.Start, r.Length), docLang);
+            var paraLang = model.Identify(words, r.Start, r.End, docLang);
             paragraphs.Add(new ParagraphInfo(r, paraLang, flags[p].IsBoilerplate, flags[p].Kind));
             sentenceRanges.Clear();
             // Abbreviation lists are per language; a paragraph too short to identify splits by the document's.
@@ -38,7 +41,7 @@ public static class DocumentAnalyzer
             foreach (var s in sentenceRanges)
             {
                 // One-sentence paragraphs share the paragraph's verdict; others are judged with it as the prior.
-                var sentLang = s == r ? paraLang : LanguageIdentifier.Identify(text.AsSpan(s.Start, s.Length), paraLang);
+                var sentLang = s == r ? paraLang : model.Identify(words, s.Start, s.End, paraLang);
                 sentences.Add(new SentenceInfo(s, p, sentLang));
             }
         }
@@ -62,12 +65,18 @@ public static class DocumentAnalyzer
 
     /// <summary>The language of the body: its paragraphs joined by line breaks (in a pooled buffer), or the whole
     /// text when every paragraph is boilerplate.</summary>
-    static LanguageGuess IdentifyBody(string text, List<TextRange> ranges, BoilerplateFlag[] flags)
+    static LanguageGuess IdentifyBody(LanguageModel model, WordScorer.TextWords words, string text, List<TextRange> ranges, BoilerplateFlag[] flags)
     {
-        int length = 0;
+        int length = 0, count = 0;
         for (int i = 0; i < ranges.Count; i++)
-            if (!flags[i].IsBoilerplate) length += ranges[i].Length + 1;
+            if (!flags[i].IsBoilerplate) { length += ranges[i].Length + 1; count++; }
         if (length == 0) return LanguageIdentifier.Identify(text);
+        var body = System.Buffers.ArrayPool<TextRange>.Shared.Rent(count);
+        for (int i = 0, k = 0; i < ranges.Count; i++)
+            if (!flags[i].IsBoilerplate) body[k++] = ranges[i];
+        bool replayed = model.TryIdentifyJoined(words, body.AsSpan(0, count), out var replayedGuess);
+        System.Buffers.ArrayPool<TextRange>.Shared.Return(body);
+        if (replayed) return replayedGuess;
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
         int at = 0;
         for (int i = 0; i < ranges.Count; i++)

@@ -46,6 +46,41 @@ public sealed partial class LanguageModel
         return IdentifyByFeatures(text, prior);
     }
 
+    /// <summary>The words of <paramref name="text"/>, read once for <see cref="Identify(WordScorer.TextWords, int, int, LanguageGuess)"/>
+    /// and <see cref="IdentifyJoined"/> to score its ranges.</summary>
+    internal WordScorer.TextWords Words(string text) => WordScorer.Read(this, table, text);
+
+    /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> of the range [start, end) of the words' text.</summary>
+    internal LanguageGuess Identify(WordScorer.TextWords words, int start, int end, LanguageGuess prior)
+    {
+        var state = new WordScorer.ReplayState();
+        LanguageEvidence evidence = default;
+        if (words.Model == this && end - start <= DecisiveChars && WordScorer.TryReplay(words, start, end, BatchFeatures, ref state, ref evidence))
+        {
+            evidence.Letters = state.Letters;
+            return Decide(evidence, prior);
+        }
+        return Identify(words.Text.AsSpan(start, end - start), prior);
+    }
+
+    /// <summary>The language of the ranges of the words' text joined by line breaks, with no prior, when that is
+    /// no longer than the early-stop length and every range can be replayed; false otherwise.</summary>
+    internal bool TryIdentifyJoined(WordScorer.TextWords words, ReadOnlySpan<TextRange> ranges, out LanguageGuess guess)
+    {
+        guess = LanguageGuess.Unknown;
+        int length = 0;
+        foreach (var r in ranges) length += r.Length + 1;
+        if (words.Model != this || length > DecisiveChars) return false;
+        var state = new WordScorer.ReplayState();
+        LanguageEvidence evidence = default;
+        // A line break opens a sentence: each range starts one, as a replay does; the batch count runs on.
+        foreach (var r in ranges)
+            if (!WordScorer.TryReplay(words, r.Start, r.End, BatchFeatures, ref state, ref evidence)) return false;
+        evidence.Letters = state.Letters;
+        guess = Decide(evidence, LanguageGuess.Unknown);
+        return true;
+    }
+
     /// <summary><see cref="Identify"/> feature by feature, stopping early on long documents once decisive.</summary>
     [SkipLocalsInit]
     internal LanguageGuess IdentifyByFeatures(ReadOnlySpan<char> text, LanguageGuess prior)

@@ -12,7 +12,7 @@ namespace Cql.Engine.Language;
 /// sentence). Texts it cannot follow exactly are left to the caller: longer than the early-stop length, or with a
 /// word longer than <see cref="LanguageFeatures.MaxWordLength"/> (which a batch may split).
 /// </summary>
-internal static class WordScorer
+internal static partial class WordScorer
 {
     /// <summary>Words a thread keeps; past this the cache starts over (it holds a vocabulary, not a corpus).</summary>
     const int MaxWords = 50_000;
@@ -24,7 +24,7 @@ internal static class WordScorer
     }
 
     /// <summary>A word's evidence at each weight shift (0, 1, 2), filled when first needed.</summary>
-    sealed class WordEvidence
+    internal sealed class WordEvidence
     {
         public readonly LanguageEvidence[] ByShift = new LanguageEvidence[3];
         public byte Known; // bit s: ByShift[s] is filled

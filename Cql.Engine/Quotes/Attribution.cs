@@ -115,7 +115,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     bool IsPassive(CueHit cue, int floor)
     {
         for (int k = cue.Start - 1; k >= floor && k >= cue.Start - 3; k--)
-            if (p.Tokens[k].IsWord && p.Lexicon.IsPassiveAuxiliary(p.Tokens[k].Lower)) return true;
+            if (p.Tokens[k].IsWord && p.FactsAt(k).IsPassiveAuxiliary) return true;
         return false;
     }
 
@@ -196,7 +196,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         // the name after them is its subject.
         if (k > 0 && p.Tokens[k - 1].Is(',') && j + 1 < to && p.IsDetDef(j) && (p.Tokens[j + 1].IsCapitalized || p.HitAt(j + 1) is not null)) return j;
         // "Bland andra Politico rapporterar": "among others" governs nothing.
-        if (j < to && p.Lexicon.IsQuantifier(p.Tokens[j].Lower)) return j;
+        if (j < to && p.FactsAt(j).IsQuantifier) return j;
         // The object: an article, a few words, perhaps a name ("du cabinet Oddo BHF"). Plain words after the article stop
         // after one: in "Over de toekomst wilde Sanne Bos" the verb and the subject follow the phrase; an office or a
         // document goes on to its name ("Ifølge klubbens styreleder, Hege Moldestad").
@@ -253,7 +253,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         // "confesó a los periodistas": the listener, in any language the document may be in; the speaker may follow it
         // ("explicó a este periódico el portavoz …", "ha detto all'ANSA il sindaco Mario Rossi").
         if (IsParticleName(k, end)) return reader.Read(k, end);
-        if (p.IsPreposition(k) || p.Lexicon.IsAnyPreposition(p.Tokens[k].Lower) && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized)
+        if (p.IsPreposition(k) || p.FactsAt(k).IsAnyPreposition && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized)
             return SpeakerAfterListener(k, end);
         if (reader.Read(k, end) is { } ph) return ph;
         var t = p.Tokens[k];
@@ -288,7 +288,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
 
     bool IsCueWord(int k)
     {
-        foreach (var c in p.Lexicon.CuesStartingWith(p.Tokens[k].Lower)) if (p.Languages.Contains(c.Lang)) return true;
+        foreach (var c in p.FactsAt(k).Cues) if (p.Languages.Contains(c.Lang)) return true;
         return false;
     }
 

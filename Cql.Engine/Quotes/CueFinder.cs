@@ -29,7 +29,7 @@ internal static class CueFinder
     public static bool IsNotCue(ParagraphContext p, int i)
     {
         var toks = p.Tokens;
-        foreach (var nc in p.Lexicon.NotCuesWith(toks[i].Lower))
+        foreach (var nc in p.FactsAt(i).NotCues)
         {
             if (!p.Languages.Contains(nc.Lang)) continue;
             int s = i - nc.At;

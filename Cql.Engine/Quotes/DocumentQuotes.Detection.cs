@@ -49,7 +49,7 @@ internal sealed partial class DocumentQuotes
         if (open + 1 < p.Tokens.Count && p.Tokens[open + 1].IsWord && !char.IsUpper(p.Tokens[open + 1].Text[0]) && !char.IsDigit(p.Tokens[open + 1].Text[0])) return false;
         for (int k = open - 1; k >= 0 && k >= open - 2; k--)
         {
-            if (p.Lexicon.IsTitleNoun(p.Tokens[k].Lower)) return true;
+            if (p.FactsAt(k).IsTitleNoun) return true;
             if (!(p.IsDetDef(k) || p.IsDetIndef(k))) return false;
         }
         return false;

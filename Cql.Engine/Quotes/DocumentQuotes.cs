@@ -259,7 +259,7 @@ internal sealed partial class DocumentQuotes
             // The name itself, without a title that came with it ("Statsminister Jonas Gahr Støre").
             int s = start;
             while (s < end && !p.Tokens[s].IsCapitalized) s++;
-            while (s < end - 1 && (p.RoleAt(s) is not null || p.Lexicon.IsHonorific(p.Tokens[s].Lower) || p.Tokens[s].Is('.'))) s++;
+            while (s < end - 1 && (p.RoleAt(s) is not null || p.FactsAt(s).IsHonorific || p.Tokens[s].Is('.'))) s++;
             if (s >= end || !seen.Add((p.Tokens[s].Start, p.Tokens[end - 1].End))) continue;
             int cs = p.Tokens[s].Start, ce = p.Tokens[end - 1].End;
             list.Add(new EntityMention(r.Name, new TextRange(cs, ce), text[cs..ce]));

@@ -65,14 +65,17 @@ internal sealed class ParagraphContext
         for (int i = 0; i < Tokens.Count; i++)
         {
             if (!Tokens[i].IsWord) continue;
-            var w = Tokens[i].Lower;
+            var byLanguage = FactsAt(i).ClassesByLanguage;
+            if (byLanguage.Length == 0) continue;
             var c = WordClass.None;
-            foreach (var l in _words) c |= l.ClassesOf(w);
-            if ((c & WordClass.DocNoun) == 0 && EndsWithDocNoun(w)) c |= WordClass.DocNoun;
+            foreach (var l in _words) c |= byLanguage[l.Ordinal];
             classes[i] = c;
         }
         return classes;
     }
+
+    /// <summary>What the lexicon knows about token <paramref name="i"/>'s word.</summary>
+    public WordFacts FactsAt(int i) => WordFacts.Of(Tokens[i].Word, Lexicon);
 
     bool Has(int i, WordClass c) => (Classes(i) & c) != 0;
 
@@ -89,9 +92,9 @@ internal sealed class ParagraphContext
     public bool IsQuantifier(int i)
     {
         if (i < 0 || i >= Tokens.Count || !Tokens[i].IsWord) return false;
-        if (Lexicon.IsQuantifier(Tokens[i].Lower)) return true;
+        if (FactsAt(i).IsQuantifier) return true;
         foreach (var c in Tokens[i].Text) if (!char.IsDigit(c)) return false;
-        return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Lexicon.IsAgeWord(Tokens[i + 1].Lower));
+        return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && FactsAt(i + 1).IsAgeWord);
     }
     public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
     /// <summary>A determiner of a case no subject takes ("dem", "einem").</summary>
@@ -100,15 +103,6 @@ internal sealed class ParagraphContext
     /// ("Per il commissario tecnico …, Luca Cesaroni, …", "Pour le président …, Jordi Bataille, …").</summary>
     public bool IsFrontedSource(int i) => Has(i, WordClass.FrontedSource);
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
-
-    /// <summary>Compounds of a document noun ("Kreml-Lesungen", "Pressemitteilung").</summary>
-    bool EndsWithDocNoun(string lower)
-    {
-        int dash = lower.LastIndexOf('-');
-        if (dash > 0 && dash < lower.Length - 1)
-            foreach (var l in _words) if (l.DocNoun.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower.AsSpan(dash + 1))) return true;
-        return false;
-    }
 
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
     public char? PronounGender(int i)
@@ -121,15 +115,8 @@ internal sealed class ParagraphContext
     /// <summary>The gender of a capitalised word that is a known given name: 'm', 'f' or '?' (either).</summary>
     public char? FirstNameAt(int i) => i >= 0 && i < Tokens.Count && Tokens[i].IsCapitalized ? Lexicon.FirstNameGender(Tokens[i].Text) : null;
 
-    List<CuePattern>?[]? _cues;
-
-    /// <summary>The cue patterns that start at token <paramref name="i"/> (a word), longest first: looked up once a
-    /// token, since cue finding runs over the same tokens for every sentence, comma and incise.</summary>
-    public List<CuePattern> CuesAt(int i)
-    {
-        _cues ??= new List<CuePattern>?[Tokens.Count];
-        return _cues[i] ??= Lexicon.CuesStartingWith(Tokens[i].Lower);
-    }
+    /// <summary>The cue patterns that start at token <paramref name="i"/> (a word), longest first.</summary>
+    public List<CuePattern> CuesAt(int i) => FactsAt(i).Cues;
 
     /// <summary>The office named from token <paramref name="i"/> on: one word ("statsministeren", "ds") or a phrase
     /// that starts there ("prima cittadina", "direttore sportivo"); <see cref="RoleLength"/> tells how many tokens.</summary>
@@ -141,8 +128,9 @@ internal sealed class ParagraphContext
         if (_roleLength[i] == 0)
         {
             _roleLength[i] = 1;
-            _roles[i] = Lexicon.RoleOf(Tokens[i].Lower);
-            foreach (var (words, role) in Lexicon.PhraseRolesStartingWith(Tokens[i].Lower))
+            var facts = FactsAt(i);
+            _roles[i] = facts.Role;
+            foreach (var (words, role) in facts.PhraseRoles)
             {
                 if (i + words.Length > Tokens.Count) continue;
                 bool all = true;

@@ -150,7 +150,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         }
         if (def && j > i + 1 && DescribedPerson(i, j, end) is { } described) return described;
         if ((def || indef || modifiers > 0) && j > i + (def || indef ? 1 : 0))
-            return p.Lexicon.IsSourceNoun(toks[j - 1].Lower) || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
+            return p.FactsAt(j - 1).IsSourceNoun || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
         return null;
     }
 
@@ -160,7 +160,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         var toks = p.Tokens;
         int at = k;
-        while (at + 1 < end && toks[at].IsWord && p.Lexicon.IsHonorific(toks[at].Lower))
+        while (at + 1 < end && toks[at].IsWord && p.FactsAt(at).IsHonorific)
         {
             int next = at + 1;
             if (toks[next].Is('.')) next++;
@@ -356,7 +356,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         {
             var t = toks[k];
             if (!t.IsWord) break;
-            if (p.HitAt(k) is not null || p.Lexicon.IsHonorific(t.Lower)) break;
+            if (p.HitAt(k) is not null || p.FactsAt(k).IsHonorific) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
             // through its small words.
             if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))

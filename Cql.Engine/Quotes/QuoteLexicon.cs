@@ -45,8 +45,12 @@ internal enum WordClass : ushort
 }
 
 /// <summary>The closed word classes of one language.</summary>
-internal sealed class LanguageWords
+internal sealed class LanguageWords(int ordinal)
 {
+    /// <summary>The language's place in the lexicon, an index into <see cref="WordFacts.ClassesByLanguage"/>.</summary>
+    public int Ordinal { get; } = ordinal;
+
+
     /// <summary>Every class of every word of the sets below, for one lookup a token instead of fourteen.</summary>
     readonly Dictionary<string, WordClass> _classes = new(StringComparer.Ordinal);
 
@@ -62,6 +66,13 @@ internal sealed class LanguageWords
             (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl), (Oblique, WordClass.Oblique),
             (FrontedSource, WordClass.FrontedSource)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
+    }
+
+    /// <summary>A compound whose part after the last hyphen is a document noun ("Kreml-Lesungen").</summary>
+    public bool EndsWithDocNoun(string lower)
+    {
+        int dash = lower.LastIndexOf('-');
+        return dash > 0 && dash < lower.Length - 1 && DocNoun.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower.AsSpan(dash + 1));
     }
 
     public readonly HashSet<string> PronounM = new(StringComparer.Ordinal), PronounF = new(StringComparer.Ordinal), PronounPl = new(StringComparer.Ordinal),
@@ -138,7 +149,7 @@ internal sealed class QuoteLexicon
             if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
-            if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords();
+            if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords(_languages.Count);
             CueKind? cue = f[1] switch
             {
                 "cue" => CueKind.Speech, "cue-tell" => CueKind.Tell, "cue-naming" => CueKind.Naming, "cue-so" => CueKind.So,
@@ -244,6 +255,22 @@ internal sealed class QuoteLexicon
     }
 
     static readonly List<CuePattern> NoCues = [];
+
+    /// <summary>The classes of <paramref name="lower"/> in each language by <see cref="LanguageWords.Ordinal"/>, a
+    /// compound of a document noun ("Kreml-Lesungen") counted as one; empty when it has none.</summary>
+    public WordClass[] ClassesByLanguage(string lower)
+    {
+        WordClass[]? classes = null;
+        foreach (var w in _languages.Values)
+        {
+            var c = w.ClassesOf(lower);
+            if ((c & WordClass.DocNoun) == 0 && w.EndsWithDocNoun(lower)) c |= WordClass.DocNoun;
+            if (c == WordClass.None) continue;
+            classes ??= new WordClass[_languages.Count];
+            classes[w.Ordinal] = c;
+        }
+        return classes ?? [];
+    }
 
     /// <summary>The cue patterns that start with <paramref name="lowerWord"/>, longest first (a shared empty list for
     /// none: this runs for every word attribution reads).</summary>

@@ -5,8 +5,10 @@ namespace Cql.Engine.Quotes;
 internal enum TokenKind : byte { Word, Punct, Mark, Dash }
 
 /// <summary>A word, punctuation sign, quote mark or dash of a paragraph, with its offsets in the document text.</summary>
-internal readonly record struct Token(int Start, int End, TokenKind Kind, string Text, string Lower)
+internal readonly record struct Token(int Start, int End, TokenKind Kind, PooledWord Word)
 {
+    public string Text => Word.Text;
+    public string Lower => Word.Lower;
     public bool IsWord => Kind == TokenKind.Word;
     public bool IsCapitalized => Kind == TokenKind.Word && char.IsUpper(Text[0]);
     public bool IsAllCaps
@@ -133,7 +135,6 @@ internal static class QuoteTokenizer
 
     static Token Make(string text, int s, int e, TokenKind kind, TokenStringPool pool)
     {
-        var (t, lower) = pool.Get(text.AsSpan(s, e - s));
-        return new Token(s, e, kind, t, lower);
+        return new Token(s, e, kind, pool.Word(text.AsSpan(s, e - s)));
     }
 }

@@ -17,19 +17,26 @@ internal sealed class TokenStringPool
     /// <summary>The calling thread's pool.</summary>
     public static TokenStringPool ForThread => t_current ??= new TokenStringPool();
 
-    readonly Dictionary<string, string> _lowerOf = new(StringComparer.Ordinal);
-    readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    readonly Dictionary<string, PooledWord> _words = new(StringComparer.Ordinal);
+    readonly Dictionary<string, PooledWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    TokenStringPool() => _lookup = _lowerOf.GetAlternateLookup<ReadOnlySpan<char>>();
+    TokenStringPool() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The pooled string equal to <paramref name="text"/> and its lower case (string.ToLowerInvariant).</summary>
     public (string Text, string Lower) Get(ReadOnlySpan<char> text)
     {
-        if (_lookup.TryGetValue(text, out var pooled, out var lower)) return (pooled, lower);
-        if (_lowerOf.Count >= MaxEntries) _lowerOf.Clear();
-        pooled = text.ToString();
-        lower = pooled.ToLowerInvariant();
-        _lowerOf[pooled] = lower;
-        return (pooled, lower);
+        var word = Word(text);
+        return (word.Text, word.Lower);
+    }
+
+    /// <summary>The pooled word equal to <paramref name="text"/>.</summary>
+    public PooledWord Word(ReadOnlySpan<char> text)
+    {
+        if (_lookup.TryGetValue(text, out var word)) return word;
+        if (_words.Count >= MaxEntries) _words.Clear();
+        var pooled = text.ToString();
+        word = new PooledWord(pooled, pooled.ToLowerInvariant());
+        _words[pooled] = word;
+        return word;
     }
 }

@@ -1,0 +1,169 @@
+using System.Runtime.CompilerServices;
+
+namespace Cql.Engine.Language;
+
+/// <summary>
+/// Ingest identifies a document's body, then each paragraph, then each sentence of a longer paragraph: the same
+/// words read, lowered and looked up three times. Here a document is read once into its words, each with its cached
+/// evidence, and a range of it is scored by replaying its words: the same sums <see cref="TryScore"/> makes of the
+/// range's text. A replay declines (and the caller scores the text itself) when a range cuts a word, or holds one
+/// longer than <see cref="LanguageFeatures.MaxWordLength"/>.
+/// </summary>
+internal static partial class WordScorer
+{
+    /// <summary>The words of one text as <see cref="TryScore"/> reads them.</summary>
+    internal sealed class TextWords
+    {
+        internal readonly LanguageModel Model;
+        internal readonly FeatureTable Table;
+        internal readonly string Text;
+        internal int Count;
+        internal int[] Starts = new int[256], Ends = new int[256];
+        /// <summary>Null for a word too long to score word by word.</summary>
+        internal WordEvidence?[] Evidence = new WordEvidence?[256];
+        internal byte[] Flags = new byte[256];
+        internal int[] Letters = new int[256];
+
+        internal TextWords(LanguageModel model, FeatureTable table, string text) { Model = model; Table = table; Text = text; }
+
+        internal void Add(int start, int end, WordEvidence? evidence, byte flags, int letters)
+        {
+            if (Count == Starts.Length)
+            {
+                int size = Count * 2;
+                Array.Resize(ref Starts, size);
+                Array.Resize(ref Ends, size);
+                Array.Resize(ref Evidence, size);
+                Array.Resize(ref Flags, size);
+                Array.Resize(ref Letters, size);
+            }
+            Starts[Count] = start;
+            Ends[Count] = end;
+            Evidence[Count] = evidence;
+            Flags[Count] = flags;
+            Letters[Count] = letters;
+            Count++;
+        }
+    }
+
+    /// <summary>The word's first letter is a capital (its weight depends on whether it opens a sentence).</summary>
+    const byte Capital = 1;
+    /// <summary>A character that opens a sentence stands between the previous word and this one.</summary>
+    const byte AfterSentenceOpener = 2;
+
+    /// <summary>Reads <paramref name="text"/> into its words, character for character as <see cref="TryScore"/>.</summary>
+    [SkipLocalsInit]
+    internal static TextWords Read(LanguageModel model, FeatureTable table, string text)
+    {
+        var words = new TextWords(model, table, text);
+        var cache = t_cache;
+        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
+        var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
+        int length = 0, start = 0, letters = 0;
+        bool tooLong = false, opener = false;
+        byte flags = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            char lower = LanguageFeatures.LowerOf(c);
+            if (lower == '\'' && (length == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1]))) lower = '\0';
+            if (lower == '\0')
+            {
+                if (length > 0)
+                {
+                    words.Add(start, i, tooLong ? null : Lookup(cache, lookup, word[..length]), flags, letters);
+                    length = 0;
+                    letters = 0;
+                    tooLong = false;
+                    opener = false;
+                }
+                if (LanguageFeatures.OpensSentence(c)) opener = true;
+                continue;
+            }
+            if (length == 0)
+            {
+                start = i;
+                flags = (byte)((lower == c ? 0 : Capital) | (opener ? AfterSentenceOpener : 0));
+            }
+            if (lower != '\'') letters++;
+            if (length == word.Length) tooLong = true; // counted on as a word, never scored: replays decline it
+            else word[length] = lower;
+            if (!tooLong) length++;
+        }
+        if (length > 0) words.Add(start, text.Length, tooLong ? null : Lookup(cache, lookup, word[..length]), flags, letters);
+        return words;
+    }
+
+    static WordEvidence Lookup(Cache cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> word)
+    {
+        if (lookup.TryGetValue(word, out var w)) return w;
+        if (cache.Words.Count >= MaxWords) cache.Words.Clear();
+        w = new WordEvidence();
+        lookup[word] = w;
+        return w;
+    }
+
+    /// <summary>The state a scan carries from word to word (and, for joined texts, from range to range).</summary>
+    internal struct ReplayState
+    {
+        internal int Features;
+        internal int Letters;
+        internal bool SentenceStart;
+    }
+
+    /// <summary>Adds the words of [<paramref name="start"/>, <paramref name="end"/>) to <paramref name="evidence"/>
+    /// as <see cref="TryScore"/> would reading that range, the range opening a sentence; false when it cannot.</summary>
+    [SkipLocalsInit]
+    internal static bool TryReplay(TextWords words, int start, int end, int batchFeatures, ref ReplayState state, ref LanguageEvidence evidence)
+    {
+        int softLimit = LanguageFeatures.SoftLimit(batchFeatures);
+        var starts = words.Starts;
+        int k = LowerBound(starts, words.Count, start);
+        if (k > 0 && words.Ends[k - 1] > start) return false; // the range starts inside a word
+        state.SentenceStart = true;
+        Span<char> lowered = stackalloc char[LanguageFeatures.MaxWordLength];
+        for (int first = k; k < words.Count && starts[k] < end; k++)
+        {
+            if (words.Ends[k] > end) return false; // the range ends inside a word
+            var w = words.Evidence[k];
+            if (w is null) return false;
+            byte flags = words.Flags[k];
+            if (k > first && (flags & AfterSentenceOpener) != 0) state.SentenceStart = true;
+            int shift = (flags & Capital) == 0 ? 0 : state.SentenceStart ? 1 : 2;
+            state.SentenceStart = false;
+            if ((w.Known & (1 << shift)) == 0) Fill(w, words.Table, Lowered(words.Text, starts[k], words.Ends[k], lowered), shift);
+            ref readonly var e = ref w.ByShift[shift];
+            evidence.Penalties0 += e.Penalties0;
+            evidence.Penalties1 += e.Penalties1;
+            evidence.Penalties2 += e.Penalties2;
+            evidence.Penalties3 += e.Penalties3;
+            evidence.Hits += e.Hits;
+            evidence.UnknownLetters += e.UnknownLetters;
+            state.Letters += words.Letters[k];
+            state.Features += w.FeatureCount;
+            // The next word starts a new batch: Extract starts every batch at a sentence's start.
+            if (state.Features > softLimit) { state.Features = 0; state.SentenceStart = true; }
+        }
+        return true;
+    }
+
+    /// <summary>A word as <see cref="TryScore"/> lowers it (inside a word every character has a lower form).</summary>
+    static ReadOnlySpan<char> Lowered(string text, int start, int end, Span<char> into)
+    {
+        for (int i = start; i < end; i++) into[i - start] = LanguageFeatures.LowerOf(text[i]);
+        return into[..(end - start)];
+    }
+
+    static int LowerBound(int[] sorted, int count, int value)
+    {
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+}

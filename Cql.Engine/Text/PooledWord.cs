@@ -1,0 +1,16 @@
+namespace Cql.Engine.Text;
+
+/// <summary>
+/// A token text as <see cref="TokenStringPool"/> keeps it: one instance per distinct word and thread, so what the
+/// quote lexicon knows about the word is looked up once and hangs here, not looked up again at every token.
+/// </summary>
+internal sealed class PooledWord(string text, string lower)
+{
+    public string Text { get; } = text;
+
+    /// <summary>The invariant lower case (string.ToLowerInvariant).</summary>
+    public string Lower { get; } = lower;
+
+    /// <summary>The quote lexicon's facts about <see cref="Lower"/>, filled on first use (Quotes.WordFacts.Of).</summary>
+    public Quotes.WordFacts? QuoteFacts;
+}
