@@ -48,5 +48,14 @@ public sealed class ArgReader(string[] args, string command)
         return n;
     }
 
+    /// <summary>A positive number of seconds, fractions allowed ("0.5").</summary>
+    public double SecondsValue(string flag)
+    {
+        var v = Value(flag);
+        if (!double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) || !(s > 0) || s > 1e6)
+            throw new UsageException($"option '{flag}' needs a number of seconds greater than 0, not '{v}'", command);
+        return s;
+    }
+
     static bool IsNumber(string a) => a.Length > 1 && char.IsAsciiDigit(a[1]);
 }

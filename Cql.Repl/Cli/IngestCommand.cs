@@ -19,8 +19,9 @@ public static class IngestCommand
           --replace          rebuild the corpus in DIR from these inputs
           --aliases FILE     the gazetteer of speakers and entities (default: corpora/aliases.tsv shipped with cql)
           -j, --jobs N       worker threads (default: all cores)
-          --checkpoint S     commit what is done every S seconds (default 60): an interrupted ingest keeps its
-                             work, and running it again with --append finishes it without duplicates
+          --checkpoint S     commit what is done every S seconds (default 60; 0.5 is allowed): an interrupted
+                             ingest keeps its work, and running it again with --append finishes it without
+                             duplicates
           -q, --quiet        no progress bar, only the summary
           -h, --help         this help
         """;
@@ -29,7 +30,8 @@ public static class IngestCommand
     {
         string? outDir = null, aliases = null;
         bool append = false, replace = false, quiet = false, help = false;
-        int? jobs = null, checkpoint = null;
+        int? jobs = null;
+        double? checkpoint = null;
         var r = new ArgReader(args, "ingest");
         r.Read(flag =>
         {
@@ -40,7 +42,7 @@ public static class IngestCommand
                 case "--replace": replace = true; return true;
                 case "--aliases": aliases = r.Value(flag); return true;
                 case "-j" or "--jobs": jobs = Math.Max(1, r.IntValue(flag)); return true;
-                case "--checkpoint": checkpoint = Math.Max(1, r.IntValue(flag)); return true;
+                case "--checkpoint": checkpoint = r.SecondsValue(flag); return true;
                 case "-q" or "--quiet": quiet = true; return true;
                 case "-h" or "--help": help = true; return true;
                 default: return false;

@@ -39,6 +39,8 @@ public class CommandLineTests
     [InlineData("ingest")]
     [InlineData("ingest", "somewhere")]
     [InlineData("bogus-command")]
+    [InlineData("ingest", "in", "--out", "c", "--checkpoint", "0")]
+    [InlineData("ingest", "in", "--out", "c", "--checkpoint", "soon")]
     public void Usage_errors_exit_2_with_a_hint_and_no_stack_trace(params string[] args)
     {
         var r = CqlProcess.Run(null, args);

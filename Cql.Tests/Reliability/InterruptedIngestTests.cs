@@ -15,7 +15,9 @@ public class InterruptedIngestTests
 {
     static readonly string[] Speakers = ["Ola Nordmann", "Kari Hansen", "Lars Kjeldsen", "Ingrid Berg", "Jonas Lie"];
 
-    /// <summary>Distinct articles with a title, a date and quotes, numbered from <paramref name="from"/>.</summary>
+    /// <summary>Distinct articles with a title, a date and quotes, numbered from <paramref name="from"/>, of a few
+    /// kilobytes each, like news: ingest must take long enough to be killed mid-way on a quiet, fast machine (short
+    /// articles were all ingested within a second of the first checkpoint).</summary>
     static void WriteArticles(string dir, int from, int count)
     {
         for (int i = from; i < from + count; i++)
@@ -23,6 +25,9 @@ public class InterruptedIngestTests
             var folder = Path.Combine(dir, $"{i / 500:D2}");
             Directory.CreateDirectory(folder);
             var who = Speakers[i % Speakers.Length];
+            var background = string.Concat(Enumerable.Range(0, 12).Select(k =>
+                $"\n\nI punkt {k + 1} av plan {i} står det at kommunene skal rapportere innen {1 + (i + k) % 28}. mars, " +
+                $"og at {Speakers[(i + k) % Speakers.Length]} følger opp arbeidet med {3 + k} nye tiltak."));
             File.WriteAllText(Path.Combine(folder, $"a{i:D5}.txt"), $"""
                 Sak nummer {i} om samarbeid i Norden
 
@@ -33,7 +38,7 @@ public class InterruptedIngestTests
                 – Vi må samarbeide tettere om sak {i}, sier {who} til NTB.
 
                 «Det er viktig for alle land i regionen», sa hun etter møtet. Saken skal opp igjen i {2025 + i % 3}.
-                """);
+                """ + background);
         }
     }
 
@@ -47,8 +52,7 @@ public class InterruptedIngestTests
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var clock = Stopwatch.StartNew();
-        while (!ready() && !p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(20);
-        Thread.Sleep(300);
+        while (!ready() && !p.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(5);
         Assert.False(p.HasExited, "the ingest finished before it could be killed: give it more to do");
         p.Kill(entireProcessTree: true);
         p.WaitForExit();
@@ -76,7 +80,7 @@ public class InterruptedIngestTests
         using var d = new TempDir();
         WriteArticles(d.File("in"), 0, 3000);
         var corpus = d.File("corpus");
-        IngestAndKill(() => File.Exists(CorpusManifest.PathIn(corpus)), "ingest", d.File("in"), "--out", corpus, "--checkpoint", "1", "-q");
+        IngestAndKill(() => File.Exists(CorpusManifest.PathIn(corpus)), "ingest", d.File("in"), "--out", corpus, "--checkpoint", "0.2", "-q");
 
         long kept = AssertWhole(corpus);
         Assert.InRange(kept, 1, 2999);
@@ -121,8 +125,8 @@ public class InterruptedIngestTests
         var corpus = d.File("corpus");
         Assert.Equal(0, CqlProcess.Run(null, "ingest", d.File("first"), "--out", corpus, "-q").ExitCode);
 
-        // In process, to checkpoint every 50 ms: a cql process with --checkpoint 1 (its smallest) may now finish
-        // these articles before its first checkpoint falls due.
+        // In process, checkpointing every 50 ms, so the readers' loop and the append share one clock and several
+        // checkpoints fall within even a fast append.
         var append = Task.Run(() => Ingestor.RunAsync(new IngestOptions([d.File("more")], corpus, Append: true,
             CheckpointEvery: TimeSpan.FromMilliseconds(50)), null, CancellationToken.None));
         var seen = new SortedSet<long>();
