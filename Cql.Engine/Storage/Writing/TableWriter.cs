@@ -157,7 +157,11 @@ public sealed class TableWriter : IAsyncDisposable
         return chars;
     }
 
-    async Task FlushRowGroupAsync(CancellationToken ct)
+    /// <summary>Writes the rows buffered as a row group, leaving the part open (<see cref="CompleteAsync"/> closes
+    /// it). Tables may do this side by side: closing a part writes into the shared value counts, this does not.</summary>
+    public Task FlushBufferedAsync(CancellationToken ct = default) => FlushRowGroupAsync(ct, mayClose: false);
+
+    async Task FlushRowGroupAsync(CancellationToken ct, bool mayClose = true)
     {
         int n = _columns[0].Count;
         if (n == 0) return;
@@ -184,7 +188,7 @@ public sealed class TableWriter : IAsyncDisposable
         }
         foreach (var b in _columns) b.Clear();
         _rowsInFile += n;
-        if (_rowsInFile >= FileRows && _exactPath is null) await CloseFileAsync();
+        if (mayClose && _rowsInFile >= FileRows && _exactPath is null) await CloseFileAsync();
     }
 
     async Task OpenFileAsync(CancellationToken ct)
