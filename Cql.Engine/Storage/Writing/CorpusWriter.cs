@@ -180,6 +180,62 @@ public sealed class CorpusWriter : IAsyncDisposable
     public async Task CommitAsync(CorpusManifest manifest, IReadOnlySet<string> replacedTables, CancellationToken ct)
     {
         bool first = manifest.Tables.Count == 0;
+        // The end of a run is its serial tail: the term indexes (their last texts, sorting their last segment) and
+        // every table's last row group are independent of each other, so they are completed side by side, on both
+        // cores, before the parts are closed one by one in table order (closing writes the shared value counts).
+        var indexing = new List<Task>(_indexes.Count);
+        foreach (var (source, ix) in _indexes)
+        {
+            bool writeEmpty = first || replacedTables.Contains(source);
+            indexing.Add(Task.Run(() => ix.CompleteAsync(writeEmptyFile: writeEmpty, ct), CancellationToken.None));
+        }
+        try
+        {
+            await Task.WhenAll(_writers.Values.Select(w => Task.Run(() => w.FlushBufferedAsync(ct), CancellationToken.None)));
+            await CloseTablesAsync(manifest, replacedTables, first, ct);
+        }
+        catch
+        {
+            // Nothing may still be writing an index when the writer is disposed.
+            try { await Task.WhenAll(indexing); } catch { /* the first failure is the one reported */ }
+            throw;
+        }
+        await Task.WhenAll(indexing);
+        foreach (var (source, ix) in _indexes)
+        {
+            // The index covers the table only if it covered every earlier row too (a corpus from before indexes
+            // gets postings for the new rows, but stays unindexed: queries scan).
+            var name = ix.Spec.IndexTable;
+            bool replaced = first || replacedTables.Contains(source);
+            var (filesBefore, sourceBefore) = _done.GetValueOrDefault(name);
+            long newSource = ix.SourceRows - sourceBefore;
+            long before = manifest.Tables[source].Rows - newSource;
+            manifest.Tables.TryGetValue(name, out var t);
+            bool complete = replaced || (t is not null && t.CoveredRows == before);
+            if (t is null || replaced) manifest.Tables[name] = t = new ManifestTable { IndexOf = source, CoveredRows = 0 };
+            t.Files.AddRange(ix.WrittenFiles.Skip(filesBefore));
+            t.Rows = t.Rows + ix.RowCount - _indexRows.GetValueOrDefault(name);
+            _indexRows[name] = ix.RowCount;
+            t.CoveredRows = complete ? before + newSource : -1;
+            _done[name] = (ix.WrittenFiles.Count, ix.SourceRows);
+        }
+        ct.ThrowIfCancellationRequested();
+        // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
+        // two leaves published parts the manifest does not list; the next ingest removes them (RemoveOrphans).
+        foreach (var w in _writers.Values) w.Publish();
+        foreach (var ix in _indexes.Values) ix.Publish();
+        _valueCounts.Publish();
+        manifest.BuiltAt = DateTimeOffset.UtcNow;
+        manifest.EngineVersion = EngineInfo.Version;
+        manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
+        manifest.Save(_dir);
+        _committed = true;
+    }
+
+    /// <summary>Closes every table's part in table order (each writes its value counts as it closes), then the
+    /// value counts' part, and lists the new parts in the manifest.</summary>
+    async Task CloseTablesAsync(CorpusManifest manifest, IReadOnlySet<string> replacedTables, bool first, CancellationToken ct)
+    {
         foreach (var (name, w) in _writers)
         {
             bool replaced = replacedTables.Contains(name);
@@ -206,36 +262,6 @@ public sealed class CorpusWriter : IAsyncDisposable
             vc.Rows += _valueCounts.RowCount - rowsBefore;
             _done[ValueCounter.TableName] = (_valueCounts.WrittenFiles.Count, _valueCounts.RowCount);
         }
-        foreach (var (source, ix) in _indexes)
-        {
-            // The index covers the table only if it covered every earlier row too (a corpus from before indexes
-            // gets postings for the new rows, but stays unindexed: queries scan).
-            var name = ix.Spec.IndexTable;
-            bool replaced = first || replacedTables.Contains(source);
-            var (filesBefore, sourceBefore) = _done.GetValueOrDefault(name);
-            long newSource = ix.SourceRows - sourceBefore;
-            long before = manifest.Tables[source].Rows - newSource;
-            manifest.Tables.TryGetValue(name, out var t);
-            bool complete = replaced || (t is not null && t.CoveredRows == before);
-            await ix.CompleteAsync(writeEmptyFile: replaced, ct);
-            if (t is null || replaced) manifest.Tables[name] = t = new ManifestTable { IndexOf = source, CoveredRows = 0 };
-            t.Files.AddRange(ix.WrittenFiles.Skip(filesBefore));
-            t.Rows = t.Rows + ix.RowCount - _indexRows.GetValueOrDefault(name);
-            _indexRows[name] = ix.RowCount;
-            t.CoveredRows = complete ? before + newSource : -1;
-            _done[name] = (ix.WrittenFiles.Count, ix.SourceRows);
-        }
-        ct.ThrowIfCancellationRequested();
-        // From here on the parts are complete: give them their names, then switch the manifest. A kill between the
-        // two leaves published parts the manifest does not list; the next ingest removes them (RemoveOrphans).
-        foreach (var w in _writers.Values) w.Publish();
-        foreach (var ix in _indexes.Values) ix.Publish();
-        _valueCounts.Publish();
-        manifest.BuiltAt = DateTimeOffset.UtcNow;
-        manifest.EngineVersion = EngineInfo.Version;
-        manifest.ExtractionVersion = EngineInfo.ExtractionVersion;
-        manifest.Save(_dir);
-        _committed = true;
     }
 
     /// <summary>Without a commit, every part this run wrote is deleted: the corpus stays as it was.</summary>

@@ -26,7 +26,9 @@ public sealed class TableWriter : IAsyncDisposable
     readonly TableSchema _table;
     readonly string _corpusDir;
     readonly string _partPrefix;
-    readonly ColumnBuffer[] _columns;
+    // The rows being added; the other set is the row group being encoded in the background (double buffering).
+    ColumnBuffer[] _columns, _spare;
+    Task _encoding = Task.CompletedTask;
     readonly ParquetSchema _schema;
     readonly DataField[] _fields;
     readonly ParquetOptions _options;
@@ -51,11 +53,13 @@ public sealed class TableWriter : IAsyncDisposable
         _exactPath = exactPath;
         _metadata = metadata;
         _columns = new ColumnBuffer[table.Columns.Count];
+        _spare = new ColumnBuffer[table.Columns.Count];
         _fields = new DataField[table.Columns.Count];
         for (int i = 0; i < _columns.Length; i++)
         {
             var c = table.Columns[i];
             _columns[i] = new ColumnBuffer(c);
+            _spare[i] = new ColumnBuffer(c);
             _fields[i] = (c.Type, c.Nullable) switch
             {
                 (ColumnType.Int32, false) => new DataField<int>(c.Name),
@@ -157,17 +161,45 @@ public sealed class TableWriter : IAsyncDisposable
         return chars;
     }
 
-    async Task FlushRowGroupAsync(CancellationToken ct)
+    /// <summary>Writes the rows buffered as a row group, leaving the part open (<see cref="CompleteAsync"/> closes
+    /// it). Tables may do this side by side: closing a part writes into the shared value counts, this does not.</summary>
+    public async Task FlushBufferedAsync(CancellationToken ct = default)
+    {
+        await FlushRowGroupAsync(ct, mayClose: false);
+        await _encoding;
+    }
+
+    /// <summary>Hands the buffered rows to the background as the next row group and goes on with the spare buffers:
+    /// encoding a row group (most of it the tokens table's, 65,536 rows at a time) took ~40% of the writing
+    /// thread, and while it did, the analysing workers ran out of window and waited. Row groups are still encoded
+    /// one at a time, in order; a part is closed (and its value counts written) on the calling thread, after them.</summary>
+    async Task FlushRowGroupAsync(CancellationToken ct, bool mayClose = true)
     {
         int n = _columns[0].Count;
         if (n == 0) return;
+        await _encoding; // the spare buffers are free once the row group before is written
         if (_writer is null) await OpenFileAsync(ct);
-        _counter?.Add(_columns);
-        using (var rg = _writer!.CreateRowGroup())
+        var full = _columns;
+        _columns = _spare;
+        _spare = full;
+        var writer = _writer!;
+        _encoding = Task.Run(() => EncodeRowGroupAsync(writer, full, ct), CancellationToken.None);
+        _rowsInFile += n;
+        if (mayClose && _rowsInFile >= FileRows && _exactPath is null)
         {
-            for (int i = 0; i < _columns.Length; i++)
+            await _encoding;
+            await CloseFileAsync();
+        }
+    }
+
+    async Task EncodeRowGroupAsync(ParquetWriter writer, ColumnBuffer[] columns, CancellationToken ct)
+    {
+        _counter?.Add(columns);
+        using (var rg = writer.CreateRowGroup())
+        {
+            for (int i = 0; i < columns.Length; i++)
             {
-                var b = _columns[i];
+                var b = columns[i];
                 switch (b.Column.Type, b.Column.Nullable)
                 {
                     case (ColumnType.Int32, false): await rg.WriteAsync(_fields[i], b.Ints, null, null, ct); break;
@@ -182,9 +214,7 @@ public sealed class TableWriter : IAsyncDisposable
                 }
             }
         }
-        foreach (var b in _columns) b.Clear();
-        _rowsInFile += n;
-        if (_rowsInFile >= FileRows && _exactPath is null) await CloseFileAsync();
+        foreach (var b in columns) b.Clear();
     }
 
     async Task OpenFileAsync(CancellationToken ct)
@@ -252,6 +282,7 @@ public sealed class TableWriter : IAsyncDisposable
     public async Task CompleteAsync(bool writeEmptyFile, CancellationToken ct = default)
     {
         await FlushRowGroupAsync(ct);
+        await _encoding;
         if (_written.Count == 0 && _writer is null && writeEmptyFile) await OpenFileAsync(ct);
         await CloseFileAsync();
     }
@@ -259,6 +290,7 @@ public sealed class TableWriter : IAsyncDisposable
     /// <summary>Abandons the current part: its temporary file is deleted, completed parts stay unreferenced.</summary>
     public async ValueTask DisposeAsync()
     {
+        try { await _encoding; } catch (Exception) { /* abandoned: the part is deleted below */ }
         if (_writer is null) return;
         await _writer.DisposeAsync();
         await _stream!.DisposeAsync();
