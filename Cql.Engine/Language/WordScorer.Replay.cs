@@ -56,8 +56,7 @@ internal static partial class WordScorer
     internal static TextWords Read(LanguageModel model, FeatureTable table, string text)
     {
         var words = new TextWords(model, table, text);
-        var cache = t_cache;
-        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
+        var cache = CacheFor(model);
         var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
         int length = 0, start = 0, letters = 0;
@@ -66,8 +65,7 @@ internal static partial class WordScorer
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            char lower = LanguageFeatures.LowerOf(c);
-            if (lower == '\'' && (length == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1]))) lower = '\0';
+            char lower = WordCharAt(text, i, length);
             if (lower == '\0')
             {
                 if (length > 0)

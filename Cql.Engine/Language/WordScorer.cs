@@ -33,14 +33,30 @@ internal static partial class WordScorer
 
     [ThreadStatic] static Cache? t_cache;
 
+    /// <summary>This thread's cache of word evidence for <paramref name="model"/>.</summary>
+    static Cache CacheFor(LanguageModel model)
+    {
+        var cache = t_cache;
+        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
+        return cache;
+    }
+
+    /// <summary>The lower-case letter <paramref name="text"/>[<paramref name="i"/>] adds to a word, or '\0' where it
+    /// ends one. An apostrophe belongs to the word only between letters ("dell'anno", "l'homme", "don't").</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    static char WordCharAt(ReadOnlySpan<char> text, int i, int wordLength)
+    {
+        char lower = LanguageFeatures.LowerOf(text[i]);
+        return lower == '\'' && (wordLength == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1])) ? '\0' : lower;
+    }
+
     /// <summary>The evidence of <paramref name="text"/> as the model's batched scoring of it would sum it; false
     /// when the text is one the caller must score itself.</summary>
     [SkipLocalsInit]
     public static bool TryScore(LanguageModel model, FeatureTable table, ReadOnlySpan<char> text, int batchFeatures, out LanguageEvidence evidence)
     {
         evidence = default;
-        var cache = t_cache;
-        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
+        var cache = CacheFor(model);
         var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
         int softLimit = LanguageFeatures.SoftLimit(batchFeatures);
         Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
@@ -49,9 +65,7 @@ internal static partial class WordScorer
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            char lower = LanguageFeatures.LowerOf(c);
-            // An apostrophe belongs to the word only between letters ("dell'anno", "l'homme", "don't").
-            if (lower == '\'' && (length == 0 || i + 1 >= text.Length || !char.IsLetter(text[i + 1]))) lower = '\0';
+            char lower = WordCharAt(text, i, length);
             if (lower == '\0')
             {
                 if (length > 0)
