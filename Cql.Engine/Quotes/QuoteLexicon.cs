@@ -323,28 +323,9 @@ internal sealed class QuoteLexicon
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 
     /// <summary>The office a word names, matched as the end of the word after a definite ending is dropped
-    /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none. Spans, no strings: it runs
-    /// for most words of a paragraph.</summary>
+    /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none. Spans, no strings. Asked once
+    /// per distinct word and thread: <see cref="WordFacts.Role"/> keeps the verdict on the pooled word.</summary>
     public RoleWord? RoleOf(string lower)
-    {
-        // Each paragraph asks once a token, and news repeats its words: the verdict per word is kept per thread (the
-        // lexicon never changes once loaded), one lookup instead of a scan of the stems by ending.
-        var roles = t_roles;
-        if (roles is null || t_rolesLexicon != this)
-        {
-            t_roles = roles = new Dictionary<string, RoleWord?>(StringComparer.Ordinal);
-            t_rolesLexicon = this;
-        }
-        if (roles.TryGetValue(lower, out var known)) return known;
-        if (roles.Count >= MaxCachedRoleWords) roles.Clear();
-        return roles[lower] = FindRole(lower);
-    }
-
-    const int MaxCachedRoleWords = 100_000;
-    [ThreadStatic] static Dictionary<string, RoleWord?>? t_roles;
-    [ThreadStatic] static QuoteLexicon? t_rolesLexicon;
-
-    RoleWord? FindRole(string lower)
     {
         if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);
         if (RoleEndingWith(lower) is { } whole) return whole;
