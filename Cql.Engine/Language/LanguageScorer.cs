@@ -15,6 +15,19 @@ public struct LanguageEvidence
     /// <summary>Letters seen, and letters whose unigram the model has never seen.</summary>
     public int Letters, UnknownLetters;
 
+    /// <summary>Adds a word's cached evidence: its penalties, hits and unknown letters (its letters the caller counts,
+    /// since a word's evidence is shared by every place it stands).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddWord(in LanguageEvidence word)
+    {
+        Penalties0 += word.Penalties0;
+        Penalties1 += word.Penalties1;
+        Penalties2 += word.Penalties2;
+        Penalties3 += word.Penalties3;
+        Hits += word.Hits;
+        UnknownLetters += word.UnknownLetters;
+    }
+
     /// <summary>The summed penalty of language <paramref name="lang"/>.</summary>
     public readonly uint Penalty(int lang) => (lang >> 2) switch
     {

@@ -131,13 +131,7 @@ internal static partial class WordScorer
             int shift = (flags & Capital) == 0 ? 0 : state.SentenceStart ? 1 : 2;
             state.SentenceStart = false;
             if ((w.Known & (1 << shift)) == 0) Fill(w, words.Table, Lowered(words.Text, starts[k], words.Ends[k], lowered), shift);
-            ref readonly var e = ref w.ByShift[shift];
-            evidence.Penalties0 += e.Penalties0;
-            evidence.Penalties1 += e.Penalties1;
-            evidence.Penalties2 += e.Penalties2;
-            evidence.Penalties3 += e.Penalties3;
-            evidence.Hits += e.Hits;
-            evidence.UnknownLetters += e.UnknownLetters;
+            evidence.AddWord(in w.ByShift[shift]);
             state.Letters += words.Letters[k];
             state.Features += w.FeatureCount;
             // The next word starts a new batch: Extract starts every batch at a sentence's start.

@@ -103,13 +103,7 @@ internal static partial class WordScorer
             lookup[word] = w;
         }
         if ((w.Known & (1 << shift)) == 0) Fill(w, table, word, shift);
-        ref readonly var e = ref w.ByShift[shift];
-        evidence.Penalties0 += e.Penalties0;
-        evidence.Penalties1 += e.Penalties1;
-        evidence.Penalties2 += e.Penalties2;
-        evidence.Penalties3 += e.Penalties3;
-        evidence.Hits += e.Hits;
-        evidence.UnknownLetters += e.UnknownLetters;
+        evidence.AddWord(in w.ByShift[shift]);
         return w.FeatureCount;
     }
 
