@@ -65,17 +65,13 @@ public static class FooterParser
         var keyValues = new Dictionary<string, string>(StringComparer.Ordinal);
         long numRows = 0;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var type))
         {
-            var (id, type) = t.Field(last);
-            if (type == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 2 when type == ThriftCompact.List:
                 {
-                    var (size, et) = t.ListHeader();
-                    Expect(et, ThriftCompact.Struct, "schema");
+                    int size = StructListSize(ref t, "schema");
                     schema = new List<SchemaElement>(size);
                     for (int i = 0; i < size; i++) schema.Add(ReadSchemaElement(ref t));
                     break;
@@ -83,15 +79,13 @@ public static class FooterParser
                 case 3 when type == ThriftCompact.I64: numRows = t.I64Value(); break;
                 case 4 when type == ThriftCompact.List:
                 {
-                    var (size, et) = t.ListHeader();
-                    Expect(et, ThriftCompact.Struct, "row groups");
+                    int size = StructListSize(ref t, "row groups");
                     for (int i = 0; i < size; i++) rowGroups.Add(ReadRowGroup(ref t));
                     break;
                 }
                 case 5 when type == ThriftCompact.List:
                 {
-                    var (size, et) = t.ListHeader();
-                    Expect(et, ThriftCompact.Struct, "key-value metadata");
+                    int size = StructListSize(ref t, "key-value metadata");
                     for (int i = 0; i < size; i++)
                     {
                         var (k, v) = ReadKeyValue(ref t);
@@ -125,9 +119,12 @@ public static class FooterParser
         return new ParquetMetadata(columns, groups, numRows, keyValues);
     }
 
-    static void Expect(byte actual, byte expected, string what)
+    /// <summary>The size of a list that must hold structs (<paramref name="what"/> names it in the error).</summary>
+    static int StructListSize(ref ThriftCompact t, string what)
     {
-        if (actual != expected) throw new InvalidDataException($"footer {what}: thrift type {actual}, expected {expected}");
+        var (size, et) = t.ListHeader();
+        if (et != ThriftCompact.Struct) throw new InvalidDataException($"footer {what}: thrift type {et}, expected {ThriftCompact.Struct}");
+        return size;
     }
 
     // A class, not a struct: List<SchemaElement> then runs on shared generic code that ReadyToRun precompiled,
@@ -139,11 +136,8 @@ public static class FooterParser
         string name = "";
         int type = -1, repetition = 0, children = 0;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
@@ -193,17 +187,13 @@ public static class FooterParser
         var columns = new List<ColumnChunkMeta>();
         long rows = -1;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.List:
                 {
-                    var (size, et) = t.ListHeader();
-                    Expect(et, ThriftCompact.Struct, "column chunks");
+                    int size = StructListSize(ref t, "column chunks");
                     for (int i = 0; i < size; i++) columns.Add(ReadColumnChunk(ref t));
                     break;
                 }
@@ -218,11 +208,8 @@ public static class FooterParser
     {
         ColumnChunkMeta? meta = null;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.Binary:
@@ -241,11 +228,8 @@ public static class FooterParser
         long numValues = 0, uncompressed = 0, compressed = 0, dataOffset = -1, dictionaryOffset = 0;
         ChunkStatistics? stats = null;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
@@ -273,11 +257,8 @@ public static class FooterParser
         byte[]? min = null, max = null, legacyMin = null, legacyMax = null;
         long? nulls = null;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.Binary: legacyMax = t.BinaryValue().ToArray(); break;
@@ -302,11 +283,8 @@ public static class FooterParser
     {
         string? key = null, value = null;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             if (id == 1 && ft == ThriftCompact.Binary) key = t.StringValue();
             else if (id == 2 && ft == ThriftCompact.Binary) value = t.StringValue();
             else t.Skip(ft);

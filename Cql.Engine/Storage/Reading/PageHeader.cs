@@ -25,11 +25,8 @@ public readonly record struct PageHeader(
         int type = -1, unc = -1, comp = -1, num = 0, enc = 0, defEnc = (int)ParquetEncoding.Rle, nulls = 0, rows = 0, defLen = 0, repLen = 0;
         bool compressed = true, sawBody = false;
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var ft))
         {
-            var (id, ft) = t.Field(last);
-            if (ft == ThriftCompact.Stop) break;
-            last = id;
             switch (id)
             {
                 case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;

@@ -61,6 +61,16 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
     public string StringValue() => System.Text.Encoding.UTF8.GetString(BinaryValue());
 
     /// <summary>A list or set header: its size and element type.</summary>
+    /// <summary>Reads the next field header of a struct: false at its end; else the field's id and type, with
+    /// <paramref name="last"/> advanced for the delta of the next header.</summary>
+    public bool NextField(ref short last, out short id, out byte type)
+    {
+        (id, type) = Field(last);
+        if (type == Stop) return false;
+        last = id;
+        return true;
+    }
+
     public (int Size, byte ElementType) ListHeader()
     {
         byte h = _data[Position++];
