@@ -48,14 +48,8 @@ internal sealed class ColumnBuffer(ColumnSchema column)
         _nulls[Count] = false;
     }
 
-    /// <summary>The values of a nullable number or bool column as T?, for the Parquet writer.</summary>
-    public ReadOnlyMemory<T?> Nullable<T>(ReadOnlyMemory<T> values) where T : struct
-    {
-        var result = new T?[Count];
-        var span = values.Span;
-        for (int i = 0; i < Count; i++) result[i] = _anyNull && _nulls[i] ? null : span[i];
-        return result;
-    }
+    /// <summary>Which rows of a number or bool column are null; empty when none is.</summary>
+    public ReadOnlySpan<bool> NullRows => _anyNull ? _nulls.AsSpan(0, Count) : default;
 
     public void AddString(string? v)
     {

@@ -1,5 +1,4 @@
-using Parquet;
-using Parquet.Schema;
+using Cql.Engine.Storage.Writing.Format;
 
 namespace Cql.Engine.Storage.Writing;
 
@@ -29,11 +28,13 @@ public sealed class TableWriter : IAsyncDisposable
     // The rows being added; the other set is the row group being encoded in the background (double buffering).
     ColumnBuffer[] _columns, _spare;
     Task _encoding = Task.CompletedTask;
-    readonly ParquetSchema _schema;
-    readonly DataField[] _fields;
-    readonly ParquetOptions _options;
+    // Per column: short text is dictionary-encoded.
+    readonly bool[] _dictionary;
+    // Reused from row group to row group and file to file (row groups are encoded one at a time).
+    readonly ColumnChunkEncoder _encoder = new();
+    readonly ByteSink _chunk = new();
     readonly List<string> _written = [];
-    ParquetWriter? _writer;
+    ParquetFileWriter? _writer;
     FileStream? _stream;
     string? _tempPath, _finalPath;
     int _rowsInFile, _fileIndex;
@@ -54,35 +55,17 @@ public sealed class TableWriter : IAsyncDisposable
         _metadata = metadata;
         _columns = new ColumnBuffer[table.Columns.Count];
         _spare = new ColumnBuffer[table.Columns.Count];
-        _fields = new DataField[table.Columns.Count];
+        _dictionary = new bool[table.Columns.Count];
         for (int i = 0; i < _columns.Length; i++)
         {
             var c = table.Columns[i];
             _columns[i] = new ColumnBuffer(c);
             _spare[i] = new ColumnBuffer(c);
-            _fields[i] = (c.Type, c.Nullable) switch
-            {
-                (ColumnType.Int32, false) => new DataField<int>(c.Name),
-                (ColumnType.Int32, true) => new DataField<int?>(c.Name),
-                (ColumnType.Int64, false) => new DataField<long>(c.Name),
-                (ColumnType.Int64, true) => new DataField<long?>(c.Name),
-                (ColumnType.Float64, false) => new DataField<double>(c.Name),
-                (ColumnType.Float64, true) => new DataField<double?>(c.Name),
-                (ColumnType.Bool, false) => new DataField<bool>(c.Name),
-                (ColumnType.Bool, true) => new DataField<bool?>(c.Name),
-                _ => new DataField<string>(c.Name, c.Nullable),
-            };
+            _hasLongText |= IsLongText(c.Name);
+            // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
+            // a reader evaluates a predicate once per dictionary value instead of once per row.
+            _dictionary[i] = c.Type is ColumnType.String or ColumnType.Date && !IsLongText(c.Name);
         }
-        _schema = new ParquetSchema(_fields);
-        for (int i = 0; i < _columns.Length; i++) _hasLongText |= IsLongText(table.Columns[i].Name);
-        _options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, CompressionLevel = System.IO.Compression.CompressionLevel.Optimal };
-        // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
-        // readers that share one buffer per dictionary value can evaluate a predicate once per value. Decided from
-        // our schema, not from DataField.ClrType: for DataField<string> that is not typeof(string) in Parquet.Net 6,
-        // so until now no hint was ever given and every text column was written PLAIN.
-        for (int i = 0; i < _fields.Length; i++)
-            if (table.Columns[i].Type is ColumnType.String or ColumnType.Date && !IsLongText(table.Columns[i].Name))
-                _options.ColumnEncodingHints[_fields[i].Path.ToString()] = EncodingHint.Dictionary;
     }
 
     static bool IsLongText(string column) => column is "text" or "left" or "right";
@@ -183,7 +166,7 @@ public sealed class TableWriter : IAsyncDisposable
         _columns = _spare;
         _spare = full;
         var writer = _writer!;
-        _encoding = Task.Run(() => EncodeRowGroupAsync(writer, full, ct), CancellationToken.None);
+        _encoding = Task.Run(() => EncodeRowGroup(writer, full, ct), CancellationToken.None);
         _rowsInFile += n;
         if (mayClose && _rowsInFile >= FileRows && _exactPath is null)
         {
@@ -192,33 +175,17 @@ public sealed class TableWriter : IAsyncDisposable
         }
     }
 
-    async Task EncodeRowGroupAsync(ParquetWriter writer, ColumnBuffer[] columns, CancellationToken ct)
+    void EncodeRowGroup(ParquetFileWriter writer, ColumnBuffer[] columns, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         _counter?.Add(columns);
-        using (var rg = writer.CreateRowGroup())
-        {
-            for (int i = 0; i < columns.Length; i++)
-            {
-                var b = columns[i];
-                switch (b.Column.Type, b.Column.Nullable)
-                {
-                    case (ColumnType.Int32, false): await rg.WriteAsync(_fields[i], b.Ints, null, null, ct); break;
-                    case (ColumnType.Int32, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Ints), null, null, ct); break;
-                    case (ColumnType.Int64, false): await rg.WriteAsync(_fields[i], b.Longs, null, null, ct); break;
-                    case (ColumnType.Int64, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Longs), null, null, ct); break;
-                    case (ColumnType.Float64, false): await rg.WriteAsync(_fields[i], b.Doubles, null, null, ct); break;
-                    case (ColumnType.Float64, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Doubles), null, null, ct); break;
-                    case (ColumnType.Bool, false): await rg.WriteAsync(_fields[i], b.Bools, null, null, ct); break;
-                    case (ColumnType.Bool, true): await rg.WriteAsync(_fields[i], b.Nullable(b.Bools), null, null, ct); break;
-                    default: await rg.WriteAsync(_fields[i], (IReadOnlyCollection<string>)b.Strings!, null); break;
-                }
-            }
-        }
+        writer.WriteRowGroup(columns);
         foreach (var b in columns) b.Clear();
     }
 
-    async Task OpenFileAsync(CancellationToken ct)
+    Task OpenFileAsync(CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         if (_exactPath is not null)
         {
             _finalPath = _exactPath;
@@ -232,17 +199,17 @@ public sealed class TableWriter : IAsyncDisposable
             _tempPath = _finalPath + ".tmp";
         }
         _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _writer = await ParquetWriter.CreateAsync(_schema, _stream, _options, false, ct);
-        var meta = new Dictionary<string, string> { ["cql.table"] = _table.Name, ["cql.format_version"] = CorpusManifest.FormatVersion.ToString() };
-        if (_metadata is not null) foreach (var (k, v) in _metadata) meta[k] = v;
-        _writer.CustomMetadata = meta;
+        _writer = new ParquetFileWriter(_stream, _table.Columns, _dictionary, _encoder, _chunk);
         _rowsInFile = 0;
+        return Task.CompletedTask;
     }
 
     async Task CloseFileAsync()
     {
         if (_writer is null) return;
-        await _writer.DisposeAsync();
+        var meta = new Dictionary<string, string> { ["cql.table"] = _table.Name, ["cql.format_version"] = CorpusManifest.FormatVersion.ToString() };
+        if (_metadata is not null) foreach (var (k, v) in _metadata) meta[k] = v;
+        _writer.Finish(meta);
         await _stream!.FlushAsync();
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
@@ -292,7 +259,6 @@ public sealed class TableWriter : IAsyncDisposable
     {
         try { await _encoding; } catch (Exception) { /* abandoned: the part is deleted below */ }
         if (_writer is null) return;
-        await _writer.DisposeAsync();
         await _stream!.DisposeAsync();
         try { File.Delete(_tempPath!); } catch (IOException) { }
         _writer = null;

@@ -1,0 +1,128 @@
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Engine.Storage.Writing.Format;
+
+/// <summary>
+/// The writing half of Thrift's compact protocol, as much as Parquet page headers and footers need: field headers
+/// with id deltas, zigzag varints, binaries, list headers and nested structs. The bytes collect in a growing buffer
+/// that is reused for the next header (<see cref="Clear"/>). <see cref="ThriftCompact"/> is the reading half.
+/// </summary>
+internal sealed class ThriftWriter
+{
+    byte[] _buffer = new byte[256];
+    short _last;
+    readonly Stack<short> _outer = new();
+
+    public int Length { get; private set; }
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+
+    public void Clear()
+    {
+        Length = 0;
+        _last = 0;
+        _outer.Clear();
+    }
+
+    public void I32(short id, int value)
+    {
+        Header(id, ThriftCompact.I32);
+        Varint(ZigZag(value));
+    }
+
+    public void I64(short id, long value)
+    {
+        Header(id, ThriftCompact.I64);
+        Varint(ZigZag(value));
+    }
+
+    public void Bool(short id, bool value) => Header(id, value ? ThriftCompact.True : ThriftCompact.False);
+
+    public void Binary(short id, ReadOnlySpan<byte> value)
+    {
+        Header(id, ThriftCompact.Binary);
+        BinaryElement(value);
+    }
+
+    public void String(short id, string value) => Binary(id, System.Text.Encoding.UTF8.GetBytes(value));
+
+    /// <summary>Opens a struct-valued field; its fields follow, then <see cref="EndStruct"/>.</summary>
+    public void BeginStruct(short id)
+    {
+        Header(id, ThriftCompact.Struct);
+        BeginStructElement();
+    }
+
+    /// <summary>Opens a struct that is an element of a list (no field header of its own).</summary>
+    public void BeginStructElement()
+    {
+        _outer.Push(_last);
+        _last = 0;
+    }
+
+    public void EndStruct()
+    {
+        Byte(ThriftCompact.Stop);
+        _last = _outer.Pop();
+    }
+
+    /// <summary>A list-valued field's header; its <paramref name="size"/> elements follow.</summary>
+    public void BeginList(short id, byte elementType, int size)
+    {
+        Header(id, ThriftCompact.List);
+        if (size < 15) Byte((byte)(size << 4 | elementType));
+        else
+        {
+            Byte((byte)(0xF0 | elementType));
+            Varint((ulong)size);
+        }
+    }
+
+    public void I32Element(int value) => Varint(ZigZag(value));
+
+    public void BinaryElement(ReadOnlySpan<byte> value)
+    {
+        Varint((ulong)value.Length);
+        Ensure(value.Length);
+        value.CopyTo(_buffer.AsSpan(Length));
+        Length += value.Length;
+    }
+
+    /// <summary>Ends the outermost struct (the message itself).</summary>
+    public void Stop() => Byte(ThriftCompact.Stop);
+
+    void Header(short id, byte type)
+    {
+        int delta = id - _last;
+        if (delta is > 0 and <= 15) Byte((byte)(delta << 4 | type));
+        else
+        {
+            Byte(type);
+            Varint(ZigZag(id));
+        }
+        _last = id;
+    }
+
+    static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
+
+    void Varint(ulong v)
+    {
+        Ensure(10);
+        while (v >= 0x80)
+        {
+            _buffer[Length++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+        _buffer[Length++] = (byte)v;
+    }
+
+    void Byte(byte b)
+    {
+        Ensure(1);
+        _buffer[Length++] = b;
+    }
+
+    void Ensure(int more)
+    {
+        if (Length + more > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + more));
+    }
+}
