@@ -64,20 +64,23 @@ public sealed class TableWriter : IAsyncDisposable
             _hasLongText |= IsLongText(c.Name);
             // Short, repetitive strings (lang, speaker, kind, source...) are dictionary-encoded: smaller files, and
             // a reader evaluates a predicate once per dictionary value instead of once per row.
-            _dictionary[i] = c.Type is ColumnType.String or ColumnType.Date && !IsLongText(c.Name);
+            _dictionary[i] = IsShortText(c);
         }
     }
 
     static bool IsLongText(string column) => column is "text" or "left" or "right";
 
-    /// <summary>The short text columns whose values are worth counting per part (see <see cref="ValueCounter"/>).</summary>
+    /// <summary>The short text columns: dictionary-encoded, and their values counted per part (see
+    /// <see cref="ValueCounter"/>).</summary>
     public static IReadOnlyList<(int Ordinal, string Name)> CountableColumns(TableSchema table)
     {
         var list = new List<(int, string)>();
         for (int i = 0; i < table.Columns.Count; i++)
-            if (table.Columns[i].Type is ColumnType.String or ColumnType.Date && !IsLongText(table.Columns[i].Name)) list.Add((i, table.Columns[i].Name));
+            if (IsShortText(table.Columns[i])) list.Add((i, table.Columns[i].Name));
         return list;
     }
+
+    static bool IsShortText(ColumnSchema c) => c.Type is ColumnType.String or ColumnType.Date && !IsLongText(c.Name);
 
     ValueCounter? _counter;
     TableWriter? _countsOutput;
@@ -178,8 +181,7 @@ public sealed class TableWriter : IAsyncDisposable
     void EncodeRowGroup(ParquetFileWriter writer, ColumnBuffer[] columns, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        _counter?.Add(columns);
-        writer.WriteRowGroup(columns);
+        writer.WriteRowGroup(columns, _counter);
         foreach (var b in columns) b.Clear();
     }
 

@@ -37,31 +37,21 @@ public sealed class ValueCounter
         Reset();
     }
 
-    /// <summary>Counts the buffered values of a row group about to be written.</summary>
-    internal void Add(ColumnBuffer[] buffers)
+    /// <summary>Counts the values of one column of a row group being written, from its dictionary (the distinct
+    /// values and how many rows hold each) and its nulls: a lookup per distinct value, not per row.</summary>
+    internal void Add(int ordinal, IReadOnlyList<string> values, ReadOnlySpan<int> rows, long nulls)
     {
-        for (int k = 0; k < _columns.Length; k++)
+        int k = Array.IndexOf(_columns, ordinal);
+        if (k < 0 || _counts[k] is not { } counts) return; // not counted, or given up for this part
+        _nulls[k] += nulls;
+        for (int i = 0; i < values.Count; i++)
         {
-            var counts = _counts[k];
-            if (counts is null) continue; // given up for this part
-            var values = buffers[_columns[k]].Strings;
-            string? last = null;
-            long run = 0;
-            foreach (var v in values)
-            {
-                if (v is null) { _nulls[k]++; continue; }
-                // Writers often pass the same string instance for a run of rows: count the run, look it up once.
-                if (ReferenceEquals(v, last)) { run++; continue; }
-                if (last is not null) Bump(counts, last, run);
-                // Counts only grow: past the limit the column is given up whatever the rest of the rows hold
-                // (the tokens' words pass it early in every part).
-                if (counts.Count > MaxValues) break;
-                last = v;
-                run = 1;
-            }
-            if (last is not null && counts.Count <= MaxValues) Bump(counts, last, run);
-            if (counts.Count > MaxValues) _counts[k] = null;
+            // Counts only grow: past the limit the column is given up whatever the rest of the rows hold
+            // (the tokens' words pass it early in every part).
+            if (counts.Count > MaxValues) break;
+            Bump(counts, values[i], rows[i]);
         }
+        if (counts.Count > MaxValues) _counts[k] = null;
     }
 
     static void Bump(Dictionary<string, long> counts, string v, long n)

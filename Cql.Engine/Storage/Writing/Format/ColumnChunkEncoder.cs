@@ -27,6 +27,10 @@ internal sealed class ColumnChunkEncoder
     readonly Dictionary<string, int> _dictionary = new(StringComparer.Ordinal);
     // Where each dictionary entry's UTF-8 bytes sit in _dictionaryPage (after its length prefix).
     readonly List<(int Start, int Length)> _entries = [];
+    // The dictionary's strings and how many rows hold each: the part's value counts come from here, without a
+    // second lookup per row (ValueCounter).
+    readonly List<string> _values = [];
+    int[] _valueRows = [];
     byte[] _compressed = [];
     int[] _levels = [], _indices = [];
 
@@ -185,6 +189,7 @@ internal sealed class ColumnChunkEncoder
     {
         _dictionary.Clear();
         _entries.Clear();
+        _values.Clear();
         _dictionaryPage.Clear();
         var span = values.AsSpan();
         if (_indices.Length < span.Length) _indices = new int[Math.Max(span.Length, _indices.Length * 2)];
@@ -202,10 +207,14 @@ internal sealed class ColumnChunkEncoder
                 {
                     slot = _entries.Count;
                     _entries.Add(AppendString(_dictionaryPage, s));
+                    _values.Add(s);
+                    if (_valueRows.Length < _values.Count) Array.Resize(ref _valueRows, Math.Max(256, _valueRows.Length * 2));
+                    _valueRows[slot] = 0;
                 }
                 last = s;
                 lastIndex = slot;
             }
+            _valueRows[lastIndex]++;
             _indices[count++] = lastIndex;
         }
         // Whole bytes per index, not the narrowest width: Snappy then finds the repeats of frequent words, which a
@@ -226,6 +235,11 @@ internal sealed class ColumnChunkEncoder
         }
         return new ColumnStatistics(page.Slice(minAt, minLength).ToArray(), page.Slice(maxAt, maxLength).ToArray(), nulls);
     }
+
+    /// <summary>The distinct values of the last dictionary-encoded chunk, in order of first appearance.</summary>
+    public IReadOnlyList<string> DictionaryValues => _values;
+    /// <summary>Rows of the last dictionary-encoded chunk holding each of <see cref="DictionaryValues"/>.</summary>
+    public ReadOnlySpan<int> DictionaryRows => _valueRows.AsSpan(0, _values.Count);
 
     /// <summary>Appends a PLAIN byte array (length, UTF-8); returns where its bytes start and how many there are.</summary>
     static (int At, int Length) AppendString(ByteSink sink, string s)

@@ -39,8 +39,9 @@ internal sealed class ParquetFileWriter
 
     public long Rows { get; private set; }
 
-    /// <summary>Writes the buffered values as one row group (every buffer holds the same number of rows).</summary>
-    public void WriteRowGroup(ColumnBuffer[] columns)
+    /// <summary>Writes the buffered values as one row group (every buffer holds the same number of rows); the
+    /// dictionary-encoded columns' values are counted into <paramref name="counter"/>.</summary>
+    public void WriteRowGroup(ColumnBuffer[] columns, ValueCounter? counter)
     {
         if (columns.Length != _columns.Count) throw new ArgumentException($"{columns.Length} columns for a schema of {_columns.Count}");
         long start = _position, uncompressed = 0, compressed = 0;
@@ -49,6 +50,7 @@ internal sealed class ParquetFileWriter
         {
             _chunk.Clear();
             var encoded = _encoder.Encode(columns[i], _dictionary[i], _chunk);
+            if (encoded.Dictionary) counter?.Add(i, _encoder.DictionaryValues, _encoder.DictionaryRows, encoded.Statistics.Nulls);
             _stream.Write(_chunk.Written);
             chunks[i] = (encoded, _position);
             _position += _chunk.Length;
