@@ -19,9 +19,10 @@ public sealed class CorpusWriter : IAsyncDisposable
     {
         _dir = corpusDir;
         RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+        var encoders = new Format.ColumnEncoderPool();
         foreach (var t in CorpusSchema.Tables)
-            _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId);
-        _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId);
+            _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId, encoders);
+        _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId, encoders);
         foreach (var (name, w) in _writers)
             if (name != "entities") w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
         foreach (var spec in Indexing.TermIndexSpec.All)

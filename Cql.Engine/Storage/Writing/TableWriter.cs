@@ -30,9 +30,7 @@ public sealed class TableWriter : IAsyncDisposable
     Task _encoding = Task.CompletedTask;
     // Per column: short text is dictionary-encoded.
     readonly bool[] _dictionary;
-    // Reused from row group to row group and file to file (row groups are encoded one at a time).
-    readonly ColumnChunkEncoder _encoder = new();
-    readonly ByteSink _chunk = new();
+    readonly ColumnEncoderPool _encoders;
     readonly List<string> _written = [];
     ParquetFileWriter? _writer;
     FileStream? _stream;
@@ -47,8 +45,13 @@ public sealed class TableWriter : IAsyncDisposable
     /// corpusDir/table.</param>
     /// <param name="metadata">Key-value metadata for the Parquet footer (export provenance).</param>
     public TableWriter(TableSchema table, string corpusDir, string partPrefix, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null)
+        : this(table, corpusDir, partPrefix, new ColumnEncoderPool(), exactPath, metadata) { }
+
+    /// <param name="encoders">Shared by the tables written together (see <see cref="ColumnEncoderPool"/>).</param>
+    internal TableWriter(TableSchema table, string corpusDir, string partPrefix, ColumnEncoderPool encoders, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         _table = table;
+        _encoders = encoders;
         _corpusDir = corpusDir;
         _partPrefix = partPrefix;
         _exactPath = exactPath;
@@ -201,7 +204,7 @@ public sealed class TableWriter : IAsyncDisposable
             _tempPath = _finalPath + ".tmp";
         }
         _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _writer = new ParquetFileWriter(_stream, _table.Columns, _dictionary, _encoder, _chunk);
+        _writer = new ParquetFileWriter(_stream, _table.Columns, _dictionary, _encoders);
         _rowsInFile = 0;
         return Task.CompletedTask;
     }

@@ -16,7 +16,12 @@ internal sealed class ByteSink
     public Span<byte> Reserve(int count)
     {
         if (Length + count > _buffer.Length)
-            Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)Length + count)));
+        {
+            // Uninitialised: the bytes are written before they are read, and zeroing tens of MB of text is waste.
+            var larger = GC.AllocateUninitializedArray<byte>((int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)Length + count)));
+            _buffer.AsSpan(0, Length).CopyTo(larger);
+            _buffer = larger;
+        }
         return _buffer.AsSpan(Length, count);
     }
 

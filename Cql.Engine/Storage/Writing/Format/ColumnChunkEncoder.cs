@@ -17,8 +17,8 @@ internal readonly record struct ColumnStatistics(byte[]? Min, byte[]? Max, long 
 /// Snappy), each after its Thrift header. Numbers, bools and long text are PLAIN; short text columns are
 /// dictionary-encoded, keyed by the string itself (corpus strings repeat as the same instances, so most lookups
 /// end at a reference comparison). Statistics are computed on the way, min/max in Parquet's order (signed for
-/// numbers, unsigned bytes of UTF-8 for text). One encoder per table writer, reused row group after row group:
-/// its buffers and its dictionary keep their capacity.
+/// numbers, unsigned bytes of UTF-8 for text). Encoders are pooled (<see cref="ColumnEncoderPool"/>) and reused
+/// row group after row group: their buffers and dictionary keep their capacity.
 /// </summary>
 internal sealed class ColumnChunkEncoder
 {
@@ -34,11 +34,10 @@ internal sealed class ColumnChunkEncoder
     byte[] _compressed = [];
     int[] _levels = [], _indices = [];
 
-    /// <summary>Appends the chunk for <paramref name="column"/> to <paramref name="chunk"/>.</summary>
-    public EncodedChunk Encode(ColumnBuffer column, bool dictionary, ByteSink chunk)
+    /// <summary>Writes the chunk for <paramref name="column"/> to <paramref name="output"/>.</summary>
+    public EncodedChunk Encode(ColumnBuffer column, bool dictionary, Stream output)
     {
         int n = column.Count;
-        int chunkStart = chunk.Length;
         _page.Clear();
         bool nullable = column.Column.Nullable;
         long nulls = nullable ? WriteDefinitionLevels(column) : 0;
@@ -70,14 +69,15 @@ internal sealed class ColumnChunkEncoder
                 break;
         }
 
+        // The compressed size of the pages so far is also the offset of the next one in the chunk.
         long uncompressed = 0, compressed = 0, dictionaryOffset = -1;
         if (useDictionary)
         {
-            dictionaryOffset = chunk.Length - chunkStart;
-            WritePage(chunk, _dictionaryPage.Written, PageType.DictionaryPage, _entries.Count, ParquetEncoding.Plain, ref uncompressed, ref compressed);
+            dictionaryOffset = compressed;
+            WritePage(output, _dictionaryPage.Written, PageType.DictionaryPage, _entries.Count, ParquetEncoding.Plain, ref uncompressed, ref compressed);
         }
-        long dataOffset = chunk.Length - chunkStart;
-        WritePage(chunk, _page.Written, PageType.DataPage, n, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, ref uncompressed, ref compressed);
+        long dataOffset = compressed;
+        WritePage(output, _page.Written, PageType.DataPage, n, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, ref uncompressed, ref compressed);
         return new EncodedChunk(type, useDictionary, n, uncompressed, compressed, dictionaryOffset, dataOffset, stats);
     }
 
@@ -253,10 +253,10 @@ internal sealed class ColumnChunkEncoder
     }
 
     /// <summary>Compresses a page body with Snappy and appends its header and the compressed bytes.</summary>
-    void WritePage(ByteSink chunk, ReadOnlySpan<byte> body, PageType type, int values, ParquetEncoding encoding, ref long uncompressed, ref long compressed)
+    void WritePage(Stream output, ReadOnlySpan<byte> body, PageType type, int values, ParquetEncoding encoding, ref long uncompressed, ref long compressed)
     {
         int max = Snappier.Snappy.GetMaxCompressedLength(body.Length);
-        if (_compressed.Length < max) _compressed = new byte[Math.Max(max, _compressed.Length * 2)];
+        if (_compressed.Length < max) _compressed = GC.AllocateUninitializedArray<byte>(Math.Max(max, _compressed.Length * 2));
         int size = Snappier.Snappy.Compress(body, _compressed);
         _header.Clear();
         _header.I32(1, (int)type);
@@ -278,8 +278,8 @@ internal sealed class ColumnChunkEncoder
         }
         _header.EndStruct();
         _header.Stop();
-        chunk.Write(_header.Written);
-        chunk.Write(_compressed.AsSpan(0, size));
+        output.Write(_header.Written);
+        output.Write(_compressed.AsSpan(0, size));
         uncompressed += _header.Length + body.Length;
         compressed += _header.Length + size;
     }

@@ -17,22 +17,20 @@ internal sealed class ParquetFileWriter
     readonly Stream _stream;
     readonly IReadOnlyList<ColumnSchema> _columns;
     readonly bool[] _dictionary;
-    readonly ColumnChunkEncoder _encoder;
-    readonly ByteSink _chunk;
+    readonly ColumnEncoderPool _encoders;
     readonly List<RowGroupEntry> _rowGroups = [];
     long _position;
 
     sealed record RowGroupEntry(long Rows, long Start, long UncompressedSize, long CompressedSize, (EncodedChunk Chunk, long Start)[] Chunks);
 
     /// <param name="dictionary">Per column: whether a text column is dictionary-encoded.</param>
-    /// <param name="encoder">Reused across files (its buffers keep their size).</param>
-    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnChunkEncoder encoder, ByteSink chunk)
+    /// <param name="encoders">Where a row group's encoder comes from (shared by the tables of one ingest).</param>
+    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnEncoderPool encoders)
     {
         _stream = stream;
         _columns = columns;
         _dictionary = dictionary;
-        _encoder = encoder;
-        _chunk = chunk;
+        _encoders = encoders;
         _stream.Write(Magic);
         _position = Magic.Length;
     }
@@ -46,17 +44,20 @@ internal sealed class ParquetFileWriter
         if (columns.Length != _columns.Count) throw new ArgumentException($"{columns.Length} columns for a schema of {_columns.Count}");
         long start = _position, uncompressed = 0, compressed = 0;
         var chunks = new (EncodedChunk, long)[columns.Length];
-        for (int i = 0; i < columns.Length; i++)
+        var encoder = _encoders.Rent();
+        try
         {
-            _chunk.Clear();
-            var encoded = _encoder.Encode(columns[i], _dictionary[i], _chunk);
-            if (encoded.Dictionary) counter?.Add(i, _encoder.DictionaryValues, _encoder.DictionaryRows, encoded.Statistics.Nulls);
-            _stream.Write(_chunk.Written);
-            chunks[i] = (encoded, _position);
-            _position += _chunk.Length;
-            uncompressed += encoded.UncompressedSize;
-            compressed += encoded.CompressedSize;
+            for (int i = 0; i < columns.Length; i++)
+            {
+                var encoded = encoder.Encode(columns[i], _dictionary[i], _stream);
+                if (encoded.Dictionary) counter?.Add(i, encoder.DictionaryValues, encoder.DictionaryRows, encoded.Statistics.Nulls);
+                chunks[i] = (encoded, _position);
+                _position += encoded.CompressedSize;
+                uncompressed += encoded.UncompressedSize;
+                compressed += encoded.CompressedSize;
+            }
         }
+        finally { _encoders.Return(encoder); }
         long rows = columns.Length == 0 ? 0 : columns[0].Count;
         _rowGroups.Add(new RowGroupEntry(rows, start, uncompressed, compressed, chunks));
         Rows += rows;
