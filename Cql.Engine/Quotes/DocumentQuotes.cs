@@ -73,7 +73,10 @@ internal sealed partial class DocumentQuotes
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
         for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
         HeadlinesFromBody();
-        return Output();
+        var extraction = Output();
+        // The extraction holds strings and ranges, never tokens: the paragraphs' lists can serve the next document.
+        foreach (var p in _paras) TokenListPool.Return(p.Tokens);
+        return extraction;
     }
 
     /// <summary>The paragraph itself, or for a very long one consecutive windows of its sentences.</summary>

@@ -30,8 +30,8 @@ internal sealed class ParagraphContext
         foreach (var l in languages) if (lexicon.Languages.TryGetValue(l, out var w)) words.Add(w);
         if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
         _words = [.. words];
-        // About a token every five characters in news text: one allocation, not a doubling series.
-        Tokens = new List<Token>(info.Range.Length / 5 + 8);
+        // About a token every five characters in news text: room for them at once, not a doubling series.
+        Tokens = TokenListPool.Rent(info.Range.Length / 5 + 8);
         QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens);
         _hitAt = new int[Tokens.Count];
         Array.Fill(_hitAt, -1);
