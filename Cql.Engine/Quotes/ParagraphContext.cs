@@ -107,7 +107,9 @@ internal sealed class ParagraphContext
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
     public char? PronounGender(int i)
     {
-        bool m = Has(i, WordClass.PronounM), f = Has(i, WordClass.PronounF), p = Has(i, WordClass.PronounPl);
+        // Asked at every word a phrase may start at: the classes read once, not three times.
+        var c = Classes(i);
+        bool m = (c & WordClass.PronounM) != 0, f = (c & WordClass.PronounF) != 0, p = (c & WordClass.PronounPl) != 0;
         if (f && p) return 'x';
         return m ? 'm' : f ? 'f' : p ? 'p' : null;
     }
