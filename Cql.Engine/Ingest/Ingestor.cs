@@ -180,7 +180,7 @@ public static class Ingestor
         {
             var doc = DocumentAnalyzer.Analyze(raw);
             var extraction = extractor.Extract(doc);
-            var tokens = new List<TextRange>(doc.Text.Length / 6);
+            var tokens = TokenScratch();
             var perSentence = new int[doc.Sentences.Count];
             for (int s = 0; s < doc.Sentences.Count; s++)
             {
@@ -194,10 +194,34 @@ public static class Ingestor
             var pool = TokenStringPool.ForThread;
             for (int t = 0; t < tokens.Count; t++)
                 (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(doc.Text)));
+            var hash = ContentHash(doc.Text);
             articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms));
         }
         return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
+    }
+
+    [ThreadStatic] static List<TextRange>? t_tokens;
+
+    /// <summary>The worker's list for a document's token ranges, emptied; the article keeps an exact copy. Past
+    /// <see cref="MaxKeptTokens"/> a fresh list, so one huge document does not pin its size for good.</summary>
+    static List<TextRange> TokenScratch()
+    {
+        var list = t_tokens;
+        if (list is null || list.Capacity > MaxKeptTokens) t_tokens = list = new List<TextRange>();
+        list.Clear();
+        return list;
+    }
+
+    const int MaxKeptTokens = 1 << 16;
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes, in hex, encoded into a pooled buffer.</summary>
+    static string ContentHash(string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        int n = System.Text.Encoding.UTF8.GetBytes(text, buffer);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, n)));
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return hash;
     }
 
     static async Task WriteArticleAsync(CorpusWriter w, EntityRegistry entities, ArticleWork a, int docId, int paraBase, int sentBase, int quoteBase)

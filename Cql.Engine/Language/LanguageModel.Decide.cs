@@ -47,7 +47,7 @@ public sealed partial class LanguageModel
     }
 
     /// <summary>The words of <paramref name="text"/>, read once for <see cref="Identify(WordScorer.TextWords, int, int, LanguageGuess)"/>
-    /// and <see cref="IdentifyJoined"/> to score its ranges.</summary>
+    /// and <see cref="IdentifyJoined"/> to score its ranges; valid until the thread reads another text.</summary>
     internal WordScorer.TextWords Words(string text) => WordScorer.Read(this, table, text);
 
     /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> of the range [start, end) of the words' text.</summary>

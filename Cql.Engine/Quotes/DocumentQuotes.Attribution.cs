@@ -6,8 +6,8 @@ internal sealed partial class DocumentQuotes
     void Attribute(ParagraphContext p)
     {
         var mine = _unitsOf[p.Index];
-        mine.Sort((a, b) => _units[a].ContentStart.CompareTo(_units[b].ContentStart));
-        var top = mine.Where(k => _units[k].Parent < 0).ToList();
+        mine.Sort(_byContentStart ??= (a, b) => _units[a].ContentStart.CompareTo(_units[b].ContentStart));
+        var top = TopLevel(mine);
         // Tokens inside a quotation (and a dash quote's dash), computed once: every step asks about them.
         var opaque = new bool[p.Tokens.Count];
         foreach (var k in top)
@@ -56,9 +56,20 @@ internal sealed partial class DocumentQuotes
         _closingSpeaker[p.Index] = lastSentenceSpeaker;
         if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) _colonSpeaker[p.Index] = ColonIntroduction(p, attributor, sentences[^1], isOpaque);
         Continue(p, top, isOpaque, continuers);
-        foreach (var k in mine.Where(k => _units[k].Parent >= 0)) AttributeNested(p, attributor, k);
+        foreach (var k in mine) if (_units[k].Parent >= 0) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
         foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, isOpaque);
+    }
+
+    /// <summary>Orders a paragraph's units by where their content starts; made once per document, not per paragraph.</summary>
+    Comparison<int>? _byContentStart;
+
+    /// <summary>The units of <paramref name="units"/> inside no other quotation, in their order.</summary>
+    List<int> TopLevel(List<int> units)
+    {
+        var top = new List<int>(units.Count);
+        foreach (var k in units) if (_units[k].Parent < 0) top.Add(k);
+        return top;
     }
 
     /// <summary><see cref="IsSentenceStart"/> for every token in one pass.</summary>

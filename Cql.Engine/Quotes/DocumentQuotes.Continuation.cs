@@ -66,7 +66,7 @@ internal sealed partial class DocumentQuotes
         var prev = _paras[q];
         // "Brierley, who has written to the Health Secretary, added:" introduces the quotation paragraph after it.
         if (_colonSpeaker[q] is { } introduced) return introduced;
-        var units = _unitsOf[q].Where(k => _units[k].Parent < 0).ToList();
+        var units = TopLevel(_unitsOf[q]);
         var (ls, _) = LastSentence(prev);
         if (units.Count > 0)
         {

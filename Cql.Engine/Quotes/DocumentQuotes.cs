@@ -73,7 +73,10 @@ internal sealed partial class DocumentQuotes
         for (int i = 0; i < _paras.Count; i++) Detect(_paras[i]);
         for (int i = 0; i < _paras.Count; i++) Attribute(_paras[i]);
         HeadlinesFromBody();
-        return Output();
+        var extraction = Output();
+        // The extraction holds strings and ranges, never tokens: the paragraphs' lists can serve the next document.
+        foreach (var p in _paras) TokenListPool.Return(p.Tokens);
+        return extraction;
     }
 
     /// <summary>The paragraph itself, or for a very long one consecutive windows of its sentences.</summary>
@@ -107,8 +110,14 @@ internal sealed partial class DocumentQuotes
             if (i == s) break;
             // Function words are short: longer words need no lookup (and no string).
             if (i - s > longest) continue;
-            int n = text.AsSpan(s, i - s).ToLowerInvariant(lower);
-            foreach (var lang in lex.FunctionWordLanguages(lower[..n])) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, lang, out _)++;
+            // What ToLowerInvariant gives, a letter at a time (a word of letters holds no surrogate halves), without
+            // its call per word: ASCII inline.
+            for (int k = s; k < i; k++)
+            {
+                char c = text[k];
+                lower[k - s] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+            }
+            foreach (var lang in lex.FunctionWordLanguages(lower[..(i - s)])) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, lang, out _)++;
         }
         var result = new List<string>();
         if (lex.Languages.ContainsKey(doc.Lang.Code)) result.Add(doc.Lang.Code);

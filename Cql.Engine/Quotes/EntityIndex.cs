@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>A known entity named by tokens [TokStart, TokEnd) of a paragraph; Genitive when written with a possessive
@@ -53,7 +55,7 @@ internal sealed class EntityIndex
         if (!t.IsWord) return null;
         EntityHit? best = null;
         var lower = t.Lower;
-        if (!MayStartName(lower)) return null;
+        if (!MayStartName(t.Word)) return null;
         // The lookup keys of a first token: itself, without a possessive ending, the part before a hyphen.
         MatchKey(lower, tokens, i, end, t, ref best);
         foreach (var g in Genitives)
@@ -63,28 +65,22 @@ internal sealed class EntityIndex
         return best;
     }
 
-    const int MaxCachedWords = 100_000;
-    [ThreadStatic] static Dictionary<string, bool>? t_mayStart;
-    [ThreadStatic] static EntityIndex? t_mayStartIndex;
-
     /// <summary>Whether any lookup key of the word (<see cref="Match"/>'s three) starts an alias. Most words start
-    /// none; the verdict per word is kept per thread, one lookup instead of up to three.</summary>
-    bool MayStartName(string lower)
+    /// none; the verdict is kept on the pooled word (one per distinct word and thread), a field read instead of up to
+    /// three lookups.</summary>
+    bool MayStartName(PooledWord word)
     {
-        var cache = t_mayStart;
-        if (cache is null || t_mayStartIndex != this)
-        {
-            t_mayStart = cache = new Dictionary<string, bool>(StringComparer.Ordinal);
-            t_mayStartIndex = this;
-        }
-        if (cache.TryGetValue(lower, out bool known)) return known;
-        if (cache.Count >= MaxCachedWords) cache.Clear();
+        if (word.StartsNamesOf == this) return true;
+        if (word.StartsNoNameOf == this) return false;
+        var lower = word.Lower;
         bool may = _byFirstLookup.ContainsKey(lower);
         foreach (var g in Genitives)
             may |= lower.Length > g.Length + 1 && lower.EndsWith(g, StringComparison.Ordinal) && _byFirstLookup.ContainsKey(lower.AsSpan(0, lower.Length - g.Length));
         int dash = lower.IndexOf('-');
         may |= dash > 1 && _byFirstLookup.ContainsKey(lower.AsSpan(0, dash));
-        return cache[lower] = may;
+        if (may) word.StartsNamesOf = this;
+        else word.StartsNoNameOf = this;
+        return may;
     }
 
     void MatchKey(ReadOnlySpan<char> key, IReadOnlyList<Token> tokens, int i, int end, Token t, ref EntityHit? best)

@@ -30,8 +30,8 @@ internal sealed class ParagraphContext
         foreach (var l in languages) if (lexicon.Languages.TryGetValue(l, out var w)) words.Add(w);
         if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
         _words = [.. words];
-        // About a token every five characters in news text: one allocation, not a doubling series.
-        Tokens = new List<Token>(info.Range.Length / 5 + 8);
+        // About a token every five characters in news text: room for them at once, not a doubling series.
+        Tokens = TokenListPool.Rent(info.Range.Length / 5 + 8);
         QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens);
         _hitAt = new int[Tokens.Count];
         Array.Fill(_hitAt, -1);
@@ -107,7 +107,9 @@ internal sealed class ParagraphContext
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
     public char? PronounGender(int i)
     {
-        bool m = Has(i, WordClass.PronounM), f = Has(i, WordClass.PronounF), p = Has(i, WordClass.PronounPl);
+        // Asked at every word a phrase may start at: the classes read once, not three times.
+        var c = Classes(i);
+        bool m = (c & WordClass.PronounM) != 0, f = (c & WordClass.PronounF) != 0, p = (c & WordClass.PronounPl) != 0;
         if (f && p) return 'x';
         return m ? 'm' : f ? 'f' : p ? 'p' : null;
     }

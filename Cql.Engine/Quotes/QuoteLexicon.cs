@@ -115,7 +115,11 @@ internal sealed class QuoteLexicon
     static readonly Lazy<QuoteLexicon> _default = new(LoadDefault);
     public static QuoteLexicon Default => _default.Value;
 
-    QuoteLexicon() => _rolesByEndingLookup = _rolesByEnding.GetAlternateLookup<ReadOnlySpan<char>>();
+    QuoteLexicon()
+    {
+        _rolesByEndingLookup = _rolesByEnding.GetAlternateLookup<ReadOnlySpan<char>>();
+        _functionWordLookup = _functionWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     static QuoteLexicon LoadDefault()
     {
@@ -298,13 +302,15 @@ internal sealed class QuoteLexicon
     }
 
     readonly Dictionary<string, string[]> _functionWordLanguages = new(StringComparer.Ordinal);
+    /// <summary>Made once: <see cref="FunctionWordLanguages"/> runs for every short word of every document.</summary>
+    readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _functionWordLookup;
 
     /// <summary>Characters in the longest function word: a longer word needs no lookup.</summary>
     public int LongestFunctionWord { get; private set; }
 
     /// <summary>The languages a lower-case word is a function word of.</summary>
     public string[] FunctionWordLanguages(ReadOnlySpan<char> lower) =>
-        _functionWordLanguages.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var langs) ? langs : [];
+        _functionWordLookup.TryGetValue(lower, out var langs) ? langs : [];
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);

@@ -13,4 +13,9 @@ internal sealed class PooledWord(string text, string lower)
 
     /// <summary>The quote lexicon's facts about <see cref="Lower"/>, filled on first use (Quotes.WordFacts.Of).</summary>
     public Quotes.WordFacts? QuoteFacts;
+
+    /// <summary>The entity index whose names the word may start, and the one whose names it cannot: the verdict of
+    /// Quotes.EntityIndex.MayStartName, asked at every word of every paragraph. Two fields rather than an index and a
+    /// flag, so a verdict is never read with another index's.</summary>
+    public Quotes.EntityIndex? StartsNamesOf, StartsNoNameOf;
 }
