@@ -35,8 +35,6 @@ internal sealed class ThriftWriter
         Varint(ZigZag(value));
     }
 
-    public void Bool(short id, bool value) => Header(id, value ? ThriftCompact.True : ThriftCompact.False);
-
     public void Binary(short id, ReadOnlySpan<byte> value)
     {
         Header(id, ThriftCompact.Binary);
