@@ -1,4 +1,5 @@
 using Cql.Engine.Planning;
+using Cql.Engine.Storage;
 
 namespace Cql.Engine.Optimizing;
 
@@ -119,8 +120,17 @@ public static class RowGroupPruning
             case CompareOp.Gt: mayTrue = maxCmp > 0; mayFalse = minCmp <= 0; break;
             default: mayTrue = maxCmp >= 0; mayFalse = minCmp < 0; break;
         }
+        // Writers leave NaN out of min/max (as the format asks), and the evaluator orders NaN below every number: any
+        // Float64 row group may hold NaN rows, for which <, <= and != are true and =, >, >= false.
+        if (col.Type == ColumnType.Float64)
+        {
+            if (op is CompareOp.Lt or CompareOp.LtEq or CompareOp.NotEq) mayTrue = true;
+            else mayFalse = true;
+        }
         return new(mayTrue, mayFalse, someNull);
     }
+
+    static bool BelowSurrogates(string s) => s.AsSpan().IndexOfAnyInRange('\ud800', '\uffff') < 0;
 
     static CompareOp Flip(CompareOp op) => op switch
     {
@@ -129,7 +139,10 @@ public static class RowGroupPruning
 
     static int? Cmp(object a, object b) => (a, b) switch
     {
-        (string x, string y) => Math.Sign(string.CompareOrdinal(x, y)),
+        // Text only where UTF-16 order is code point order (below the surrogates): statistics are extremes in UTF-8
+        // byte order (code point order), comparisons in UTF-16 order, and the two differ above U+D7FF.
+        (string x, string y) when BelowSurrogates(x) && BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
+        (string, string) => null,
         (double x, double y) => x.CompareTo(y),
         (bool x, bool y) => x.CompareTo(y),
         _ => null,
