@@ -30,6 +30,8 @@ public sealed class ParquetFileWriterTests
         new ColumnSchema("word", ColumnType.String, false, ""),
         new ColumnSchema("date", ColumnType.Date, true, ""),
         new ColumnSchema("text", ColumnType.String, true, ""),
+        new ColumnSchema("nothing", ColumnType.String, true, ""),
+        new ColumnSchema("no_number", ColumnType.Float64, true, ""),
     ]);
 
     // Text whose UTF-16 order differs from UTF-8's (the emoji is a surrogate pair, below U+FFFD in UTF-16 and above
@@ -50,6 +52,8 @@ public sealed class ParquetFileWriterTests
         "ord" + (i * 7919 % 3001),
         i % 9 == 0 ? null : $"20{10 + i % 16}-{1 + i % 12:D2}",
         i % 13 == 0 ? null : $"Tekst {i} — «{new string('æ', i % 17)}» {(i % 2 == 0 ? "😀" : "")}",
+        null, // a dictionary column with no value at all: an empty dictionary, no min or max
+        i % 2 == 0 ? null : double.NaN, // nothing but nulls and NaN: no min or max either
     ];
 
     static async Task<string> WriteAsync(TempDir dir, int rows)
@@ -133,6 +137,12 @@ public sealed class ParquetFileWriterTests
                 var values = Enumerable.Range(first, n).Select(i => Expected(i)[c]).ToList();
                 Assert.Equal(values.Count(v => v is null), stats.NullCount);
                 var present = values.Where(v => v is not null && v is not double.NaN).Select(v => v!).ToList();
+                if (present.Count == 0)
+                {
+                    Assert.Null(stats.Min);
+                    Assert.Null(stats.Max);
+                    continue;
+                }
                 var (min, max) = (Decode(stats.Min!, Table.Columns[c].Type), Decode(stats.Max!, Table.Columns[c].Type));
                 var order = Comparer<object>.Create(ParquetOrder);
                 Assert.Equal(present.Min(order)!, min, (a, b) => ParquetOrder(a, b) == 0);

@@ -10,9 +10,16 @@ namespace Cql.Engine.Storage.Writing.Format;
 /// </summary>
 internal sealed class ColumnEncoderPool
 {
+    /// <summary>Encoders kept between row groups. A commit flushes every table at once (a dozen encoders for a
+    /// moment); keeping them all would hold a dozen sets of grown buffers for the rest of the run.</summary>
+    static readonly int MaxIdle = Math.Max(2, Environment.ProcessorCount);
+
     readonly ConcurrentBag<ColumnChunkEncoder> _idle = [];
 
     public ColumnChunkEncoder Rent() => _idle.TryTake(out var e) ? e : new ColumnChunkEncoder();
 
-    public void Return(ColumnChunkEncoder encoder) => _idle.Add(encoder);
+    public void Return(ColumnChunkEncoder encoder)
+    {
+        if (_idle.Count < MaxIdle) _idle.Add(encoder);
+    }
 }

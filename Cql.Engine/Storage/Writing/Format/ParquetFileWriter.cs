@@ -8,7 +8,8 @@ namespace Cql.Engine.Storage.Writing.Format;
 /// the schema, every chunk's offsets, sizes and statistics, the key-value metadata) and the trailing magic.
 /// Our own rather than Parquet.Net's writer because ingest spent a fifth of its CPU there and allocated ~0.5 GB of
 /// large objects for the per-row-group string dictionaries (/tmp/art10k); this one reuses its buffers and knows
-/// that corpus strings repeat as the same instances. DuckDB, Parquet.Net and our reader read what it writes (tests).
+/// that corpus strings repeat as the same instances. DuckDB and our reader read back what it writes
+/// (ParquetFileWriterTests); Parquet.Net reads it for the C# globals and the entity registry.
 /// </summary>
 internal sealed class ParquetFileWriter
 {
