@@ -41,33 +41,16 @@ internal sealed class ColumnChunkEncoder
         _page.Clear();
         bool nullable = column.Column.Nullable;
         long nulls = nullable ? WriteDefinitionLevels(column) : 0;
-        ColumnStatistics stats;
-        PhysicalType type;
-        bool useDictionary = false;
-        switch (column.Column.Type)
+        var type = PhysicalTypeOf(column.Column.Type);
+        bool useDictionary = dictionary && type == PhysicalType.ByteArray;
+        var stats = column.Column.Type switch
         {
-            case ColumnType.Int32:
-                type = PhysicalType.Int32;
-                stats = PlainNumbers(column.Ints.Span, column.NullRows, nulls);
-                break;
-            case ColumnType.Int64:
-                type = PhysicalType.Int64;
-                stats = PlainNumbers(column.Longs.Span, column.NullRows, nulls);
-                break;
-            case ColumnType.Float64:
-                type = PhysicalType.Double;
-                stats = PlainNumbers(column.Doubles.Span, column.NullRows, nulls);
-                break;
-            case ColumnType.Bool:
-                type = PhysicalType.Boolean;
-                stats = PlainBools(column.Bools.Span, column.NullRows, nulls);
-                break;
-            default:
-                type = PhysicalType.ByteArray;
-                useDictionary = dictionary;
-                stats = useDictionary ? DictionaryIndices(column.Strings, nulls) : PlainStrings(column.Strings, nulls);
-                break;
-        }
+            ColumnType.Int32 => PlainNumbers(column.Ints.Span, column.NullRows, nulls),
+            ColumnType.Int64 => PlainNumbers(column.Longs.Span, column.NullRows, nulls),
+            ColumnType.Float64 => PlainNumbers(column.Doubles.Span, column.NullRows, nulls),
+            ColumnType.Bool => PlainBools(column.Bools.Span, column.NullRows, nulls),
+            _ => useDictionary ? DictionaryIndices(column.Strings, nulls) : PlainStrings(column.Strings, nulls),
+        };
 
         // The compressed size of the pages so far is also the offset of the next one in the chunk.
         long uncompressed = 0, compressed = 0, dictionaryOffset = -1;
@@ -80,6 +63,16 @@ internal sealed class ColumnChunkEncoder
         WritePage(output, _page.Written, PageType.DataPage, n, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, ref uncompressed, ref compressed);
         return new EncodedChunk(type, useDictionary, n, uncompressed, compressed, dictionaryOffset, dataOffset, stats);
     }
+
+    /// <summary>How a column of our schema is stored: text and dates as UTF-8 byte arrays.</summary>
+    public static PhysicalType PhysicalTypeOf(ColumnType type) => type switch
+    {
+        ColumnType.Int32 => PhysicalType.Int32,
+        ColumnType.Int64 => PhysicalType.Int64,
+        ColumnType.Float64 => PhysicalType.Double,
+        ColumnType.Bool => PhysicalType.Boolean,
+        _ => PhysicalType.ByteArray,
+    };
 
     /// <summary>A v1 data page's definition levels (1 present, 0 null): a 4-byte length, then RLE runs.</summary>
     long WriteDefinitionLevels(ColumnBuffer column)

@@ -104,22 +104,13 @@ internal sealed class ParquetFileWriter
         _stream.Write(tail);
     }
 
-    static PhysicalType TypeOf(ColumnType type) => type switch
-    {
-        ColumnType.Int32 => PhysicalType.Int32,
-        ColumnType.Int64 => PhysicalType.Int64,
-        ColumnType.Float64 => PhysicalType.Double,
-        ColumnType.Bool => PhysicalType.Boolean,
-        _ => PhysicalType.ByteArray,
-    };
-
     static void SchemaElement(ThriftWriter t, ColumnSchema c)
     {
         t.BeginStructElement();
-        t.I32(1, (int)TypeOf(c.Type));
+        t.I32(1, (int)ColumnChunkEncoder.PhysicalTypeOf(c.Type));
         t.I32(3, c.Nullable ? 1 : 0); // OPTIONAL : REQUIRED
         t.String(4, c.Name);
-        if (TypeOf(c.Type) == PhysicalType.ByteArray)
+        if (ColumnChunkEncoder.PhysicalTypeOf(c.Type) == PhysicalType.ByteArray)
         {
             t.I32(6, 0); // converted type UTF8, for readers that predate logical types
             t.BeginStruct(10); // logical type: STRING
