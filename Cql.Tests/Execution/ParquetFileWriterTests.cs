@@ -179,6 +179,28 @@ public sealed class ParquetFileWriterTests
     };
 
     [Fact]
+    public async Task Long_text_under_another_name_still_cuts_row_groups_by_size()
+    {
+        // An export of article text renamed (`select text as body`): not a long-text column by name, yet 700 rows of
+        // 60,000 characters must not become one row group (and one page) of 42M characters.
+        using var dir = new TempDir();
+        var path = dir.File("renamed.parquet");
+        var table = new TableSchema("export", "", [new ColumnSchema("id", ColumnType.Int32, false, ""), new ColumnSchema("body", ColumnType.String, false, "")]);
+        await using (var writer = new TableWriter(table, dir.Path, "part", exactPath: path))
+        {
+            for (int i = 0; i < 700; i++)
+            {
+                writer.Int32(0, i);
+                writer.String(1, i.ToString("D6") + new string((char)('a' + i % 26), 60_000));
+                await writer.EndRowAsync();
+            }
+            await writer.CompleteAsync(writeEmptyFile: true);
+        }
+        Assert.True(Duck.Count($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{path}')") >= 2);
+        Assert.Equal(700L, Duck.Count($"SELECT count(DISTINCT body) FROM read_parquet('{path}')"));
+    }
+
+    [Fact]
     public async Task An_empty_table_is_a_valid_file_with_its_schema()
     {
         using var dir = new TempDir();

@@ -19,6 +19,10 @@ public sealed class TableWriter : IAsyncDisposable
     /// buffer). Short columns do not count: their strings are shared, and counting them cut quotes and sentences into
     /// 36K-row groups (52 instead of 31 at 2M), each costing a scan its fixed overhead.</summary>
     public const long RowGroupChars = 8L << 20;
+    /// <summary>Characters of all text buffered before a row group is written anyway, whatever the columns are called:
+    /// an export that renames a long text column (`select text as body`) would otherwise hold 65,536 articles in one
+    /// row group and one page. Far above what the short columns of a corpus table reach (~1M at 65,536 rows).</summary>
+    public const long MaxRowGroupChars = 4 * RowGroupChars;
     /// <summary>Rows per part file.</summary>
     public const int FileRows = 1_048_576;
 
@@ -122,7 +126,9 @@ public sealed class TableWriter : IAsyncDisposable
             if (_columns[i].Count != n)
                 throw new InvalidOperationException($"{_table.Name}.{_columns[i].Column.Name} has {_columns[i].Count} values, expected {n}");
         RowCount++;
-        if (n >= RowGroupRows || ((n & 1023) == 0 && BufferedChars() >= RowGroupChars)) await FlushRowGroupAsync(ct);
+        if (n >= RowGroupRows || ((n & 1023) == 0 && BufferedChars(longTextOnly: true) >= RowGroupChars)
+            || BufferedChars(longTextOnly: false) >= MaxRowGroupChars)
+            await FlushRowGroupAsync(ct);
     }
 
     /// <summary>Rows that may be added in bulk before the row group being built is full.</summary>
@@ -143,10 +149,10 @@ public sealed class TableWriter : IAsyncDisposable
         if (n == RowGroupRows) await FlushRowGroupAsync(ct);
     }
 
-    long BufferedChars()
+    long BufferedChars(bool longTextOnly)
     {
         long chars = 0;
-        foreach (var c in _columns) if (IsLongText(c.Column.Name)) chars += c.Chars;
+        for (int i = 0; i < _columns.Length; i++) if (!longTextOnly || !_dictionary[i]) chars += _columns[i].Chars;
         return chars;
     }
 
