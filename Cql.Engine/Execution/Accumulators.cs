@@ -140,7 +140,7 @@ sealed class StringMinMaxAccumulator(bool max, ColumnType type) : Accumulator
         {
             if (s.IsNull(r)) continue;
             int k = g[r];
-            int cmp = _has[k] ? s.Values[r].Span.SequenceCompareTo(_best[k].Span) : 0;
+            int cmp = _has[k] ? TextOrder.Compare(s.Values[r].Span, _best[k].Span) : 0;
             if (!_has[k] || (max ? cmp > 0 : cmp < 0)) { _best[k] = s.Values[r]; _has[k] = true; }
         }
     }

@@ -125,7 +125,7 @@ public static class PredicateEvaluator
                     return;
                 }
                 for (int i = 0; i < n; i++)
-                    result[i] = s.IsNull(i) ? Tri.Unknown : Holds(op, s.Values[i].Span.SequenceCompareTo(str)) ? Tri.True : Tri.False;
+                    result[i] = s.IsNull(i) ? Tri.Unknown : Holds(op, TextOrder.Compare(s.Values[i].Span, str)) ? Tri.True : Tri.False;
                 return;
             }
             if (lv is Int32Vector iv && ToDouble(lit.Value) is { } d)
@@ -165,7 +165,7 @@ public static class PredicateEvaluator
     /// the types cannot be compared.</summary>
     public static int? CompareAt(ColumnVector a, int i, ColumnVector b, int j)
     {
-        if (a is StringVector sa && b is StringVector sb) return sa.Values[i].Span.SequenceCompareTo(sb.Values[j].Span);
+        if (a is StringVector sa && b is StringVector sb) return TextOrder.Compare(sa.Values[i].Span, sb.Values[j].Span);
         if (a is BoolVector ba && b is BoolVector bb) return ba.Values[i].CompareTo(bb.Values[j]);
         if (IsNumeric(a) && IsNumeric(b))
         {

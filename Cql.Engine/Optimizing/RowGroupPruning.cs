@@ -139,8 +139,9 @@ public static class RowGroupPruning
 
     static int? Cmp(object a, object b) => (a, b) switch
     {
-        // Text only where UTF-16 order is code point order (below the surrogates): statistics are extremes in UTF-8
-        // byte order (code point order), comparisons in UTF-16 order, and the two differ above U+D7FF.
+        // Text only where UTF-16 order is code point order (below the surrogates): comparisons are in code point
+        // order (TextOrder), but other writers (older cql files written by Parquet.Net among them) may have taken
+        // their min/max in UTF-16 order, and the two differ above U+D7FF.
         (string x, string y) when BelowSurrogates(x) && BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
         (string, string) => null,
         (double x, double y) => x.CompareTo(y),

@@ -1,0 +1,21 @@
+namespace Cql.Engine.Execution;
+
+/// <summary>
+/// How text is ordered by comparisons, `order by`, min and max: by Unicode code point, which is the order of UTF-8
+/// bytes — DuckDB's order and the order of Parquet's text statistics. .NET's ordinal comparison orders UTF-16 units
+/// instead, and the two disagree where a character above U+FFFF (a surrogate pair, e.g. 😀 or 𠀀) meets one in
+/// U+E000–U+FFFF (e.g. fullwidth Ｚ, U+FFFD).
+/// </summary>
+public static class TextOrder
+{
+    public static int Compare(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        int common = a.CommonPrefixLength(b);
+        if (common == a.Length || common == b.Length) return a.Length.CompareTo(b.Length);
+        return CodePointRank(a[common]).CompareTo(CodePointRank(b[common]));
+    }
+
+    // Moves the surrogates above U+E000–U+FFFF and those down by as much, so that comparing units at the first
+    // difference orders the code points they start (the fix-up ICU uses for code point order on UTF-16).
+    static int CodePointRank(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
+}
