@@ -120,38 +120,26 @@ public static class OwnParquet
         var found = new List<int>();
         var t = new ThriftCompact(footer);
         short last = 0;
-        while (true)
+        while (t.NextField(ref last, out var id, out var type))
         {
-            var (id, type) = t.Field(last);
-            if (type == ThriftCompact.Stop) break;
-            last = id;
             if (id != 4 || type != ThriftCompact.List) { t.Skip(type); continue; }
             var (groups, _) = t.ListHeader();
             for (int g = 0; g < groups; g++)
             {
                 short gl = 0;
-                while (true)
+                while (t.NextField(ref gl, out var gid, out var gt))
                 {
-                    var (gid, gt) = t.Field(gl);
-                    if (gt == ThriftCompact.Stop) break;
-                    gl = gid;
                     if (gid != 1 || gt != ThriftCompact.List) { t.Skip(gt); continue; }
                     var (chunks, _) = t.ListHeader();
                     for (int c = 0; c < chunks; c++)
                     {
                         short cl = 0;
-                        while (true)
+                        while (t.NextField(ref cl, out var cid, out var ct))
                         {
-                            var (cid, ct) = t.Field(cl);
-                            if (ct == ThriftCompact.Stop) break;
-                            cl = cid;
                             if (cid != 3 || ct != ThriftCompact.Struct) { t.Skip(ct); continue; }
                             short ml = 0;
-                            while (true)
+                            while (t.NextField(ref ml, out var mid, out var mt))
                             {
-                                var (mid, mt) = t.Field(ml);
-                                if (mt == ThriftCompact.Stop) break;
-                                ml = mid;
                                 if (mid == 4 && mt == ThriftCompact.I32) { found.Add(t.Position); t.I32Value(); }
                                 else t.Skip(mt);
                             }

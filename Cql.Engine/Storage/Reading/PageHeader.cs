@@ -37,11 +37,8 @@ public readonly record struct PageHeader(
                     // data_page_header (5), dictionary_page_header (7), data_page_header_v2 (8)
                     sawBody = true;
                     short l = 0;
-                    while (true)
+                    while (t.NextField(ref l, out var sid, out var st))
                     {
-                        var (sid, st) = t.Field(l);
-                        if (st == ThriftCompact.Stop) break;
-                        l = sid;
                         if (st == ThriftCompact.I32)
                         {
                             int v = t.I32Value();

@@ -14,7 +14,7 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
     public const byte Stop = 0, True = 1, False = 2, Byte = 3, I16 = 4, I32 = 5, I64 = 6, Double = 7, Binary = 8, List = 9, Set = 10, Map = 11, Struct = 12;
 
     /// <summary>Reads a field header; type Stop ends the struct.</summary>
-    public (short Id, byte Type) Field(short lastId)
+    (short Id, byte Type) Field(short lastId)
     {
         byte b = _data[Position++];
         byte type = (byte)(b & 0x0F);
