@@ -45,9 +45,10 @@ internal sealed class ByteSink
         Length += 4;
     }
 
-    public void Varint(uint v)
+    /// <summary>An unsigned LEB128 varint (RLE run headers, Thrift's compact integers).</summary>
+    public void Varint(ulong v)
     {
-        var span = Reserve(5);
+        var span = Reserve(10);
         int i = 0;
         while (v >= 0x80)
         {

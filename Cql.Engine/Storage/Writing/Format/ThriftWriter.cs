@@ -4,21 +4,21 @@ namespace Cql.Engine.Storage.Writing.Format;
 
 /// <summary>
 /// The writing half of Thrift's compact protocol, as much as Parquet page headers and footers need: field headers
-/// with id deltas, zigzag varints, binaries, list headers and nested structs. The bytes collect in a growing buffer
-/// that is reused for the next header (<see cref="Clear"/>). <see cref="ThriftCompact"/> is the reading half.
+/// with id deltas, zigzag varints, binaries, list headers and nested structs. The bytes collect in a
+/// <see cref="ByteSink"/> that is reused for the next header (<see cref="Clear"/>). <see cref="ThriftCompact"/> is the reading half.
 /// </summary>
 internal sealed class ThriftWriter
 {
-    byte[] _buffer = new byte[256];
+    readonly ByteSink _bytes = new();
     short _last;
     readonly Stack<short> _outer = new();
 
-    public int Length { get; private set; }
-    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, Length);
+    public int Length => _bytes.Length;
+    public ReadOnlySpan<byte> Written => _bytes.Written;
 
     public void Clear()
     {
-        Length = 0;
+        _bytes.Clear();
         _last = 0;
         _outer.Clear();
     }
@@ -26,13 +26,13 @@ internal sealed class ThriftWriter
     public void I32(short id, int value)
     {
         Header(id, ThriftCompact.I32);
-        Varint(ZigZag(value));
+        _bytes.Varint(ZigZag(value));
     }
 
     public void I64(short id, long value)
     {
         Header(id, ThriftCompact.I64);
-        Varint(ZigZag(value));
+        _bytes.Varint(ZigZag(value));
     }
 
     public void Binary(short id, ReadOnlySpan<byte> value)
@@ -59,7 +59,7 @@ internal sealed class ThriftWriter
 
     public void EndStruct()
     {
-        Byte(ThriftCompact.Stop);
+        _bytes.Byte(ThriftCompact.Stop);
         _last = _outer.Pop();
     }
 
@@ -67,60 +67,36 @@ internal sealed class ThriftWriter
     public void BeginList(short id, byte elementType, int size)
     {
         Header(id, ThriftCompact.List);
-        if (size < 15) Byte((byte)(size << 4 | elementType));
+        if (size < 15) _bytes.Byte((byte)(size << 4 | elementType));
         else
         {
-            Byte((byte)(0xF0 | elementType));
-            Varint((ulong)size);
+            _bytes.Byte((byte)(0xF0 | elementType));
+            _bytes.Varint((ulong)size);
         }
     }
 
-    public void I32Element(int value) => Varint(ZigZag(value));
+    public void I32Element(int value) => _bytes.Varint(ZigZag(value));
 
     public void BinaryElement(ReadOnlySpan<byte> value)
     {
-        Varint((ulong)value.Length);
-        Ensure(value.Length);
-        value.CopyTo(_buffer.AsSpan(Length));
-        Length += value.Length;
+        _bytes.Varint((ulong)value.Length);
+        _bytes.Write(value);
     }
 
     /// <summary>Ends the outermost struct (the message itself).</summary>
-    public void Stop() => Byte(ThriftCompact.Stop);
+    public void Stop() => _bytes.Byte(ThriftCompact.Stop);
 
     void Header(short id, byte type)
     {
         int delta = id - _last;
-        if (delta is > 0 and <= 15) Byte((byte)(delta << 4 | type));
+        if (delta is > 0 and <= 15) _bytes.Byte((byte)(delta << 4 | type));
         else
         {
-            Byte(type);
-            Varint(ZigZag(id));
+            _bytes.Byte(type);
+            _bytes.Varint(ZigZag(id));
         }
         _last = id;
     }
 
     static ulong ZigZag(long v) => (ulong)((v << 1) ^ (v >> 63));
-
-    void Varint(ulong v)
-    {
-        Ensure(10);
-        while (v >= 0x80)
-        {
-            _buffer[Length++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-        _buffer[Length++] = (byte)v;
-    }
-
-    void Byte(byte b)
-    {
-        Ensure(1);
-        _buffer[Length++] = b;
-    }
-
-    void Ensure(int more)
-    {
-        if (Length + more > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + more));
-    }
 }
