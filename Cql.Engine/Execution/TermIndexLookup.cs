@@ -91,14 +91,9 @@ public static class TermIndexLookup
     static bool MayHold(Optimizing.ColumnStatistics? stats, string lo, string hi)
     {
         if (stats is not { Min: string min, Max: string max }) return true;
-        if (!BelowSurrogates(min) || !BelowSurrogates(max) || !BelowSurrogates(lo) || !BelowSurrogates(hi.TrimEnd('\uffff'))) return true;
+        if (!TextOrder.BelowSurrogates(min) || !TextOrder.BelowSurrogates(max) || !TextOrder.BelowSurrogates(lo)
+            || !TextOrder.BelowSurrogates(hi.TrimEnd('\uffff'))) return true;
         return string.CompareOrdinal(max, lo) >= 0 && string.CompareOrdinal(min, hi) <= 0;
-    }
-
-    static bool BelowSurrogates(string s)
-    {
-        foreach (var c in s) if (c >= '\ud800') return false;
-        return true;
     }
 
     /// <summary>

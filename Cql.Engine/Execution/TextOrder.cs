@@ -15,6 +15,10 @@ public static class TextOrder
         return CodePointRank(a[common]).CompareTo(CodePointRank(b[common]));
     }
 
+    /// <summary>Whether every character lies below the surrogates, where UTF-16 order and code point order agree:
+    /// only then can text be compared with statistics whose writer may have used either.</summary>
+    public static bool BelowSurrogates(string s) => s.AsSpan().IndexOfAnyInRange('\ud800', '\uffff') < 0;
+
     // Moves the surrogates above U+E000–U+FFFF and those down by as much, so that comparing units at the first
     // difference orders the code points they start (the fix-up ICU uses for code point order on UTF-16).
     static int CodePointRank(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;

@@ -130,8 +130,6 @@ public static class RowGroupPruning
         return new(mayTrue, mayFalse, someNull);
     }
 
-    static bool BelowSurrogates(string s) => s.AsSpan().IndexOfAnyInRange('\ud800', '\uffff') < 0;
-
     static CompareOp Flip(CompareOp op) => op switch
     {
         CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
@@ -142,7 +140,7 @@ public static class RowGroupPruning
         // Text only where UTF-16 order is code point order (below the surrogates): comparisons are in code point
         // order (TextOrder), but other writers (older cql files written by Parquet.Net among them) may have taken
         // their min/max in UTF-16 order, and the two differ above U+D7FF.
-        (string x, string y) when BelowSurrogates(x) && BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
+        (string x, string y) when Execution.TextOrder.BelowSurrogates(x) && Execution.TextOrder.BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
         (string, string) => null,
         (double x, double y) => x.CompareTo(y),
         (bool x, bool y) => x.CompareTo(y),
