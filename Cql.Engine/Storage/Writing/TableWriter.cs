@@ -152,7 +152,7 @@ public sealed class TableWriter : IAsyncDisposable
     long BufferedChars(bool longTextOnly)
     {
         long chars = 0;
-        for (int i = 0; i < _columns.Length; i++) if (!longTextOnly || !_dictionary[i]) chars += _columns[i].Chars;
+        foreach (var c in _columns) if (!longTextOnly || IsLongText(c.Column.Name)) chars += c.Chars;
         return chars;
     }
 
