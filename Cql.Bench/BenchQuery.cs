@@ -7,7 +7,7 @@ public sealed record BenchQuery(string Name, string Cql, string Sql);
 /// <summary>The whole-query suite the README reports: the queries users run first, and the ones a corpus tool exists for.</summary>
 public static class Suite
 {
-    /// <summary>Not a word character, as <c>Cql.Engine.Execution.WordRules</c> defines words: letters (\pL) and decimal
+    /// <summary>Not a word character, as <c>Cql.Engine.Core.WordRules</c> defines words: letters (\pL) and decimal
     /// digits (\p{Nd}) in all of Unicode. RE2's [[:alnum:]] is ASCII-only: it would count "ø" as a boundary.</summary>
     const string NotWord = @"[^\pL\p{Nd}]";
 

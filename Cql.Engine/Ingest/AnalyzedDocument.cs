@@ -1,18 +1,5 @@
 namespace Cql.Engine.Ingest;
 
-/// <summary>A span of characters in a document's normalised text: [Start, End).</summary>
-public readonly record struct TextRange(int Start, int End)
-{
-    public int Length => End - Start;
-    public string Slice(string text) => text.Substring(Start, End - Start);
-}
-
-/// <summary>A language verdict with a confidence in [0, 1]; Code is ISO 639-1 ("und" when unknown).</summary>
-public readonly record struct LanguageGuess(string Code, float Confidence)
-{
-    public static readonly LanguageGuess Unknown = new("und", 0f);
-}
-
 /// <summary>One paragraph: its range in the document text, its language and whether it is boilerplate.</summary>
 public sealed record ParagraphInfo(TextRange Range, LanguageGuess Lang, bool Boilerplate, string? BoilerplateKind);
 

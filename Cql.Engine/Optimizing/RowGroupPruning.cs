@@ -140,7 +140,7 @@ public static class RowGroupPruning
         // Text only where UTF-16 order is code point order (below the surrogates): comparisons are in code point
         // order (TextOrder), but other writers (older cql files written by Parquet.Net among them) may have taken
         // their min/max in UTF-16 order, and the two differ above U+D7FF.
-        (string x, string y) when Execution.TextOrder.BelowSurrogates(x) && Execution.TextOrder.BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
+        (string x, string y) when TextOrder.BelowSurrogates(x) && TextOrder.BelowSurrogates(y) => Math.Sign(string.CompareOrdinal(x, y)),
         (string, string) => null,
         (double x, double y) => x.CompareTo(y),
         (bool x, bool y) => x.CompareTo(y),

@@ -43,7 +43,7 @@ public static class TermIndexRule
         Or o => new Or(Mark(o.Left, spec), Mark(o.Right, spec)),
         Not n => new Not(Mark(n.Operand, spec)),
         TextMatch { Operand: ColumnRef { Name: "text" } } t when Indexable(t) is { } exact =>
-            new IndexedTextMatch(t, spec.SourceTable, new ColumnRef(spec.IdColumn, Storage.ColumnType.Int32), exact),
+            new IndexedTextMatch(t, spec.SourceTable, new ColumnRef(spec.IdColumn, ColumnType.Int32), exact),
         _ => e,
     };
 

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Reflection;
 using Cql.Engine.Records;
 using Cql.Engine.Session;

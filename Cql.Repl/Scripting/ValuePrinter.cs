@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
 using Cql.Engine.Storage;

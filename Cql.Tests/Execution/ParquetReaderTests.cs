@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Globalization;
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;

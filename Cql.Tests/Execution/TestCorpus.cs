@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Globalization;
 using System.Text;
 using Cql.Engine.Execution;

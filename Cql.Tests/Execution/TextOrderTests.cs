@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Text;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine.Storage;
 using Cql.Tests.Support;
 using DuckDB.NET.Data;

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Text;
 using System.Text.Json;
 using Cql.Engine.Execution;

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine.Optimizing;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;

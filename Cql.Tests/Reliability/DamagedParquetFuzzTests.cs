@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Globalization;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;

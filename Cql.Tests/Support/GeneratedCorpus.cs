@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine.Generation;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;

@@ -2,7 +2,7 @@ namespace Cql.Engine.Storage.Indexing;
 
 /// <summary>
 /// A term index over the text of one table. <see cref="IndexTable"/> holds a row per distinct word of each segment
-/// of the source (about four million postings): the word lowercased as <see cref="Execution.WordRules"/> defines
+/// of the source (about four million postings): the word lowercased as <see cref="Core.WordRules"/> defines
 /// words (<c>term</c>), how many rows have it (<c>rows</c>), how often it occurs in them (<c>occurrences</c>), and
 /// the ids of those rows in ascending order (<c>ids</c>, a list). Within a segment rows are sorted by term and row
 /// groups are cut every ~64K ids, so a word's postings are found from row-group min/max statistics without reading

@@ -1,6 +1,4 @@
-using Cql.Engine.Storage;
-
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>Whole-vector helpers: gather selected rows, build constants and empty vectors, concatenate.</summary>
 public static class VectorOps

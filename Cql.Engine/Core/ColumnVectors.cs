@@ -1,6 +1,4 @@
-using Cql.Engine.Storage;
-
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>A column of T values with an optional null mask (Nulls[i] true means row i is null).</summary>
 public abstract class TypedVector<T>(T[]? values, bool[]? nulls, int length) : ColumnVector

@@ -1,4 +1,4 @@
-namespace Cql.Engine.Storage;
+namespace Cql.Engine.Core;
 
 /// <summary>The logical type of a corpus column, as the binder and the executor see it.</summary>
 public enum ColumnType

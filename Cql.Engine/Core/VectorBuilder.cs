@@ -1,6 +1,4 @@
-using Cql.Engine.Storage;
-
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>Builds a vector value by value; used where rows are produced one at a time (aggregates, kwic, joins).</summary>
 public sealed class VectorBuilder(ColumnType type, int capacity = 16)

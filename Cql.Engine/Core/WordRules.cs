@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>
 /// The one definition of a word that `has`, `contains`, kwic and the term index share, so that an index lookup gives

@@ -1,4 +1,4 @@
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>
 /// How text is ordered by comparisons, `order by`, min and max: by Unicode code point, which is the order of UTF-8

@@ -1,6 +1,4 @@
-using Cql.Engine.Storage;
-
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>
 /// One column of a batch. Operators work on the concrete vectors; the typed getters here are for the edges
@@ -28,12 +26,3 @@ public sealed class ColumnBatch(IReadOnlyList<ColumnVector> columns, int rowCoun
 
 /// <summary>Name and type of a result column.</summary>
 public sealed record ResultColumn(string Name, ColumnType Type);
-
-/// <summary>A pull-based stream of result batches; the consumer disposes it.</summary>
-public interface IBatchStream : IDisposable
-{
-    IReadOnlyList<ResultColumn> Columns { get; }
-    /// <summary>Advances to the next non-empty batch; false at the end.</summary>
-    bool MoveNext(CancellationToken cancellationToken);
-    ColumnBatch Current { get; }
-}
