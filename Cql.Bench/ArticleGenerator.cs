@@ -1,3 +1,4 @@
+using Cql.Engine.Ingest;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Cql.Engine.Text;
 using System.Text;
 using Cql.Engine.Ingest;
 using Cql.Engine.Storage;

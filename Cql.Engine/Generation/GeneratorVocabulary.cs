@@ -1,3 +1,4 @@
+using Cql.Engine.Ingest;
 using System.Text;
 using Cql.Engine.Storage;
 

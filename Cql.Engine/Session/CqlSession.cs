@@ -1,3 +1,4 @@
+using Cql.Engine.Ingest;
 using Cql.Engine.Binding;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;

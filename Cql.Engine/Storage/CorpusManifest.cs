@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -16,10 +17,10 @@ public sealed class CorpusManifest
     public const string FileName = "corpus.json";
 
     [JsonPropertyName("format_version")] public int Format { get; set; } = FormatVersion;
-    [JsonPropertyName("engine_version")] public string EngineVersion { get; set; } = Cql.Engine.EngineInfo.Version;
+    [JsonPropertyName("engine_version")] public string EngineVersion { get; set; } = Cql.Engine.Core.EngineInfo.Version;
     /// <summary>Version of the extraction code (segmentation, language, quotes); a corpus built by another
     /// version is stale.</summary>
-    [JsonPropertyName("extraction_version")] public int ExtractionVersion { get; set; } = Cql.Engine.EngineInfo.ExtractionVersion;
+    [JsonPropertyName("extraction_version")] public int ExtractionVersion { get; set; } = Cql.Engine.Core.EngineInfo.ExtractionVersion;
     [JsonPropertyName("built_at")] public DateTimeOffset BuiltAt { get; set; } = DateTimeOffset.UtcNow;
     /// <summary>A hash over the content hashes of every document and the extraction version: names this exact corpus
     /// in export provenance.</summary>

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine;
 using Cql.Engine.Storage;
 

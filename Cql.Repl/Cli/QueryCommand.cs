@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using System.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;

@@ -59,7 +59,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         var color = UseColour;
         // Roslyn takes a second or two to load: do it while the user reads the banner and types.
         _ = Task.Run(() => _csharp.Value.WarmUp());
-        Console.WriteLine($"cql {Cql.Engine.EngineInfo.Version} — corpus {_session.CorpusDir} ({Rows("docs")} docs, {Rows("quotes")} quotes). :help for help, :quit to leave.");
+        Console.WriteLine($"cql {Cql.Engine.Core.EngineInfo.Version} — corpus {_session.CorpusDir} ({Rows("docs")} docs, {Rows("quotes")} quotes). :help for help, :quit to leave.");
         while (true)
         {
             var text = editor.ReadStatement(color ? "\x1b[1mcql>\x1b[0m " : "cql> ", "...> ");

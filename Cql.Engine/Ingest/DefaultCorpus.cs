@@ -1,7 +1,7 @@
+using Cql.Engine.Storage;
 using System.Security.Cryptography;
-using Cql.Engine.Ingest;
 
-namespace Cql.Engine.Storage;
+namespace Cql.Engine.Ingest;
 
 /// <summary>
 /// The corpus `cql` opens when no --corpus is given: the seed articles shipped inside the engine, ingested on first

@@ -1,6 +1,10 @@
-using Cql.Engine.Ingest;
+using Cql.Engine.Storage.Indexing;
+using Cql.Engine.Storage.Writing.Format;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Writing;
+using Cql.Engine.Text;
 
-namespace Cql.Engine.Storage.Writing;
+namespace Cql.Engine.Ingest;
 
 /// <summary>
 /// Writes the rows of every corpus table for one ingest run, in the column order of <see cref="CorpusSchema"/>.
@@ -19,13 +23,13 @@ public sealed class CorpusWriter : IAsyncDisposable
     {
         _dir = corpusDir;
         RunId = $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
-        var encoders = new Format.ColumnEncoderPool();
+        var encoders = new ColumnEncoderPool();
         foreach (var t in CorpusSchema.Tables)
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId, encoders);
         _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId, encoders);
         foreach (var (name, w) in _writers)
             if (name != "entities") w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
-        foreach (var spec in Indexing.TermIndexSpec.All)
+        foreach (var spec in TermIndexSpec.All)
             _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
     }
 
@@ -289,7 +293,7 @@ public sealed class CorpusWriter : IAsyncDisposable
     {
         int removed = 0;
         // The tables, and the term indexes and value counts written beside them.
-        var names = CorpusSchema.Tables.Select(t => t.Name).Concat(Indexing.TermIndexSpec.All.Select(s => s.IndexTable)).Append(ValueCounter.TableName);
+        var names = CorpusSchema.Tables.Select(t => t.Name).Concat(TermIndexSpec.All.Select(s => s.IndexTable)).Append(ValueCounter.TableName);
         foreach (var name in names)
         {
             var dir = Path.Combine(corpusDir, name);

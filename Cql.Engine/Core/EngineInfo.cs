@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Cql.Engine;
+namespace Cql.Engine.Core;
 
 /// <summary>Versions that end up in manifests and export provenance.</summary>
 public static class EngineInfo

@@ -1,4 +1,4 @@
-namespace Cql.Engine.Ingest;
+namespace Cql.Engine.Text;
 
 /// <summary>One paragraph: its range in the document text, its language and whether it is boilerplate.</summary>
 public sealed record ParagraphInfo(TextRange Range, LanguageGuess Lang, bool Boilerplate, string? BoilerplateKind);

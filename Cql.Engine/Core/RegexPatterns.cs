@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
-namespace Cql.Engine.Execution;
+namespace Cql.Engine.Core;
 
 /// <summary>
 /// The regular expressions of `matches`, compiled once per pattern. .NET's non-backtracking engine runs in time

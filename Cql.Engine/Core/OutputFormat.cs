@@ -1,4 +1,4 @@
-namespace Cql.Engine.Output;
+namespace Cql.Engine.Core;
 
 /// <summary>The formats results can be printed or exported in.</summary>
 public enum OutputFormat { Table, Csv, Tsv, Json, Jsonl, Parquet, Markdown }
