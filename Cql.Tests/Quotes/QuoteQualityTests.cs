@@ -9,7 +9,10 @@ namespace Cql.Tests.Quoting;
 /// <summary>
 /// The quality bar of quote extraction, measured against hand-annotated gold: the seed corpus, the test articles
 /// written for each language, and a held-out batch evaluated once. Prints precision, recall and attribution per
-/// language and fails below the targets.
+/// language and fails below the floors. Each floor sits just under the score measured when it was set (recall,
+/// precision, attribution in the order of the arguments; 2026-12-07: seeds 1.000/1.000/0.983, articles
+/// 1.000/1.000/0.994, held-out 1.000/1.000/0.961, 1.000/1.000/0.972, 1.000/0.957/0.991, 0.950/0.867/0.875), so a
+/// real drop fails; raise them when the extractor gets better, and lower one only with the reason in the commit.
 /// </summary>
 public class QuoteQualityTests(ITestOutputHelper output)
 {
@@ -18,42 +21,41 @@ public class QuoteQualityTests(ITestOutputHelper output)
     [Fact]
     public void Seeds_meet_the_quality_bar() =>
         Evaluate(GoldSet.Load(RepoPaths.Seeds, Path.Combine(QuotesDir, "Gold", "seeds.gold.tsv")),
-            minRecall: 0.95, minPrecision: 0.90, minAttribution: 0.90);
+            minRecall: 0.98, minPrecision: 0.98, minAttribution: 0.96);
 
     [Fact]
     public void Test_articles_in_nine_languages_meet_the_quality_bar() =>
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "Articles"), Path.Combine(QuotesDir, "Gold", "articles.gold.tsv")),
-            minRecall: 0.85, minPrecision: 0.85, minAttribution: 0.85);
+            minRecall: 0.98, minPrecision: 0.98, minAttribution: 0.97);
 
-    /// <summary>Articles written after tuning and scored once (see the report in the commit that added them); the
-    /// floor is lower than the targets and was set before the first run.</summary>
+    /// <summary>Articles written after tuning and scored once (see the report in the commit that added them).</summary>
     [Fact]
     public void Held_out_articles_stay_above_a_floor() =>
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut"), Path.Combine(QuotesDir, "Gold", "heldout.gold.tsv")),
-            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+            minRecall: 0.98, minPrecision: 0.98, minAttribution: 0.94);
 
-    /// <summary>A second held-out batch, written after the fixes the first one prompted, scored once; same floor.</summary>
+    /// <summary>A second held-out batch, written after the fixes the first one prompted, scored once.</summary>
     [Fact]
     public void Second_held_out_articles_stay_above_a_floor() =>
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut2"), Path.Combine(QuotesDir, "Gold", "heldout2.gold.tsv")),
-            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+            minRecall: 0.98, minPrecision: 0.98, minAttribution: 0.95);
 
     /// <summary>A third batch, two articles per language, written and annotated blind (without reading the extractor,
     /// its lexicons or the earlier articles). Its one blind run scored precision 0.948, recall 0.990, attribution
     /// 0.679; the extractor was then improved with its failures in view, so it is a development set now and its
-    /// score no longer says how unseen text fares. Same floor, set before the first run.</summary>
+    /// score no longer says how unseen text fares.</summary>
     [Fact]
     public void Third_held_out_articles_stay_above_a_floor() =>
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut3"), Path.Combine(QuotesDir, "Gold", "heldout3.gold.tsv")),
-            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+            minRecall: 0.98, minPrecision: 0.94, minAttribution: 0.97);
 
     /// <summary>A fourth batch, two articles per language, written and annotated blind by someone who had not read the
-    /// extractor, its lexicons or the earlier articles; the bar for unseen text is 0.85. The floor was set
-    /// before its first run (the numbers of that run are in the commit that added it).</summary>
+    /// extractor, its lexicons or the earlier articles (the numbers of its one blind run are in the commit that added
+    /// it); a development set since.</summary>
     [Fact]
     public void Fourth_held_out_articles_stay_above_a_floor() =>
         Evaluate(GoldSet.Load(Path.Combine(QuotesDir, "HeldOut4"), Path.Combine(QuotesDir, "Gold", "heldout4.gold.tsv")),
-            minRecall: 0.70, minPrecision: 0.70, minAttribution: 0.70);
+            minRecall: 0.93, minPrecision: 0.85, minAttribution: 0.85);
 
     void Evaluate(GoldSet set, double minRecall, double minPrecision, double minAttribution)
     {
