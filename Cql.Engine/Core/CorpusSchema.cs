@@ -33,6 +33,24 @@ public sealed record TableSchema(string Name, string Description, IReadOnlyList<
             if (string.Equals(Columns[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
+
+    /// <summary>Where a column the code names must be; a missing one is a bug in the code, not in the input.</summary>
+    public int Ordinal(string name) =>
+        IndexOf(name) is >= 0 and var i ? i : throw new InvalidOperationException($"table {Name} has no column {name}");
+}
+
+/// <summary>
+/// The entities table keeps an entity's aliases in one text column (so every Parquet reader shows them), joined by
+/// " | "; this is the one place that joins and splits them.
+/// </summary>
+public static class EntityAliases
+{
+    public const string Separator = " | ";
+
+    public static string Join(IEnumerable<string> aliases) => string.Join(Separator, aliases);
+
+    public static string[] Split(string? joined) =>
+        joined is null ? [] : joined.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>
@@ -115,7 +133,7 @@ public static class CorpusSchema
         C("entity_id", ColumnType.Int32, "entity id"),
         C("name", ColumnType.String, "canonical name"),
         C("kind", ColumnType.String, "person, organisation, place or medium"),
-        C("aliases", ColumnType.String, "names it goes by, separated by ' | '"),
+        C("aliases", ColumnType.String, "names it goes by, separated by '" + EntityAliases.Separator + "'"),
     ]);
 
     public static readonly TableSchema Mentions = new("mentions", "one row per mention of a known entity", [

@@ -28,7 +28,7 @@ public sealed class CorpusWriter : IAsyncDisposable
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId, encoders);
         _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId, encoders);
         foreach (var (name, w) in _writers)
-            if (name != "entities") w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
+            if (name != CorpusSchema.Entities.Name) w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
         foreach (var spec in TermIndexSpec.All)
             _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
     }
@@ -39,68 +39,65 @@ public sealed class CorpusWriter : IAsyncDisposable
 
     public async ValueTask WriteDocAsync(int docId, AnalyzedDocument d, RawArticle raw, string contentHash)
     {
-        var w = _writers["docs"];
-        int c = 0;
-        w.Int32(c++, docId);
-        w.String(c++, d.Source);
-        w.String(c++, d.Lang.Code);
-        w.Float64(c++, Math.Round(d.Lang.Confidence, 4));
-        w.String(c++, d.Title);
-        w.String(c++, d.Date);
-        w.String(c++, raw.Url);
-        w.String(c++, raw.Outlet);
-        w.String(c++, d.Text);
-        w.Int32(c++, d.Text.Length);
-        w.String(c++, raw.Encoding);
-        w.String(c, contentHash);
+        var w = _writers[CorpusSchema.Docs.Name];
+        w.Int32(DocCol.DocId, docId);
+        w.String(DocCol.Source, d.Source);
+        w.String(DocCol.Lang, d.Lang.Code);
+        w.Float64(DocCol.LangConfidence, Math.Round(d.Lang.Confidence, 4));
+        w.String(DocCol.Title, d.Title);
+        w.String(DocCol.Date, d.Date);
+        w.String(DocCol.Url, raw.Url);
+        w.String(DocCol.Outlet, raw.Outlet);
+        w.String(DocCol.Text, d.Text);
+        w.Int32(DocCol.Chars, d.Text.Length);
+        w.String(DocCol.Encoding, raw.Encoding);
+        w.String(DocCol.ContentHash, contentHash);
         await w.EndRowAsync();
     }
 
     public async ValueTask WriteParagraphAsync(int docId, int paraId, int position, ParagraphInfo p, string text)
     {
-        var w = _writers["paragraphs"];
-        int c = 0;
-        w.Int32(c++, docId);
-        w.Int32(c++, paraId);
-        w.Int32(c++, position);
-        w.Int32(c++, p.Range.Start);
-        w.Int32(c++, p.Range.End);
-        w.String(c++, p.Range.Slice(text));
-        w.String(c++, p.Lang.Code);
-        w.Float64(c++, Math.Round(p.Lang.Confidence, 4));
-        w.Bool(c++, p.Boilerplate);
-        w.String(c, p.BoilerplateKind);
+        var w = _writers[CorpusSchema.Paragraphs.Name];
+        w.Int32(ParagraphCol.DocId, docId);
+        w.Int32(ParagraphCol.ParaId, paraId);
+        w.Int32(ParagraphCol.Position, position);
+        w.Int32(ParagraphCol.Start, p.Range.Start);
+        w.Int32(ParagraphCol.End, p.Range.End);
+        w.String(ParagraphCol.Text, p.Range.Slice(text));
+        w.String(ParagraphCol.Lang, p.Lang.Code);
+        w.Float64(ParagraphCol.LangConfidence, Math.Round(p.Lang.Confidence, 4));
+        w.Bool(ParagraphCol.Boilerplate, p.Boilerplate);
+        w.String(ParagraphCol.BoilerplateKind, p.BoilerplateKind);
         await w.EndRowAsync();
     }
 
     public async ValueTask WriteSentenceAsync(int docId, int paraId, int sentId, int position, SentenceInfo s, string text)
     {
-        var w = _writers["sentences"];
-        int c = 0;
-        w.Int32(c++, docId);
-        w.Int32(c++, paraId);
-        w.Int32(c++, sentId);
-        w.Int32(c++, position);
-        w.Int32(c++, s.Range.Start);
-        w.Int32(c++, s.Range.End);
+        var w = _writers[CorpusSchema.Sentences.Name];
+        w.Int32(SentenceCol.DocId, docId);
+        w.Int32(SentenceCol.ParaId, paraId);
+        w.Int32(SentenceCol.SentId, sentId);
+        w.Int32(SentenceCol.Position, position);
+        w.Int32(SentenceCol.Start, s.Range.Start);
+        w.Int32(SentenceCol.End, s.Range.End);
         var sentence = s.Range.Slice(text);
-        w.String(c++, sentence);
-        await _indexes["sentences"].AddAsync(sentId, sentence);
-        w.String(c++, s.Lang.Code);
-        w.Float64(c, Math.Round(s.Lang.Confidence, 4));
+        w.String(SentenceCol.Text, sentence);
+        await _indexes[CorpusSchema.Sentences.Name].AddAsync(sentId, sentence);
+        w.String(SentenceCol.Lang, s.Lang.Code);
+        w.Float64(SentenceCol.LangConfidence, Math.Round(s.Lang.Confidence, 4));
         await w.EndRowAsync();
     }
 
     public async ValueTask WriteTokenAsync(int docId, int sentId, int position, string word, string norm, TextRange r)
     {
-        var w = _writers["tokens"];
-        w.Int32(0, docId);
-        w.Int32(1, sentId);
-        w.Int32(2, position);
-        w.String(3, word);
-        w.String(4, norm);
-        w.Int32(5, r.Start);
-        w.Int32(6, r.End);
+        var w = _writers[CorpusSchema.Tokens.Name];
+        w.Int32(TokenCol.DocId, docId);
+        w.Int32(TokenCol.SentId, sentId);
+        w.Int32(TokenCol.Position, position);
+        w.String(TokenCol.Word, word);
+        w.String(TokenCol.Norm, norm);
+        w.Int32(TokenCol.Start, r.Start);
+        w.Int32(TokenCol.End, r.End);
         await w.EndRowAsync();
     }
 
@@ -109,18 +106,18 @@ public sealed class CorpusWriter : IAsyncDisposable
     /// tokens table has a row per word, and a call per value was the writer's largest cost.</summary>
     public async ValueTask WriteTokensAsync(int docId, int sentId, ReadOnlyMemory<string> words, ReadOnlyMemory<string> norms, ReadOnlyMemory<TextRange> ranges)
     {
-        var w = _writers["tokens"];
+        var w = _writers[CorpusSchema.Tokens.Name];
         for (int done = 0; done < words.Length;)
         {
             int n = Math.Min(words.Length - done, w.RowsUntilFull);
-            w[0].AppendInt32s(n).Fill(docId);
-            w[1].AppendInt32s(n).Fill(sentId);
-            var position = w[2].AppendInt32s(n);
+            w[TokenCol.DocId].AppendInt32s(n).Fill(docId);
+            w[TokenCol.SentId].AppendInt32s(n).Fill(sentId);
+            var position = w[TokenCol.Position].AppendInt32s(n);
             for (int k = 0; k < n; k++) position[k] = done + k;
-            w[3].AddStrings(words.Span.Slice(done, n));
-            w[4].AddStrings(norms.Span.Slice(done, n));
-            var starts = w[5].AppendInt32s(n);
-            var ends = w[6].AppendInt32s(n);
+            w[TokenCol.Word].AddStrings(words.Span.Slice(done, n));
+            w[TokenCol.Norm].AddStrings(norms.Span.Slice(done, n));
+            var starts = w[TokenCol.Start].AppendInt32s(n);
+            var ends = w[TokenCol.End].AppendInt32s(n);
             var r = ranges.Span.Slice(done, n);
             for (int k = 0; k < n; k++) { starts[k] = r[k].Start; ends[k] = r[k].End; }
             await w.EndRowsAsync(n);
@@ -131,43 +128,42 @@ public sealed class CorpusWriter : IAsyncDisposable
     public async ValueTask WriteQuoteAsync(int quoteId, int docId, int paraId, int sentId, TextRange r, string text,
         string? speaker, string? speakerText, string? cue, string? via, string kind, string lang)
     {
-        var w = _writers["quotes"];
-        int c = 0;
-        w.Int32(c++, quoteId);
-        w.Int32(c++, docId);
-        w.Int32(c++, paraId);
-        w.Int32(c++, sentId);
-        w.Int32(c++, r.Start);
-        w.Int32(c++, r.End);
-        w.String(c++, text);
-        await _indexes["quotes"].AddAsync(quoteId, text);
-        w.String(c++, speaker);
-        w.String(c++, speakerText);
-        w.String(c++, cue);
-        w.String(c++, via);
-        w.String(c++, kind);
-        w.String(c, lang);
+        var w = _writers[CorpusSchema.Quotes.Name];
+        w.Int32(QuoteCol.QuoteId, quoteId);
+        w.Int32(QuoteCol.DocId, docId);
+        w.Int32(QuoteCol.ParaId, paraId);
+        w.Int32(QuoteCol.SentId, sentId);
+        w.Int32(QuoteCol.Start, r.Start);
+        w.Int32(QuoteCol.End, r.End);
+        w.String(QuoteCol.Text, text);
+        await _indexes[CorpusSchema.Quotes.Name].AddAsync(quoteId, text);
+        w.String(QuoteCol.Speaker, speaker);
+        w.String(QuoteCol.SpeakerText, speakerText);
+        w.String(QuoteCol.Cue, cue);
+        w.String(QuoteCol.Via, via);
+        w.String(QuoteCol.Kind, kind);
+        w.String(QuoteCol.Lang, lang);
         await w.EndRowAsync();
     }
 
     public async ValueTask WriteEntityAsync(int entityId, string name, string kind, IReadOnlyList<string> aliases)
     {
-        var w = _writers["entities"];
-        w.Int32(0, entityId);
-        w.String(1, name);
-        w.String(2, kind);
-        w.String(3, string.Join(" | ", aliases));
+        var w = _writers[CorpusSchema.Entities.Name];
+        w.Int32(EntityCol.EntityId, entityId);
+        w.String(EntityCol.Name, name);
+        w.String(EntityCol.Kind, kind);
+        w.String(EntityCol.Aliases, EntityAliases.Join(aliases));
         await w.EndRowAsync();
     }
 
     public async ValueTask WriteMentionAsync(int docId, int entityId, TextRange r, string text)
     {
-        var w = _writers["mentions"];
-        w.Int32(0, docId);
-        w.Int32(1, entityId);
-        w.Int32(2, r.Start);
-        w.Int32(3, r.End);
-        w.String(4, text);
+        var w = _writers[CorpusSchema.Mentions.Name];
+        w.Int32(MentionCol.DocId, docId);
+        w.Int32(MentionCol.EntityId, entityId);
+        w.Int32(MentionCol.Start, r.Start);
+        w.Int32(MentionCol.End, r.End);
+        w.String(MentionCol.Text, text);
         await w.EndRowAsync();
     }
 
@@ -306,5 +302,96 @@ public sealed class CorpusWriter : IAsyncDisposable
             }
         }
         return removed;
+    }
+
+    // Column ordinals looked up by name once: CorpusSchema decides the order, and a column added or moved there moves
+    // every write with it (an unknown name fails when the writer is first used).
+    static class DocCol
+    {
+        public static readonly int
+            DocId = CorpusSchema.Docs.Ordinal("doc_id"),
+            Source = CorpusSchema.Docs.Ordinal("source"),
+            Lang = CorpusSchema.Docs.Ordinal("lang"),
+            LangConfidence = CorpusSchema.Docs.Ordinal("lang_confidence"),
+            Title = CorpusSchema.Docs.Ordinal("title"),
+            Date = CorpusSchema.Docs.Ordinal("date"),
+            Url = CorpusSchema.Docs.Ordinal("url"),
+            Outlet = CorpusSchema.Docs.Ordinal("outlet"),
+            Text = CorpusSchema.Docs.Ordinal("text"),
+            Chars = CorpusSchema.Docs.Ordinal("chars"),
+            Encoding = CorpusSchema.Docs.Ordinal("encoding"),
+            ContentHash = CorpusSchema.Docs.Ordinal("content_hash");
+    }
+    static class ParagraphCol
+    {
+        public static readonly int
+            DocId = CorpusSchema.Paragraphs.Ordinal("doc_id"),
+            ParaId = CorpusSchema.Paragraphs.Ordinal("para_id"),
+            Position = CorpusSchema.Paragraphs.Ordinal("position"),
+            Start = CorpusSchema.Paragraphs.Ordinal("start"),
+            End = CorpusSchema.Paragraphs.Ordinal("end"),
+            Text = CorpusSchema.Paragraphs.Ordinal("text"),
+            Lang = CorpusSchema.Paragraphs.Ordinal("lang"),
+            LangConfidence = CorpusSchema.Paragraphs.Ordinal("lang_confidence"),
+            Boilerplate = CorpusSchema.Paragraphs.Ordinal("boilerplate"),
+            BoilerplateKind = CorpusSchema.Paragraphs.Ordinal("boilerplate_kind");
+    }
+    static class SentenceCol
+    {
+        public static readonly int
+            DocId = CorpusSchema.Sentences.Ordinal("doc_id"),
+            ParaId = CorpusSchema.Sentences.Ordinal("para_id"),
+            SentId = CorpusSchema.Sentences.Ordinal("sent_id"),
+            Position = CorpusSchema.Sentences.Ordinal("position"),
+            Start = CorpusSchema.Sentences.Ordinal("start"),
+            End = CorpusSchema.Sentences.Ordinal("end"),
+            Text = CorpusSchema.Sentences.Ordinal("text"),
+            Lang = CorpusSchema.Sentences.Ordinal("lang"),
+            LangConfidence = CorpusSchema.Sentences.Ordinal("lang_confidence");
+    }
+    static class TokenCol
+    {
+        public static readonly int
+            DocId = CorpusSchema.Tokens.Ordinal("doc_id"),
+            SentId = CorpusSchema.Tokens.Ordinal("sent_id"),
+            Position = CorpusSchema.Tokens.Ordinal("position"),
+            Word = CorpusSchema.Tokens.Ordinal("word"),
+            Norm = CorpusSchema.Tokens.Ordinal("norm"),
+            Start = CorpusSchema.Tokens.Ordinal("start"),
+            End = CorpusSchema.Tokens.Ordinal("end");
+    }
+    static class QuoteCol
+    {
+        public static readonly int
+            QuoteId = CorpusSchema.Quotes.Ordinal("quote_id"),
+            DocId = CorpusSchema.Quotes.Ordinal("doc_id"),
+            ParaId = CorpusSchema.Quotes.Ordinal("para_id"),
+            SentId = CorpusSchema.Quotes.Ordinal("sent_id"),
+            Start = CorpusSchema.Quotes.Ordinal("start"),
+            End = CorpusSchema.Quotes.Ordinal("end"),
+            Text = CorpusSchema.Quotes.Ordinal("text"),
+            Speaker = CorpusSchema.Quotes.Ordinal("speaker"),
+            SpeakerText = CorpusSchema.Quotes.Ordinal("speaker_text"),
+            Cue = CorpusSchema.Quotes.Ordinal("cue"),
+            Via = CorpusSchema.Quotes.Ordinal("via"),
+            Kind = CorpusSchema.Quotes.Ordinal("kind"),
+            Lang = CorpusSchema.Quotes.Ordinal("lang");
+    }
+    static class EntityCol
+    {
+        public static readonly int
+            EntityId = CorpusSchema.Entities.Ordinal("entity_id"),
+            Name = CorpusSchema.Entities.Ordinal("name"),
+            Kind = CorpusSchema.Entities.Ordinal("kind"),
+            Aliases = CorpusSchema.Entities.Ordinal("aliases");
+    }
+    static class MentionCol
+    {
+        public static readonly int
+            DocId = CorpusSchema.Mentions.Ordinal("doc_id"),
+            EntityId = CorpusSchema.Mentions.Ordinal("entity_id"),
+            Start = CorpusSchema.Mentions.Ordinal("start"),
+            End = CorpusSchema.Mentions.Ordinal("end"),
+            Text = CorpusSchema.Mentions.Ordinal("text");
     }
 }

@@ -55,7 +55,7 @@ internal sealed class EntityRegistry
                 // Ids are positions: keep the order the file has.
                 while (_entities.Count < ids[i]) _entities.Add(new EntityRecord($"#{_entities.Count}", "unknown", []));
                 var name = names[i] ?? $"#{ids[i]}";
-                var rec = new EntityRecord(name, kinds[i] ?? "unknown", (aliases[i] ?? "").Split(" | ", StringSplitOptions.RemoveEmptyEntries));
+                var rec = new EntityRecord(name, kinds[i] ?? "unknown", EntityAliases.Split(aliases[i]));
                 if (_entities.Count == ids[i]) _entities.Add(rec); else _entities[ids[i]] = rec;
                 _ids[name] = ids[i];
             }

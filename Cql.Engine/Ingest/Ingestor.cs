@@ -50,7 +50,7 @@ public static class Ingestor
         foreach (var f in files) bytesTotal += SafeLength(f.FullPath);
 
         var gazetteer = o.AliasesPath is null ? Gazetteer.Default : LoadGazetteer(o.AliasesPath);
-        var entities = EntityRegistry.Create(exists && o.Append ? manifest.FilesOf(outDir, "entities") : [], gazetteer);
+        var entities = EntityRegistry.Create(exists && o.Append ? manifest.FilesOf(outDir, CorpusSchema.Entities.Name) : [], gazetteer);
         var knownHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var i in manifest.Inputs)
             if (i.Status == "read") knownHashes.TryAdd(i.Sha256, i.Source);
@@ -76,7 +76,7 @@ public static class Ingestor
             manifest.NextIds["sent"] = sentId;
             manifest.NextIds["quote"] = quoteId;
             manifest.CorpusHash = CorpusHash(manifest);
-            await writer.CommitAsync(manifest, new HashSet<string> { "entities" }, ct);
+            await writer.CommitAsync(manifest, new HashSet<string> { CorpusSchema.Entities.Name }, ct);
             // The parts the new manifest no longer lists (the entities of the commit before; everything, after --replace).
             CorpusWriter.RemoveOrphans(outDir, manifest);
             sinceCheckpoint.Restart();

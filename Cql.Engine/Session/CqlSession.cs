@@ -64,7 +64,7 @@ public sealed partial class CqlSession : IDisposable
             {
                 if (b.Columns[0].IsNull(r)) continue;
                 var aliases = b.Columns[1].IsNull(r) ? "" : b.Columns[1].GetString(r).ToString();
-                entities.Add((b.Columns[0].GetString(r).ToString(), aliases.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+                entities.Add((b.Columns[0].GetString(r).ToString(), EntityAliases.Split(aliases)));
             }
         }
         return new SpeakerAliases(entities);
