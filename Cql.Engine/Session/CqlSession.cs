@@ -2,6 +2,7 @@ using Cql.Engine.Binding;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
 using Cql.Engine.Output;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
@@ -55,7 +56,7 @@ public sealed partial class CqlSession : IDisposable
     {
         var scan = Scan.Of(CorpusSchema.Entities, "name", "aliases");
         var entities = new List<(string, IEnumerable<string>)>();
-        using var rows = QueryExecutor.Execute(Optimizer.Optimize(scan), Files);
+        using var rows = PhysicalPlanner.Execute(Optimizer.Optimize(scan), Files);
         while (rows.MoveNext(CancellationToken.None))
         {
             var b = rows.Current;
