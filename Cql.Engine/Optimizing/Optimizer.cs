@@ -3,7 +3,7 @@ using Cql.Engine.Planning;
 namespace Cql.Engine.Optimizing;
 
 /// <summary>Applies the logical rewrite rules in order. What depends on the corpus (the term index, value counts,
-/// row groups skipped by statistics) is decided after, by <see cref="PhysicalPlanning.PhysicalPlanner"/>.</summary>
+/// row groups skipped by statistics) is decided after, by the physical planner.</summary>
 public static class Optimizer
 {
     public static LogicalPlan Optimize(LogicalPlan plan)

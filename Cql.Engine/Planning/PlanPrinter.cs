@@ -3,7 +3,7 @@ using System.Text;
 namespace Cql.Engine.Planning;
 
 /// <summary>The logical plan as an indented tree, a line a node. `explain` prints the physical plan
-/// (<see cref="PhysicalPlanning.PhysicalPlanPrinter"/>), which adds what the corpus decides.</summary>
+/// (<c>PhysicalPlanPrinter</c>), which adds what the corpus decides.</summary>
 public static class PlanPrinter
 {
     public static string Print(LogicalPlan plan)
