@@ -1,6 +1,6 @@
 using System.Text;
+using Cql.Engine.Execution;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Reading;
 
 namespace Cql.Engine.PhysicalPlanning;
@@ -42,7 +42,7 @@ public static class PhysicalPlanPrinter
                     if (counted.Counts(files, ct) is null) Write(counted.Aggregate, depth + 2, useIndex);
                     return;
                 case Scan s:
-                    WriteScan(s, pad, useIndex ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.Of(s.Table, null));
+                    WriteScan(s, pad, useIndex ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.None);
                     return;
             }
             sb.Append(pad).Append(PlanPrinter.Describe(plan)).Append('\n');
@@ -52,7 +52,7 @@ public static class PhysicalPlanPrinter
         void WriteScan(Scan s, string pad, TermIndexMarks marks)
         {
             sb.Append(pad).Append(PlanPrinter.Describe(s, marks.Print, marks.Reads)).Append('\n');
-            var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, Execution.IndexHits.None, marks);
+            var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, marks);
             var layout = ScanLayout.Build(stats, files.Of(s.Table), pool, ct);
             long rows = 0;
             foreach (var u in layout.Units) rows += u.RowGroup.RowCount;
@@ -65,7 +65,7 @@ public static class PhysicalPlanPrinter
             }
             if (marks.Any)
                 sb.Append(pad).Append(files.IndexOf(s.Table) is { } ix
-                    ? $"  term index: {TermIndexSpec.ForSource(s.Table)?.IndexTable} ({ix.Count} files)\n"
+                    ? $"  term index: {marks.Spec!.IndexTable} ({ix.Count} files)\n"
                     : "  no complete term index: the text is scanned\n");
         }
     }

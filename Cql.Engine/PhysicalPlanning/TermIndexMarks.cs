@@ -19,7 +19,8 @@ namespace Cql.Engine.PhysicalPlanning;
 /// </summary>
 public sealed class TermIndexMarks
 {
-    static readonly TermIndexMarks None = new(null, new Dictionary<TextMatch, bool>());
+    /// <summary>No test marked: the scan reads the text.</summary>
+    public static readonly TermIndexMarks None = new(null, new Dictionary<TextMatch, bool>());
 
     readonly IReadOnlyDictionary<TextMatch, bool> _exact;
 
