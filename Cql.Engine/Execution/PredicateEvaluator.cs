@@ -9,28 +9,26 @@ namespace Cql.Engine.Execution;
 /// </summary>
 public static class PredicateEvaluator
 {
-    public static void Evaluate(Expr e, IColumnSource input, Span<byte> result)
+    /// <summary>The predicate's value on each row of the input into <paramref name="result"/>; text tests listed in
+    /// <paramref name="hits"/> (reached through and/or/not) are answered from their row ids.</summary>
+    public static void Evaluate(Expr e, IColumnSource input, Span<byte> result, IndexHits? hits = null)
     {
         int n = input.RowCount;
         switch (e)
         {
             case And a:
             {
-                Evaluate(a.Left, input, result);
+                Evaluate(a.Left, input, result, hits);
                 var right = new byte[n];
-                Evaluate(a.Right, input, right);
-                for (int i = 0; i < n; i++)
-                {
-                    byte l = result[i], r = right[i];
-                    result[i] = l == Tri.False || r == Tri.False ? Tri.False : l == Tri.True && r == Tri.True ? Tri.True : Tri.Unknown;
-                }
+                Evaluate(a.Right, input, right, hits);
+                AndInto(result, right, n);
                 return;
             }
             case Or o:
             {
-                Evaluate(o.Left, input, result);
+                Evaluate(o.Left, input, result, hits);
                 var right = new byte[n];
-                Evaluate(o.Right, input, right);
+                Evaluate(o.Right, input, right, hits);
                 for (int i = 0; i < n; i++)
                 {
                     byte l = result[i], r = right[i];
@@ -39,9 +37,18 @@ public static class PredicateEvaluator
                 return;
             }
             case Not x:
-                Evaluate(x.Operand, input, result);
+                Evaluate(x.Operand, input, result, hits);
                 for (int i = 0; i < n; i++) result[i] = result[i] == Tri.Unknown ? Tri.Unknown : (byte)(1 - result[i]);
                 return;
+            case TextMatch t when hits?.Find(t) is { } hit:
+            {
+                EvaluateIds(hit, input, result);
+                if (hit.Exact) return;
+                var text = new byte[n];
+                Evaluate(t, input, text);
+                AndInto(result, text, n);
+                return;
+            }
             case IsNull x:
             {
                 var v = ExpressionEvaluator.Evaluate(x.Operand, input);
@@ -62,16 +69,6 @@ public static class PredicateEvaluator
                 StringPredicateCache.Evaluate(v, m, result);
                 return;
             }
-            case IdSetMatch m:
-            {
-                var v = (Int32Vector)ExpressionEvaluator.Evaluate(m.Id, input);
-                var vals = v.Values;
-                var nulls = v.Nulls;
-                var set = m.Set;
-                for (int i = 0; i < n; i++) result[i] = nulls is not null && nulls[i] ? Tri.Unknown : set.Contains(vals[i]) ? Tri.True : Tri.False;
-                return;
-            }
-            case IndexedTextMatch x: Evaluate(x.Original, input, result); return; // unresolved: test the text
             case InList x: EvaluateIn(x, input, result); return;
             case Compare c: EvaluateCompare(c, input, result); return;
             case Literal { Value: null }: result[..n].Fill(Tri.Unknown); return;
@@ -83,6 +80,26 @@ public static class PredicateEvaluator
                 return;
             }
         }
+    }
+
+    // Kleene and: false wins, then unknown.
+    static void AndInto(Span<byte> result, ReadOnlySpan<byte> right, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            byte l = result[i], r = right[i];
+            result[i] = l == Tri.False || r == Tri.False ? Tri.False : l == Tri.True && r == Tri.True ? Tri.True : Tri.Unknown;
+        }
+    }
+
+    // Never unknown for a non-null id.
+    static void EvaluateIds(IndexHit hit, IColumnSource input, Span<byte> result)
+    {
+        var v = (Int32Vector)ExpressionEvaluator.Evaluate(hit.Id, input);
+        var vals = v.Values;
+        var nulls = v.Nulls;
+        var set = hit.Ids;
+        for (int i = 0; i < input.RowCount; i++) result[i] = nulls is not null && nulls[i] ? Tri.Unknown : set.Contains(vals[i]) ? Tri.True : Tri.False;
     }
 
     static void EvaluateIn(InList x, IColumnSource input, Span<byte> result)
@@ -111,7 +128,7 @@ public static class PredicateEvaluator
     {
         int n = input.RowCount;
         // Column OP constant is the common case: fast loops; constant OP column is flipped into it.
-        var (op, left, right) = c.Left is Literal && c.Right is not Literal ? (Flip(c.Op), c.Right, c.Left) : (c.Op, c.Left, c.Right);
+        var (op, left, right) = c.Left is Literal && c.Right is not Literal ? (Compare.Flip(c.Op), c.Right, c.Left) : (c.Op, c.Left, c.Right);
         var lv = ExpressionEvaluator.Evaluate(left, input);
         if (right is Literal lit)
         {
@@ -154,11 +171,6 @@ public static class PredicateEvaluator
         CompareOp.LtEq => cmp <= 0,
         CompareOp.Gt => cmp > 0,
         _ => cmp >= 0,
-    };
-
-    static CompareOp Flip(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
     };
 
     /// <summary>Compares two non-null values of comparable types (numbers with numbers, text with text); null when

@@ -9,7 +9,8 @@ namespace Cql.Engine.Execution;
 /// Reads the kept row groups of a table in parallel (positional reads on one shared handle per file) and hands out
 /// one batch per row group in file order. Inside a row group the pushed predicate is evaluated conjunct by conjunct,
 /// cheapest columns first, on the surviving rows only; the other columns (the text, say) are read only when some
-/// row survives (late materialisation).
+/// row survives (late materialisation). The physical planner hands it the layout (row groups kept) and the
+/// conjuncts (with their term-index answers).
 /// </summary>
 public sealed class ScanOperator : IPhysicalOperator
 {
@@ -20,18 +21,27 @@ public sealed class ScanOperator : IPhysicalOperator
     readonly Queue<Task<ColumnBatch?>> _inflight = new();
     readonly CancellationTokenSource _stop = new();
     readonly Dictionary<string, ColumnType> _types = new(StringComparer.Ordinal);
-    readonly List<Expr> _conjuncts;
+    readonly IReadOnlyList<ScanConjunct> _conjuncts;
+    readonly string[][] _conjunctColumns; // the distinct column names each conjunct reads
     int _next;
     long _emitted;
 
-    public ScanOperator(Scan scan, ScanLayout layout, ParquetFileCache files, int workers)
+    public ScanOperator(Scan scan, ScanLayout layout, IReadOnlyList<ScanConjunct> conjuncts, ParquetFileCache files, int workers)
     {
-        _scan = scan; _layout = layout; _files = files;
+        _scan = scan; _layout = layout; _files = files; _conjuncts = conjuncts;
         _window = Math.Max(1, workers) * 2;
         foreach (var c in scan.Columns) _types[c.Name] = c.Type;
-        _conjuncts = scan.Predicate is null ? [] : Exprs.Conjuncts(scan.Predicate);
-        if (scan.Predicate is not null)
-            foreach (var r in Exprs.ColumnRefs(scan.Predicate)) _types.TryAdd(r.Name, r.Type);
+        _conjunctColumns = new string[conjuncts.Count][];
+        for (int i = 0; i < conjuncts.Count; i++)
+        {
+            var names = new List<string>();
+            foreach (var r in conjuncts[i].Reads)
+            {
+                _types.TryAdd(r.Name, r.Type);
+                if (!names.Contains(r.Name)) names.Add(r.Name);
+            }
+            _conjunctColumns[i] = names.ToArray();
+        }
     }
 
     public IReadOnlyList<ResultColumn> Columns => _scan.Columns;
@@ -97,10 +107,11 @@ public sealed class ScanOperator : IPhysicalOperator
             {
                 int aliveCount = n;
                 bool first = true;
-                foreach (var conjunct in OrderByCost(rg))
+                foreach (int index in OrderByCost(rg))
                 {
                     ct.ThrowIfCancellationRequested();
-                    var names = Exprs.Columns(conjunct);
+                    var conjunct = _conjuncts[index];
+                    var names = _conjunctColumns[index];
                     bool plainText = false;
                     foreach (var name in names)
                     {
@@ -110,7 +121,7 @@ public sealed class ScanOperator : IPhysicalOperator
                     if (first || !plainText || aliveCount * 2 > n)
                     {
                         // Whole row group: cheap for numbers and dictionary columns (one test per distinct value).
-                        PredicateEvaluator.Evaluate(conjunct, new DictionarySource(loaded, n), mask.AsSpan(0, n));
+                        PredicateEvaluator.Evaluate(conjunct.Test, new DictionarySource(loaded, n), mask.AsSpan(0, n), conjunct.Hits);
                         aliveCount = 0;
                         for (int i = 0; i < n; i++)
                         {
@@ -124,7 +135,7 @@ public sealed class ScanOperator : IPhysicalOperator
                         // Few survivors and plain text to scan: test only the surviving rows.
                         var rows = VectorOps.Selection(alive);
                         var view = new DictionarySource(Gathered(loaded, names, rows), rows.Length);
-                        PredicateEvaluator.Evaluate(conjunct, view, mask.AsSpan(0, rows.Length));
+                        PredicateEvaluator.Evaluate(conjunct.Test, view, mask.AsSpan(0, rows.Length), conjunct.Hits);
                         aliveCount = 0;
                         for (int i = 0; i < rows.Length; i++)
                         {
@@ -178,7 +189,7 @@ public sealed class ScanOperator : IPhysicalOperator
     };
 
     /// <summary>Conjuncts over small column chunks first: a selective test on lang spares decoding the text.</summary>
-    List<Expr> OrderByCost(RowGroupInfo rg)
+    int[] OrderByCost(RowGroupInfo rg)
     {
         // A stable insertion sort over plain arrays: a handful of conjuncts, and a List of value tuples with a
         // comparison would be a dozen generic methods to JIT in every process (no ReadyToRun code for them).
@@ -188,15 +199,13 @@ public sealed class ScanOperator : IPhysicalOperator
         for (int i = 0; i < count; i++)
         {
             long cost = 0;
-            foreach (var c in Exprs.Columns(_conjuncts[i])) cost += rg.ColumnSize(c);
+            foreach (var c in _conjunctColumns[i]) cost += rg.ColumnSize(c);
             int at = i;
             while (at > 0 && costs[at - 1] > cost) { costs[at] = costs[at - 1]; order[at] = order[at - 1]; at--; }
             costs[at] = cost;
             order[at] = i;
         }
-        var sorted = new List<Expr>(count);
-        foreach (var i in order) sorted.Add(_conjuncts[i]);
-        return sorted;
+        return order;
     }
 
     static Dictionary<string, ColumnVector> Gathered(Dictionary<string, ColumnVector> loaded, IEnumerable<string> names, int[] sel)

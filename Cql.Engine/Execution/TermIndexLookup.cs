@@ -1,4 +1,3 @@
-using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Reading;
@@ -88,45 +87,11 @@ public static class TermIndexLookup
 
     // Whether a row group whose terms lie in [min, max] can hold a term in [lo, hi]. Only judged where UTF-16 order
     // is code point order (below the surrogates), so it agrees with whatever order the writer's statistics used.
-    static bool MayHold(Optimizing.ColumnStatistics? stats, string lo, string hi)
+    static bool MayHold(ColumnStatistics? stats, string lo, string hi)
     {
         if (stats is not { Min: string min, Max: string max }) return true;
         if (!TextOrder.BelowSurrogates(min) || !TextOrder.BelowSurrogates(max) || !TextOrder.BelowSurrogates(lo)
             || !TextOrder.BelowSurrogates(hi.TrimEnd('\uffff'))) return true;
         return string.CompareOrdinal(max, lo) >= 0 && string.CompareOrdinal(min, hi) <= 0;
-    }
-
-    /// <summary>
-    /// The scan predicate with every <see cref="IndexedTextMatch"/> resolved against the corpus: an id set when the
-    /// table has a complete index, the original text test otherwise.
-    /// </summary>
-    public static Expr? Resolve(Expr? e, CorpusFiles files, CancellationToken ct) => e switch
-    {
-        null => null,
-        And a => new And(Resolve(a.Left, files, ct)!, Resolve(a.Right, files, ct)!),
-        Or o => new Or(Resolve(o.Left, files, ct)!, Resolve(o.Right, files, ct)!),
-        Not n => new Not(Resolve(n.Operand, files, ct)!),
-        IndexedTextMatch x => ResolveOne(x, files, ct),
-        _ => e,
-    };
-
-    static Expr ResolveOne(IndexedTextMatch x, CorpusFiles files, CancellationToken ct)
-    {
-        if (files.IndexOf(x.Table) is not { } indexFiles) return x.Original;
-        var lower = WordRules.Lower(x.Original.Pattern);
-        IdSet ids;
-        if (x.Original.Op == TextOp.Contains) ids = Run(indexFiles, Kind.Piece, lower, wantIds: true, ct).Ids;
-        else
-        {
-            // A phrase: the rows with every one of its words (fewest first would be cheaper; phrases are short).
-            ids = null!;
-            foreach (var w in WordRules.LowerWords(lower))
-            {
-                var next = Run(indexFiles, Kind.Word, w, wantIds: true, ct).Ids;
-                ids = ids is null ? next : IdSet.Intersect(ids, next);
-            }
-        }
-        var match = new IdSetMatch(x.Id, ids, $"{x.Original.Op.ToString().ToLowerInvariant()} \"{x.Original.Pattern}\"");
-        return x.Exact ? match : new And(match, x.Original);
     }
 }

@@ -2,8 +2,8 @@ using Cql.Engine.Planning;
 
 namespace Cql.Engine.Optimizing;
 
-/// <summary>Applies the rewrite rules in order. Row-group pruning happens when a scan is laid out, from the pushed
-/// predicate (<see cref="RowGroupPruning"/>).</summary>
+/// <summary>Applies the logical rewrite rules in order. What depends on the corpus (the term index, value counts,
+/// row groups skipped by statistics) is decided after, by the physical planner.</summary>
 public static class Optimizer
 {
     public static LogicalPlan Optimize(LogicalPlan plan)
@@ -12,8 +12,6 @@ public static class Optimizer
         plan = PredicatePushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);
-        plan = TermIndexRule.Apply(plan);
-        plan = ValueCountRule.Apply(plan);
         return plan;
     }
 }

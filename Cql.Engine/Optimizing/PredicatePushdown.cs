@@ -46,17 +46,6 @@ public static class PredicatePushdown
         }
     }
 
-    internal static Expr Rename(Expr e, IReadOnlyDictionary<string, ColumnRef> map) => e switch
-    {
-        ColumnRef c => map.TryGetValue(c.Name, out var r) ? r : c,
-        Compare c => c with { Left = Rename(c.Left, map), Right = Rename(c.Right, map) },
-        InList i => i with { Operand = Rename(i.Operand, map) },
-        TextMatch t => t with { Operand = Rename(t.Operand, map) },
-        And a => new And(Rename(a.Left, map), Rename(a.Right, map)),
-        Or o => new Or(Rename(o.Left, map), Rename(o.Right, map)),
-        Not n => new Not(Rename(n.Operand, map)),
-        IsNull n => n with { Operand = Rename(n.Operand, map) },
-        FunctionCall f => f with { Argument = Rename(f.Argument, map) },
-        _ => e,
-    };
+    internal static Expr Rename(Expr e, IReadOnlyDictionary<string, ColumnRef> map) =>
+        e.Transform(x => x is ColumnRef c && map.TryGetValue(c.Name, out var r) ? r : x);
 }

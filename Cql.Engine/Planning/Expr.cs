@@ -45,6 +45,12 @@ public sealed record Compare(CompareOp Op, Expr Left, Expr Right) : Expr
     {
         CompareOp.Eq => "=", CompareOp.NotEq => "!=", CompareOp.Lt => "<", CompareOp.LtEq => "<=", CompareOp.Gt => ">", _ => ">=",
     };
+
+    /// <summary>The operator with its sides swapped: a &lt; b is b &gt; a.</summary>
+    public static CompareOp Flip(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
+    };
 }
 
 /// <summary>Operand in (v1, v2, ...).</summary>
@@ -71,25 +77,6 @@ public sealed record TextMatch(TextOp Op, Expr Operand, string Pattern) : Expr
 {
     public override ColumnType Type => ColumnType.Bool;
     public override string ToString() => $"{Operand} {Op.ToString().ToLowerInvariant()} \"{Pattern}\"";
-}
-
-/// <summary>
-/// A text predicate on an indexed table's text that the term index may answer (<c>TermIndexRule</c> puts it into
-/// scans). When the query runs, the executor turns it into an <see cref="IdSetMatch"/> over the row ids the index
-/// lists — alone when the index answers exactly (<see cref="Exact"/>), else ahead of the original test, which then
-/// runs only on those rows — or back into <see cref="Original"/> when the corpus has no complete index.
-/// </summary>
-public sealed record IndexedTextMatch(TextMatch Original, string Table, ColumnRef Id, bool Exact) : Expr
-{
-    public override ColumnType Type => ColumnType.Bool;
-    public override string ToString() => $"{Original} [term index{(Exact ? "" : ", then verified")}]";
-}
-
-/// <summary>The row's id is one of a set (a resolved term-index lookup); never unknown for a non-null id.</summary>
-public sealed record IdSetMatch(ColumnRef Id, Storage.Indexing.IdSet Set, string Description) : Expr
-{
-    public override ColumnType Type => ColumnType.Bool;
-    public override string ToString() => $"{Id} in index({Description}; {Set.Count} ids)";
 }
 
 public sealed record And(Expr Left, Expr Right) : Expr
@@ -130,48 +117,13 @@ public sealed record FunctionCall(ScalarFunction Function, Expr Argument) : Expr
 public static class Exprs
 {
     /// <summary>The names of the columns an expression reads, added to <paramref name="into"/>.</summary>
-    public static void CollectColumns(Expr e, ISet<string> into)
-    {
-        switch (e)
-        {
-            case ColumnRef c: into.Add(c.Name); break;
-            case Literal: break;
-            case Compare c: CollectColumns(c.Left, into); CollectColumns(c.Right, into); break;
-            case InList i: CollectColumns(i.Operand, into); break;
-            case TextMatch t: CollectColumns(t.Operand, into); break;
-            case And a: CollectColumns(a.Left, into); CollectColumns(a.Right, into); break;
-            case Or o: CollectColumns(o.Left, into); CollectColumns(o.Right, into); break;
-            case Not n: CollectColumns(n.Operand, into); break;
-            case IsNull n: CollectColumns(n.Operand, into); break;
-            case FunctionCall f: CollectColumns(f.Argument, into); break;
-            case IndexedTextMatch x: into.Add(x.Id.Name); if (!x.Exact) CollectColumns(x.Original, into); break;
-            case IdSetMatch x: into.Add(x.Id.Name); break;
-            default: throw new NotSupportedException($"expression {e.GetType().Name}");
-        }
-    }
+    public static void CollectColumns(Expr e, ISet<string> into) => e.Visit(x => { if (x is ColumnRef c) into.Add(c.Name); });
 
     /// <summary>Every column reference in the expression, with its type.</summary>
     public static List<ColumnRef> ColumnRefs(Expr e)
     {
         var list = new List<ColumnRef>();
-        void Walk(Expr x)
-        {
-            switch (x)
-            {
-                case ColumnRef c: list.Add(c); break;
-                case Compare c: Walk(c.Left); Walk(c.Right); break;
-                case InList i: Walk(i.Operand); break;
-                case TextMatch t: Walk(t.Operand); break;
-                case And a: Walk(a.Left); Walk(a.Right); break;
-                case Or o: Walk(o.Left); Walk(o.Right); break;
-                case Not n: Walk(n.Operand); break;
-                case IsNull n: Walk(n.Operand); break;
-                case FunctionCall f: Walk(f.Argument); break;
-                case IndexedTextMatch m: list.Add(m.Id); if (!m.Exact) Walk(m.Original); break;
-                case IdSetMatch m: list.Add(m.Id); break;
-            }
-        }
-        Walk(e);
+        e.Visit(x => { if (x is ColumnRef c) list.Add(c); });
         return list;
     }
 

@@ -211,38 +211,3 @@ public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Co
         return new Kwic(pre, words, context, id);
     }
 }
-
-/// <summary>What an <see cref="IndexedCount"/> counts.</summary>
-public enum IndexCountKind
-{
-    /// <summary>Rows whose text has the word (`where text has "WORD" | count`).</summary>
-    RowsWithWord,
-    /// <summary>Rows whose text has a word containing the piece (`where text contains "PIECE" | count`).</summary>
-    RowsWithPiece,
-    /// <summary>Occurrences of words matching the pattern, a glob when it has `*` (`kwic "WORD" | count`).</summary>
-    Occurrences,
-}
-
-/// <summary>
-/// A count answered from the term index of <see cref="Table"/> alone, without reading the table (put in place by
-/// <c>TermIndexRule</c>); when the corpus has no complete index the executor runs <see cref="Original"/> instead.
-/// </summary>
-public sealed record IndexedCount(Aggregate Original, string Table, IndexCountKind Kind, string Pattern) : LogicalPlan
-{
-    public override IReadOnlyList<ResultColumn> Schema => Original.Schema;
-    public override IReadOnlyList<LogicalPlan> Inputs => [];
-    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
-}
-
-/// <summary>
-/// `T | count by C` answered from the value counts kept per part file (<c>ValueCountRule</c>): the groups of the
-/// column with their counts, without reading the table. When the counts do not cover every row of the table the
-/// executor runs <see cref="Original"/>. Groups come out in no particular order: the rule only uses this under a
-/// sort that orders them completely.
-/// </summary>
-public sealed record CountedGroups(Aggregate Original, string Table, string Column) : LogicalPlan
-{
-    public override IReadOnlyList<ResultColumn> Schema => Original.Schema;
-    public override IReadOnlyList<LogicalPlan> Inputs => [];
-    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
-}

@@ -4,6 +4,7 @@ using Cql.Engine.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
 using Cql.Engine.Output;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
@@ -72,7 +73,7 @@ public sealed partial class CqlSession
 
     StatementOutcome RunQuery(string text, BoundQuery q, CancellationToken ct)
     {
-        var rows = QueryExecutor.Execute(Optimizer.Optimize(q.Plan), Files, ct);
+        var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct);
         if (q.Export is not { } export) return new RowsOutcome(text, rows);
         using (rows)
         {
@@ -91,7 +92,7 @@ public sealed partial class CqlSession
     string Explain(BoundExplain e, string script, CancellationToken ct)
     {
         var sb = new StringBuilder();
-        sb.Append(PlanPrinter.Print(Optimizer.Optimize(e.Plan), Files, ct).TrimEnd('\n'));
+        sb.Append(PhysicalPlanPrinter.Print(Optimizer.Optimize(e.Plan), Files, ct).TrimEnd('\n'));
         if (e.Export is { } x) sb.Append('\n').Append($"then export to {x.Path} ({x.Format.ToString().ToLowerInvariant()})");
         foreach (var note in e.Notes) sb.Append('\n').Append(DiagnosticRenderer.Render(note, script));
         return sb.ToString();

@@ -1,9 +1,6 @@
 using Cql.Engine.Ingest;
 using Cql.Engine.Binding;
-using Cql.Engine.Execution;
-using Cql.Engine.Optimizing;
 using Cql.Engine.Output;
-using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Syntax;
@@ -17,7 +14,6 @@ namespace Cql.Engine.Session;
 public sealed partial class CqlSession : IDisposable
 {
     readonly IQueryParser _parser;
-    readonly Lazy<ISpeakerResolver> _speakers;
 
     public string CorpusDir { get; }
     public CorpusManifest Manifest { get; }
@@ -34,8 +30,7 @@ public sealed partial class CqlSession : IDisposable
         Manifest = manifest;
         _parser = parser;
         Files = CorpusFiles.FromManifest(corpusDir, manifest);
-        _speakers = new Lazy<ISpeakerResolver>(LoadSpeakers);
-        Catalog = new Catalog(new LazySpeakers(_speakers));
+        Catalog = new Catalog(new EntitySpeakers(Files));
     }
 
     /// <summary>Opens the corpus at <paramref name="corpusDir"/>, or the default corpus (built on first use) when null.</summary>
@@ -50,31 +45,6 @@ public sealed partial class CqlSession : IDisposable
 
     public Provenance ProvenanceFor(string statement) =>
         new(statement, Manifest.CorpusHash, CorpusDir, EngineInfo.Version, DateTimeOffset.UtcNow);
-
-    /// <summary>Speaker aliases from the entities table, read the first time a query compares a speaker.</summary>
-    ISpeakerResolver LoadSpeakers()
-    {
-        var scan = Scan.Of(CorpusSchema.Entities, "name", "aliases");
-        var entities = new List<(string, IEnumerable<string>)>();
-        using var rows = QueryExecutor.Execute(Optimizer.Optimize(scan), Files);
-        while (rows.MoveNext(CancellationToken.None))
-        {
-            var b = rows.Current;
-            for (int r = 0; r < b.RowCount; r++)
-            {
-                if (b.Columns[0].IsNull(r)) continue;
-                var aliases = b.Columns[1].IsNull(r) ? "" : b.Columns[1].GetString(r).ToString();
-                entities.Add((b.Columns[0].GetString(r).ToString(), EntityAliases.Split(aliases)));
-            }
-        }
-        return new SpeakerAliases(entities);
-    }
-
-    /// <summary>Defers reading the entities table until a speaker is compared: most queries never need it.</summary>
-    sealed class LazySpeakers(Lazy<ISpeakerResolver> inner) : ISpeakerResolver
-    {
-        public IReadOnlyList<string> Resolve(string written) => inner.Value.Resolve(written);
-    }
 
     public void Dispose() { }
 }

@@ -1,6 +1,7 @@
 using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
@@ -30,7 +31,7 @@ static class Q
 
     /// <summary>Optimises and runs the plan, rendering rows like DuckDB's.</summary>
     public static List<string> Run(LogicalPlan plan, CorpusFiles files, int workers = 2) =>
-        TestCorpus.Rows(QueryExecutor.Execute(Optimizer.Optimize(plan), files, CancellationToken.None, workers));
+        TestCorpus.Rows(PhysicalPlanner.Execute(Optimizer.Optimize(plan), files, CancellationToken.None, workers));
 
     public static List<string> Sorted(List<string> rows) { rows.Sort(StringComparer.Ordinal); return rows; }
 }

@@ -87,7 +87,7 @@ public sealed class ScanAndFilterTests(TestCorpusFixture fx) : IClassFixture<Tes
     {
         // No Limit node above: the scan alone must stop, although other row groups are already being read.
         var scan = Q.Quotes() with { Columns = [new("quote_id", ColumnType.Int32)], Limit = 2500 };
-        var rows = TestCorpus.Rows(Cql.Engine.Execution.QueryExecutor.Execute(scan, _c.Files, CancellationToken.None, 2));
+        var rows = TestCorpus.Rows(Cql.Engine.PhysicalPlanning.PhysicalPlanner.Execute(scan, _c.Files, CancellationToken.None, 2));
         Assert.Equal(_c.DuckRows($"SELECT quote_id FROM {_c.Table("quotes")} ORDER BY quote_id LIMIT 2500"), rows);
     }
 

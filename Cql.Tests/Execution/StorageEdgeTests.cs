@@ -1,6 +1,7 @@
 using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
@@ -34,12 +35,12 @@ public sealed class StorageEdgeTests
 
         var scan = new Scan("quotes", [new("quote_id", ColumnType.Int32), new("lang", ColumnType.String)]);
         var plan = Optimizer.Optimize(new Filter(scan, new InList(Str("lang"), [L("sv"), L("no")])));
-        var rows = TestCorpus.Rows(QueryExecutor.Execute(plan, files));
+        var rows = TestCorpus.Rows(PhysicalPlanner.Execute(plan, files));
         Assert.Equal(2000, rows.Count);
         Assert.All(rows, r => Assert.True(r.EndsWith("|sv", StringComparison.Ordinal) || r.EndsWith("|no", StringComparison.Ordinal)));
         Assert.Contains("1|sv", rows);
 
-        var explain = PlanPrinter.Print(plan, files);
+        var explain = PhysicalPlanPrinter.Print(plan, files);
         Assert.Matches(@"row groups: (\d+) of (\d+) kept", explain);
         var m = System.Text.RegularExpressions.Regex.Match(explain, @"row groups: (\d+) of (\d+) kept");
         Assert.True(int.Parse(m.Groups[1].Value) < int.Parse(m.Groups[2].Value), explain);
@@ -95,7 +96,7 @@ public sealed class StorageEdgeTests
     public void Cancellation_stops_between_batches()
     {
         using var corpus = new TestCorpus();
-        using var stream = QueryExecutor.Execute(Optimizer.Optimize(Quotes()), corpus.Files);
+        using var stream = PhysicalPlanner.Execute(Optimizer.Optimize(Quotes()), corpus.Files);
         using var cts = new CancellationTokenSource();
         Assert.True(stream.MoveNext(cts.Token));
         cts.Cancel();

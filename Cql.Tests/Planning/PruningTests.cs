@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Optimizing;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Tests.Execution;
 using static Cql.Tests.Execution.Q;
@@ -13,7 +14,7 @@ public sealed class PruningTests(TestCorpusFixture fx) : IClassFixture<TestCorpu
 
     (int Kept, int Total) Explain(Expr predicate)
     {
-        var text = PlanPrinter.Print(Optimizer.Optimize(new Filter(Quotes(), predicate)), _c.Files);
+        var text = PhysicalPlanPrinter.Print(Optimizer.Optimize(new Filter(Quotes(), predicate)), _c.Files);
         var m = Regex.Match(text, @"row groups: (\d+) of (\d+) kept");
         Assert.True(m.Success, text);
         return (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value));
@@ -22,7 +23,7 @@ public sealed class PruningTests(TestCorpusFixture fx) : IClassFixture<TestCorpu
     [Fact]
     public void Explain_shows_files_columns_predicate_and_row_groups_kept()
     {
-        var text = PlanPrinter.Print(Optimizer.Optimize(Select(new Filter(Quotes(), new Compare(CompareOp.Lt, Int("quote_id"), L(3000))), "text")), _c.Files);
+        var text = PhysicalPlanPrinter.Print(Optimizer.Optimize(Select(new Filter(Quotes(), new Compare(CompareOp.Lt, Int("quote_id"), L(3000))), "text")), _c.Files);
         Assert.Contains("Scan quotes columns=[text] predicate=quote_id < 3000 reads=[text, quote_id]", text);
         Assert.Contains("row groups: 2 of 10 kept", text);
         Assert.Contains("part-00000.parquet (2 of 2 row groups)", text);

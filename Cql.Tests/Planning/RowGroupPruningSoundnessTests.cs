@@ -1,7 +1,8 @@
 using Cql.Engine.Core;
-using Cql.Engine.Optimizing;
+using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
+using Cql.Engine.Storage.Reading;
 
 namespace Cql.Tests.Planning;
 
@@ -15,7 +16,7 @@ public sealed class RowGroupPruningSoundnessTests
     sealed class Stats(string column, object? min, object? max) : IRowGroupStatistics
     {
         public long RowCount => 100;
-        public Engine.Optimizing.ColumnStatistics? Get(string name) => name == column ? new(min, max, 0) : null;
+        public ColumnStatistics? Get(string name) => name == column ? new(min, max, 0) : null;
     }
 
     static bool MayMatch(Expr e, string column, object? min, object? max) => RowGroupPruning.MayMatch(e, new Stats(column, min, max));

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Cql.Engine.Optimizing;
 
 namespace Cql.Engine.Storage.Reading;
 

@@ -1,6 +1,3 @@
-using Cql.Engine.Optimizing;
-using Cql.Engine.Planning;
-
 namespace Cql.Engine.Storage.Reading;
 
 /// <summary>One unit of scan work: a row group of a file.</summary>
@@ -9,7 +6,9 @@ public sealed record ScanUnit(FileFooter File, RowGroupInfo RowGroup);
 /// <summary>The row groups a scan reads after pruning by statistics and partition folders, in file order.</summary>
 public sealed record ScanLayout(IReadOnlyList<FileFooter> Files, IReadOnlyList<ScanUnit> Units, int TotalRowGroups)
 {
-    public static ScanLayout Build(Scan scan, IReadOnlyList<string> paths, ParquetFileCache files, CancellationToken ct)
+    /// <summary>The non-empty row groups of the files that may hold a row for which <paramref name="predicate"/> is true
+    /// (every one when it is null).</summary>
+    public static ScanLayout Build(StatisticsPredicate? predicate, IReadOnlyList<string> paths, ParquetFileCache files, CancellationToken ct)
     {
         var footers = new List<FileFooter>();
         var units = new List<ScanUnit>();
@@ -23,7 +22,7 @@ public sealed record ScanLayout(IReadOnlyList<FileFooter> Files, IReadOnlyList<S
             {
                 total++;
                 if (rg.RowCount == 0) continue;
-                if (scan.Predicate is null || RowGroupPruning.MayMatch(scan.Predicate, rg)) units.Add(new ScanUnit(footer, rg));
+                if (predicate is null || StatisticsPruning.MayMatch(predicate, rg)) units.Add(new ScanUnit(footer, rg));
             }
         }
         return new ScanLayout(footers, units, total);

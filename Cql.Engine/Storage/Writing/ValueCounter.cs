@@ -5,7 +5,7 @@ namespace Cql.Engine.Storage.Writing;
 /// and writes the counts to the <see cref="Schema"/> table when the part closes: (table, part, column, value, count),
 /// a null value counting the nulls. A column with more than <see cref="MaxValues"/> distinct values in a part is
 /// given up (a row with count -1), so the counts stay small. `count by lang` then adds up a few rows instead of
-/// scanning the table (<c>ValueCountRule</c>).
+/// scanning the table (<c>ValueCountChoice</c> in the physical planner).
 /// </summary>
 public sealed class ValueCounter
 {

@@ -1,0 +1,72 @@
+using System.Text;
+using Cql.Engine.Execution;
+using Cql.Engine.Planning;
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Engine.PhysicalPlanning;
+
+/// <summary>
+/// `explain`: the optimised plan as an indented tree with the physical planner's decisions over the corpus: the counts
+/// the term index or the value counts answer (with the plan below when the corpus cannot), the text tests the index
+/// answers, and for each scan the files it reads and the row groups kept after pruning out of the total.
+/// </summary>
+public static class PhysicalPlanPrinter
+{
+    public static string Print(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default)
+    {
+        var sb = new StringBuilder();
+        using var pool = new ParquetFileCache();
+        new Writer(files, pool, sb, ct).Write(plan, 0, useIndex: true);
+        return sb.ToString();
+    }
+
+    sealed class Writer(CorpusFiles files, ParquetFileCache pool, StringBuilder sb, CancellationToken ct)
+    {
+        /// <param name="useIndex">False below a kwic count the index could not answer: that plan scans without it.</param>
+        public void Write(LogicalPlan plan, int depth, bool useIndex)
+        {
+            var pad = new string(' ', depth * 2);
+            switch (plan)
+            {
+                case Aggregate a when useIndex && IndexCountChoice.Of(a) is { } c:
+                    sb.Append(pad).Append($"{(c.OfKwic ? "KwicCount" : "Count")} {c.Kind} \"{c.Pattern}\" from the term index of {c.Table} (without one: the plan below)\n");
+                    if (files.IndexOf(c.Table) is null)
+                    {
+                        sb.Append(pad).Append("  ").Append(PlanPrinter.Describe(a)).Append('\n');
+                        Write(a.Input, depth + 2, useIndex: !c.OfKwic);
+                    }
+                    return;
+                case Sort s when ValueCountChoice.Of(s) is { } counted:
+                    sb.Append(pad).Append(PlanPrinter.Describe(s)).Append('\n');
+                    sb.Append(pad).Append($"  CountedGroups {counted.Table}.{counted.Column} from the value counts (when they cover the table; else the plan below)\n");
+                    if (counted.Counts(files, ct) is null) Write(counted.Aggregate, depth + 2, useIndex);
+                    return;
+                case Scan s:
+                    WriteScan(s, pad, useIndex ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.None);
+                    return;
+            }
+            sb.Append(pad).Append(PlanPrinter.Describe(plan)).Append('\n');
+            foreach (var input in plan.Inputs) Write(input, depth + 1, useIndex);
+        }
+
+        void WriteScan(Scan s, string pad, TermIndexMarks marks)
+        {
+            sb.Append(pad).Append(PlanPrinter.Describe(s, marks.Print, marks.Reads)).Append('\n');
+            var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, marks);
+            var layout = ScanLayout.Build(stats, files.Of(s.Table), pool, ct);
+            long rows = 0;
+            foreach (var u in layout.Units) rows += u.RowGroup.RowCount;
+            sb.Append(pad).Append($"  row groups: {layout.Units.Count} of {layout.TotalRowGroups} kept ({rows} rows), files: {layout.Files.Count}\n");
+            foreach (var f in layout.Files)
+            {
+                int kept = 0;
+                foreach (var u in layout.Units) if (ReferenceEquals(u.File, f)) kept++;
+                sb.Append(pad).Append($"  - {f.Path} ({kept} of {f.RowGroups.Count} row groups)\n");
+            }
+            if (marks.Any)
+                sb.Append(pad).Append(files.IndexOf(s.Table) is { } ix
+                    ? $"  term index: {marks.Spec!.IndexTable} ({ix.Count} files)\n"
+                    : "  no complete term index: the text is scanned\n");
+        }
+    }
+}

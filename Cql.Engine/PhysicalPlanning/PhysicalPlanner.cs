@@ -1,0 +1,99 @@
+using Cql.Engine.Execution;
+using Cql.Engine.Planning;
+using Cql.Engine.Storage.Reading;
+
+namespace Cql.Engine.PhysicalPlanning;
+
+/// <summary>
+/// Turns an optimised logical plan into physical operators over a corpus's files, making the decisions that depend
+/// on what the corpus has: a count answered by the term index (<see cref="IndexCountChoice"/>) or by the value
+/// counts (<see cref="ValueCountChoice"/>) instead of a scan, the text tests the index answers
+/// (<see cref="TermIndexMarks"/>), and the row groups each scan skips by their statistics
+/// (<see cref="RowGroupPruning"/>). Footers and the index are read here; row groups when the operators are pulled.
+/// </summary>
+public static class PhysicalPlanner
+{
+    /// <summary>Plans the query and starts it: the stream of its result, which closes the files when disposed.
+    /// Damaged files raise <see cref="CorpusReadException"/>.</summary>
+    public static IBatchStream Execute(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, int? workers = null)
+    {
+        var open = new ParquetFileCache();
+        try
+        {
+            return QueryExecutor.Run(Plan(plan, files, open, workers ?? Environment.ProcessorCount, ct), open);
+        }
+        catch
+        {
+            open.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The operator tree of the plan; the operators read through <paramref name="open"/>.</summary>
+    public static IPhysicalOperator Plan(LogicalPlan plan, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
+    {
+        IPhysicalOperator Child(LogicalPlan p) => Plan(p, files, open, workers, ct);
+        switch (plan)
+        {
+            case Sort s when ValueCountChoice.Of(s) is { } counted:
+            {
+                var input = counted.Counts(files, ct) is { } counts
+                    ? new CountedGroupsOperator(counted.Aggregate.Schema, counted.Aggregate.Keys[0].Expr.Type, counts)
+                    : Child(counted.Aggregate);
+                return new SortOperator(input, s.Keys, s.Limit);
+            }
+            case Aggregate a when IndexCountChoice.Of(a) is { } c && files.IndexOf(c.Table) is { } index:
+                return new IndexCountOperator(a.Schema, c.Kind, c.Pattern, index, ct);
+            case Scan s:
+                return PlanScan(s, files, open, workers, ct);
+            case Filter f:
+                return new FilterOperator(Child(f.Input), f.Predicate);
+            case Project p:
+                return new ProjectOperator(Child(p.Input), p);
+            case DocJoin j:
+                return new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema, j.Inner);
+            case Aggregate a:
+                return new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema);
+            case Distinct d:
+                return new AggregateOperator(Child(d.Input),
+                    d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema);
+            case Sort s:
+                return new SortOperator(Child(s.Input), s.Keys, s.Limit);
+            case Limit l:
+                return new LimitOperator(Child(l.Input), l.Count);
+            case Sample s:
+                return new SampleOperator(Child(s.Input), s.Count, s.Seed);
+            case Kwic k:
+                return new KwicOperator(Child(k.Input), k);
+            default:
+                throw new NotSupportedException($"plan node {plan.GetType().Name}");
+        }
+    }
+
+    static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
+    {
+        if (s.Predicate is not { } predicate)
+            return new ScanOperator(s, ScanLayout.Build(null, files.Of(s.Table), open, ct), [], open, workers);
+        var marks = TermIndexMarks.Of(s.Table, predicate);
+        var hits = marks.Any && files.IndexOf(s.Table) is { } index ? marks.Resolve(index, ct) : IndexHits.None;
+        var layout = ScanLayout.Build(RowGroupPruning.Describe(predicate, hits), files.Of(s.Table), open, ct);
+        return new ScanOperator(s, layout, Conjuncts(predicate, hits), open, workers);
+    }
+
+    /// <summary>The conjuncts the scan tests one by one. A text test the index answers only with candidates becomes
+    /// two: its row ids (a cheap column, tested early) and then the text, on the rows that survive.</summary>
+    static List<ScanConjunct> Conjuncts(Expr predicate, IndexHits hits)
+    {
+        var list = new List<ScanConjunct>();
+        foreach (var c in Exprs.Conjuncts(predicate))
+        {
+            if (c is TextMatch t && hits.Find(t) is { Exact: false } hit)
+            {
+                list.Add(new ScanConjunct(t, new IndexHits(new Dictionary<TextMatch, IndexHit> { [t] = hit with { Exact = true } }), [hit.Id]));
+                list.Add(new ScanConjunct(t, IndexHits.None, Exprs.ColumnRefs(t)));
+            }
+            else list.Add(new ScanConjunct(c, hits, TermIndexMarks.ReadsWith(c, x => hits.Find(x) is { } h ? (h.Id, h.Exact) : null)));
+        }
+        return list;
+    }
+}
