@@ -18,8 +18,7 @@ public sealed partial class Binder
         ["month"] = ScalarFunction.Month,
     };
 
-    /// <summary>Columns whose values are entity names: a value compared with them goes through the aliases.</summary>
-    static bool IsSpeakerColumn(Expr e) => e is ColumnRef { Name: "speaker" };
+    static bool IsSpeakerColumn(Expr e) => e is ColumnRef { Name: WellKnownColumns.Speaker };
 
     Expr BindCondition(SyntaxExpr e, QueryState s)
     {

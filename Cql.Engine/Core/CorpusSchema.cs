@@ -17,8 +17,9 @@ public enum ColumnType
 /// <summary>One column of a corpus table.</summary>
 public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description);
 
-/// <summary>One corpus table: its name, its columns in file order, and its key.</summary>
-public sealed record TableSchema(string Name, string Description, IReadOnlyList<ColumnSchema> Columns)
+/// <summary>One corpus table: its name, its columns in file order, and its key (the column that identifies a row,
+/// unique in the corpus; null for tables whose rows have no id of their own).</summary>
+public sealed record TableSchema(string Name, string Description, IReadOnlyList<ColumnSchema> Columns, string? Key = null)
 {
     public ColumnSchema? Find(string name)
     {
@@ -37,6 +38,17 @@ public sealed record TableSchema(string Name, string Description, IReadOnlyList<
     /// <summary>Where a column the code names must be; a missing one is a bug in the code, not in the input.</summary>
     public int Ordinal(string name) =>
         IndexOf(name) is >= 0 and var i ? i : throw new InvalidOperationException($"table {Name} has no column {name}");
+}
+
+/// <summary>Columns the engine gives a meaning beyond their type, named once here.</summary>
+public static class WellKnownColumns
+{
+    /// <summary>Every table but entities has it: what joins a row to its document.</summary>
+    public const string DocId = "doc_id";
+    /// <summary>The text a row holds: what kwic reads and the term index indexes.</summary>
+    public const string Text = "text";
+    /// <summary>Canonical entity names: a value compared with it is first resolved through the entities' aliases.</summary>
+    public const string Speaker = "speaker";
 }
 
 /// <summary>
@@ -76,7 +88,7 @@ public static class CorpusSchema
         C("chars", ColumnType.Int32, "length of text in characters"),
         C("encoding", ColumnType.String, "encoding the input was decoded from"),
         C("content_hash", ColumnType.String, "SHA-256 of the article text, hex"),
-    ]);
+    ], Key: "doc_id");
 
     public static readonly TableSchema Paragraphs = new("paragraphs", "one row per paragraph", [
         C("doc_id", ColumnType.Int32, "document"),
@@ -89,7 +101,7 @@ public static class CorpusSchema
         C("lang_confidence", ColumnType.Float64, "confidence of the language verdict"),
         C("boilerplate", ColumnType.Bool, "true for photo credits, link lists, banners, bios, repeated titles"),
         C("boilerplate_kind", ColumnType.String, "why it is boilerplate (caption, banner, related_links, bio, repeated_title, byline, title, dateline, ellipsis, separator)", nullable: true),
-    ]);
+    ], Key: "para_id");
 
     public static readonly TableSchema Sentences = new("sentences", "one row per sentence", [
         C("doc_id", ColumnType.Int32, "document"),
@@ -101,7 +113,7 @@ public static class CorpusSchema
         C("text", ColumnType.String, "sentence text"),
         C("lang", ColumnType.String, "ISO 639-1 language of the sentence"),
         C("lang_confidence", ColumnType.Float64, "confidence of the language verdict"),
-    ]);
+    ], Key: "sent_id");
 
     public static readonly TableSchema Tokens = new("tokens", "one row per word", [
         C("doc_id", ColumnType.Int32, "document"),
@@ -127,14 +139,14 @@ public static class CorpusSchema
         C("via", ColumnType.String, "medium the quote was reported through", nullable: true),
         C("kind", ColumnType.String, "full, partial, dash or block"),
         C("lang", ColumnType.String, "language of the quoted words"),
-    ]);
+    ], Key: "quote_id");
 
     public static readonly TableSchema Entities = new("entities", "one row per known entity", [
         C("entity_id", ColumnType.Int32, "entity id"),
         C("name", ColumnType.String, "canonical name"),
         C("kind", ColumnType.String, "person, organisation, place or medium"),
         C("aliases", ColumnType.String, "names it goes by, separated by '" + EntityAliases.Separator + "'"),
-    ]);
+    ], Key: "entity_id");
 
     public static readonly TableSchema Mentions = new("mentions", "one row per mention of a known entity", [
         C("doc_id", ColumnType.Int32, "document"),

@@ -8,7 +8,7 @@ public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysical
 {
     readonly KwicMatcher _matcher = new(kwic.Words);
     readonly IReadOnlyList<ResultColumn> _columns = kwic.Schema;
-    readonly bool _hasId = kwic.IdColumn != "doc_id";
+    readonly bool _hasId = kwic.IdColumn != WellKnownColumns.DocId;
     public IReadOnlyList<ResultColumn> Columns => _columns;
 
     public ColumnBatch? Next(CancellationToken ct)
@@ -16,9 +16,9 @@ public sealed class KwicOperator(IPhysicalOperator input, Kwic kwic) : IPhysical
         while (input.Next(ct) is { } batch)
         {
             var src = new BatchColumns(input.Columns, batch);
-            var docIds = src.Get("doc_id");
+            var docIds = src.Get(WellKnownColumns.DocId);
             var ids = _hasId ? src.Get(kwic.IdColumn) : null;
-            var texts = (StringVector)src.Get("text");
+            var texts = (StringVector)src.Get(WellKnownColumns.Text);
             var doc = new VectorBuilder(ColumnType.Int32);
             var sent = new VectorBuilder(ColumnType.Int32);
             var left = new VectorBuilder(ColumnType.String);

@@ -50,7 +50,7 @@ public static class ColumnPruning
                 return j with { Input = Prune(j.Input, inputNeeded), Docs = Prune(j.Docs, docNeeded) };
             }
             case Kwic k:
-                return k with { Input = Prune(k.Input, ["doc_id", k.IdColumn, "text"]) };
+                return k with { Input = Prune(k.Input, [WellKnownColumns.DocId, k.IdColumn, WellKnownColumns.Text]) };
             case Distinct d:
                 // Every column decides which rows are distinct.
                 return d with { Input = Prune(d.Input, d.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };

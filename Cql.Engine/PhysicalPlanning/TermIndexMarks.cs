@@ -52,7 +52,7 @@ public sealed class TermIndexMarks
             case And or Or or Not:
                 foreach (var c in ExprTree.Children(e)) Mark(c, into);
                 break;
-            case TextMatch { Operand: ColumnRef { Name: "text" } } t when Indexable(t) is { } exact:
+            case TextMatch { Operand: ColumnRef { Name: WellKnownColumns.Text } } t when Indexable(t) is { } exact:
                 into[t] = exact;
                 break;
         }

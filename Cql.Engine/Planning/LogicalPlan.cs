@@ -171,11 +171,10 @@ public sealed record Sample(LogicalPlan Input, int Count, int Seed) : LogicalPla
 /// </summary>
 public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Context, string IdColumn = "sent_id") : LogicalPlan
 {
-    /// <summary>The tables kwic can search, with the column that identifies a row of each.</summary>
-    public static readonly IReadOnlyDictionary<string, string> IdColumns = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["sentences"] = "sent_id", ["paragraphs"] = "para_id", ["quotes"] = "quote_id", ["docs"] = "doc_id",
-    };
+    /// <summary>The tables kwic can search: those with a text and a key, with the key that identifies a row.</summary>
+    public static readonly IReadOnlyDictionary<string, string> IdColumns = CorpusSchema.Tables
+        .Where(t => t.Key is not null && t.Find(WellKnownColumns.Text) is not null)
+        .ToDictionary(t => t.Name, t => t.Key!, StringComparer.Ordinal);
 
     public override IReadOnlyList<ResultColumn> Schema
     {
@@ -200,13 +199,15 @@ public sealed record Kwic(LogicalPlan Input, IReadOnlyList<string> Words, int Co
     public static Kwic Over(TableSchema table, IReadOnlyList<string> words, int context)
     {
         var id = IdColumns[table.Name];
-        var scan = id == "doc_id" ? Scan.Of(table, "doc_id", "text") : Scan.Of(table, "doc_id", id, "text");
+        var scan = id == WellKnownColumns.DocId
+            ? Scan.Of(table, WellKnownColumns.DocId, WellKnownColumns.Text)
+            : Scan.Of(table, WellKnownColumns.DocId, id, WellKnownColumns.Text);
         string longest = "";
         foreach (var w in words)
             foreach (var part in w.Split('*'))
                 if (part.Length > longest.Length) longest = part;
         var pre = longest.Length > 0
-            ? scan with { Predicate = new TextMatch(TextOp.Contains, new ColumnRef("text", ColumnType.String), longest) }
+            ? scan with { Predicate = new TextMatch(TextOp.Contains, new ColumnRef(WellKnownColumns.Text, ColumnType.String), longest) }
             : scan;
         return new Kwic(pre, words, context, id);
     }
