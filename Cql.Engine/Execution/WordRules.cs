@@ -88,15 +88,15 @@ public static class WordRules
         return list;
     }
 
-    /// <summary>A scratch buffer of at least <paramref name="length"/> chars for one thread (lowercased copies).</summary>
-    public static char[] Scratch(int length)
+    /// <summary>The lowercase of <paramref name="s"/> (<see cref="Lower(ReadOnlySpan{char}, Span{char})"/>) in the
+    /// caller's <paramref name="buffer"/>, grown when too short: a matcher keeps its buffer from row to row.</summary>
+    public static Span<char> LowerInto(ReadOnlySpan<char> s, ref char[] buffer)
     {
-        var b = t_scratch;
-        if (b is null || b.Length < length) t_scratch = b = new char[Math.Max(length, Math.Max(256, (b?.Length ?? 0) * 2))];
-        return b;
+        if (buffer.Length < s.Length) buffer = new char[Math.Max(s.Length, Math.Max(256, buffer.Length * 2))];
+        var lower = buffer.AsSpan(0, s.Length);
+        Lower(s, lower);
+        return lower;
     }
-
-    [ThreadStatic] static char[]? t_scratch;
 
     /// <summary>Case-insensitive (lowercase) glob match of one word: `*` matches any run of characters.</summary>
     public static bool GlobMatches(ReadOnlySpan<char> lowerPattern, ReadOnlySpan<char> lowerWord)
