@@ -42,9 +42,10 @@ internal static class QuoteTokenizer
     public static bool IsDashChar(char c) => c is '–' or '—' or '−';
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00a0' or '\u202f' or '\u2009';
 
-    public static void Tokenize(string text, int start, int end, List<Token> into)
+    /// <summary>Adds the tokens of [<paramref name="start"/>, <paramref name="end"/>) to <paramref name="into"/>, their
+    /// texts taken from <paramref name="pool"/>.</summary>
+    public static void Tokenize(string text, int start, int end, List<Token> into, TokenStringPool pool)
     {
-        var pool = TokenStringPool.ForThread;
         int i = start;
         while (i < end)
         {
