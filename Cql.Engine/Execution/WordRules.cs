@@ -12,7 +12,10 @@ namespace Cql.Engine.Execution;
 /// <item>case-insensitive means: both sides lowercased with the invariant simple case mapping (one UTF-16 unit stays
 /// one unit, so offsets are kept), then compared ordinally — as DuckDB's lower()/ILIKE do.</item>
 /// </list>
-/// When the tokenizer of the tokens table settles, switch <see cref="IsWordAt"/> here and everything follows.
+/// The tokens table's words (<see cref="Text.Tokenizer"/>) are built from the same characters plus combining marks,
+/// joined across in-word punctuation (Kina-Russland, U.S., 3.5) and split after elided articles (l’ + Ucraina); quote
+/// attribution reads words by <see cref="Quotes.QuoteTokenizer"/>. Changing <see cref="IsWordAt"/> here changes what
+/// every query matches and what the term index holds, together.
 /// </summary>
 public static class WordRules
 {
