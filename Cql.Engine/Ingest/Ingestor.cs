@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Cql.Engine.Language;
 using Cql.Engine.Quotes;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Writing;

@@ -2,10 +2,10 @@ namespace Cql.Engine.Ingest;
 
 /// <summary>
 /// Runs <c>work</c> over a list on dedicated worker threads, at most <c>window</c> items ahead of the consumer, and
-/// hands the results back in list order. Each worker makes its state once (<c>newState</c>: ingest's
-/// <see cref="AnalysisContext"/>) and passes it to the work of every item it takes. Ingest writes on its own thread while the workers analyse the next files,
+/// hands the results back in list order. Ingest writes on its own thread while the workers analyse the next files,
 /// so every core stays busy (a chunk-at-a-time loop left all but one idle while it wrote), and the window bounds the
-/// memory held by analysed files waiting for the writer.
+/// memory held by analysed files waiting for the writer. Each worker makes its state once (<c>newState</c>: ingest's
+/// <see cref="AnalysisContext"/>) and passes it to the work of every item it takes.
 /// </summary>
 internal sealed class OrderedPipeline<TIn, TState, TOut> : IDisposable
 {
