@@ -12,7 +12,10 @@ namespace Cql.Engine.Core;
 /// <item>case-insensitive means: both sides lowercased with the invariant simple case mapping (one UTF-16 unit stays
 /// one unit, so offsets are kept), then compared ordinally — as DuckDB's lower()/ILIKE do.</item>
 /// </list>
-/// When the tokenizer of the tokens table settles, switch <see cref="IsWordAt"/> here and everything follows.
+/// The tokens table's words (<see cref="Text.Tokenizer"/>) are built from the same characters plus combining marks,
+/// joined across in-word punctuation (Kina-Russland, U.S., 3.5) and split after elided articles (l’ + Ucraina); quote
+/// attribution reads words by <see cref="Quotes.QuoteTokenizer"/>. Changing <see cref="IsWordAt"/> here changes what
+/// every query matches and what the term index holds, together.
 /// </summary>
 public static class WordRules
 {
@@ -88,15 +91,15 @@ public static class WordRules
         return list;
     }
 
-    /// <summary>A scratch buffer of at least <paramref name="length"/> chars for one thread (lowercased copies).</summary>
-    public static char[] Scratch(int length)
+    /// <summary>The lowercase of <paramref name="s"/> (<see cref="Lower(ReadOnlySpan{char}, Span{char})"/>) in the
+    /// caller's <paramref name="buffer"/>, grown when too short: a matcher keeps its buffer from row to row.</summary>
+    public static Span<char> LowerInto(ReadOnlySpan<char> s, ref char[] buffer)
     {
-        var b = t_scratch;
-        if (b is null || b.Length < length) t_scratch = b = new char[Math.Max(length, Math.Max(256, (b?.Length ?? 0) * 2))];
-        return b;
+        if (buffer.Length < s.Length) buffer = new char[Math.Max(s.Length, Math.Max(256, buffer.Length * 2))];
+        var lower = buffer.AsSpan(0, s.Length);
+        Lower(s, lower);
+        return lower;
     }
-
-    [ThreadStatic] static char[]? t_scratch;
 
     /// <summary>Case-insensitive (lowercase) glob match of one word: `*` matches any run of characters.</summary>
     public static bool GlobMatches(ReadOnlySpan<char> lowerPattern, ReadOnlySpan<char> lowerWord)

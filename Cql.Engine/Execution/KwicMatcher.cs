@@ -8,6 +8,7 @@ public sealed class KwicMatcher(IReadOnlyList<string> words)
 {
     readonly string[] _words = [.. words.Select(WordRules.Lower)];
     readonly List<(int Start, int End)> _tokens = [];
+    char[] _lower = [];
 
     /// <summary>The words of the last text given to <see cref="FindAll"/>, as (start, end) offsets.</summary>
     public IReadOnlyList<(int Start, int End)> Tokens => _tokens;
@@ -18,9 +19,7 @@ public sealed class KwicMatcher(IReadOnlyList<string> words)
         Tokenise(text);
         int w = _words.Length;
         if (w == 0) return;
-        var buf = WordRules.Scratch(text.Length);
-        WordRules.Lower(text, buf);
-        var lower = buf.AsSpan(0, text.Length);
+        var lower = WordRules.LowerInto(text, ref _lower);
         for (int i = 0; i + w <= _tokens.Count; i++)
         {
             bool ok = true;

@@ -2,7 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace Cql.Engine.Execution;
 
-/// <summary>A test of one string value; evaluated once per distinct dictionary buffer where possible.</summary>
+/// <summary>A test of one string value; evaluated once per distinct dictionary buffer where possible. A matcher may
+/// keep a buffer from call to call: one matcher per thread.</summary>
 public abstract class StringMatcher
 {
     public abstract bool Match(ReadOnlySpan<char> s);
@@ -30,12 +31,11 @@ public sealed class InSetMatcher : StringMatcher
 public sealed class ContainsMatcher(string pattern) : StringMatcher
 {
     readonly string _lower = WordRules.Lower(pattern);
+    char[] _buffer = [];
     public override bool Match(ReadOnlySpan<char> s)
     {
         if (_lower.Length == 0) return true;
-        var buf = WordRules.Scratch(s.Length);
-        WordRules.Lower(s, buf);
-        return buf.AsSpan(0, s.Length).IndexOf(_lower, StringComparison.Ordinal) >= 0;
+        return WordRules.LowerInto(s, ref _buffer).IndexOf(_lower, StringComparison.Ordinal) >= 0;
     }
 }
 
@@ -44,12 +44,11 @@ public sealed class ContainsMatcher(string pattern) : StringMatcher
 public sealed class HasWordMatcher(string pattern) : StringMatcher
 {
     readonly string _lower = WordRules.Lower(pattern);
+    char[] _buffer = [];
     public override bool Match(ReadOnlySpan<char> s)
     {
         if (_lower.Length == 0 || _lower.Length > s.Length) return false;
-        var buf = WordRules.Scratch(s.Length);
-        WordRules.Lower(s, buf);
-        var lower = buf.AsSpan(0, s.Length);
+        var lower = WordRules.LowerInto(s, ref _buffer);
         int from = 0;
         while (from <= s.Length - _lower.Length)
         {
@@ -67,13 +66,11 @@ public sealed class HasWordMatcher(string pattern) : StringMatcher
 public sealed class StartsWithMatcher(string prefix) : StringMatcher
 {
     readonly string _lower = WordRules.Lower(prefix);
+    char[] _buffer = [];
     public override bool Match(ReadOnlySpan<char> s)
     {
         if (s.Length < _lower.Length) return false;
-        var head = s[.._lower.Length];
-        var buf = WordRules.Scratch(head.Length);
-        WordRules.Lower(head, buf);
-        return buf.AsSpan(0, head.Length).SequenceEqual(_lower);
+        return WordRules.LowerInto(s[.._lower.Length], ref _buffer).SequenceEqual(_lower);
     }
     public override bool Expensive => false;
 }

@@ -5,14 +5,19 @@ namespace Cql.Engine.Ingest;
 
 /// <summary>
 /// Raw article → <see cref="AnalyzedDocument"/>: paragraphs, title and date, boilerplate flags, sentences, and the
-/// language of the document, of every paragraph and of every sentence. Stateless and thread-safe.
+/// language of the document, of every paragraph and of every sentence. Its only state is the caller's
+/// <see cref="AnalysisContext"/>: thread-safe when each thread brings its own.
 /// </summary>
 public static class DocumentAnalyzer
 {
     /// <summary>Analyses plain text with no metadata (tests, the quote harness).</summary>
     public static AnalyzedDocument Analyze(string source, string text) => Analyze(new RawArticle(source, text, "utf-8"));
 
-    public static AnalyzedDocument Analyze(RawArticle article)
+    /// <summary>Analyses one article with a context of its own (for callers that analyse now and then).</summary>
+    public static AnalyzedDocument Analyze(RawArticle article) => Analyze(article, new AnalysisContext());
+
+    /// <summary>Analyses one article, reusing <paramref name="context"/>'s buffers and caches.</summary>
+    public static AnalyzedDocument Analyze(RawArticle article, AnalysisContext context)
     {
         var text = article.Text;
         var ranges = ParagraphSplitter.Split(text);
@@ -24,7 +29,7 @@ public static class DocumentAnalyzer
         // "Transparenz" banner atop a Norwegian article) must not outvote it.
         // Read once into words: the body, every paragraph and every sentence are scored from them.
         var model = LanguageModel.Default;
-        var words = model.Words(text);
+        var words = model.ReadWords(text, context.Language, context.DocumentWords);
         var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(model, words, text, ranges, flags);
 
         var paragraphs = new List<ParagraphInfo>(ranges.Count);
@@ -70,7 +75,7 @@ public static class DocumentAnalyzer
         int length = 0, count = 0;
         for (int i = 0; i < ranges.Count; i++)
             if (!flags[i].IsBoilerplate) { length += ranges[i].Length + 1; count++; }
-        if (length == 0) return LanguageIdentifier.Identify(text);
+        if (length == 0) return model.Identify(text, LanguageGuess.Unknown, words.Workspace);
         var body = System.Buffers.ArrayPool<TextRange>.Shared.Rent(count);
         for (int i = 0, k = 0; i < ranges.Count; i++)
             if (!flags[i].IsBoilerplate) body[k++] = ranges[i];
@@ -86,7 +91,7 @@ public static class DocumentAnalyzer
             at += ranges[i].Length;
             buffer[at++] = '\n';
         }
-        var guess = LanguageIdentifier.Identify(buffer.AsSpan(0, length));
+        var guess = model.Identify(buffer.AsSpan(0, length), LanguageGuess.Unknown, words.Workspace);
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return guess;
     }

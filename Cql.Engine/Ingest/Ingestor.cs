@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Cql.Engine.Language;
 using Cql.Engine.Quotes;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Writing;
@@ -61,7 +60,7 @@ public static class Ingestor
         var outcomes = new List<IngestFileOutcome>(files.Count);
         var warnings = new List<string>();
         int workers = Math.Max(1, o.Parallelism ?? Environment.ProcessorCount);
-        var extractor = new QuoteExtractor(gazetteer, IdentifyQuoteLanguage);
+        var extractor = new QuoteExtractor(gazetteer);
 
         await using var writer = new CorpusWriter(outDir);
         var checkpointEvery = o.CheckpointEvery ?? TimeSpan.FromSeconds(60);
@@ -81,7 +80,9 @@ public static class Ingestor
             CorpusWriter.RemoveOrphans(outDir, manifest);
             sinceCheckpoint.Restart();
         }
-        using (var pipeline = new OrderedPipeline<InputFile, FileWork>(files, f => Process(f, extractor), workers, workers * FilesAheadPerWorker, ct))
+        // Each worker analyses with a context of its own: its buffers, caches and pools, reused file after file.
+        using (var pipeline = new OrderedPipeline<InputFile, AnalysisContext, FileWork>(files, () => new AnalysisContext(),
+                   (f, context) => Process(f, extractor, context), workers, workers * FilesAheadPerWorker, ct))
             for (int i = 0; i < files.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -136,10 +137,6 @@ public static class Ingestor
         return Gazetteer.Load(r);
     }
 
-    /// <summary>The language of a quotation, judged with its paragraph's language as the prior (tests use the same).</summary>
-    internal static string IdentifyQuoteLanguage(ReadOnlyMemory<char> text, string priorLang) =>
-        LanguageIdentifier.Identify(text.Span, new LanguageGuess(priorLang, 0.5f)).Code;
-
     static long SafeLength(string path)
     {
         try { return new FileInfo(path).Length; } catch (IOException) { return 0; }
@@ -152,7 +149,7 @@ public static class Ingestor
 
     sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles, IReadOnlyList<string> Warnings);
 
-    static FileWork Process(InputFile file, QuoteExtractor extractor)
+    static FileWork Process(InputFile file, QuoteExtractor extractor, AnalysisContext context)
     {
         byte[] bytes;
         try
@@ -178,9 +175,9 @@ public static class Ingestor
         var articles = new List<ArticleWork>(read.Articles.Count);
         foreach (var raw in read.Articles)
         {
-            var doc = DocumentAnalyzer.Analyze(raw);
-            var extraction = extractor.Extract(doc);
-            var tokens = TokenScratch();
+            var doc = DocumentAnalyzer.Analyze(raw, context);
+            var extraction = extractor.Extract(doc, context.Quotes);
+            var tokens = context.TokenRanges();
             var perSentence = new int[doc.Sentences.Count];
             for (int s = 0; s < doc.Sentences.Count; s++)
             {
@@ -191,7 +188,7 @@ public static class Ingestor
             // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
             var words = new string[tokens.Count];
             var norms = new string[tokens.Count];
-            var pool = TokenStringPool.ForThread;
+            var pool = context.Words;
             for (int t = 0; t < tokens.Count; t++)
                 (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
             var hash = ContentHash(doc.Text);
@@ -199,20 +196,6 @@ public static class Ingestor
         }
         return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
     }
-
-    [ThreadStatic] static List<TextRange>? t_tokens;
-
-    /// <summary>The worker's list for a document's token ranges, emptied; the article keeps an exact copy. Past
-    /// <see cref="MaxKeptTokens"/> a fresh list, so one huge document does not pin its size for good.</summary>
-    static List<TextRange> TokenScratch()
-    {
-        var list = t_tokens;
-        if (list is null || list.Capacity > MaxKeptTokens) t_tokens = list = new List<TextRange>();
-        list.Clear();
-        return list;
-    }
-
-    const int MaxKeptTokens = 1 << 16;
 
     /// <summary>SHA-256 of the text's UTF-8 bytes, in hex, encoded into a pooled buffer.</summary>
     static string ContentHash(string text)

@@ -4,12 +4,14 @@ namespace Cql.Engine.Ingest;
 /// Runs <c>work</c> over a list on dedicated worker threads, at most <c>window</c> items ahead of the consumer, and
 /// hands the results back in list order. Ingest writes on its own thread while the workers analyse the next files,
 /// so every core stays busy (a chunk-at-a-time loop left all but one idle while it wrote), and the window bounds the
-/// memory held by analysed files waiting for the writer.
+/// memory held by analysed files waiting for the writer. Each worker makes its state once (<c>newState</c>: ingest's
+/// <see cref="AnalysisContext"/>) and passes it to the work of every item it takes.
 /// </summary>
-internal sealed class OrderedPipeline<TIn, TOut> : IDisposable
+internal sealed class OrderedPipeline<TIn, TState, TOut> : IDisposable
 {
     readonly IReadOnlyList<TIn> _items;
-    readonly Func<TIn, TOut> _work;
+    readonly Func<TState> _newState;
+    readonly Func<TIn, TState, TOut> _work;
     readonly TaskCompletionSource<TOut>[] _slots;
     // Free slots: a worker takes one before it claims an item, the consumer returns it once it has the result.
     readonly SemaphoreSlim _room;
@@ -17,9 +19,10 @@ internal sealed class OrderedPipeline<TIn, TOut> : IDisposable
     readonly Thread[] _threads;
     int _claimed, _consumed;
 
-    public OrderedPipeline(IReadOnlyList<TIn> items, Func<TIn, TOut> work, int workers, int window, CancellationToken ct)
+    public OrderedPipeline(IReadOnlyList<TIn> items, Func<TState> newState, Func<TIn, TState, TOut> work, int workers, int window, CancellationToken ct)
     {
         _items = items;
+        _newState = newState;
         _work = work;
         window = Math.Max(1, window);
         _slots = new TaskCompletionSource<TOut>[window];
@@ -53,13 +56,14 @@ internal sealed class OrderedPipeline<TIn, TOut> : IDisposable
     {
         try
         {
+            var state = _newState();
             while (true)
             {
                 _room.Wait(_stop.Token);
                 int i = Interlocked.Increment(ref _claimed) - 1;
                 if (i >= _items.Count) return;
                 var slot = _slots[i % _slots.Length];
-                try { slot.SetResult(_work(_items[i])); }
+                try { slot.SetResult(_work(_items[i], state)); }
                 catch (Exception e) { slot.SetException(e); } // the consumer rethrows it in order
             }
         }

@@ -38,17 +38,24 @@ public sealed partial class LanguageModel
     }
 
     /// <summary>The language of <paramref name="text"/>, combining its evidence with <paramref name="prior"/>
-    /// (<see cref="LanguageGuess.Unknown"/> for none) by Bayes' rule.</summary>
-    public LanguageGuess Identify(ReadOnlySpan<char> text, LanguageGuess prior)
+    /// (<see cref="LanguageGuess.Unknown"/> for none) by Bayes' rule. Scores feature by feature: thread-safe and
+    /// allocation-free, for callers that identify now and then.</summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text, LanguageGuess prior) => IdentifyByFeatures(text, prior);
+
+    /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> word by word from <paramref name="words"/>'
+    /// cached evidence (the same sums, faster when texts repeat their words, as a worker's do).</summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text, LanguageGuess prior, LanguageWorkspace words)
     {
         // Up to the early-stop length the whole text is read: word by word from the cache, the same sums.
-        if (text.Length <= DecisiveChars && WordScorer.TryScore(this, table, text, BatchFeatures, out var evidence)) return Decide(evidence, prior);
+        if (text.Length <= DecisiveChars && WordScorer.TryScore(this, table, text, BatchFeatures, words, out var evidence)) return Decide(evidence, prior);
         return IdentifyByFeatures(text, prior);
     }
 
-    /// <summary>The words of <paramref name="text"/>, read once for <see cref="Identify(WordScorer.TextWords, int, int, LanguageGuess)"/>
-    /// and <see cref="IdentifyJoined"/> to score its ranges; valid until the thread reads another text.</summary>
-    internal WordScorer.TextWords Words(string text) => WordScorer.Read(this, table, text);
+    /// <summary>Reads the words of <paramref name="text"/> into <paramref name="into"/> (refilling it), for
+    /// <see cref="Identify(WordScorer.TextWords, int, int, LanguageGuess)"/> and <see cref="TryIdentifyJoined"/> to
+    /// score its ranges.</summary>
+    internal WordScorer.TextWords ReadWords(string text, LanguageWorkspace workspace, WordScorer.TextWords into) =>
+        WordScorer.Read(this, table, workspace, text, into);
 
     /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> of the range [start, end) of the words' text.</summary>
     internal LanguageGuess Identify(WordScorer.TextWords words, int start, int end, LanguageGuess prior)
@@ -60,7 +67,7 @@ public sealed partial class LanguageModel
             evidence.Letters = state.Letters;
             return Decide(evidence, prior);
         }
-        return Identify(words.Text.AsSpan(start, end - start), prior);
+        return Identify(words.Text.AsSpan(start, end - start), prior, words.Workspace);
     }
 
     /// <summary>The language of the ranges of the words' text joined by line breaks, with no prior, when that is

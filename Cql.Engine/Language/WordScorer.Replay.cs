@@ -11,16 +11,20 @@ namespace Cql.Engine.Language;
 /// </summary>
 internal static partial class WordScorer
 {
-    /// <summary>The words of one text as <see cref="TryScore"/> reads them.</summary>
+    /// <summary>The words of one text as <see cref="TryScore"/> reads them. Its owner refills it for each text it
+    /// reads (<see cref="Read"/>): ingest keeps one per worker, since growing fresh arrays for every document was a
+    /// tenth of ingest's allocation.</summary>
     internal sealed class TextWords
     {
         const int InitialCapacity = 256;
-        /// <summary>A thread keeps arrays up to this many words between texts (a news article has a few hundred to a
-        /// few thousand); a longer text's arrays are dropped at the next read.</summary>
-        const int MaxKeptCapacity = 1 << 16;
+        /// <summary>Arrays up to this many words are kept between texts (a news article has a few hundred to a few
+        /// thousand); a longer text's arrays are dropped at the next read.</summary>
+        internal const int MaxKeptCapacity = 1 << 16;
 
         internal LanguageModel Model { get; private set; } = null!;
         internal FeatureTable Table { get; private set; } = null!;
+        /// <summary>The cache the words' evidence came from, which scoring the text itself uses too.</summary>
+        internal LanguageWorkspace Workspace { get; private set; } = null!;
         internal string Text { get; private set; } = "";
         internal int Count;
         internal int[] Starts = [], Ends = [];
@@ -30,10 +34,11 @@ internal static partial class WordScorer
         internal int[] Letters = [];
 
         /// <summary>Empties the words for a new text, keeping arrays of a bounded size.</summary>
-        internal void Reset(LanguageModel model, FeatureTable table, string text)
+        internal void Reset(LanguageModel model, FeatureTable table, LanguageWorkspace workspace, string text)
         {
             Model = model;
             Table = table;
+            Workspace = workspace;
             Text = text;
             Count = 0;
             if (Starts.Length is 0 or > MaxKeptCapacity)
@@ -71,19 +76,14 @@ internal static partial class WordScorer
     /// <summary>A character that opens a sentence stands between the previous word and this one.</summary>
     const byte AfterSentenceOpener = 2;
 
-    [ThreadStatic] static TextWords? t_words;
-
-    /// <summary>Reads <paramref name="text"/> into its words, character for character as <see cref="TryScore"/>.
-    /// Returns the thread's one instance, refilled: it holds the words until the thread's next read: ingest reads a
-    /// document, scores its ranges and moves on, and growing fresh arrays for every document was a tenth of ingest's
-    /// allocation.</summary>
+    /// <summary>Reads <paramref name="text"/> into <paramref name="words"/> (what it held before is gone), character for
+    /// character as <see cref="TryScore"/>, each word's evidence from <paramref name="workspace"/>.</summary>
     [SkipLocalsInit]
-    internal static TextWords Read(LanguageModel model, FeatureTable table, string text)
+    internal static TextWords Read(LanguageModel model, FeatureTable table, LanguageWorkspace workspace, string text, TextWords words)
     {
-        var words = t_words ??= new TextWords();
-        words.Reset(model, table, text);
-        var cache = CacheFor(model);
-        var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        words.Reset(model, table, workspace, text);
+        var cache = workspace.WordsOf(model);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
         int length = 0, start = 0, letters = 0;
         bool tooLong = false, opener = false;
@@ -119,10 +119,11 @@ internal static partial class WordScorer
         return words;
     }
 
-    static WordEvidence Lookup(Cache cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> word)
+    /// <summary>The cached evidence of <paramref name="word"/>, a new empty entry when it has none.</summary>
+    static WordEvidence Lookup(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> word)
     {
         if (lookup.TryGetValue(word, out var w)) return w;
-        if (cache.Words.Count >= MaxWords) cache.Words.Clear();
+        if (cache.Count >= LanguageWorkspace.MaxWords) cache.Clear();
         w = new WordEvidence();
         lookup[word] = w;
         return w;

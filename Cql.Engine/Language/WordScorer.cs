@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 namespace Cql.Engine.Language;
 
 /// <summary>
-/// Scores a text word by word from a per-thread cache of each word's evidence. A word's features depend only on
-/// its characters and its weight (plain, sentence-opening capital, capital inside a sentence), and evidence is a sum
+/// Scores a text word by word from a cache of each word's evidence (the caller's <see cref="LanguageWorkspace"/>). A
+/// word's features depend only on its characters and its weight (plain, sentence-opening capital, capital inside a sentence), and evidence is a sum
 /// of integers, so a text's evidence is the sum of its words' cached evidence: the same integers
 /// <see cref="LanguageModel.Score"/> adds feature by feature, at one hash lookup a word instead of a table probe a
 /// feature (ingest identifies every paragraph, sentence and quotation; news repeats its words). The scan follows
@@ -14,31 +14,12 @@ namespace Cql.Engine.Language;
 /// </summary>
 internal static partial class WordScorer
 {
-    /// <summary>Words a thread keeps; past this the cache starts over (it holds a vocabulary, not a corpus).</summary>
-    const int MaxWords = 50_000;
-
-    sealed class Cache(LanguageModel model)
-    {
-        public readonly LanguageModel Model = model;
-        public readonly Dictionary<string, WordEvidence> Words = new(StringComparer.Ordinal);
-    }
-
     /// <summary>A word's evidence at each weight shift (0, 1, 2), filled when first needed.</summary>
     internal sealed class WordEvidence
     {
         public readonly LanguageEvidence[] ByShift = new LanguageEvidence[3];
         public byte Known; // bit s: ByShift[s] is filled
         public int FeatureCount;
-    }
-
-    [ThreadStatic] static Cache? t_cache;
-
-    /// <summary>This thread's cache of word evidence for <paramref name="model"/>.</summary>
-    static Cache CacheFor(LanguageModel model)
-    {
-        var cache = t_cache;
-        if (cache is null || cache.Model != model) t_cache = cache = new Cache(model);
-        return cache;
     }
 
     /// <summary>The lower-case letter <paramref name="text"/>[<paramref name="i"/>] adds to a word, or '\0' where it
@@ -53,11 +34,12 @@ internal static partial class WordScorer
     /// <summary>The evidence of <paramref name="text"/> as the model's batched scoring of it would sum it; false
     /// when the text is one the caller must score itself.</summary>
     [SkipLocalsInit]
-    public static bool TryScore(LanguageModel model, FeatureTable table, ReadOnlySpan<char> text, int batchFeatures, out LanguageEvidence evidence)
+    public static bool TryScore(LanguageModel model, FeatureTable table, ReadOnlySpan<char> text, int batchFeatures, LanguageWorkspace workspace,
+        out LanguageEvidence evidence)
     {
         evidence = default;
-        var cache = CacheFor(model);
-        var lookup = cache.Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var cache = workspace.WordsOf(model);
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         int softLimit = LanguageFeatures.SoftLimit(batchFeatures);
         Span<char> word = stackalloc char[LanguageFeatures.MaxWordLength];
         int length = 0, shift = 0, n = 0, letters = 0;
@@ -93,15 +75,10 @@ internal static partial class WordScorer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static int AddWord(Cache cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, FeatureTable table,
-        ReadOnlySpan<char> word, int shift, ref LanguageEvidence evidence)
+    static int AddWord(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        FeatureTable table, ReadOnlySpan<char> word, int shift, ref LanguageEvidence evidence)
     {
-        if (!lookup.TryGetValue(word, out var w))
-        {
-            if (cache.Words.Count >= MaxWords) cache.Words.Clear();
-            w = new WordEvidence();
-            lookup[word] = w;
-        }
+        var w = Lookup(cache, lookup, word);
         if ((w.Known & (1 << shift)) == 0) Fill(w, table, word, shift);
         evidence.AddWord(in w.ByShift[shift]);
         return w.FeatureCount;

@@ -17,7 +17,7 @@ internal sealed partial class DocumentQuotes
     readonly AnalyzedDocument _doc;
     readonly QuoteLexicon _lex;
     readonly EntityIndex _entities;
-    readonly Func<ReadOnlyMemory<char>, string, string> _identify;
+    readonly QuoteWorkspace _work;
     readonly Discourse _discourse = new();
     readonly List<ParagraphContext> _paras = [];
     /// <summary>The document paragraph of each analysed paragraph (a very long paragraph is analysed in windows).</summary>
@@ -40,12 +40,12 @@ internal sealed partial class DocumentQuotes
     const int MinWordsForLanguage = 5;
     const int MinNarrationWords = 8;
 
-    public DocumentQuotes(AnalyzedDocument doc, QuoteLexicon lex, EntityIndex entities, Func<ReadOnlyMemory<char>, string, string> identify)
+    public DocumentQuotes(AnalyzedDocument doc, QuoteLexicon lex, EntityIndex entities, QuoteWorkspace work)
     {
         _doc = doc;
         _lex = lex;
         _entities = entities;
-        _identify = identify;
+        _work = work;
         _languages = DocumentLanguages(doc, lex);
         _reversedGuillemets = _languages.Count > 0 && _languages[0] is "de" or "da";
     }
@@ -64,7 +64,7 @@ internal sealed partial class DocumentQuotes
             if (_lex.Languages.ContainsKey(info.Lang.Code) && !langs.Contains(info.Lang.Code)) langs.Add(info.Lang.Code);
             foreach (var window in Windows(i, info))
             {
-                _paras.Add(new ParagraphContext(_paras.Count, window, _doc.Text, _lex, langs, _entities));
+                _paras.Add(new ParagraphContext(_paras.Count, window, _doc.Text, _lex, langs, _entities, _work));
                 _docParagraph.Add(i);
                 _unitsOf.Add([]);
                 _closingSpeaker.Add(null);
@@ -76,7 +76,7 @@ internal sealed partial class DocumentQuotes
         HeadlinesFromBody();
         var extraction = Output();
         // The extraction holds strings and ranges, never tokens: the paragraphs' lists can serve the next document.
-        foreach (var p in _paras) TokenListPool.Return(p.Tokens);
+        foreach (var p in _paras) _work.TokenLists.Return(p.Tokens);
         return extraction;
     }
 
@@ -193,7 +193,7 @@ internal sealed partial class DocumentQuotes
                 sb.Append(text, r.Start, r.Length);
                 if (space) sb.Append(' ');
             }
-            lang = _identify(sb.ToString().AsMemory(), _doc.Lang.Code);
+            lang = _work.IdentifyLanguage(sb.ToString().AsMemory(), _doc.Lang.Code);
         }
         else lang = _doc.Lang.Code;
         _narrationLanguage[para] = lang;
@@ -226,7 +226,7 @@ internal sealed partial class DocumentQuotes
         var t = _doc.Text;
         for (int i = u.ContentStart; i < u.ContentEnd; i++)
             if (char.IsLetter(t[i]) && (i == u.ContentStart || !char.IsLetter(t[i - 1]))) words++;
-        return words < MinWordsForLanguage ? prior : _identify(t.AsMemory(u.ContentStart, u.ContentEnd - u.ContentStart), prior);
+        return words < MinWordsForLanguage ? prior : _work.IdentifyLanguage(t.AsMemory(u.ContentStart, u.ContentEnd - u.ContentStart), prior);
     }
 
     static IReadOnlyList<string> AliasesOf(Referent r)

@@ -23,6 +23,8 @@ internal sealed class EntityIndex
     {
         _byFirstLookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = new List<Token>();
+        // The aliases' own pool: their tokens are read for their strings only, never kept.
+        var words = new TokenStringPool();
         foreach (var e in entities)
         {
             var names = new List<string>(e.Aliases.Count + 1) { e.Name };
@@ -30,7 +32,7 @@ internal sealed class EntityIndex
             foreach (var name in names)
             {
                 tokens.Clear();
-                QuoteTokenizer.Tokenize(name, 0, name.Length, tokens);
+                QuoteTokenizer.Tokenize(name, 0, name.Length, tokens, words);
                 if (tokens.Count == 0) continue;
                 var lower = new string[tokens.Count];
                 var exact = new bool[tokens.Count];
@@ -66,20 +68,21 @@ internal sealed class EntityIndex
     }
 
     /// <summary>Whether any lookup key of the word (<see cref="Match"/>'s three) starts an alias. Most words start
-    /// none; the verdict is kept on the pooled word (one per distinct word and thread), a field read instead of up to
+    /// none; the verdict is kept in the word's notes (one per distinct word and pool), a field read instead of up to
     /// three lookups.</summary>
     bool MayStartName(PooledWord word)
     {
-        if (word.StartsNamesOf == this) return true;
-        if (word.StartsNoNameOf == this) return false;
+        var notes = QuoteWordNotes.Of(word);
+        if (notes.StartsNamesOf == this) return true;
+        if (notes.StartsNoNameOf == this) return false;
         var lower = word.Lower;
         bool may = _byFirstLookup.ContainsKey(lower);
         foreach (var g in Genitives)
             may |= lower.Length > g.Length + 1 && lower.EndsWith(g, StringComparison.Ordinal) && _byFirstLookup.ContainsKey(lower.AsSpan(0, lower.Length - g.Length));
         int dash = lower.IndexOf('-');
         may |= dash > 1 && _byFirstLookup.ContainsKey(lower.AsSpan(0, dash));
-        if (may) word.StartsNamesOf = this;
-        else word.StartsNoNameOf = this;
+        if (may) notes.StartsNamesOf = this;
+        else notes.StartsNoNameOf = this;
         return may;
     }
 

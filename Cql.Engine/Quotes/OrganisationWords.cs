@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>How a lower-case word relates to the organisation words: the reasons a name reads like an organisation's.</summary>
@@ -6,8 +8,8 @@ internal enum OrganisationWordMatch : byte { None, Contains, Ends }
 /// <summary>
 /// Words that make a name an organisation's ("Bund der Steuerzahler", "Göteborgs tingsrätt"): a word is one, ends in
 /// one of four letters or more, or contains one of six letters or more. Asked for every word of every name read, and a
-/// scan of the list costs a few hundred string comparisons, so each thread remembers the verdict per word (the words
-/// are pooled token strings: the same few thousand come back).
+/// scan of the list costs a few hundred string comparisons, so the verdict is kept in the pooled word's notes (the
+/// same few thousand words come back).
 /// </summary>
 internal static class OrganisationWords
 {
@@ -29,16 +31,11 @@ internal static class OrganisationWords
         "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
     ];
 
-    const int MaxCached = 100_000;
-    [ThreadStatic] static Dictionary<string, OrganisationWordMatch>? t_verdicts;
-
     /// <summary>Ends when the word is an organisation word or ends in one; Contains when it only contains one.</summary>
-    public static OrganisationWordMatch Match(string lower)
+    public static OrganisationWordMatch Match(PooledWord word)
     {
-        var verdicts = t_verdicts ??= new Dictionary<string, OrganisationWordMatch>(StringComparer.Ordinal);
-        if (verdicts.TryGetValue(lower, out var known)) return known;
-        if (verdicts.Count >= MaxCached) verdicts.Clear();
-        return verdicts[lower] = Scan(lower);
+        var notes = QuoteWordNotes.Of(word);
+        return notes.Organisation ??= Scan(word.Lower);
     }
 
     static OrganisationWordMatch Scan(string w)

@@ -20,7 +20,7 @@ internal sealed class ParagraphContext
     /// <summary>Per token, the index in <see cref="Hits"/> of the name that starts there, or -1.</summary>
     readonly int[] _hitAt;
 
-    public ParagraphContext(int index, ParagraphInfo info, string text, QuoteLexicon lexicon, IReadOnlyList<string> languages, EntityIndex entities)
+    public ParagraphContext(int index, ParagraphInfo info, string text, QuoteLexicon lexicon, IReadOnlyList<string> languages, EntityIndex entities, QuoteWorkspace work)
     {
         Index = index;
         Info = info;
@@ -32,8 +32,8 @@ internal sealed class ParagraphContext
         if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
         _words = [.. words];
         // About a token every five characters in news text: room for them at once, not a doubling series.
-        Tokens = TokenListPool.Rent(info.Range.Length / 5 + 8);
-        QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens);
+        Tokens = work.TokenLists.Rent(info.Range.Length / 5 + 8);
+        QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens, work.Words);
         _hitAt = new int[Tokens.Count];
         Array.Fill(_hitAt, -1);
         var hits = new List<EntityHit>();

@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>
@@ -328,7 +330,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// <summary>A lowercase institution after a place in the genitive, in the Scandinavian way of naming them
     /// ("Göteborgs tingsrätt", "Bergens kommune").</summary>
     bool IsInstitutionAfterPlace(int k, int end) =>
-        k < end && p.Tokens[k].IsWord && !p.Tokens[k].IsCapitalized && IsScandinavian() && p.RoleAt(k) is null && EndsWithOrganisationWord(p.Tokens[k].Lower);
+        k < end && p.Tokens[k].IsWord && !p.Tokens[k].IsCapitalized && IsScandinavian() && p.RoleAt(k) is null && EndsWithOrganisationWord(p.Tokens[k].Word);
 
     bool IsScandinavian() => p.Languages.Contains("sv") || p.Languages.Contains("no") || p.Languages.Contains("da");
 
@@ -398,12 +400,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return r;
     }
 
-    static bool EndsWithOrganisationWord(string w) => OrganisationWords.Match(w) >= OrganisationWordMatch.Ends;
+    static bool EndsWithOrganisationWord(PooledWord w) => OrganisationWords.Match(w) >= OrganisationWordMatch.Ends;
 
     bool LooksLikeOrganisation(int from, int to)
     {
         for (int k = from; k < to; k++)
-            if (OrganisationWords.Match(p.Tokens[k].Lower) != OrganisationWordMatch.None) return true;
+            if (OrganisationWords.Match(p.Tokens[k].Word) != OrganisationWordMatch.None) return true;
         return false;
     }
 

@@ -9,13 +9,14 @@ namespace Cql.Engine.Quotes;
 /// to the nearest compatible speaker (see <see cref="DocumentQuotes"/>). Also reports every mention of a known
 /// entity and the speakers the gazetteer did not know.
 /// </summary>
-public sealed class QuoteExtractor(Gazetteer gazetteer, Func<ReadOnlyMemory<char>, string, string> identifyLanguage)
+public sealed class QuoteExtractor(Gazetteer gazetteer)
 {
     public Gazetteer Gazetteer { get; } = gazetteer;
 
     readonly EntityIndex _entities = new(gazetteer.Entities);
 
-    /// <summary>Thread-safe: ingest calls it from several workers at once (all per-document state is local).</summary>
-    public QuoteExtraction Extract(AnalyzedDocument doc) =>
-        new DocumentQuotes(doc, QuoteLexicon.Default, _entities, identifyLanguage).Run();
+    /// <summary>Thread-safe as long as each thread brings its own <paramref name="work"/>: ingest calls it from
+    /// several workers at once, each with the workspace of its analysis context (all other state is per document).</summary>
+    public QuoteExtraction Extract(AnalyzedDocument doc, QuoteWorkspace work) =>
+        new DocumentQuotes(doc, QuoteLexicon.Default, _entities, work).Run();
 }

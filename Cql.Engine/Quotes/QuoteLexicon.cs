@@ -330,7 +330,7 @@ internal sealed class QuoteLexicon
 
     /// <summary>The office a word names, matched as the end of the word after a definite ending is dropped
     /// ("statsministeren" → statsminister, "Kremlsprecher" → sprecher); null when none. Spans, no strings. Asked once
-    /// per distinct word and thread: <see cref="WordFacts.Role"/> keeps the verdict on the pooled word.</summary>
+    /// per distinct word and pool: <see cref="WordFacts.Role"/> keeps the verdict in the pooled word's notes.</summary>
     public RoleWord? RoleOf(string lower)
     {
         if (lower.Length <= 2) return _shortRoles.GetValueOrDefault(lower);

@@ -25,26 +25,24 @@ internal readonly record struct Token(int Start, int End, TokenKind Kind, Pooled
 
 /// <summary>
 /// Splits text into the tokens attribution reads. Apostrophes inside words stay in them ("Moscow’s", "don’t"),
-/// elided articles split off ("l’Ucraina" → "l’", "Ucraina"), and French inverted subjects too ("a-t-elle" → "a",
-/// "elle"), so cue verbs and pronouns are words of their own.
+/// elided articles split off by the same list as the tokens table's (<see cref="Elisions"/>: "l’Ucraina" → "l’",
+/// "Ucraina"), and French inverted subjects too ("a-t-elle" → "a", "elle"), so cue verbs and pronouns are words of
+/// their own. Unlike the tokens table's <see cref="Tokenizer"/> it keeps dots between letters apart ("z.B." → "z",
+/// ".", "B", ".": attribution recognises abbreviations by their parts) except in initialisms ("U.S."), and
+/// punctuation and quote marks are tokens too.
 /// </summary>
 internal static class QuoteTokenizer
 {
-    static readonly HashSet<string> Elisions = new(StringComparer.Ordinal)
-    {
-        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all", "nell", "sull", "dall", "coll",
-        "un", "quest", "quell", "anch", "dov", "tutt", "sant", "gl",
-    };
-
     static readonly string[] InvertedSubjects = ["-t-elles", "-t-elle", "-t-ils", "-t-il", "-t-on", "-elles", "-elle", "-ils", "-il", "-on"];
 
     public static bool IsQuoteChar(char c) => c is '"' or '\'' or '«' or '»' or '„' or '“' or '”' or '‚' or '‘' or '’' or '‹' or '›';
     public static bool IsDashChar(char c) => c is '–' or '—' or '−';
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u00a0' or '\u202f' or '\u2009';
 
-    public static void Tokenize(string text, int start, int end, List<Token> into)
+    /// <summary>Adds the tokens of [<paramref name="start"/>, <paramref name="end"/>) to <paramref name="into"/>, their
+    /// texts taken from <paramref name="pool"/>.</summary>
+    public static void Tokenize(string text, int start, int end, List<Token> into, TokenStringPool pool)
     {
-        var pool = TokenStringPool.ForThread;
         int i = start;
         while (i < end)
         {
@@ -94,7 +92,7 @@ internal static class QuoteTokenizer
         for (int k = i + 1; k < j - 1; k++)
         {
             if (text[k] is not ('’' or '\'')) continue;
-            if (IsElision(text.AsSpan(i, k - i)))
+            if (Elisions.IsElided(text.AsSpan(i, k - i)))
             {
                 into.Add(Make(text, i, k + 1, TokenKind.Word, pool));
                 AddWord(text, k + 1, j, into, pool);
@@ -118,11 +116,6 @@ internal static class QuoteTokenizer
         }
         into.Add(Make(text, i, j, TokenKind.Word, pool));
     }
-
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ElisionLookup = Elisions.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    static bool IsElision(ReadOnlySpan<char> prefix) =>
-        prefix.Length <= 8 && ElisionLookup.Contains(LowerCase(prefix, stackalloc char[8]));
 
     /// <summary>The invariant lower case of a word (what string.ToLowerInvariant gives), in <paramref name="buffer"/>
     /// when it fits.</summary>

@@ -6,7 +6,7 @@ namespace Cql.Engine.Quotes;
 /// What the quote lexicon knows about one lower-case word: its word classes in each language, the cues and not-cue
 /// phrases and offices it starts, and its membership of the small word lists. Attribution asks these of every token,
 /// often more than once; a paragraph's words repeat across a corpus, so the answers are looked up once per distinct
-/// word and thread and kept on the pooled word (<see cref="PooledWord.QuoteFacts"/>), one field read instead of five
+/// word and pool and kept in the word's notes (<see cref="QuoteWordNotes.Facts"/>), one field read instead of five
 /// dictionary lookups a token.
 /// </summary>
 internal sealed class WordFacts
@@ -68,12 +68,12 @@ internal sealed class WordFacts
         }
     }
 
-    /// <summary>The facts of <paramref name="word"/> in <paramref name="lexicon"/>, worked out on first use. Only the
-    /// pooling thread sees a pooled word; were two to race, each would store equal facts.</summary>
+    /// <summary>The facts of <paramref name="word"/> in <paramref name="lexicon"/>, worked out on first use.</summary>
     public static WordFacts Of(PooledWord word, QuoteLexicon lexicon)
     {
-        var facts = word.QuoteFacts;
+        var notes = QuoteWordNotes.Of(word);
+        var facts = notes.Facts;
         if (facts is not null && facts.Lexicon == lexicon) return facts;
-        return word.QuoteFacts = new WordFacts(lexicon, word.Lower);
+        return notes.Facts = new WordFacts(lexicon, word.Lower);
     }
 }

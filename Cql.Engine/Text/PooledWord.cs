@@ -1,8 +1,8 @@
 namespace Cql.Engine.Text;
 
 /// <summary>
-/// A token text as <see cref="TokenStringPool"/> keeps it: one instance per distinct word and thread, so what the
-/// quote lexicon knows about the word is looked up once and hangs here, not looked up again at every token.
+/// A token text as <see cref="TokenStringPool"/> keeps it: one instance per distinct word and pool, so what an analysis
+/// learns about the word is worked out once and hangs here, not looked up again at every token.
 /// </summary>
 internal sealed class PooledWord(string text, string lower)
 {
@@ -11,11 +11,8 @@ internal sealed class PooledWord(string text, string lower)
     /// <summary>The invariant lower case (string.ToLowerInvariant).</summary>
     public string Lower { get; } = lower;
 
-    /// <summary>The quote lexicon's facts about <see cref="Lower"/>, filled on first use (Quotes.WordFacts.Of).</summary>
-    public Quotes.WordFacts? QuoteFacts;
-
-    /// <summary>The entity index whose names the word may start, and the one whose names it cannot: the verdict of
-    /// Quotes.EntityIndex.MayStartName, asked at every word of every paragraph. Two fields rather than an index and a
-    /// flag, so a verdict is never read with another index's.</summary>
-    public Quotes.EntityIndex? StartsNamesOf, StartsNoNameOf;
+    /// <summary>What quote attribution, the analysis that asks most about every word, has learnt about this one (its
+    /// lexicon facts, entity and organisation verdicts: Quotes.QuoteWordNotes). Text never reads it: a slot rather
+    /// than a side table, so the answers cost a field read a token instead of a hash lookup.</summary>
+    public object? Notes;
 }

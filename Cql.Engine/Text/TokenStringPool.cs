@@ -1,26 +1,20 @@
 namespace Cql.Engine.Text;
 
 /// <summary>
-/// One string per distinct token text, with its invariant lower case, kept per thread. Token texts repeat across
-/// paragraphs and documents ("og", "Putin", ","): the quote tokenizer and the tokens table take them from here
-/// instead of allocating two strings a token, and the writer's column buffers then hold long-lived strings rather
-/// than young ones the collector must promote. Per thread, so ingest workers share no state; callers fetch the
-/// pool once per paragraph or document (a thread-static read is not free). Starts over past
-/// <see cref="MaxEntries"/>: it holds a vocabulary, not a corpus.
+/// One string per distinct token text, with its invariant lower case. Token texts repeat across paragraphs and
+/// documents ("og", "Putin", ","): the quote tokenizer and the tokens table take them from here instead of allocating
+/// two strings a token, and the writer's column buffers then hold long-lived strings rather than young ones the
+/// collector must promote. One pool per ingest worker (in its analysis context), so workers share no state. Starts
+/// over past <see cref="MaxEntries"/>: it holds a vocabulary, not a corpus.
 /// </summary>
 internal sealed class TokenStringPool
 {
-    const int MaxEntries = 100_000;
-
-    [ThreadStatic] static TokenStringPool? t_current;
-
-    /// <summary>The calling thread's pool.</summary>
-    public static TokenStringPool ForThread => t_current ??= new TokenStringPool();
+    internal const int MaxEntries = 100_000;
 
     readonly Dictionary<string, PooledWord> _words = new(StringComparer.Ordinal);
     readonly Dictionary<string, PooledWord>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    TokenStringPool() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    public TokenStringPool() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The pooled string equal to <paramref name="text"/> and its lower case (string.ToLowerInvariant).</summary>
     public (string Text, string Lower) Get(ReadOnlySpan<char> text)

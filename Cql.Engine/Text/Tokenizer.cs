@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Cql.Engine.Execution;
 using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 
 /// <summary>
-/// Words of a sentence for the tokens table, kwic and `has`: runs of letters, digits and combining marks, joined
-/// across the characters that sit inside words —
+/// Words of a sentence for the tokens table (its `word` and `norm`): runs of word characters — <see cref="WordRules"/>'
+/// letters and digits, plus combining marks — joined across the characters that sit inside words —
 /// <list type="bullet">
 /// <item>hyphens between word characters: Kina-Russland, Ukraine-Krise, 80-årsjubileet are one word;</item>
 /// <item>separators between digits: 3.5, 1.000, 3,5, 10:30, 24/7, 2022-06-15, and "1 000" with a no-break or thin
@@ -14,12 +15,15 @@ namespace Cql.Engine.Text;
 /// <item>dots between letters: U.S., z.B., f.eks., kremlin.ru; an abbreviation whose parts are all short keeps
 /// its final dot (U.S., e.g.) so it reads as written;</item>
 /// <item>apostrophes between letters: don't, Moscow’s, O'Brien — except after an Italian or French elided article
-/// or preposition, where the word splits after the apostrophe: l’Ucraina is "l’" + "Ucraina",
-/// dell’invasione is "dell’" + "invasione", so `has "Ucraina"` and token counts find the noun;</item>
+/// or preposition (<see cref="Elisions"/>, the list quote attribution splits by too), where the word splits after the
+/// apostrophe: l’Ucraina is "l’" + "Ucraina", dell’invasione is "dell’" + "invasione", so token counts find the
+/// noun;</item>
 /// <item>soft hyphens and zero-width (non-)joiners inside a word.</item>
 /// </list>
-/// Han ideographs are one word each (Chinese and Japanese write no spaces). Allocation-free: it runs on every
-/// sentence of every document.
+/// Han ideographs are one word each (Chinese and Japanese write no spaces). `has`, `contains`, kwic and the term index
+/// do not read these words: they match <see cref="WordRules"/>' plain runs of letters and digits, so an index lookup
+/// gives the rows a scan would (a tokens-table word such as Kina-Russland is two of theirs). Allocation-free: it runs
+/// on every sentence of every document.
 /// </summary>
 public static class Tokenizer
 {
@@ -58,7 +62,7 @@ public static class Tokenizer
             {
                 if (!char.IsLetter(prev) || !char.IsLetter(next)) break;
                 // The elided article stays a word of its own, apostrophe included: "l’" + "Ucraina".
-                if (IsElision(text.AsSpan(start, i - start))) return i + 1;
+                if (Elisions.IsElided(text.AsSpan(start, i - start))) return i + 1;
                 i++;
                 continue;
             }
@@ -78,22 +82,6 @@ public static class Tokenizer
         }
         if (dotBetweenLetters && i < end && text[i] == '.' && AllPartsShort(text.AsSpan(start, i - start))) i++;
         return i;
-    }
-
-    /// <summary>Elided forms of Italian and French articles, prepositions and pronouns (l’, dell’, un’, qu’ …).</summary>
-    static bool IsElision(ReadOnlySpan<char> word)
-    {
-        if (word.Length > 7) return false;
-        Span<char> lower = stackalloc char[word.Length];
-        word.ToLowerInvariant(lower);
-        return lower switch
-        {
-            "l" or "d" or "j" or "m" or "n" or "s" or "t" or "c" or "v" or "qu" => true,
-            "dell" or "all" or "dall" or "nell" or "sull" or "coll" or "pell" or "un" or "quest" or "quell" or "gl" => true,
-            "bell" or "sant" or "nessun" or "ciascun" or "buon" or "tutt" or "senz" or "dov" or "anch" or "cos" or "quand" => true,
-            "jusqu" or "lorsqu" or "puisqu" or "quoiqu" or "presqu" or "quelqu" => true,
-            _ => false,
-        };
     }
 
     /// <summary>True when a capitalised word of two or more lower-case letters starts at <paramref name="i"/>: after a
@@ -117,17 +105,14 @@ public static class Tokenizer
         return run > 0;
     }
 
-    /// <summary>1 or 2 (a surrogate pair) when a word character starts at <paramref name="i"/>, else 0.</summary>
+    /// <summary>1 or 2 (a surrogate pair) when a word character starts at <paramref name="i"/>, else 0: a letter or
+    /// digit as <see cref="WordRules"/> judges it, or a combining mark, which belongs to the word it marks.</summary>
     static int WordCharWidth(string text, int i, int end)
     {
-        char c = text[i];
-        if (char.IsHighSurrogate(c))
-        {
-            if (i + 1 < end && char.IsLowSurrogate(text[i + 1]))
-                return IsWordCategory(Rune.GetUnicodeCategory(new Rune(c, text[i + 1]))) ? 2 : 0;
-            return 0;
-        }
-        return IsWordChar(c) ? 1 : 0;
+        var s = text.AsSpan(0, end);
+        if (WordRules.IsWordAt(s, i, out int width)) return width;
+        if (width == 1) return IsMark(s[i]) ? 1 : 0;
+        return IsMark(Rune.GetUnicodeCategory(new Rune(s[i], s[i + 1]))) ? 2 : 0;
     }
 
     static bool IsIdeograph(string text, int i)
@@ -138,18 +123,11 @@ public static class Tokenizer
         return c is >= '\uD840' and <= '\uD8BF';
     }
 
-    /// <summary>True for characters that make up words: letters, digits, combining marks.</summary>
-    public static bool IsWordChar(char c)
-    {
-        if (char.IsLetterOrDigit(c)) return true;
-        if (c < '\u0300') return false;
-        return IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c));
-    }
+    /// <summary>Combining marks: none below U+0300.</summary>
+    static bool IsMark(char c) => c >= '\u0300' && IsMark(CharUnicodeInfo.GetUnicodeCategory(c));
 
-    static bool IsWordCategory(UnicodeCategory cat) => cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter
-        or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-        or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-        or UnicodeCategory.EnclosingMark;
+    static bool IsMark(UnicodeCategory cat) =>
+        cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     /// <summary>The normalised form of a word: lower-cased (invariant culture).</summary>
     public static string Normalize(string word) => word.ToLowerInvariant();

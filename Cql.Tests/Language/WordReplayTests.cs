@@ -30,7 +30,7 @@ public sealed class WordReplayTests
     static LanguageEvidence Scored(string text, out bool scored)
     {
         var model = LanguageModel.Default;
-        scored = WordScorer.TryScore(model, model.Table, text, LanguageModel.BatchFeatures, out var e);
+        scored = WordScorer.TryScore(model, model.Table, text, LanguageModel.BatchFeatures, new LanguageWorkspace(), out var e);
         return e;
     }
 
@@ -45,11 +45,13 @@ public sealed class WordReplayTests
     {
         var model = LanguageModel.Default;
         var rng = new Random(5);
+        var workspace = new LanguageWorkspace();
+        var into = new WordScorer.TextWords();
         int replayed = 0;
         for (int n = 0; n < 300; n++)
         {
             var text = RandomText(rng, rng.Next(1, 600));
-            var words = model.Words(text);
+            var words = model.ReadWords(text, workspace, into);
             for (int r = 0; r < 10; r++)
             {
                 // Half the ranges start and end at spaces, as paragraphs and sentences do; the rest anywhere.
@@ -79,6 +81,8 @@ public sealed class WordReplayTests
     {
         var model = LanguageModel.Default;
         var rng = new Random(7);
+        var workspace = new LanguageWorkspace();
+        var into = new WordScorer.TextWords();
         int replayed = 0;
         for (int n = 0; n < 200; n++)
         {
@@ -93,7 +97,7 @@ public sealed class WordReplayTests
                 start = i + 1;
             }
             if (ranges.Count == 0) continue;
-            if (!model.TryIdentifyJoined(model.Words(text), ranges.ToArray(), out var guess)) continue;
+            if (!model.TryIdentifyJoined(model.ReadWords(text, workspace, into), ranges.ToArray(), out var guess)) continue;
             var joined = new StringBuilder();
             foreach (var r in ranges) joined.Append(text, r.Start, r.Length).Append('\n');
             Assert.Equal(model.Identify(joined.ToString(), LanguageGuess.Unknown), guess);
@@ -106,7 +110,7 @@ public sealed class WordReplayTests
     public void A_range_holding_a_word_too_long_to_score_word_by_word_declines()
     {
         var text = "Das Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz ist ein Wort. Kurz.";
-        var words = LanguageModel.Default.Words(text);
+        var words = LanguageModel.Default.ReadWords(text, new LanguageWorkspace(), new WordScorer.TextWords());
         var state = new WordScorer.ReplayState();
         LanguageEvidence evidence = default;
         Assert.False(WordScorer.TryReplay(words, 0, text.Length, LanguageModel.BatchFeatures, ref state, ref evidence));

@@ -12,18 +12,22 @@ public sealed class WordScorerTests
 {
     static readonly LanguageGuess[] Priors = [LanguageGuess.Unknown, new("no", 0.9f), new("it", 0.5f), new("de", 1f)];
 
-    static void AssertSame(string text)
+    /// <summary>One cache for a test's texts, so later texts are scored from words earlier ones cached (xunit runs a
+    /// class's tests one at a time).</summary>
+    readonly LanguageWorkspace _words = new();
+
+    void AssertSame(string text)
     {
         var model = LanguageModel.Default;
         // The evidence itself: confidences of long texts round to 1 and would hide a difference.
-        if (WordScorer.TryScore(model, model.Table, text, LanguageModel.BatchFeatures, out var cached))
+        if (WordScorer.TryScore(model, model.Table, text, LanguageModel.BatchFeatures, _words, out var cached))
         {
             var exact = model.Score(text);
             for (int l = 0; l < model.Languages.Count; l++) Assert.Equal(exact.Penalty(l), cached.Penalty(l));
             Assert.Equal((exact.Hits, exact.Letters, exact.UnknownLetters), (cached.Hits, cached.Letters, cached.UnknownLetters));
         }
         foreach (var prior in Priors)
-            Assert.Equal(model.IdentifyByFeatures(text, prior), model.Identify(text, prior));
+            Assert.Equal(model.IdentifyByFeatures(text, prior), model.Identify(text, prior, _words));
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class WordScorerTests
     public void A_word_longer_than_a_batch_keeps_whole_is_scored_feature_by_feature()
     {
         var text = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz ist ein Wort.";
-        Assert.False(WordScorer.TryScore(LanguageModel.Default, LanguageModel.Default.Table, text, LanguageModel.BatchFeatures, out _));
+        Assert.False(WordScorer.TryScore(LanguageModel.Default, LanguageModel.Default.Table, text, LanguageModel.BatchFeatures, _words, out _));
         AssertSame(text);
     }
 }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Cql.Engine.Ingest;
 using Cql.Engine.Language;
 using Cql.Engine.Quotes;
+using Cql.Engine.Text;
 
 namespace Cql.Tests.Quoting;
 
@@ -11,9 +12,12 @@ namespace Cql.Tests.Quoting;
 /// attribution traps, coreference, entities, the language callback, boilerplate, threads and linear time.</summary>
 public class QuoteExtractorTests
 {
-    static readonly QuoteExtractor Extractor = new(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);
+    static readonly QuoteExtractor Extractor = new(Gazetteer.Default);
 
-    static QuoteExtraction Extract(string text) => Extractor.Extract(DocumentAnalyzer.Analyze("test.txt", text));
+    static QuoteExtraction Extract(string text) => Extract(DocumentAnalyzer.Analyze("test.txt", text));
+
+    /// <summary>Extracts with an analysis context of its own, as each ingest worker has.</summary>
+    static QuoteExtraction Extract(AnalyzedDocument doc) => Extractor.Extract(doc, new AnalysisContext().Quotes);
 
     static ExtractedQuote Quote(QuoteExtraction e, string startsWith) =>
         e.Quotes.Single(q => q.Text.StartsWith(startsWith, StringComparison.Ordinal));
@@ -186,13 +190,13 @@ public class QuoteExtractorTests
     public void A_quote_takes_its_language_from_the_callback_and_a_short_fragment_that_of_the_words_around_it()
     {
         var seen = new List<(string, string)>();
-        var extractor = new QuoteExtractor(Gazetteer.Default, (text, prior) =>
+        var work = new QuoteWorkspace(new TokenStringPool(), (text, prior) =>
         {
             lock (seen) seen.Add((text.ToString(), prior));
             return text.Span.Contains("the", StringComparison.Ordinal) ? "en" : prior;
         });
         var doc = DocumentAnalyzer.Analyze(new RawArticle("t.txt", "Rubrik\n\nHan skrev: ”The talks went well for both of the sides”. Hon sa ”bra jobbat”.", "utf-8", Lang: "sv"));
-        var e = extractor.Extract(doc);
+        var e = Extractor.Extract(doc, work);
         Assert.Equal("en", e.Quotes.Single(q => q.Text.StartsWith("The talks")).Lang);
         Assert.Equal("sv", e.Quotes.Single(q => q.Text == "bra jobbat").Lang);
         // The prior is the language of the narration, not of a paragraph the long quotation dominates.
@@ -209,7 +213,7 @@ public class QuoteExtractorTests
         var doc = new AnalyzedDocument("t.txt", text, null, null, de,
             [new ParagraphInfo(body, de, false, null), new ParagraphInfo(bio, de, true, "bio")],
             [new SentenceInfo(body, 0, de), new SentenceInfo(bio, 1, de)]);
-        var e = Extractor.Extract(doc);
+        var e = Extract(doc);
         Assert.Equal("Olaf Scholz", Assert.Single(e.Quotes).Speaker);
     }
 
@@ -239,9 +243,12 @@ public class QuoteExtractorTests
         var dir = Path.Combine(Support.RepoPaths.Root, "Cql.Tests", "Quotes", "Articles");
         var docs = Directory.GetFiles(dir, "*.txt").Select(f => DocumentAnalyzer.Analyze(Path.GetFileName(f), File.ReadAllText(f))).ToArray();
         static string Render(QuoteExtraction e) => string.Join('\n', e.Quotes.Select(q => $"{q.Range}|{q.Speaker}|{q.Cue}|{q.Via}|{q.Kind}|{q.Lang}"));
-        var expected = docs.Select(d => Render(Extractor.Extract(d))).ToArray();
+        var expected = docs.Select(d => Render(Extract(d))).ToArray();
         var got = new string[docs.Length * 8];
-        Parallel.For(0, got.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => got[i] = Render(Extractor.Extract(docs[i % docs.Length])));
+        // A context per thread, reused from document to document as an ingest worker's is.
+        using var contexts = new ThreadLocal<AnalysisContext>(() => new AnalysisContext());
+        Parallel.For(0, got.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => got[i] = Render(Extractor.Extract(docs[i % docs.Length], contexts.Value!.Quotes)));
         for (int i = 0; i < got.Length; i++) Assert.Equal(expected[i % docs.Length], got[i]);
     }
 
@@ -252,7 +259,7 @@ public class QuoteExtractorTests
         var text = "Tittel\n\n" + string.Concat(Enumerable.Repeat(para, 4000));
         var doc = DocumentAnalyzer.Analyze("big.txt", text);
         var clock = Stopwatch.StartNew();
-        var e = Extractor.Extract(doc);
+        var e = Extract(doc);
         clock.Stop();
         Assert.True(e.Quotes.Count >= 8000, $"{e.Quotes.Count} quotes");
         Assert.All(e.Quotes, q => Assert.True(q.Range.Length < para.Length));

@@ -59,14 +59,15 @@ public class QuoteQualityTests(ITestOutputHelper output)
 
     void Evaluate(GoldSet set, double minRecall, double minPrecision, double minAttribution)
     {
-        var extractor = new QuoteExtractor(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);
+        var extractor = new QuoteExtractor(Gazetteer.Default);
+        var context = new AnalysisContext();
         var byLang = new SortedDictionary<string, QuoteScore>(StringComparer.Ordinal);
         var notes = new StringBuilder();
         foreach (var (doc, text) in set.Texts)
         {
             var gold = set.Quotes.Where(q => q.Doc == doc).ToList();
-            var analyzed = DocumentAnalyzer.Analyze(doc, text);
-            var found = extractor.Extract(analyzed).Quotes;
+            var analyzed = DocumentAnalyzer.Analyze(new RawArticle(doc, text, "utf-8"), context);
+            var found = extractor.Extract(analyzed, context.Quotes).Quotes;
             var docNotes = new List<string>();
             var score = QuoteScorer.ScoreDocument(text, gold, found, docNotes);
             var lang = gold.GroupBy(q => q.Lang).OrderByDescending(g => g.Count()).First().Key;

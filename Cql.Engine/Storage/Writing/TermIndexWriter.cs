@@ -37,6 +37,8 @@ public sealed class TermIndexWriter : IAsyncDisposable
     readonly int[] _postTerm = new int[SegmentPostings], _postId = new int[SegmentPostings];
     long[] _occurrences = new long[1024];
     int _posts, _rowSeq;
+    /// <summary>The lowercase of the text being indexed (one text at a time).</summary>
+    char[] _lower = [];
     FileStream? _stream;
     ParquetWriter? _writer;
     readonly List<string> _written = [];
@@ -119,12 +121,11 @@ public sealed class TermIndexWriter : IAsyncDisposable
         // A full segment is written before this row starts, so a row's postings never straddle two segments.
         if (_posts + text.Length / 2 + 1 > SegmentPostings) await FlushSegmentAsync(ct);
         int row = ++_rowSeq;
-        var lower = WordRules.Scratch(text.Length);
-        WordRules.Lower(text, lower);
+        var lower = WordRules.LowerInto(text, ref _lower);
         int pos = 0;
         while (WordRules.NextWord(text, ref pos, out int s, out int e))
         {
-            var word = lower.AsSpan(s, e - s);
+            var word = lower[s..e];
             if (!_lookup.TryGetValue(word, out int t))
             {
                 t = _terms.Count;

@@ -7,14 +7,18 @@ namespace Cql.Tests.Quoting.Patterns;
 /// its first words.</summary>
 public static class PatternTest
 {
-    static readonly QuoteExtractor Extractor = new(Gazetteer.Default, Ingestor.IdentifyQuoteLanguage);
+    static readonly QuoteExtractor Extractor = new(Gazetteer.Default);
 
     /// <summary>Extracts "Title\n\n" + the paragraphs, blank lines between them.</summary>
     public static QuoteExtraction Extract(params string[] paragraphs) =>
-        Extractor.Extract(DocumentAnalyzer.Analyze("test.txt", "Tittel\n\n" + string.Join("\n\n", paragraphs)));
+        ExtractArticle("Tittel\n\n" + string.Join("\n\n", paragraphs));
 
     /// <summary>Extracts a whole article as written, its first line the headline.</summary>
-    public static QuoteExtraction ExtractArticle(string text) => Extractor.Extract(DocumentAnalyzer.Analyze("test.txt", text));
+    public static QuoteExtraction ExtractArticle(string text)
+    {
+        var context = new AnalysisContext();
+        return Extractor.Extract(DocumentAnalyzer.Analyze(new RawArticle("test.txt", text, "utf-8"), context), context.Quotes);
+    }
 
     public static ExtractedQuote Quote(QuoteExtraction e, string startsWith) =>
         e.Quotes.Single(q => q.Text.StartsWith(startsWith, StringComparison.Ordinal));
