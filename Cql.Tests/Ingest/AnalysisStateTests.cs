@@ -1,5 +1,6 @@
 using System.Reflection;
-using Cql.Engine.Execution;
+using Cql.Engine.Core;
+using Cql.Engine.Text;
 using Cql.Engine.Ingest;
 using Cql.Engine.Language;
 using Cql.Engine.Quotes;

@@ -1,4 +1,3 @@
-using Cql.Engine.Text;
 using Cql.Engine.Core;
 using System.Diagnostics;
 using Cql.Engine.Ingest;
