@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using Cql.Engine.Quotes;
+using Cql.Engine.Text;
+
+namespace Cql.Engine.Ingest;
+
+/// <summary>One analysed article: everything the writer needs, computed off the writing thread. Words and Norms are
+/// the strings of Tokens, made by the worker so the writer only copies references.</summary>
+sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction,
+    TextRange[] Tokens, int[] TokensPerSentence, string[] Words, string[] Norms);
+
+/// <summary>What became of one input file: read (with its articles), skipped or failed, and why.</summary>
+sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>An ingest worker's job: one input file read, decoded, split into articles and each analysed, with the
+/// worker's own <see cref="AnalysisContext"/>.</summary>
+static class FileAnalysis
+{
+    /// <summary>Files larger than this are not read whole into memory (with the others in the window).</summary>
+    const long MaxFileBytes = 256L << 20;
+
+    public static FileWork Process(InputFile file, QuoteExtractor extractor, AnalysisContext context)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file.FullPath);
+            // A link is measured by what it points to.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+            if (!info.Exists) return new(file, "failed", "not readable: it is a link to nothing", 0, "", [], []);
+            var len = info.Length;
+            // Pipes, sockets and devices have no length: they are never opened (reading a pipe would wait forever).
+            if (len == 0) return new(file, "skipped", "empty file (0 bytes)", 0, "", [], []);
+            if (len > MaxFileBytes)
+                return new(file, "skipped", $"larger than {MaxFileBytes >> 20} MB", len, "", [], []);
+            bytes = File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(file, "failed", "not readable: " + e.Message, 0, "", [], []);
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var read = ArticleReader.Read(file, bytes);
+        if (read.SkipReason is not null) return new(file, "skipped", read.SkipReason, bytes.Length, sha, [], read.Warnings);
+        var articles = new List<ArticleWork>(read.Articles.Count);
+        foreach (var raw in read.Articles)
+        {
+            var doc = DocumentAnalyzer.Analyze(raw, context);
+            var extraction = extractor.Extract(doc, context.Quotes);
+            var tokens = context.TokenRanges();
+            var perSentence = new int[doc.Sentences.Count];
+            for (int s = 0; s < doc.Sentences.Count; s++)
+            {
+                int before = tokens.Count;
+                Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
+                perSentence[s] = tokens.Count - before;
+            }
+            // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
+            var words = new string[tokens.Count];
+            var norms = new string[tokens.Count];
+            var pool = context.Words;
+            for (int t = 0; t < tokens.Count; t++)
+                (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
+            var hash = ContentHash(doc.Text);
+            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms));
+        }
+        return new(file, "read", null, bytes.Length, sha, articles, read.Warnings);
+    }
+
+    /// <summary>SHA-256 of the text's UTF-8 bytes, in hex, encoded into a pooled buffer.</summary>
+    static string ContentHash(string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+        int n = System.Text.Encoding.UTF8.GetBytes(text, buffer);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, n)));
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        return hash;
+    }
+}
