@@ -109,6 +109,11 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
+    // Asked in every language at once: a language's rows add to one shared set.
+    readonly HashSet<string> _reflexives = new(StringComparer.Ordinal);
+    readonly HashSet<string> _agentPrepositions = new(StringComparer.Ordinal);
+    readonly HashSet<string> _nameParticles = new(StringComparer.Ordinal);
+    readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal);
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
@@ -144,6 +149,10 @@ internal sealed class QuoteLexicon
             if (cls == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (cls == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (cls == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
+            if (cls == "reflexive") { foreach (var e in entries) _reflexives.Add(e); continue; }
+            if (cls == "agent-preposition") { foreach (var e in entries) _agentPrepositions.Add(e); continue; }
+            if (cls == "name-particle") { foreach (var e in entries) _nameParticles.Add(e); continue; }
+            if (cls == "abbreviation") { foreach (var e in entries) _abbreviations.Add(e); continue; }
             if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords(_languages.Count);
             CueKind? cue = cls switch
             {
@@ -313,6 +322,14 @@ internal sealed class QuoteLexicon
     }
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
+    /// <summary>"si", "se", "sich": a report about oneself.</summary>
+    public bool IsReflexive(string lower) => _reflexives.Contains(lower);
+    /// <summary>"by", "von", "par": names the agent of a passive.</summary>
+    public bool IsAgentPreposition(string lower) => _agentPrepositions.Contains(lower);
+    /// <summary>"von", "van", "le" inside a name; exact case, so callers may ask with the word as written.</summary>
+    public bool IsNameParticle(string word) => _nameParticles.Contains(word);
+    /// <summary>A word whose full stop does not end the quote reader's sentence ("dr", "bzw").</summary>
+    public bool IsAbbreviation(string lower) => _abbreviations.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 

@@ -5,7 +5,7 @@ namespace Cql.Engine.Text;
 
 /// <summary>
 /// Month and weekday names, full and abbreviated, from LanguageData/calendar.tsv, in the inflected forms dates use
-/// ("9. januar", "15 giugno", "9 января", "3. marca"). All languages at once, looked up case-insensitively.
+/// ("9. januar", "15 giugno", "9 января", "3. marca"), and the articles before a date. All languages at once.
 /// </summary>
 static class CalendarWords
 {
@@ -19,6 +19,9 @@ static class CalendarWords
     /// when a dot or comma follows them.</summary>
     static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ShortWeekdays =
         LanguageFiles.Entries(File, "weekdays-short").ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Case-sensitive: "Den" opens a date line, but "OP" or "W" would be an abbreviation.</summary>
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DateArticles =
+        LanguageFiles.Entries(File, "date-article").ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Each "months" row lists twelve entries, January first; an entry holds its month's forms, space-separated.</summary>
     static FrozenDictionary<string, int> BuildMonths()
@@ -46,4 +49,7 @@ static class CalendarWords
     /// <summary>True for a weekday name; <paramref name="followedByPunctuation"/> admits the two-letter forms.</summary>
     public static bool IsWeekday(ReadOnlySpan<char> word, bool followedByPunctuation) =>
         Weekdays.Contains(word) || (followedByPunctuation && ShortWeekdays.Contains(word));
+
+    /// <summary>A word that may stand between a weekday and its date: "Torsdag den 9. januar", "le 3 mars".</summary>
+    public static bool IsArticleBeforeDate(ReadOnlySpan<char> word) => DateArticles.Contains(word);
 }
