@@ -67,7 +67,22 @@ internal static class LanguageFiles
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Reads LANG, KIND and the '|'-separated entries of each line; blank lines and lines starting with '#'
+    /// <summary>A file of regular-expression alternatives, one a row (boilerplate-patterns.tsv, date-patterns.tsv).</summary>
+    static bool IsPatternFile(string file) => file.EndsWith("-patterns.tsv", StringComparison.Ordinal);
+
+    /// <summary>The patterns of one kind in a -patterns file, in file order, joined as the alternatives of one regex
+    /// group: "anzeige|werbung|…". The rule's own pattern around them stays in code.</summary>
+    public static string Alternation(string file, string kind)
+    {
+        if (!IsPatternFile(file)) throw new ArgumentException($"{file} holds words, not patterns", nameof(file));
+        var patterns = new List<string>();
+        foreach (var row in Rows(file))
+            if (row.Kind == kind) patterns.Add(row.Entries[0]);
+        if (patterns.Count == 0) throw new InvalidOperationException($"{file} has no patterns of kind {kind}");
+        return string.Join('|', patterns);
+    }
+
+    /// <summary>Reads LANG, KIND and the '|'-separated entries of each line (a -patterns file: the whole column); blank lines and lines starting with '#'
     /// are comments. A line with fewer than three fields is a mistake in the file, not something to skip.</summary>
     internal static ImmutableArray<LanguageRow> Parse(TextReader reader, string file)
     {
@@ -80,7 +95,9 @@ internal static class LanguageFiles
             var f = line.Split('\t');
             if (f.Length < 3 || f[0].Length == 0 || f[1].Length == 0)
                 throw new FormatException($"{file}, line {lineNumber}: expected LANG <TAB> KIND <TAB> ENTRY | ENTRY …");
-            var entries = f[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // A regular expression's "|" is its own: a -patterns file keeps the column whole.
+            string[] entries = IsPatternFile(file) ? [f[2].Trim()]
+                : f[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             rows.Add(new LanguageRow(f[0], f[1], [.. entries]));
         }
         return rows.ToImmutable();

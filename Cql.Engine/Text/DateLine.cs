@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -15,6 +16,9 @@ readonly record struct DateLineMatch(string Date, int Body, bool WholeParagraph)
 
 static partial class DateLine
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "date-patterns.tsv";
+
     /// <summary>Recognises a date line at the start of <paramref name="paragraph"/>, or returns null.</summary>
     public static DateLineMatch? Match(string text, TextRange paragraph)
     {
@@ -72,7 +76,7 @@ static partial class DateLine
     /// <paramref name="i"/> when there is none.</summary>
     public static int SkipLabel(string text, int i, int end, out bool isUpdate)
     {
-        var m = Label().Match(text, i, end - i);
+        var m = Label.Match(text, i, end - i);
         isUpdate = m.Success && m.Groups["upd"].Success;
         if (!m.Success) return i;
         int after = m.Index + m.Length;
@@ -116,19 +120,10 @@ static partial class DateLine
 
     // Labels that announce a publication date (pub) or an update (upd). "Data" and "Stand" are ordinary words too,
     // so they count only with a colon.
-    [GeneratedRegex("""
-        \G(?:
-          (?<upd>sist\s+oppdatert|oppdatert|sist\s+endret|endret|senast\s+uppdaterad|uppdaterad|senest\s+opdateret|opdateret|ændret
-            |zuletzt\s+aktualisiert|aktualisiert|geändert|stand(?=\s*:)|last\s+updated|updated|last\s+modified|modified
-            |ultimo\s+aggiornamento|aggiornato|aggiornata|mis\s+à\s+jour|mise\s+à\s+jour|actualizado|actualizada|laatst\s+bijgewerkt|bijgewerkt
-            |atualizado|atualizada|zaktualizowano|aktualizacja|päivitetty|обновлено)
-         |(?<pub>først\s+publisert|publisert|publ\.|publicerad|publiceret|udgivet|offentliggjort|veröffentlicht|erschienen|erstellt
-            |first\s+published|published|posted|pubblicato|pubblicata|publié|publiée|publicado|publicada|gepubliceerd|geplaatst
-            |opublikowano|julkaistu|опубликовано|date\s+de\s+publication|date|dato|datum|fecha|data(?=\s*:))
-        )
-        \s*:?\s*(?:(?:am|an|den|på|il|le|el|em|op|on|the|in|w|в|di|de|del)(?:\s+|\z))?
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Label();
+    static readonly Regex Label = new($$"""
+        \G(?:(?<upd>{{LanguageFiles.Alternation(Patterns, "date-updated")}})|(?<pub>{{LanguageFiles.Alternation(Patterns, "date-published")}}))
+        \s*:?\s*(?:(?:{{LanguageFiles.Alternation(Patterns, "date-label-article")}})(?:\s+|\z))?
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
     // "kl. 14:32", "um 14.32 Uhr", "at 2:30 p.m. ET", "14h32", "T10:00:00+01:00". Time zones are case-sensitive
     // capitals, so a capitalised word after a time is not taken for one.

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -11,6 +12,9 @@ namespace Cql.Engine.Text;
 /// </summary>
 static partial class BylineRule
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "boilerplate-patterns.tsv";
+
     const int MaxBylineChars = 120;
     const int MaxNoteChars = 300;
 
@@ -19,7 +23,7 @@ static partial class BylineRule
         if (p.Length > MaxBylineChars) return false;
         var s = text.AsSpan(p.Start, p.Length);
         if (AgencyTag().IsMatch(s)) return true;
-        var m = Lead().Match(text, p.Start, p.Length);
+        var m = Lead.Match(text, p.Start, p.Length);
         return m.Success && AreNames(text, m.Index + m.Length, p.End);
     }
 
@@ -64,11 +68,9 @@ static partial class BylineRule
         or "von" or "van" or "der" or "den" or "de" or "di" or "da" or "du" or "la" or "le" or "af" or "dos" or "del" or "ter"
         or "kl" or "kl." or "publisert" or "oppdatert" or "foto" or "tekst" or "journalist" or "reporter" or "korrespondent";
 
-    [GeneratedRegex("""
-        \G(?:(?:av|af|by|von|di|par|por|door|skrevet\s+av|skrivet\s+av|written\s+by|reported\s+by|reporting\s+by)\s+(?=\p{Lu})
-          |(?:tekst(?:\s+og\s+foto)?|text(?:\s+(?:und|och)\s+(?:foto|bild))?|texte|testo|author|autor(?:in)?|forfatter|författare|journalist|reporter|auteur|autore|autora)\s*:\s*)
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Lead();
+    static readonly Regex Lead = new($$"""
+        \G(?:(?:{{LanguageFiles.Alternation(Patterns, "byline-lead")}})\s+(?=\p{Lu})|(?:{{LanguageFiles.Alternation(Patterns, "byline-label")}})\s*:\s*)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
     [GeneratedRegex("""
         ^[(\[–—-]?\s*©?\s*(?i:NTB|TT|Ritzau|dpa|AFP|AP|Reuters|ANSA|EFE|Lusa|ANP|Belga|APA|PAP|STT|TASS|Xinhua|SDA|Keystone-SDA)
