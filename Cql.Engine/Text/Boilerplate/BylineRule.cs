@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
 using Cql.Engine.LanguageData;
@@ -26,11 +27,6 @@ static partial class BylineRule
         var m = Lead.Match(text, p.Start, p.Length);
         return m.Success && AreNames(text, m.Index + m.Length, p.End);
     }
-
-    // The first words of the ContributorNote phrases.
-    static readonly WordStartSearch Notes = new(ContributorNote(),
-        "contributed additional reporting editing writing bidro bidrog har medforfatter co mitarbeit mitgearbeitet mit ha hanno a ont "
-        + "coauthored cowritten contribuyó contribuyeron heeft hebben med denne artikkelen saken this dieser");
 
     /// <summary>A note on who wrote or contributed, usually at the foot of the article.</summary>
     public static bool IsContributorNote(string text, TextRange p) =>
@@ -64,9 +60,10 @@ static partial class BylineRule
         return capitalised > 0;
     }
 
-    static bool IsConnector(ReadOnlySpan<char> w) => w is "og" or "och" or "and" or "und" or "e" or "et" or "y" or "en" or "i" or "&"
-        or "von" or "van" or "der" or "den" or "de" or "di" or "da" or "du" or "la" or "le" or "af" or "dos" or "del" or "ter"
-        or "kl" or "kl." or "publisert" or "oppdatert" or "foto" or "tekst" or "journalist" or "reporter" or "korrespondent";
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Joiners = LanguageFiles.Entries("boilerplate-words.tsv", "byline-joiner")
+        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    static bool IsConnector(ReadOnlySpan<char> w) => Joiners.Contains(w);
 
     static readonly Regex Lead = new($$"""
         \G(?:(?:{{LanguageFiles.Alternation(Patterns, "byline-lead")}})\s+(?=\p{Lu})|(?:{{LanguageFiles.Alternation(Patterns, "byline-label")}})\s*:\s*)
@@ -78,13 +75,10 @@ static partial class BylineRule
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex AgencyTag();
 
-    [GeneratedRegex("""
-        \G(?:contributed\s+to\s+this\s+(?:report|article|story)|additional\s+reporting|(?:reporting|editing|writing)\s+by\b
-        |bidro(?:g)?\s+til(?:l)?\s+(?:denne|dette|artikeln|artikkelen|saken)|har\s+bidratt\s+til|medforfatter|co-?authored|co-?written
-        |mitarbeit\b|mitgearbeitet|mit\s+material\s+von|ha(?:nno)?\s+contribuito|hanno\s+collaborato|a\s+contribué|ont\s+contribué
-        |contribuyó|contribuyeron|heeft\s+bijgedragen|hebben\s+bijgedragen|med\s+bidrag\s+fra
-        |(?:denne\s+artikkelen|artikkelen|saken)\s+(?:er|ble)\s+(?:skrevet|oversatt)\s+av|this\s+(?:article|story)\s+was\s+(?:written|translated)\s+by
-        |dieser\s+artikel\s+wurde\s+von)
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex ContributorNote();
+    static readonly Regex ContributorNote = new($$"""
+        \G(?:{{LanguageFiles.Alternation(Patterns, "contributor-note")}})
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
+
+    // The first words of the ContributorNote phrases; after the pattern, which it needs initialised.
+    static readonly WordStartSearch Notes = new(ContributorNote, string.Join(' ', LanguageFiles.Entries("boilerplate-words.tsv", "contributor-note-start")));
 }
