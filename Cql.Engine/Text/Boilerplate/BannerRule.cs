@@ -10,7 +10,7 @@ namespace Cql.Engine.Text;
 /// notices, comment counters, copyright lines, gallery counters ("Bilde 1 av 5"), and date labels left without
 /// their date ("Veröffentlicht am") or with only a relative one ("Updated 3 hours ago").
 /// </summary>
-static partial class BannerRule
+static class BannerRule
 {
     // The phrases are per-language data; the pattern around them is this rule.
     const string Patterns = "boilerplate-patterns.tsv";

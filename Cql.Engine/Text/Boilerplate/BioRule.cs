@@ -10,7 +10,7 @@ namespace Cql.Engine.Text;
 /// farms print under a byline ("Spieler. Bedauerliche Twitter-Lehrer. Zombie-Pioniere. Internet-Fanatiker.").
 /// Only paragraphs near the end are judged: the same sentence in the body is reporting.
 /// </summary>
-static partial class BioRule
+static class BioRule
 {
     // The phrases are per-language data; the pattern around them is this rule.
     const string Patterns = "boilerplate-patterns.tsv";

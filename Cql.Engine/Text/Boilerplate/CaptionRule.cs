@@ -12,7 +12,7 @@ namespace Cql.Engine.Text;
 /// a long paragraph, or one that is mostly quoted speech ("«Siden starten …», sa Xi … Foto: …"), stays body —
 /// flagging it would hide its quotes.
 /// </summary>
-static partial class CaptionRule
+static class CaptionRule
 {
     // The phrases are per-language data; the pattern around them is this rule.
     const string Patterns = "boilerplate-patterns.tsv";

@@ -9,7 +9,7 @@ namespace Cql.Engine.Text;
 /// "Leggi anche", "Lire aussi" …) alone on its line followed by headline-like items, or the heading with one
 /// linked headline after a colon ("Les også: Putin ringte Xi").
 /// </summary>
-static partial class RelatedLinksRule
+static class RelatedLinksRule
 {
     // The phrases are per-language data; the pattern around them is this rule.
     const string Patterns = "boilerplate-patterns.tsv";
