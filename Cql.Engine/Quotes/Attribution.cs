@@ -108,9 +108,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return r;
     }
 
-    static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "si", "se", "sich" };
-
-    bool IsReflexive(CueHit cue) => Reflexives.Contains(p.Tokens[cue.Start].Lower);
+    bool IsReflexive(CueHit cue) => p.Lexicon.IsReflexive(p.Tokens[cue.Start].Lower);
 
     bool IsPassive(CueHit cue, int floor)
     {
@@ -119,12 +117,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return false;
     }
 
-    static readonly HashSet<string> AgentPrepositions = new(StringComparer.Ordinal) { "by", "von", "vom", "par", "por", "door", "da", "dal", "dalla", "av", "af" };
-
     Phrase? PassiveAgent(int from, int end, Func<int, bool> opaque)
     {
         for (int k = from; k < end - 1; k++)
-            if (!opaque(k) && p.Tokens[k].IsWord && AgentPrepositions.Contains(p.Tokens[k].Lower) && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Role } ph)
+            if (!opaque(k) && p.Tokens[k].IsWord && p.Lexicon.IsAgentPreposition(p.Tokens[k].Lower) && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Role } ph)
                 return ph;
         return null;
     }

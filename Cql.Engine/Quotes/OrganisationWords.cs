@@ -1,3 +1,4 @@
+using Cql.Engine.LanguageData;
 using Cql.Engine.Text;
 
 namespace Cql.Engine.Quotes;
@@ -13,23 +14,7 @@ internal enum OrganisationWordMatch : byte { None, Contains, Ends }
 /// </summary>
 internal static class OrganisationWords
 {
-    static readonly string[] Words =
-    [
-        "company", "association", "institute", "institut", "council", "commission", "ministry", "ministerium", "ministeriet", "ministero",
-        "ministère", "ministerio", "department", "departement", "departementet", "party", "partei", "parti", "partiet", "union", "bank",
-        "group", "gruppe", "agency", "authority", "service", "etaten", "etat", "politi", "polizei", "police", "polis", "polisen",
-        "universitet", "university", "università", "université", "universidad", "universiteit", "center", "centre", "zentrum", "centro",
-        "stiftung", "foundation", "fund", "fonds", "verband", "bund", "byrå", "bureau", "kommune", "kommun", "regjeringen", "regeringen",
-        "regierung", "governo", "gouvernement", "gobierno", "kabinet", "nations", "organisation", "organization", "organización",
-        "organizzazione", "forening", "förening", "forbund", "förbund", "selskab", "selskap", "sindacato", "syndicat", "sindicato",
-        "house", "office", "kontor", "amt", "board", "court", "gericht", "tribunale", "tribunal", "rat", "råd", "rådet",
-        "næringsliv", "näringsliv", "bolag", "konzern", "asa", "ab", "ag", "gmbh", "inc", "ltd", "spa", "sa", "nv", "bv",
-        "agencia", "agenzia", "agence", "agentur", "agentschap", "asociación", "associazione", "vereniging", "verein", "federación",
-        "federazione", "fédération", "federatie", "tribunale", "rätt", "rett", "byret", "landsret", "domstol", "ayuntamiento",
-        "comune", "mairie", "gemeente", "hospital", "ospedale", "hôpital", "krankenhaus", "sykehus", "sjukhus", "ziekenhuis",
-        "junta", "consejo", "consiglio", "conseil", "fundación", "fondazione", "fondation", "stichting", "museo", "musée", "museum",
-        "museet", "escuela", "scuola", "école", "schule", "skole", "skola", "sindicat", "procura", "fiscalía", "parquet",
-    ];
+    static readonly string[] Words = LanguageFiles.Entries("organisation-words.tsv", "organisation");
 
     /// <summary>Ends when the word is an organisation word or ends in one; Contains when it only contains one.</summary>
     public static OrganisationWordMatch Match(PooledWord word)

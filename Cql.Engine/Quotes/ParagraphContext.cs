@@ -187,7 +187,7 @@ internal sealed class ParagraphContext
             if (!starts) continue;
             var prev = Tokens[i - 1 >= from ? i - 1 : i];
             bool initial = i > from && prev.IsWord && prev.Text.Length == 1 && char.IsUpper(prev.Text[0]) && next.IsCapitalized;
-            bool abbreviation = i > from && prev.IsWord && Abbreviations.Contains(prev.Lower);
+            bool abbreviation = i > from && prev.IsWord && Lexicon.IsAbbreviation(prev.Lower);
             if (initial || abbreviation) continue;
             result.Add((s, j));
             s = j;
@@ -196,11 +196,6 @@ internal sealed class ParagraphContext
         if (s < to) result.Add((s, to));
         return result;
     }
-
-    static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "jr", "sr", "nr", "vs", "etc", "ca", "bzw", "z", "b", "ggf", "dvs", "mv", "bl", "ev", "sig", "dott", "hr",
-    };
 
     public string Slice(int fromTok, int toTok) =>
         toTok <= fromTok ? "" : Text[Tokens[fromTok].Start..Tokens[toTok - 1].End];

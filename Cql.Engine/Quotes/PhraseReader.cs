@@ -11,11 +11,6 @@ namespace Cql.Engine.Quotes;
 /// </summary>
 internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func<int, int, bool> sentenceStart)
 {
-    static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
-    {
-        "von", "van", "der", "den", "de", "des", "di", "da", "del", "della", "la", "le", "du", "dos", "das", "bin", "al", "ter", "ten", "zu", "y",
-    };
-
     // Phrases read so far: per start token, the first limit asked about in two arrays (nearly every start is asked with
     // one limit, its sentence's end), further limits in a dictionary. A dictionary alone cost more than the reading:
     // every word of every sentence is a start (NoteMentions), and inserting was most of Read's time.
@@ -97,7 +92,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (p.RoleAt(j) is { } role)
                 return ReadRole(i, j, end, role, def, indef, affiliation);
             if (p.IsDocNoun(j)) return ReadDocument(i, j, end, affiliation);
-            bool particleName = t.IsCapitalized && Particles.Contains(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
+            bool particleName = t.IsCapitalized && p.Lexicon.IsNameParticle(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
             if (t.IsCapitalized && (!p.IsFunctionWord(j) || particleName))
             {
                 if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
@@ -371,10 +366,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (t.IsCapitalized && !p.IsFunctionWord(k) && (p.RoleAt(k) is null || givenName) && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
             // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
             // a name and a ministry).
-            if ((Particles.Contains(t.Text) || (Particles.Contains(t.Lower) && t.IsCapitalized)) && k - j == 1)
+            if ((p.Lexicon.IsNameParticle(t.Text) || (p.Lexicon.IsNameParticle(t.Lower) && t.IsCapitalized)) && k - j == 1)
             {
                 int m = k;
-                while (m < end && m - k < 3 && Particles.Contains(toks[m].Lower)) m++;
+                while (m < end && m - k < 3 && p.Lexicon.IsNameParticle(toks[m].Lower)) m++;
                 if (m < end && toks[m].IsCapitalized && p.HitAt(m) is null && p.RoleAt(m) is null) { k = m + 1; continue; }
             }
             break;

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Cql.Engine.LanguageData;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>What a cue tells about the words around it.</summary>
@@ -86,8 +89,9 @@ internal sealed class LanguageWords(int ordinal)
 }
 
 /// <summary>
-/// The per-language words quote attribution reads (Data/lexicon.tsv) and the given names that tell people and their
-/// gender (Data/first-names.tsv), both shipped inside the engine. Immutable once loaded: shared by all ingest workers.
+/// The per-language words quote attribution reads (LanguageData/lexicon.tsv) and the given names that tell people and
+/// their gender (LanguageData/first-names.tsv), both read through <see cref="LanguageFiles"/>. Immutable once loaded:
+/// shared by all ingest workers.
 /// </summary>
 internal sealed class QuoteLexicon
 {
@@ -105,6 +109,11 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
+    // Asked in every language at once: a language's rows add to one shared set.
+    readonly HashSet<string> _reflexives = new(StringComparer.Ordinal);
+    readonly HashSet<string> _agentPrepositions = new(StringComparer.Ordinal);
+    readonly HashSet<string> _nameParticles = new(StringComparer.Ordinal);
+    readonly HashSet<string> _abbreviations = new(StringComparer.Ordinal);
     readonly HashSet<string> _allPrepositions = new(StringComparer.Ordinal);
     readonly HashSet<string> _allFunctionWords = new(StringComparer.Ordinal);
     readonly Dictionary<string, char> _firstNames = new(StringComparer.Ordinal);
@@ -124,53 +133,44 @@ internal sealed class QuoteLexicon
     static QuoteLexicon LoadDefault()
     {
         var lex = new QuoteLexicon();
-        lex.ReadLexicon(Resource("lexicon.tsv"));
-        lex.ReadFirstNames(Resource("first-names.tsv"));
+        lex.ReadLexicon(LanguageFiles.Rows("lexicon.tsv"));
+        lex.ReadFirstNames(LanguageFiles.Rows("first-names.tsv"));
         return lex;
     }
 
-    static TextReader Resource(string name)
+    void ReadLexicon(ImmutableArray<LanguageRow> rows)
     {
-        var s = typeof(QuoteLexicon).Assembly.GetManifestResourceStream("Cql.Engine.Quotes.Data." + name)
-            ?? throw new InvalidOperationException($"the engine was built without its quote lexicon ({name})");
-        return new StreamReader(s);
-    }
-
-    void ReadLexicon(TextReader r)
-    {
-        using var _ = r;
-        while (r.ReadLine() is { } line)
+        foreach (var (lang, cls, entries) in rows)
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
-            if (f.Length < 3) continue;
-            var lang = f[0];
-            var entries = f[2].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (f[1] == "role") { foreach (var e in entries) AddRole(e); continue; }
-            if (f[1] == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
-            if (f[1] == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
-            if (f[1] == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
-            if (f[1] == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
-            if (f[1] == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
-            if (f[1] == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
+            if (cls == "role") { foreach (var e in entries) AddRole(e); continue; }
+            if (cls == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
+            if (cls == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
+            if (cls == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
+            if (cls == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
+            if (cls == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
+            if (cls == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
+            if (cls == "reflexive") { foreach (var e in entries) _reflexives.Add(e); continue; }
+            if (cls == "agent-preposition") { foreach (var e in entries) _agentPrepositions.Add(e); continue; }
+            if (cls == "name-particle") { foreach (var e in entries) _nameParticles.Add(e); continue; }
+            if (cls == "abbreviation") { foreach (var e in entries) _abbreviations.Add(e); continue; }
             if (!_languages.TryGetValue(lang, out var w)) _languages[lang] = w = new LanguageWords(_languages.Count);
-            CueKind? cue = f[1] switch
+            CueKind? cue = cls switch
             {
                 "cue" => CueKind.Speech, "cue-tell" => CueKind.Tell, "cue-naming" => CueKind.Naming, "cue-so" => CueKind.So,
                 "cue-quoted" => CueKind.Quoted, "impersonal" => CueKind.Impersonal, "according" => CueKind.According,
                 "according-post" => CueKind.AccordingAfter, _ => null,
             };
             if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
-            if (f[1] == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
-            if (f[1] == "label") { foreach (var e in entries) w.Label.Add(e.Split(' ', StringSplitOptions.RemoveEmptyEntries)); continue; }
-            var set = f[1] switch
+            if (cls == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
+            if (cls == "label") { foreach (var e in entries) w.Label.Add(e.Split(' ', StringSplitOptions.RemoveEmptyEntries)); continue; }
+            var set = cls switch
             {
                 "pronoun-m" => w.PronounM, "pronoun-f" => w.PronounF, "pronoun-pl" => w.PronounPl, "det-def" => w.DetDef,
                 "det-indef" => w.DetIndef, "preposition" => w.Preposition, "conjunction" => w.Conjunction,
                 "subordinator" => w.Subordinator, "adverb" => w.Adverb, "aux" => w.Aux, "docnoun" => w.DocNoun,
                 "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function, "oblique" => w.Oblique,
                 "according-fronted" => w.FrontedSource,
-                _ => throw new FormatException($"lexicon.tsv: unknown class '{f[1]}'"),
+                _ => throw new FormatException($"lexicon.tsv: unknown class '{cls}'"),
             };
             foreach (var e in entries) set.Add(e);
             if (set == w.Preposition) foreach (var e in entries) _allPrepositions.Add(e);
@@ -243,16 +243,13 @@ internal sealed class QuoteLexicon
         else _roles.Add(role);
     }
 
-    void ReadFirstNames(TextReader r)
+    /// <summary>The rows' kind is the gender ("m", "f"); their language only sorts the file.</summary>
+    void ReadFirstNames(ImmutableArray<LanguageRow> rows)
     {
-        using var _ = r;
-        while (r.ReadLine() is { } line)
+        foreach (var row in rows)
         {
-            if (line.Length == 0 || line[0] == '#') continue;
-            var f = line.Split('\t');
-            if (f.Length < 2) continue;
-            char g = f[0] == "f" ? 'f' : 'm';
-            foreach (var n in f[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            char g = row.Kind == "f" ? 'f' : 'm';
+            foreach (var n in row.Entries)
                 // A name given to both sexes ("Andrea") tells no gender.
                 _firstNames[n] = _firstNames.TryGetValue(n, out var had) && had != g ? '?' : g;
         }
@@ -325,6 +322,14 @@ internal sealed class QuoteLexicon
     }
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
+    /// <summary>"si", "se", "sich": a report about oneself.</summary>
+    public bool IsReflexive(string lower) => _reflexives.Contains(lower);
+    /// <summary>"by", "von", "par": names the agent of a passive.</summary>
+    public bool IsAgentPreposition(string lower) => _agentPrepositions.Contains(lower);
+    /// <summary>"von", "van", "le" inside a name; exact case, so callers may ask with the word as written.</summary>
+    public bool IsNameParticle(string word) => _nameParticles.Contains(word);
+    /// <summary>A word whose full stop does not end the quote reader's sentence ("dr", "bzw").</summary>
+    public bool IsAbbreviation(string lower) => _abbreviations.Contains(lower);
     public bool IsAnyPreposition(string lower) => _allPrepositions.Contains(lower);
     public bool IsAnyFunctionWord(string lower) => _allFunctionWords.Contains(lower);
 

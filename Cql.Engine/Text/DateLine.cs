@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -15,6 +16,9 @@ readonly record struct DateLineMatch(string Date, int Body, bool WholeParagraph)
 
 static partial class DateLine
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "date-patterns.tsv";
+
     /// <summary>Recognises a date line at the start of <paramref name="paragraph"/>, or returns null.</summary>
     public static DateLineMatch? Match(string text, TextRange paragraph)
     {
@@ -64,7 +68,7 @@ static partial class DateLine
         if (labelEnd == paragraph.Start) return false;
         int rest = TextChars.SkipSpaces(text, labelEnd, paragraph.End);
         if (rest >= paragraph.End) return true;
-        var m = RelativeTime().Match(text, rest, paragraph.End - rest);
+        var m = RelativeTime.Match(text, rest, paragraph.End - rest);
         return m.Success && TextChars.SkipSpaces(text, m.Index + m.Length, paragraph.End) >= paragraph.End;
     }
 
@@ -72,7 +76,7 @@ static partial class DateLine
     /// <paramref name="i"/> when there is none.</summary>
     public static int SkipLabel(string text, int i, int end, out bool isUpdate)
     {
-        var m = Label().Match(text, i, end - i);
+        var m = Label.Match(text, i, end - i);
         isUpdate = m.Success && m.Groups["upd"].Success;
         if (!m.Success) return i;
         int after = m.Index + m.Length;
@@ -87,7 +91,7 @@ static partial class DateLine
         while (i < end)
         {
             int before = i;
-            var t = TimeOfDay().Match(text, i, end - i);
+            var t = TimeOfDay.Match(text, i, end - i);
             if (t.Success && t.Length > 0) i = t.Index + t.Length;
             while (i < end && (TextChars.IsSpace(text[i]) || text[i] is ',' or '|' or '·' or '•' or '/' or '(' or ')' or '–' or '—' or '-' or ';' or '*' or '_'))
                 i++;
@@ -116,36 +120,24 @@ static partial class DateLine
 
     // Labels that announce a publication date (pub) or an update (upd). "Data" and "Stand" are ordinary words too,
     // so they count only with a colon.
-    [GeneratedRegex("""
-        \G(?:
-          (?<upd>sist\s+oppdatert|oppdatert|sist\s+endret|endret|senast\s+uppdaterad|uppdaterad|senest\s+opdateret|opdateret|ændret
-            |zuletzt\s+aktualisiert|aktualisiert|geändert|stand(?=\s*:)|last\s+updated|updated|last\s+modified|modified
-            |ultimo\s+aggiornamento|aggiornato|aggiornata|mis\s+à\s+jour|mise\s+à\s+jour|actualizado|actualizada|laatst\s+bijgewerkt|bijgewerkt
-            |atualizado|atualizada|zaktualizowano|aktualizacja|päivitetty|обновлено)
-         |(?<pub>først\s+publisert|publisert|publ\.|publicerad|publiceret|udgivet|offentliggjort|veröffentlicht|erschienen|erstellt
-            |first\s+published|published|posted|pubblicato|pubblicata|publié|publiée|publicado|publicada|gepubliceerd|geplaatst
-            |opublikowano|julkaistu|опубликовано|date\s+de\s+publication|date|dato|datum|fecha|data(?=\s*:))
-        )
-        \s*:?\s*(?:(?:am|an|den|på|il|le|el|em|op|on|the|in|w|в|di|de|del)(?:\s+|\z))?
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Label();
+    static readonly Regex Label = new($$"""
+        \G(?:(?<upd>{{LanguageFiles.Alternation(Patterns, "date-updated")}})|(?<pub>{{LanguageFiles.Alternation(Patterns, "date-published")}}))
+        \s*:?\s*(?:(?:{{LanguageFiles.Alternation(Patterns, "date-label-article")}})(?:\s+|\z))?
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
     // "kl. 14:32", "um 14.32 Uhr", "at 2:30 p.m. ET", "14h32", "T10:00:00+01:00". Time zones are case-sensitive
     // capitals, so a capitalised word after a time is not taken for one.
-    [GeneratedRegex("""
+    static readonly Regex TimeOfDay = new($$"""
         \G(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?
-         |(?i:(?:kl\.?|klo\.?|klockan|um|at|alle|ore|à|a\s+las|a\s+la|às|om|o)\s*)?\d{1,2}(?:[:.h]\d{2})(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?
-            (?i:\s*(?:uhr|h|a\.m\.|p\.m\.|am|pm)(?!\p{L}))?(?:\s*(?:UTC|GMT|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|PDT|ET|PT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?)
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex TimeOfDay();
+         |(?i:(?:{{LanguageFiles.Alternation(Patterns, "time-before")}})\s*)?\d{1,2}(?:[:.h]\d{2})(?:[:.]\d{2}(?:\.\d+)?)?(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?
+            (?i:\s*(?:{{LanguageFiles.Alternation(Patterns, "time-after")}})(?!\p{L}))?(?:\s*(?:UTC|GMT|CET|CEST|EET|EEST|MSK|BST|EST|EDT|PST|PDT|ET|PT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)?)
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
-    [GeneratedRegex("""
-        \G(?:for|vor|il\s+y\s+a|hace|há|för|fór)?\s*(?:\d+|an?|one|en|ett|ei|et|ein|eine|einer|einem|un|una|une)\s+
-        (?:sec(?:ond)?s?|sek(?:und(?:en|er)?)?|min(?:ute?s?|utt(?:er)?|uten|uter|uti|uto)?|hours?|hrs?|timer?|timmar|timme|stunden?|std\.?|ore|ora|heures?|horas?|uur
-          |days?|dager?|dagar|dag|tage?n?|giorni|giorno|jours?|días?|dias?|dagen)(?!\p{L})
-        \s*(?:ago|siden|sedan|fa|her)?\.?
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex RelativeTime();
+    static readonly Regex RelativeTime = new($$"""
+        \G(?:{{LanguageFiles.Alternation(Patterns, "relative-before")}})?\s*(?:\d+|{{LanguageFiles.Alternation(Patterns, "relative-count")}})\s+
+        (?:{{LanguageFiles.Alternation(Patterns, "relative-unit")}})(?!\p{L})
+        \s*(?:{{LanguageFiles.Alternation(Patterns, "relative-after")}})?\.?
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
     // "Oslo, 9. januar 2025", "BERLIN, 12.03.2024": a place of one to three capitalised words before the date.
     [GeneratedRegex(@"\G\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2},\s*(?=\d|\p{L}+\.?\s+\d)", RegexOptions.CultureInvariant)]

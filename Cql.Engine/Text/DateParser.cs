@@ -26,7 +26,7 @@ static partial class DateParser
             if (w == i) break;
             var word = text.AsSpan(i, w - i);
             bool punct = w < limit && text[w] is '.' or ',';
-            if (!CalendarWords.IsWeekday(word, punct) && !IsArticleBeforeDate(word)) break;
+            if (!CalendarWords.IsWeekday(word, punct) && !CalendarWords.IsArticleBeforeDate(word)) break;
             while (w < limit && text[w] is '.' or ',') w++;
             if (w >= limit || !char.IsWhiteSpace(text[w])) break;
             i = TextChars.SkipSpaces(text, w, limit);
@@ -36,9 +36,6 @@ static partial class DateParser
         end = start;
         return false;
     }
-
-    static bool IsArticleBeforeDate(ReadOnlySpan<char> w) =>
-        w is "den" or "Den" or "le" or "Le" or "il" or "Il" or "el" or "El" or "am" or "Am" or "on" or "On" or "the" or "The" or "op" or "em" or "w" or "в";
 
     static bool TryParseDate(string text, int start, int limit, bool allowYearOnly, out string iso, out int end)
     {

@@ -17,11 +17,13 @@ public class LayerRulesTests
         ["Core"] = [],
         // Storage: the Parquet format, the manifest and pruning by statistics. Knows no query, no analysis.
         ["Storage"] = [],
-        // Analysis: text → language → quotes → ingest. Knows no query.
-        ["Text"] = [],
-        ["Language"] = ["Text"],
-        ["Quotes"] = ["Text", "Language"],
-        ["Ingest"] = ["Text", "Language", "Quotes", "Storage"],
+        // Analysis: per-language word lists and patterns (data files and their one loader), then text → language →
+        // quotes → ingest. Knows no query.
+        ["LanguageData"] = [],
+        ["Text"] = ["LanguageData"],
+        ["Language"] = ["LanguageData", "Text"],
+        ["Quotes"] = ["LanguageData", "Text", "Language"],
+        ["Ingest"] = ["LanguageData", "Text", "Language", "Quotes", "Storage"],
         ["Generation"] = ["Text", "Ingest", "Storage"],
         // The query stack, in the order a query goes through it.
         ["Diagnostics"] = [],

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -9,17 +10,20 @@ namespace Cql.Engine.Text;
 /// farms print under a byline ("Spieler. Bedauerliche Twitter-Lehrer. Zombie-Pioniere. Internet-Fanatiker.").
 /// Only paragraphs near the end are judged: the same sentence in the body is reporting.
 /// </summary>
-static partial class BioRule
+static class BioRule
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "boilerplate-patterns.tsv";
+
     const int MaxChars = 400;
 
     public static bool IsBio(string text, TextRange p) =>
         p.Length <= MaxChars
-        && (IsFragmentList(text, p) || NameIsProfession().IsMatch(text.AsSpan(p.Start, p.Length)) || FollowMe().IsMatch(text.AsSpan(p.Start, p.Length))
+        && (IsFragmentList(text, p) || NameIsProfession.IsMatch(text.AsSpan(p.Start, p.Length)) || FollowMe.IsMatch(text.AsSpan(p.Start, p.Length))
             || IsHeading(text, p));
 
     /// <summary>"About the author", "Om forfatteren", "Über den Autor" alone on a line.</summary>
-    public static bool IsHeading(string text, TextRange p) => Heading().IsMatch(text.AsSpan(p.Start, p.Length));
+    public static bool IsHeading(string text, TextRange p) => Heading.IsMatch(text.AsSpan(p.Start, p.Length));
 
     /// <summary>Three or more capitalised fragments of at most three words, each closed by a full stop, and
     /// nothing else: no questions, exclamations or commas (that is dialogue or prose).</summary>
@@ -49,22 +53,16 @@ static partial class BioRule
         return words == 0 && fragments >= 3;
     }
 
-    [GeneratedRegex("""
+    static readonly Regex NameIsProfession = new($$"""
         ^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+(?:is|er|är|ist|è|est|es|é|jest|on)\s+(?:(?:a|an|en|ei|et|ein|eine|un|una|une|um|uma|een)\s+)?(?:[\p{L}-]+\s+){0,3}?
-        (?:journalist|journalistin|journaliste|reporter|reporterin|correspondent|korrespondent|korrespondentin|redaktør|redaktör|redakteur|redakteurin|editor|writer|skribent|forfatter|författare
-          |autor|autorin|author|commentator|kommentator|columnist|kolumnist|giornalista|corrispondente|scrittore|scrittrice|correspondant|correspondante|rédacteur|rédactrice
-          |periodista|corresponsal|redactor|redactora|verslaggever|jornalista|correspondente|dziennikarz|dziennikarka|toimittaja|producer|produsent|fotograf|photographer|commentatore)
-        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex NameIsProfession();
+        (?:{{LanguageFiles.Alternation(Patterns, "profession")}})
+        """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
-    [GeneratedRegex("""
-        ^(?:follow|følg|folgen\s+sie|följ|segui|suivez|sigue|volg)\b.{0,80}(?:twitter|instagram|facebook|linkedin|mastodon|bluesky|threads|\bx\b|@)
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex FollowMe();
+    static readonly Regex FollowMe = new($$"""
+        ^(?:{{LanguageFiles.Alternation(Patterns, "follow")}})\b.{0,80}(?:twitter|instagram|facebook|linkedin|mastodon|bluesky|threads|\bx\b|@)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
-    [GeneratedRegex("""
-        ^(?:about\s+the\s+author|om\s+forfatteren|om\s+skribenten|om\s+författaren|über\s+(?:den\s+autor|die\s+autorin)|zur\s+person|l['’]autore|sull['’]autore
-          |à\s+propos\s+de\s+l['’]auteur|sobre\s+el\s+autor|sobre\s+o\s+autor|over\s+de\s+auteur|o\s+autorze|kirjoittajasta)\s*:?$
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Heading();
+    static readonly Regex Heading = new($$"""
+        ^(?:{{LanguageFiles.Alternation(Patterns, "bio-heading")}})\s*:?$
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 }

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -11,6 +13,9 @@ namespace Cql.Engine.Text;
 /// </summary>
 static partial class BylineRule
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "boilerplate-patterns.tsv";
+
     const int MaxBylineChars = 120;
     const int MaxNoteChars = 300;
 
@@ -19,14 +24,9 @@ static partial class BylineRule
         if (p.Length > MaxBylineChars) return false;
         var s = text.AsSpan(p.Start, p.Length);
         if (AgencyTag().IsMatch(s)) return true;
-        var m = Lead().Match(text, p.Start, p.Length);
+        var m = Lead.Match(text, p.Start, p.Length);
         return m.Success && AreNames(text, m.Index + m.Length, p.End);
     }
-
-    // The first words of the ContributorNote phrases.
-    static readonly WordStartSearch Notes = new(ContributorNote(),
-        "contributed additional reporting editing writing bidro bidrog har medforfatter co mitarbeit mitgearbeitet mit ha hanno a ont "
-        + "coauthored cowritten contribuyó contribuyeron heeft hebben med denne artikkelen saken this dieser");
 
     /// <summary>A note on who wrote or contributed, usually at the foot of the article.</summary>
     public static bool IsContributorNote(string text, TextRange p) =>
@@ -60,15 +60,14 @@ static partial class BylineRule
         return capitalised > 0;
     }
 
-    static bool IsConnector(ReadOnlySpan<char> w) => w is "og" or "och" or "and" or "und" or "e" or "et" or "y" or "en" or "i" or "&"
-        or "von" or "van" or "der" or "den" or "de" or "di" or "da" or "du" or "la" or "le" or "af" or "dos" or "del" or "ter"
-        or "kl" or "kl." or "publisert" or "oppdatert" or "foto" or "tekst" or "journalist" or "reporter" or "korrespondent";
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Joiners = LanguageFiles.Entries("boilerplate-words.tsv", "byline-joiner")
+        .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    [GeneratedRegex("""
-        \G(?:(?:av|af|by|von|di|par|por|door|skrevet\s+av|skrivet\s+av|written\s+by|reported\s+by|reporting\s+by)\s+(?=\p{Lu})
-          |(?:tekst(?:\s+og\s+foto)?|text(?:\s+(?:und|och)\s+(?:foto|bild))?|texte|testo|author|autor(?:in)?|forfatter|författare|journalist|reporter|auteur|autore|autora)\s*:\s*)
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Lead();
+    static bool IsConnector(ReadOnlySpan<char> w) => Joiners.Contains(w);
+
+    static readonly Regex Lead = new($$"""
+        \G(?:(?:{{LanguageFiles.Alternation(Patterns, "byline-lead")}})\s+(?=\p{Lu})|(?:{{LanguageFiles.Alternation(Patterns, "byline-label")}})\s*:\s*)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 
     [GeneratedRegex("""
         ^[(\[–—-]?\s*©?\s*(?i:NTB|TT|Ritzau|dpa|AFP|AP|Reuters|ANSA|EFE|Lusa|ANP|Belga|APA|PAP|STT|TASS|Xinhua|SDA|Keystone-SDA)
@@ -76,13 +75,10 @@ static partial class BylineRule
         """, RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex AgencyTag();
 
-    [GeneratedRegex("""
-        \G(?:contributed\s+to\s+this\s+(?:report|article|story)|additional\s+reporting|(?:reporting|editing|writing)\s+by\b
-        |bidro(?:g)?\s+til(?:l)?\s+(?:denne|dette|artikeln|artikkelen|saken)|har\s+bidratt\s+til|medforfatter|co-?authored|co-?written
-        |mitarbeit\b|mitgearbeitet|mit\s+material\s+von|ha(?:nno)?\s+contribuito|hanno\s+collaborato|a\s+contribué|ont\s+contribué
-        |contribuyó|contribuyeron|heeft\s+bijgedragen|hebben\s+bijgedragen|med\s+bidrag\s+fra
-        |(?:denne\s+artikkelen|artikkelen|saken)\s+(?:er|ble)\s+(?:skrevet|oversatt)\s+av|this\s+(?:article|story)\s+was\s+(?:written|translated)\s+by
-        |dieser\s+artikel\s+wurde\s+von)
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex ContributorNote();
+    static readonly Regex ContributorNote = new($$"""
+        \G(?:{{LanguageFiles.Alternation(Patterns, "contributor-note")}})
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
+
+    // The first words of the ContributorNote phrases; after the pattern, which it needs initialised.
+    static readonly WordStartSearch Notes = new(ContributorNote, string.Join(' ', LanguageFiles.Entries("boilerplate-words.tsv", "contributor-note-start")));
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -11,8 +12,11 @@ namespace Cql.Engine.Text;
 /// a long paragraph, or one that is mostly quoted speech ("«Siden starten …», sa Xi … Foto: …"), stays body —
 /// flagging it would hide its quotes.
 /// </summary>
-static partial class CaptionRule
+static class CaptionRule
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "boilerplate-patterns.tsv";
+
     const int MaxCreditChars = 150;
     const int MaxDescriptionChars = 450;
     const double MaxQuotedShare = 0.4;
@@ -27,12 +31,6 @@ static partial class CaptionRule
         if (TextChars.IsDash(text[start]) || (text[start] == '-' && start + 1 < end && text[start + 1] == ' ')) return false;
         return QuotedShare(text, start, end) < MaxQuotedShare;
     }
-
-    // The first words of the CreditLabel phrases.
-    static readonly WordStartSearch Credits = new(CreditLabel(),
-        "foto fotos photo photos photograph bild bilde bilder kuva zdjęcie fot фото image images illustrasjon illustration ill grafikk grafik graphic "
-        + "video credit credits crédit crédits fotografia fotografía imagen immagine skjermdump screenshot archivbild arkivfoto arkivbilde pressebilde "
-        + "pressefoto ap reuters afp epa ansa ntb dpa getty ©");
 
     /// <summary>Where the credit that ends the paragraph starts, or -1. It opens the paragraph, follows a space, or
     /// opens a bracket: "… Xi. Foto:", "(Bild: …)".</summary>
@@ -82,15 +80,17 @@ static partial class CaptionRule
         return (double)inside / (end - start);
     }
 
-    [GeneratedRegex("""
+    static readonly Regex CreditLabel = new($$"""
         \G(?:
-           (?:foto|fotos|photo|photos|photograph|bild|bilde|bilder|kuva|zdjęcie|fot\.|фото|image|images|illustrasjon|illustration|ill\.
-             |grafikk|grafik|graphic|video|credit|credits|crédits?(?:\s+photo)?|fotografia|fotografía|imagen|immagine|skjermdump
-             |screenshot|archivbild|arkivfoto|arkivbilde|pressebilde|pressefoto)\s*[:/]
-          |(?:photo|foto|bild|image)\s+(?:by|di|von|av|de|door|courtesy\s+of)\s
+           (?:{{LanguageFiles.Alternation(Patterns, "caption-credit")}})\s*[:/]
+          |{{LanguageFiles.Alternation(Patterns, "caption-credit-by")}}
           |©
           |(?:AP\s+Photo|REUTERS|AFP|EPA|ANSA|NTB|dpa|Getty\s+Images)\s*/\s*\p{Lu}
         )
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex CreditLabel();
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
+
+    // The first words of the CreditLabel phrases: the languages' words, then the agencies and the sign this rule
+    // names itself. After the pattern, which it needs initialised.
+    static readonly WordStartSearch Credits = new(CreditLabel,
+        string.Join(' ', LanguageFiles.Entries("boilerplate-words.tsv", "caption-credit-start")) + " ap reuters afp epa ansa ntb dpa getty ©");
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cql.Engine.Ingest;
+using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 
@@ -8,14 +9,17 @@ namespace Cql.Engine.Text;
 /// "Leggi anche", "Lire aussi" …) alone on its line followed by headline-like items, or the heading with one
 /// linked headline after a colon ("Les også: Putin ringte Xi").
 /// </summary>
-static partial class RelatedLinksRule
+static class RelatedLinksRule
 {
+    // The phrases are per-language data; the pattern around them is this rule.
+    const string Patterns = "boilerplate-patterns.tsv";
+
     const int MaxItemChars = 250;
 
     /// <summary>True for a heading alone ("More Stories", "Les også:").</summary>
     public static bool IsListHeading(string text, TextRange p)
     {
-        var m = Heading().Match(text, p.Start, p.Length);
+        var m = Heading.Match(text, p.Start, p.Length);
         return m.Success && TextChars.SkipSpaces(text, m.Index + m.Length, p.End) >= p.End;
     }
 
@@ -23,7 +27,7 @@ static partial class RelatedLinksRule
     public static bool IsInlineLink(string text, TextRange p)
     {
         if (p.Length > MaxItemChars) return false;
-        var m = Heading().Match(text, p.Start, p.Length);
+        var m = Heading.Match(text, p.Start, p.Length);
         return m.Success && m.Value.TrimEnd().EndsWith(':');
     }
 
@@ -41,16 +45,7 @@ static partial class RelatedLinksRule
         return true;
     }
 
-    [GeneratedRegex("""
-        \G(?:more\s+stories|related(?:\s+(?:stories|articles|content|coverage|news))?|read\s+(?:more|also|next)|see\s+also|also\s+read|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|most\s+read|trending(?:\s+now)?
-          |les\s+også|les\s+mer|mer\s+om\s+(?:saken|dette|temaet)|flere\s+saker|mest\s+lest|anbefalt|relaterte\s+saker|relatert
-          |läs\s+(?:också|även|mer)|mer\s+från|mest\s+läst|relaterat|relaterade\s+artiklar|læs\s+(?:også|mere)|mest\s+læste|relaterede\s+artikler
-          |lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|auch\s+interessant|meistgelesen|ähnliche\s+artikel
-          |leggi\s+anche|leggi\s+(?:di\s+)?più|potrebbe\s+interessarti|ti\s+potrebbe\s+interessare|articoli\s+correlati|altre\s+notizie|i\s+più\s+letti
-          |(?:à\s+|a\s+)?lire\s+aussi|voir\s+aussi|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|lea\s+también|lee\s+también|noticias\s+relacionadas|más\s+noticias|lo\s+más\s+leído
-          |lees\s+ook|lees\s+meer|meest\s+gelezen|gerelateerd|leia\s+também|leia\s+mais|mais\s+lidas|notícias\s+relacionadas
-          |czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także)|lue\s+(?:myös|lisää)|читайте\s+также)
-        \s*[:.…]*\s*
-        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
-    private static partial Regex Heading();
+    static readonly Regex Heading = new($$"""
+        \G(?:{{LanguageFiles.Alternation(Patterns, "related-heading")}})\s*[:.…]*\s*
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);
 }
