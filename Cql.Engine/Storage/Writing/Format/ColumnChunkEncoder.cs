@@ -252,22 +252,22 @@ internal sealed class ColumnChunkEncoder
         if (_compressed.Length < max) _compressed = GC.AllocateUninitializedArray<byte>(Math.Max(max, _compressed.Length * 2));
         int size = Snappier.Snappy.Compress(body, _compressed);
         _header.Clear();
-        _header.I32(1, (int)type);
-        _header.I32(2, body.Length);
-        _header.I32(3, size);
+        _header.I32(ParquetThrift.PageHeader.Type, (int)type);
+        _header.I32(ParquetThrift.PageHeader.UncompressedPageSize, body.Length);
+        _header.I32(ParquetThrift.PageHeader.CompressedPageSize, size);
         if (type == PageType.DictionaryPage)
         {
-            _header.BeginStruct(7);
-            _header.I32(1, values);
-            _header.I32(2, (int)encoding);
+            _header.BeginStruct(ParquetThrift.PageHeader.DictionaryPageHeader);
+            _header.I32(ParquetThrift.DictionaryPageHeader.NumValues, values);
+            _header.I32(ParquetThrift.DictionaryPageHeader.Encoding, (int)encoding);
         }
         else
         {
-            _header.BeginStruct(5);
-            _header.I32(1, values);
-            _header.I32(2, (int)encoding);
-            _header.I32(3, (int)ParquetEncoding.Rle);
-            _header.I32(4, (int)ParquetEncoding.Rle);
+            _header.BeginStruct(ParquetThrift.PageHeader.DataPageHeader);
+            _header.I32(ParquetThrift.DataPageHeader.NumValues, values);
+            _header.I32(ParquetThrift.DataPageHeader.Encoding, (int)encoding);
+            _header.I32(ParquetThrift.DataPageHeader.DefinitionLevelEncoding, (int)ParquetEncoding.Rle);
+            _header.I32(ParquetThrift.DataPageHeader.RepetitionLevelEncoding, (int)ParquetEncoding.Rle);
         }
         _header.EndStruct();
         _header.Stop();
