@@ -6,13 +6,14 @@ using ChunkField = Cql.Engine.Storage.Reading.ParquetThrift.ColumnMetaData;
 namespace Cql.Engine.Storage.Writing.Format;
 
 /// <summary>
-/// Writes one Parquet file of flat columns (the corpus tables and exports): the leading magic, row groups of one
-/// column chunk per column (<see cref="ColumnChunkEncoder"/>), then the footer (Thrift compact FileMetaData with
-/// the schema, every chunk's offsets, sizes and statistics, the key-value metadata) and the trailing magic.
+/// Writes one Parquet file of flat columns and lists of numbers (the corpus tables, their term indexes, exports):
+/// the leading magic, row groups of one column chunk per column (<see cref="ColumnChunkEncoder"/>), then the footer
+/// (Thrift compact FileMetaData with the schema, every chunk's offsets, sizes and statistics, the key-value
+/// metadata) and the trailing magic.
 /// Our own rather than Parquet.Net's writer because ingest spent a fifth of its CPU there and allocated ~0.5 GB of
 /// large objects for the per-row-group string dictionaries (/tmp/art10k); this one reuses its buffers and knows
 /// that corpus strings repeat as the same instances. DuckDB and our reader read back what it writes
-/// (ParquetFileWriterTests); Parquet.Net reads it for the C# globals and the entity registry.
+/// (ParquetFileWriterTests), and Parquet.Net, as an independent reader, in the tests.
 /// </summary>
 internal sealed class ParquetFileWriter
 {
@@ -20,7 +21,7 @@ internal sealed class ParquetFileWriter
 
     readonly Stream _stream;
     readonly IReadOnlyList<ColumnSchema> _columns;
-    readonly bool[] _dictionary;
+    readonly bool[] _dictionary, _repeated;
     readonly ColumnEncoderPool _encoders;
     readonly List<RowGroupEntry> _rowGroups = [];
     long _position;
@@ -29,11 +30,13 @@ internal sealed class ParquetFileWriter
 
     /// <param name="dictionary">Per column: whether a text column is dictionary-encoded.</param>
     /// <param name="encoders">Where a row group's encoder comes from (shared by the tables of one ingest).</param>
-    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnEncoderPool encoders)
+    /// <param name="repeated">Per column: whether it is a list (<see cref="ColumnBuffer.Repeated"/>); none when absent.</param>
+    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnEncoderPool encoders, bool[]? repeated = null)
     {
         _stream = stream;
         _columns = columns;
         _dictionary = dictionary;
+        _repeated = repeated ?? new bool[columns.Count];
         _encoders = encoders;
         _stream.Write(Magic);
         _position = Magic.Length;
@@ -46,6 +49,8 @@ internal sealed class ParquetFileWriter
     public void WriteRowGroup(ColumnBuffer[] columns, ValueCounter? counter)
     {
         if (columns.Length != _columns.Count) throw new ArgumentException($"{columns.Length} columns for a schema of {_columns.Count}");
+        for (int i = 0; i < columns.Length; i++)
+            if (columns[i].Repeated != _repeated[i]) throw new ArgumentException($"column {_columns[i].Name}: a list in the buffer or the schema, not both");
         long start = _position, uncompressed = 0, compressed = 0;
         var chunks = new (EncodedChunk, long)[columns.Length];
         var encoder = _encoders.Rent();
@@ -62,7 +67,7 @@ internal sealed class ParquetFileWriter
             }
         }
         finally { _encoders.Return(encoder); }
-        long rows = columns.Length == 0 ? 0 : columns[0].Count;
+        long rows = columns.Length == 0 ? 0 : columns[0].Rows;
         _rowGroups.Add(new RowGroupEntry(rows, start, uncompressed, compressed, chunks));
         Rows += rows;
     }
@@ -77,7 +82,7 @@ internal sealed class ParquetFileWriter
         t.String(SchemaField.Name, "schema");
         t.I32(SchemaField.NumChildren, _columns.Count);
         t.EndStruct();
-        foreach (var c in _columns) SchemaElement(t, c);
+        for (int i = 0; i < _columns.Count; i++) SchemaElement(t, _columns[i], _repeated[i]);
         t.I64(FileMetaData.NumRows, Rows);
         t.BeginList(FileMetaData.RowGroups, ThriftCompact.Struct, _rowGroups.Count);
         foreach (var g in _rowGroups) RowGroup(t, g);
@@ -107,11 +112,13 @@ internal sealed class ParquetFileWriter
         _stream.Write(tail);
     }
 
-    static void SchemaElement(ThriftWriter t, ColumnSchema c)
+    static void SchemaElement(ThriftWriter t, ColumnSchema c, bool repeated)
     {
         t.BeginStructElement();
         t.I32(SchemaField.Type, (int)ColumnChunkEncoder.PhysicalTypeOf(c.Type));
-        t.I32(SchemaField.RepetitionType, c.Nullable ? 1 : 0); // OPTIONAL : REQUIRED
+        // A list is the legacy one-level form, `repeated int32 ids`: what Parquet.Net wrote for the term index,
+        // and all a list of non-null numbers needs.
+        t.I32(SchemaField.RepetitionType, repeated ? 2 : c.Nullable ? 1 : 0); // REPEATED : OPTIONAL : REQUIRED
         t.String(SchemaField.Name, c.Name);
         if (ColumnChunkEncoder.PhysicalTypeOf(c.Type) == PhysicalType.ByteArray)
         {
