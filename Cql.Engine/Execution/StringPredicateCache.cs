@@ -3,10 +3,12 @@ using System.Runtime.InteropServices;
 namespace Cql.Engine.Execution;
 
 /// <summary>
-/// Evaluates a <see cref="StringMatcher"/> over a string vector into a three-valued mask. Parquet.Net hands every
-/// row of one dictionary value the same char[]; the result is reused for runs of the same buffer and, for
-/// expensive matchers, cached per buffer (by reference), so a contains over a dictionary column runs once per
-/// distinct value. The cache turns itself off when buffers do not repeat (plain-encoded text).
+/// Evaluates a <see cref="StringMatcher"/> over a string vector into a three-valued mask. A vector with dictionary
+/// codes is tested once per dictionary entry. Otherwise rows that share a buffer (our reader gives every row of one
+/// dictionary value the same char[] once plain pages have turned the chunk into text per row) reuse the result for
+/// runs of the same buffer and, for expensive matchers, through a cache per buffer (by reference), so a contains
+/// over such a column still runs about once per distinct value. The cache turns itself off when buffers do not
+/// repeat (plain-encoded text).
 /// </summary>
 public static class StringPredicateCache
 {

@@ -114,7 +114,7 @@ public static class ArticleReader
     static List<RawArticle> ReadCsv(InputFile file, DecodedText decoded, string? delimiter, List<string> warnings)
     {
         var list = new List<RawArticle>();
-        var csv = new CsvRecordReader(decoded.Text, delimiter?[0] ?? CsvRecordReader.DetectDelimiter(decoded.Text));
+        using var csv = new CsvRecordReader(decoded.Text, delimiter?[0] ?? CsvRecordReader.DetectDelimiter(decoded.Text));
         var header = csv.Read();
         if (header is null) return list;
         int Col(string[] names)

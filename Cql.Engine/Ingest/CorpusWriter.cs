@@ -30,7 +30,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         foreach (var (name, w) in _writers)
             if (name != CorpusSchema.Entities.Name) w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
         foreach (var spec in TermIndexSpec.All)
-            _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId);
+            _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId, encoders);
     }
 
     /// <summary>Names this run's part files.</summary>

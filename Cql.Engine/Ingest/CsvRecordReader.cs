@@ -1,15 +1,27 @@
-using System.Text;
+using Sylvan.Data.Csv;
 
 namespace Cql.Engine.Ingest;
 
 /// <summary>
-/// Reads RFC 4180 records: fields separated by the delimiter, optionally in double quotes (quotes doubled inside,
-/// newlines allowed), records ended by LF or CRLF. Written here because CsvHelper 34 (the one CSV package in our
-/// registry) changed its API and we only need this much. Lenient: a stray quote inside an unquoted field is text.
+/// Reads RFC 4180 records through Sylvan.Data.Csv: fields separated by the delimiter, optionally in double quotes
+/// (quotes doubled inside, newlines allowed), records ended by LF, CRLF or CR, a blank line a record of one empty
+/// field. Lenient, as hand-made files need (Sylvan's lax style): a quote inside an unquoted field is text, and text
+/// after a closing quote is kept. Sylvan rather than Sep (both in our registry, both fast): Sep takes a quote
+/// anywhere in a field as the start of quoting, so one stray quote in an unquoted field swallowed the rest of the
+/// file into one field, where Sylvan's lax mode reads it as we always have.
 /// </summary>
-public sealed class CsvRecordReader(string text, char delimiter)
+public sealed class CsvRecordReader(string text, char delimiter) : IDisposable
 {
-    int _pos;
+    readonly CsvDataReader _reader = CsvDataReader.Create(new StringReader(text), new CsvDataReaderOptions
+    {
+        HasHeaders = false, // the caller reads the header as a record, to match its names its own way
+        Delimiter = delimiter,
+        CsvStyle = CsvStyle.Lax,
+        // No comment lines: a field may start with '#'. NUL never starts a record, decoded text has none.
+        Comment = '\0',
+        // A record (an article) may be megabytes: the buffer may grow to the whole text, which is in memory already.
+        MaxBufferSize = Math.Max(1 << 16, text.Length + 1),
+    });
 
     /// <summary>Guesses the delimiter from the header line: the most frequent of , ; tab |.</summary>
     public static char DetectDelimiter(string text)
@@ -29,38 +41,11 @@ public sealed class CsvRecordReader(string text, char delimiter)
     /// <summary>The next record, or null at the end.</summary>
     public string[]? Read()
     {
-        if (_pos >= text.Length) return null;
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        while (true)
-        {
-            sb.Clear();
-            if (_pos < text.Length && text[_pos] == '"')
-            {
-                _pos++;
-                while (_pos < text.Length)
-                {
-                    char c = text[_pos++];
-                    if (c == '"')
-                    {
-                        if (_pos < text.Length && text[_pos] == '"') { sb.Append('"'); _pos++; }
-                        else break;
-                    }
-                    else sb.Append(c);
-                }
-                // Text after the closing quote up to the delimiter is kept (lenient).
-                while (_pos < text.Length && text[_pos] != delimiter && text[_pos] != '\n' && text[_pos] != '\r') sb.Append(text[_pos++]);
-            }
-            else
-            {
-                while (_pos < text.Length && text[_pos] != delimiter && text[_pos] != '\n' && text[_pos] != '\r') sb.Append(text[_pos++]);
-            }
-            fields.Add(sb.ToString());
-            if (_pos >= text.Length) return fields.ToArray();
-            char end = text[_pos++];
-            if (end == delimiter) continue;
-            if (end == '\r' && _pos < text.Length && text[_pos] == '\n') _pos++;
-            return fields.ToArray();
-        }
+        if (!_reader.Read()) return null;
+        var fields = new string[_reader.RowFieldCount];
+        for (int i = 0; i < fields.Length; i++) fields[i] = _reader.GetString(i);
+        return fields;
     }
+
+    public void Dispose() => _reader.Dispose();
 }

@@ -1,7 +1,7 @@
 using Cql.Engine.Quotes;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Reading;
 using Cql.Engine.Storage.Writing;
-using Parquet;
-using Parquet.Schema;
 
 namespace Cql.Engine.Ingest;
 
@@ -31,33 +31,28 @@ internal sealed class EntityRegistry
         _entities.Add(e);
     }
 
-    void LoadExisting(string path) => LoadExistingAsync(path).GetAwaiter().GetResult();
-
-    async Task LoadExistingAsync(string path)
+    void LoadExisting(string path)
     {
-        await using var reader = await ParquetReader.CreateAsync(path);
-        var fields = reader.Schema.GetDataFields();
-        DataField F(string n) => Array.Find(fields, f => f.Name == n) ?? throw new Storage.CorpusException($"{path}: no column '{n}'");
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        using var file = new ParquetFileReader(path);
+        ParquetColumn idColumn = file.Column("entity_id"), nameColumn = file.Column("name"), kindColumn = file.Column("kind"),
+            aliasesColumn = file.Column("aliases");
+        for (int g = 0; g < file.RowGroupCount; g++)
         {
-            using var rg = reader.OpenRowGroupReader(g);
-            int n = (int)rg.RowCount;
-            var ids = new int[n];
-            var names = new string?[n];
-            var kinds = new string?[n];
-            var aliases = new string?[n];
-            await rg.ReadAsync(F("entity_id"), ids.AsMemory(), null, default);
-            await rg.ReadAsync(F("name"), names.AsMemory(), null, default);
-            await rg.ReadAsync(F("kind"), kinds.AsMemory(), null, default);
-            await rg.ReadAsync(F("aliases"), aliases.AsMemory(), null, default);
+            int n = file.RowCount(g);
+            var ids = file.Read(g, idColumn, ColumnType.Int32);
+            var names = file.Read(g, nameColumn, ColumnType.String);
+            var kinds = file.Read(g, kindColumn, ColumnType.String);
+            var aliases = file.Read(g, aliasesColumn, ColumnType.String);
             for (int i = 0; i < n; i++)
             {
                 // Ids are positions: keep the order the file has.
-                while (_entities.Count < ids[i]) _entities.Add(new EntityRecord($"#{_entities.Count}", "unknown", []));
-                var name = names[i] ?? $"#{ids[i]}";
-                var rec = new EntityRecord(name, kinds[i] ?? "unknown", EntityAliases.Split(aliases[i]));
-                if (_entities.Count == ids[i]) _entities.Add(rec); else _entities[ids[i]] = rec;
-                _ids[name] = ids[i];
+                int id = ids.GetInt32(i);
+                while (_entities.Count < id) _entities.Add(new EntityRecord($"#{_entities.Count}", "unknown", []));
+                var name = names.IsNull(i) ? $"#{id}" : names.GetString(i).ToString();
+                var kind = kinds.IsNull(i) ? "unknown" : kinds.GetString(i).ToString();
+                var rec = new EntityRecord(name, kind, EntityAliases.Split(aliases.IsNull(i) ? null : aliases.GetString(i).ToString()));
+                if (_entities.Count == id) _entities.Add(rec); else _entities[id] = rec;
+                _ids[name] = id;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
-using Parquet;
-using Parquet.Schema;
+using Cql.Engine.Execution;
+using Cql.Engine.Storage;
+using Cql.Engine.Storage.Reading;
 
 namespace Cql.Engine.Records;
 
@@ -10,32 +11,31 @@ namespace Cql.Engine.Records;
 /// </summary>
 public static class RecordTables
 {
-    public static List<T> Load<T>(IReadOnlyList<string> files, CancellationToken ct = default) =>
-        LoadAsync<T>(files, ct).GetAwaiter().GetResult();
-
-    static async Task<List<T>> LoadAsync<T>(IReadOnlyList<string> files, CancellationToken ct)
+    /// <exception cref="Storage.CorpusException">A file is missing or damaged.</exception>
+    public static List<T> Load<T>(IReadOnlyList<string> files, CancellationToken ct = default)
     {
         var ctor = typeof(T).GetConstructors().Single(c => c.GetParameters().Length > 0);
         var ps = ctor.GetParameters();
+        var types = Array.ConvertAll(ps, p => ColumnTypeOf(p.ParameterType));
         var list = new List<T>();
-        foreach (var file in files)
+        foreach (var path in files)
         {
-            await using var reader = await OpenAsync(file, ct);
-            var fields = reader.Schema.GetDataFields();
-            var byParam = new DataField?[ps.Length];
+            ct.ThrowIfCancellationRequested();
+            using var file = new ParquetFileReader(path);
+            var byParam = new ParquetColumn?[ps.Length];
             for (int i = 0; i < ps.Length; i++)
-                byParam[i] = Array.Find(fields, f => string.Equals(Pascal(f.Name), ps[i].Name, StringComparison.OrdinalIgnoreCase));
-            for (int g = 0; g < reader.RowGroupCount; g++)
+                byParam[i] = file.Columns.FirstOrDefault(c => string.Equals(Pascal(c.Name), ps[i].Name, StringComparison.OrdinalIgnoreCase));
+            for (int g = 0; g < file.RowGroupCount; g++)
             {
-                using var rg = reader.OpenRowGroupReader(g);
-                int n = (int)rg.RowCount;
-                var columns = new Array?[ps.Length];
+                int n = file.RowCount(g);
+                var columns = new ColumnVector?[ps.Length];
                 for (int i = 0; i < ps.Length; i++)
-                    if (byParam[i] is { } f) columns[i] = await ReadAsync(rg, f, ps[i].ParameterType, n, ct);
+                    if (byParam[i] is { } c) columns[i] = file.Read(g, c, types[i]);
                 var args = new object?[ps.Length];
                 for (int r = 0; r < n; r++)
                 {
-                    for (int i = 0; i < ps.Length; i++) args[i] = columns[i]?.GetValue(r) ?? Default(ps[i]);
+                    for (int i = 0; i < ps.Length; i++)
+                        args[i] = columns[i] is { } v && !v.IsNull(r) ? Value(v, r, types[i]) : Default(ps[i]);
                     list.Add((T)ctor.Invoke(args));
                 }
             }
@@ -43,29 +43,25 @@ public static class RecordTables
         return list;
     }
 
+    static ColumnType ColumnTypeOf(Type type) =>
+        type == typeof(int) ? ColumnType.Int32
+        : type == typeof(long) ? ColumnType.Int64
+        : type == typeof(double) ? ColumnType.Float64
+        : type == typeof(bool) ? ColumnType.Bool
+        : ColumnType.String;
+
+    static object Value(ColumnVector v, int row, ColumnType type) => type switch
+    {
+        ColumnType.Int32 => v.GetInt32(row),
+        ColumnType.Int64 => v.GetInt64(row),
+        ColumnType.Float64 => v.GetFloat64(row),
+        ColumnType.Bool => v.GetBool(row),
+        _ => v.GetString(row).ToString(),
+    };
+
     static object? Default(ParameterInfo p) => p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : p.ParameterType == typeof(string) && !IsNullable(p) ? "" : null;
 
     static bool IsNullable(ParameterInfo p) => new NullabilityInfoContext().Create(p).WriteState == NullabilityState.Nullable;
-
-    static async Task<ParquetReader> OpenAsync(string file, CancellationToken ct)
-    {
-        try { return await ParquetReader.CreateAsync(file, null, ct); }
-        catch (Exception e) when (e is IOException or InvalidDataException or ParquetException)
-        {
-            throw new Storage.CorpusException($"cannot read '{file}': {e.Message}", e);
-        }
-    }
-
-    static async Task<Array> ReadAsync(ParquetRowGroupReader rg, DataField f, Type type, int n, CancellationToken ct)
-    {
-        if (type == typeof(int)) { var a = new int[n]; await rg.ReadAsync(f, a.AsMemory(), null, ct); return a; }
-        if (type == typeof(long)) { var a = new long[n]; await rg.ReadAsync(f, a.AsMemory(), null, ct); return a; }
-        if (type == typeof(double)) { var a = new double[n]; await rg.ReadAsync(f, a.AsMemory(), null, ct); return a; }
-        if (type == typeof(bool)) { var a = new bool[n]; await rg.ReadAsync(f, a.AsMemory(), null, ct); return a; }
-        var s = new string?[n];
-        await rg.ReadAsync(f, s.AsMemory(), null, ct);
-        return s;
-    }
 
     /// <summary>doc_id → DocId.</summary>
     public static string Pascal(string column)

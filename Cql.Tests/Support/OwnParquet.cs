@@ -114,8 +114,8 @@ public static class OwnParquet
         return positions.Count;
     }
 
-    /// <summary>Offsets (in the footer) of ColumnMetaData.codec values: FileMetaData.row_groups(4) →
-    /// RowGroup.columns(1) → ColumnChunk.meta_data(3) → codec(4).</summary>
+    /// <summary>Offsets (in the footer) of ColumnMetaData.codec values: FileMetaData.row_groups →
+    /// RowGroup.columns → ColumnChunk.meta_data → codec.</summary>
     static List<int> CodecPositions(ReadOnlySpan<byte> footer)
     {
         var found = new List<int>();
@@ -123,25 +123,25 @@ public static class OwnParquet
         short last = 0;
         while (t.NextField(ref last, out var id, out var type))
         {
-            if (id != 4 || type != ThriftCompact.List) { t.Skip(type); continue; }
+            if (id != ParquetThrift.FileMetaData.RowGroups || type != ThriftCompact.List) { t.Skip(type); continue; }
             var (groups, _) = t.ListHeader();
             for (int g = 0; g < groups; g++)
             {
                 short gl = 0;
                 while (t.NextField(ref gl, out var gid, out var gt))
                 {
-                    if (gid != 1 || gt != ThriftCompact.List) { t.Skip(gt); continue; }
+                    if (gid != ParquetThrift.RowGroup.Columns || gt != ThriftCompact.List) { t.Skip(gt); continue; }
                     var (chunks, _) = t.ListHeader();
                     for (int c = 0; c < chunks; c++)
                     {
                         short cl = 0;
                         while (t.NextField(ref cl, out var cid, out var ct))
                         {
-                            if (cid != 3 || ct != ThriftCompact.Struct) { t.Skip(ct); continue; }
+                            if (cid != ParquetThrift.ColumnChunk.MetaData || ct != ThriftCompact.Struct) { t.Skip(ct); continue; }
                             short ml = 0;
                             while (t.NextField(ref ml, out var mid, out var mt))
                             {
-                                if (mid == 4 && mt == ThriftCompact.I32) { found.Add(t.Position); t.I32Value(); }
+                                if (mid == ParquetThrift.ColumnMetaData.Codec && mt == ThriftCompact.I32) { found.Add(t.Position); t.I32Value(); }
                                 else t.Skip(mt);
                             }
                         }

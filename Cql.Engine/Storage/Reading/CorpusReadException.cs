@@ -13,12 +13,8 @@ public sealed class CorpusReadException(string path, string message, Exception? 
             + "or rebuild the corpus with cql ingest INPUT... --out DIR --replace"
         : "It is damaged, missing or was changed outside cql: restore it, or rebuild the corpus with cql ingest INPUT... --out DIR --replace";
 
-    /// <summary>Exceptions that a damaged or unreadable file raises from our reader, Parquet.Net and the file system.</summary>
+    /// <summary>Exceptions that a damaged or unreadable file raises from our reader and the file system.</summary>
     internal static bool IsFileDamage(Exception e) => e is IOException or UnauthorizedAccessException
         or InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or OverflowException
-        or NotSupportedException or InvalidOperationException || IsParquetNetDamage(e);
-
-    // Apart, so that a query (which never uses Parquet.Net) does not load it to test an exception's type.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    static bool IsParquetNetDamage(Exception e) => e is Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException;
+        or NotSupportedException or InvalidOperationException;
 }

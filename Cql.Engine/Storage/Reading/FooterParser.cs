@@ -69,21 +69,21 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 2 when type == ThriftCompact.List:
+                case ParquetThrift.FileMetaData.Schema when type == ThriftCompact.List:
                 {
                     int size = StructListSize(ref t, "schema");
                     schema = new List<SchemaElement>(size);
                     for (int i = 0; i < size; i++) schema.Add(ReadSchemaElement(ref t));
                     break;
                 }
-                case 3 when type == ThriftCompact.I64: numRows = t.I64Value(); break;
-                case 4 when type == ThriftCompact.List:
+                case ParquetThrift.FileMetaData.NumRows when type == ThriftCompact.I64: numRows = t.I64Value(); break;
+                case ParquetThrift.FileMetaData.RowGroups when type == ThriftCompact.List:
                 {
                     int size = StructListSize(ref t, "row groups");
                     for (int i = 0; i < size; i++) rowGroups.Add(ReadRowGroup(ref t));
                     break;
                 }
-                case 5 when type == ThriftCompact.List:
+                case ParquetThrift.FileMetaData.KeyValueMetadata when type == ThriftCompact.List:
                 {
                     int size = StructListSize(ref t, "key-value metadata");
                     for (int i = 0; i < size; i++)
@@ -140,10 +140,10 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
-                case 3 when ft == ThriftCompact.I32: repetition = t.I32Value(); break;
-                case 4 when ft == ThriftCompact.Binary: name = t.StringValue(); break;
-                case 5 when ft == ThriftCompact.I32: children = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.Type when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.RepetitionType when ft == ThriftCompact.I32: repetition = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.Name when ft == ThriftCompact.Binary: name = t.StringValue(); break;
+                case ParquetThrift.SchemaElement.NumChildren when ft == ThriftCompact.I32: children = t.I32Value(); break;
                 default: t.Skip(ft); break;
             }
         }
@@ -191,13 +191,13 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.List:
+                case ParquetThrift.RowGroup.Columns when ft == ThriftCompact.List:
                 {
                     int size = StructListSize(ref t, "column chunks");
                     for (int i = 0; i < size; i++) columns.Add(ReadColumnChunk(ref t));
                     break;
                 }
-                case 3 when ft == ThriftCompact.I64: rows = t.I64Value(); break;
+                case ParquetThrift.RowGroup.NumRows when ft == ThriftCompact.I64: rows = t.I64Value(); break;
                 default: t.Skip(ft); break;
             }
         }
@@ -212,10 +212,10 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.Binary:
+                case ParquetThrift.ColumnChunk.FilePath when ft == ThriftCompact.Binary:
                     if (t.BinaryValue().Length > 0) throw new NotSupportedException("column chunks in other files are not supported");
                     break;
-                case 3 when ft == ThriftCompact.Struct: meta = ReadColumnMetaData(ref t); break;
+                case ParquetThrift.ColumnChunk.MetaData when ft == ThriftCompact.Struct: meta = ReadColumnMetaData(ref t); break;
                 default: t.Skip(ft); break;
             }
         }
@@ -232,14 +232,14 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
-                case 4 when ft == ThriftCompact.I32: codec = t.I32Value(); break;
-                case 5 when ft == ThriftCompact.I64: numValues = t.I64Value(); break;
-                case 6 when ft == ThriftCompact.I64: uncompressed = t.I64Value(); break;
-                case 7 when ft == ThriftCompact.I64: compressed = t.I64Value(); break;
-                case 9 when ft == ThriftCompact.I64: dataOffset = t.I64Value(); break;
-                case 11 when ft == ThriftCompact.I64: dictionaryOffset = t.I64Value(); break;
-                case 12 when ft == ThriftCompact.Struct: stats = ReadStatistics(ref t, type); break;
+                case ParquetThrift.ColumnMetaData.Type when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case ParquetThrift.ColumnMetaData.Codec when ft == ThriftCompact.I32: codec = t.I32Value(); break;
+                case ParquetThrift.ColumnMetaData.NumValues when ft == ThriftCompact.I64: numValues = t.I64Value(); break;
+                case ParquetThrift.ColumnMetaData.TotalUncompressedSize when ft == ThriftCompact.I64: uncompressed = t.I64Value(); break;
+                case ParquetThrift.ColumnMetaData.TotalCompressedSize when ft == ThriftCompact.I64: compressed = t.I64Value(); break;
+                case ParquetThrift.ColumnMetaData.DataPageOffset when ft == ThriftCompact.I64: dataOffset = t.I64Value(); break;
+                case ParquetThrift.ColumnMetaData.DictionaryPageOffset when ft == ThriftCompact.I64: dictionaryOffset = t.I64Value(); break;
+                case ParquetThrift.ColumnMetaData.Statistics when ft == ThriftCompact.Struct: stats = ReadStatistics(ref t, type); break;
                 default: t.Skip(ft); break;
             }
         }
@@ -261,11 +261,11 @@ public static class FooterParser
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.Binary: legacyMax = t.BinaryValue().ToArray(); break;
-                case 2 when ft == ThriftCompact.Binary: legacyMin = t.BinaryValue().ToArray(); break;
-                case 3 when ft == ThriftCompact.I64: nulls = t.I64Value(); break;
-                case 5 when ft == ThriftCompact.Binary: max = t.BinaryValue().ToArray(); break;
-                case 6 when ft == ThriftCompact.Binary: min = t.BinaryValue().ToArray(); break;
+                case ParquetThrift.Statistics.Max when ft == ThriftCompact.Binary: legacyMax = t.BinaryValue().ToArray(); break;
+                case ParquetThrift.Statistics.Min when ft == ThriftCompact.Binary: legacyMin = t.BinaryValue().ToArray(); break;
+                case ParquetThrift.Statistics.NullCount when ft == ThriftCompact.I64: nulls = t.I64Value(); break;
+                case ParquetThrift.Statistics.MaxValue when ft == ThriftCompact.Binary: max = t.BinaryValue().ToArray(); break;
+                case ParquetThrift.Statistics.MinValue when ft == ThriftCompact.Binary: min = t.BinaryValue().ToArray(); break;
                 default: t.Skip(ft); break;
             }
         }
@@ -285,8 +285,8 @@ public static class FooterParser
         short last = 0;
         while (t.NextField(ref last, out var id, out var ft))
         {
-            if (id == 1 && ft == ThriftCompact.Binary) key = t.StringValue();
-            else if (id == 2 && ft == ThriftCompact.Binary) value = t.StringValue();
+            if (id == ParquetThrift.KeyValue.Key && ft == ThriftCompact.Binary) key = t.StringValue();
+            else if (id == ParquetThrift.KeyValue.Value && ft == ThriftCompact.Binary) value = t.StringValue();
             else t.Skip(ft);
         }
         return (key, value);

@@ -29,12 +29,11 @@ public readonly record struct PageHeader(
         {
             switch (id)
             {
-                case 1 when ft == ThriftCompact.I32: type = t.I32Value(); break;
-                case 2 when ft == ThriftCompact.I32: unc = t.I32Value(); break;
-                case 3 when ft == ThriftCompact.I32: comp = t.I32Value(); break;
-                case 5 or 7 or 8 when ft == ThriftCompact.Struct:
+                case ParquetThrift.PageHeader.Type when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case ParquetThrift.PageHeader.UncompressedPageSize when ft == ThriftCompact.I32: unc = t.I32Value(); break;
+                case ParquetThrift.PageHeader.CompressedPageSize when ft == ThriftCompact.I32: comp = t.I32Value(); break;
+                case ParquetThrift.PageHeader.DataPageHeaderV2 when ft == ThriftCompact.Struct:
                 {
-                    // data_page_header (5), dictionary_page_header (7), data_page_header_v2 (8)
                     sawBody = true;
                     short l = 0;
                     while (t.NextField(ref l, out var sid, out var st))
@@ -42,19 +41,35 @@ public readonly record struct PageHeader(
                         if (st == ThriftCompact.I32)
                         {
                             int v = t.I32Value();
-                            if (sid == 1) num = v;
-                            else if (id == 8)
+                            switch (sid)
                             {
-                                if (sid == 2) nulls = v;
-                                else if (sid == 3) rows = v;
-                                else if (sid == 4) enc = v;
-                                else if (sid == 5) defLen = v;
-                                else if (sid == 6) repLen = v;
+                                case ParquetThrift.DataPageHeaderV2.NumValues: num = v; break;
+                                case ParquetThrift.DataPageHeaderV2.NumNulls: nulls = v; break;
+                                case ParquetThrift.DataPageHeaderV2.NumRows: rows = v; break;
+                                case ParquetThrift.DataPageHeaderV2.Encoding: enc = v; break;
+                                case ParquetThrift.DataPageHeaderV2.DefinitionLevelsByteLength: defLen = v; break;
+                                case ParquetThrift.DataPageHeaderV2.RepetitionLevelsByteLength: repLen = v; break;
                             }
-                            else if (sid == 2) enc = v;
-                            else if (id == 5 && sid == 3) defEnc = v;
                         }
-                        else if (id == 8 && sid == 7 && st is ThriftCompact.True or ThriftCompact.False) compressed = st == ThriftCompact.True;
+                        else if (sid == ParquetThrift.DataPageHeaderV2.IsCompressed && st is ThriftCompact.True or ThriftCompact.False) compressed = st == ThriftCompact.True;
+                        else t.Skip(st);
+                    }
+                    break;
+                }
+                case ParquetThrift.PageHeader.DataPageHeader or ParquetThrift.PageHeader.DictionaryPageHeader when ft == ThriftCompact.Struct:
+                {
+                    // num_values and encoding have the same ids in both structs.
+                    sawBody = true;
+                    short l = 0;
+                    while (t.NextField(ref l, out var sid, out var st))
+                    {
+                        if (st == ThriftCompact.I32)
+                        {
+                            int v = t.I32Value();
+                            if (sid == ParquetThrift.DataPageHeader.NumValues) num = v;
+                            else if (sid == ParquetThrift.DataPageHeader.Encoding) enc = v;
+                            else if (id == ParquetThrift.PageHeader.DataPageHeader && sid == ParquetThrift.DataPageHeader.DefinitionLevelEncoding) defEnc = v;
+                        }
                         else t.Skip(st);
                     }
                     break;

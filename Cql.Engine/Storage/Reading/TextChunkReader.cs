@@ -20,99 +20,123 @@ public static class TextChunkReader
         return Read(pages, column.MaxDefinitionLevel, rowCount, type, selection);
     }
 
+    /// <summary>What decoding a chunk has built so far, handed by reference from step to step (a struct: the steps
+    /// allocate nothing for it). Pages may switch from dictionary to plain encoding midway (a writer falls back to
+    /// plain when the dictionary grows too big), so either kind of page must fill in what the other left.</summary>
+    struct Decoding
+    {
+        public int RowCount, MaxDefinition;
+        public int[]? Selection;
+        public ReadOnlyMemory<char>[]? Dictionary;
+        public int[]? Codes;                      // made by the first dictionary data page
+        public ReadOnlyMemory<char>[]? Values;    // made by the first plain page (without a selection)
+        public bool[]? Nulls;
+        public ReadOnlyMemory<char>[]? SelValues; // plain pages under a selection: the selected rows' text
+        public bool[]? SelNulls;
+        public int Row;    // rows before the current page
+        public int SelPos; // selection entries before the current page
+        public byte[]? PlainBuffer;
+    }
+
     static StringVector Read(ChunkPages pages, int maxDefinition, int rowCount, ColumnType type, int[]? selection)
     {
-        ReadOnlyMemory<char>[]? dictionary = null;
-        int[]? codes = null;                    // made by the first dictionary page
-        ReadOnlyMemory<char>[]? values = null;  // made by the first plain page (without a selection)
-        bool[]? nulls = null;
-        ReadOnlyMemory<char>[]? selValues = null; // plain pages under a selection: the selected rows' text
-        bool[]? selNulls = null;
-        int selPos = 0; // selection entries before the current page
-        int row = 0;
-        byte[]? plainBuffer = null;
+        var d = new Decoding { RowCount = rowCount, MaxDefinition = maxDefinition, Selection = selection };
         try
         {
             while (pages.Next(out var page))
             {
                 if (page.Type == PageType.DictionaryPage)
                 {
-                    dictionary = DecodeDictionary(page);
+                    d.Dictionary = DecodeDictionary(page);
                     continue;
                 }
                 int n = page.NumValues;
-                if (n > rowCount - row) throw new InvalidDataException("more values than rows in the column chunk");
-                var defs = page.Definitions;
-                int selEnd = selPos;
-                if (selection is not null) while (selEnd < selection.Length && selection[selEnd] < row + n) selEnd++;
-                if (page.Encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary)
-                {
-                    if (dictionary is null) throw new InvalidDataException("dictionary-encoded page without a dictionary");
-                    codes ??= new int[rowCount];
-                    var dense = codes.AsSpan(row, page.NonNull);
-                    if (!dense.IsEmpty) RleHybrid.Decode(page.Body[1..], page.Body[0], dense);
-                    uint size = (uint)dictionary.Length;
-                    foreach (var c in dense) if ((uint)c >= size) throw new InvalidDataException("dictionary index out of range");
-                    if (page.NonNull < n) SpreadCodes(codes, row, n, page.NonNull, defs, maxDefinition, ref nulls, rowCount);
-                    // Rows of this page that a plain page before already gave text: follow suit.
-                    if (values is not null)
-                        for (int i = row; i < row + n; i++) if (nulls is null || !nulls[i]) values[i] = dictionary[codes[i]];
-                    if (selValues is not null)
-                        for (int k = selPos; k < selEnd; k++)
-                        {
-                            int r = selection![k];
-                            if (nulls is not null && nulls[r]) (selNulls ??= new bool[selection.Length])[k] = true;
-                            else selValues[k] = dictionary[codes[r]];
-                        }
-                }
-                else
-                {
-                    var plain = page.Encoding == ParquetEncoding.Plain
-                        ? page.Body
-                        : PlainConversion.ToPlain(page.Encoding, PhysicalType.ByteArray, page.Body, page.NonNull, ref plainBuffer);
-                    if (selection is not null)
-                    {
-                        if (selValues is null)
-                        {
-                            // Rows before came from dictionary pages (a writer falls back to plain when the
-                            // dictionary grows too big): give the selected ones their text.
-                            selValues = new ReadOnlyMemory<char>[selection.Length];
-                            for (int k = 0; k < selPos; k++)
-                            {
-                                int r = selection[k];
-                                if (nulls is not null && nulls[r]) (selNulls ??= new bool[selection.Length])[k] = true;
-                                else selValues[k] = dictionary![codes![r]];
-                            }
-                        }
-                        PlainSelected(plain, row, n, defs, maxDefinition, selection, selPos, selEnd, selValues, ref selNulls);
-                    }
-                    else
-                    {
-                        if (values is null)
-                        {
-                            values = new ReadOnlyMemory<char>[rowCount];
-                            for (int i = 0; i < row; i++) if (nulls is null || !nulls[i]) values[i] = dictionary![codes![i]];
-                        }
-                        PlainAll(plain, row, n, defs, maxDefinition, values, ref nulls, rowCount);
-                    }
-                }
-                row += n;
-                selPos = selEnd;
+                if (n > rowCount - d.Row) throw new InvalidDataException("more values than rows in the column chunk");
+                int selEnd = d.SelPos;
+                if (selection is not null) while (selEnd < selection.Length && selection[selEnd] < d.Row + n) selEnd++;
+                if (page.Encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary) DictionaryDataPage(ref d, page, n, selEnd);
+                else PlainDataPage(ref d, page, n, selEnd);
+                d.Row += n;
+                d.SelPos = selEnd;
             }
         }
-        finally { if (plainBuffer is not null) ArrayPool<byte>.Shared.Return(plainBuffer); }
-        if (row != rowCount) throw new InvalidDataException($"column chunk holds {row} values for {rowCount} rows");
-        if (selection is not null)
+        finally { if (d.PlainBuffer is not null) ArrayPool<byte>.Shared.Return(d.PlainBuffer); }
+        if (d.Row != rowCount) throw new InvalidDataException($"column chunk holds {d.Row} values for {rowCount} rows");
+        return Result(ref d, type);
+    }
+
+    /// <summary>A dictionary-encoded data page: its rows' codes, and their text where plain pages before made
+    /// text the vector's form.</summary>
+    static void DictionaryDataPage(ref Decoding d, in ChunkPage page, int n, int selEnd)
+    {
+        var dictionary = d.Dictionary ?? throw new InvalidDataException("dictionary-encoded page without a dictionary");
+        var codes = d.Codes ??= new int[d.RowCount];
+        int row = d.Row;
+        var dense = codes.AsSpan(row, page.NonNull);
+        if (!dense.IsEmpty) RleHybrid.Decode(page.Body[1..], page.Body[0], dense);
+        uint size = (uint)dictionary.Length;
+        foreach (var c in dense) if ((uint)c >= size) throw new InvalidDataException("dictionary index out of range");
+        if (page.NonNull < n) SpreadCodes(codes, row, n, page.NonNull, page.Definitions, d.MaxDefinition, ref d.Nulls, d.RowCount);
+        var nulls = d.Nulls;
+        if (d.Values is { } values)
+            for (int i = row; i < row + n; i++) if (nulls is null || !nulls[i]) values[i] = dictionary[codes[i]];
+        if (d.SelValues is { } selValues)
+            for (int k = d.SelPos; k < selEnd; k++)
+            {
+                int r = d.Selection![k];
+                if (nulls is not null && nulls[r]) (d.SelNulls ??= new bool[d.Selection.Length])[k] = true;
+                else selValues[k] = dictionary[codes[r]];
+            }
+    }
+
+    /// <summary>A plain (or plain-convertible) data page: every row's text, or only the selected rows'; rows that
+    /// dictionary pages before gave codes get their text first.</summary>
+    static void PlainDataPage(ref Decoding d, in ChunkPage page, int n, int selEnd)
+    {
+        var plain = page.Encoding == ParquetEncoding.Plain
+            ? page.Body
+            : PlainConversion.ToPlain(page.Encoding, PhysicalType.ByteArray, page.Body, page.NonNull, ref d.PlainBuffer);
+        if (d.Selection is { } selection)
         {
-            if (selValues is not null) return new StringVector(selValues, selNulls, selection.Length, type);
-            var whole = codes is not null
-                ? StringVector.WithDictionary(nulls, rowCount, type, codes, dictionary!)
-                : new StringVector(new ReadOnlyMemory<char>[rowCount], nulls, rowCount, type); // no pages: every row null
+            if (d.SelValues is null)
+            {
+                d.SelValues = new ReadOnlyMemory<char>[selection.Length];
+                for (int k = 0; k < d.SelPos; k++)
+                {
+                    int r = selection[k];
+                    if (d.Nulls is not null && d.Nulls[r]) (d.SelNulls ??= new bool[selection.Length])[k] = true;
+                    else d.SelValues[k] = d.Dictionary![d.Codes![r]];
+                }
+            }
+            PlainSelected(plain, d.Row, n, page.Definitions, d.MaxDefinition, selection, d.SelPos, selEnd, d.SelValues, ref d.SelNulls);
+        }
+        else
+        {
+            if (d.Values is null)
+            {
+                d.Values = new ReadOnlyMemory<char>[d.RowCount];
+                for (int i = 0; i < d.Row; i++) if (d.Nulls is null || !d.Nulls[i]) d.Values[i] = d.Dictionary![d.Codes![i]];
+            }
+            PlainAll(plain, d.Row, n, page.Definitions, d.MaxDefinition, d.Values, ref d.Nulls, d.RowCount);
+        }
+    }
+
+    /// <summary>The vector in the form the pages left: text per row, or codes into the dictionary (gathered down to
+    /// the selection when there is one).</summary>
+    static StringVector Result(ref Decoding d, ColumnType type)
+    {
+        int rowCount = d.RowCount;
+        if (d.Selection is { } selection)
+        {
+            if (d.SelValues is not null) return new StringVector(d.SelValues, d.SelNulls, selection.Length, type);
+            var whole = d.Codes is not null
+                ? StringVector.WithDictionary(d.Nulls, rowCount, type, d.Codes, d.Dictionary!)
+                : new StringVector(new ReadOnlyMemory<char>[rowCount], d.Nulls, rowCount, type); // no pages: every row null
             return (StringVector)VectorOps.Gather(whole, selection);
         }
-        if (values is not null) return new StringVector(values, nulls, rowCount, type);
-        if (codes is not null) return StringVector.WithDictionary(nulls, rowCount, type, codes, dictionary!);
-        return new StringVector(new ReadOnlyMemory<char>[rowCount], nulls, rowCount, type);
+        if (d.Values is not null) return new StringVector(d.Values, d.Nulls, rowCount, type);
+        if (d.Codes is not null) return StringVector.WithDictionary(d.Nulls, rowCount, type, d.Codes, d.Dictionary!);
+        return new StringVector(new ReadOnlyMemory<char>[rowCount], d.Nulls, rowCount, type);
     }
 
     /// <summary>One char[] per entry, exactly its length: the scan's string tests recognise a dictionary value by

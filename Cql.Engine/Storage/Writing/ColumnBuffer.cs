@@ -4,11 +4,15 @@ namespace Cql.Engine.Storage.Writing;
 
 /// <summary>
 /// The values of one column for the row group being built. Typed arrays, grown by doubling, so adding a row
-/// allocates nothing but the strings the caller already has.
+/// allocates nothing but the strings the caller already has. A list column (<see cref="Repeated"/>: a term index's
+/// ids) holds its rows' lists back to back, each value with its Parquet repetition level.
 /// </summary>
-internal sealed class ColumnBuffer(ColumnSchema column)
+internal sealed class ColumnBuffer(ColumnSchema column, bool repeated = false)
 {
     public ColumnSchema Column { get; } = column;
+    /// <summary>Whether each row holds a list of values (Parquet's REPEATED field) rather than one.</summary>
+    public bool Repeated { get; } = !repeated || column is { Type: ColumnType.Int32, Nullable: false } ? repeated
+        : throw new ArgumentException($"list column {column.Name}: only lists of non-null Int32 are written");
     int[] _ints = column.Type == ColumnType.Int32 ? new int[1024] : [];
     long[] _longs = column.Type == ColumnType.Int64 ? new long[1024] : [];
     double[] _doubles = column.Type == ColumnType.Float64 ? new double[1024] : [];
@@ -16,8 +20,33 @@ internal sealed class ColumnBuffer(ColumnSchema column)
     string?[] _strings = column.Type is ColumnType.String or ColumnType.Date ? new string?[1024] : [];
     // Which rows of a nullable number or bool column are null (strings hold their nulls themselves).
     bool[] _nulls = column.Nullable && column.Type is not (ColumnType.String or ColumnType.Date) ? new bool[1024] : [];
+    // A list column's repetition level per value: 0 starts a row's list, 1 continues it.
+    int[] _repetitions = repeated ? new int[1024] : [];
+    int _lists;
     bool _anyNull;
+    /// <summary>Values buffered: the rows, except in a list column, where it counts the lists' values.</summary>
     public int Count { get; private set; }
+    /// <summary>Rows buffered.</summary>
+    public int Rows => Repeated ? _lists : Count;
+
+    /// <summary>A row of a list column (which takes its values only this way): its values, at least one (an empty
+    /// list is never written).</summary>
+    public void AddInt32List(ReadOnlySpan<int> values)
+    {
+        if (!Repeated) throw new InvalidOperationException($"column {Column.Name} is not a list");
+        if (values.IsEmpty) throw new ArgumentException($"column {Column.Name}: an empty list");
+        Reserve(ref _ints, values.Length);
+        if (_repetitions.Length < Count + values.Length) Array.Resize(ref _repetitions, Math.Max(_repetitions.Length * 2, Count + values.Length));
+        values.CopyTo(_ints.AsSpan(Count));
+        var levels = _repetitions.AsSpan(Count, values.Length);
+        levels.Fill(1);
+        levels[0] = 0;
+        Count += values.Length;
+        _lists++;
+    }
+
+    /// <summary>A list column's repetition levels, one per value.</summary>
+    public ReadOnlySpan<int> Repetitions => _repetitions.AsSpan(0, Count);
 
     public void AddInt32(int v) { Grow(ref _ints); MarkValue(); _ints[Count++] = v; }
     public void AddInt64(long v) { Grow(ref _longs); MarkValue(); _longs[Count++] = v; }
@@ -112,6 +141,7 @@ internal sealed class ColumnBuffer(ColumnSchema column)
     {
         if (_strings.Length > 0) Array.Clear(_strings, 0, Count); // let the strings go
         Count = 0;
+        _lists = 0;
         Chars = 0;
         _anyNull = false;
     }

@@ -1,8 +1,7 @@
 using Cql.Engine.Execution;
 using Cql.Engine.Storage.Indexing;
+using Cql.Engine.Storage.Writing.Format;
 using System.Threading.Channels;
-using Parquet;
-using Parquet.Schema;
 
 namespace Cql.Engine.Storage.Writing;
 
@@ -20,11 +19,16 @@ public sealed class TermIndexWriter : IAsyncDisposable
     /// <summary>Ids per row group (a frequent word's row may be larger): what one lookup decodes per segment.</summary>
     public const int RowGroupIds = 1 << 16;
 
-    static readonly DataField TermField = new DataField<string>(TermIndexSpec.TermColumn);
-    static readonly DataField RowsField = new DataField<int>(TermIndexSpec.RowsColumn);
-    static readonly DataField OccurrencesField = new DataField<long>(TermIndexSpec.OccurrencesColumn);
-    static readonly DataField IdsField = new DataField(TermIndexSpec.IdsColumn, typeof(int), isNullable: false, isArray: true);
-    static readonly ParquetSchema Schema = new(TermField, RowsField, OccurrencesField, IdsField);
+    static readonly ColumnSchema[] Columns =
+    [
+        new(TermIndexSpec.TermColumn, ColumnType.String, false, "the word, lowercased"),
+        new(TermIndexSpec.RowsColumn, ColumnType.Int32, false, "rows of the segment with the word"),
+        new(TermIndexSpec.OccurrencesColumn, ColumnType.Int64, false, "occurrences of the word in them"),
+        new(TermIndexSpec.IdsColumn, ColumnType.Int32, false, "their ids, ascending"),
+    ];
+    // Terms are distinct within a row group: a dictionary would only add a page. The ids are the one list.
+    static readonly bool[] NoDictionary = new bool[Columns.Length];
+    static readonly bool[] IdsRepeated = [false, false, false, true];
 
     readonly string _corpusDir, _partPrefix;
     string _finalPath = "", _tempPath = "";
@@ -40,14 +44,22 @@ public sealed class TermIndexWriter : IAsyncDisposable
     /// <summary>The lowercase of the text being indexed (one text at a time).</summary>
     char[] _lower = [];
     FileStream? _stream;
-    ParquetWriter? _writer;
+    ParquetFileWriter? _writer;
+    readonly ColumnEncoderPool _encoders;
+    // One row group's columns, reused for the next.
+    readonly ColumnBuffer _termColumn = new(Columns[0]), _rowsColumn = new(Columns[1]), _occurrencesColumn = new(Columns[2]),
+        _idsColumn = new(Columns[3], repeated: true);
     readonly List<string> _written = [];
 
-    public TermIndexWriter(TermIndexSpec spec, string corpusDir, string partPrefix)
+    public TermIndexWriter(TermIndexSpec spec, string corpusDir, string partPrefix) : this(spec, corpusDir, partPrefix, new ColumnEncoderPool()) { }
+
+    /// <param name="encoders">Shared with the tables written together (see <see cref="ColumnEncoderPool"/>).</param>
+    internal TermIndexWriter(TermIndexSpec spec, string corpusDir, string partPrefix, ColumnEncoderPool encoders)
     {
         Spec = spec;
         _corpusDir = corpusDir;
         _partPrefix = partPrefix;
+        _encoders = encoders;
         _lookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -97,7 +109,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
         try
         {
             await foreach (var batch in queue.Reader.ReadAllAsync())
-                foreach (var (id, text) in batch) await IndexAsync(id, text, CancellationToken.None);
+                foreach (var (id, text) in batch) Index(id, text);
         }
         catch (Exception e)
         {
@@ -116,10 +128,10 @@ public sealed class TermIndexWriter : IAsyncDisposable
         finally { _queue = null; _consumer = null; }
     }
 
-    async ValueTask IndexAsync(int id, string text, CancellationToken ct)
+    void Index(int id, string text)
     {
         // A full segment is written before this row starts, so a row's postings never straddle two segments.
-        if (_posts + text.Length / 2 + 1 > SegmentPostings) await FlushSegmentAsync(ct);
+        if (_posts + text.Length / 2 + 1 > SegmentPostings) FlushSegment(CancellationToken.None);
         int row = ++_rowSeq;
         var lower = WordRules.LowerInto(text, ref _lower);
         int pos = 0;
@@ -142,7 +154,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
         }
     }
 
-    async Task FlushSegmentAsync(CancellationToken ct)
+    void FlushSegment(CancellationToken ct)
     {
         if (_posts == 0) return;
         // Terms in ordinal order, then a counting sort of the postings by term rank: stable, so ids stay ascending.
@@ -166,7 +178,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
         {
             int last = first;
             while (last < nt && (last == first || start[last + 1] - start[first] <= RowGroupIds)) last++;
-            await WriteRowGroupAsync(order, start, ids, first, last, ct);
+            WriteRowGroup(order, start, ids, first, last, ct);
             first = last;
         }
         // A new vocabulary per segment: memory follows the segment, not the corpus.
@@ -177,48 +189,38 @@ public sealed class TermIndexWriter : IAsyncDisposable
         Array.Clear(_occurrences);
     }
 
-    async Task WriteRowGroupAsync(int[] order, int[] start, int[] ids, int first, int last, CancellationToken ct)
+    void WriteRowGroup(int[] order, int[] start, int[] ids, int first, int last, CancellationToken ct)
     {
-        if (_writer is null) await OpenFileAsync(ct);
-        int n = last - first;
-        var termCol = new string[n];
-        var rowsCol = new int[n];
-        var occCol = new long[n];
-        int from = start[first], to = start[last];
-        var reps = new int[to - from];
-        for (int k = 0; k < n; k++)
+        ct.ThrowIfCancellationRequested();
+        if (_writer is null) OpenFile();
+        for (int r = first; r < last; r++)
         {
-            int r = first + k;
             int t = order[r];
-            termCol[k] = _terms[t];
-            rowsCol[k] = start[r + 1] - start[r];
-            occCol[k] = _occurrences[t];
-            // Repetition level 0 starts a new list (every term has at least one id), 1 continues it.
-            for (int i = start[r] + 1; i < start[r + 1]; i++) reps[i - from] = 1;
+            _termColumn.AddString(_terms[t]);
+            _rowsColumn.AddInt32(start[r + 1] - start[r]);
+            _occurrencesColumn.AddInt64(_occurrences[t]);
+            _idsColumn.AddInt32List(ids.AsSpan(start[r], start[r + 1] - start[r])); // every term has at least one id
         }
-        using (var rg = _writer!.CreateRowGroup())
-        {
-            await rg.WriteAsync(TermField, termCol, null);
-            await rg.WriteAsync<int>(RowsField, rowsCol, null, null, ct);
-            await rg.WriteAsync<long>(OccurrencesField, occCol, null, null, ct);
-            await rg.WriteAsync<int>(IdsField, ids.AsMemory(from, to - from), reps, null, ct);
-        }
-        RowCount += n;
+        ColumnBuffer[] columns = [_termColumn, _rowsColumn, _occurrencesColumn, _idsColumn];
+        _writer!.WriteRowGroup(columns, null);
+        foreach (var c in columns) c.Clear();
+        RowCount += last - first;
     }
 
-    async Task OpenFileAsync(CancellationToken ct)
+    void OpenFile()
     {
         _finalPath = Path.Combine(_corpusDir, Spec.IndexTable, $"{_partPrefix}-{_fileIndex++:D4}.parquet");
         _tempPath = _finalPath + ".tmp";
         Directory.CreateDirectory(Path.GetDirectoryName(_finalPath)!);
         _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-        _writer = await ParquetWriter.CreateAsync(Schema, _stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, false, ct);
-        _writer.CustomMetadata = new Dictionary<string, string>
-        {
-            ["cql.table"] = Spec.IndexTable, ["cql.index_of"] = Spec.SourceTable,
-            ["cql.format_version"] = CorpusManifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        _writer = new ParquetFileWriter(_stream, Columns, NoDictionary, _encoders, IdsRepeated);
     }
+
+    Dictionary<string, string> Metadata() => new()
+    {
+        ["cql.table"] = Spec.IndexTable, ["cql.index_of"] = Spec.SourceTable,
+        ["cql.format_version"] = CorpusManifest.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Writes the postings so far and closes the part, which waits as .pending for the commit (a checkpoint
     /// may call this again: later postings go to a new part). An empty index gets an empty file only when asked (the
@@ -226,10 +228,10 @@ public sealed class TermIndexWriter : IAsyncDisposable
     public async Task CompleteAsync(bool writeEmptyFile, CancellationToken ct = default)
     {
         await DrainAsync();
-        await FlushSegmentAsync(ct);
-        if (_writer is null && writeEmptyFile && _written.Count == 0) await OpenFileAsync(ct);
+        FlushSegment(ct);
+        if (_writer is null && writeEmptyFile && _written.Count == 0) OpenFile();
         if (_writer is null) return;
-        await _writer.DisposeAsync();
+        _writer.Finish(Metadata());
         await _stream!.FlushAsync(ct);
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
@@ -260,7 +262,6 @@ public sealed class TermIndexWriter : IAsyncDisposable
     {
         try { await DrainAsync(); } catch (Exception) when (_writer is not null) { /* abandoned anyway: the part is deleted below */ }
         if (_writer is null) return;
-        await _writer.DisposeAsync();
         await _stream!.DisposeAsync();
         _writer = null;
         try { File.Delete(_tempPath); } catch (IOException) { }

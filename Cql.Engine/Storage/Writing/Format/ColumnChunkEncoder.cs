@@ -40,6 +40,7 @@ internal sealed class ColumnChunkEncoder
         int n = column.Count;
         _page.Clear();
         bool nullable = column.Column.Nullable;
+        if (column.Repeated) WriteListLevels(column);
         long nulls = nullable ? WriteDefinitionLevels(column) : 0;
         var type = PhysicalTypeOf(column.Column.Type);
         bool useDictionary = dictionary && type == PhysicalType.ByteArray;
@@ -74,7 +75,19 @@ internal sealed class ColumnChunkEncoder
         _ => PhysicalType.ByteArray,
     };
 
-    /// <summary>A v1 data page's definition levels (1 present, 0 null): a 4-byte length, then RLE runs.</summary>
+    /// <summary>A list column's levels: the repetition levels, then the definition levels, all 1 (every value
+    /// present: a list of non-null values, never empty).</summary>
+    void WriteListLevels(ColumnBuffer column)
+    {
+        WriteLevels(column.Repetitions);
+        int n = column.Count;
+        if (_levels.Length < n) _levels = new int[Math.Max(n, _levels.Length * 2)];
+        var present = _levels.AsSpan(0, n);
+        present.Fill(1);
+        WriteLevels(present);
+    }
+
+    /// <summary>A v1 data page's definition levels (1 present, 0 null).</summary>
     long WriteDefinitionLevels(ColumnBuffer column)
     {
         int n = column.Count;
@@ -101,11 +114,17 @@ internal sealed class ColumnChunkEncoder
                 if (!present) nulls++;
             }
         }
+        WriteLevels(levels);
+        return nulls;
+    }
+
+    /// <summary>Levels of bit width 1 as a v1 data page has them: a 4-byte length, then RLE / bit-packed runs.</summary>
+    void WriteLevels(ReadOnlySpan<int> levels)
+    {
         int lengthAt = _page.Length;
         _page.Int32LittleEndian(0);
         RleHybridEncoder.Encode(levels, 1, _page);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_page.WrittenSpan[lengthAt..], _page.Length - lengthAt - 4);
-        return nulls;
     }
 
     /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>
@@ -252,22 +271,22 @@ internal sealed class ColumnChunkEncoder
         if (_compressed.Length < max) _compressed = GC.AllocateUninitializedArray<byte>(Math.Max(max, _compressed.Length * 2));
         int size = Snappier.Snappy.Compress(body, _compressed);
         _header.Clear();
-        _header.I32(1, (int)type);
-        _header.I32(2, body.Length);
-        _header.I32(3, size);
+        _header.I32(ParquetThrift.PageHeader.Type, (int)type);
+        _header.I32(ParquetThrift.PageHeader.UncompressedPageSize, body.Length);
+        _header.I32(ParquetThrift.PageHeader.CompressedPageSize, size);
         if (type == PageType.DictionaryPage)
         {
-            _header.BeginStruct(7);
-            _header.I32(1, values);
-            _header.I32(2, (int)encoding);
+            _header.BeginStruct(ParquetThrift.PageHeader.DictionaryPageHeader);
+            _header.I32(ParquetThrift.DictionaryPageHeader.NumValues, values);
+            _header.I32(ParquetThrift.DictionaryPageHeader.Encoding, (int)encoding);
         }
         else
         {
-            _header.BeginStruct(5);
-            _header.I32(1, values);
-            _header.I32(2, (int)encoding);
-            _header.I32(3, (int)ParquetEncoding.Rle);
-            _header.I32(4, (int)ParquetEncoding.Rle);
+            _header.BeginStruct(ParquetThrift.PageHeader.DataPageHeader);
+            _header.I32(ParquetThrift.DataPageHeader.NumValues, values);
+            _header.I32(ParquetThrift.DataPageHeader.Encoding, (int)encoding);
+            _header.I32(ParquetThrift.DataPageHeader.DefinitionLevelEncoding, (int)ParquetEncoding.Rle);
+            _header.I32(ParquetThrift.DataPageHeader.RepetitionLevelEncoding, (int)ParquetEncoding.Rle);
         }
         _header.EndStruct();
         _header.Stop();

@@ -1,15 +1,19 @@
 using Cql.Engine.Storage.Reading;
+using FileMetaData = Cql.Engine.Storage.Reading.ParquetThrift.FileMetaData;
+using SchemaField = Cql.Engine.Storage.Reading.ParquetThrift.SchemaElement;
+using ChunkField = Cql.Engine.Storage.Reading.ParquetThrift.ColumnMetaData;
 
 namespace Cql.Engine.Storage.Writing.Format;
 
 /// <summary>
-/// Writes one Parquet file of flat columns (the corpus tables and exports): the leading magic, row groups of one
-/// column chunk per column (<see cref="ColumnChunkEncoder"/>), then the footer (Thrift compact FileMetaData with
-/// the schema, every chunk's offsets, sizes and statistics, the key-value metadata) and the trailing magic.
+/// Writes one Parquet file of flat columns and lists of numbers (the corpus tables, their term indexes, exports):
+/// the leading magic, row groups of one column chunk per column (<see cref="ColumnChunkEncoder"/>), then the footer
+/// (Thrift compact FileMetaData with the schema, every chunk's offsets, sizes and statistics, the key-value
+/// metadata) and the trailing magic.
 /// Our own rather than Parquet.Net's writer because ingest spent a fifth of its CPU there and allocated ~0.5 GB of
 /// large objects for the per-row-group string dictionaries (/tmp/art10k); this one reuses its buffers and knows
 /// that corpus strings repeat as the same instances. DuckDB and our reader read back what it writes
-/// (ParquetFileWriterTests); Parquet.Net reads it for the C# globals and the entity registry.
+/// (ParquetFileWriterTests), and Parquet.Net, as an independent reader, in the tests.
 /// </summary>
 internal sealed class ParquetFileWriter
 {
@@ -17,7 +21,7 @@ internal sealed class ParquetFileWriter
 
     readonly Stream _stream;
     readonly IReadOnlyList<ColumnSchema> _columns;
-    readonly bool[] _dictionary;
+    readonly bool[] _dictionary, _repeated;
     readonly ColumnEncoderPool _encoders;
     readonly List<RowGroupEntry> _rowGroups = [];
     long _position;
@@ -26,11 +30,13 @@ internal sealed class ParquetFileWriter
 
     /// <param name="dictionary">Per column: whether a text column is dictionary-encoded.</param>
     /// <param name="encoders">Where a row group's encoder comes from (shared by the tables of one ingest).</param>
-    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnEncoderPool encoders)
+    /// <param name="repeated">Per column: whether it is a list (<see cref="ColumnBuffer.Repeated"/>); none when absent.</param>
+    public ParquetFileWriter(Stream stream, IReadOnlyList<ColumnSchema> columns, bool[] dictionary, ColumnEncoderPool encoders, bool[]? repeated = null)
     {
         _stream = stream;
         _columns = columns;
         _dictionary = dictionary;
+        _repeated = repeated ?? new bool[columns.Count];
         _encoders = encoders;
         _stream.Write(Magic);
         _position = Magic.Length;
@@ -43,6 +49,8 @@ internal sealed class ParquetFileWriter
     public void WriteRowGroup(ColumnBuffer[] columns, ValueCounter? counter)
     {
         if (columns.Length != _columns.Count) throw new ArgumentException($"{columns.Length} columns for a schema of {_columns.Count}");
+        for (int i = 0; i < columns.Length; i++)
+            if (columns[i].Repeated != _repeated[i]) throw new ArgumentException($"column {_columns[i].Name}: a list in the buffer or the schema, not both");
         long start = _position, uncompressed = 0, compressed = 0;
         var chunks = new (EncodedChunk, long)[columns.Length];
         var encoder = _encoders.Rent();
@@ -59,7 +67,7 @@ internal sealed class ParquetFileWriter
             }
         }
         finally { _encoders.Return(encoder); }
-        long rows = columns.Length == 0 ? 0 : columns[0].Count;
+        long rows = columns.Length == 0 ? 0 : columns[0].Rows;
         _rowGroups.Add(new RowGroupEntry(rows, start, uncompressed, compressed, chunks));
         Rows += rows;
     }
@@ -68,31 +76,31 @@ internal sealed class ParquetFileWriter
     public void Finish(IReadOnlyDictionary<string, string> metadata)
     {
         var t = new ThriftWriter();
-        t.I32(1, 1); // format version
-        t.BeginList(2, ThriftCompact.Struct, _columns.Count + 1);
+        t.I32(FileMetaData.Version, 1);
+        t.BeginList(FileMetaData.Schema, ThriftCompact.Struct, _columns.Count + 1);
         t.BeginStructElement();
-        t.String(4, "schema");
-        t.I32(5, _columns.Count);
+        t.String(SchemaField.Name, "schema");
+        t.I32(SchemaField.NumChildren, _columns.Count);
         t.EndStruct();
-        foreach (var c in _columns) SchemaElement(t, c);
-        t.I64(3, Rows);
-        t.BeginList(4, ThriftCompact.Struct, _rowGroups.Count);
+        for (int i = 0; i < _columns.Count; i++) SchemaElement(t, _columns[i], _repeated[i]);
+        t.I64(FileMetaData.NumRows, Rows);
+        t.BeginList(FileMetaData.RowGroups, ThriftCompact.Struct, _rowGroups.Count);
         foreach (var g in _rowGroups) RowGroup(t, g);
-        t.BeginList(5, ThriftCompact.Struct, metadata.Count);
+        t.BeginList(FileMetaData.KeyValueMetadata, ThriftCompact.Struct, metadata.Count);
         foreach (var (key, value) in metadata)
         {
             t.BeginStructElement();
-            t.String(1, key);
-            t.String(2, value);
+            t.String(ParquetThrift.KeyValue.Key, key);
+            t.String(ParquetThrift.KeyValue.Value, value);
             t.EndStruct();
         }
-        t.String(6, $"cql version {EngineInfo.Version}");
+        t.String(FileMetaData.CreatedBy, $"cql version {EngineInfo.Version}");
         // Type-defined order for every column: tells readers that min_value/max_value are comparable.
-        t.BeginList(7, ThriftCompact.Struct, _columns.Count);
+        t.BeginList(FileMetaData.ColumnOrders, ThriftCompact.Struct, _columns.Count);
         for (int i = 0; i < _columns.Count; i++)
         {
             t.BeginStructElement();
-            t.BeginStruct(1);
+            t.BeginStruct(ParquetThrift.ColumnOrder.TypeDefinedOrder);
             t.EndStruct();
             t.EndStruct();
         }
@@ -104,17 +112,19 @@ internal sealed class ParquetFileWriter
         _stream.Write(tail);
     }
 
-    static void SchemaElement(ThriftWriter t, ColumnSchema c)
+    static void SchemaElement(ThriftWriter t, ColumnSchema c, bool repeated)
     {
         t.BeginStructElement();
-        t.I32(1, (int)ColumnChunkEncoder.PhysicalTypeOf(c.Type));
-        t.I32(3, c.Nullable ? 1 : 0); // OPTIONAL : REQUIRED
-        t.String(4, c.Name);
+        t.I32(SchemaField.Type, (int)ColumnChunkEncoder.PhysicalTypeOf(c.Type));
+        // A list is the legacy one-level form, `repeated int32 ids`: what Parquet.Net wrote for the term index,
+        // and all a list of non-null numbers needs.
+        t.I32(SchemaField.RepetitionType, repeated ? 2 : c.Nullable ? 1 : 0); // REPEATED : OPTIONAL : REQUIRED
+        t.String(SchemaField.Name, c.Name);
         if (ColumnChunkEncoder.PhysicalTypeOf(c.Type) == PhysicalType.ByteArray)
         {
-            t.I32(6, 0); // converted type UTF8, for readers that predate logical types
-            t.BeginStruct(10); // logical type: STRING
-            t.BeginStruct(1);
+            t.I32(SchemaField.ConvertedType, 0); // UTF8, for readers that predate logical types
+            t.BeginStruct(SchemaField.LogicalType);
+            t.BeginStruct(ParquetThrift.LogicalType.String);
             t.EndStruct();
             t.EndStruct();
         }
@@ -124,38 +134,38 @@ internal sealed class ParquetFileWriter
     void RowGroup(ThriftWriter t, RowGroupEntry g)
     {
         t.BeginStructElement();
-        t.BeginList(1, ThriftCompact.Struct, g.Chunks.Length);
+        t.BeginList(ParquetThrift.RowGroup.Columns, ThriftCompact.Struct, g.Chunks.Length);
         for (int i = 0; i < g.Chunks.Length; i++)
         {
             var (chunk, start) = g.Chunks[i];
             t.BeginStructElement();
-            t.I64(2, start);
-            t.BeginStruct(3);
-            t.I32(1, (int)chunk.Type);
-            t.BeginList(2, ThriftCompact.I32, chunk.Dictionary ? 3 : 2);
+            t.I64(ParquetThrift.ColumnChunk.FileOffset, start);
+            t.BeginStruct(ParquetThrift.ColumnChunk.MetaData);
+            t.I32(ChunkField.Type, (int)chunk.Type);
+            t.BeginList(ChunkField.Encodings, ThriftCompact.I32, chunk.Dictionary ? 3 : 2);
             t.I32Element((int)ParquetEncoding.Plain);
             t.I32Element((int)ParquetEncoding.Rle);
             if (chunk.Dictionary) t.I32Element((int)ParquetEncoding.RleDictionary);
-            t.BeginList(3, ThriftCompact.Binary, 1);
+            t.BeginList(ChunkField.PathInSchema, ThriftCompact.Binary, 1);
             t.BinaryElement(System.Text.Encoding.UTF8.GetBytes(_columns[i].Name));
-            t.I32(4, (int)ParquetCodec.Snappy);
-            t.I64(5, chunk.NumValues);
-            t.I64(6, chunk.UncompressedSize);
-            t.I64(7, chunk.CompressedSize);
-            t.I64(9, start + chunk.DataPageOffset);
-            if (chunk.Dictionary) t.I64(11, start + chunk.DictionaryPageOffset);
-            t.BeginStruct(12);
-            t.I64(3, chunk.Statistics.Nulls);
-            if (chunk.Statistics.Max is { } max) t.Binary(5, max);
-            if (chunk.Statistics.Min is { } min) t.Binary(6, min);
+            t.I32(ChunkField.Codec, (int)ParquetCodec.Snappy);
+            t.I64(ChunkField.NumValues, chunk.NumValues);
+            t.I64(ChunkField.TotalUncompressedSize, chunk.UncompressedSize);
+            t.I64(ChunkField.TotalCompressedSize, chunk.CompressedSize);
+            t.I64(ChunkField.DataPageOffset, start + chunk.DataPageOffset);
+            if (chunk.Dictionary) t.I64(ChunkField.DictionaryPageOffset, start + chunk.DictionaryPageOffset);
+            t.BeginStruct(ChunkField.Statistics);
+            t.I64(ParquetThrift.Statistics.NullCount, chunk.Statistics.Nulls);
+            if (chunk.Statistics.Max is { } max) t.Binary(ParquetThrift.Statistics.MaxValue, max);
+            if (chunk.Statistics.Min is { } min) t.Binary(ParquetThrift.Statistics.MinValue, min);
             t.EndStruct();
             t.EndStruct();
             t.EndStruct();
         }
-        t.I64(2, g.UncompressedSize);
-        t.I64(3, g.Rows);
-        t.I64(5, g.Start);
-        t.I64(6, g.CompressedSize);
+        t.I64(ParquetThrift.RowGroup.TotalByteSize, g.UncompressedSize);
+        t.I64(ParquetThrift.RowGroup.NumRows, g.Rows);
+        t.I64(ParquetThrift.RowGroup.FileOffset, g.Start);
+        t.I64(ParquetThrift.RowGroup.TotalCompressedSize, g.CompressedSize);
         t.EndStruct();
     }
 }

@@ -1,0 +1,52 @@
+using Cql.Engine.Execution;
+using Microsoft.Win32.SafeHandles;
+
+namespace Cql.Engine.Storage.Reading;
+
+/// <summary>
+/// One Parquet file read column chunk by column chunk, every row: for the readers that want a small table whole as
+/// values (the entity registry on --append, the C# records) rather than a query's scan. A damaged or unreadable
+/// file surfaces as <see cref="CorpusException"/>, which the CLI and the REPL report as a message.
+/// </summary>
+public sealed class ParquetFileReader : IDisposable
+{
+    readonly string _path;
+    readonly SafeFileHandle _file;
+    readonly FileFooter _footer;
+
+    public ParquetFileReader(string path)
+    {
+        _path = path;
+        try { _file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
+        try { _footer = new FileFooter(path, FooterParser.Read(_file)); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e))
+        {
+            _file.Dispose();
+            throw Damaged(e);
+        }
+    }
+
+    /// <summary>The file's leaf columns in schema order.</summary>
+    public IReadOnlyList<ParquetColumn> Columns => _footer.Metadata.Columns;
+
+    public int RowGroupCount => _footer.RowGroups.Count;
+
+    public int RowCount(int rowGroup) => checked((int)_footer.RowGroups[rowGroup].RowCount);
+
+    /// <summary>The column named exactly <paramref name="name"/>.</summary>
+    public ParquetColumn Column(string name) =>
+        _footer.Columns.TryGetValue(name, out var c) && c.Name == name ? c : throw new CorpusException($"{_path}: no column '{name}'");
+
+    /// <summary>Every row of <paramref name="column"/> in one row group, as <paramref name="type"/>.</summary>
+    public ColumnVector Read(int rowGroup, ParquetColumn column, ColumnType type)
+    {
+        var rg = _footer.RowGroups[rowGroup];
+        try { return ColumnChunkReader.Read(_file, column, rg.Chunk(column), RowCount(rowGroup), type); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
+    }
+
+    CorpusException Damaged(Exception e) => new(new CorpusReadException(_path, e.Message, e).Message, e);
+
+    public void Dispose() => _file.Dispose();
+}
