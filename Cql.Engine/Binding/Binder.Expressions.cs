@@ -118,7 +118,7 @@ public sealed partial class Binder
         bool leftIsSymbol = b.Left is NameExpr { Qualifier: null } && !IsColumn(b.Left, s) && IsColumn(b.Right, s);
         var left = leftIsSymbol ? BindValue(b.Left, s) : BindExpr(b.Left, s);
         var right = BindValue(b.Right, s);
-        if (left is Literal && right is not Literal) (left, right, op) = (right, left, Flip(op));
+        if (left is Literal && right is not Literal) (left, right, op) = (right, left, CompareOps.Flip(op));
 
         if (left.Type == ColumnType.Date && right is Literal lit && AsDate(lit) is { } iso)
             return DateComparison(op, left, iso);
@@ -136,11 +136,6 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.CannotCompare(b.Span, Describe(b.Left), TypeName(left.Type), Describe(b.Right), TypeName(right.Type)));
         return new Compare(op, left, right);
     }
-
-    static CompareOp Flip(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
-    };
 
     /// <summary>The canonical names a written speaker stands for, noted for explain; the name itself when unknown.</summary>
     IReadOnlyList<string> ResolveSpeaker(string written, TextSpan span)

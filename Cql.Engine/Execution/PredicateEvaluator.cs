@@ -111,7 +111,7 @@ public static class PredicateEvaluator
     {
         int n = input.RowCount;
         // Column OP constant is the common case: fast loops; constant OP column is flipped into it.
-        var (op, left, right) = c.Left is Literal && c.Right is not Literal ? (Flip(c.Op), c.Right, c.Left) : (c.Op, c.Left, c.Right);
+        var (op, left, right) = c.Left is Literal && c.Right is not Literal ? (CompareOps.Flip(c.Op), c.Right, c.Left) : (c.Op, c.Left, c.Right);
         var lv = ExpressionEvaluator.Evaluate(left, input);
         if (right is Literal lit)
         {
@@ -154,11 +154,6 @@ public static class PredicateEvaluator
         CompareOp.LtEq => cmp <= 0,
         CompareOp.Gt => cmp > 0,
         _ => cmp >= 0,
-    };
-
-    static CompareOp Flip(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
     };
 
     /// <summary>Compares two non-null values of comparable types (numbers with numbers, text with text); null when

@@ -63,7 +63,7 @@ public static class RowGroupPruning
                 return x.Negated ? new(someValue, someNull, false) : new(someNull, someValue, false);
             }
             case Compare c when c.Left is ColumnRef && c.Right is Literal: return JudgeCompare(c.Op, (ColumnRef)c.Left, (Literal)c.Right, s);
-            case Compare c when c.Right is ColumnRef && c.Left is Literal: return JudgeCompare(Flip(c.Op), (ColumnRef)c.Right, (Literal)c.Left, s);
+            case Compare c when c.Right is ColumnRef && c.Left is Literal: return JudgeCompare(CompareOps.Flip(c.Op), (ColumnRef)c.Right, (Literal)c.Left, s);
             case InList { Operand: ColumnRef col } x:
             {
                 var acc = new Possible(false, true, false);
@@ -129,11 +129,6 @@ public static class RowGroupPruning
         }
         return new(mayTrue, mayFalse, someNull);
     }
-
-    static CompareOp Flip(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
-    };
 
     static int? Cmp(object a, object b) => (a, b) switch
     {

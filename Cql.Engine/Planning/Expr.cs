@@ -36,6 +36,16 @@ public sealed record Literal(object? Value, ColumnType Type) : Expr
 
 public enum CompareOp { Eq, NotEq, Lt, LtEq, Gt, GtEq }
 
+/// <summary>Facts about a comparison operator.</summary>
+public static class CompareOps
+{
+    /// <summary>The operator with its operands swapped: a &lt; b is b &gt; a.</summary>
+    public static CompareOp Flip(CompareOp op) => op switch
+    {
+        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
+    };
+}
+
 /// <summary>Left OP Right with SQL null semantics: a comparison with null is unknown.</summary>
 public sealed record Compare(CompareOp Op, Expr Left, Expr Right) : Expr
 {
