@@ -156,9 +156,6 @@ public static class DiagnosticFacts
     public static Diagnostic NotNumeric(TextSpan span, string function, string type) =>
         new("CQL0315", $"{function} needs numbers, and this is a {type} value", span);
 
-    public static Diagnostic StageNeedsRows(TextSpan span, string stage) =>
-        new("CQL0316", $"{stage} cannot follow export", span);
-
     // ---------------------------------------------------------------- notes
 
     public static Diagnostic SpeakerResolved(TextSpan span, string written, IReadOnlyList<string> canonical) =>

@@ -222,7 +222,4 @@ internal static class Lexemes
         ParseErrors.Report(at.Position, d);
         return Result.Failure<T>(at, d.Message, []);
     }
-
-    /// <summary>A parser that always fails with a diagnostic worded by us.</summary>
-    public static Parser<T> Reject<T>(Diagnostic d) => input => Reported<T>(input, d);
 }
