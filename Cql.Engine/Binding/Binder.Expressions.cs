@@ -9,7 +9,8 @@ namespace Cql.Engine.Binding;
 
 public sealed partial class Binder
 {
-    static readonly Dictionary<string, ScalarFunction> Functions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>What each function word of <see cref="SyntaxFacts"/> means (a test keeps the two in step).</summary>
+    internal static readonly Dictionary<string, ScalarFunction> Functions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lower"] = ScalarFunction.Lower,
         ["upper"] = ScalarFunction.Upper,
@@ -72,7 +73,7 @@ public sealed partial class Binder
             if (FindColumn(s, n.Name.Text) is { } c) return new ColumnRef(c.Name, c.Type);
             throw new BindError(DiagnosticFacts.UnknownColumn(n.Span, n.Name.Text, s.Description, [.. s.Plan.Schema.Select(x => x.Name)]));
         }
-        if (!n.Qualifier.Text.Equals("doc", StringComparison.OrdinalIgnoreCase)) throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier));
+        if (!n.Qualifier.Text.Equals("doc", StringComparison.OrdinalIgnoreCase)) throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier.Span, n.Qualifier.Text));
         var field = n.Name.Text;
         // A column already named doc.FIELD (the input was joined, or a select kept the name) is that column.
         if (FindColumn(s, DocJoin.Prefix + field) is { } joined) return new ColumnRef(joined.Name, joined.Type);
@@ -251,13 +252,13 @@ public sealed partial class Binder
         if (!Functions.TryGetValue(c.Function.Text, out var fn))
         {
             if (Aggregates.ContainsKey(c.Function.Text))
-                throw new BindError(DiagnosticFacts.UnknownFunction(c.Function, [.. Functions.Keys]) with
+                throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]) with
                 {
                     Suggestion = $"{c.Function.Text.ToLowerInvariant()} is an aggregate: use it in group by … aggregate {c.Function.Text.ToLowerInvariant()}(…), or | count",
                 });
-            throw new BindError(DiagnosticFacts.UnknownFunction(c.Function, [.. Functions.Keys]));
+            throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]));
         }
-        if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function, 1, c.Arguments.Count));
+        if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 1, c.Arguments.Count));
         var arg = BindExpr(c.Arguments[0], s);
         if (arg.Type is not (ColumnType.String or ColumnType.Date))
         {

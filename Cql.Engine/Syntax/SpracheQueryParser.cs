@@ -38,11 +38,12 @@ public sealed class SpracheQueryParser : IQueryParser
         if (!r.WasSuccessful)
         {
             int at = r.Remainder.Position;
-            var d = ParseErrors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList());
+            var d = ParseErrors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList(), SyntaxFacts.SuggestedWords);
             return new ParsedStatement(span, null, [d]);
         }
         if (!r.Remainder.AtEnd)
-            return new ParsedStatement(span, null, [DiagnosticFacts.UnexpectedAfterStatement(Token(script, r.Remainder.Position, span.End), r.Value)]);
+            return new ParsedStatement(span, null, [DiagnosticFacts.UnexpectedAfterStatement(Token(script, r.Remainder.Position, span.End),
+                r.Value is QueryStatement or LetStatement or ExplainStatement, SyntaxFacts.SuggestedWords)]);
         return new ParsedStatement(span, r.Value, []);
     }
 

@@ -10,19 +10,6 @@ namespace Cql.Engine.Syntax;
 /// </summary>
 public static class StatementSplitter
 {
-    // Words after which a line cannot end a statement.
-    static readonly HashSet<string> OpenWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "and", "or", "not", "where", "by", "in", "contains", "has", "matches", "startswith", "is", "as", "select", "aggregate",
-        "explain", "let", "export", "limit", "sample", "seed", "kwic", "width", "describe", "show",
-    };
-
-    // Words that never start a statement: a line starting with one continues the previous statement.
-    static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "where", "and", "or", "select", "order", "limit", "count", "group", "aggregate", "distinct", "sample", "export", "seed", "width", "in",
-    };
-
     /// <summary>The spans of the statements of <paramref name="script"/>, trimmed, without empty ones.</summary>
     public static List<TextSpan> Split(string script)
     {
@@ -128,7 +115,7 @@ public static class StatementSplitter
         }
 
         static bool Continues(string lastWord, char lastSymbol) =>
-            lastWord.Length > 0 ? OpenWords.Contains(lastWord) : lastSymbol is '|' or ',' or '=' or '<' or '>' or '!';
+            lastWord.Length > 0 ? SyntaxFacts.NeedsMore(lastWord) : lastSymbol is '|' or ',' or '=' or '<' or '>' or '!';
 
         // Whether the next line that is not blank or a comment starts with '|' or a continuation word.
         bool NextLineContinues(int i)
@@ -145,7 +132,7 @@ public static class StatementSplitter
                 if (c is '|' or ')' or ',') return true;
                 int w = i;
                 while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
-                return i > w && ContinuationWords.Contains(text[w..i]);
+                return i > w && SyntaxFacts.Continues(text[w..i]);
             }
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Cql.Engine.Syntax;
 
 namespace Cql.Repl.Editing;
 
@@ -7,7 +8,7 @@ namespace Cql.Repl.Editing;
 /// operators, meta commands. Classes are computed for the whole line and drawn for the visible window, so a line
 /// scrolled sideways keeps its colours. A C# line ('>') is left plain but for its marker.
 /// </summary>
-public sealed class SyntaxHighlighter(Func<string, bool> isKeyword)
+public sealed class SyntaxHighlighter
 {
     enum Kind : byte { Plain, Keyword, Text, Number, Comment, Operator, Meta }
 
@@ -75,7 +76,7 @@ public sealed class SyntaxHighlighter(Func<string, bool> isKeyword)
             if (char.IsLetter(c) || c == '_')
             {
                 while (i < line.Length && (char.IsLetterOrDigit(line[i]) || line[i] == '_')) i++;
-                if (isKeyword(line[s..i])) Array.Fill(kinds, Kind.Keyword, s, i - s);
+                if (SyntaxFacts.IsKeyword(line[s..i])) Array.Fill(kinds, Kind.Keyword, s, i - s);
                 continue;
             }
             if (c is '|' or '=' or '<' or '>' or '!' or ';') kinds[i] = Kind.Operator;
