@@ -216,10 +216,10 @@ internal static class Lexemes
         return Result.Success(new NumberLiteral(value, integer, text) { Span = span }, Skip(input, k - p));
     });
 
-    /// <summary>A failure that carries a diagnostic worded by us.</summary>
+    /// <summary>A failure that carries a diagnostic worded by us (kept in the input's <see cref="ParseErrors"/>).</summary>
     public static IResult<T> Reported<T>(IInput at, Diagnostic d)
     {
-        ParseErrors.Report(at.Position, d);
+        ((ScriptInput)at).Errors.Report(at.Position, d);
         return Result.Failure<T>(at, d.Message, []);
     }
 }

@@ -24,11 +24,11 @@ public sealed class SpracheQueryParser : IQueryParser
     static ParsedStatement ParseStatement(string script, TextSpan span)
     {
         if (TooDeep(script, span) is { } deep) return new ParsedStatement(span, null, [deep]);
-        ParseErrors.Begin();
+        var errors = new ParseErrors();
         IResult<Statement> r;
         try
         {
-            r = Grammar.Statement(new ScriptInput(script, span.Start, span.End));
+            r = Grammar.Statement(new ScriptInput(script, span.Start, span.End, errors));
         }
         catch (ParseException e)
         {
@@ -38,7 +38,7 @@ public sealed class SpracheQueryParser : IQueryParser
         if (!r.WasSuccessful)
         {
             int at = r.Remainder.Position;
-            var d = ParseErrors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList(), SyntaxFacts.SuggestedWords);
+            var d = errors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList(), SyntaxFacts.SuggestedWords);
             return new ParsedStatement(span, null, [d]);
         }
         if (!r.Remainder.AtEnd)
