@@ -29,6 +29,8 @@ internal sealed class ScriptInput : IInput
     public int Position { get; }
     public int Line { get; }
     public int Column { get; }
+    /// <summary>The offset where the statement ends.</summary>
+    public int End => _end;
     public bool AtEnd => Position >= _end;
     public char Current => Source[Position];
     public IDictionary<object, object> Memos { get; } = new Dictionary<object, object>();
