@@ -17,7 +17,8 @@ internal static class Lexemes
     public static readonly Parser<int> Gap = input =>
     {
         var i = input;
-        while (!i.AtEnd)
+        // Only whitespace or '-' can start trivia: the check spares scanning a whole string just to find it is none.
+        while (!i.AtEnd && (char.IsWhiteSpace(i.Current) || i.Current == '-'))
         {
             var token = Scanner.Next(i.Source, i.Position, End(i));
             if (!token.IsTrivia) break;
