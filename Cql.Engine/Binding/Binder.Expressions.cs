@@ -9,7 +9,8 @@ namespace Cql.Engine.Binding;
 
 public sealed partial class Binder
 {
-    static readonly Dictionary<string, ScalarFunction> Functions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>What each function word of <see cref="SyntaxFacts"/> means (a test keeps the two in step).</summary>
+    internal static readonly Dictionary<string, ScalarFunction> Functions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["lower"] = ScalarFunction.Lower,
         ["upper"] = ScalarFunction.Upper,
@@ -71,7 +72,7 @@ public sealed partial class Binder
             if (FindColumn(s, n.Name.Text) is { } c) return new ColumnRef(c.Name, c.Type);
             throw new BindError(DiagnosticFacts.UnknownColumn(n.Span, n.Name.Text, s.Description, [.. s.Plan.Schema.Select(x => x.Name)]));
         }
-        if (!n.Qualifier.Text.Equals("doc", StringComparison.OrdinalIgnoreCase)) throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier));
+        if (!n.Qualifier.Text.Equals("doc", StringComparison.OrdinalIgnoreCase)) throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier.Span, n.Qualifier.Text));
         var field = n.Name.Text;
         // A column already named doc.FIELD (the input was joined, or a select kept the name) is that column.
         if (FindColumn(s, DocJoin.Prefix + field) is { } joined) return new ColumnRef(joined.Name, joined.Type);
@@ -117,7 +118,7 @@ public sealed partial class Binder
         bool leftIsSymbol = b.Left is NameExpr { Qualifier: null } && !IsColumn(b.Left, s) && IsColumn(b.Right, s);
         var left = leftIsSymbol ? BindValue(b.Left, s) : BindExpr(b.Left, s);
         var right = BindValue(b.Right, s);
-        if (left is Literal && right is not Literal) (left, right, op) = (right, left, Flip(op));
+        if (left is Literal && right is not Literal) (left, right, op) = (right, left, Compare.Flip(op));
 
         if (left.Type == ColumnType.Date && right is Literal lit && AsDate(lit) is { } iso)
             return DateComparison(op, left, iso);
@@ -135,11 +136,6 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.CannotCompare(b.Span, Describe(b.Left), TypeName(left.Type), Describe(b.Right), TypeName(right.Type)));
         return new Compare(op, left, right);
     }
-
-    static CompareOp Flip(CompareOp op) => op switch
-    {
-        CompareOp.Lt => CompareOp.Gt, CompareOp.LtEq => CompareOp.GtEq, CompareOp.Gt => CompareOp.Lt, CompareOp.GtEq => CompareOp.LtEq, _ => op,
-    };
 
     /// <summary>The canonical names a written speaker stands for, noted for explain; the name itself when unknown.</summary>
     IReadOnlyList<string> ResolveSpeaker(string written, TextSpan span)
@@ -255,13 +251,13 @@ public sealed partial class Binder
         if (!Functions.TryGetValue(c.Function.Text, out var fn))
         {
             if (Aggregates.ContainsKey(c.Function.Text))
-                throw new BindError(DiagnosticFacts.UnknownFunction(c.Function, [.. Functions.Keys]) with
+                throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]) with
                 {
                     Suggestion = $"{c.Function.Text.ToLowerInvariant()} is an aggregate: use it in group by … aggregate {c.Function.Text.ToLowerInvariant()}(…), or | count",
                 });
-            throw new BindError(DiagnosticFacts.UnknownFunction(c.Function, [.. Functions.Keys]));
+            throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]));
         }
-        if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function, 1, c.Arguments.Count));
+        if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 1, c.Arguments.Count));
         var arg = BindExpr(c.Arguments[0], s);
         if (arg.Type is not (ColumnType.String or ColumnType.Date))
         {

@@ -7,7 +7,8 @@ namespace Cql.Engine.Binding;
 
 public sealed partial class Binder
 {
-    static readonly Dictionary<string, AggregateFunction> Aggregates = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>What each aggregate word of <see cref="SyntaxFacts"/> means (a test keeps the two in step).</summary>
+    internal static readonly Dictionary<string, AggregateFunction> Aggregates = new(StringComparer.OrdinalIgnoreCase)
     {
         ["count"] = AggregateFunction.Count,
         ["count_distinct"] = AggregateFunction.CountDistinct,
@@ -116,7 +117,7 @@ public sealed partial class Binder
     AggregateExpr BindAggregate(AggregateItem a, QueryState s)
     {
         if (!Aggregates.TryGetValue(a.Function.Text, out var fn))
-            throw new BindError(DiagnosticFacts.UnknownAggregate(a.Function, [.. Aggregates.Keys]));
+            throw new BindError(DiagnosticFacts.UnknownAggregate(a.Function.Span, a.Function.Text, [.. Aggregates.Keys]));
         Expr? arg = null;
         if (a.Argument is not null)
         {
@@ -124,7 +125,7 @@ public sealed partial class Binder
             if (fn is AggregateFunction.Avg or AggregateFunction.Sum && !IsNumeric(arg.Type))
                 throw new BindError(DiagnosticFacts.NotNumeric(a.Argument.Span, a.Function.Text.ToLowerInvariant(), TypeName(arg.Type)));
         }
-        else if (fn != AggregateFunction.Count) throw new BindError(DiagnosticFacts.AggregateNeedsArgument(a.Function));
+        else if (fn != AggregateFunction.Count) throw new BindError(DiagnosticFacts.AggregateNeedsArgument(a.Function.Span, a.Function.Text));
         // min(date) is named min_date (doc.date: min_doc_date); a computed argument is named by the call as written.
         var name = a.Alias?.Text
             ?? (a.Argument is null ? "count"

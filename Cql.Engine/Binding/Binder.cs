@@ -60,22 +60,20 @@ public sealed partial class Binder
 
     BoundStatement BindLet(LetStatement let)
     {
-        if (_catalog.FindTable(let.Name.Text) is not null) throw new BindError(DiagnosticFacts.LetShadowsTable(let.Name));
-        if (Grammar.ReservedWords.Contains(let.Name.Text) || IsStatementWord(let.Name.Text))
-            throw new BindError(DiagnosticFacts.ReservedLetName(let.Name));
+        if (_catalog.FindTable(let.Name.Text) is not null) throw new BindError(DiagnosticFacts.LetShadowsTable(let.Name.Span, let.Name.Text));
+        if (SyntaxFacts.IsReserved(let.Name.Text) || SyntaxFacts.StartsStatement(let.Name.Text))
+            throw new BindError(DiagnosticFacts.ReservedLetName(let.Name.Span, let.Name.Text));
         var q = BindQuery(let.Query);
         if (q.Export is not null) throw new BindError(DiagnosticFacts.ExportNotLast(let.Query.Stages[^1].Span));
         return new BoundLet(new LetBinding(let.Name.Text, q.Plan, q.RowsAreDocs), _notes);
     }
-
-    static bool IsStatementWord(string w) => w.ToLowerInvariant() is "let" or "explain" or "show" or "describe" or "kwic";
 
     BoundStatement BindDescribe(Name target)
     {
         if (_catalog.FindTable(target.Text) is { } table) return new BoundDescribe(table.Name, table.Columns);
         if (_catalog.FindLet(target.Text) is { } let)
             return new BoundDescribe(let.Name, [.. let.Plan.Schema.Select(c => new ColumnSchema(c.Name, c.Type, true, ""))]);
-        throw new BindError(DiagnosticFacts.UnknownTable(target, _catalog.SourceNames));
+        throw new BindError(DiagnosticFacts.UnknownTable(target.Span, target.Text, _catalog.SourceNames));
     }
 
     /// <summary>The rows flowing through a query while its stages are bound.</summary>
@@ -109,7 +107,7 @@ public sealed partial class Binder
                     return new QueryState(Scan.All(table), table.Name == CorpusSchema.Docs.Name, table.Name);
                 if (_catalog.FindLet(name.Text) is { } let)
                     return new QueryState(let.Plan, let.RowsAreDocs, let.Name);
-                throw new BindError(DiagnosticFacts.UnknownTable(name, _catalog.SourceNames));
+                throw new BindError(DiagnosticFacts.UnknownTable(name.Span, name.Text, _catalog.SourceNames));
             case KwicSource k:
             {
                 var words = k.Term.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -118,7 +116,7 @@ public sealed partial class Binder
                     throw new BindError(DiagnosticFacts.EmptyKwicTerm(k.Term.Span));
                 var tableName = k.Table?.Text.ToLowerInvariant() ?? CorpusSchema.Sentences.Name;
                 if (!Kwic.IdColumns.ContainsKey(tableName) || _catalog.FindTable(tableName) is not { } searched)
-                    throw new BindError(DiagnosticFacts.KwicTableWithoutText(k.Table!, [.. Kwic.IdColumns.Keys]));
+                    throw new BindError(DiagnosticFacts.KwicTableWithoutText(k.Table!.Span, k.Table.Text, [.. Kwic.IdColumns.Keys]));
                 int width = 5;
                 if (k.Width is { } w)
                 {

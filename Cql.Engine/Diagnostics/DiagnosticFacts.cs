@@ -1,43 +1,38 @@
-using Cql.Engine.Syntax;
-
 namespace Cql.Engine.Diagnostics;
 
 /// <summary>
 /// Every message the parser and the binder can give, one factory per kind, so the wording lives in one place and the
 /// codes stay stable (they are listed in grammar.md). CQL01xx: syntax; CQL02xx: names; CQL03xx: types and values.
+/// It knows nothing of the syntax tree: callers pass the words and spans, and the keywords a typo is compared with.
 /// </summary>
 public static class DiagnosticFacts
 {
-    // Words a mistyped keyword is compared with.
-    static readonly string[] Keywords =
-        ["where", "select", "order", "by", "limit", "count", "group", "aggregate", "distinct", "sample", "seed", "export",
-         "and", "or", "not", "in", "contains", "has", "matches", "startswith", "is", "null", "as", "asc", "desc", "kwic", "width"];
-
     // ---------------------------------------------------------------- syntax (CQL01xx)
 
-    public static Diagnostic Unexpected((string Text, TextSpan Span) token, IReadOnlyList<string> expected)
+    public static Diagnostic Unexpected((string Text, TextSpan Span) token, IReadOnlyList<string> expected, IReadOnlyList<string> keywords)
     {
         var what = token.Text.Length == 0 ? "the statement ends too early" : $"unexpected '{token.Text}'";
         var expectation = expected.Count == 0 ? "" : "; expected " + JoinOr(expected.Distinct().ToList());
-        var near = token.Text.Length > 1 ? NameSuggester.Nearest(token.Text, Keywords) : null;
+        var near = token.Text.Length > 1 ? NameSuggester.Nearest(token.Text, keywords) : null;
         return new("CQL0101", what + expectation, Widen(token.Span), near is null || near == token.Text.ToLowerInvariant() ? null : $"did you mean '{near}'?");
     }
 
-    public static Diagnostic UnexpectedAfterStatement((string Text, TextSpan Span) token, Statement parsed)
+    /// <param name="parsedAQuery">The statement read so far has a query, so a missing '|' or 'and' is the likely slip.</param>
+    public static Diagnostic UnexpectedAfterStatement((string Text, TextSpan Span) token, bool parsedAQuery, IReadOnlyList<string> keywords)
     {
-        var near = NameSuggester.Nearest(token.Text, Keywords);
+        var near = NameSuggester.Nearest(token.Text, keywords);
         var hint = near is not null && !near.Equals(token.Text, StringComparison.OrdinalIgnoreCase)
             ? $"did you mean '{near}'?"
-            : parsed is QueryStatement or LetStatement or ExplainStatement
+            : parsedAQuery
                 ? "stages are joined with '|' (quotes | where lang = de | count), conditions with and/or"
                 : "put one statement on a line, or separate statements with ';'";
         return new("CQL0102", $"unexpected '{token.Text}' after the end of the statement", Widen(token.Span), hint);
     }
 
-    public static Diagnostic UnknownStage(Name word, IReadOnlyCollection<string> stages)
+    public static Diagnostic UnknownStage(TextSpan span, string word, IReadOnlyCollection<string> stages, string stagesAsWritten)
     {
         // Words from SQL and KQL that people type for our stages.
-        string? synonym = word.Text.ToLowerInvariant() switch
+        string? synonym = word.ToLowerInvariant() switch
         {
             "filter" => "where",
             "sort" => "order by",
@@ -48,9 +43,8 @@ public static class DiagnosticFacts
             "save" or "write" or "to" => "export \"FILE.csv\"",
             _ => null,
         };
-        var near = synonym ?? NameSuggester.Nearest(word.Text, stages);
-        return new("CQL0103", $"unknown stage '{word.Text}'", word.Span,
-            (near is null ? "" : $"did you mean '{near}'? ") + "Stages: " + string.Join(", ", Grammar.StageNames));
+        var near = synonym ?? NameSuggester.Nearest(word, stages);
+        return new("CQL0103", $"unknown stage '{word}'", span, (near is null ? "" : $"did you mean '{near}'? ") + "Stages: " + stagesAsWritten);
     }
 
     public static Diagnostic UnterminatedString(TextSpan openingQuote, char quote) =>
@@ -73,8 +67,8 @@ public static class DiagnosticFacts
 
     // ---------------------------------------------------------------- names (CQL02xx)
 
-    public static Diagnostic UnknownTable(Name name, IReadOnlyCollection<string> known) =>
-        new("CQL0201", $"unknown table '{name.Text}'", name.Span, DidYouMean(name.Text, known, "tables"));
+    public static Diagnostic UnknownTable(TextSpan span, string name, IReadOnlyCollection<string> known) =>
+        new("CQL0201", $"unknown table '{name}'", span, DidYouMean(name, known, "tables"));
 
     public static Diagnostic UnknownColumn(TextSpan span, string column, string where, IReadOnlyCollection<string> known) =>
         new("CQL0202", $"unknown column '{column}' in {where}", span, DidYouMean(column, known, "columns"));
@@ -86,26 +80,26 @@ public static class DiagnosticFacts
         new("CQL0204", $"doc.{field} needs rows with a doc_id, and these rows have none", span,
             "columns here: " + string.Join(", ", columns) + ". Keep doc_id in select, or navigate before count/group");
 
-    public static Diagnostic UnknownQualifier(Name qualifier) =>
-        new("CQL0205", $"unknown qualifier '{qualifier.Text}'", qualifier.Span, "only doc.FIELD navigates, e.g. doc.title, doc.date, doc.lang");
+    public static Diagnostic UnknownQualifier(TextSpan span, string qualifier) =>
+        new("CQL0205", $"unknown qualifier '{qualifier}'", span, "only doc.FIELD navigates, e.g. doc.title, doc.date, doc.lang");
 
-    public static Diagnostic UnknownFunction(Name name, IReadOnlyCollection<string> known) =>
-        new("CQL0206", $"unknown function '{name.Text}'", name.Span, DidYouMean(name.Text, known, "functions"));
+    public static Diagnostic UnknownFunction(TextSpan span, string name, IReadOnlyCollection<string> known) =>
+        new("CQL0206", $"unknown function '{name}'", span, DidYouMean(name, known, "functions"));
 
-    public static Diagnostic UnknownAggregate(Name name, IReadOnlyCollection<string> known) =>
-        new("CQL0207", $"unknown aggregate '{name.Text}'", name.Span, DidYouMean(name.Text, known, "aggregates"));
+    public static Diagnostic UnknownAggregate(TextSpan span, string name, IReadOnlyCollection<string> known) =>
+        new("CQL0207", $"unknown aggregate '{name}'", span, DidYouMean(name, known, "aggregates"));
 
     public static Diagnostic DuplicateColumn(TextSpan span, string name) =>
         new("CQL0208", $"the column '{name}' appears twice in the result", span, "give one of them another name with 'as'");
 
-    public static Diagnostic LetShadowsTable(Name name) =>
-        new("CQL0209", $"'{name.Text}' is a table and cannot be redefined", name.Span, "choose another name for the let");
+    public static Diagnostic LetShadowsTable(TextSpan span, string name) =>
+        new("CQL0209", $"'{name}' is a table and cannot be redefined", span, "choose another name for the let");
 
-    public static Diagnostic ReservedLetName(Name name) =>
-        new("CQL0210", $"'{name.Text}' is a keyword and cannot name a query", name.Span, "choose another name for the let");
+    public static Diagnostic ReservedLetName(TextSpan span, string name) =>
+        new("CQL0210", $"'{name}' is a keyword and cannot name a query", span, "choose another name for the let");
 
-    public static Diagnostic KwicTableWithoutText(Name table, IReadOnlyCollection<string> usable) =>
-        new("CQL0211", $"kwic cannot search '{table.Text}'", table.Span, "kwic searches the text of: " + string.Join(", ", usable));
+    public static Diagnostic KwicTableWithoutText(TextSpan span, string table, IReadOnlyCollection<string> usable) =>
+        new("CQL0211", $"kwic cannot search '{table}'", span, "kwic searches the text of: " + string.Join(", ", usable));
 
     // ---------------------------------------------------------------- types and values (CQL03xx)
 
@@ -129,8 +123,8 @@ public static class DiagnosticFacts
     public static Diagnostic BadRegex(TextSpan span, string message) =>
         new("CQL0306", "this regular expression is not valid: " + message, span, ".NET syntax, e.g. matches \"^Xi\\\\b\"");
 
-    public static Diagnostic WrongArgumentCount(Name function, int expected, int got) =>
-        new("CQL0307", $"{function.Text} takes {expected} argument{(expected == 1 ? "" : "s")}, not {got}", function.Span);
+    public static Diagnostic WrongArgumentCount(TextSpan span, string function, int expected, int got) =>
+        new("CQL0307", $"{function} takes {expected} argument{(expected == 1 ? "" : "s")}, not {got}", span);
 
     public static Diagnostic WrongArgumentType(TextSpan span, string function, string expected, string got) =>
         new("CQL0308", $"{function} needs {expected}, and this is {got}", span);
@@ -150,14 +144,11 @@ public static class DiagnosticFacts
     public static Diagnostic MixedList(TextSpan span) =>
         new("CQL0313", "the values of this list are of different kinds", span, "compare text with text and numbers with numbers");
 
-    public static Diagnostic AggregateNeedsArgument(Name function) =>
-        new("CQL0314", $"{function.Text}() needs a column", function.Span, $"for example {function.Text}(length(text))");
+    public static Diagnostic AggregateNeedsArgument(TextSpan span, string function) =>
+        new("CQL0314", $"{function}() needs a column", span, $"for example {function}(length(text))");
 
     public static Diagnostic NotNumeric(TextSpan span, string function, string type) =>
         new("CQL0315", $"{function} needs numbers, and this is a {type} value", span);
-
-    public static Diagnostic StageNeedsRows(TextSpan span, string stage) =>
-        new("CQL0316", $"{stage} cannot follow export", span);
 
     // ---------------------------------------------------------------- notes
 

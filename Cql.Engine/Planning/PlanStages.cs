@@ -9,10 +9,6 @@ namespace Cql.Engine.Planning;
 /// </summary>
 public static class PlanStages
 {
-    /// <summary>A whole corpus table.</summary>
-    public static LogicalPlan Table(string name) =>
-        Scan.All(CorpusSchema.Find(name) ?? throw new ArgumentException($"no table {name}"));
-
     /// <summary>Keyword in context over the sentences.</summary>
     public static LogicalPlan Kwic(IReadOnlyList<string> words, int context) => Planning.Kwic.OverSentences(words, context);
 

@@ -108,12 +108,9 @@ internal static class Grammar
                 ["export"] = Export,
             },
             otherwise: null,
-            expected: "a stage: " + string.Join(", ", StageNames),
-            unknown: DiagnosticFacts.UnknownStage)
+            expected: "a stage: " + SyntaxFacts.StagesAsWritten,
+            unknown: (word, stages) => DiagnosticFacts.UnknownStage(word.Span, word.Text, stages, SyntaxFacts.StagesAsWritten))
         select stage;
-
-    /// <summary>The stage keywords as a user writes them, for messages and completion.</summary>
-    public static readonly string[] StageNames = ["where", "select", "order by", "limit", "count", "count by", "group by", "distinct", "sample", "export"];
 
     /// <summary>where expr</summary>
     static readonly Parser<Stage> Where =
@@ -290,12 +287,6 @@ internal static class Grammar
         from close in Symbol(')')
         select (values.ToList(), close);
 
-    /// <summary>Words that are operators or literals, never column names or symbols.</summary>
-    public static readonly HashSet<string> ReservedWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "and", "or", "not", "in", "is", "null", "true", "false", "contains", "has", "matches", "startswith", "as", "asc", "desc",
-    };
-
     /// <summary>operand = STRING | DATE | NUMBER | true | false | null | NAME ["." NAME] | NAME "(" [expr {"," expr}] ")" | "(" expr ")"</summary>
     static readonly Parser<SyntaxExpr> Operand = input =>
     {
@@ -320,7 +311,7 @@ internal static class Grammar
             case "false": return Result.Success<SyntaxExpr>(new BoolLiteral(false) { Span = w.Span }, word.Remainder);
             case "null": return Result.Success<SyntaxExpr>(new NullLiteral { Span = w.Span }, word.Remainder);
         }
-        if (ReservedWords.Contains(w.Text)) return Result.Failure<SyntaxExpr>(input, "expected " + expected, [expected]);
+        if (SyntaxFacts.IsReserved(w.Text)) return Result.Failure<SyntaxExpr>(input, "expected " + expected, [expected]);
         return NameOrCall(w)(word.Remainder);
     };
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cql.Engine.Diagnostics;
 using Sprache;
 
@@ -8,31 +7,31 @@ namespace Cql.Engine.Syntax;
 /// <summary>
 /// The tokens of the language as Sprache parsers. Each reads one token at the current position and then the
 /// whitespace and comments after it; on failure it consumes nothing, so XOr/XMany/XOptional commit exactly when the
-/// first token of a rule matched, and errors keep their position. Digits are ASCII only; numbers are parsed with the
-/// invariant culture; keywords are whole words, case-insensitive ("in" never matches the start of "india").
+/// first token of a rule matched, and errors keep their position. Where a token starts and ends is the
+/// <see cref="Scanner"/>'s to say; these turn its tokens into values (numbers with the invariant culture, checked
+/// dates, unescaped strings). Keywords are whole words, case-insensitive ("in" never matches the start of "india").
 /// </summary>
 internal static class Lexemes
 {
-    public static bool IsNameStart(char c) => char.IsLetter(c) || c == '_';
-    public static bool IsNameChar(char c) => char.IsLetter(c) || c == '_' || IsAsciiDigit(c);
-    static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
-
     /// <summary>Whitespace and -- comments, any amount.</summary>
     public static readonly Parser<int> Gap = input =>
     {
         var i = input;
-        while (!i.AtEnd)
+        // Only whitespace or '-' can start trivia: the check spares scanning a whole string just to find it is none.
+        while (!i.AtEnd && (char.IsWhiteSpace(i.Current) || i.Current == '-'))
         {
-            if (char.IsWhiteSpace(i.Current)) { i = i.Advance(); continue; }
-            if (i.Current == '-' && Peek(i, 1) == '-')
-            {
-                while (!i.AtEnd && i.Current != '\n') i = i.Advance();
-                continue;
-            }
-            break;
+            var token = Scanner.Next(i.Source, i.Position, End(i));
+            if (!token.IsTrivia) break;
+            i = Skip(i, token.Span.Length);
         }
         return Result.Success(0, i);
     };
+
+    // Where the statement the input reads ends: tokens never run past it.
+    static int End(IInput i) => ((ScriptInput)i).End;
+
+    /// <summary>The token at the input, or null at the end.</summary>
+    static Token? At(IInput i) => i.AtEnd ? null : Scanner.Next(i.Source, i.Position, End(i));
 
     static char Peek(IInput i, int ahead) => i.Position + ahead < i.Source.Length ? i.Source[i.Position + ahead] : '\0';
 
@@ -56,22 +55,17 @@ internal static class Lexemes
     /// <summary>A name: a letter or '_' then letters, ASCII digits and '_'.</summary>
     public static readonly Parser<Name> Word = Lex<Name>(input =>
     {
-        if (input.AtEnd || !IsNameStart(input.Current)) return Fail<Name>(input, "a name");
-        int start = input.Position, n = 0;
-        var i = input;
-        while (!i.AtEnd && IsNameChar(i.Current)) { i = i.Advance(); n++; }
-        return Result.Success(new Name(input.Source.Substring(start, n)) { Span = new TextSpan(start, n) }, i);
+        if (At(input) is not { Kind: TokenKind.Word, Span: var span }) return Fail<Name>(input, "a name");
+        return Result.Success(new Name(input.Source.Substring(span.Start, span.Length)) { Span = span }, Skip(input, span.Length));
     });
 
     /// <summary>A keyword as a whole word, any case.</summary>
     public static Parser<Name> Keyword(string keyword) => Lex<Name>(input =>
     {
-        int start = input.Position, n = 0;
-        var i = input;
-        while (!i.AtEnd && IsNameChar(i.Current)) { i = i.Advance(); n++; }
-        if (n != keyword.Length || string.Compare(input.Source, start, keyword, 0, n, StringComparison.OrdinalIgnoreCase) != 0)
+        if (At(input) is not { Kind: TokenKind.Word, Span: var span } || span.Length != keyword.Length
+            || string.Compare(input.Source, span.Start, keyword, 0, span.Length, StringComparison.OrdinalIgnoreCase) != 0)
             return Fail<Name>(input, $"'{keyword}'");
-        return Result.Success(new Name(keyword) { Span = new TextSpan(start, n) }, i);
+        return Result.Success(new Name(keyword) { Span = span }, Skip(input, span.Length));
     });
 
     /// <summary>One punctuation character.</summary>
@@ -101,71 +95,25 @@ internal static class Lexemes
         return Result.Success((o.Op, new TextSpan(input.Position, o.Length)), Skip(input, o.Length));
     });
 
-    /// <summary>"text" or 'text' with backslash escapes: \" \' \\ \n \t \r \uXXXX. Any other backslash is kept as
-    /// written, so regular expressions read naturally: matches "\bXi\b" is the pattern \bXi\b.</summary>
+    /// <summary>"text" or 'text' with backslash escapes (see <see cref="Scanner.StringValue"/>).</summary>
     public static readonly Parser<StringLiteral> String = Lex<StringLiteral>(input =>
     {
-        if (input.AtEnd || input.Current is not ('"' or '\'')) return Fail<StringLiteral>(input, "a string");
-        char quote = input.Current;
-        int start = input.Position;
-        var sb = new StringBuilder();
-        var i = input.Advance();
-        while (!i.AtEnd)
-        {
-            char c = i.Current;
-            if (c == quote)
-                return Result.Success(new StringLiteral(sb.ToString()) { Span = TextSpan.FromBounds(start, i.Position + 1) }, i.Advance());
-            if (c == '\\')
-            {
-                int escapeAt = i.Position;
-                i = i.Advance();
-                if (i.AtEnd) break;
-                char e = i.Current;
-                switch (e)
-                {
-                    case '"' or '\'' or '\\' or '/': sb.Append(e); break;
-                    case 'n': sb.Append('\n'); break;
-                    case 't': sb.Append('\t'); break;
-                    case 'r': sb.Append('\r'); break;
-                    case 'u':
-                        var hex = i.Position + 4 < i.Source.Length ? i.Source.Substring(i.Position + 1, 4) : "";
-                        if (hex.Length == 4 && int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                        {
-                            sb.Append((char)code);
-                            i = Skip(i, 4);
-                            break;
-                        }
-                        return Reported<StringLiteral>(input, DiagnosticFacts.BadUnicodeEscape(new TextSpan(escapeAt, 2)));
-                    default: sb.Append('\\').Append(e); break;
-                }
-                i = i.Advance();
-                continue;
-            }
-            sb.Append(c);
-            i = i.Advance();
-        }
-        return Reported<StringLiteral>(input, DiagnosticFacts.UnterminatedString(new TextSpan(start, 1), quote));
+        if (At(input) is not { Kind: TokenKind.String } token) return Fail<StringLiteral>(input, "a string");
+        if (Scanner.StringValue(input.Source, token, out var badEscape) is not { } value)
+            return Reported<StringLiteral>(input, DiagnosticFacts.BadUnicodeEscape(badEscape));
+        if (token.Unterminated)
+            return Reported<StringLiteral>(input, DiagnosticFacts.UnterminatedString(new TextSpan(token.Span.Start, 1), input.Current));
+        return Result.Success(new StringLiteral(value) { Span = token.Span }, Skip(input, token.Span.Length));
     });
 
     /// <summary>A date: YYYY-MM or YYYY-MM-DD (a bare year is a number; the binder reads it as a date where a date
     /// is compared).</summary>
     public static readonly Parser<DateLiteral> Date = Lex<DateLiteral>(input =>
     {
-        var s = input.Source;
-        int p = input.Position;
-        bool Digits(int at, int n)
-        {
-            if (at + n > s.Length) return false;
-            for (int k = at; k < at + n; k++) if (!IsAsciiDigit(s[k])) return false;
-            return true;
-        }
-        if (input.AtEnd || !Digits(p, 4) || p + 4 >= s.Length || s[p + 4] != '-' || !Digits(p + 5, 2))
-            return Fail<DateLiteral>(input, "a date");
-        int len = 7;
-        if (p + 7 < s.Length && s[p + 7] == '-' && Digits(p + 8, 2)) len = 10;
-        if (p + len < s.Length && IsNameChar(s[p + len])) return Fail<DateLiteral>(input, "a date");
-        var iso = s.Substring(p, len);
-        var span = new TextSpan(p, len);
+        int len = Scanner.DateLength(input.Source, input.Position, End(input));
+        if (len == 0) return Fail<DateLiteral>(input, "a date");
+        var iso = input.Source.Substring(input.Position, len);
+        var span = new TextSpan(input.Position, len);
         if (!IsValidDate(iso)) return Reported<DateLiteral>(input, DiagnosticFacts.InvalidDate(span, iso));
         return Result.Success(new DateLiteral(iso) { Span = span }, Skip(input, len));
     });
@@ -183,46 +131,22 @@ internal static class Lexemes
     /// <summary>An integer or decimal number, optionally negative, with an optional exponent; ASCII digits only.</summary>
     public static readonly Parser<NumberLiteral> Number = Lex<NumberLiteral>(input =>
     {
-        var s = input.Source;
-        int p = input.Position, k = p;
-        if (k < s.Length && s[k] == '-') k++;
-        int digitsStart = k;
-        while (k < s.Length && IsAsciiDigit(s[k])) k++;
-        if (k == digitsStart) return Fail<NumberLiteral>(input, "a number");
-        bool integer = true;
-        if (k + 1 < s.Length && s[k] == '.' && IsAsciiDigit(s[k + 1]))
-        {
-            integer = false;
-            k++;
-            while (k < s.Length && IsAsciiDigit(s[k])) k++;
-        }
-        if (k < s.Length && s[k] is 'e' or 'E')
-        {
-            int e = k + 1;
-            if (e < s.Length && s[e] is '+' or '-') e++;
-            if (e < s.Length && IsAsciiDigit(s[e]))
-            {
-                integer = false;
-                k = e;
-                while (k < s.Length && IsAsciiDigit(s[k])) k++;
-            }
-        }
-        if (k < s.Length && IsNameChar(s[k])) return Fail<NumberLiteral>(input, "a number");
-        var text = s[p..k];
-        var span = TextSpan.FromBounds(p, k);
+        int len = Scanner.NumberLength(input.Source, input.Position, End(input));
+        if (len == 0) return Fail<NumberLiteral>(input, "a number");
+        var text = input.Source.Substring(input.Position, len);
+        var span = new TextSpan(input.Position, len);
+        // The scanner takes a '.' or an 'e' only with the digits of a fraction or an exponent.
+        bool integer = text.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsInfinity(value))
             return Reported<NumberLiteral>(input, DiagnosticFacts.NumberOutOfRange(span, text));
         if (integer && !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) integer = false;
-        return Result.Success(new NumberLiteral(value, integer, text) { Span = span }, Skip(input, k - p));
+        return Result.Success(new NumberLiteral(value, integer, text) { Span = span }, Skip(input, len));
     });
 
-    /// <summary>A failure that carries a diagnostic worded by us.</summary>
+    /// <summary>A failure that carries a diagnostic worded by us (kept in the input's <see cref="ParseErrors"/>).</summary>
     public static IResult<T> Reported<T>(IInput at, Diagnostic d)
     {
-        ParseErrors.Report(at.Position, d);
+        ((ScriptInput)at).Errors.Report(at.Position, d);
         return Result.Failure<T>(at, d.Message, []);
     }
-
-    /// <summary>A parser that always fails with a diagnostic worded by us.</summary>
-    public static Parser<T> Reject<T>(Diagnostic d) => input => Reported<T>(input, d);
 }

@@ -6,20 +6,18 @@ namespace Cql.Engine.Syntax;
 /// Diagnostics worded by the grammar itself (an unknown stage, an unterminated string), collected during one parse.
 /// Sprache failures carry only a message and a position; these carry the code, span and suggestion. Each is kept
 /// with the position its failure was raised at, and is used when the whole parse fails at exactly that position
-/// (so one raised in a branch that was later abandoned is never shown).
+/// (so one raised in a branch that was later abandoned is never shown). One instance per statement, carried by its
+/// <see cref="ScriptInput"/>, so a parse's errors are its own whatever thread runs it.
 /// </summary>
-internal static class ParseErrors
+internal sealed class ParseErrors
 {
-    [ThreadStatic] static List<(int FailedAt, Diagnostic Diagnostic)>? _reported;
+    readonly List<(int FailedAt, Diagnostic Diagnostic)> _reported = [];
 
-    public static void Begin() => (_reported ??= []).Clear();
-
-    public static void Report(int failedAt, Diagnostic d) => (_reported ??= []).Add((failedAt, d));
+    public void Report(int failedAt, Diagnostic d) => _reported.Add((failedAt, d));
 
     /// <summary>The last diagnostic raised at <paramref name="failedAt"/>, or null.</summary>
-    public static Diagnostic? At(int failedAt)
+    public Diagnostic? At(int failedAt)
     {
-        if (_reported is null) return null;
         for (int i = _reported.Count - 1; i >= 0; i--)
             if (_reported[i].FailedAt == failedAt) return _reported[i].Diagnostic;
         return null;

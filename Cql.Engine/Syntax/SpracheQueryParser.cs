@@ -24,11 +24,11 @@ public sealed class SpracheQueryParser : IQueryParser
     static ParsedStatement ParseStatement(string script, TextSpan span)
     {
         if (TooDeep(script, span) is { } deep) return new ParsedStatement(span, null, [deep]);
-        ParseErrors.Begin();
+        var errors = new ParseErrors();
         IResult<Statement> r;
         try
         {
-            r = Grammar.Statement(new ScriptInput(script, span.Start, span.End));
+            r = Grammar.Statement(new ScriptInput(script, span.Start, span.End, errors));
         }
         catch (ParseException e)
         {
@@ -38,44 +38,42 @@ public sealed class SpracheQueryParser : IQueryParser
         if (!r.WasSuccessful)
         {
             int at = r.Remainder.Position;
-            var d = ParseErrors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList());
+            var d = errors.At(at) ?? DiagnosticFacts.Unexpected(Token(script, at, span.End), r.Expectations.ToList(), SyntaxFacts.SuggestedWords);
             return new ParsedStatement(span, null, [d]);
         }
         if (!r.Remainder.AtEnd)
-            return new ParsedStatement(span, null, [DiagnosticFacts.UnexpectedAfterStatement(Token(script, r.Remainder.Position, span.End), r.Value)]);
+            return new ParsedStatement(span, null, [DiagnosticFacts.UnexpectedAfterStatement(Token(script, r.Remainder.Position, span.End),
+                r.Value is QueryStatement or LetStatement or ExplainStatement, SyntaxFacts.SuggestedWords)]);
         return new ParsedStatement(span, r.Value, []);
     }
 
-    /// <summary>The first bracket or 'not' that nests deeper than <see cref="MaxNesting"/>, found with a flat scan
-    /// (strings and comments skipped), or null.</summary>
+    /// <summary>The first bracket or 'not' that nests deeper than <see cref="MaxNesting"/>, found with a flat walk
+    /// over the statement's tokens, or null.</summary>
     static Diagnostic? TooDeep(string script, TextSpan span)
     {
         int depth = 0, nots = 0;
-        for (int i = span.Start; i < span.End; i++)
+        foreach (var token in Scanner.Tokens(script, span.Start, span.End))
         {
-            char c = script[i];
-            if (c is '"' or '\'')
+            var at = token.Span;
+            switch (token.Kind)
             {
-                for (i++; i < span.End && script[i] != c; i++) if (script[i] == '\\') i++;
-                continue;
+                case TokenKind.Symbol when script[at.Start] == '(':
+                    if (++depth > MaxNesting) return DiagnosticFacts.NestedTooDeeply(at, MaxNesting);
+                    break;
+                case TokenKind.Symbol:
+                    if (script[at.Start] == ')') depth = Math.Max(0, depth - 1);
+                    nots = 0;
+                    break;
+                case TokenKind.Word:
+                    // Only a run of nots nests: "not not not x".
+                    bool isNot = at.Length == 3 && string.Compare(script, at.Start, "not", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
+                    nots = isNot ? nots + 1 : 0;
+                    if (nots > MaxNesting) return DiagnosticFacts.NestedTooDeeply(at, MaxNesting);
+                    break;
+                case TokenKind.Number or TokenKind.Date:
+                    nots = 0;
+                    break;
             }
-            if (c == '-' && i + 1 < span.End && script[i + 1] == '-')
-            {
-                while (i < span.End && script[i] != '\n') i++;
-                continue;
-            }
-            if (c == '(' && ++depth > MaxNesting) return DiagnosticFacts.NestedTooDeeply(new TextSpan(i, 1), MaxNesting);
-            if (c == ')') depth = Math.Max(0, depth - 1);
-            if (Lexemes.IsNameStart(c))
-            {
-                int w = i;
-                while (i + 1 < span.End && Lexemes.IsNameChar(script[i + 1])) i++;
-                // Only a run of nots nests: "not not not x".
-                bool isNot = i - w == 2 && string.Compare(script, w, "not", 0, 3, StringComparison.OrdinalIgnoreCase) == 0;
-                nots = isNot ? nots + 1 : 0;
-                if (nots > MaxNesting) return DiagnosticFacts.NestedTooDeeply(new TextSpan(w, 3), MaxNesting);
-            }
-            else if (!char.IsWhiteSpace(c) && c != '(') nots = 0;
         }
         return null;
     }
@@ -85,8 +83,8 @@ public sealed class SpracheQueryParser : IQueryParser
     {
         if (at >= end) return ("", new TextSpan(Math.Max(0, Math.Min(at, script.Length) - 0), 0));
         int i = at;
-        if (Lexemes.IsNameStart(script[i]) || char.IsDigit(script[i]))
-            while (i < end && (Lexemes.IsNameChar(script[i]) || script[i] is '-' or '.' && i + 1 < end && char.IsDigit(script[i + 1]))) i++;
+        if (Scanner.IsNameStart(script[i]) || char.IsDigit(script[i]))
+            while (i < end && (Scanner.IsNameChar(script[i]) || script[i] is '-' or '.' && i + 1 < end && char.IsDigit(script[i + 1]))) i++;
         else i++;
         return (script[at..i], TextSpan.FromBounds(at, i));
     }

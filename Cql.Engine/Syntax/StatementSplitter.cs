@@ -10,30 +10,17 @@ namespace Cql.Engine.Syntax;
 /// </summary>
 public static class StatementSplitter
 {
-    // Words after which a line cannot end a statement.
-    static readonly HashSet<string> OpenWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "and", "or", "not", "where", "by", "in", "contains", "has", "matches", "startswith", "is", "as", "select", "aggregate",
-        "explain", "let", "export", "limit", "sample", "seed", "kwic", "width", "describe", "show",
-    };
-
-    // Words that never start a statement: a line starting with one continues the previous statement.
-    static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "where", "and", "or", "select", "order", "limit", "count", "group", "aggregate", "distinct", "sample", "export", "seed", "width", "in",
-    };
-
     /// <summary>The spans of the statements of <paramref name="script"/>, trimmed, without empty ones.</summary>
     public static List<TextSpan> Split(string script)
     {
         var spans = new List<TextSpan>();
-        var scan = new Scanner(script);
+        var walk = new Boundaries(script);
         int start = 0;
         while (true)
         {
-            int end = scan.NextBoundary(start);
-            Add(script, start, end, spans);
-            if (end >= script.Length) break;
+            int end = walk.NextBoundary(start);
+            Add(script, walk.Tokens, start, end, spans);
+            if (end >= walk.Tokens.Count) break;
             start = end + 1;
         }
         return spans;
@@ -42,112 +29,102 @@ public static class StatementSplitter
     /// <summary>True when the text is an unfinished statement (the REPL then reads another line).</summary>
     public static bool NeedsMore(string text)
     {
-        var scan = new Scanner(text);
+        var walk = new Boundaries(text);
         int start = 0;
         while (true)
         {
-            int end = scan.NextBoundary(start, atEndOfInput: true);
-            if (end >= text.Length) return scan.OpenAtEnd;
+            int end = walk.NextBoundary(start, atEndOfInput: true);
+            if (end >= walk.Tokens.Count) return walk.OpenAtEnd;
             start = end + 1;
         }
     }
 
-    static void Add(string script, int start, int end, List<TextSpan> spans)
+    // The statement of tokens [start, end), without the whitespace and comments before it and the whitespace after
+    // it (also the whitespace that ends a comment or an unclosed string); a statement of only comments is no statement.
+    static void Add(string script, List<Token> tokens, int start, int end, List<TextSpan> spans)
     {
-        // Trim whitespace and comments at both ends; a statement of only comments is no statement.
-        int s = start;
-        while (s < end)
-        {
-            if (char.IsWhiteSpace(script[s])) { s++; continue; }
-            if (script[s] == '-' && s + 1 < end && script[s + 1] == '-')
-            {
-                while (s < end && script[s] != '\n') s++;
-                continue;
-            }
-            break;
-        }
-        int e = end;
+        int first = start;
+        while (first < end && tokens[first].IsTrivia) first++;
+        if (first == end) return;
+        int s = tokens[first].Span.Start, e = tokens[end - 1].Span.End;
         while (e > s && char.IsWhiteSpace(script[e - 1])) e--;
-        if (e > s) spans.Add(TextSpan.FromBounds(s, e));
+        spans.Add(TextSpan.FromBounds(s, e));
     }
 
-    /// <summary>Walks the script once, tracking strings, comments and brackets.</summary>
-    sealed class Scanner(string text)
+    /// <summary>Walks the tokens of the script, tracking brackets and the last word or symbol of a line.</summary>
+    sealed class Boundaries(string text)
     {
+        public readonly List<Token> Tokens = Scanner.Tokens(text, 0, text.Length);
+
         /// <summary>After the last call: whether the text ended inside a string or bracket, or after an open word.</summary>
         public bool OpenAtEnd { get; private set; }
 
-        /// <summary>The offset of the ';' or line break that ends the statement starting at <paramref name="start"/>,
-        /// or text.Length.</summary>
+        /// <summary>The index of the ';' or line break that ends the statement starting at token
+        /// <paramref name="start"/>, or the number of tokens.</summary>
         public int NextBoundary(int start, bool atEndOfInput = false)
         {
             int depth = 0;
-            char quote = '\0';
+            bool openString = false;
             string lastWord = "";
             char lastSymbol = '\0';
             bool any = false;
-            int i = start;
-            while (i < text.Length)
+            for (int i = start; i < Tokens.Count; i++)
             {
-                char c = text[i];
-                if (quote != '\0')
+                var t = Tokens[i];
+                switch (t.Kind)
                 {
-                    if (c == '\\' && i + 1 < text.Length) { i += 2; continue; }
-                    if (c == quote) quote = '\0';
-                    i++;
-                    continue;
+                    case TokenKind.String:
+                        openString = t.Unterminated;
+                        lastWord = "";
+                        lastSymbol = text[t.Span.Start];
+                        any = true;
+                        break;
+                    case TokenKind.Word or TokenKind.Number or TokenKind.Date:
+                        lastWord = text.Substring(t.Span.Start, t.Span.Length);
+                        lastSymbol = '\0';
+                        any = true;
+                        break;
+                    case TokenKind.LineBreak:
+                        if (depth == 0 && any && !Continues(lastWord, lastSymbol) && !NextLineContinues(i + 1))
+                        {
+                            OpenAtEnd = false;
+                            return i;
+                        }
+                        break;
+                    case TokenKind.Symbol:
+                        char c = text[t.Span.Start];
+                        if (c is '(' or '[') depth++;
+                        else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
+                        if (c == ';' && depth == 0)
+                        {
+                            OpenAtEnd = false;
+                            return i;
+                        }
+                        lastSymbol = c;
+                        lastWord = "";
+                        any = true;
+                        break;
                 }
-                if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-                {
-                    while (i < text.Length && text[i] != '\n') i++;
-                    continue;
-                }
-                if (c is '"' or '\'') { quote = c; any = true; lastWord = ""; lastSymbol = c; i++; continue; }
-                if (c is '(' or '[') depth++;
-                else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
-                if (c == ';' && depth == 0) { OpenAtEnd = false; return i; }
-                if (c == '\n' && depth == 0 && any && !Continues(lastWord, lastSymbol) && !NextLineContinues(i + 1))
-                {
-                    OpenAtEnd = false;
-                    return i;
-                }
-                if (char.IsLetterOrDigit(c) || c == '_')
-                {
-                    int w = i;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
-                    lastWord = text[w..i];
-                    lastSymbol = '\0';
-                    any = true;
-                    continue;
-                }
-                if (!char.IsWhiteSpace(c)) { lastSymbol = c; lastWord = ""; any = true; }
-                i++;
             }
-            OpenAtEnd = quote != '\0' || depth > 0 || (atEndOfInput && any && Continues(lastWord, lastSymbol));
-            return text.Length;
+            OpenAtEnd = openString || depth > 0 || (atEndOfInput && any && Continues(lastWord, lastSymbol));
+            return Tokens.Count;
         }
 
         static bool Continues(string lastWord, char lastSymbol) =>
-            lastWord.Length > 0 ? OpenWords.Contains(lastWord) : lastSymbol is '|' or ',' or '=' or '<' or '>' or '!';
+            lastWord.Length > 0 ? SyntaxFacts.NeedsMore(lastWord) : lastSymbol is '|' or ',' or '=' or '<' or '>' or '!';
 
         // Whether the next line that is not blank or a comment starts with '|' or a continuation word.
         bool NextLineContinues(int i)
         {
-            while (i < text.Length)
+            while (i < Tokens.Count && Tokens[i].IsTrivia) i++;
+            if (i == Tokens.Count) return false;
+            var t = Tokens[i];
+            return t.Kind switch
             {
-                char c = text[i];
-                if (char.IsWhiteSpace(c)) { i++; continue; }
-                if (c == '-' && i + 1 < text.Length && text[i + 1] == '-')
-                {
-                    while (i < text.Length && text[i] != '\n') i++;
-                    continue;
-                }
-                if (c is '|' or ')' or ',') return true;
-                int w = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
-                return i > w && ContinuationWords.Contains(text[w..i]);
-            }
-            return false;
+                TokenKind.Symbol => text[t.Span.Start] is '|' or ')' or ',',
+                TokenKind.Word => SyntaxFacts.Continues(text.Substring(t.Span.Start, t.Span.Length)),
+                _ => false,
+            };
         }
     }
 }

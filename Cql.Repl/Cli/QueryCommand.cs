@@ -64,7 +64,7 @@ public static class QueryCommand
         if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
         var history = new Cql.Repl.Editing.History(Cql.Repl.Editing.History.DefaultPath());
         Cql.Repl.Interactive.ReplLoop? loop = null;
-        var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter(Cql.Repl.Interactive.ReplCompletion.IsKeyword) : null;
+        var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter() : null;
         // Completion asks the loop for its session: :corpus replaces it.
         var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion(() => loop!.Session), colours);
         loop = new Cql.Repl.Interactive.ReplLoop(session, options, editor, history);

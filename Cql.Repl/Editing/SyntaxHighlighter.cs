@@ -1,13 +1,14 @@
 using System.Text;
+using Cql.Engine.Syntax;
 
 namespace Cql.Repl.Editing;
 
 /// <summary>
-/// Colours a line of the language as the user types it: keywords, strings, numbers and dates, comments, pipes and
-/// operators, meta commands. Classes are computed for the whole line and drawn for the visible window, so a line
-/// scrolled sideways keeps its colours. A C# line ('>') is left plain but for its marker.
+/// Colours a line of the language as the user types it, token by token as the <see cref="Scanner"/> reads it:
+/// keywords, strings, numbers and dates, comments, pipes and operators, meta commands. Classes are computed for the
+/// whole line and drawn for the visible window, so a line scrolled sideways keeps its colours. A C# line ('>') is left plain but for its marker.
 /// </summary>
-public sealed class SyntaxHighlighter(Func<string, bool> isKeyword)
+public sealed class SyntaxHighlighter
 {
     enum Kind : byte { Plain, Keyword, Text, Number, Comment, Operator, Meta }
 
@@ -48,38 +49,18 @@ public sealed class SyntaxHighlighter(Func<string, bool> isKeyword)
             for (int k = start; k < line.Length && !char.IsWhiteSpace(line[k]); k++) kinds[k] = Kind.Meta;
             return kinds;
         }
-        int i = 0;
-        while (i < line.Length)
+        foreach (var token in Scanner.Tokens(line, 0, line.Length))
         {
-            char c = line[i];
-            int s = i;
-            if (c == '-' && i + 1 < line.Length && line[i + 1] == '-')
+            var kind = token.Kind switch
             {
-                Array.Fill(kinds, Kind.Comment, i, line.Length - i);
-                break;
-            }
-            if (c is '"' or '\'')
-            {
-                i++;
-                while (i < line.Length && line[i] != c) i += line[i] == '\\' ? 2 : 1;
-                i = Math.Min(line.Length, i + 1);
-                Array.Fill(kinds, Kind.Text, s, i - s);
-                continue;
-            }
-            if (char.IsAsciiDigit(c))
-            {
-                while (i < line.Length && (char.IsAsciiDigit(line[i]) || line[i] is '-' or '.')) i++;
-                Array.Fill(kinds, Kind.Number, s, i - s);
-                continue;
-            }
-            if (char.IsLetter(c) || c == '_')
-            {
-                while (i < line.Length && (char.IsLetterOrDigit(line[i]) || line[i] == '_')) i++;
-                if (isKeyword(line[s..i])) Array.Fill(kinds, Kind.Keyword, s, i - s);
-                continue;
-            }
-            if (c is '|' or '=' or '<' or '>' or '!' or ';') kinds[i] = Kind.Operator;
-            i++;
+                TokenKind.Comment => Kind.Comment,
+                TokenKind.String => Kind.Text,
+                TokenKind.Number or TokenKind.Date => Kind.Number,
+                TokenKind.Word when SyntaxFacts.IsKeyword(line.Substring(token.Span.Start, token.Span.Length)) => Kind.Keyword,
+                TokenKind.Symbol when line[token.Span.Start] is '|' or '=' or '<' or '>' or '!' or ';' => Kind.Operator,
+                _ => Kind.Plain,
+            };
+            Array.Fill(kinds, kind, token.Span.Start, token.Span.Length);
         }
         return kinds;
     }

@@ -3,6 +3,7 @@ using System.Reflection;
 using Cql.Engine.Records;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;
+using Cql.Engine.Syntax;
 using Cql.Repl.Editing;
 using Cql.Repl.Scripting;
 
@@ -15,14 +16,6 @@ namespace Cql.Repl.Interactive;
 /// </summary>
 public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
 {
-    static readonly string[] Keywords =
-    [
-        "where", "select", "as", "order", "by", "asc", "desc", "limit", "count", "group", "aggregate", "distinct", "sample", "seed",
-        "export", "and", "or", "not", "in", "contains", "has", "matches", "startswith", "is", "null", "true", "false",
-        "kwic", "width", "let", "explain", "show", "tables", "describe", "min", "max", "avg", "sum", "count_distinct",
-        "lower", "upper", "length", "year", "month", "doc",
-    ];
-
     public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":format", ":timing", ":history", ":quit"];
 
     // Names a C# line can use: the globals, the record properties, and the LINQ methods people reach for.
@@ -58,7 +51,7 @@ public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
             var s = session();
             candidates.AddRange(ColumnsOfSource(s, statement));
             candidates.AddRange(s.Catalog.SourceNames);
-            candidates.AddRange(Keywords);
+            candidates.AddRange(SyntaxFacts.AllWords);
         }
         return [.. candidates.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal)];
     }
@@ -78,7 +71,4 @@ public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
         if (source.Equals("kwic", StringComparison.OrdinalIgnoreCase)) return ["doc_id", "sent_id", "left", "match", "right"];
         return [];
     }
-
-    /// <summary>Whether a word is one of the language's keywords (for colouring).</summary>
-    public static bool IsKeyword(string word) => Array.Exists(Keywords, k => k.Equals(word, StringComparison.OrdinalIgnoreCase));
 }

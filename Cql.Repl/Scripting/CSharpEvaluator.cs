@@ -1,4 +1,3 @@
-using System.Collections;
 using Cql.Engine.Records;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
@@ -67,7 +66,4 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
     }
 
     static bool EndsWithExpression(string code) => !code.TrimEnd().EndsWith(';') && !code.TrimEnd().EndsWith('}');
-
-    /// <summary>A sequence of records or dictionaries prints as a table; anything else as its ToString.</summary>
-    public static bool IsTabular(object? value) => value is IEnumerable and not string;
 }
