@@ -1,10 +1,9 @@
 using Cql.Engine.Ingest;
+using Cql.Engine.Language;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Cql.Engine.Language;
-using Cql.Engine.Storage;
 
 namespace Cql.Bench;
 

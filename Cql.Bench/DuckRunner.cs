@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using DuckDB.NET.Data;
+using System.Diagnostics;
 
 namespace Cql.Bench;
 

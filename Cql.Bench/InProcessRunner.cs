@@ -1,6 +1,6 @@
+using Cql.Engine.Session;
 using System.Diagnostics;
 using System.Globalization;
-using Cql.Engine.Session;
 
 namespace Cql.Bench;
 

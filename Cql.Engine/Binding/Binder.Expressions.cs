@@ -1,9 +1,7 @@
-using System.Globalization;
 using Cql.Engine.Diagnostics;
-using Cql.Engine.Execution;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Syntax;
+using System.Globalization;
 
 namespace Cql.Engine.Binding;
 

@@ -1,5 +1,4 @@
 using Cql.Engine.Diagnostics;
-using Cql.Engine.Output;
 using Cql.Engine.Planning;
 using Cql.Engine.Syntax;
 

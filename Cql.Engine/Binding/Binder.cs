@@ -1,6 +1,5 @@
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Syntax;
 
 namespace Cql.Engine.Binding;

@@ -1,7 +1,5 @@
 using Cql.Engine.Diagnostics;
-using Cql.Engine.Output;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 
 namespace Cql.Engine.Binding;
 

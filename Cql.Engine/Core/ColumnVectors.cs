@@ -49,7 +49,7 @@ public sealed class BoolVector(bool[] values, bool[]? nulls, int length) : Typed
 
 /// <summary>
 /// String or Date column as UTF-16 slices. Rows read from one Parquet dictionary value share one buffer, which
-/// predicates use to evaluate once per distinct value (see <see cref="StringPredicateCache"/>).
+/// predicates use to evaluate once per distinct value (Execution's <c>StringPredicateCache</c>).
 /// </summary>
 public sealed class StringVector(ReadOnlyMemory<char>[]? values, bool[]? nulls, int length, ColumnType type = ColumnType.String)
     : TypedVector<ReadOnlyMemory<char>>(values, nulls, length)

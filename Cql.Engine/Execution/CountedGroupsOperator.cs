@@ -1,5 +1,3 @@
-using Cql.Engine.Storage;
-
 namespace Cql.Engine.Execution;
 
 /// <summary>The groups of a `count by` from the value counts ingest keeps: one batch, keys then counts, without

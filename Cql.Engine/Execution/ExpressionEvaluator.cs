@@ -1,6 +1,5 @@
-using System.Runtime.InteropServices;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
+using System.Runtime.InteropServices;
 
 namespace Cql.Engine.Execution;
 

@@ -1,5 +1,4 @@
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 
 namespace Cql.Engine.Execution;
 

@@ -1,5 +1,4 @@
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Microsoft.Win32.SafeHandles;
 

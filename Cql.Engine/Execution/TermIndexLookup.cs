@@ -1,4 +1,3 @@
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Reading;
 

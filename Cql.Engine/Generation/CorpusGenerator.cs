@@ -1,8 +1,7 @@
-using Cql.Engine.Text;
-using System.Text;
 using Cql.Engine.Ingest;
 using Cql.Engine.Storage;
-using Cql.Engine.Storage.Writing;
+using Cql.Engine.Text;
+using System.Text;
 
 namespace Cql.Engine.Generation;
 

@@ -1,6 +1,5 @@
 using Cql.Engine.Ingest;
 using System.Text;
-using Cql.Engine.Storage;
 
 namespace Cql.Engine.Generation;
 

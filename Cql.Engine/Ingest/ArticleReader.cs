@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Cql.Engine.Text;
+using System.Text.Json;
 
 namespace Cql.Engine.Ingest;
 

@@ -1,7 +1,7 @@
-using Cql.Engine.Storage.Indexing;
-using Cql.Engine.Storage.Writing.Format;
 using Cql.Engine.Storage;
+using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Writing;
+using Cql.Engine.Storage.Writing.Format;
 using Cql.Engine.Text;
 
 namespace Cql.Engine.Ingest;

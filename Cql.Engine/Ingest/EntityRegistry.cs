@@ -1,7 +1,5 @@
 using Cql.Engine.Quotes;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
-using Cql.Engine.Storage.Writing;
 
 namespace Cql.Engine.Ingest;
 

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Cql.Engine.Quotes;
 using Cql.Engine.Text;
+using System.Security.Cryptography;
 
 namespace Cql.Engine.Ingest;
 

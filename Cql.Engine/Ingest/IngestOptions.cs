@@ -1,17 +1,17 @@
 namespace Cql.Engine.Ingest;
 
 /// <summary>What `cql ingest` was asked to do.</summary>
+/// <param name="Replace">Rebuild an existing corpus from scratch instead of refusing.</param>
+/// <param name="AliasesPath">Gazetteer file; null = corpora/aliases.tsv shipped in the engine.</param>
+/// <param name="CheckpointEvery">Commit what is done at least this often, so an interrupted ingest keeps its work
+/// (re-run it with --append to finish); null: every 60 seconds.</param>
 public sealed record IngestOptions(
     IReadOnlyList<string> Inputs,
     string OutDir,
     bool Append = false,
-    /// <summary>Rebuild an existing corpus from scratch instead of refusing.</summary>
     bool Replace = false,
-    /// <summary>Gazetteer file; null = corpora/aliases.tsv shipped in the engine.</summary>
     string? AliasesPath = null,
     int? Parallelism = null,
-    /// <summary>Commit what is done at least this often, so an interrupted ingest keeps its work (re-run it with
-    /// --append to finish); null: every 60 seconds.</summary>
     TimeSpan? CheckpointEvery = null);
 
 /// <summary>Progress of an ingest, for a progress bar.</summary>

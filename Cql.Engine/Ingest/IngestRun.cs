@@ -1,7 +1,6 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
 using Cql.Engine.Storage;
 using Cql.Engine.Text;
+using System.Security.Cryptography;
 
 namespace Cql.Engine.Ingest;
 

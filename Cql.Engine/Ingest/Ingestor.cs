@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
 using Cql.Engine.Quotes;
 using Cql.Engine.Storage;
-using Cql.Engine.Storage.Writing;
-using Cql.Engine.Text;
+using System.Diagnostics;
 
 namespace Cql.Engine.Ingest;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Language;
 
@@ -88,7 +87,7 @@ public sealed partial class LanguageModel
         return true;
     }
 
-    /// <summary><see cref="Identify"/> feature by feature, stopping early on long documents once decisive.</summary>
+    /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> feature by feature, stopping early on long documents once decisive.</summary>
     [SkipLocalsInit]
     internal LanguageGuess IdentifyByFeatures(ReadOnlySpan<char> text, LanguageGuess prior)
     {

@@ -1,4 +1,3 @@
-using Cql.Engine.Execution;
 using Cql.Engine.Planning;
 
 namespace Cql.Engine.Optimizing;

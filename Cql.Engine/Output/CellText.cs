@@ -1,6 +1,4 @@
 using System.Globalization;
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
 
 namespace Cql.Engine.Output;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Cql.Engine.Execution;
+using System.Text;
 
 namespace Cql.Engine.Output;
 

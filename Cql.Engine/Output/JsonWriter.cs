@@ -1,7 +1,6 @@
+using Cql.Engine.Execution;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
 
 namespace Cql.Engine.Output;
 

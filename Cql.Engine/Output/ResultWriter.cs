@@ -1,8 +1,7 @@
+using Cql.Engine.Execution;
+using Cql.Engine.Storage.Writing;
 using System.Text;
 using System.Text.Json;
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
-using Cql.Engine.Storage.Writing;
 
 namespace Cql.Engine.Output;
 

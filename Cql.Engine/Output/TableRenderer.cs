@@ -1,6 +1,5 @@
-using System.Text;
 using Cql.Engine.Execution;
-using Cql.Engine.Storage;
+using System.Text;
 
 namespace Cql.Engine.Output;
 

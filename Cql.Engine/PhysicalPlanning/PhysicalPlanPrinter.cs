@@ -1,7 +1,7 @@
-using System.Text;
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage.Reading;
+using System.Text;
 
 namespace Cql.Engine.PhysicalPlanning;
 

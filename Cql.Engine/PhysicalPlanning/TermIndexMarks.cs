@@ -1,6 +1,5 @@
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Indexing;
 
 namespace Cql.Engine.PhysicalPlanning;

@@ -1,6 +1,4 @@
-using Cql.Engine.Execution;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Storage.Writing;
 

@@ -1,5 +1,3 @@
-using Cql.Engine.Storage;
-
 namespace Cql.Engine.Planning;
 
 /// <summary>A typed scalar expression of the logical plan. Boolean expressions are predicates.</summary>

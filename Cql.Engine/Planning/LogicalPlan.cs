@@ -1,6 +1,3 @@
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
-
 namespace Cql.Engine.Planning;
 
 /// <summary>A node of the logical plan: an immutable tree whose leaves read corpus tables.</summary>

@@ -1,5 +1,3 @@
-using Cql.Engine.Storage;
-
 namespace Cql.Engine.Planning;
 
 /// <summary>

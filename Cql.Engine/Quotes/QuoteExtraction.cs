@@ -1,5 +1,3 @@
-using Cql.Engine.Ingest;
-
 namespace Cql.Engine.Quotes;
 
 /// <summary>One quotation found in a document.</summary>

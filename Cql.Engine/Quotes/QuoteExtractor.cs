@@ -1,5 +1,4 @@
 using Cql.Engine.Text;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Quotes;
 

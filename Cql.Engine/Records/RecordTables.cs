@@ -1,7 +1,5 @@
-using System.Reflection;
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
+using System.Reflection;
 
 namespace Cql.Engine.Records;
 

@@ -1,14 +1,13 @@
-using System.Text;
 using Cql.Engine.Binding;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
 using Cql.Engine.Output;
 using Cql.Engine.PhysicalPlanning;
-using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Syntax;
+using System.Text;
 
 namespace Cql.Engine.Session;
 

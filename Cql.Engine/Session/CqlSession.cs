@@ -1,5 +1,5 @@
-using Cql.Engine.Ingest;
 using Cql.Engine.Binding;
+using Cql.Engine.Ingest;
 using Cql.Engine.Output;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;

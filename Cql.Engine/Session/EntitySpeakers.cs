@@ -2,7 +2,6 @@ using Cql.Engine.Binding;
 using Cql.Engine.Optimizing;
 using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 
 namespace Cql.Engine.Session;

@@ -1,4 +1,3 @@
-using Cql.Engine.Core;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Cql.Engine.Diagnostics;
 using Sprache;
+using System.Globalization;
 
 namespace Cql.Engine.Syntax;
 

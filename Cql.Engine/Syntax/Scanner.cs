@@ -1,6 +1,6 @@
+using Cql.Engine.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Cql.Engine.Diagnostics;
 
 namespace Cql.Engine.Syntax;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 

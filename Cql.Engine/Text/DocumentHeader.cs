@@ -1,5 +1,3 @@
-using Cql.Engine.Ingest;
-
 namespace Cql.Engine.Text;
 
 /// <summary>

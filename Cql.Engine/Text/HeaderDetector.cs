@@ -1,5 +1,4 @@
 using System.Text;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 

@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using Cql.Engine.LanguageData;
+using System.Collections.Frozen;
 
 namespace Cql.Engine.Text;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Cql.Engine.Execution;
-using Cql.Engine.Ingest;
 
 namespace Cql.Engine.Text;
 

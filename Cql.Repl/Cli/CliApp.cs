@@ -1,5 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine;
 using Cql.Engine.Storage;
 
 namespace Cql.Repl.Cli;

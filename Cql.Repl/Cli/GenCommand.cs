@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Cql.Engine.Generation;
 using Cql.Engine.Ingest;
+using System.Diagnostics;
 
 namespace Cql.Repl.Cli;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cql.Engine.Ingest;
+using System.Globalization;
 
 namespace Cql.Repl.Cli;
 

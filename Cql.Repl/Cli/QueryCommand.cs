@@ -1,9 +1,9 @@
 using Cql.Engine.Core;
-using System.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
-using Cql.Engine.Storage.Reading;
 using Cql.Engine.Session;
+using Cql.Engine.Storage.Reading;
+using System.Diagnostics;
 
 namespace Cql.Repl.Cli;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Cql.Engine.Syntax;
+using System.Text;
 
 namespace Cql.Repl.Editing;
 

@@ -1,11 +1,10 @@
 using Cql.Engine.Core;
-using System.Reflection;
 using Cql.Engine.Records;
 using Cql.Engine.Session;
-using Cql.Engine.Storage;
 using Cql.Engine.Syntax;
 using Cql.Repl.Editing;
 using Cql.Repl.Scripting;
+using System.Reflection;
 
 namespace Cql.Repl.Interactive;
 

@@ -1,11 +1,11 @@
 using Cql.Engine.Core;
-using System.Diagnostics;
 using Cql.Engine.Output;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;
 using Cql.Repl.Cli;
 using Cql.Repl.Editing;
 using Cql.Repl.Scripting;
+using System.Diagnostics;
 
 namespace Cql.Repl.Interactive;
 

@@ -2,7 +2,6 @@ using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
 using Cql.Engine.Session;
-using Cql.Engine.Storage;
 
 namespace Cql.Repl.Scripting;
 

@@ -1,10 +1,9 @@
-using System.Collections;
-using System.Globalization;
-using System.Reflection;
 using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
-using Cql.Engine.Storage;
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
 
 namespace Cql.Repl.Scripting;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Cql.Tests.Support;
+using System.Text.Json;
 
 namespace Cql.Tests.Cli;
 

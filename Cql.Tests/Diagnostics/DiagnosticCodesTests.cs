@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Cql.Tests.Support;
+using System.Text.RegularExpressions;
 
 namespace Cql.Tests.Diagnostics;
 

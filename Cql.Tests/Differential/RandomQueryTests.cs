@@ -1,5 +1,5 @@
-using System.Globalization;
 using Cql.Tests.Support;
+using System.Globalization;
 using Xunit.Abstractions;
 
 namespace Cql.Tests.Differential;

@@ -1,5 +1,5 @@
-using System.Text;
 using Cql.Repl.Editing;
+using System.Text;
 
 namespace Cql.Tests.Editing;
 

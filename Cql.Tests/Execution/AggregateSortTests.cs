@@ -1,6 +1,5 @@
 using Cql.Engine.Core;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using static Cql.Tests.Execution.Q;
 
 namespace Cql.Tests.Execution;

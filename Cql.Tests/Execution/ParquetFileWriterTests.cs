@@ -1,10 +1,9 @@
 using Cql.Engine.Core;
-using System.Text;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Storage.Writing;
 using Cql.Engine.Storage.Writing.Format;
 using Cql.Tests.Support;
+using System.Text;
 
 namespace Cql.Tests.Execution;
 

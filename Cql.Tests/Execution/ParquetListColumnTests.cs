@@ -1,5 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Storage.Writing;
 using Cql.Engine.Storage.Writing.Format;

@@ -1,12 +1,10 @@
 using Cql.Engine.Core;
-using System.Globalization;
-using Cql.Engine.Execution;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Tests.Support;
 using Parquet;
 using Parquet.Schema;
+using System.Globalization;
 
 namespace Cql.Tests.Execution;
 

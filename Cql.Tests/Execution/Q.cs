@@ -1,9 +1,7 @@
 using Cql.Engine.Core;
-using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
 using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 
 namespace Cql.Tests.Execution;

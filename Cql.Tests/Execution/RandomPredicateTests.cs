@@ -1,5 +1,4 @@
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using static Cql.Tests.Execution.Q;
 
 namespace Cql.Tests.Execution;

@@ -1,4 +1,3 @@
-using Cql.Engine.Execution;
 using Cql.Engine.Ingest;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;

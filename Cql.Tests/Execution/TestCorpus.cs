@@ -1,11 +1,10 @@
 using Cql.Engine.Core;
-using System.Globalization;
-using System.Text;
 using Cql.Engine.Execution;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Tests.Support;
 using DuckDB.NET.Data;
+using System.Globalization;
+using System.Text;
 
 namespace Cql.Tests.Execution;
 

@@ -1,12 +1,10 @@
 using Cql.Engine.Core;
-using System.Text;
-using Cql.Engine.Execution;
-using Cql.Engine.Optimizing;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Engine.Storage.Writing;
 using Cql.Tests.Support;
+using System.Text;
 
 namespace Cql.Tests.Execution;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Session;
 using Cql.Tests.Differential;
 using Cql.Tests.Support;
+using System.Globalization;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace Cql.Tests.Fuzzing;

@@ -1,9 +1,9 @@
-using System.Reflection;
 using Cql.Engine.Core;
-using Cql.Engine.Text;
 using Cql.Engine.Ingest;
 using Cql.Engine.Language;
 using Cql.Engine.Quotes;
+using Cql.Engine.Text;
+using System.Reflection;
 
 namespace Cql.Tests.Ingest;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Cql.Engine.Ingest;
+using System.Text;
 
 namespace Cql.Tests.Ingest;
 

@@ -1,9 +1,8 @@
 using Cql.Engine.Core;
-using System.Text;
 using Cql.Engine.Ingest;
 using Cql.Engine.Storage;
 using Cql.Tests.Support;
-using DuckDB.NET.Data;
+using System.Text;
 
 namespace Cql.Tests.Ingest;
 

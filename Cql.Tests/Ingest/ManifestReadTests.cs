@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Cql.Engine.Storage;
 using Cql.Tests.Support;
+using System.Text.Json;
 
 namespace Cql.Tests.Ingest;
 

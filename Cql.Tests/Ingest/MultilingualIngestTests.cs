@@ -1,7 +1,5 @@
 using Cql.Engine.Core;
-using Cql.Engine.Storage;
 using Cql.Tests.Support;
-using DuckDB.NET.Data;
 
 namespace Cql.Tests.Ingest;
 

@@ -1,7 +1,7 @@
-using Cql.Engine.Text;
 using Cql.Engine.Core;
 using Cql.Engine.Ingest;
 using Cql.Engine.Language;
+using Cql.Engine.Text;
 using Cql.Tests.Support;
 
 namespace Cql.Tests.Language;

@@ -1,7 +1,6 @@
 using Cql.Engine.Core;
-using System.Text;
-using Cql.Engine.Ingest;
 using Cql.Engine.Language;
+using System.Text;
 
 namespace Cql.Tests.Language;
 

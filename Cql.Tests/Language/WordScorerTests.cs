@@ -1,8 +1,7 @@
 using Cql.Engine.Core;
-using System.Text;
-using Cql.Engine.Ingest;
 using Cql.Engine.Language;
 using Cql.Tests.Support;
+using System.Text;
 
 namespace Cql.Tests.Language;
 

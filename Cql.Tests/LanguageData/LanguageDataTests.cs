@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
 using Cql.Engine.LanguageData;
 using Cql.Engine.Text;
 using Cql.Tests.Support;
+using System.Text.RegularExpressions;
 
 namespace Cql.Tests.LanguageData;
 

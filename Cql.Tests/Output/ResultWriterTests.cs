@@ -1,10 +1,9 @@
 using Cql.Engine.Core;
-using System.Text;
-using System.Text.Json;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
-using Cql.Engine.Storage;
 using Cql.Tests.Support;
+using System.Text;
+using System.Text.Json;
 
 namespace Cql.Tests.Output;
 

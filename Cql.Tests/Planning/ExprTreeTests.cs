@@ -1,7 +1,5 @@
 using Cql.Engine.Core;
-using System.Reflection;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 
 namespace Cql.Tests.Planning;
 

@@ -1,7 +1,6 @@
 using Cql.Engine.Core;
 using Cql.Engine.Optimizing;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using static Cql.Tests.Execution.Q;
 
 namespace Cql.Tests.Planning;

@@ -1,8 +1,8 @@
-using System.Text.RegularExpressions;
 using Cql.Engine.Optimizing;
 using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
 using Cql.Tests.Execution;
+using System.Text.RegularExpressions;
 using static Cql.Tests.Execution.Q;
 
 namespace Cql.Tests.Planning;

@@ -1,7 +1,6 @@
 using Cql.Engine.Core;
 using Cql.Engine.PhysicalPlanning;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 
 namespace Cql.Tests.Planning;

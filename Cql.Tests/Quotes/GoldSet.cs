@@ -1,5 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine.Ingest;
 
 namespace Cql.Tests.Quoting;
 

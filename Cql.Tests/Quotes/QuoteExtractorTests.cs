@@ -1,7 +1,6 @@
 using Cql.Engine.Core;
 using System.Diagnostics;
 using Cql.Engine.Ingest;
-using Cql.Engine.Language;
 using Cql.Engine.Quotes;
 using Cql.Engine.Text;
 

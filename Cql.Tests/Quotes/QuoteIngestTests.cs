@@ -1,6 +1,5 @@
 using Cql.Engine.Ingest;
 using Cql.Tests.Support;
-using DuckDB.NET.Data;
 
 namespace Cql.Tests.Quoting;
 

@@ -1,10 +1,9 @@
 using Cql.Engine.Core;
-using System.Globalization;
 using Cql.Engine.Planning;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 using Cql.Tests.Execution;
 using Cql.Tests.Support;
+using System.Globalization;
 
 namespace Cql.Tests.Reliability;
 

@@ -1,7 +1,6 @@
+using Cql.Tests.Support;
 using System.Diagnostics;
 using System.Text;
-using Cql.Tests.Support;
-using DuckDB.NET.Data;
 
 namespace Cql.Tests.Reliability;
 

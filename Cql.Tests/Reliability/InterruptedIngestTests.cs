@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using Cql.Engine.Ingest;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;
 using Cql.Tests.Support;
-using DuckDB.NET.Data;
+using System.Diagnostics;
 
 namespace Cql.Tests.Reliability;
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using DuckDB.NET.Data;
+using System.Globalization;
 
 namespace Cql.Tests.Support;
 

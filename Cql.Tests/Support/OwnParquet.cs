@@ -1,6 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine.Execution;
-using Cql.Engine.Storage;
 using Cql.Engine.Storage.Reading;
 
 namespace Cql.Tests.Support;

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Cql.Engine.Session;
 using Cql.Engine.Storage;
+using System.Text.Json.Nodes;
 
 namespace Cql.Tests.Support;
 

@@ -1,7 +1,7 @@
+using Cql.Engine.Storage.Reading;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using Cql.Engine.Storage.Reading;
 
 namespace Cql.Tests.Support;
 

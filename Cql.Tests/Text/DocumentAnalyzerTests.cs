@@ -1,5 +1,5 @@
-using Cql.Engine.Text;
 using Cql.Engine.Ingest;
+using Cql.Engine.Text;
 
 namespace Cql.Tests.Text;
 

@@ -1,5 +1,5 @@
-using System.Text;
 using Cql.Engine.Text;
+using System.Text;
 
 namespace Cql.Tests.Text;
 

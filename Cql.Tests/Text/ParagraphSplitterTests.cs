@@ -1,4 +1,3 @@
-using Cql.Engine.Ingest;
 using Cql.Engine.Text;
 using Cql.Tests.Support;
 

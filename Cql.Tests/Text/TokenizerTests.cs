@@ -1,5 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine.Ingest;
 using Cql.Engine.Text;
 
 namespace Cql.Tests.Text;

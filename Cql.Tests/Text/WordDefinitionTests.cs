@@ -1,5 +1,4 @@
 using Cql.Engine.Core;
-using Cql.Engine.Ingest;
 using Cql.Engine.Quotes;
 using Cql.Engine.Text;
 

@@ -1,6 +1,6 @@
+using Microsoft.Win32.SafeHandles;
 using System.Buffers;
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Storage.Reading;
 

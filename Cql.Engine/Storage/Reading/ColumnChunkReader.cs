@@ -1,8 +1,7 @@
+using Microsoft.Win32.SafeHandles;
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Cql.Engine.Execution;
-using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Storage.Reading;
 

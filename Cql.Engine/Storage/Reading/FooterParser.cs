@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Microsoft.Win32.SafeHandles;
+using System.Buffers.Binary;
 
 namespace Cql.Engine.Storage.Reading;
 

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Win32.SafeHandles;
+using System.Collections.Concurrent;
 
 namespace Cql.Engine.Storage.Reading;
 

@@ -1,4 +1,3 @@
-using Cql.Engine.Execution;
 using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Storage.Reading;

@@ -1,4 +1,3 @@
-using Cql.Engine.Execution;
 using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Writing.Format;
 using System.Threading.Channels;

@@ -1,7 +1,6 @@
+using Cql.Engine.LanguageData;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using Cql.Engine.Ingest;
-using Cql.Engine.LanguageData;
 
 namespace Cql.Engine.Text;
 

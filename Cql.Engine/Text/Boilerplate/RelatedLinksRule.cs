@@ -1,6 +1,5 @@
-using System.Text.RegularExpressions;
-using Cql.Engine.Ingest;
 using Cql.Engine.LanguageData;
+using System.Text.RegularExpressions;
 
 namespace Cql.Engine.Text;
 

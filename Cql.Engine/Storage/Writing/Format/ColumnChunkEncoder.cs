@@ -1,6 +1,6 @@
+using Cql.Engine.Storage.Reading;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Cql.Engine.Storage.Reading;
 
 namespace Cql.Engine.Storage.Writing.Format;
 

@@ -1,7 +1,7 @@
 using Cql.Engine.Storage.Reading;
+using ChunkField = Cql.Engine.Storage.Reading.ParquetThrift.ColumnMetaData;
 using FileMetaData = Cql.Engine.Storage.Reading.ParquetThrift.FileMetaData;
 using SchemaField = Cql.Engine.Storage.Reading.ParquetThrift.SchemaElement;
-using ChunkField = Cql.Engine.Storage.Reading.ParquetThrift.ColumnMetaData;
 
 namespace Cql.Engine.Storage.Writing.Format;
 
