@@ -9,7 +9,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using Cql.Engine.Ingest;
+using Cql.Engine.Core;
 using Cql.Engine.Language;
 
 var scriptDir = Path.GetDirectoryName(Here())!;

@@ -9,7 +9,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Cql.Engine.Ingest;
+using Cql.Engine.Core;
 using Cql.Engine.Language;
 
 var seeds = Path.Combine(Path.GetDirectoryName(Here())!, "..", "..", "corpora", "seeds");
