@@ -1,46 +1,31 @@
 namespace Cql.Engine.Quotes;
 
-/// <summary>Quotations without a cue of their own: who continues speaking, and when nobody does.</summary>
-internal sealed partial class DocumentQuotes
+/// <summary>Quotations without a cue of their own: for a quote that has none, the next paragraph's "Det sier X", the
+/// speaker of the quote just before in the same paragraph, or that of the paragraph before when nothing intervenes;
+/// and a headline that quotes the body takes the body's speaker.</summary>
+internal sealed class QuoteContinuation(FoundQuotes found, Discourse discourse)
 {
-    /// <summary>Who spoke last before <paramref name="u"/>: in its paragraph, else at the end of the one before
-    /// (German reported speech in the subjunctive continues them).</summary>
-    Referent? LastSpeakerBefore(ParagraphContext p, QuoteUnit u)
+    static readonly HashSet<string> BackReferences = new(StringComparer.Ordinal)
     {
-        foreach (var k in _unitsOf[p.Index])
-            if (_units[k] != u && _units[k].Parent < 0 && _units[k].ContentStart < u.ContentStart && _units[k].Speaker is not null) return LastOf(p.Index, u);
-        return p.Index > 0 ? LastAttributed(p.Index - 1) : null;
+        "det", "dette", "detta", "så", "das", "dies", "that", "this", "ce", "c'est", "c’est", "questo", "lo", "dat", "dit", "eso", "esto",
+    };
 
-        Referent? LastOf(int para, QuoteUnit before)
-        {
-            Referent? r = null;
-            foreach (var k in _unitsOf[para])
-                if (_units[k].Parent < 0 && _units[k].ContentStart < before.ContentStart && _units[k].Speaker is { } s) r = s;
-            return r;
-        }
-    }
-
-    Referent? LastAttributed(int para)
-    {
-        Referent? r = null;
-        foreach (var k in _unitsOf[para]) if (_units[k].Parent < 0 && _units[k].Speaker is { } s) r = s;
-        return r ?? _closingSpeaker[para];
-    }
+    List<QuoteUnit> Units => found.Units;
 
     /// <summary>Quotes without a cue of their own: the next paragraph's "Det sier X"; the quote before in the same
     /// paragraph when no one else is named between; the paragraph before when this one is nothing but quotation.</summary>
-    void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque, List<(int Start, int End, Referent? Who)> continuers)
+    public void Continue(ParagraphContext p, List<int> top, Func<int, bool> opaque, List<(int Start, int End, Referent? Who)> continuers)
     {
-        if (SelfContained(p.Info)) return;
+        if (QuoteAttribution.SelfContained(p.Info)) return;
         Referent? backward = null;
         string? backwardText = null, backwardCue = null;
         bool quoteOnly = IsQuoteOnly(p, top, opaque);
-        if (quoteOnly && p.Index + 1 < _paras.Count) (backward, backwardText, backwardCue) = BackReference(_paras[p.Index + 1]);
+        if (quoteOnly && p.Index + 1 < found.Paragraphs.Count) (backward, backwardText, backwardCue) = BackReference(found.Paragraphs[p.Index + 1].Context);
         Referent? previous = null;
         int previousEnd = -1;
         foreach (var k in top)
         {
-            var u = _units[k];
+            var u = Units[k];
             if (!u.Settled && u.Speaker is null)
             {
                 if (backward is not null) { u.Speaker = backward; u.SpeakerText = backwardText; u.Cue = backwardCue; }
@@ -49,7 +34,7 @@ internal sealed partial class DocumentQuotes
                 // the one who spoke or acted in the sentence right before it.
                 else if (SentenceBefore(p, continuers, u) is { } continued) u.Speaker = continued;
                 else if (previous is null && quoteOnly && u.Before <= 1 && p.Index > 0 && PreviousSpeaker(p.Index, u.Style == "dash") is { } carried) u.Speaker = carried;
-                if (u.Speaker is not null) Note(u, p, u.TokStart);
+                if (u.Speaker is not null) discourse.NoteQuoteSpeaker(u.Speaker, p.Index, u.TokStart);
             }
             if (u.Speaker is not null) { previous = u.Speaker; previousEnd = u.AttrEnd >= 0 ? u.AttrEnd : Math.Max(u.After, u.SentenceEnd); }
         }
@@ -61,21 +46,21 @@ internal sealed partial class DocumentQuotes
     Referent? PreviousSpeaker(int para, bool dash)
     {
         int q = para - 1;
-        while (q >= 0 && _paras[q].Info.Boilerplate) q--;
+        while (q >= 0 && found.Paragraphs[q].Context.Info.Boilerplate) q--;
         if (q < 0) return null;
-        var prev = _paras[q];
+        var prev = found.Paragraphs[q].Context;
         // "Brierley, who has written to the Health Secretary, added:" introduces the quotation paragraph after it.
-        if (_colonSpeaker[q] is { } introduced) return introduced;
-        var units = TopLevel(_unitsOf[q]);
-        var (ls, _) = LastSentence(prev);
+        if (found.Paragraphs[q].ColonSpeaker is { } introduced) return introduced;
+        var units = found.TopLevel(found.UnitsOf(q));
+        var (ls, _) = prev.LastSentence();
         if (units.Count > 0)
         {
-            var last = _units[units[^1]];
+            var last = Units[units[^1]];
             // The last quote must stand in the paragraph's last sentence: narration after it intervenes.
             if (last.Speaker is not null && last.TokEnd > ls && last.Kind != "partial") return last.Speaker;
         }
         // Indirect speech then a dash quote is the Scandinavian way to let someone speak on ("Hansen sier at …").
-        return dash ? _closingSpeaker[q] : null;
+        return dash ? found.Paragraphs[q].ClosingSpeaker : null;
     }
 
     static Referent? SentenceBefore(ParagraphContext p, List<(int Start, int End, Referent? Who)> continuers, QuoteUnit u)
@@ -95,12 +80,12 @@ internal sealed partial class DocumentQuotes
         if (top.Count == 0) return false;
         for (int i = 0; i < p.Tokens.Count; i++)
             if (p.Tokens[i].IsWord && !opaque(i) && !InAttribution(top, i)) return false;
-        return top.All(k => _units[k].AttrStart < 0);
+        return top.All(k => Units[k].AttrStart < 0);
     }
 
     bool InAttribution(List<int> top, int i)
     {
-        foreach (var k in top) if (_units[k].AttrStart >= 0 && i >= _units[k].AttrStart && i < _units[k].AttrEnd) return true;
+        foreach (var k in top) if (Units[k].AttrStart >= 0 && i >= Units[k].AttrStart && i < Units[k].AttrEnd) return true;
         return false;
     }
 
@@ -115,17 +100,17 @@ internal sealed partial class DocumentQuotes
     /// <summary>A headline that quotes words the body quotes again with their speaker ("– Vi hadde ingenting å tape" over
     /// "– Vi hadde ingenting å tape, og …, sa … Kjetil Aasland") takes that speaker. Headlines are few: each looks
     /// through the quotes once.</summary>
-    void HeadlinesFromBody()
+    public void HeadlinesFromBody(string documentText)
     {
-        var text = _doc.Text.AsSpan();
-        foreach (var h in _units)
+        var text = documentText.AsSpan();
+        foreach (var h in Units)
         {
-            if (h.Speaker is not null || h.Parent >= 0 || _paras[h.Para].Info.BoilerplateKind is not ("title" or "repeated_title")) continue;
+            if (h.Speaker is not null || h.Parent >= 0 || found.Paragraphs[h.Para].Context.Info.BoilerplateKind is not ("title" or "repeated_title")) continue;
             var words = text[h.ContentStart..h.ContentEnd].TrimEnd(" .,:;!?…");
             if (words.Count(' ') < 2) continue;
-            foreach (var b in _units)
+            foreach (var b in Units)
             {
-                if (b.Speaker is null || _paras[b.Para].Info.Boilerplate || !text[b.ContentStart..b.ContentEnd].StartsWith(words, StringComparison.Ordinal)) continue;
+                if (b.Speaker is null || found.Paragraphs[b.Para].Context.Info.Boilerplate || !text[b.ContentStart..b.ContentEnd].StartsWith(words, StringComparison.Ordinal)) continue;
                 (h.Speaker, h.SpeakerText, h.Cue, h.Via) = (b.Speaker, b.SpeakerText, b.Cue, b.Via);
                 break;
             }
@@ -139,9 +124,9 @@ internal sealed partial class DocumentQuotes
         if (next.Info.Boilerplate || next.Tokens.Count < 3 || !BackReferences.Contains(next.Tokens[0].Lower)) return (null, null, null);
         var cues = CueFinder.Find(next, 1, Math.Min(next.Tokens.Count, 3), _ => false);
         if (cues.Count == 0 || cues[0].Start != 1 || cues[0].Kind is not (CueKind.Speech or CueKind.Tell)) return (null, null, null);
-        var reader = new PhraseReader(next, _discourse, (j, _) => false);
-        var attributor = new Attributor(next, _discourse, reader);
-        int end = SentenceEndAfter(next, cues[0].End);
+        var reader = new PhraseReader(next, discourse, (j, _) => false);
+        var attributor = new Attributor(next, discourse, reader);
+        int end = QuoteAttribution.SentenceEndAfter(next, cues[0].End);
         var a = attributor.Resolve(cues[0], cues[0].End, 0, end, _ => false, allowDiscourse: true);
         return (a.Speaker, a.SpeakerText, a.CueText);
     }

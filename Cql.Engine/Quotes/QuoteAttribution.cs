@@ -1,18 +1,35 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
-/// <summary>Attribution in reading order: cues in the sentence or before a colon, blocks, nested quotations, and the kind of each quotation.</summary>
-internal sealed partial class DocumentQuotes
+/// <summary>
+/// Attribution, paragraph by paragraph and sentence by sentence in reading order, so the <see cref="Discourse"/>
+/// knows who was named before each quotation: a block takes whom its colon line introduces, a quotation with its
+/// own attribution clause (a dash quote, an incise) that clause's cue, a quotation in marks the nearest cue of its
+/// sentence (or the clause before a colon); what none of these settles goes to <see cref="QuoteContinuation"/>.
+/// Nested quotations are attributed within the outer one, and each quotation in marks gets its kind (full or
+/// partial).
+/// </summary>
+internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
 {
-    void Attribute(ParagraphContext p)
+    readonly QuoteContinuation _continuation = new(found, discourse);
+
+    List<QuoteUnit> Units => found.Units;
+
+    /// <summary>Boilerplate that quotes (a title, a caption) is attributed within itself: it neither names speakers
+    /// for the body nor continues them.</summary>
+    internal static bool SelfContained(ParagraphInfo info) => info.Boilerplate;
+
+    public void Attribute(ParagraphContext p)
     {
-        var mine = _unitsOf[p.Index];
-        mine.Sort(_byContentStart ??= (a, b) => _units[a].ContentStart.CompareTo(_units[b].ContentStart));
-        var top = TopLevel(mine);
+        var mine = found.UnitsOf(p.Index);
+        mine.Sort(_byContentStart ??= (a, b) => Units[a].ContentStart.CompareTo(Units[b].ContentStart));
+        var top = found.TopLevel(mine);
         // Tokens inside a quotation (and a dash quote's dash), computed once: every step asks about them.
         var opaque = new bool[p.Tokens.Count];
         foreach (var k in top)
         {
-            var u = _units[k];
+            var u = Units[k];
             int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
             for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
         }
@@ -20,8 +37,8 @@ internal sealed partial class DocumentQuotes
         Func<int, bool> isOpaque = i => i >= 0 && i < opaque.Length && opaque[i];
         var opensSentence = SentenceOpenings(p, isOpaque);
         bool selfContained = SelfContained(p.Info);
-        var reader = new PhraseReader(p, _discourse, (j, _) => opensSentence[j]);
-        var attributor = new Attributor(p, _discourse, reader);
+        var reader = new PhraseReader(p, discourse, (j, _) => opensSentence[j]);
+        var attributor = new Attributor(p, discourse, reader);
         var sentences = p.Sentences(0, p.Tokens.Count, isOpaque);
         Referent? lastSentenceSpeaker = null;
         // Who each sentence lets a following quote continue: its speaker, else its subject when a person.
@@ -32,7 +49,7 @@ internal sealed partial class DocumentQuotes
             var cues = CueFinder.Find(p, ss, se, isOpaque);
             foreach (var k in top)
             {
-                var u = _units[k];
+                var u = Units[k];
                 if (u.Before < ss || u.Before >= se) continue;
                 if (u.Style == "block") AttributeBlock(p, u);
                 else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
@@ -47,30 +64,22 @@ internal sealed partial class DocumentQuotes
                 var a = attributor.Resolve(c, ss, ss, se, isOpaque, allowDiscourse: true);
                 if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
                 {
-                    _discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
+                    discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
                     lastSentenceSpeaker = r;
                 }
             }
             continuers.Add((ss, se, lastSentenceSpeaker ?? subject));
         }
-        _closingSpeaker[p.Index] = lastSentenceSpeaker;
-        if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) _colonSpeaker[p.Index] = ColonIntroduction(p, attributor, sentences[^1], isOpaque);
-        Continue(p, top, isOpaque, continuers);
-        foreach (var k in mine) if (_units[k].Parent >= 0) AttributeNested(p, attributor, k);
+        found.Paragraphs[p.Index].ClosingSpeaker = lastSentenceSpeaker;
+        if (!selfContained && p.Tokens.Count > 1 && p.Tokens[^1].Is(':')) found.Paragraphs[p.Index].ColonSpeaker = ColonIntroduction(p, attributor, sentences[^1], isOpaque);
+        _continuation.Continue(p, top, isOpaque, continuers);
+        foreach (var k in mine) if (Units[k].Parent >= 0) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
-        foreach (var k in top) if (_units[k].Style == "marked" && _units[k].Kind != "full") _units[k].Kind = KindOf(p, _units[k], sentences, isOpaque);
+        foreach (var k in top) if (Units[k].Style == "marked" && Units[k].Kind != "full") Units[k].Kind = KindOf(p, Units[k], sentences, isOpaque);
     }
 
     /// <summary>Orders a paragraph's units by where their content starts; made once per document, not per paragraph.</summary>
     Comparison<int>? _byContentStart;
-
-    /// <summary>The units of <paramref name="units"/> inside no other quotation, in their order.</summary>
-    List<int> TopLevel(List<int> units)
-    {
-        var top = new List<int>(units.Count);
-        foreach (var k in units) if (_units[k].Parent < 0) top.Add(k);
-        return top;
-    }
 
     /// <summary><see cref="IsSentenceStart"/> for every token in one pass.</summary>
     static bool[] SentenceOpenings(ParagraphContext p, Func<int, bool> opaque)
@@ -117,14 +126,14 @@ internal sealed partial class DocumentQuotes
             {
                 bool subject = !subjectTaken && !inPp && words >= 3;
                 if (subject && r.IsPerson) subjectPerson = r;
-                _discourse.Note(r, p.Index, k, subject, speaker: false, humanVoice: false);
-                if (r.Known is null) _names.Add((p.Index, ph.Start, ph.End, r));
-                if (ph.Role is { } role) _discourse.NoteRole(role.Class, r, p.Index);
+                discourse.Note(r, p.Index, k, subject, speaker: false, humanVoice: false);
+                if (r.Known is null) found.NamesMet.Add(new MetName(p.Index, ph.Start, ph.End, r));
+                if (ph.Role is { } role) discourse.NoteRole(role.Class, r, p.Index);
                 // "Sara Bianchi, sindaca di Faenza" and "La cheffe des députés insoumis, Mathilde Panot".
-                if (previous is { Kind: PhraseKind.Role, Role: { } prole } && previous.End + 1 == ph.Start && p.Tokens[previous.End].Is(',')) _discourse.NoteRole(prole.Class, r, p.Index);
+                if (previous is { Kind: PhraseKind.Role, Role: { } prole } && previous.End + 1 == ph.Start && p.Tokens[previous.End].Is(',')) discourse.NoteRole(prole.Class, r, p.Index);
             }
             else if (ph.Kind == PhraseKind.Role && ph.Role is { } role2 && previous is { Kind: PhraseKind.Named, Ref: { } pr } && previous.End + 1 == ph.Start && p.Tokens[previous.End].Is(','))
-                _discourse.NoteRole(role2.Class, pr, p.Index);
+                discourse.NoteRole(role2.Class, pr, p.Index);
             if (!inPp && ph.Kind != PhraseKind.Common) subjectTaken = true;
             previous = ph;
             k = ph.End - 1;
@@ -161,7 +170,7 @@ internal sealed partial class DocumentQuotes
         {
             var intro = cues.Where(c => c.End <= colon).ToList();
             if (intro.Count > 0) { Apply(u, attributor.Resolve(intro[^1], ss, ss, se, opaque, !selfContained), p); return; }
-            var reader = new PhraseReader(p, _discourse, (j, _) => IsSentenceStart(p, j, opaque));
+            var reader = new PhraseReader(p, discourse, (j, _) => IsSentenceStart(p, j, opaque));
             for (int k = ss; k < colon; k++)
             {
                 if (opaque(k) || !toks[k].IsWord || p.IsPreposition(k)) continue;
@@ -171,7 +180,7 @@ internal sealed partial class DocumentQuotes
                     {
                         PhraseKind.Named => ph.Ref,
                         PhraseKind.Document => ph.Affiliation,
-                        PhraseKind.Pronoun when !selfContained => _discourse.Resolve(ph.Gender is 'f' or 'm' ? ph.Gender : '?', p.Index, k, false),
+                        PhraseKind.Pronoun when !selfContained => discourse.Resolve(ph.Gender is 'f' or 'm' ? ph.Gender : '?', p.Index, k, false),
                         PhraseKind.Role when ph.Affiliation is { } aff && ph.Role!.Class == "spokesperson" => aff,
                         _ => null,
                     };
@@ -180,7 +189,7 @@ internal sealed partial class DocumentQuotes
                         u.Speaker = r;
                         u.SpeakerText = p.Slice(ph.Start, ph.End);
                         u.Settled = true;
-                        Note(u, p, k);
+                        discourse.NoteQuoteSpeaker(u.Speaker, p.Index, k);
                     }
                     break;
                 }
@@ -224,7 +233,7 @@ internal sealed partial class DocumentQuotes
         }
         // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
         for (int k = ss; k < se; k++)
-            if (!opaque(k) && p.IsSubjunctive(k) && !selfContained && LastSpeakerBefore(p, u) is { } r)
+            if (!opaque(k) && p.IsSubjunctive(k) && !selfContained && found.LastSpeakerBefore(p.Index, u) is { } r)
             {
                 u.Speaker = r;
                 u.Settled = true;
@@ -242,14 +251,14 @@ internal sealed partial class DocumentQuotes
 
     QuoteUnit? PreviousUnitEndingAt(ParagraphContext p, int tok)
     {
-        foreach (var k in _unitsOf[p.Index]) if (_units[k].After == tok) return _units[k];
+        foreach (var k in found.UnitsOf(p.Index)) if (Units[k].After == tok) return Units[k];
         return null;
     }
 
     bool UnitBetween(ParagraphContext p, int from, int to, int self)
     {
-        foreach (var k in _unitsOf[p.Index])
-            if (k != self && _units[k].Parent < 0 && _units[k].Before >= from && _units[k].Before < to) return true;
+        foreach (var k in found.UnitsOf(p.Index))
+            if (k != self && Units[k].Parent < 0 && Units[k].Before >= from && Units[k].Before < to) return true;
         return false;
     }
 
@@ -262,7 +271,7 @@ internal sealed partial class DocumentQuotes
         Apply(u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained, antecedentLimit: u.Style == "dash" ? 0 : u.Before), p);
     }
 
-    static int SentenceEndAfter(ParagraphContext p, int from)
+    internal static int SentenceEndAfter(ParagraphContext p, int from)
     {
         for (int k = from; k < p.Tokens.Count; k++) if (p.IsSentenceEnd(k)) return k + 1;
         return p.Tokens.Count;
@@ -277,14 +286,9 @@ internal sealed partial class DocumentQuotes
         u.Settled = true;
         if (a.Speaker is { } r)
         {
-            _discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
-            if (a.RoleClass is { } role) _discourse.NoteRole(role, r, p.Index);
+            discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
+            if (a.RoleClass is { } role) discourse.NoteRole(role, r, p.Index);
         }
-    }
-
-    void Note(QuoteUnit u, ParagraphContext p, int tok)
-    {
-        if (u.Speaker is { } r) _discourse.Note(r, p.Index, tok, subject: true, speaker: true, humanVoice: r.IsPerson);
     }
 
     /// <summary>A block's speaker is who the colon line introduces ("Han talade … :", "The Local Government
@@ -292,10 +296,10 @@ internal sealed partial class DocumentQuotes
     /// of whoever reported it (the medium the introduction names).</summary>
     void AttributeBlock(ParagraphContext p, QuoteUnit u)
     {
-        var intro = _paras[p.Index - 1];
-        var (ls, le) = LastSentence(intro);
-        var reader = new PhraseReader(intro, _discourse, (j, _) => IsSentenceStart(intro, j, _ => false));
-        var attributor = new Attributor(intro, _discourse, reader);
+        var intro = found.Paragraphs[p.Index - 1].Context;
+        var (ls, le) = intro.LastSentence();
+        var reader = new PhraseReader(intro, discourse, (j, _) => IsSentenceStart(intro, j, _ => false));
+        var attributor = new Attributor(intro, discourse, reader);
         var cues = CueFinder.Find(intro, ls, le, _ => false);
         Attribution? a = cues.Count > 0 ? attributor.Resolve(cues[^1], ls, ls, le, _ => false, allowDiscourse: true) : null;
         var speaker = a?.Speaker;
@@ -315,7 +319,7 @@ internal sealed partial class DocumentQuotes
         u.SpeakerText = speaker is null ? null : a?.SpeakerText;
         u.Cue = a?.CueText;
         u.Settled = true;
-        Note(u, p, 0);
+        discourse.NoteQuoteSpeaker(u.Speaker, p.Index, 0);
     }
 
     bool Mentions(ParagraphContext p, Referent r)
@@ -328,13 +332,13 @@ internal sealed partial class DocumentQuotes
     /// ("vowing to support Moscow’s “sovereignty and security.”"); it continues no one.</summary>
     void AttributeNested(ParagraphContext p, Attributor attributor, int index)
     {
-        var u = _units[index];
-        var parent = _units[u.Parent];
+        var u = Units[index];
+        var parent = Units[u.Parent];
         bool Opaque(int i)
         {
             if (i < parent.TokStart || i >= parent.TokEnd) return true;
-            foreach (var k in _unitsOf[p.Index])
-                if (_units[k].Parent == u.Parent && i >= _units[k].Before && i < _units[k].After) return true;
+            foreach (var k in found.UnitsOf(p.Index))
+                if (Units[k].Parent == u.Parent && i >= Units[k].Before && i < Units[k].After) return true;
             return false;
         }
         var sentences = p.Sentences(parent.TokStart, parent.TokEnd, Opaque);
@@ -355,7 +359,7 @@ internal sealed partial class DocumentQuotes
     {
         string? previousKind(int closeTok)
         {
-            foreach (var k in _unitsOf[p.Index]) if (_units[k].CloseTok == closeTok) return _units[k].Kind;
+            foreach (var k in found.UnitsOf(p.Index)) if (Units[k].CloseTok == closeTok) return Units[k].Kind;
             return null;
         }
         if (u.Style != "marked") return u.Kind;
