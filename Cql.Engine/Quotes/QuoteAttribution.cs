@@ -53,7 +53,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
                 if (u.Before < ss || u.Before >= se) continue;
                 if (u.Style == "block") AttributeBlock(p, u);
                 else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
-                else AttributeMarked(p, attributor, u, k, ss, se, cues, isOpaque, selfContained);
+                else MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, k, ss, se, cues, isOpaque, selfContained));
             }
             lastSentenceSpeaker = null;
             foreach (var c in cues)
@@ -95,7 +95,9 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         return result;
     }
 
-    static bool IsSentenceStart(ParagraphContext p, int j, Func<int, bool> opaque)
+    /// <summary>Token <paramref name="j"/> opens a sentence: before it, past marks and dashes, a sentence's end or a
+    /// colon outside quoted words, or nothing.</summary>
+    internal static bool IsSentenceStart(ParagraphContext p, int j, Func<int, bool> opaque)
     {
         for (int k = j - 1; k >= 0; k--)
         {
@@ -154,121 +156,13 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         return attributor.SubjectOf(ss, colon, opaque);
     }
 
-    void AttributeMarked(ParagraphContext p, Attributor attributor, QuoteUnit u, int index, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool selfContained)
-    {
-        var toks = p.Tokens;
-        int before = u.Before;
-        u.SentenceEnd = se;
-        // "ordet «krig»", "the term “no limits”": a word mentioned, not quoted; so is "… eller «eldupphör»" after it.
-        for (int k = before - 1; k >= ss && k >= before - 2; k--)
-            if (p.IsTermNoun(k)) { u.Settled = u.IsTerm = true; return; }
-        // "a practice known as “corridor care”", "die sogenannte „Brandmauer“": a label.
-        if (p.EndsWithLabel(before)) { u.Settled = u.IsTerm = true; return; }
-        if (before - 2 >= ss && p.IsConjunction(before - 1) && PreviousUnitEndingAt(p, before - 1) is { IsTerm: true }) { u.Settled = u.IsTerm = true; return; }
-        int colon = before - 1 >= ss && toks[before - 1].Is(':') ? before - 1 : -1;
-        if (colon >= 0)
-        {
-            var intro = cues.Where(c => c.End <= colon).ToList();
-            if (intro.Count > 0) { Apply(u, attributor.Resolve(intro[^1], ss, ss, se, opaque, !selfContained), p); return; }
-            var reader = new PhraseReader(p, discourse, (j, _) => IsSentenceStart(p, j, opaque));
-            for (int k = ss; k < colon; k++)
-            {
-                if (opaque(k) || !toks[k].IsWord || p.IsPreposition(k)) continue;
-                if (reader.Read(k, colon) is { } ph)
-                {
-                    var r = ph.Kind switch
-                    {
-                        PhraseKind.Named => ph.Ref,
-                        PhraseKind.Document => ph.Affiliation,
-                        PhraseKind.Pronoun when !selfContained => discourse.Resolve(ph.Gender is 'f' or 'm' ? ph.Gender : '?', p.Index, k, false),
-                        PhraseKind.Role when ph.Affiliation is { } aff && ph.Role!.Class == "spokesperson" => aff,
-                        _ => null,
-                    };
-                    if (r is { CanSpeak: true })
-                    {
-                        u.Speaker = r;
-                        u.SpeakerText = p.Slice(ph.Start, ph.End);
-                        u.Settled = true;
-                        discourse.NoteQuoteSpeaker(u.Speaker, p.Index, k);
-                    }
-                    break;
-                }
-            }
-            if (u.Speaker is null) u.Kind = "full";
-            return;
-        }
-        // A speech verb names the speaker; "ifølge X" and "hieß es" decide only when the sentence has none
-        // ("…, uttrykte Xi …, ifølge en uttalelse fra …": Xi speaks, the statement reports).
-        CueHit? after = null, beforeCue = null;
-        foreach (var weak in (bool[])[false, true])
-        {
-            foreach (var c in cues)
-            {
-                if ((c.Kind is CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal) != weak && !weak) continue;
-                if (c.Start >= u.After && after is null && c.Start - u.After <= 14 && !UnitBetween(p, u.After, c.Start, index)) after = c;
-                if (c.End <= before) beforeCue = c;
-            }
-            if (after is not null || beforeCue is not null) break;
-        }
-        bool fronted = IsSentenceStart(p, before, opaque) || before == ss;
-        // The nearer cue wins, counted in words; a verb coordinated after the quote ("betonte Xi, dass … „…“ habe, und
-        // forderte …") yields to the one that governs the clause the quote stands in.
-        bool coordinatedAfter = after is not null && (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) && !p.Tokens[after.Start - 1].IsCapitalized);
-        CueHit? chosen = fronted ? after ?? beforeCue
-            : after is null ? beforeCue
-            : beforeCue is null ? after
-            : coordinatedAfter ? beforeCue
-            : Words(p, u.After, after.Start) < Words(p, beforeCue.End, before) ? after : beforeCue;
-        if (chosen is not null)
-        {
-            // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
-            int floor = chosen.Start >= u.After ? u.After : ss;
-            Apply(u, attributor.Resolve(chosen, floor, ss, se, opaque, !selfContained, antecedentLimit: chosen.Start >= u.After ? ss : -1), p);
-            return;
-        }
-        if (!selfContained && attributor.FrontedSource(ss, before) is { } source)
-        {
-            Apply(u, source, p);
-            return;
-        }
-        // German reported speech in the subjunctive continues the last speaker: "Die Berichte seien „reine Erfindung“".
-        for (int k = ss; k < se; k++)
-            if (!opaque(k) && p.IsSubjunctive(k) && !selfContained && found.LastSpeakerBefore(p.Index, u) is { } r)
-            {
-                u.Speaker = r;
-                u.Settled = true;
-                return;
-            }
-        if (!fronted) u.Settled = true;
-    }
-
-    static int Words(ParagraphContext p, int from, int to)
-    {
-        int n = 0;
-        for (int k = from; k < to; k++) if (p.Tokens[k].IsWord) n++;
-        return n;
-    }
-
-    QuoteUnit? PreviousUnitEndingAt(ParagraphContext p, int tok)
-    {
-        foreach (var k in found.UnitsOf(p.Index)) if (Units[k].After == tok) return Units[k];
-        return null;
-    }
-
-    bool UnitBetween(ParagraphContext p, int from, int to, int self)
-    {
-        foreach (var k in found.UnitsOf(p.Index))
-            if (k != self && Units[k].Parent < 0 && Units[k].Before >= from && Units[k].Before < to) return true;
-        return false;
-    }
-
     void AttributeByClause(ParagraphContext p, Attributor attributor, QuoteUnit u, bool selfContained)
     {
         int end = Math.Min(u.AttrEnd, SentenceEndAfter(p, u.AttrStart));
         var cues = CueFinder.Find(p, u.AttrStart, end, _ => false);
         var cue = cues.FirstOrDefault(c => c.Kind is not (CueKind.According or CueKind.AccordingAfter)) ?? cues.FirstOrDefault();
         if (cue is null) return;
-        Apply(u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained, antecedentLimit: u.Style == "dash" ? 0 : u.Before), p);
+        Apply(discourse, u, attributor.Resolve(cue, u.AttrStart, u.AttrStart, end, _ => false, !selfContained, antecedentLimit: u.Style == "dash" ? 0 : u.Before), p.Index);
     }
 
     internal static int SentenceEndAfter(ParagraphContext p, int from)
@@ -277,7 +171,9 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         return p.Tokens.Count;
     }
 
-    void Apply(QuoteUnit u, Attribution a, ParagraphContext p)
+    /// <summary>Takes a cue's attribution as the quotation's, settled, and notes its speaker in the discourse (with the
+    /// office they spoke in) for the pronouns and offices that follow.</summary>
+    internal static void Apply(Discourse discourse, QuoteUnit u, Attribution a, int para)
     {
         u.Speaker = a.Speaker;
         u.SpeakerText = a.SpeakerText;
@@ -286,8 +182,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         u.Settled = true;
         if (a.Speaker is { } r)
         {
-            discourse.Note(r, p.Index, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
-            if (a.RoleClass is { } role) discourse.NoteRole(role, r, p.Index);
+            discourse.Note(r, para, u.TokStart, subject: true, speaker: true, humanVoice: a.HumanVoice);
+            if (a.RoleClass is { } role) discourse.NoteRole(role, r, para);
         }
     }
 
@@ -346,7 +242,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         {
             if (u.Before < ss || u.Before >= se) continue;
             var cues = CueFinder.Find(p, ss, se, Opaque);
-            AttributeMarked(p, attributor, u, index, ss, se, cues, Opaque, selfContained: parent.Style != "block");
+            MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, index, ss, se, cues, Opaque, selfContained: parent.Style != "block"));
             u.Kind = KindOf(p, u, sentences, Opaque);
             break;
         }
