@@ -14,6 +14,10 @@ public class AttributionRulesTests
     public void Every_continuation_rule_is_in_the_cascade_once() =>
         AssertListedOnce(typeof(IContinuationRule), ContinuationRules.InOrder);
 
+    [Fact]
+    public void Every_cue_subject_rule_is_in_the_cascade_once() =>
+        AssertListedOnce(typeof(ICueSubjectRule), CueSubjectRules.InOrder);
+
     static void AssertListedOnce<T>(Type ruleInterface, T[] cascade) where T : class
     {
         var defined = typeof(QuoteExtractor).Assembly.GetTypes()
