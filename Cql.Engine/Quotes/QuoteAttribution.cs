@@ -20,19 +20,15 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
     /// for the body nor continues them.</summary>
     internal static bool SelfContained(ParagraphInfo info) => info.Boilerplate;
 
+    /// <summary>Attributes the quotations of <paramref name="p"/>, sentence by sentence, noting in the discourse who
+    /// its sentences name and who speaks in them; then continues, nests and kinds them.</summary>
     public void Attribute(ParagraphContext p)
     {
         var mine = found.UnitsOf(p.Index);
         mine.Sort(_byContentStart ??= (a, b) => Units[a].ContentStart.CompareTo(Units[b].ContentStart));
         var top = found.TopLevel(mine);
         // Tokens inside a quotation (and a dash quote's dash), computed once: every step asks about them.
-        var opaque = new bool[p.Tokens.Count];
-        foreach (var k in top)
-        {
-            var u = Units[k];
-            int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
-            for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
-        }
+        var opaque = QuotedTokens(p, top);
         // One delegate for the paragraph: a local function passed as Func would allocate one at every call.
         Func<int, bool> isOpaque = i => i >= 0 && i < opaque.Length && opaque[i];
         var opensSentence = SentenceOpenings(p, isOpaque);
@@ -48,26 +44,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
             var subject = selfContained ? null : NoteMentions(p, reader, ss, se, isOpaque);
             var cues = CueFinder.Find(p, ss, se, isOpaque);
             foreach (var k in top)
-            {
-                var u = Units[k];
-                if (u.Before < ss || u.Before >= se) continue;
-                if (u.Style == "block") AttributeBlock(p, u);
-                else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
-                else MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, k, ss, se, cues, isOpaque, selfContained));
-            }
-            lastSentenceSpeaker = null;
-            foreach (var c in cues)
-            {
-                if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According) || selfContained) continue;
-                // Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") makes its subject the
-                // one a following quote may continue.
-                var a = attributor.Resolve(c, ss, ss, se, isOpaque, allowDiscourse: true);
-                if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
-                {
-                    discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
-                    lastSentenceSpeaker = r;
-                }
-            }
+                if (Units[k].Before >= ss && Units[k].Before < se) AttributeInSentence(p, attributor, k, ss, se, cues, isOpaque, selfContained);
+            lastSentenceSpeaker = selfContained ? null : NoteIndirectSpeech(p, attributor, ss, se, cues, isOpaque);
             continuers.Add((ss, se, lastSentenceSpeaker ?? subject));
         }
         found.Paragraphs[p.Index].ClosingSpeaker = lastSentenceSpeaker;
@@ -76,6 +54,49 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         foreach (var k in mine) if (Units[k].Parent >= 0) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
         foreach (var k in top) if (Units[k].Style == "marked" && Units[k].Kind != "full") Units[k].Kind = KindOf(p, Units[k], sentences, isOpaque);
+    }
+
+    /// <summary>Per token, whether it lies inside one of the top-level quotations <paramref name="top"/> (marks
+    /// included; for a dash quote, its dash).</summary>
+    bool[] QuotedTokens(ParagraphContext p, List<int> top)
+    {
+        var opaque = new bool[p.Tokens.Count];
+        foreach (var k in top)
+        {
+            var u = Units[k];
+            int from = u.Style == "dash" ? Math.Max(0, u.TokStart - 1) : u.Before, to = u.Style == "dash" ? u.TokEnd : u.After;
+            for (int i = from; i < to && i < opaque.Length; i++) opaque[i] = true;
+        }
+        return opaque;
+    }
+
+    /// <summary>Attributes quotation <paramref name="k"/>, which starts in sentence [ss, se), by its shape: a block by
+    /// its colon line, a quotation with an attribution clause of its own by that clause, one in marks by the
+    /// <see cref="MarkedQuoteRules"/>.</summary>
+    void AttributeInSentence(ParagraphContext p, Attributor attributor, int k, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool selfContained)
+    {
+        var u = Units[k];
+        if (u.Style == "block") AttributeBlock(p, u);
+        else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
+        else MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, k, ss, se, cues, opaque, selfContained));
+    }
+
+    /// <summary>Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") notes its subject as
+    /// a speaker; the last such subject of the sentence is returned, the one a following quote may continue.</summary>
+    Referent? NoteIndirectSpeech(ParagraphContext p, Attributor attributor, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
+    {
+        Referent? last = null;
+        foreach (var c in cues)
+        {
+            if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According)) continue;
+            var a = attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true);
+            if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
+            {
+                discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);
+                last = r;
+            }
+        }
+        return last;
     }
 
     /// <summary>Orders a paragraph's units by where their content starts; made once per document, not per paragraph.</summary>
