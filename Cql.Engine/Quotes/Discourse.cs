@@ -40,6 +40,13 @@ internal sealed class Discourse
     public void Note(Referent r, int para, int tok, bool subject, bool speaker, bool humanVoice) =>
         _entries.Add(new Entry(r, para, tok, subject, speaker, humanVoice || r.IsPerson));
 
+    /// <summary>Notes <paramref name="r"/> (if any) as the speaker of a quotation that had no cue of its own: a human
+    /// voice when a person.</summary>
+    public void NoteQuoteSpeaker(Referent? r, int para, int tok)
+    {
+        if (r is not null) Note(r, para, tok, subject: true, speaker: true, humanVoice: r.IsPerson);
+    }
+
     public void NoteRole(string roleClass, Referent r, int para) => _roles.Add((roleClass, r, para));
 
     /// <summary>The full name a surname (or its last words) belongs to, preferring one met before.</summary>

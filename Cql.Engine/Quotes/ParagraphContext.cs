@@ -196,6 +196,9 @@ internal sealed class ParagraphContext
         return result;
     }
 
+    /// <summary>The paragraph's last sentence, quotations not set apart.</summary>
+    public (int Start, int End) LastSentence() => Sentences(0, Tokens.Count, _ => false)[^1];
+
     public string Slice(int fromTok, int toTok) =>
         toTok <= fromTok ? "" : Text[Tokens[fromTok].Start..Tokens[toTok - 1].End];
 }

@@ -48,106 +48,189 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return ph;
     }
 
+    /// <summary>Where a phrase being read stands: it starts at <see cref="Start"/>, the word at <see cref="At"/> is the
+    /// next to read, and none at or past <see cref="End"/>. What the words before <see cref="At"/> told: an article
+    /// (<see cref="Definite"/>, <see cref="Indefinite"/>), the organisation the phrase belongs to ("Kremls",
+    /// "Senate Majority"), how many modifiers were passed. A step that ends the reading leaves its phrase (or null,
+    /// no phrase) in <see cref="Result"/>.</summary>
+    struct PhraseScan(int start, int end)
+    {
+        public readonly int Start = start, End = end;
+        public int At = start;
+        public bool Definite, Indefinite;
+        public Referent? Affiliation;
+        public int Modifiers;
+        public Phrase? Result;
+
+        public bool AfterArticle => Definite || Indefinite;
+
+        public Step Done(Phrase? phrase)
+        {
+            Result = phrase;
+            return Step.Done;
+        }
+
+        /// <summary>The word at <see cref="At"/> (and those up to <paramref name="next"/>) modifies the head still to come.</summary>
+        public Step Modifier(int next)
+        {
+            At = next;
+            Modifiers++;
+            return Step.Next;
+        }
+    }
+
+    /// <summary>What a step of reading made of the word at <see cref="PhraseScan.At"/>: not its kind of word (the next
+    /// step looks), a modifier read past (read on), or the end of the phrase.</summary>
+    enum Step : byte { Skip, Next, Done }
+
+    /// <summary>Modifiers a phrase may have before its head: "den ikke navngitte talspersonen".</summary>
+    const int MaxModifiers = 4;
+
+    /// <summary>Reads in steps: a pronoun; a known name with its article; words of address and the name after them;
+    /// else an article, then word by word up to the head — a known name, an office, a document, a capitalised name
+    /// run — past modifiers (possessives, adjectives, counts, an affiliation, a second office); with no head, what
+    /// the article and modifiers describe.</summary>
     Phrase? ReadUncached(int i, int end)
     {
-        var toks = p.Tokens;
-        if (i >= end || !toks[i].IsWord) return null;
+        if (i >= end || !p.Tokens[i].IsWord) return null;
         if (p.PronounGender(i) is { } g) return new Phrase(PhraseKind.Pronoun, i, i + 1, Gender: g);
-        // A known name that begins with its article: "the Russian leader", "Het Parool", "The Kremlin".
-        if (p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i)))
-            return new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)));
-        int j = i;
+        if (KnownNameWithArticle(i) is { } known) return known;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
-        if (AfterHonorifics(j, end) is var afterAddress && afterAddress > j)
+        if (AfterHonorifics(i, end) is var afterAddress && afterAddress > i)
             return afterAddress < end && NamedAt(afterAddress, end) is { } addressed ? addressed with { Start = i } : null;
-        bool def = false, indef = false;
-        if (p.IsDetDef(j) && j + 1 < end) { def = true; j++; }
-        else if (p.IsDetIndef(j) && j + 1 < end) { indef = true; j++; }
-        Referent? affiliation = null;
-        int modifiers = 0;
-        while (j < end && modifiers <= 4)
+        var s = new PhraseScan(i, end);
+        SkipArticle(ref s);
+        while (s.At < end && s.Modifiers <= MaxModifiers && p.Tokens[s.At].IsWord)
         {
-            var t = toks[j];
-            if (!t.IsWord) break;
-            if (p.HitAt(j) is { } hit)
-            {
-                var r = discourse.Intern(Referent(hit.Entity));
-                int k = hit.TokEnd;
-                if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, end))
-                    return new Phrase(PhraseKind.Named, i, k + 1, NameReferent(j, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true));
-                // A possessive or an adjective of a known entity before an office or a document: "Kremls uttalande",
-                // "USA:s president Donald Trump", "EU-kommisjonens president".
-                if (IsModifierBeforeHead(k, end) && (hit.Genitive || !r.IsPerson))
-                {
-                    if (r.Kind != "place" || affiliation is null) affiliation = r;
-                    j = k;
-                    modifiers++;
-                    continue;
-                }
-                // A title alias followed by the name: "Kinas president Xi Jinping".
-                while (p.HitAt(k) is { } more && more.Entity == hit.Entity) k = more.TokEnd;
-                if (def && !r.IsPerson && r.Kind != "medium" && r.Kind != "organisation") return new Phrase(PhraseKind.Common, i, k);
-                return new Phrase(PhraseKind.Named, i, k, r);
-            }
-            if (p.RoleAt(j) is { } role)
-                return ReadRole(i, j, end, role, def, indef, affiliation);
-            if (p.IsDocNoun(j)) return ReadDocument(i, j, end, affiliation);
-            bool particleName = t.IsCapitalized && p.Lexicon.IsNameParticle(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
-            if (t.IsCapitalized && (!p.IsFunctionWord(j) || particleName))
-            {
-                if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
-                    return new Phrase(PhraseKind.Initial, i, j + 1);
-                // A place in the genitive before an institution is its name: "Göteborgs tingsrätt", "Bergens kommune".
-                if (IsGenitive(t) && IsInstitutionAfterPlace(j + 1, end))
-                    return new Phrase(PhraseKind.Named, i, j + 2, NameReferent(j, j + 2, afterDeterminer: false, genitiveStripped: false, organisation: true));
-                // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
-                if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end)) { affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true); j++; modifiers++; continue; }
-                int runEnd = j + NameRunLength(j, end);
-                // A title the lexicon does not know before words of address and a name: "der Verkehrsplaner Prof. Dr. Klaus Wendel".
-                if (AfterHonorifics(runEnd, end) > runEnd && NamedAt(runEnd, end) is { Ref.IsPerson: true } addressedAfterTitle)
-                    return addressedAfterTitle with { Start = i };
-                // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
-                // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
-                if (TitleBeforeName(j, runEnd, i, def || indef) is int nameStart)
-                    return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
-                // An affiliation before an office: "Senate Majority Leader Chuck Schumer".
-                if (runEnd < end && p.RoleAt(runEnd) is not null && runEnd - j <= 3 && p.FirstNameAt(j) is null)
-                {
-                    affiliation ??= NameReferent(j, runEnd, afterDeterminer: true, genitiveStripped: false);
-                    j = runEnd;
-                    modifiers++;
-                    continue;
-                }
-                bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
-                // "Ein Anhänger", "Die Opposition": a capitalised noun right after the article; "il cantante Geolier" is a name.
-                if ((def || indef) && j == i + 1 && runEnd - j == 1 && !known) return new Phrase(PhraseKind.Common, i, runEnd);
-                // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
-                if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return new Phrase(PhraseKind.Common, i, runEnd);
-                // A lone capitalised word opening a sentence is a name only when the article knows it as one.
-                if (!def && !indef && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
-                    return null;
-                return new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: def || indef, genitiveStripped: false));
-            }
-            // Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år gamle
-            // Sara Ali", "algemeen directeur Jan van Halst".
-            if ((def || indef || affiliation is not null || modifiers > 0 || char.IsDigit(t.Text[0]) || IsModifierBeforeHead(j + 1, end))
-                && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && !IsCueLike(j))
-            {
-                j++;
-                modifiers++;
-                continue;
-            }
-            // Two offices joined: "Le talonneur et capitaine Romain Sabathé", "the chairman and founder".
-            if (modifiers > 0 && p.IsConjunction(j) && j + 1 < end && toks[j + 1].IsWord && !toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1) && !IsCueLike(j + 1))
-            {
-                j++;
-                continue;
-            }
-            break;
+            var step = KnownName(ref s);
+            if (step == Step.Skip) step = Office(ref s);
+            if (step == Step.Skip) step = Document(ref s);
+            if (step == Step.Skip) step = NameRun(ref s);
+            if (step == Step.Skip) step = Modifier(ref s);
+            if (step == Step.Skip) step = JoinedOffice(ref s);
+            if (step == Step.Done) return s.Result;
+            if (step == Step.Skip) break;
         }
-        if (def && j > i + 1 && DescribedPerson(i, j, end) is { } described) return described;
-        if ((def || indef || modifiers > 0) && j > i + (def || indef ? 1 : 0))
-            return p.FactsAt(j - 1).IsSourceNoun || def || indef ? new Phrase(PhraseKind.Common, i, j) : null;
+        return Unnamed(in s);
+    }
+
+    /// <summary>A known name that begins with its article: "the Russian leader", "Het Parool", "The Kremlin".</summary>
+    Phrase? KnownNameWithArticle(int i) =>
+        p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i))
+            ? new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)))
+            : null;
+
+    /// <summary>An article opens the phrase when a word follows it.</summary>
+    void SkipArticle(ref PhraseScan s)
+    {
+        if (p.IsDetDef(s.At) && s.At + 1 < s.End) { s.Definite = true; s.At++; }
+        else if (p.IsDetIndef(s.At) && s.At + 1 < s.End) { s.Indefinite = true; s.At++; }
+    }
+
+    /// <summary>A gazetteer name: the head ("Kinas president Xi Jinping", a title alias then the name), or the owner of
+    /// the office or document after it ("Kremls uttalande", "USA:s president Donald Trump", "EU-kommisjonens
+    /// president"), or with a lowercase institution the name of one ("Bergens kommune").</summary>
+    Step KnownName(ref PhraseScan s)
+    {
+        if (p.HitAt(s.At) is not { } hit) return Step.Skip;
+        var r = discourse.Intern(Referent(hit.Entity));
+        int k = hit.TokEnd;
+        if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, s.End))
+            return s.Done(new Phrase(PhraseKind.Named, s.Start, k + 1, NameReferent(s.At, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true)));
+        if (IsModifierBeforeHead(k, s.End) && (hit.Genitive || !r.IsPerson))
+        {
+            if (r.Kind != "place" || s.Affiliation is null) s.Affiliation = r;
+            return s.Modifier(k);
+        }
+        while (p.HitAt(k) is { } more && more.Entity == hit.Entity) k = more.TokEnd;
+        if (s.Definite && !r.IsPerson && r.Kind != "medium" && r.Kind != "organisation") return s.Done(new Phrase(PhraseKind.Common, s.Start, k));
+        return s.Done(new Phrase(PhraseKind.Named, s.Start, k, r));
+    }
+
+    /// <summary>An office heads the phrase: "statsministeren", "talsperson for USAs utenriksdepartement" (see
+    /// <see cref="ReadRole"/>).</summary>
+    Step Office(ref PhraseScan s) =>
+        p.RoleAt(s.At) is { } role ? s.Done(ReadRole(s.Start, s.At, s.End, role, s.Definite, s.Indefinite, s.Affiliation)) : Step.Skip;
+
+    /// <summary>A document heads the phrase: "Erklärung des Kreml" (see <see cref="ReadDocument"/>).</summary>
+    Step Document(ref PhraseScan s) =>
+        p.IsDocNoun(s.At) ? s.Done(ReadDocument(s.Start, s.At, s.End, s.Affiliation)) : Step.Skip;
+
+    /// <summary>A capitalised word: an initial, a place's genitive before an institution or an office, or a run of
+    /// capitalised words that names someone — after a title the lexicon does not know, or before an office as its
+    /// affiliation; a capitalised common noun names nobody.</summary>
+    Step NameRun(ref PhraseScan s)
+    {
+        var toks = p.Tokens;
+        int i = s.Start, j = s.At, end = s.End;
+        var t = toks[j];
+        bool particleName = t.IsCapitalized && p.Lexicon.IsNameParticle(t.Lower) && j + 1 < end && toks[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1);
+        if (!t.IsCapitalized || p.IsFunctionWord(j) && !particleName) return Step.Skip;
+        if (t.Text.Length == 1 && !(j + 2 < end && toks[j + 1].Is('.') && toks[j + 2].IsCapitalized))
+            return s.Done(new Phrase(PhraseKind.Initial, i, j + 1));
+        // A place in the genitive before an institution is its name: "Göteborgs tingsrätt", "Bergens kommune".
+        if (IsGenitive(t) && IsInstitutionAfterPlace(j + 1, end))
+            return s.Done(new Phrase(PhraseKind.Named, i, j + 2, NameReferent(j, j + 2, afterDeterminer: false, genitiveStripped: false, organisation: true)));
+        // A place or party in the genitive before an office: "Saarbrückens Trainer", "Socialdemokraternas talesperson".
+        if (IsGenitive(t) && IsModifierBeforeHead(j + 1, end))
+        {
+            s.Affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true);
+            return s.Modifier(j + 1);
+        }
+        int runEnd = j + NameRunLength(j, end);
+        // A title the lexicon does not know before words of address and a name: "der Verkehrsplaner Prof. Dr. Klaus Wendel".
+        if (AfterHonorifics(runEnd, end) > runEnd && NamedAt(runEnd, end) is { Ref.IsPerson: true } addressedAfterTitle)
+            return s.Done(addressedAfterTitle with { Start = i });
+        // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
+        // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
+        if (TitleBeforeName(j, runEnd, i, s.AfterArticle) is int nameStart)
+            return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false)));
+        // An affiliation before an office: "Senate Majority Leader Chuck Schumer".
+        if (runEnd < end && p.RoleAt(runEnd) is not null && runEnd - j <= 3 && p.FirstNameAt(j) is null)
+        {
+            s.Affiliation ??= NameReferent(j, runEnd, afterDeterminer: true, genitiveStripped: false);
+            return s.Modifier(runEnd);
+        }
+        bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
+        // "Ein Anhänger", "Die Opposition": a capitalised noun right after the article; "il cantante Geolier" is a name.
+        if (s.AfterArticle && j == i + 1 && runEnd - j == 1 && !known) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
+        // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
+        if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
+        // A lone capitalised word opening a sentence is a name only when the article knows it as one.
+        if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
+            return s.Done(null);
+        return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: s.AfterArticle, genitiveStripped: false)));
+    }
+
+    /// <summary>Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år
+    /// gamle Sara Ali", "algemeen directeur Jan van Halst".</summary>
+    Step Modifier(ref PhraseScan s)
+    {
+        int j = s.At;
+        bool modifies = s.AfterArticle || s.Affiliation is not null || s.Modifiers > 0 || char.IsDigit(p.Tokens[j].Text[0]) || IsModifierBeforeHead(j + 1, s.End);
+        return modifies && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && !IsCueLike(j) ? s.Modifier(j + 1) : Step.Skip;
+    }
+
+    /// <summary>Two offices joined: "Le talonneur et capitaine Romain Sabathé", "the chairman and founder".</summary>
+    Step JoinedOffice(ref PhraseScan s)
+    {
+        var toks = p.Tokens;
+        int j = s.At;
+        if (s.Modifiers == 0 || !p.IsConjunction(j) || j + 1 >= s.End || !toks[j + 1].IsWord || toks[j + 1].IsCapitalized || p.IsFunctionWord(j + 1) || IsCueLike(j + 1))
+            return Step.Skip;
+        s.At = j + 1;
+        return Step.Next;
+    }
+
+    /// <summary>No head came: a definite description names the person in apposition after it ("the harbourmaster, Tom
+    /// Reed,"); else the article and modifiers describe someone unnamed ("die beiden Führer", "diplomater"), or
+    /// nothing was read.</summary>
+    Phrase? Unnamed(in PhraseScan s)
+    {
+        int i = s.Start, j = s.At;
+        if (s.Definite && j > i + 1 && DescribedPerson(i, j, s.End) is { } described) return described;
+        if ((s.AfterArticle || s.Modifiers > 0) && j > i + (s.AfterArticle ? 1 : 0))
+            return p.FactsAt(j - 1).IsSourceNoun || s.AfterArticle ? new Phrase(PhraseKind.Common, i, j) : null;
         return null;
     }
 

@@ -7,17 +7,20 @@ namespace Cql.Engine.Quotes;
 internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice, string? RoleClass);
 
 /// <summary>
-/// Resolves the subject of a cue in its clause. A speech verb's speaker stands before it in its own clause ("Xi
-/// sagte", "Tony Dyer, leader of the Green group, said"), else right after it ("sa Xi", "said Senator John Thune",
-/// "betonte Xi"), else in its gap ("la han til", "skal Xi ha sagt"); a participle or a coordinated verb ("vowing",
-/// "und sagte") takes the sentence's subject; with none, the subject was dropped ("ha affermato") and the discourse
-/// supplies it. Listeners and media ("told Reuters", "til NTB", "ifølge CNN") become the medium, never the speaker.
+/// Resolves the subject of a cue in its clause. A speech verb's speaker stands in its gap ("la han til", "skal Xi ha
+/// sagt"), else before it in its own clause ("Xi sagte", "Tony Dyer, leader of the Green group, said"), else right
+/// after it ("sa Xi", "said Senator John Thune", "betonte Xi"); a participle or a coordinated verb ("vowing", "und
+/// sagte") takes the sentence's subject (<see cref="CueSubjectRules"/>, in that order); with none, the subject was
+/// dropped ("ha affermato") and the discourse supplies it. Listeners and media ("told Reuters", "til NTB", "ifølge CNN") become the medium, never the speaker.
 /// Pronouns, offices and initials resolve through the <see cref="Discourse"/>; an unnamed subject ("die beiden
 /// Führer", "a spokesperson") falls back to a named source in the sentence ("In einer Erklärung des Kreml").
 /// </summary>
 internal sealed class Attributor(ParagraphContext p, Discourse discourse, PhraseReader reader)
 {
-    const int MaxAdverbs = 2;
+    /// <summary>The paragraph whose cues this resolves.</summary>
+    internal ParagraphContext Paragraph => p;
+    /// <summary>Reads the phrases of <see cref="Paragraph"/>.</summary>
+    internal PhraseReader Reader => reader;
 
     /// <summary>Offices that may name anyone: "der Grünen-Politiker", "personen". Others need their holder named
     /// before ("statsministeren" after "Statsminister Jonas Gahr Støre"), else nobody is named.</summary>
@@ -42,15 +45,15 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 phrase = PhraseEndingAt(cue.Start, sentenceStart);
                 break;
             case CueKind.So:
-                phrase = After(cue.End, sentenceEnd);
+                phrase = SubjectAfterCueRule.After(this, cue.End, sentenceEnd);
                 break;
             case CueKind.Quoted:
                 phrase = cue.GapStart >= 0 ? reader.Read(cue.GapStart, cue.GapEnd) : null;
-                if (Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named } medium) via = medium.Ref?.Name;
+                if (SubjectBeforeCueRule.Before(this, cue, clauseFloor, opaque) is { Kind: PhraseKind.Named } medium) via = medium.Ref?.Name;
                 break;
             case CueKind.Impersonal:
                 // "Lucia Bertolini si dice «sollevata»": a reflexive report with a subject is that subject speaking of herself.
-                if (IsReflexive(cue) && Before(cue, clauseFloor, opaque) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Role } self)
+                if (IsReflexive(cue) && SubjectBeforeCueRule.Before(this, cue, clauseFloor, opaque) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Role } self)
                 {
                     phrase = self;
                     break;
@@ -58,10 +61,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 phrase = SourceAfterImpersonal(cue, sentenceEnd) ?? SourceInSentence(sentenceStart, sentenceEnd, opaque);
                 break;
             default:
-                phrase = (cue.GapStart >= 0 && reader.Read(cue.GapStart, cue.GapEnd) is { Kind: PhraseKind.Named or PhraseKind.Pronoun or PhraseKind.Initial } gap ? gap : null)
-                    ?? Before(cue, clauseFloor, opaque)
-                    ?? (cue.Kind == CueKind.Tell ? null : After(cue.End, sentenceEnd))
-                    ?? SentenceSubject(cue, clauseFloor, sentenceStart, opaque);
+                phrase = CueSubjectRules.Find(new CueClause(this, cue, clauseFloor, sentenceStart, sentenceEnd, opaque));
                 break;
         }
         // "were described as “…” by the UN's climate chief, Simon Stiell": the agent of a passive speaks.
@@ -125,37 +125,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return null;
     }
 
-    /// <summary>The first phrase in the cue's clause before it that is no preposition's object: the subject.</summary>
-    Phrase? Before(CueHit cue, int clauseFloor, Func<int, bool> opaque)
-    {
-        int start = ClauseStart(cue.Start, clauseFloor, opaque);
-        // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
-        for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
-        {
-            if (opaque(k)) break;
-            if (p.PronounGender(k) is not null && !(k > start && p.IsPreposition(k - 1))) return new Phrase(PhraseKind.Pronoun, k, k + 1, Gender: p.PronounGender(k)!.Value);
-            if (!p.IsAdverb(k) && !p.IsAux(k)) break;
-        }
-        var found = FirstSubject(start, cue.Start, opaque);
-        // "Tony Dyer, leader of the Green group, said": the clause holds only the apposition; the name is before it.
-        int clause = start;
-        for (int back = 0; back < 2 && found is null or { Kind: PhraseKind.Role } && clause > clauseFloor && p.Tokens[clause - 1].Is(','); back++)
-        {
-            int prev = ClauseStart(clause - 1, clauseFloor, opaque);
-            if (FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true } && IsWholeClause(named, prev, clause - 1)) return named;
-            clause = prev;
-        }
-        return found;
-    }
-
-    /// <summary>The phrase fills its clause but for a title before it or an age after it ("Janet Hughes, 74,").</summary>
-    bool IsWholeClause(Phrase ph, int from, int to)
-    {
-        for (int k = ph.End; k < to; k++) if (p.Tokens[k].IsWord && !char.IsDigit(p.Tokens[k].Text[0])) return false;
-        return true;
-    }
-
-    Phrase? FirstSubject(int from, int to, Func<int, bool> opaque, bool stopAtSubordinator = false)
+    /// <summary>The first phrase of tokens [from, to) that is no preposition's object and in no oblique case: the
+    /// clause's subject; with <paramref name="stopAtSubordinator"/>, none past a subordinate clause's opening.</summary>
+    internal Phrase? FirstSubject(int from, int to, Func<int, bool> opaque, bool stopAtSubordinator = false)
     {
         for (int k = from; k < to; k++)
         {
@@ -218,7 +190,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     bool IsPlainWord(int j) =>
         p.Tokens[j].IsWord && !p.Tokens[j].IsCapitalized && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && p.PronounGender(j) is null;
 
-    int ClauseStart(int from, int floor, Func<int, bool> opaque)
+    /// <summary>Where the clause ending before token <paramref name="from"/> begins, no earlier than
+    /// <paramref name="floor"/>: after a comma, dash, colon, parenthesis, subordinator or a conjunction that opens a
+    /// clause of its own.</summary>
+    internal int ClauseStart(int from, int floor, Func<int, bool> opaque)
     {
         int k = from - 1;
         while (k >= floor)
@@ -238,74 +213,6 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         int start = k + 1;
         while (start < from && opaque(start)) start++;
         return start;
-    }
-
-    /// <summary>The phrase right after a cue, past an adverb or two ("sa også Xi").</summary>
-    Phrase? After(int from, int end)
-    {
-        int k = from;
-        for (int n = 0; n < MaxAdverbs && k < end && p.IsAdverb(k); n++) k++;
-        if (k >= end) return null;
-        // "confesó a los periodistas": the listener, in any language the document may be in; the speaker may follow it
-        // ("explicó a este periódico el portavoz …", "ha detto all'ANSA il sindaco Mario Rossi").
-        if (IsParticleName(k, end)) return reader.Read(k, end);
-        if (p.IsPreposition(k) || p.FactsAt(k).IsAnyPreposition && !p.IsDetDef(k) && !p.IsDetIndef(k) && !p.Tokens[k].IsCapitalized)
-            return SpeakerAfterListener(k, end);
-        if (reader.Read(k, end) is { } ph) return ph;
-        var t = p.Tokens[k];
-        // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
-        if (t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && k + 1 < end && reader.Read(k + 1, end) is { Kind: PhraseKind.Named, Ref.IsPerson: true } titled && (titled.End - titled.Start >= 2 || p.FirstNameAt(k + 1) is not null))
-            return titled with { Start = k };
-        return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(t.Lower)
-            ? new Phrase(PhraseKind.Common, k, k + 1) : null;
-    }
-
-    /// <summary>How many words a listener or medium between a cue and its speaker may have ("a este periódico", "al
-    /// micrófono de la cadena").</summary>
-    const int MaxListenerWords = 6;
-
-    /// <summary>After a listener ("a este periódico", "all'ANSA"), the person who spoke: a name or an office, not a
-    /// phrase that names nobody (that is the listener's own complement).</summary>
-    Phrase? SpeakerAfterListener(int preposition, int end)
-    {
-        for (int m = preposition + 1; m < end && m <= preposition + MaxListenerWords; m++)
-        {
-            var t = p.Tokens[m];
-            if (!t.IsWord || IsCueWord(m)) return null;
-            if (m == preposition + 1 || !(p.IsDetDef(m) || p.IsDetIndef(m) || t.IsCapitalized || p.RoleAt(m) is not null)) continue;
-            // A name must read as one on its own ("il sindaco Mario Rossi", "Rafael Cabrera Moya"): "al Corriere della
-            // Sera" ends in a capitalised word that is the listener's.
-            if (reader.Read(m, end) is not { } ph) continue;
-            if (ph.Kind == PhraseKind.Role || ph.Role is not null || p.IsDetDef(ph.Start)) return ph;
-            if (ph is { Kind: PhraseKind.Named, Ref.IsPerson: true } && (ph.Ref.Known is not null || ph.End - ph.Start >= 2 && p.FirstNameAt(ph.Start) is not null)) return ph;
-        }
-        return null;
-    }
-
-    bool IsCueWord(int k)
-    {
-        foreach (var c in p.FactsAt(k).Cues) if (p.Languages.Contains(c.Lang)) return true;
-        return false;
-    }
-
-    /// <summary>"aldus Van Wijk", "zegt De Jong": a capitalised particle before a capitalised word inside the sentence is
-    /// part of a surname, not a preposition.</summary>
-    bool IsParticleName(int k, int end) =>
-        k + 1 < end && p.Tokens[k].IsCapitalized && p.Tokens[k].Text.Length <= 3 && p.IsPreposition(k) && p.Tokens[k + 1].IsCapitalized && !p.IsFunctionWord(k + 1)
-        && k > 0 && !p.IsSentenceEnd(k - 1) && p.Tokens[k - 1].Kind != TokenKind.Mark && !p.Tokens[k - 1].Is(':');
-
-    bool HasDefiniteEnding(string w) =>
-        w.EndsWith("et") || w.EndsWith("en") || w.EndsWith("na") || w.EndsWith("a") || w.EndsWith("an") && p.Languages.Contains("sv");
-
-    /// <summary>A participle or a coordinated verb ("vowing", "riferendosi", "und sagte") shares the sentence's subject.</summary>
-    Phrase? SentenceSubject(CueHit cue, int clauseFloor, int sentenceStart, Func<int, bool> opaque)
-    {
-        int start = ClauseStart(cue.Start, clauseFloor, opaque);
-        bool participle = p.Tokens[cue.Start].Lower is var w && (w.EndsWith("ing") || w.EndsWith("ando") || w.EndsWith("endo") || w.EndsWith("ant") || w.EndsWith("end"));
-        bool coordinated = start > 0 && p.IsConjunction(start - 1);
-        bool clauseHasOnlyCue = start == cue.Start || coordinated;
-        if (!(participle || coordinated || (clauseHasOnlyCue && start > sentenceStart))) return null;
-        return FirstSubject(sentenceStart, cue.Start, opaque, stopAtSubordinator: true);
     }
 
     Phrase? PhraseEndingAt(int end, int floor)

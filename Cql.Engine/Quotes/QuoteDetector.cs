@@ -2,19 +2,27 @@ using Cql.Engine.Text;
 
 namespace Cql.Engine.Quotes;
 
-/// <summary>Detection: quotations between marks, dash quotes, block quotes, incises and titles that are no quotations.</summary>
-internal sealed partial class DocumentQuotes
+/// <summary>
+/// Detection: finds a document's quotations paragraph by paragraph, adding them to <see cref="FoundQuotes"/> —
+/// quotations between marks (<see cref="QuoteScanner"/>), Scandinavian dash quotes ("– …, sier X."), block quotes
+/// after a colon, and French incises inside the marks; titles in marks are no quotations. Attribution comes after,
+/// except where the attribution clause is part of the quotation's shape (a dash quote's trailing "sier X", an
+/// incise): there detection marks the clause for it.
+/// </summary>
+internal sealed class QuoteDetector(FoundQuotes found, string text, bool reversedGuillemets)
 {
+    static readonly HashSet<string> DashLanguages = new(StringComparer.Ordinal) { "no", "sv", "da", "nb", "nn", "fi", "is" };
+
     /// <summary>Boilerplate is not attributed; a title or caption still quotes, attributed within itself.</summary>
     static bool Extractable(ParagraphInfo info) => !info.Boilerplate || info.BoilerplateKind is "title" or "repeated_title" or "caption";
-    static bool SelfContained(ParagraphInfo info) => info.Boilerplate;
 
-    void Detect(ParagraphContext p)
+    List<QuoteUnit> Units => found.Units;
+
+    public void Detect(ParagraphContext p)
     {
         if (!Extractable(p.Info) || p.Tokens.Count == 0) return;
-        var text = _doc.Text;
         var toks = p.Tokens;
-        var spans = QuoteScanner.Scan(text, p.Info.Range.Start, p.Info.Range.End, _reversedGuillemets);
+        var spans = QuoteScanner.Scan(text, p.Info.Range.Start, p.Info.Range.End, reversedGuillemets);
         var unitOfSpan = new int[spans.Count];
         for (int s = 0; s < spans.Count; s++)
         {
@@ -33,7 +41,7 @@ internal sealed partial class DocumentQuotes
                 OpenTok = TokenAtOrAfter(toks, sp.Open), CloseTok = sp.Close >= 0 ? TokenAtOrAfter(toks, sp.Close) : -1,
                 Parent = sp.Parent >= 0 ? unitOfSpan[sp.Parent] : -1,
             };
-            unitOfSpan[s] = Add(u);
+            unitOfSpan[s] = found.Add(u);
             if (sp.Unclosed) AttributionInsideUnclosed(p, u);
         }
         if (IsList(p)) return;
@@ -53,13 +61,6 @@ internal sealed partial class DocumentQuotes
             if (!(p.IsDetDef(k) || p.IsDetIndef(k))) return false;
         }
         return false;
-    }
-
-    int Add(QuoteUnit u)
-    {
-        _units.Add(u);
-        _unitsOf[u.Para].Add(_units.Count - 1);
-        return _units.Count - 1;
     }
 
     static int TokenAtOrAfter(List<Token> toks, int offset)
@@ -87,7 +88,7 @@ internal sealed partial class DocumentQuotes
         bool dashLanguage = p.Languages.Any(DashLanguages.Contains);
         var starts = new List<int> { 0 };
         for (int i = 1; i < toks.Count - 1; i++)
-            if (toks[i].Kind == TokenKind.Dash && p.IsSentenceEnd(i - 1) && !InsideMarked(p, i)) starts.Add(i);
+            if (toks[i].Kind == TokenKind.Dash && p.IsSentenceEnd(i - 1) && !found.InsideMarked(p.Index, i)) starts.Add(i);
         for (int s = 0; s < starts.Count; s++)
         {
             int from = starts[s] + 1, to = s + 1 < starts.Count ? starts[s + 1] : toks.Count;
@@ -100,17 +101,10 @@ internal sealed partial class DocumentQuotes
                 Para = p.Index, TokStart = from, TokEnd = contentEnd, ContentStart = toks[from].Start, ContentEnd = toks[contentEnd - 1].End,
                 Style = "dash", Kind = "dash", AttrStart = attr >= 0 ? attr + 1 : -1, AttrEnd = attr >= 0 ? to : -1,
             };
-            int index = Add(u);
-            foreach (var k in _unitsOf[p.Index])
-                if (k != index && _units[k].Parent < 0 && _units[k].TokStart >= from && _units[k].TokEnd <= contentEnd) _units[k].Parent = index;
+            int index = found.Add(u);
+            foreach (var k in found.UnitsOf(p.Index))
+                if (k != index && Units[k].Parent < 0 && Units[k].TokStart >= from && Units[k].TokEnd <= contentEnd) Units[k].Parent = index;
         }
-    }
-
-    bool InsideMarked(ParagraphContext p, int tok, QuoteUnit? except = null)
-    {
-        foreach (var k in _unitsOf[p.Index])
-            if (_units[k] != except && _units[k].Style == "marked" && tok >= _units[k].TokStart && tok < _units[k].TokEnd) return true;
-        return false;
     }
 
     /// <summary>The comma that opens a trailing attribution in tokens [from, to): followed by a cue, or by a subject
@@ -121,7 +115,7 @@ internal sealed partial class DocumentQuotes
         var toks = p.Tokens;
         for (int i = from + 1; i < to - 1; i++)
         {
-            if (!toks[i].Is(',') || InsideMarked(p, i, self)) continue;
+            if (!toks[i].Is(',') || found.InsideMarked(p.Index, i, self)) continue;
             bool laterSentence = false;
             for (int k = i + 1; k < to - 1; k++) if (p.IsSentenceEnd(k) && toks[k + 1].IsCapitalized) { laterSentence = true; break; }
             if (laterSentence) continue;
@@ -153,14 +147,14 @@ internal sealed partial class DocumentQuotes
     void DetectBlock(ParagraphContext p)
     {
         if (p.Index == 0) return;
-        var intro = _paras[p.Index - 1];
+        var intro = found.Paragraphs[p.Index - 1].Context;
         if (intro.Info.Boilerplate || intro.Tokens.Count == 0 || !intro.Tokens[^1].Is(':')) return;
         var toks = p.Tokens;
         if (toks[0].Kind is TokenKind.Mark or TokenKind.Dash || !p.IsSentenceEnd(toks.Count - 1) && !(toks[^1].Kind == TokenKind.Mark && p.IsSentenceEnd(toks.Count - 2))) return;
         int words = 0;
         foreach (var t in toks) if (t.IsWord) words++;
         if (words < 6) return;
-        var (ls, _) = LastSentence(intro);
+        var (ls, _) = intro.LastSentence();
         bool cue = CueFinder.Find(intro, ls, intro.Tokens.Count, _ => false).Count > 0;
         bool otherLanguage = intro.Info.Lang.Code != p.Info.Lang.Code && p.Info.Lang.Code != "und";
         if (!cue && !otherLanguage) return;
@@ -168,12 +162,10 @@ internal sealed partial class DocumentQuotes
         {
             Para = p.Index, TokStart = 0, TokEnd = toks.Count, ContentStart = toks[0].Start, ContentEnd = toks[^1].End, Style = "block", Kind = "block",
         };
-        int index = Add(u);
-        foreach (var k in _unitsOf[p.Index])
-            if (k != index && _units[k].Parent < 0) _units[k].Parent = index;
+        int index = found.Add(u);
+        foreach (var k in found.UnitsOf(p.Index))
+            if (k != index && Units[k].Parent < 0) Units[k].Parent = index;
     }
-
-    static (int Start, int End) LastSentence(ParagraphContext p) => p.Sentences(0, p.Tokens.Count, _ => false)[^1];
 
     /// <summary>« Ce texte est illégitime, a-t-elle affirmé, et nous le combattrons. »: the attribution inside the
     /// marks splits the quotation in two parts. It may end a sentence: « Chaque litre compte, a-t-il insisté. Je
@@ -181,9 +173,9 @@ internal sealed partial class DocumentQuotes
     void SplitIncises(ParagraphContext p)
     {
         var toks = p.Tokens;
-        foreach (var k in _unitsOf[p.Index].ToArray())
+        foreach (var k in found.UnitsOf(p.Index).ToArray())
         {
-            var u = _units[k];
+            var u = Units[k];
             if (u.Style != "marked" || u.Parent >= 0 || u.AttrStart >= 0 || u.CloseTok < 0) continue;
             for (int i = u.TokStart + 1; i < u.TokEnd - 2; i++)
             {
@@ -208,7 +200,7 @@ internal sealed partial class DocumentQuotes
                 u.CloseTok = -1;
                 u.AttrStart = i + 1;
                 u.AttrEnd = close;
-                Add(second);
+                found.Add(second);
                 break;
             }
         }
@@ -216,8 +208,8 @@ internal sealed partial class DocumentQuotes
 
     bool InsideChild(ParagraphContext p, int parent, int tok)
     {
-        foreach (var k in _unitsOf[p.Index])
-            if (_units[k].Parent == parent && tok >= _units[k].Before && tok < _units[k].After) return true;
+        foreach (var k in found.UnitsOf(p.Index))
+            if (Units[k].Parent == parent && tok >= Units[k].Before && tok < Units[k].After) return true;
         return false;
     }
 }

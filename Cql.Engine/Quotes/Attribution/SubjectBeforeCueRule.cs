@@ -1,0 +1,39 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>The subject before the verb in its clause: "Xi sagte", "a partnership they once described as", and past
+/// an apposition the clause holds alone, "Tony Dyer, leader of the Green group, said".</summary>
+internal sealed class SubjectBeforeCueRule : ICueSubjectRule
+{
+    public Phrase? Find(in CueClause c) => Before(c.Attributor, c.Cue, c.ClauseFloor, c.Opaque);
+
+    /// <summary>The first phrase in the cue's clause before it that is no preposition's object: the subject.</summary>
+    internal static Phrase? Before(Attributor a, CueHit cue, int clauseFloor, Func<int, bool> opaque)
+    {
+        var p = a.Paragraph;
+        int start = a.ClauseStart(cue.Start, clauseFloor, opaque);
+        // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
+        for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
+        {
+            if (opaque(k)) break;
+            if (p.PronounGender(k) is not null && !(k > start && p.IsPreposition(k - 1))) return new Phrase(PhraseKind.Pronoun, k, k + 1, Gender: p.PronounGender(k)!.Value);
+            if (!p.IsAdverb(k) && !p.IsAux(k)) break;
+        }
+        var found = a.FirstSubject(start, cue.Start, opaque);
+        // "Tony Dyer, leader of the Green group, said": the clause holds only the apposition; the name is before it.
+        int clause = start;
+        for (int back = 0; back < 2 && found is null or { Kind: PhraseKind.Role } && clause > clauseFloor && p.Tokens[clause - 1].Is(','); back++)
+        {
+            int prev = a.ClauseStart(clause - 1, clauseFloor, opaque);
+            if (a.FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true } && IsWholeClause(p, named, prev, clause - 1)) return named;
+            clause = prev;
+        }
+        return found;
+    }
+
+    /// <summary>The phrase fills its clause but for a title before it or an age after it ("Janet Hughes, 74,").</summary>
+    static bool IsWholeClause(ParagraphContext p, Phrase ph, int from, int to)
+    {
+        for (int k = ph.End; k < to; k++) if (p.Tokens[k].IsWord && !char.IsDigit(p.Tokens[k].Text[0])) return false;
+        return true;
+    }
+}
