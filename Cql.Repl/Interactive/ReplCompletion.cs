@@ -15,7 +15,7 @@ namespace Cql.Repl.Interactive;
 /// </summary>
 public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
 {
-    public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":format", ":timing", ":history", ":quit"];
+    public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":mode", ":format", ":maxrows", ":width", ":pager", ":timing", ":history", ":restart", ":quit"];
 
     // Names a C# line can use: the globals, the record properties, and the LINQ methods people reach for.
     static readonly string[] CSharpNames =
