@@ -144,6 +144,8 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
         if (completion is null) return;
         int start = _cursor;
         while (start > 0 && (char.IsLetterOrDigit(_line[start - 1]) || _line[start - 1] is '_' or '.' or ':')) start--;
+        // An opening quote belongs to the word: values with spaces are offered quoted ("Xi Jinping").
+        if (start > 0 && _line[start - 1] == '"') start--;
         var word = _line.ToString(start, _cursor - start);
         var before = string.Join('\n', previous) + (previous.Count > 0 ? "\n" : "") + _line.ToString(0, _cursor);
         var options = completion.Complete(before, word);

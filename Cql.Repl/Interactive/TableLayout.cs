@@ -31,6 +31,7 @@ public static class TableLayout
         sb.Clear();
         for (int c = 0; c < n; c++) { sb.Append('─', widths[c]); if (c < n - 1) sb.Append(' ', Gap); }
         lines.Add(sb.ToString());
+        sb.Clear();
         cut = false;
         var blocks = new List<List<string>[]>(rows.Count);
         bool tall = false;
