@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Cql.Engine.Output;
 
 /// <summary>One value of a vector as text, culture-invariant; null stays null.</summary>
-internal static class CellText
+public static class CellText
 {
     public static string? Of(ColumnVector v, int row)
     {

@@ -4,7 +4,9 @@ namespace Cql.Repl.Editing;
 
 /// <summary>
 /// A small line editor for terminals: cursor movement and word editing, history (Up/Down, Ctrl+R reverse search),
-/// Tab completion, and multi-line statements (continues while a bracket or string is open or a line ends with '|').
+/// Tab completion, and multi-line statements: Enter reads another line while <see cref="StatementCompleteness"/> says
+/// the text is unfinished, or while more input is already waiting (a pasted block is read whole, so its lines join
+/// as they would in `cql run`, a next line starting with '|' included).
 /// Written here because RadLine 0.6 (the editor in our registry) has no reverse search and no documentation; the
 /// interface keeps it swappable. Long lines scroll horizontally, so narrow terminals never garble the prompt.
 /// </summary>
@@ -27,7 +29,9 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
                 if (line is null) return lines.Count == 0 ? null : string.Join('\n', lines);
                 lines.Add(line);
                 var text = string.Join('\n', lines);
-                if (!Cql.Engine.Syntax.StatementSplitter.NeedsMore(text))
+                // Keys already waiting after Enter are a paste (nobody types that fast): read on, so the block is
+                // split into statements as a script would be rather than run line by line.
+                if (!StatementCompleteness.NeedsMore(text) && !Console.KeyAvailable)
                 {
                     history.Add(text.Replace('\n', ' '));
                     return text;
@@ -140,6 +144,8 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
         if (completion is null) return;
         int start = _cursor;
         while (start > 0 && (char.IsLetterOrDigit(_line[start - 1]) || _line[start - 1] is '_' or '.' or ':')) start--;
+        // An opening quote belongs to the word: values with spaces are offered quoted ("Xi Jinping").
+        if (start > 0 && _line[start - 1] == '"') start--;
         var word = _line.ToString(start, _cursor - start);
         var before = string.Join('\n', previous) + (previous.Count > 0 ? "\n" : "") + _line.ToString(0, _cursor);
         var options = completion.Complete(before, word);

@@ -9,13 +9,13 @@ using System.Reflection;
 namespace Cql.Repl.Interactive;
 
 /// <summary>
-/// Tab completion from what the session knows: keywords, tables and let names, the columns of the statement's
-/// source (a table or a let), doc.FIELD, meta commands, and after '>' the C# globals, record properties and the
-/// common LINQ methods.
+/// Tab completion from what the session knows, by the cursor's position in the statement (see ByPosition): tables,
+/// stages, the columns of the statement's source (a table or a let), doc.FIELD, a column's values, meta commands,
+/// and after '>' the C# globals, record properties and the common LINQ methods.
 /// </summary>
 public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
 {
-    public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":format", ":timing", ":history", ":quit"];
+    public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":mode", ":format", ":maxrows", ":width", ":pager", ":timing", ":history", ":restart", ":quit"];
 
     // Names a C# line can use: the globals, the record properties, and the LINQ methods people reach for.
     static readonly string[] CSharpNames =
@@ -45,15 +45,52 @@ public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
         }
         else if (word.StartsWith("doc.", StringComparison.OrdinalIgnoreCase))
             candidates.AddRange(CorpusSchema.Docs.Columns.Select(c => "doc." + c.Name));
-        else
-        {
-            var s = session();
-            candidates.AddRange(ColumnsOfSource(s, statement));
-            candidates.AddRange(s.Catalog.SourceNames);
-            candidates.AddRange(SyntaxFacts.AllWords);
-        }
+        else candidates.AddRange(ByPosition(session(), statement[..^word.Length]));
         return [.. candidates.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>What fits where the cursor is: at the start tables, lets and the words that start a statement; after
+    /// '|' the stages; after `by`, `select`, `where`, `and`, `or`, `not` or a ',' the columns of the source; after
+    /// `=`, `!=` or inside `in (…)` the values of the column (from the corpus's value counts); elsewhere all of
+    /// these.</summary>
+    IEnumerable<string> ByPosition(CqlSession s, string before)
+    {
+        var tokens = Scanner.Tokens(before, 0, before.Length).Where(t => !t.IsTrivia).Select(t => before.Substring(t.Span.Start, t.Span.Length)).ToList();
+        if (tokens.Count == 0 || tokens[^1] == ";")
+            return [.. s.Catalog.SourceNames, .. SyntaxFacts.AllWords.Where(SyntaxFacts.StartsStatement)];
+        var last = tokens[^1].ToLowerInvariant();
+        if (last == "|") return SyntaxFacts.StageWords;
+        if (ValueColumn(tokens) is { } column) return ValuesOf(s, tokens, column);
+        var columns = ColumnsOfSource(s, before).ToList();
+        if (last is "by" or "select" or "where" or "and" or "or" or "not" or ",")
+            return tokens[0].Equals("quotes", StringComparison.OrdinalIgnoreCase) ? [.. columns, .. CorpusSchema.Docs.Columns.Select(c => "doc." + c.Name)] : columns;
+        return [.. columns, .. s.Catalog.SourceNames, .. SyntaxFacts.AllWords];
+    }
+
+    // The column whose value comes next: `col =`, `col !=`, `col in (`, `col in (a, `.
+    static string? ValueColumn(List<string> tokens)
+    {
+        int n = tokens.Count;
+        if (n >= 2 && tokens[^1] is "=" or "==" or "!=") return tokens[^2];
+        for (int i = n - 1; i >= 1; i--)
+        {
+            if (tokens[i] == ")") return null;
+            if (tokens[i] == "(")
+                return i >= 2 && tokens[i - 1].Equals("in", StringComparison.OrdinalIgnoreCase) && (tokens[^1] is "(" or ",") ? tokens[i - 2] : null;
+        }
+        return null;
+    }
+
+    IEnumerable<string> ValuesOf(CqlSession s, List<string> tokens, string column)
+    {
+        if (!ReferenceEquals(s, _valuesSession)) (_values, _valuesSession) = (new ColumnValues(s), s);
+        return _values!.Of(tokens[0], column).Select(v => IsName(v) ? v : "\"" + v.Replace("\"", "\\\"") + "\"");
+    }
+
+    static bool IsName(string v) => v.Length > 0 && (char.IsLetter(v[0]) || v[0] == '_') && v.All(c => char.IsLetterOrDigit(c) || c == '_') && !SyntaxFacts.IsReserved(v);
+
+    ColumnValues? _values;
+    CqlSession? _valuesSession;
 
     /// <summary>The columns of the table or let the statement reads from (its first word, after let NAME = or
     /// explain).</summary>

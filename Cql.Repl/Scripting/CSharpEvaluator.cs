@@ -8,7 +8,8 @@ namespace Cql.Repl.Scripting;
 /// <summary>
 /// Runs C# submissions with state carried from one to the next (variables, usings, methods), against
 /// <see cref="ScriptGlobals"/>. Only this class touches Roslyn, so the language path never loads it; the REPL
-/// warms it in the background while the user types.
+/// warms it in the background while the user types. Submissions run with <see cref="CancellationChecks"/> in their
+/// loops, so Ctrl+C stops them.
 /// </summary>
 public sealed class CSharpEvaluator(ScriptGlobals globals)
 {
@@ -30,17 +31,24 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
         catch (CompilationErrorException) { }
     });
 
+    /// <summary>How long a cancelled submission may take to reach a check before it counts as a runaway.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>The value of the submission, or an error message with positions for compile errors and the message
-    /// of an exception it threw.</summary>
+    /// of an exception it threw. When <paramref name="ct"/> is cancelled, throws <see cref="OperationCanceledException"/>
+    /// once the submission has stopped (its loops check the token), or <see cref="RunawaySubmissionException"/>
+    /// when it is still running after <see cref="StopGrace"/> (stuck in library code that never checks).</summary>
     public (object? Value, bool HasValue, string? Error) Evaluate(string code, CancellationToken ct)
     {
         try { _warm?.Wait(ct); } catch (AggregateException) { }
         var previous = _state;
-        // Run on a worker and wait cancellably: user code never looks at a token, so Ctrl+C must be able to stop
-        // waiting for it. An abandoned submission runs on in the background, and its state is never kept.
+        var checks = CancellationChecks.Insert(code);
+        SubmissionCancellation.Current = ct;
+        // Run on a worker and wait cancellably, so Ctrl+C is answered even while the code is inside a library call.
+        // A cancelled submission's state is never kept.
         var run = Task.Run(() => previous is null
-            ? CSharpScript.RunAsync<object?>(code, Options, globals, cancellationToken: ct)
-            : previous.ContinueWithAsync<object?>(code, Options, ct));
+            ? CSharpScript.RunAsync<object?>(checks.Code, Options, globals, cancellationToken: ct)
+            : previous.ContinueWithAsync<object?>(checks.Code, Options, ct));
         try
         {
             var state = run.WaitAsync(ct).GetAwaiter().GetResult();
@@ -52,12 +60,18 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
         {
             var lines = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d =>
             {
-                var pos = d.Location.GetLineSpan().StartLinePosition;
-                return $"error {d.Id} at {pos.Line + 1}:{pos.Character + 1}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+                var (line, column) = LineAndColumn(code, checks.ToOriginal(d.Location.SourceSpan.Start));
+                return $"error {d.Id} at {line}:{column}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
             });
             return (null, false, string.Join('\n', lines));
         }
-        catch (OperationCanceledException) { throw; }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The watchdog: the inserted checks end the user's loops at once; anything still running after the grace
+            // period is stuck where no check reaches, and a .NET thread cannot be aborted.
+            if (!run.ContinueWith(_ => { }, TaskScheduler.Default).Wait(StopGrace)) throw new RunawaySubmissionException();
+            throw;
+        }
         catch (Exception e)
         {
             // The user's code threw: show its message, keep the session.
@@ -65,5 +79,17 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
         }
     }
 
+    static (int Line, int Column) LineAndColumn(string text, int offset)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < offset && i < text.Length; i++)
+            if (text[i] == '\n') { line++; lineStart = i + 1; }
+        return (line, offset - lineStart + 1);
+    }
+
     static bool EndsWithExpression(string code) => !code.TrimEnd().EndsWith(';') && !code.TrimEnd().EndsWith('}');
 }
+
+/// <summary>A cancelled C# submission did not stop within <see cref="CSharpEvaluator.StopGrace"/>: it runs on in code
+/// no cancellation check reaches.</summary>
+public sealed class RunawaySubmissionException() : Exception("the C# line did not stop");

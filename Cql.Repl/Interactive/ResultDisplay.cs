@@ -1,0 +1,39 @@
+using Cql.Engine.Core;
+using Cql.Engine.Execution;
+using Cql.Engine.Output;
+
+namespace Cql.Repl.Interactive;
+
+/// <summary>The first rows of a result as text, and how many rows it had in all.</summary>
+public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?[]> Rows, long Total)
+{
+    /// <summary>Reads every row of <paramref name="rows"/>, keeping the text of the first <paramref name="maxRows"/>.</summary>
+    public static ShownRows Read(IBatchStream rows, int maxRows, CancellationToken ct)
+    {
+        var cols = rows.Columns;
+        var kept = new List<string?[]>();
+        long total = 0;
+        while (rows.MoveNext(ct))
+        {
+            var b = rows.Current;
+            for (int r = 0; r < b.RowCount && kept.Count < maxRows; r++)
+            {
+                var cells = new string?[cols.Count];
+                for (int c = 0; c < cols.Count; c++) cells[c] = CellText.Of(b.Columns[c], r);
+                kept.Add(cells);
+            }
+            total += b.RowCount;
+        }
+        return new ShownRows(cols, kept, total);
+    }
+
+    /// <summary>The lines showing these rows in table or line mode, with a footer for rows and cells not shown.</summary>
+    public List<string> Layout(ReplMode mode, int width)
+    {
+        bool cut = false;
+        var lines = mode == ReplMode.Line ? LineLayout.Lines(Columns, Rows, width) : TableLayout.Lines(Columns, Rows, width, out cut);
+        if (Total > Rows.Count) lines.Add($"… {Total - Rows.Count:N0} more rows — :maxrows N shows more, export writes them all");
+        if (cut) lines.Add($"(cells longer than {TableLayout.MaxCellLines} lines end in …: :mode line shows them whole)");
+        return lines;
+    }
+}

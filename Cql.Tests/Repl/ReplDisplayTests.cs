@@ -1,0 +1,61 @@
+using Cql.Engine.Core;
+using Cql.Repl.Interactive;
+
+namespace Cql.Tests.Repl;
+
+public sealed class ReplDisplayTests
+{
+    static readonly ResultColumn[] Cols = [new("speaker", ColumnType.String), new("text", ColumnType.String), new("n", ColumnType.Int64)];
+    static readonly string Long = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"word{i}"));
+
+    [Fact]
+    public void A_table_fits_the_width_and_long_text_wraps_instead_of_being_cut()
+    {
+        var lines = TableLayout.Lines(Cols, [["Xi Jinping", Long, "7"], ["Putin", "short", "12"]], 80, out bool cut);
+        Assert.False(cut);
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"too wide: {l}"));
+        var text = string.Join(' ', lines.Skip(2).Select(l => l.Length > 20 ? l.Substring(12, Math.Min(l.Length - 12, 60)).Trim() : "").Where(s => s.StartsWith("word")));
+        Assert.Contains("word1 ", text);
+        Assert.Contains("word60", string.Join('\n', lines));
+        Assert.DoesNotContain("…", string.Join('\n', lines));
+    }
+
+    [Fact]
+    public void A_table_that_fits_keeps_its_natural_widths()
+    {
+        var widths = TableLayout.Widths(Cols, [["Xi", "short", "7"]], 160);
+        Assert.Equal([7, 5, 1], widths);
+    }
+
+    [Fact]
+    public void Wrapping_keeps_every_word_and_counts_wide_characters_twice()
+    {
+        var wrapped = TextWrap.Wrap(Long, 30);
+        Assert.All(wrapped, l => Assert.True(TextWrap.Width(l) <= 30));
+        Assert.Equal(Long, string.Join(' ', wrapped));
+        Assert.Equal(4, TextWrap.Width("中国"));
+        Assert.All(TextWrap.Wrap("中国将继续支持俄罗斯的主权和安全", 10), l => Assert.True(TextWrap.Width(l) <= 10));
+    }
+
+    [Fact]
+    public void Line_mode_shows_one_field_a_line_and_the_whole_value()
+    {
+        var lines = LineLayout.Lines(Cols, [["Xi Jinping", Long, "7"]], 60);
+        Assert.StartsWith("── row 1", lines[0]);
+        Assert.Equal("speaker = Xi Jinping", lines[1]);
+        Assert.StartsWith("text    = word1 ", lines[2]);
+        Assert.Contains(lines, l => l.StartsWith("          ") && l.Contains("word60"));
+        Assert.Equal("n       = 7", lines[^1]);
+    }
+
+    [Fact]
+    public void A_cell_longer_than_the_limit_is_marked_and_the_footer_says_how_to_see_it()
+    {
+        var huge = string.Join(' ', Enumerable.Repeat(Long, 10));
+        var shown = new ShownRows(Cols, [["Xi", huge, "1"]], 3);
+        var lines = shown.Layout(ReplMode.Table, 60);
+        Assert.Contains(lines, l => l.TrimEnd().EndsWith('…'));
+        Assert.Contains(lines, l => l.Contains(":mode line shows them whole"));
+        Assert.Contains(lines, l => l.StartsWith("… 2 more rows"));
+    }
+}
