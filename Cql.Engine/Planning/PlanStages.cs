@@ -10,13 +10,14 @@ public static class PlanStages
     /// <summary>Keyword in context over the sentences.</summary>
     public static LogicalPlan Kwic(IReadOnlyList<string> words, int context) => Planning.Kwic.OverSentences(words, context);
 
-    public static LogicalPlan Where(LogicalPlan input, Expr predicate) => new Filter(WithDocs(input, predicate), predicate);
+    public static LogicalPlan Where(LogicalPlan input, Expr predicate) =>
+        KeepColumnsOf(input, new Filter(WithDocs(input, predicate), predicate));
 
     public static LogicalPlan Select(LogicalPlan input, IReadOnlyList<NamedExpr> columns) =>
         new Project(WithDocs(input, columns.Select(c => c.Expr)), columns);
 
     public static LogicalPlan OrderBy(LogicalPlan input, IReadOnlyList<SortKey> keys) =>
-        new Sort(WithDocs(input, keys.Select(k => k.Expr)), keys);
+        KeepColumnsOf(input, new Sort(WithDocs(input, keys.Select(k => k.Expr)), keys));
 
     public static LogicalPlan Limit(LogicalPlan input, long count) => new Limit(input, count);
 
@@ -43,6 +44,17 @@ public static class PlanStages
     public static LogicalPlan Distinct(LogicalPlan input) => new Distinct(input);
 
     public static LogicalPlan Sample(LogicalPlan input, int count, int seed) => new Sample(input, count, seed);
+
+    /// <summary>A stage that only filters or orders gives back the columns it was given: the document fields it read
+    /// (where doc.lang = de) are not added to the rows. Fields a query wants to see, it names in select.</summary>
+    static LogicalPlan KeepColumnsOf(LogicalPlan input, LogicalPlan stage)
+    {
+        var columns = input.Schema;
+        if (stage.Schema.Count == columns.Count) return stage;
+        var kept = new List<NamedExpr>(columns.Count);
+        foreach (var c in columns) kept.Add(new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type)));
+        return new Project(stage, kept);
+    }
 
     /// <summary>The input with the docs joined on when an expression reads doc.FIELD that the input lacks.</summary>
     public static LogicalPlan WithDocs(LogicalPlan input, params IEnumerable<Expr> exprs)

@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine.Binding;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Planning;
@@ -104,6 +105,26 @@ public class BinderTests
         Assert.Equal("doc.lang = \"de\"", Where("quotes where doc.lang = de"));
         Assert.DoesNotContain(Flatten(Query("docs where doc.lang = de").Plan), p => p is DocJoin);
         Assert.Equal("lang = \"de\"", Where("docs where doc.lang = de"));
+    }
+
+    [Theory]
+    [InlineData("quotes where doc.lang = de", "quotes")]
+    [InlineData("quotes | order by doc.date desc", "quotes")]
+    [InlineData("quotes where doc.lang = de and doc.title contains \"Xi\" | order by doc.date", "quotes")]
+    [InlineData("sentences where doc.date >= 2022", "sentences")]
+    public void Filtering_or_ordering_by_a_doc_field_adds_no_columns(string script, string table)
+    {
+        // The rows keep the table's own columns: no doc.text on every quote, no 24-column kwic.
+        var expected = CorpusSchema.Find(table)!.Columns.Select(c => c.Name);
+        Assert.Equal(expected, Query(script).Plan.Schema.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void Kwic_filtered_by_a_doc_field_keeps_its_columns_and_select_adds_what_it_names()
+    {
+        var kwic = Query("kwic \"samarbeid\"").Plan.Schema.Select(c => c.Name).ToList();
+        Assert.Equal(kwic, Query("kwic \"samarbeid\" | where doc.lang = no").Plan.Schema.Select(c => c.Name));
+        Assert.Equal(["text", "doc.title"], Query("quotes where doc.lang = de | select text, doc.title").Plan.Schema.Select(c => c.Name));
     }
 
     static IEnumerable<LogicalPlan> Flatten(LogicalPlan p) => new[] { p }.Concat(p.Inputs.SelectMany(Flatten));
