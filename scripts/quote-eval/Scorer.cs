@@ -8,8 +8,8 @@ public sealed class SplitScore
 {
     public int Documents;
     public readonly int[] Gold = new int[3], Matched = new int[3];
-    /// <summary>Found quotes, those matched to a gold attribution (pieces of one each count), and of the rest those in marks.</summary>
-    public int Found, FoundMatched, UnmatchedFoundInMarks;
+    /// <summary>Found quotes, those matched to a gold attribution (pieces of one each count), and of the rest those in marks and those inside a gold content.</summary>
+    public int Found, FoundMatched, UnmatchedFoundInMarks, UnmatchedFoundInGold;
     /// <summary>Matched quotes whose gold attribution names a source, and how many of those we attribute right.</summary>
     public int SpeakerScored, SpeakerStrict, SpeakerLenient;
 }
@@ -58,7 +58,10 @@ public static class Scorer
             if (foundTo[f] >= 0) { score.FoundMatched++; continue; }
             bool inMarks = foundTokens[f].Count > 0 && inside[foundTokens[f].Min()];
             if (inMarks) score.UnmatchedFoundInMarks++;
-            errors?.Append($"  EXTRA {found[f].Kind,-8} {(inMarks ? "marked" : "unmarked")} {Snippet(doc.Text, [new Span(found[f].Range.Start, found[f].Range.End)])}  <- {found[f].SpeakerText}\n");
+            // A fragment of a mixed quote, or a quote nested in one, lies inside a gold content without matching it.
+            bool inGold = goldTokens.Any(g => foundTokens[f].Count > 0 && foundTokens[f].Count(g.Contains) >= options.Threshold * foundTokens[f].Count);
+            if (inGold) score.UnmatchedFoundInGold++;
+            errors?.Append($"  EXTRA {found[f].Kind,-8} {(inMarks ? "marked" : "unmarked")}{(inGold ? " in-gold" : "")} {Snippet(doc.Text, [new Span(found[f].Range.Start, found[f].Range.End)])}  <- {found[f].SpeakerText}\n");
         }
     }
 
