@@ -81,11 +81,12 @@ public static class QueryCommand
     }
 
     public const string RunHelp = """
-        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [-o FILE] [--keep-going]
+        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [--crlf] [-o FILE | -o DIR/] [--keep-going]
 
         FILE.cql  statements of the language, one after another (separated by ';' or line ends); each result is
-                  printed in --format. The first failing statement stops the run with exit code 1, unless
-                  --keep-going, which runs the rest and still exits 1.
+                  printed in --format (on a terminal a table, else TSV), a blank line between results in CSV,
+                  TSV, JSON and Markdown; -o DIR/ writes one file per result. The first failing statement stops
+                  the run with exit code 1, unless --keep-going, which runs the rest and still exits 1.
         FILE.csx  C# with the corpus as globals: Quotes, Docs, Sentences, Paragraphs, Entities, Mentions (typed
                   records), Query("…") for the language, Corpus. The value of a final expression is printed.
                   Compile errors exit 1, an exception the script throws exits 3.
