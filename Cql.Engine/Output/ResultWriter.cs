@@ -79,10 +79,9 @@ public static class ResultWriter
     /// <summary>The table with every row and every character (a file is read, not looked at through a window).</summary>
     public static readonly TableStyle Unabridged = new(MaxRows: int.MaxValue, Width: int.MaxValue, MaxCellWidth: int.MaxValue);
 
-    // Opened without truncation (a device or pipe has nothing to truncate) and shared, so no lock is taken.
     static long WriteThrough(IBatchStream rows, string full, OutputFormat format, bool crlf, CancellationToken ct)
     {
-        using var fs = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+        using var fs = PassThroughFile.Open(full, ct);
         var n = Write(rows, format, fs, Unabridged, ct, crlf);
         fs.Flush();
         return n;

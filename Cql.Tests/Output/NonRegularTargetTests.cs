@@ -67,6 +67,24 @@ public class NonRegularTargetTests
     }
 
     [Fact]
+    public async Task Waiting_for_a_fifo_reader_ends_when_cancelled()
+    {
+        if (!OperatingSystem.IsLinux()) return; // FIFOs, /dev/null and stat as on Linux
+        using var d = new TempDir();
+        var fifo = MakeFifo(d, "nobody-reads.csv");
+        foreach (var format in new[] { OutputFormat.Csv, OutputFormat.Parquet })
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            var clock = Stopwatch.StartNew();
+            Assert.ThrowsAny<OperationCanceledException>(() => ResultWriter.Export(Numbers(10), fifo, format, Prov, cts.Token));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{format}: waited {clock.Elapsed}");
+            Assert.Equal(FileKind.Fifo, FileKinds.Of(fifo));
+            // A reader at last: the abandoned open completes and is closed, so no thread stays blocked in it.
+            Assert.Empty(await Task.Run(() => File.ReadAllBytes(fifo)).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+    }
+
+    [Fact]
     public void Dev_null_stays_a_character_device_without_a_sidecar()
     {
         if (!OperatingSystem.IsLinux()) return; // FIFOs, /dev/null and stat as on Linux

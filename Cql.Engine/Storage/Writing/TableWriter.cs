@@ -217,7 +217,7 @@ public sealed class TableWriter : IAsyncDisposable
             _tempPath = _finalPath + ".tmp";
         }
         _stream = _writeThrough
-            ? new FileStream(_exactPath!, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16)
+            ? PassThroughFile.Open(_exactPath!, ct)
             : new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = new ParquetFileWriter(_stream, _table.Columns, _dictionary, _encoders);
         _rowsInFile = 0;
