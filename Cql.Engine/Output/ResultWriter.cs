@@ -43,7 +43,8 @@ public static class ResultWriter
     /// an existing file; Parquet carries the provenance in its footer, other formats get PATH.meta.json beside them.
     /// A pipe or a character device (a FIFO, /dev/null, /dev/stdout, a shell's /dev/fd/N) is written straight
     /// through, with no temporary file, rename or sidecar: replacing it would destroy it and starve its reader.
-    /// A folder or any other kind of file is refused with an <see cref="IOException"/>.
+    /// A link is followed: the file it points to is replaced, not the link. A folder or any other kind of file is
+    /// refused with an <see cref="IOException"/>.
     /// </summary>
     public static long Export(IBatchStream rows, string path, OutputFormat format, Provenance provenance, CancellationToken ct, bool crlf = false)
     {
@@ -54,6 +55,12 @@ public static class ResultWriter
         var dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir)) throw new IOException($"cannot export to '{path}': folder '{dir}' does not exist");
         bool through = FileKinds.IsStream(kind);
+        // A link to a regular file: the file it points to is replaced, and the link stays a link.
+        if (kind == FileKind.RegularFile && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+            dir = Path.GetDirectoryName(full) ?? ".";
+        }
         if (format == OutputFormat.Parquet) return ExportParquet(rows, full, through, provenance, ct);
         if (through) return WriteThrough(rows, full, format, crlf, ct);
 

@@ -95,6 +95,19 @@ public class NonRegularTargetTests
     }
 
     [Fact]
+    public void A_link_to_a_file_stays_a_link_and_its_target_gets_the_rows()
+    {
+        using var d = new TempDir();
+        var target = d.Write("reports/2026.csv", "old");
+        var link = d.File("latest.csv");
+        File.CreateSymbolicLink(link, target);
+        ResultWriter.Export(Numbers(3), link, OutputFormat.Csv, Prov, CancellationToken.None);
+        Assert.Equal(target, new FileInfo(link).LinkTarget);
+        Assert.Equal("n\n0\n1\n2\n", File.ReadAllText(target));
+        Assert.True(File.Exists(target + ".meta.json"));
+    }
+
+    [Fact]
     public void A_folder_is_refused_and_left_as_it_was()
     {
         using var d = new TempDir();
