@@ -84,7 +84,9 @@ public sealed partial class Binder
             }
             case ExportStage e:
             {
-                var format = OutputFormats.FromPath(e.Path.Value);
+                // A pipe or device (/dev/stdout, a FIFO) has no extension to go by: it gets TSV, as a pipe does from -c.
+                var format = OutputFormats.FromPath(e.Path.Value)
+                    ?? (e.Path.Value.Length > 0 && FileKinds.IsStream(FileKinds.Of(e.Path.Value)) ? OutputFormat.Tsv : null);
                 if (format is null or OutputFormat.Markdown || e.Path.Value.Length == 0)
                     throw new BindError(DiagnosticFacts.UnknownExportFormat(e.Path.Span, e.Path.Value));
                 s.Export = new BoundExport(e.Path.Value, format.Value);

@@ -22,6 +22,14 @@ public static class OutputFormats
         }
     }
 
+    /// <summary>The file extension of a format, without the dot (a table is text: "txt").</summary>
+    public static string Extension(OutputFormat f) => f switch
+    {
+        OutputFormat.Markdown => "md",
+        OutputFormat.Table => "txt",
+        _ => f.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>The export format implied by a file name, or null when the extension is not one we write.</summary>
     public static OutputFormat? FromPath(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {

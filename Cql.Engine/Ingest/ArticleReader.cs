@@ -3,8 +3,10 @@ using System.Text.Json;
 
 namespace Cql.Engine.Ingest;
 
-/// <summary>What one input file yielded: its articles, or the reason it was skipped, plus per-record problems.</summary>
-public sealed record FileReadResult(IReadOnlyList<RawArticle> Articles, string? SkipReason, IReadOnlyList<string> Warnings, string Encoding);
+/// <summary>What one input file yielded: its articles, or the reason it was skipped as a whole; and each record
+/// (a JSONL line, a JSON array element, a CSV row) that was skipped, with where it is and why, so that every record
+/// is either an article or one of these.</summary>
+public sealed record FileReadResult(IReadOnlyList<RawArticle> Articles, string? SkipReason, IReadOnlyList<string> SkippedRecords, string Encoding);
 
 /// <summary>
 /// Turns the bytes of one input file into articles, by format: .txt/.md (one article a file), .jsonl/.ndjson
@@ -25,7 +27,7 @@ public static class ArticleReader
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.IsBinary)
             return new([], "binary file (" + (decoded.BinaryReason ?? "not text") + ")", [], decoded.Encoding);
-        var warnings = new List<string>();
+        var skipped = new List<string>();
         List<RawArticle> articles;
         switch (ext)
         {
@@ -34,23 +36,23 @@ public static class ArticleReader
                 if (articles.Count == 0) return new([], "empty file", [], decoded.Encoding);
                 break;
             case ".jsonl" or ".ndjson":
-                articles = ReadJsonLines(file, decoded, warnings);
+                articles = ReadJsonLines(file, decoded, skipped);
                 break;
             case ".json":
-                articles = ReadJsonDocument(file, decoded, warnings);
+                if (!TryReadJsonDocument(file, decoded, skipped, out articles, out var notJson)) return new([], notJson, [], decoded.Encoding);
                 break;
             case ".csv" or ".tsv":
-                articles = ReadCsv(file, decoded, ext == ".tsv" ? "\t" : null, warnings);
+                if (!TryReadCsv(file, decoded, ext == ".tsv" ? "\t" : null, skipped, out articles, out var noText)) return new([], noText, [], decoded.Encoding);
                 break;
             default:
                 return new([], $"unsupported file type '{ext}' (expected .txt, .md, .jsonl, .ndjson, .json, .csv or .tsv)", [], decoded.Encoding);
         }
-        if (articles.Count == 0 && warnings.Count == 0)
+        if (articles.Count == 0 && skipped.Count == 0)
             return new([], "no articles with text", [], decoded.Encoding);
-        return new(articles, null, warnings, decoded.Encoding);
+        return new(articles, null, skipped, decoded.Encoding);
     }
 
-    static List<RawArticle> ReadJsonLines(InputFile file, DecodedText decoded, List<string> warnings)
+    static List<RawArticle> ReadJsonLines(InputFile file, DecodedText decoded, List<string> skipped)
     {
         var list = new List<RawArticle>();
         int lineNo = 0;
@@ -61,19 +63,21 @@ public static class ArticleReader
             try
             {
                 using var doc = JsonDocument.Parse(line.ToString());
-                AddFromJson(doc.RootElement, $"{file.Source}#L{lineNo}", decoded.Encoding, list, warnings);
+                AddFromJson(doc.RootElement, $"{file.Source}#L{lineNo}", $"{file.Source}:{lineNo}", decoded.Encoding, list, skipped);
             }
             catch (JsonException e)
             {
-                warnings.Add($"{file.Source}:{lineNo}: not valid JSON ({e.Message.Split('.')[0]}); line skipped");
+                skipped.Add($"{file.Source}:{lineNo}: not valid JSON ({e.Message.Split('.')[0]})");
             }
         }
         return list;
     }
 
-    static List<RawArticle> ReadJsonDocument(InputFile file, DecodedText decoded, List<string> warnings)
+    /// <summary>A file that is not JSON at all is skipped whole (false, with the reason).</summary>
+    static bool TryReadJsonDocument(InputFile file, DecodedText decoded, List<string> skipped, out List<RawArticle> list, out string? notJson)
     {
-        var list = new List<RawArticle>();
+        list = [];
+        notJson = null;
         try
         {
             using var doc = JsonDocument.Parse(decoded.Text);
@@ -81,20 +85,26 @@ public static class ArticleReader
             {
                 int i = 0;
                 foreach (var e in doc.RootElement.EnumerateArray())
-                    AddFromJson(e, $"{file.Source}#{i++}", decoded.Encoding, list, warnings);
+                {
+                    AddFromJson(e, $"{file.Source}#{i}", $"{file.Source}, element {i}", decoded.Encoding, list, skipped);
+                    i++;
+                }
             }
-            else AddFromJson(doc.RootElement, file.Source, decoded.Encoding, list, warnings);
+            else AddFromJson(doc.RootElement, file.Source, file.Source, decoded.Encoding, list, skipped);
+            return true;
         }
         catch (JsonException e)
         {
-            warnings.Add($"{file.Source}: not valid JSON: {e.Message}");
+            notJson = "not valid JSON: " + e.Message;
+            return false;
         }
-        return list;
     }
 
-    static void AddFromJson(JsonElement e, string source, string encoding, List<RawArticle> list, List<string> warnings)
+    /// <param name="source">The article's docs.source.</param>
+    /// <param name="where">Where the record is, for the user: file:line, file, element N or file, row N.</param>
+    static void AddFromJson(JsonElement e, string source, string where, string encoding, List<RawArticle> list, List<string> skipped)
     {
-        if (e.ValueKind != JsonValueKind.Object) { warnings.Add($"{source}: not a JSON object; skipped"); return; }
+        if (e.ValueKind != JsonValueKind.Object) { skipped.Add($"{where}: not a JSON object"); return; }
         string? Field(string[] names)
         {
             foreach (var p in e.EnumerateObject())
@@ -108,15 +118,17 @@ public static class ArticleReader
                         };
             return null;
         }
-        Add(source, encoding, Field(TextFields), Field(TitleFields), Field(DateFields), Field(UrlFields), Field(OutletFields), Field(LangFields), list, warnings);
+        Add(source, where, encoding, Field(TextFields), Field(TitleFields), Field(DateFields), Field(UrlFields), Field(OutletFields), Field(LangFields), list, skipped);
     }
 
-    static List<RawArticle> ReadCsv(InputFile file, DecodedText decoded, string? delimiter, List<string> warnings)
+    /// <summary>A CSV file whose header names no text column is skipped whole (false, with the reason).</summary>
+    static bool TryReadCsv(InputFile file, DecodedText decoded, string? delimiter, List<string> skipped, out List<RawArticle> list, out string? noText)
     {
-        var list = new List<RawArticle>();
+        list = [];
+        noText = null;
         using var csv = new CsvRecordReader(decoded.Text, delimiter?[0] ?? CsvRecordReader.DetectDelimiter(decoded.Text));
         var header = csv.Read();
-        if (header is null) return list;
+        if (header is null) return true;
         int Col(string[] names)
         {
             for (int i = 0; i < header.Length; i++)
@@ -127,8 +139,8 @@ public static class ArticleReader
         int text = Col(TextFields), title = Col(TitleFields), date = Col(DateFields), url = Col(UrlFields), outlet = Col(OutletFields), lang = Col(LangFields);
         if (text < 0)
         {
-            warnings.Add($"{file.Source}: the header has no text column (one of {string.Join(", ", TextFields)}); header is: {string.Join(", ", header)}");
-            return list;
+            noText = $"the header has no text column (one of {string.Join(", ", TextFields)}); header is: {string.Join(", ", header)}";
+            return false;
         }
         int row = 1;
         while (csv.Read() is { } r)
@@ -136,15 +148,15 @@ public static class ArticleReader
             row++;
             if (r.Length == 1 && r[0].Length == 0) continue; // blank line
             string? At(int i) => i >= 0 && i < r.Length ? r[i] : null;
-            Add($"{file.Source}#{row}", decoded.Encoding, At(text), At(title), At(date), At(url), At(outlet), At(lang), list, warnings);
+            Add($"{file.Source}#{row}", $"{file.Source}, row {row}", decoded.Encoding, At(text), At(title), At(date), At(url), At(outlet), At(lang), list, skipped);
         }
-        return list;
+        return true;
     }
 
-    static void Add(string source, string encoding, string? text, string? title, string? date, string? url, string? outlet, string? lang,
-        List<RawArticle> list, List<string> warnings)
+    static void Add(string source, string where, string encoding, string? text, string? title, string? date, string? url, string? outlet, string? lang,
+        List<RawArticle> list, List<string> skipped)
     {
-        if (string.IsNullOrWhiteSpace(text)) { warnings.Add($"{source}: no text; record skipped"); return; }
+        if (string.IsNullOrWhiteSpace(text)) { skipped.Add($"{where}: no text"); return; }
         // Field values went through JSON/CSV unescaping after decoding: normalise them like file text.
         list.Add(new RawArticle(source, TextDecoder.Normalize(text), encoding,
             Blank(title), DateText.Normalize(date), Blank(url), Blank(outlet), Blank(lang)?.ToLowerInvariant()));

@@ -1,12 +1,14 @@
 using Cql.Engine.Storage;
+using System.Reflection;
 using System.Security.Cryptography;
 
 namespace Cql.Engine.Ingest;
 
 /// <summary>
 /// The corpus `cql` opens when no --corpus is given: the seed articles shipped inside the engine, ingested on first
-/// use into a cache folder and rebuilt whenever the extraction version or the seeds change, so a fresh clone works
-/// with no set-up and never shows stale extractions.
+/// use into a cache folder and rebuilt whenever the seeds, the extraction version or the engine's source and data
+/// change, so a fresh clone works with no set-up and never shows stale extractions. Debug and Release builds of the
+/// same source share the one cache.
 /// </summary>
 public static class DefaultCorpus
 {
@@ -26,12 +28,16 @@ public static class DefaultCorpus
     }
 
     /// <summary>The folder of the built default corpus, building it first when missing or stale.</summary>
-    public static string EnsureBuilt(CancellationToken ct = default)
+    /// <param name="notices">Told what is happening when the corpus has to be built (the first run of a build takes
+    /// a moment, and should not look like a hang); null: nothing is said.</param>
+    public static string EnsureBuilt(CancellationToken ct = default, TextWriter? notices = null)
     {
         var seeds = LoadSeeds();
         var stamp = Stamp(seeds);
         var dir = Path.Combine(CacheRoot, "default-" + stamp);
         if (File.Exists(CorpusManifest.PathIn(dir))) return dir;
+        notices?.WriteLine($"cql: first use of this build: ingesting the {seeds.Count} seed articles into {dir} …");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Build beside the target and rename into place: a concurrent or interrupted build never leaves a
         // half-built corpus under the final name.
@@ -47,6 +53,7 @@ public static class DefaultCorpus
             try { Directory.Move(output, dir); }
             catch (IOException) when (File.Exists(CorpusManifest.PathIn(dir))) { /* another process won the race */ }
             RemoveOldBuilds(dir);
+            notices?.WriteLine($"cql: the default corpus is ready ({clock.Elapsed.TotalSeconds:0.0} s)");
         }
         finally
         {
@@ -79,15 +86,19 @@ public static class DefaultCorpus
         return list;
     }
 
-    // Names the build: the seeds' content, the extraction version and the engine version.
-    static string Stamp(List<(string Name, byte[] Bytes)> seeds)
+    /// <summary>Names the build by what can change what ingest writes: the seeds' content, the extraction version,
+    /// the engine version and the hash of the engine's source and data (Cql.Engine.csproj puts it in the assembly).
+    /// Not the build configuration: Debug and Release of the same source share the cache.</summary>
+    internal static string Stamp(List<(string Name, byte[] Bytes)> seeds)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (name, bytes) in seeds) { h.AppendData(System.Text.Encoding.UTF8.GetBytes(name)); h.AppendData(bytes); }
-        // The engine build's module id too: any change to the extraction code rebuilds the corpus, even one that
-        // forgot to bump the extraction version (deterministic builds keep the id when the code is unchanged).
-        var mvid = typeof(DefaultCorpus).Assembly.ManifestModule.ModuleVersionId;
-        h.AppendData(System.Text.Encoding.UTF8.GetBytes($"x{EngineInfo.ExtractionVersion}/{EngineInfo.Version}/{mvid}"));
+        h.AppendData(System.Text.Encoding.UTF8.GetBytes($"x{EngineInfo.ExtractionVersion}/{EngineInfo.Version}/{SourceHash}"));
         return $"x{EngineInfo.ExtractionVersion}-" + Convert.ToHexStringLower(h.GetHashAndReset())[..12];
     }
+
+    /// <summary>The SHA-256 of the engine's source files and embedded data, computed at build time.</summary>
+    internal static string SourceHash { get; } = typeof(DefaultCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "Cql.SourceHash")?.Value
+        ?? throw new InvalidOperationException("Cql.Engine was built without its Cql.SourceHash attribute (see Cql.Engine.csproj)");
 }

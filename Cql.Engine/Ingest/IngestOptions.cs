@@ -20,14 +20,16 @@ public readonly record struct IngestProgress(int FilesDone, int FilesTotal, long
 /// <summary>The outcome of one input file, as the summary reports it.</summary>
 public sealed record IngestFileOutcome(string Source, string Status, int Docs, string? Reason);
 
-/// <summary>The summary that accounts for every input: read, skipped (and why), failed.</summary>
+/// <summary>The summary that accounts for every input: each file read, skipped (and why) or failed (and why), and in
+/// the files read each record either a document or one of SkippedRecords (where it is and why).</summary>
 public sealed record IngestSummary(
     IReadOnlyList<IngestFileOutcome> Files,
-    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> SkippedRecords,
     IReadOnlyList<(string Input, string Problem)> InputProblems,
     int DocsAdded, int QuotesAdded, int SentencesAdded, long BytesRead, TimeSpan Elapsed, int DocsInCorpus)
 {
     public int FilesRead => Files.Count(f => f.Status == "read");
     public int FilesSkipped => Files.Count(f => f.Status == "skipped");
     public int FilesFailed => Files.Count(f => f.Status == "failed");
+    public int RecordsRead => DocsAdded + SkippedRecords.Count;
 }

@@ -16,7 +16,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         _quoteId = manifest.NextId(QuoteIds);
     readonly Dictionary<string, string> _knownHashes = KnownHashes(manifest);
     readonly List<IngestFileOutcome> _outcomes = [];
-    readonly List<string> _warnings = [];
+    readonly List<string> _skippedRecords = [];
 
     public int FilesDone { get; private set; }
     public long BytesDone { get; private set; }
@@ -28,7 +28,6 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     {
         FilesDone++;
         BytesDone += r.Bytes;
-        _warnings.AddRange(r.Warnings);
         if (r.Status != "read")
         {
             _outcomes.Add(new(r.File.Source, r.Status, 0, r.Reason));
@@ -42,6 +41,8 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
             return;
         }
         _knownHashes[r.Sha256] = r.File.Source;
+        // Only a file that is read has its bad records to report (a duplicate's were reported when it was read).
+        _skippedRecords.AddRange(r.SkippedRecords);
         foreach (var a in r.Articles)
         {
             await WriteArticleAsync(writer, entities, a, _docId, _paraId, _sentId, _quoteId);
@@ -72,7 +73,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     }
 
     public IngestSummary Summary(IReadOnlyList<(string, string)> problems, TimeSpan elapsed) =>
-        new(_outcomes, _warnings, problems, DocsAdded, _quotesAdded, _sentencesAdded, BytesDone, elapsed, _docId);
+        new(_outcomes, _skippedRecords, problems, DocsAdded, _quotesAdded, _sentencesAdded, BytesDone, elapsed, _docId);
 
     static Dictionary<string, string> KnownHashes(CorpusManifest manifest)
     {

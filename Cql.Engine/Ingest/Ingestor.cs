@@ -23,12 +23,32 @@ public static class Ingestor
     {
         var clock = Stopwatch.StartNew();
         var outDir = Path.GetFullPath(o.OutDir);
-        var (manifest, appending) = OpenCorpus(o, outDir);
-
+        // Everything that can be refused is refused before the output folder is touched: a failed ingest leaves no
+        // corpus behind, and an existing one as it was.
         var problems = new List<(string, string)>();
         var files = InputCollector.Collect(o.Inputs, problems);
         // Never ingest the corpus's own files when the output folder sits inside an input folder.
         files.RemoveAll(f => f.FullPath.StartsWith(outDir + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        if (files.Count == 0 && problems.Count > 0)
+            throw new IngestUsageException("nothing to ingest: " + string.Join("; ", problems.Select(p => $"{p.Item1}: {p.Item2}")));
+        bool created = !Directory.Exists(outDir);
+        try
+        {
+            return await IngestAsync(o, outDir, files, problems, clock, progress, ct);
+        }
+        catch when (created && !File.Exists(CorpusManifest.PathIn(outDir)))
+        {
+            // Nothing was committed to the folder this run made: take it away again (a run that committed a
+            // checkpoint keeps it, to be finished with --append).
+            try { Directory.Delete(outDir, recursive: true); } catch (IOException) { }
+            throw;
+        }
+    }
+
+    static async Task<IngestSummary> IngestAsync(IngestOptions o, string outDir, List<InputFile> files, List<(string, string)> problems,
+        Stopwatch clock, IProgress<IngestProgress>? progress, CancellationToken ct)
+    {
+        var (manifest, appending) = OpenCorpus(o, outDir);
         long bytesTotal = 0;
         foreach (var f in files) bytesTotal += SafeLength(f.FullPath);
 

@@ -3,15 +3,16 @@ using System.Text;
 
 namespace Cql.Engine.Output;
 
-/// <summary>CSV per RFC 4180 (comma, CRLF, quotes doubled) or TSV (tab; tabs and newlines in values escaped as \t \n).</summary>
+/// <summary>CSV per RFC 4180 (comma, quotes doubled; lines end in LF as Unix tools, DuckDB and pandas expect, or in
+/// RFC 4180's CR LF when asked) or TSV (tab, LF; tabs and newlines in values escaped as \t \n).</summary>
 internal static class DelimitedWriter
 {
     static readonly System.Buffers.SearchValues<char> CsvSpecials = System.Buffers.SearchValues.Create(",\"\n\r");
 
-    public static long Write(IBatchStream rows, TextWriter w, bool tsv, CancellationToken ct)
+    public static long Write(IBatchStream rows, TextWriter w, bool tsv, bool crlf, CancellationToken ct)
     {
         var sep = tsv ? '\t' : ',';
-        var newline = tsv ? "\n" : "\r\n";
+        var newline = crlf ? "\r\n" : "\n";
         for (int c = 0; c < rows.Columns.Count; c++)
         {
             if (c > 0) w.Write(sep);

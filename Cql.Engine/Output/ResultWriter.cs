@@ -11,8 +11,9 @@ public static class ResultWriter
     static readonly UTF8Encoding Utf8NoBom = new(false);
 
     /// <summary>Writes every row (tables: the first style.MaxRows) to <paramref name="output"/>; returns the row count.
-    /// Parquet cannot go to a text stream: use <see cref="Export"/>.</summary>
-    public static long Write(IBatchStream rows, OutputFormat format, Stream output, TableStyle style, CancellationToken ct)
+    /// Parquet cannot go to a text stream: use <see cref="Export"/>. CSV lines end in LF, or CR LF when
+    /// <paramref name="crlf"/> (RFC 4180).</summary>
+    public static long Write(IBatchStream rows, OutputFormat format, Stream output, TableStyle style, CancellationToken ct, bool crlf = false)
     {
         switch (format)
         {
@@ -25,8 +26,8 @@ public static class ResultWriter
                 {
                     var n = format switch
                     {
-                        OutputFormat.Csv => DelimitedWriter.Write(rows, w, tsv: false, ct),
-                        OutputFormat.Tsv => DelimitedWriter.Write(rows, w, tsv: true, ct),
+                        OutputFormat.Csv => DelimitedWriter.Write(rows, w, tsv: false, crlf, ct),
+                        OutputFormat.Tsv => DelimitedWriter.Write(rows, w, tsv: true, crlf: false, ct),
                         OutputFormat.Markdown => TableRenderer.Write(rows, w, style with { Markdown = true }, ct),
                         _ => TableRenderer.Write(rows, w, style, ct),
                     };
@@ -37,16 +38,31 @@ public static class ResultWriter
     }
 
     /// <summary>
-    /// Writes the whole result to <paramref name="path"/> through a temporary file in the same folder, renamed
-    /// over the target only when complete: a failing query never touches an existing file. Parquet carries the
-    /// provenance in its footer; other formats get PATH.meta.json beside them.
+    /// Writes the whole result to <paramref name="path"/>. A regular file (or a new one) is written through a
+    /// temporary file in the same folder, renamed over the target only when complete: a failing query never touches
+    /// an existing file; Parquet carries the provenance in its footer, other formats get PATH.meta.json beside them.
+    /// A pipe or a character device (a FIFO, /dev/null, /dev/stdout, a shell's /dev/fd/N) is written straight
+    /// through, with no temporary file, rename or sidecar: replacing it would destroy it and starve its reader.
+    /// A link is followed: the file it points to is replaced, not the link. A folder or any other kind of file is
+    /// refused with an <see cref="IOException"/>.
     /// </summary>
-    public static long Export(IBatchStream rows, string path, OutputFormat format, Provenance provenance, CancellationToken ct)
+    public static long Export(IBatchStream rows, string path, OutputFormat format, Provenance provenance, CancellationToken ct, bool crlf = false)
     {
         var full = Path.GetFullPath(path);
+        var kind = FileKinds.Of(full);
+        if (kind == FileKind.Directory) throw new IOException($"cannot export to '{path}': it is a folder; give a file name");
+        if (kind == FileKind.Other) throw new IOException($"cannot export to '{path}': it is neither a regular file nor a pipe or character device");
         var dir = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(dir)) throw new IOException($"cannot export to '{path}': folder '{dir}' does not exist");
-        if (format == OutputFormat.Parquet) return ExportParquet(rows, full, provenance, ct);
+        bool through = FileKinds.IsStream(kind);
+        // A link to a regular file: the file it points to is replaced, and the link stays a link.
+        if (kind == FileKind.RegularFile && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+            dir = Path.GetDirectoryName(full) ?? ".";
+        }
+        if (format == OutputFormat.Parquet) return ExportParquet(rows, full, through, provenance, ct);
+        if (through) return WriteThrough(rows, full, format, crlf, ct);
 
         var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
@@ -54,7 +70,7 @@ public static class ResultWriter
             long n;
             using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                n = Write(rows, format, fs, new TableStyle(MaxRows: int.MaxValue, Width: int.MaxValue, MaxCellWidth: int.MaxValue), ct);
+                n = Write(rows, format, fs, Unabridged, ct, crlf);
                 fs.Flush(flushToDisk: true);
             }
             WriteSidecar(full, provenance, n);
@@ -67,12 +83,23 @@ public static class ResultWriter
         }
     }
 
-    static long ExportParquet(IBatchStream rows, string full, Provenance provenance, CancellationToken ct)
+    /// <summary>The table with every row and every character (a file is read, not looked at through a window).</summary>
+    public static readonly TableStyle Unabridged = new(MaxRows: int.MaxValue, Width: int.MaxValue, MaxCellWidth: int.MaxValue);
+
+    static long WriteThrough(IBatchStream rows, string full, OutputFormat format, bool crlf, CancellationToken ct)
+    {
+        using var fs = PassThroughFile.Open(full, ct);
+        var n = Write(rows, format, fs, Unabridged, ct, crlf);
+        fs.Flush();
+        return n;
+    }
+
+    static long ExportParquet(IBatchStream rows, string full, bool through, Provenance provenance, CancellationToken ct)
     {
         var cols = new List<ColumnSchema>();
         foreach (var c in rows.Columns) cols.Add(new ColumnSchema(c.Name, c.Type, Nullable: true, ""));
         var schema = new TableSchema("result", "query result", cols);
-        var writer = new TableWriter(schema, Path.GetDirectoryName(full)!, "", exactPath: full, metadata: provenance.ToDictionary());
+        var writer = new TableWriter(schema, Path.GetDirectoryName(full)!, "", exactPath: full, metadata: provenance.ToDictionary(), writeThrough: through);
         long n = 0;
         try
         {

@@ -45,6 +45,24 @@ public sealed partial class CqlSession
         return result;
     }
 
+    /// <summary>How many statements of a script would yield rows (queries without export, show tables, describe),
+    /// told without running them: the CLI refuses `-o FILE` for several before writing anything. A statement that
+    /// does not parse or bind counts as none (it fails when run).</summary>
+    public int CountRowResults(string script)
+    {
+        var scratch = new Catalog(Catalog.Speakers);
+        foreach (var let in Catalog.Lets) scratch.SetLet(let);
+        int n = 0;
+        foreach (var parsed in _parser.Parse(script))
+        {
+            if (!parsed.Succeeded) continue;
+            var bound = Binder.Bind(parsed.Statement!, scratch, script);
+            if (bound.Statement is BoundLet l) scratch.SetLet(l.Binding);
+            if (bound.Statement is BoundQuery { Export: null } or BoundShowTables or BoundDescribe) n++;
+        }
+        return n;
+    }
+
     StatementOutcome RunStatement(string script, ParsedStatement parsed, CancellationToken ct)
     {
         var text = script.Substring(parsed.Span.Start, parsed.Span.Length);

@@ -33,10 +33,11 @@ public sealed partial class CqlSession : IDisposable
         Catalog = new Catalog(new EntitySpeakers(Files));
     }
 
-    /// <summary>Opens the corpus at <paramref name="corpusDir"/>, or the default corpus (built on first use) when null.</summary>
-    public static CqlSession Open(string? corpusDir, CancellationToken ct = default)
+    /// <summary>Opens the corpus at <paramref name="corpusDir"/>, or the default corpus (built on first use) when null;
+    /// <paramref name="notices"/> is told when the default corpus has to be built first.</summary>
+    public static CqlSession Open(string? corpusDir, CancellationToken ct = default, TextWriter? notices = null)
     {
-        var dir = corpusDir is null ? DefaultCorpus.EnsureBuilt(ct) : Path.GetFullPath(corpusDir);
+        var dir = corpusDir is null ? DefaultCorpus.EnsureBuilt(ct, notices) : Path.GetFullPath(corpusDir);
         return new CqlSession(dir, CorpusManifest.Load(dir), SpracheQueryParser.Instance);
     }
 

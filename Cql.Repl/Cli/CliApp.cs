@@ -20,9 +20,13 @@ public static class CliApp
         Options:
           --corpus DIR      the corpus to query (default: the seed articles shipped with cql)
           -c, --command Q   the statements to run (separate several with ';')
-          -f, --format F    table, csv, tsv, json, jsonl, parquet, markdown (default: table)
-          -o, --output FILE write the result to FILE (atomically) instead of standard output
-          --max-rows N      rows shown by the table format (default: 50)
+          -f, --format F    table, csv, tsv, json, jsonl, parquet, markdown (default: table on a terminal,
+                            else TSV with a header: every row, every character)
+          --crlf            end CSV lines in CR LF (RFC 4180) instead of LF
+          -o, --output FILE write the result to FILE instead of standard output: a regular file atomically,
+                            with FILE.meta.json; a pipe or device (/dev/stdout, a FIFO) straight through
+          -o DIR/           one file per statement with rows: DIR/1.EXT, DIR/2.EXT, … (needs --format)
+          --max-rows N      rows shown by the table format (default: 50 on a terminal, all elsewhere)
           --keep-going      with run: go on after a failing statement
           --version         print the version
           -h, --help        this help

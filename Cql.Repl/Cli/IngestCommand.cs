@@ -71,7 +71,7 @@ public static class IngestCommand
             bar?.Clear();
         }
         PrintSummary(s, outDir, stdout, stderr);
-        return s.InputProblems.Count > 0 && s.Files.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        return ExitCodes.Ok;
     }
 
     static void PrintSummary(IngestSummary s, string outDir, TextWriter stdout, TextWriter stderr)
@@ -79,12 +79,13 @@ public static class IngestCommand
         foreach (var (input, problem) in s.InputProblems) stderr.WriteLine($"warning: {input}: {problem}");
         foreach (var f in s.Files)
             if (f.Status != "read") stderr.WriteLine($"{(f.Status == "failed" ? "error" : "skipped")}: {f.Source}: {f.Reason}");
-        foreach (var w in s.Warnings) stderr.WriteLine("warning: " + w);
+        foreach (var w in s.SkippedRecords) stderr.WriteLine("skipped record: " + w);
         var mb = s.BytesRead / 1e6;
         var secs = Math.Max(s.Elapsed.TotalSeconds, 1e-3);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {s.Files.Count} files: {s.FilesRead} read, {s.FilesSkipped} skipped, {s.FilesFailed} failed; " +
-            $"{s.DocsAdded} docs added ({s.SentencesAdded} sentences, {s.QuotesAdded} quotes); corpus now {s.DocsInCorpus} docs in {outDir}; " +
+            $"{s.RecordsRead} records: {s.DocsAdded} docs added ({s.SentencesAdded} sentences, {s.QuotesAdded} quotes), {s.SkippedRecords.Count} skipped; " +
+            $"corpus now {s.DocsInCorpus} docs in {outDir}; " +
             $"{mb:0.0} MB in {secs:0.00} s ({mb / secs:0.0} MB/s)"));
     }
 

@@ -14,8 +14,8 @@ public static class QueryCommand
     {
         string? corpus = null, command = null, output = null, runFile = null;
         OutputFormat? format = null;
-        int maxRows = 50;
-        bool keepGoing = false, help = false, version = false;
+        int? maxRows = null;
+        bool keepGoing = false, help = false, version = false, crlf = false;
         var r = new ArgReader(args, null!);
         r.Read(flag =>
         {
@@ -30,6 +30,7 @@ public static class QueryCommand
                     return true;
                 case "-o" or "--output": output = r.Value(flag); return true;
                 case "--max-rows": maxRows = Math.Max(1, r.IntValue(flag)); return true;
+                case "--crlf": crlf = true; return true;
                 case "--keep-going": keepGoing = true; return true;
                 case "-h" or "--help": help = true; return true;
                 case "--version" or "-V": version = true; return true;
@@ -48,20 +49,28 @@ public static class QueryCommand
             if (!File.Exists(runFile)) throw new UsageException($"no such file '{runFile}'", "run");
         }
         if (command is not null && runFile is not null) throw new UsageException("give either -c QUERY or run FILE, not both");
-        if (output is not null && format is null)
-        {
-            format = OutputFormats.FromPath(output)
-                ?? throw new UsageException($"cannot tell the format of '{output}' from its extension; add --format ({OutputFormats.Names})");
-        }
+        if (output is not null) format ??= OutputFormatOf(output);
         if (format == OutputFormat.Parquet && output is null) throw new UsageException("parquet output needs a file: -o FILE.parquet");
+        if (crlf && format is not (OutputFormat.Csv or null)) throw new UsageException("--crlf is for CSV (--format csv)");
 
-        var options = new RunOptions(format ?? OutputFormat.Table, output, maxRows, keepGoing);
-        using var session = CqlSession.Open(corpus, ct);
-        if (runFile is not null && runFile.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
-            return Scripting.CsxRunner.Run(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
-        if (command is not null) return RunScript(session, command, options, stdout, stderr, ct);
-        if (runFile is not null) return RunScript(session, File.ReadAllText(runFile), options, stdout, stderr, ct);
-        if (Console.IsInputRedirected) return RunScript(session, Console.In.ReadToEnd(), options, stdout, stderr, ct);
+        bool csx = runFile is not null && runFile.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
+        var script = command ?? (runFile is not null ? File.ReadAllText(runFile) : Console.IsInputRedirected ? Console.In.ReadToEnd() : null);
+        bool interactive = script is null;
+        // Anything that is not a terminal gets every row and every character: TSV with a header unless a format is
+        // asked for, and a table asked for is unabridged (only --max-rows, when given, limits it).
+        bool toTerminal = interactive || !Console.IsOutputRedirected;
+        var options = new RunOptions(format ?? (toTerminal ? OutputFormat.Table : OutputFormat.Tsv), output,
+            maxRows ?? (toTerminal ? 50 : int.MaxValue), keepGoing, Crlf: crlf);
+        // Building the default corpus on first use takes a moment: say so on a terminal, where someone is waiting.
+        using var session = CqlSession.Open(corpus, ct, Console.IsErrorRedirected ? null : stderr);
+        // A C# value prints as the screen table (the first rows) wherever it goes: its printer counts rows past the limit.
+        if (csx) return Scripting.CsxRunner.Run(session, script!, options with { MaxRows = maxRows ?? 50 }, stdout, stderr, ct);
+        if (script is not null)
+        {
+            if (output is not null && !IsFolder(output) && session.CountRowResults(script) is > 1 and var results)
+                throw new UsageException($"-o FILE takes one result, and these statements give {results}; write one file per statement with -o DIR/, or end each statement with | export \"FILE\"");
+            return RunScript(session, script, options, stdout, stderr, ct);
+        }
         var history = new Cql.Repl.Editing.History(Cql.Repl.Editing.History.DefaultPath());
         Cql.Repl.Interactive.ReplLoop? loop = null;
         var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter() : null;
@@ -72,11 +81,12 @@ public static class QueryCommand
     }
 
     public const string RunHelp = """
-        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [-o FILE] [--keep-going]
+        Usage: cql run FILE.cql|FILE.csx [--corpus DIR] [--format F] [--crlf] [-o FILE | -o DIR/] [--keep-going]
 
         FILE.cql  statements of the language, one after another (separated by ';' or line ends); each result is
-                  printed in --format. The first failing statement stops the run with exit code 1, unless
-                  --keep-going, which runs the rest and still exits 1.
+                  printed in --format (on a terminal a table, else TSV), a blank line between results in CSV,
+                  TSV, JSON and Markdown; -o DIR/ writes one file per result. The first failing statement stops
+                  the run with exit code 1, unless --keep-going, which runs the rest and still exits 1.
         FILE.csx  C# with the corpus as globals: Quotes, Docs, Sentences, Paragraphs, Entities, Mentions (typed
                   records), Query("…") for the language, Corpus. The value of a final expression is printed.
                   Compile errors exit 1, an exception the script throws exits 3.
@@ -84,16 +94,40 @@ public static class QueryCommand
         Exit codes: 0 ok, 1 query or compile error, 2 usage error, 3 runtime or I/O error.
         """;
 
-    /// <summary>How results are shown.</summary>
-    public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing, bool ShowTiming = true);
+    /// <summary>The format of `-o PATH` when --format is not given: from the extension; a pipe or device without one
+    /// gets TSV, as standard output does when it is not a terminal.</summary>
+    static OutputFormat OutputFormatOf(string output)
+    {
+        if (IsFolder(output)) throw new UsageException($"say which format the files in '{output}' get: --format ({OutputFormats.Names})");
+        var kind = FileKinds.Of(output);
+        if (kind == FileKind.Directory)
+            throw new UsageException($"'{output}' is a folder; end it with '/' to write one file per statement into it, or name a file");
+        return OutputFormats.FromPath(output) ?? (FileKinds.IsStream(kind) ? OutputFormat.Tsv
+            : throw new UsageException($"cannot tell the format of '{output}' from its extension; add --format ({OutputFormats.Names})"));
+    }
 
-    /// <summary>Runs statements in order; stops at the first error (exit 1) unless KeepGoing.</summary>
+    /// <summary>`-o DIR/`: one file per statement with rows, DIR/1.EXT, DIR/2.EXT, … in the order they run.</summary>
+    static bool IsFolder(string output) => output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar);
+
+    /// <summary>How results are shown. Crlf: CSV lines end in CR LF (RFC 4180) instead of LF.</summary>
+    public sealed record RunOptions(OutputFormat Format, string? OutputPath, int MaxRows, bool KeepGoing, bool ShowTiming = true, bool Crlf = false);
+
+    /// <summary>Runs statements in order; stops at the first error (exit 1) unless KeepGoing. On standard output a
+    /// blank line separates one result from the next in CSV, TSV, JSON and Markdown (JSONL simply goes on, a table
+    /// ends with its row count); with -o DIR/ each result gets a file of its own.</summary>
     public static int RunScript(CqlSession session, string script, RunOptions o, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        int exit = ExitCodes.Ok;
+        int exit = ExitCodes.Ok, printed = 0, files = 0;
+        bool toFolder = o.OutputPath is not null && IsFolder(o.OutputPath);
+        if (toFolder) Directory.CreateDirectory(o.OutputPath!);
         foreach (var outcome in session.Run(script, ct))
         {
-            int code = Show(session, outcome, o, stdout, stderr, ct);
+            var shown = o;
+            if (outcome is RowsOutcome && toFolder)
+                shown = o with { OutputPath = Path.Combine(o.OutputPath!, $"{++files}.{OutputFormats.Extension(o.Format)}") };
+            bool toStdout = outcome is TextOutcome || (outcome is RowsOutcome && o.OutputPath is null);
+            if (toStdout && printed++ > 0 && o.Format is not (OutputFormat.Table or OutputFormat.Jsonl)) stdout.WriteLine();
+            int code = Show(session, outcome, shown, stdout, stderr, ct);
             if (code != ExitCodes.Ok)
             {
                 exit = exit == ExitCodes.Ok ? code : exit;
@@ -135,14 +169,15 @@ public static class QueryCommand
         var clock = Stopwatch.StartNew();
         if (o.OutputPath is not null)
         {
-            var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(rows.StatementText), ct);
+            var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(rows.StatementText), ct, o.Crlf);
             stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
             return ExitCodes.Ok;
         }
         stdout.Flush();
         using var raw = Console.OpenStandardOutput();
-        var width = Console.IsOutputRedirected ? 160 : Math.Max(40, SafeWindowWidth());
-        var count = ResultWriter.Write(rows.Rows, o.Format, raw, new TableStyle(o.MaxRows, width), ct);
+        // A table that is not on a terminal is unabridged: no width to fit, no cell cut.
+        var style = Console.IsOutputRedirected ? ResultWriter.Unabridged with { MaxRows = o.MaxRows } : new TableStyle(o.MaxRows, Math.Max(40, SafeWindowWidth()));
+        var count = ResultWriter.Write(rows.Rows, o.Format, raw, style, ct, o.Crlf);
         raw.Flush();
         if (o.Format == OutputFormat.Table && o.ShowTiming)
             stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");

@@ -26,7 +26,8 @@ public class HeadlessTests
         var r = Cql(null, "run", file, "--format", "csv");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var german = Value("quotes where lang = de | count");
-        Assert.Equal($"count\n5\nlang,count\nde,{german}\nx: doc_id, source, lang, lang_confidence, title, date, url, outlet, text, chars, encoding, content_hash\ncount\n2",
+        // A blank line between results, so the CSV tables can be told apart.
+        Assert.Equal($"count\n5\n\nlang,count\nde,{german}\n\nx: doc_id, source, lang, lang_confidence, title, date, url, outlet, text, chars, encoding, content_hash\n\ncount\n2",
             Csv(r.Stdout));
     }
 
@@ -44,7 +45,7 @@ public class HeadlessTests
 
         var go = Cql(null, "run", file, "--format", "csv", "--keep-going");
         Assert.Equal(1, go.ExitCode);
-        Assert.StartsWith("count\n5\ncount\n", Csv(go.Stdout));
+        Assert.StartsWith("count\n5\n\ncount\n", Csv(go.Stdout));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public class HeadlessTests
     {
         var r = Cql("docs | count\nquotes where lang = de | count\n", "--format", "csv");
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Equal($"count\n5\ncount\n{Value("quotes where lang = de | count")}", Csv(r.Stdout));
+        Assert.Equal($"count\n5\n\ncount\n{Value("quotes where lang = de | count")}", Csv(r.Stdout));
         Assert.DoesNotContain("\x1b[", r.Stdout + r.Stderr);
         Assert.DoesNotContain("cql>", r.Stdout);
     }

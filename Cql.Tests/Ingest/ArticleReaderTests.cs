@@ -24,8 +24,8 @@ public class ArticleReaderTests
         Assert.Equal(("feed.jsonl#L1", "Samtal", "2022-06-15", "https://example.org/a", "Example", "sv"), (a.Source, a.Title, a.Date, a.Url, a.Outlet, a.Lang));
         Assert.Equal("Xi talade med Putin.", a.Text);
         Assert.Equal(("feed.jsonl#L3", "2024-03"), (r.Articles[1].Source, r.Articles[1].Date));
-        Assert.Equal(2, r.Warnings.Count); // the bad line and the record without text are reported, not lost silently
-        Assert.Contains(r.Warnings, w => w.Contains(":4:"));
+        // The bad line and the record without text are accounted for, each with its line, not lost silently.
+        Assert.Equal(["feed.jsonl:4: not valid JSON", "feed.jsonl:5: no text"], r.SkippedRecords.Select(w => w.Split(" (")[0]));
     }
 
     [Fact]
@@ -40,14 +40,21 @@ public class ArticleReaderTests
 
         var bad = Read("b.csv", "headline,summary\nx,y\n");
         Assert.Empty(bad.Articles);
-        Assert.Contains(bad.Warnings, w => w.Contains("no text column"));
+        Assert.Contains("no text column", bad.SkipReason); // the file is skipped whole, with the reason
+        Assert.Empty(bad.SkippedRecords);
+
+        var rows = Read("c.csv", "title,text\nA,Første.\nB,\nC,Tredje.\n");
+        Assert.Equal(2, rows.Articles.Count);
+        Assert.Equal(["c.csv, row 3: no text"], rows.SkippedRecords);
     }
 
     [Fact]
     public void Json_array_files_are_read_element_by_element()
     {
-        var r = Read("a.json", """[{"text":"One."},{"text":"Two."}]""");
+        var r = Read("a.json", """[{"text":"One."},{"text":"Two."},7]""");
         Assert.Equal(["a.json#0", "a.json#1"], r.Articles.Select(a => a.Source));
+        Assert.Equal(["a.json, element 2: not a JSON object"], r.SkippedRecords);
+        Assert.StartsWith("not valid JSON", Read("b.json", "{ nope").SkipReason);
     }
 
     [Fact]

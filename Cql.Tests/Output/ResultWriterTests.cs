@@ -26,10 +26,15 @@ public class ResultWriterTests
     }
 
     [Fact]
-    public void Csv_follows_rfc4180()
+    public void Csv_quotes_as_rfc4180_and_ends_lines_in_lf_unless_crlf_is_asked_for()
     {
         var csv = Render(OutputFormat.Csv);
-        Assert.Equal("speaker,n,share\r\nXi Jinping,3,0.5\r\n\"Putin, Vladimir\",2,0.25\r\n,1,0.125\r\n\"He said \"\"no\"\"\nthen left\",0,1\r\n", csv);
+        Assert.Equal("speaker,n,share\nXi Jinping,3,0.5\n\"Putin, Vladimir\",2,0.25\n,1,0.125\n\"He said \"\"no\"\"\nthen left\",0,1\n", csv);
+        using var ms = new MemoryStream();
+        ResultWriter.Write(new MemoryRows(Cols, Rows, batchSize: 2), OutputFormat.Csv, ms, new TableStyle(), CancellationToken.None, crlf: true);
+        // RFC 4180 ends records in CR LF; a newline inside a quoted value stays as it was.
+        Assert.Equal("speaker,n,share\r\nXi Jinping,3,0.5\r\n\"Putin, Vladimir\",2,0.25\r\n,1,0.125\r\n\"He said \"\"no\"\"\nthen left\",0,1\r\n",
+            Encoding.UTF8.GetString(ms.ToArray()));
     }
 
     [Fact]

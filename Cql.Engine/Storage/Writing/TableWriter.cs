@@ -43,13 +43,20 @@ public sealed class TableWriter : IAsyncDisposable
 
     readonly bool _hasLongText;
     readonly string? _exactPath;
+    readonly bool _writeThrough;
     readonly IReadOnlyDictionary<string, string>? _metadata;
 
     /// <param name="exactPath">Write one file at exactly this path (an export) instead of numbered parts under
     /// corpusDir/table.</param>
     /// <param name="metadata">Key-value metadata for the Parquet footer (export provenance).</param>
-    public TableWriter(TableSchema table, string corpusDir, string partPrefix, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null)
-        : this(table, corpusDir, partPrefix, new ColumnEncoderPool(), exactPath, metadata) { }
+    /// <param name="writeThrough">Write straight into exactPath, a pipe or a device, instead of a temporary file
+    /// renamed over it (which would replace the pipe or device with a regular file).</param>
+    public TableWriter(TableSchema table, string corpusDir, string partPrefix, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null,
+        bool writeThrough = false)
+        : this(table, corpusDir, partPrefix, new ColumnEncoderPool(), exactPath, metadata)
+    {
+        _writeThrough = writeThrough && exactPath is not null;
+    }
 
     /// <param name="encoders">Shared by the tables written together (see <see cref="ColumnEncoderPool"/>).</param>
     internal TableWriter(TableSchema table, string corpusDir, string partPrefix, ColumnEncoderPool encoders, string? exactPath = null, IReadOnlyDictionary<string, string>? metadata = null)
@@ -209,7 +216,9 @@ public sealed class TableWriter : IAsyncDisposable
             _finalPath = Path.Combine(dir, $"{_partPrefix}-{_fileIndex++:D4}.parquet");
             _tempPath = _finalPath + ".tmp";
         }
-        _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        _stream = _writeThrough
+            ? PassThroughFile.Open(_exactPath!, ct)
+            : new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         _writer = new ParquetFileWriter(_stream, _table.Columns, _dictionary, _encoders);
         _rowsInFile = 0;
         return Task.CompletedTask;
@@ -222,10 +231,10 @@ public sealed class TableWriter : IAsyncDisposable
         if (_metadata is not null) foreach (var (k, v) in _metadata) meta[k] = v;
         _writer.Finish(meta);
         await _stream!.FlushAsync();
-        _stream.Flush(flushToDisk: true);
+        if (!_writeThrough) _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync();
         // An export is done once renamed; a corpus part waits as .pending for the commit.
-        File.Move(_tempPath!, _exactPath is null ? _finalPath + PendingSuffix : _finalPath!, overwrite: true);
+        if (!_writeThrough) File.Move(_tempPath!, _exactPath is null ? _finalPath + PendingSuffix : _finalPath!, overwrite: true);
         var part = Path.GetRelativePath(_corpusDir, _finalPath!).Replace('\\', '/');
         _written.Add(part);
         if (_counter is not null) await _counter.WritePartAsync(part, _countsOutput!, CancellationToken.None);
@@ -271,7 +280,7 @@ public sealed class TableWriter : IAsyncDisposable
         try { await _encoding; } catch (Exception) { /* abandoned: the part is deleted below */ }
         if (_writer is null) return;
         await _stream!.DisposeAsync();
-        try { File.Delete(_tempPath!); } catch (IOException) { }
+        if (!_writeThrough) try { File.Delete(_tempPath!); } catch (IOException) { }
         _writer = null;
     }
 }

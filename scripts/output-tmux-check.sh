@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Checks in a real terminal (tmux) what the command line does around output and ingest, as a person would see it:
+# the default corpus's first build announced on the terminal, a table on the terminal but every row as TSV into a
+# pipe, -o to a FIFO delivering every row and leaving the FIFO a FIFO, Ctrl+C ending a wait for a FIFO's reader,
+# and ingest's progress bar with its rate and time left.
+# Usage: scripts/output-tmux-check.sh   (needs tmux and mkfifo; builds cql first; exit 0 when every check passes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tmux >/dev/null || { echo "tmux is not installed" >&2; exit 2; }
+dotnet build -v q -c Release Cql.Repl >/dev/null
+dotnet build -v q -c Release Cql.Bench >/dev/null
+work=$(mktemp -d)
+session="cql-output-check-$$"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+cql="env CQL_CACHE_DIR=$work/cache dotnet $PWD/Cql.Repl/bin/Release/net10.0/cql.dll"
+tmux new-session -d -s "$session" -x 160 -y 45 "bash --norc"
+
+screen() { tmux capture-pane -t "$session" -p -S -300; }
+wait_for() {
+  local deadline=$((SECONDS + ${2:-60}))
+  until screen | grep -Eq -- "$1"; do
+    if (( SECONDS > deadline )); then echo "FAIL: never saw /$1/" >&2; screen | tail -30 >&2; exit 1; fi
+    sleep 0.3
+  done
+}
+ok() { echo "ok - $1"; }
+send() { tmux send-keys -t "$session" "$@"; }
+
+send "$cql -c 'docs | select doc_id, lang | order by doc_id'; echo DONE1" Enter
+wait_for '^DONE1' 120
+screen | grep -q 'cql: first use of this build: ingesting the 5 seed articles' && ok "first build of the default corpus is announced" \
+  || { echo "FAIL: no first-use notice" >&2; exit 1; }
+screen | grep -Eq '^doc_id +lang$' && ok "a table on the terminal" || { echo "FAIL: no table" >&2; exit 1; }
+
+send "$cql -c tokens | wc -l > $work/lines; $cql -c 'tokens | count' --format csv | tail -1 > $work/count; echo DONE2" Enter
+wait_for '^DONE2'
+[[ $(cat "$work/lines") == $(( $(cat "$work/count") + 1 )) ]] && ok "into a pipe: every token row and a header ($(cat "$work/lines") lines)" \
+  || { echo "FAIL: $(cat "$work/lines") lines for $(cat "$work/count") tokens" >&2; exit 1; }
+
+mkfifo "$work/fifo"
+send "(wc -l < $work/fifo > $work/fifo-lines &); $cql -c tokens -o $work/fifo; sleep 0.5; echo DONE3" Enter
+wait_for '^DONE3'
+[[ $(cat "$work/fifo-lines") == $(cat "$work/lines") && -p "$work/fifo" ]] && ok "-o FIFO: the reader got every row, the FIFO is still a FIFO" \
+  || { echo "FAIL: the FIFO's reader got $(cat "$work/fifo-lines") lines" >&2; exit 1; }
+
+send "$cql -c docs -o $work/fifo; echo EXIT=\$?" Enter
+sleep 3
+send C-c
+wait_for '^EXIT=3' 10; ok "Ctrl+C ends the wait for a FIFO's reader (exit 3)"
+
+dotnet Cql.Bench/bin/Release/net10.0/Cql.Bench.dll articles --count 3000 --out "$work/articles" >/dev/null
+send "$cql ingest $work/articles --out $work/corpus -j 1" Enter
+wait_for '[0-9.]+ MB/s, (ETA [0-9:]+|finishing)' 120; ok "the progress bar shows the rate and the time left"
+wait_for '^ingest: [0-9]+ files: .* records: ' 300; ok "ingest's summary accounts for the records"
