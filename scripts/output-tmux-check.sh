@@ -15,16 +15,7 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
 cql="env CQL_CACHE_DIR=$work/cache dotnet $PWD/Cql.Repl/bin/Release/net10.0/cql.dll"
 tmux new-session -d -s "$session" -x 160 -y 45 "bash --norc"
 
-screen() { tmux capture-pane -t "$session" -p -S -300; }
-wait_for() {
-  local deadline=$((SECONDS + ${2:-60}))
-  until screen | grep -Eq -- "$1"; do
-    if (( SECONDS > deadline )); then echo "FAIL: never saw /$1/" >&2; screen | tail -30 >&2; exit 1; fi
-    sleep 0.3
-  done
-}
-ok() { echo "ok - $1"; }
-send() { tmux send-keys -t "$session" "$@"; }
+source scripts/tmux-lib.sh
 
 send "$cql -c 'docs | select doc_id, lang | order by doc_id'; echo DONE1" Enter
 wait_for '^DONE1' 120

@@ -16,26 +16,7 @@ trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$state"' EXIT
 tmux new-session -d -s "$session" -x 160 -y 45 \
   "env CQL_CACHE_DIR=$PWD/.cql-cache XDG_STATE_HOME=$state dotnet Cql.Repl/bin/Debug/net10.0/cql.dll; sleep 30"
 
-screen() { tmux capture-pane -t "$session" -p -S -200; }
-# wait_for PATTERN [SECONDS]: until the screen shows PATTERN (an extended regex).
-wait_for() {
-  local deadline=$((SECONDS + ${2:-60}))
-  until screen | grep -Eq -- "$1"; do
-    if (( SECONDS > deadline )); then echo "FAIL: never saw /$1/" >&2; screen | tail -30 >&2; exit 1; fi
-    sleep 0.3
-  done
-}
-# count PATTERN: how many lines of the screen match; wait_more PATTERN N: until more than N do (new output only).
-count() { screen | grep -Ec -- "$1" || true; }
-wait_more() {
-  local deadline=$((SECONDS + ${3:-60}))
-  until (( $(count "$1") > $2 )); do
-    if (( SECONDS > deadline )); then echo "FAIL: no new /$1/" >&2; screen | tail -30 >&2; exit 1; fi
-    sleep 0.3
-  done
-}
-ok() { echo "ok - $1"; }
-send() { tmux send-keys -t "$session" "$@"; }
+source scripts/tmux-lib.sh
 
 wait_for '^cql>' 120; ok "prompt"
 # The first checks read results off the screen: no pager until the paging check.
