@@ -63,8 +63,7 @@ public static class QueryCommand
             maxRows ?? (toTerminal ? 50 : int.MaxValue), keepGoing, Crlf: crlf);
         // Building the default corpus on first use takes a moment: say so on a terminal, where someone is waiting.
         using var session = CqlSession.Open(corpus, ct, Console.IsErrorRedirected ? null : stderr);
-        // A C# value prints as the screen table (the first rows) wherever it goes: its printer counts rows past the limit.
-        if (csx) return Scripting.CsxRunner.Run(session, script!, options with { MaxRows = maxRows ?? 50 }, stdout, stderr, ct);
+        if (csx) return Scripting.CsxRunner.Run(session, script!, options, stdout, stderr, ct);
         if (script is not null)
         {
             if (output is not null && !IsFolder(output) && session.CountRowResults(script) is > 1 and var results)

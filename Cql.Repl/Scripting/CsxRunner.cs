@@ -20,7 +20,11 @@ public static class CsxRunner
         if (hasValue)
         {
             using var raw = Console.OpenStandardOutput();
-            ValuePrinter.Print(value, stdout, raw, new TableStyle(o.MaxRows, 160));
+            // As for queries: a screen gets the table's first rows, anything else every row in the run's format.
+            if (Console.IsOutputRedirected)
+                ValuePrinter.Print(value, stdout, raw, ResultWriter.Unabridged with { MaxRows = o.MaxRows }, o.Format);
+            else
+                ValuePrinter.Print(value, stdout, raw, new TableStyle(o.MaxRows, 160));
         }
         return ExitCodes.Ok;
     }

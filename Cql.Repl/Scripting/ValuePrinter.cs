@@ -10,31 +10,36 @@ namespace Cql.Repl.Scripting;
 /// <summary>Shows the value of a C# submission: sequences of records as a table (first rows), the rest as text.</summary>
 public static class ValuePrinter
 {
-    public static void Print(object? value, TextWriter output, Stream raw, TableStyle style)
+    /// <summary>Prints <paramref name="value"/>; sequences go out in <paramref name="format"/> (a table on a screen,
+    /// TSV into a pipe), and only a table gets the "(N rows)" line under it, so a pipe gets nothing but the rows.</summary>
+    public static void Print(object? value, TextWriter output, Stream raw, TableStyle style, OutputFormat format = OutputFormat.Table)
     {
+        bool footer = format == OutputFormat.Table;
         switch (value)
         {
             case null: output.WriteLine("null"); return;
             case string s: output.WriteLine(s); return;
             case QueryRows q:
                 output.Flush();
-                ResultWriter.Write(q.Replay(), OutputFormat.Table, raw, style, CancellationToken.None);
+                ResultWriter.Write(q.Replay(), format, raw, style, CancellationToken.None);
                 raw.Flush();
-                output.WriteLine($"({q.Count:N0} rows)");
+                if (footer) output.WriteLine($"({q.Count:N0} rows)");
                 return;
             case IFormattable f when value.GetType().IsPrimitive || value is decimal:
                 output.WriteLine(f.ToString(null, CultureInfo.InvariantCulture));
                 return;
             case IEnumerable seq:
-                var items = seq.Cast<object?>().Take(style.MaxRows + 1000).ToList();
+                // A little past the limit, to say "N+ items"; an unlimited style (int.MaxValue) takes everything.
+                int take = style.MaxRows > int.MaxValue - 1000 ? int.MaxValue : style.MaxRows + 1000;
+                var items = seq.Cast<object?>().Take(take).ToList();
                 var type = items.FirstOrDefault(i => i is not null)?.GetType();
                 var props = type is null || IsScalar(type) ? null : type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToArray();
                 var columns = props is null ? [new ResultColumn("value", ColumnType.String)] : props.Select(p => new ResultColumn(p.Name, TypeOf(p.PropertyType))).ToArray();
                 var rows = items.Select(i => props is null ? [Cell(i, ColumnType.String)] : props.Select((p, k) => i is null ? null : Cell(p.GetValue(i), columns[k].Type)).ToArray()).ToList();
                 output.Flush();
-                var n = ResultWriter.Write(new MemoryRows(columns, rows), OutputFormat.Table, raw, style, CancellationToken.None);
+                var n = ResultWriter.Write(new MemoryRows(columns, rows), format, raw, style, CancellationToken.None);
                 raw.Flush();
-                output.WriteLine($"({n:N0}{(items.Count > style.MaxRows + 999 ? "+" : "")} items)");
+                if (footer) output.WriteLine($"({n:N0}{(items.Count == take && take != int.MaxValue ? "+" : "")} items)");
                 return;
             default:
                 output.WriteLine(value.ToString());

@@ -94,16 +94,30 @@ public class HeadlessTests
     }
 
     [Fact]
-    public void A_csharp_sequence_of_records_prints_as_a_table()
+    public void A_csharp_sequence_of_records_prints_as_a_table_when_asked()
     {
         using var d = new TempDir();
         var file = d.Write("t.csx", "Docs.OrderBy(x => x.DocId).Select(x => new { x.DocId, x.Lang }).Take(2)");
-        var r = Cql(null, "run", file);
+        var r = Cql(null, "run", file, "--format", "table");
         Assert.True(r.ExitCode == 0, r.Stderr);
         var lines = r.Stdout.ReplaceLineEndings("\n").Split('\n');
         Assert.Matches(@"^DocId\s+Lang$", lines[0]);
         Assert.Matches(@"^\s*0\s+no$", lines[2]);
         Assert.Matches(@"^\s*1\s+sv$", lines[3]);
+    }
+
+    [Fact]
+    public void A_csharp_sequence_into_a_pipe_is_every_row_as_tsv()
+    {
+        // As for queries: nothing but the rows, all of them (the seeds have more quotes than a screen's 50 rows).
+        using var d = new TempDir();
+        var file = d.Write("q.csx", "Quotes.OrderBy(q => q.QuoteId).Select(q => new { q.QuoteId, q.Lang })");
+        var r = Cql(null, "run", file);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Stdout.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal("QuoteId\tLang", lines[0]);
+        Assert.Equal(int.Parse(Value("quotes | count")) + 1, lines.Length);
+        Assert.Equal("0\tno", lines[1]);
     }
 
     [Fact]
