@@ -26,7 +26,7 @@ public sealed class GroupKeyEncoder
     {
         _coders = new ColumnCoder[keyCount];
         _fold = new Dictionary<long, int>[keyCount];
-        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = []; }
+        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = new(PairHash.Instance); }
     }
 
     /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
@@ -81,6 +81,15 @@ public sealed class GroupKeyEncoder
     {
         if (NewGroupCount == _newGroupRows.Length) Array.Resize(ref _newGroupRows, NewGroupCount * 2);
         _newGroupRows[NewGroupCount++] = row;
+    }
+
+    /// <summary>Hashes a packed pair of codes by mixing all 64 bits: long's own hash XORs the halves, and two small
+    /// codes then collide by the million (a lookup per row turned into a walk along a chain).</summary>
+    sealed class PairHash : IEqualityComparer<long>
+    {
+        public static readonly PairHash Instance = new();
+        public bool Equals(long a, long b) => a == b;
+        public int GetHashCode(long pair) => (int)(((ulong)pair * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
     /// <summary>Codes of one key column's values; 0 is null.</summary>
