@@ -38,7 +38,8 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
 
     ColumnBatch SortAll(List<ColumnBatch> batches, long? limit)
     {
-        var all = VectorOps.Concat(input.Columns, batches);
+        // One batch (an aggregate's output) is sorted where it is: copying millions of groups first doubled the peak.
+        var all = batches.Count == 1 ? batches[0] : VectorOps.Concat(input.Columns, batches);
         int n = all.RowCount;
         var source = new BatchColumns(input.Columns, all);
         var keyVectors = new ColumnVector[keys.Count];
