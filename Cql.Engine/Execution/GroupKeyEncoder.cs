@@ -11,7 +11,7 @@ namespace Cql.Engine.Execution;
 public sealed class GroupKeyEncoder
 {
     readonly ColumnCoder[] _coders;
-    readonly Dictionary<long, int>[] _fold; // by level: (combination so far, next key's code) → combination id
+    readonly PairTable[] _fold; // by level: (combination so far, next key's code) → combination id
     public int GroupCount { get; private set; }
     int[] _groupOfCode = new int[64]; // group + 1 by code, for a single key; 0 = no group yet
     int[] _codes = [];
@@ -25,8 +25,8 @@ public sealed class GroupKeyEncoder
     public GroupKeyEncoder(int keyCount)
     {
         _coders = new ColumnCoder[keyCount];
-        _fold = new Dictionary<long, int>[keyCount];
-        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = new(PairHash.Instance); }
+        _fold = new PairTable[keyCount];
+        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = new PairTable(); }
     }
 
     /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
@@ -65,14 +65,10 @@ public sealed class GroupKeyEncoder
             for (int r = 0; r < rows; r++)
             {
                 long pair = ((long)groupIds[r] << 32) | (uint)codes[r];
-                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(fold, pair, out bool exists);
-                if (!exists)
-                {
-                    // Intermediate levels number combinations; the last level numbers groups.
-                    if (last) { slot = GroupCount++; NewGroup(r); }
-                    else slot = fold.Count - 1;
-                }
-                groupIds[r] = slot;
+                // Intermediate levels number combinations; the last level's combinations are the groups.
+                int id = fold.IdOf(pair, out bool added);
+                if (added && last) { GroupCount++; NewGroup(r); }
+                groupIds[r] = id;
             }
         }
     }
@@ -81,15 +77,6 @@ public sealed class GroupKeyEncoder
     {
         if (NewGroupCount == _newGroupRows.Length) Array.Resize(ref _newGroupRows, NewGroupCount * 2);
         _newGroupRows[NewGroupCount++] = row;
-    }
-
-    /// <summary>Hashes a packed pair of codes by mixing all 64 bits: long's own hash XORs the halves, and two small
-    /// codes then collide by the million (a lookup per row turned into a walk along a chain).</summary>
-    sealed class PairHash : IEqualityComparer<long>
-    {
-        public static readonly PairHash Instance = new();
-        public bool Equals(long a, long b) => a == b;
-        public int GetHashCode(long pair) => (int)(((ulong)pair * 0x9E3779B97F4A7C15UL) >> 32);
     }
 
     /// <summary>Codes of one key column's values; 0 is null.</summary>
