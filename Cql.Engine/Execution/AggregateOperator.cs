@@ -29,17 +29,16 @@ public sealed class AggregateOperator(IPhysicalOperator input, IReadOnlyList<Nam
             var keyVectors = new ColumnVector[keys.Count];
             for (int k = 0; k < keys.Count; k++) keyVectors[k] = ExpressionEvaluator.Evaluate(keys[k].Expr, source);
             if (groupIds.Length < batch.RowCount) groupIds = new int[batch.RowCount];
-            encoder.Encode(keyVectors, batch.RowCount, groupIds, row =>
-            {
-                for (int k = 0; k < keyVectors.Length; k++) keyBuilders[k].AppendFrom(keyVectors[k], row);
-            });
+            encoder.Encode(keyVectors, batch.RowCount, groupIds);
+            for (int k = 0; k < keyVectors.Length; k++)
+                foreach (int row in encoder.NewGroupRows) keyBuilders[k].AppendFrom(keyVectors[k], row);
             for (int a = 0; a < accs.Length; a++)
             {
                 var arg = aggregates[a].Argument is { } e ? ExpressionEvaluator.Evaluate(e, source) : null;
                 accs[a].Update(groupIds, batch.RowCount, arg, encoder.GroupCount);
             }
         }
-        if (keys.Count == 0 && encoder.GroupCount == 0) encoder.Encode([], 0, groupIds, _ => { });
+        if (keys.Count == 0 && encoder.GroupCount == 0) encoder.Encode([], 0, groupIds);
         int groups = encoder.GroupCount;
         if (groups == 0) return null;
         var cols = new ColumnVector[keys.Count + accs.Length];

@@ -4,33 +4,43 @@ namespace Cql.Engine.Execution;
 
 /// <summary>
 /// Turns the key columns of a batch into dense group ids without a string per row: each key column maps its values
-/// to codes (text through a span lookup, dictionary buffers once per run), and codes of several keys fold
-/// pairwise into the group id. New groups get the next id, so ids follow first appearance.
+/// to codes (text through a span lookup, dictionary buffers once per run), and the codes of several keys fold
+/// pairwise, two 32-bit codes packed into one 64-bit key, so two keys cost one hash lookup per row. New groups get
+/// the next id, so ids follow first appearance.
 /// </summary>
 public sealed class GroupKeyEncoder
 {
     readonly ColumnCoder[] _coders;
-    readonly Dictionary<(int, int), int>[] _fold;
+    readonly PairTable[] _fold; // by level: (combination so far, next key's code) → combination id
     public int GroupCount { get; private set; }
     int[] _groupOfCode = new int[64]; // group + 1 by code, for a single key; 0 = no group yet
+    int[] _codes = [];
+    int[] _newGroupRows = new int[64];
+
+    /// <summary>The rows of the last encoded batch that opened a new group, in group order: the first
+    /// <see cref="NewGroupCount"/> entries.</summary>
+    public ReadOnlySpan<int> NewGroupRows => _newGroupRows.AsSpan(0, NewGroupCount);
+    public int NewGroupCount { get; private set; }
 
     public GroupKeyEncoder(int keyCount)
     {
         _coders = new ColumnCoder[keyCount];
-        _fold = new Dictionary<(int, int), int>[keyCount];
-        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = []; }
+        _fold = new PairTable[keyCount];
+        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = new PairTable(); }
     }
 
-    /// <summary>Fills groupIds for every row; <paramref name="onNewGroup"/> is told the row that opened each new group.</summary>
-    public void Encode(IReadOnlyList<ColumnVector> keys, int rows, int[] groupIds, Action<int> onNewGroup)
+    /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
+    public void Encode(IReadOnlyList<ColumnVector> keys, int rows, int[] groupIds)
     {
+        NewGroupCount = 0;
         if (keys.Count == 0)
         {
-            if (GroupCount == 0) { GroupCount = 1; onNewGroup(0); }
+            if (GroupCount == 0) { GroupCount = 1; NewGroup(0); }
             Array.Clear(groupIds, 0, rows);
             return;
         }
-        var codes = new int[rows];
+        if (_codes.Length < rows) _codes = new int[rows];
+        var codes = _codes;
         if (keys.Count == 1)
         {
             // One key: its codes are dense, so an array maps them to groups without hashing each row.
@@ -40,29 +50,33 @@ public sealed class GroupKeyEncoder
                 int c = codes[r];
                 if (c >= _groupOfCode.Length) Array.Resize(ref _groupOfCode, Math.Max(c + 1, _groupOfCode.Length * 2));
                 int g = _groupOfCode[c] - 1;
-                if (g < 0) { g = GroupCount++; _groupOfCode[c] = g + 1; onNewGroup(r); }
+                if (g < 0) { g = GroupCount++; _groupOfCode[c] = g + 1; NewGroup(r); }
                 groupIds[r] = g;
             }
             return;
         }
-        for (int k = 0; k < keys.Count; k++)
+        // The first key's codes are the first level's combinations as they are.
+        _coders[0].Code(keys[0], groupIds);
+        for (int k = 1; k < keys.Count; k++)
         {
             _coders[k].Code(keys[k], codes);
             var fold = _fold[k];
             bool last = k == keys.Count - 1;
             for (int r = 0; r < rows; r++)
             {
-                int prev = k == 0 ? 0 : groupIds[r];
-                ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(fold, (prev, codes[r]), out bool exists);
-                if (!exists)
-                {
-                    // Intermediate levels number combinations; the last level numbers groups.
-                    slot = last ? GroupCount++ : fold.Count - 1;
-                    if (last) onNewGroup(r);
-                }
-                groupIds[r] = slot;
+                long pair = ((long)groupIds[r] << 32) | (uint)codes[r];
+                // Intermediate levels number combinations; the last level's combinations are the groups.
+                int id = fold.IdOf(pair, out bool added);
+                if (added && last) { GroupCount++; NewGroup(r); }
+                groupIds[r] = id;
             }
         }
+    }
+
+    void NewGroup(int row)
+    {
+        if (NewGroupCount == _newGroupRows.Length) Array.Resize(ref _newGroupRows, NewGroupCount * 2);
+        _newGroupRows[NewGroupCount++] = row;
     }
 
     /// <summary>Codes of one key column's values; 0 is null.</summary>
@@ -71,6 +85,9 @@ public sealed class GroupKeyEncoder
         readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
         readonly Dictionary<long, int> _longs = [];
         readonly Dictionary<double, int> _doubles = [];
+        const int DenseLimit = 1 << 24; // Int32 values below this map through _denseInts (at most 64 MB)
+        int[] _denseInts = new int[256];
+        int _intCodes; // codes of integers, from _denseInts and _longs alike
 
         public void Code(ColumnVector v, int[] codes)
         {
@@ -120,6 +137,29 @@ public sealed class GroupKeyEncoder
                     }
                     break;
                 }
+                case Int32Vector x:
+                {
+                    var values = x.Values;
+                    var nulls = x.Nulls;
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (nulls is not null && nulls[i]) { codes[i] = 0; continue; }
+                        int value = values[i];
+                        if ((uint)value < DenseLimit)
+                        {
+                            // Ids are small and dense: an array finds their codes without hashing.
+                            if (value >= _denseInts.Length) Array.Resize(ref _denseInts, Math.Min(Math.Max(value + 1, _denseInts.Length * 2), DenseLimit));
+                            ref int code = ref _denseInts[value];
+                            if (code == 0) code = ++_intCodes;
+                            codes[i] = code;
+                            continue;
+                        }
+                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_longs, value, out bool exists);
+                        if (!exists) slot = ++_intCodes;
+                        codes[i] = slot;
+                    }
+                    break;
+                }
                 case Float64Vector d:
                     for (int i = 0; i < n; i++)
                     {
@@ -135,7 +175,7 @@ public sealed class GroupKeyEncoder
                         if (v.IsNull(i)) { codes[i] = 0; continue; }
                         long x = v is BoolVector b ? (b.Values[i] ? 1 : 0) : v.GetInt64(i);
                         ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_longs, x, out bool exists);
-                        if (!exists) slot = _longs.Count;
+                        if (!exists) slot = ++_intCodes;
                         codes[i] = slot;
                     }
                     break;

@@ -4,7 +4,8 @@ namespace Cql.Engine.Execution;
 
 /// <summary>
 /// A stable sort of the whole input; nulls last (as DuckDB by default). With a limit it is a top-N: the buffer is
-/// cut back to the best N rows whenever it grows large, so memory stays bounded.
+/// cut back to the best N rows whenever it grows large, so memory stays bounded, and the best N are picked with a
+/// bounded heap instead of sorting every row.
 /// </summary>
 public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit) : IPhysicalOperator
 {
@@ -37,32 +38,39 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
 
     ColumnBatch SortAll(List<ColumnBatch> batches, long? limit)
     {
-        var all = VectorOps.Concat(input.Columns, batches);
+        // One batch (an aggregate's output) is sorted where it is: copying millions of groups first doubled the peak.
+        var all = batches.Count == 1 ? batches[0] : VectorOps.Concat(input.Columns, batches);
         int n = all.RowCount;
         var source = new BatchColumns(input.Columns, all);
         var keyVectors = new ColumnVector[keys.Count];
         for (int k = 0; k < keys.Count; k++) keyVectors[k] = ExpressionEvaluator.Evaluate(keys[k].Expr, source);
+        var comparer = new RowComparer(keyVectors, keys);
+        var order = limit is { } l && l < n ? TopN(n, (int)Math.Max(l, 0), comparer) : AllRows(n);
+        Array.Sort(order, comparer);
+        return VectorOps.Gather(all, order);
+    }
+
+    static int[] AllRows(int n)
+    {
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        Array.Sort(order, (a, b) =>
+        return order;
+    }
+
+    /// <summary>The best <paramref name="count"/> rows, unordered: a heap with the worst kept row on top, so each
+    /// further row costs one comparison unless it beats that row.</summary>
+    static int[] TopN(int n, int count, RowComparer comparer)
+    {
+        if (count == 0) return [];
+        var worstFirst = new PriorityQueue<int, int>(count, Comparer<int>.Create((a, b) => comparer.Compare(b, a)));
+        for (int i = 0; i < n; i++)
         {
-            for (int k = 0; k < keyVectors.Length; k++)
-            {
-                var v = keyVectors[k];
-                bool na = v.IsNull(a), nb = v.IsNull(b);
-                int c;
-                if (na || nb) c = na == nb ? 0 : na ? 1 : -1; // nulls last either way
-                else
-                {
-                    c = PredicateEvaluator.CompareAt(v, a, v, b) ?? 0;
-                    if (keys[k].Descending) c = -c;
-                }
-                if (c != 0) return c;
-            }
-            return a.CompareTo(b); // stable
-        });
-        if (limit is { } l && l < n) order = order[..(int)l];
-        return VectorOps.Gather(all, order);
+            if (worstFirst.Count < count) worstFirst.Enqueue(i, i);
+            else if (comparer.Compare(i, worstFirst.Peek()) < 0) worstFirst.DequeueEnqueue(i, i);
+        }
+        var rows = new int[worstFirst.Count];
+        for (int i = 0; i < rows.Length; i++) rows[i] = worstFirst.Dequeue();
+        return rows;
     }
 
     public void Dispose() => input.Dispose();

@@ -35,6 +35,12 @@ public static class PhysicalPlanner
         IPhysicalOperator Child(LogicalPlan p) => Plan(p, files, open, workers, ct);
         switch (plan)
         {
+            case Sort { Input: Sort { Limit: null } inner } s:
+                // A stable sort over a complete sort orders by its keys, then the inner keys: one sort with both
+                // lists is the same order, and under a limit it becomes a top-N instead of sorting every row first
+                // (`count by a, b | order by count desc | limit 3`). A repeated key never breaks a tie, so it goes.
+                return Plan(new Sort(inner.Input, [.. s.Keys, .. inner.Keys.Where(k => !s.Keys.Any(o => o.Expr.Equals(k.Expr)))], s.Limit),
+                    files, open, workers, ct);
             case Sort s when ValueCountChoice.Of(s) is { } counted:
             {
                 var input = counted.Counts(files, ct) is { } counts
