@@ -13,7 +13,7 @@ namespace Cql.Repl.Interactive;
 /// stages, the columns of the statement's source (a table or a let), doc.FIELD, a column's values, meta commands,
 /// and after '>' the C# globals, record properties and the common LINQ methods.
 /// </summary>
-public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
+public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> values) : ICompletionSource
 {
     public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":mode", ":format", ":maxrows", ":width", ":pager", ":timing", ":history", ":restart", ":quit"];
 
@@ -60,7 +60,7 @@ public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
             return [.. s.Catalog.SourceNames, .. SyntaxFacts.AllWords.Where(SyntaxFacts.StartsStatement)];
         var last = tokens[^1].ToLowerInvariant();
         if (last == "|") return SyntaxFacts.StageWords;
-        if (ValueColumn(tokens) is { } column) return ValuesOf(s, tokens, column);
+        if (ValueColumn(tokens) is { } column) return ValuesOf(tokens, column);
         var columns = ColumnsOfSource(s, before).ToList();
         if (last is "by" or "select" or "where" or "and" or "or" or "not" or ",")
             return tokens[0].Equals("quotes", StringComparison.OrdinalIgnoreCase) ? [.. columns, .. CorpusSchema.Docs.Columns.Select(c => "doc." + c.Name)] : columns;
@@ -81,16 +81,13 @@ public sealed class ReplCompletion(Func<CqlSession> session) : ICompletionSource
         return null;
     }
 
-    IEnumerable<string> ValuesOf(CqlSession s, List<string> tokens, string column)
+    IEnumerable<string> ValuesOf(List<string> tokens, string column)
     {
-        if (!ReferenceEquals(s, _valuesSession)) (_values, _valuesSession) = (new ColumnValues(s), s);
-        return _values!.Of(tokens[0], column).Select(v => IsName(v) ? v : "\"" + v.Replace("\"", "\\\"") + "\"");
+        // The loop's cache, which the hints read too and which a :corpus switch replaces.
+        return values().Of(tokens[0], column).Select(v => IsName(v) ? v : "\"" + v.Replace("\"", "\\\"") + "\"");
     }
 
     static bool IsName(string v) => v.Length > 0 && (char.IsLetter(v[0]) || v[0] == '_') && v.All(c => char.IsLetterOrDigit(c) || c == '_') && !SyntaxFacts.IsReserved(v);
-
-    ColumnValues? _values;
-    CqlSession? _valuesSession;
 
     /// <summary>The columns of the table or let the statement reads from (its first word, after let NAME = or
     /// explain).</summary>

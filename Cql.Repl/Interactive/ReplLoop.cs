@@ -62,6 +62,8 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
 
     /// <summary>The session statements run in (":corpus" replaces it).</summary>
     public CqlSession Session => _session;
+    /// <summary>The session's column values (completion and hints), read once per column and replaced with the corpus.</summary>
+    public ColumnValues Values => _values;
 
     /// <summary>Colour only for a person at a terminal that has it, and never when NO_COLOR is set (no-color.org).</summary>
     public static bool UseColour =>

@@ -7,7 +7,8 @@ namespace Cql.Repl.Scripting;
 
 /// <summary>
 /// Runs C# submissions with state carried from one to the next (variables, usings, methods), against
-/// <see cref="ScriptGlobals"/>. Only this class touches Roslyn, so the language path never loads it; the REPL
+/// <see cref="ScriptGlobals"/>. Only C# lines reach Roslyn (this class, and the completeness check and loop rewriter it
+/// uses), so the language path never loads it; the REPL
 /// warms it in the background while the user types. Submissions run with <see cref="CancellationChecks"/> in their
 /// loops, so Ctrl+C stops them.
 /// </summary>

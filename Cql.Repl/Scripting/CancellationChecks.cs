@@ -18,15 +18,11 @@ public sealed class CancellationChecks
 
     readonly List<(int Position, string Text)> _inserts;
 
-    CancellationChecks(string original, string code, List<(int, string)> inserts)
+    CancellationChecks(string code, List<(int, string)> inserts)
     {
-        Original = original;
         Code = code;
         _inserts = inserts;
     }
-
-    /// <summary>What the user typed.</summary>
-    public string Original { get; }
 
     /// <summary>The code to run: the original with the checks inserted (the original itself when it does not parse,
     /// so syntax errors keep their positions).</summary>
@@ -36,7 +32,7 @@ public sealed class CancellationChecks
     public static CancellationChecks Insert(string code)
     {
         var root = SyntaxFactory.ParseSyntaxTree(code, ScriptParse).GetRoot();
-        if (root.ContainsDiagnostics) return new CancellationChecks(code, code, []);
+        if (root.ContainsDiagnostics) return new CancellationChecks(code, []);
         var inserts = new List<(int Position, string Text)>();
         foreach (var node in root.DescendantNodes())
         {
@@ -67,10 +63,10 @@ public sealed class CancellationChecks
             at = position;
         }
         sb.Append(code, at, code.Length - at);
-        return new CancellationChecks(code, sb.ToString(), inserts);
+        return new CancellationChecks(sb.ToString(), inserts);
     }
 
-    /// <summary>The offset in <see cref="Original"/> of <paramref name="offset"/> in <see cref="Code"/> (an offset
+    /// <summary>The offset in what the user typed of <paramref name="offset"/> in <see cref="Code"/> (an offset
     /// inside an inserted check maps to where the check was inserted).</summary>
     public int ToOriginal(int offset)
     {

@@ -6,14 +6,15 @@ namespace Cql.Repl.Scripting;
 /// The cancellation the loops of C# submissions look at: <see cref="CancellationChecks"/> puts a call to
 /// <see cref="Check"/> into every loop body and after every label, so Ctrl+C ends `while (true) { }` instead of
 /// leaving a core busy. Static because the checks also sit in methods and classes the user declares, which cannot
-/// see the instance globals; the one evaluator of the process sets it around each run.
+/// see the instance globals; the one evaluator of the process sets it before each run, and it stays set until the next
+/// (a runaway submission that ignored its cancellation thus sees the next one's token, not a cleared one).
 /// </summary>
 public static class SubmissionCancellation
 {
     // Boxed, so the loops' checks read it with one volatile load of a reference.
     static volatile StrongBox<CancellationToken>? _current;
 
-    /// <summary>The token of the submission running now (none between submissions).</summary>
+    /// <summary>The token of the latest submission (none before the first).</summary>
     internal static CancellationToken Current
     {
         get => _current?.Value ?? CancellationToken.None;

@@ -42,7 +42,8 @@ public sealed class ReplHintsTests(GeneratedCorpus corpus) : IClassFixture<Gener
     [Fact]
     public void Completion_offers_what_fits_the_position()
     {
-        var completion = new ReplCompletion(() => corpus.Session);
+        var values = new ColumnValues(corpus.Session);
+        var completion = new ReplCompletion(() => corpus.Session, () => values);
         var afterBy = completion.Complete("quotes | count by ", "");
         Assert.Contains("speaker", afterBy);
         Assert.DoesNotContain("where", afterBy);

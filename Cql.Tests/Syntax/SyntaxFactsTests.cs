@@ -99,7 +99,8 @@ public sealed class SyntaxFactsTests : IDisposable
         var corpus = _dir.File("corpus");
         await CorpusGenerator.RunAsync(new GenerateOptions(40, corpus, 1, Speakers: 5), null, CancellationToken.None);
         using var session = CqlSession.Open(corpus);
-        var completion = new ReplCompletion(() => session);
+        var values = new ColumnValues(session);
+        var completion = new ReplCompletion(() => session, () => values);
         foreach (var w in SyntaxFacts.StageWords)
             Assert.Contains(w, completion.Complete("quotes | " + w[..2], w[..2]));
     }

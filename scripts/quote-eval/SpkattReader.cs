@@ -52,16 +52,16 @@ public static class SpkattReader
                 sb.Append(tok);
             }
         }
+        var text = sb.ToString();
         var gold = new List<GoldAttribution>();
         foreach (var ann in json.RootElement.GetProperty("Annotations").EnumerateArray())
         {
             var content = Spans(ann.GetProperty("Message"), tokenSpan);
             if (content.Count == 0) continue;
-            var text = sb.ToString();
             var source = Spans(ann.GetProperty("Source"), tokenSpan);
             gold.Add(new GoldAttribution(content, string.Join(' ', source.Select(s => text[s.Start..s.End]))));
         }
-        return new EvalDocument(Path.GetFileNameWithoutExtension(file), sb.ToString(), gold);
+        return new EvalDocument(Path.GetFileNameWithoutExtension(file), text, gold);
     }
 
     /// <summary>The annotated tokens as spans, neighbouring tokens merged.</summary>
