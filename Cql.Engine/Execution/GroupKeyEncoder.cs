@@ -11,7 +11,9 @@ namespace Cql.Engine.Execution;
 public sealed class GroupKeyEncoder
 {
     readonly ColumnCoder[] _coders;
-    readonly PairTable[] _fold; // by level: (combination so far, next key's code) → combination id
+    // Per key after the first: (combination so far, this key's code) → combination id. The first key's codes are the
+    // combinations of level 0, and one key needs no table at all.
+    readonly PairTable?[] _fold;
     public int GroupCount { get; private set; }
     int[] _groupOfCode = new int[64]; // group + 1 by code, for a single key; 0 = no group yet
     int[] _codes = [];
@@ -26,7 +28,7 @@ public sealed class GroupKeyEncoder
     {
         _coders = new ColumnCoder[keyCount];
         _fold = new PairTable[keyCount];
-        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); _fold[k] = new PairTable(); }
+        for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); if (k > 0) _fold[k] = new PairTable(); }
     }
 
     /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
@@ -60,7 +62,7 @@ public sealed class GroupKeyEncoder
         for (int k = 1; k < keys.Count; k++)
         {
             _coders[k].Code(keys[k], codes);
-            var fold = _fold[k];
+            var fold = _fold[k]!;
             bool last = k == keys.Count - 1;
             for (int r = 0; r < rows; r++)
             {

@@ -15,6 +15,8 @@ public static class RecordTables
         var ctor = typeof(T).GetConstructors().Single(c => c.GetParameters().Length > 0);
         var ps = ctor.GetParameters();
         var types = Array.ConvertAll(ps, p => ColumnTypeOf(p.ParameterType));
+        // A missing or null cell gets its parameter's default, worked out once (it is reflection) rather than per row.
+        var defaults = Array.ConvertAll(ps, Default);
         var list = new List<T>();
         foreach (var path in files)
         {
@@ -33,7 +35,7 @@ public static class RecordTables
                 for (int r = 0; r < n; r++)
                 {
                     for (int i = 0; i < ps.Length; i++)
-                        args[i] = columns[i] is { } v && !v.IsNull(r) ? Value(v, r, types[i]) : Default(ps[i]);
+                        args[i] = columns[i] is { } v && !v.IsNull(r) ? Value(v, r, types[i]) : defaults[i];
                     list.Add((T)ctor.Invoke(args));
                 }
             }
