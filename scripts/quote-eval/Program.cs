@@ -9,10 +9,12 @@ using QuoteEval;
 const string Usage = """
     usage: dotnet run --project scripts/quote-eval -c Release -- DATA_DIR [--corpus polnear|spkatt|all]
            [--split dev|train|all] [--overlap 0.8] [--rule symmetric|gold] [--one-to-one] [--errors FILE]
+       dotnet run --project scripts/quote-eval -c Release -- --gold DIR [options as above]
       DATA_DIR holds polnear/data/{train,dev} and spkatt/data/{train,dev}
+      --gold DIR scores a folder of our own annotated articles (NAME.txt + gold.tsv) per language instead
     """;
 
-string? dataDir = null, errorsPath = null;
+string? dataDir = null, errorsPath = null, goldDir = null;
 string corpus = "all", split = "dev";
 double threshold = 0.8;
 var rule = OverlapRule.Symmetric;
@@ -42,6 +44,7 @@ try
                 break;
             case "--one-to-one": oneToOne = true; break;
             case "--errors": errorsPath = Value(); break;
+            case "--gold": goldDir = Value(); break;
             case "-h" or "--help": Console.WriteLine(Usage); return 0;
             default:
                 if (args[i].StartsWith('-') || dataDir is not null) throw new UsageException($"unexpected argument '{args[i]}'");
@@ -49,7 +52,7 @@ try
                 break;
         }
     }
-    if (dataDir is null) throw new UsageException("no data folder given");
+    if (dataDir is null == goldDir is null) throw new UsageException("give either a data folder or --gold DIR");
     if (corpus is not ("polnear" or "spkatt" or "all")) throw new UsageException($"--corpus: '{corpus}' is not polnear, spkatt or all");
     if (split is not ("dev" or "train" or "all")) throw new UsageException($"--split: '{split}' is not dev, train or all");
     if (errorsPath is not null && (Directory.Exists(errorsPath) || (File.Exists(errorsPath) && File.GetAttributes(errorsPath).HasFlag(FileAttributes.ReparsePoint))))
@@ -62,13 +65,29 @@ catch (UsageException e)
 }
 
 var runs = new List<(string Corpus, string Lang, string Split, Func<List<EvalDocument>> Load, ScoringOptions Options)>();
-foreach (var s in split == "all" ? ["train", "dev"] : new[] { split })
+if (goldDir is not null)
+{
+    SortedDictionary<string, List<EvalDocument>> byLang;
+    try { byLang = GoldTsvReader.Read(goldDir); }
+    catch (Exception e) when (e is EvalInputException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"quote-eval: {e.Message}");
+        return 3;
+    }
+    var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(goldDir));
+    foreach (var (lang, docs) in byLang)
+    {
+        var (opening, closing) = QuoteMarks.Of(lang);
+        runs.Add((name, lang, "all", () => docs, new ScoringOptions(threshold, rule, oneToOne, opening, closing)));
+    }
+}
+foreach (var s in dataDir is null ? [] : split == "all" ? ["train", "dev"] : new[] { split })
 {
     if (corpus is "polnear" or "all")
-        runs.Add(("PolNeAR", "en", s, () => PolnearReader.Read(Path.Combine(dataDir, "polnear", "data", s)),
+        runs.Add(("PolNeAR", "en", s, () => PolnearReader.Read(Path.Combine(dataDir!, "polnear", "data", s)),
             new ScoringOptions(threshold, rule, oneToOne, OpeningMarks: "“", ClosingMarks: "”")));
     if (corpus is "spkatt" or "all")
-        runs.Add(("SpkAtt-2023", "de", s, () => SpkattReader.Read(Path.Combine(dataDir, "spkatt", "data", s)),
+        runs.Add(("SpkAtt-2023", "de", s, () => SpkattReader.Read(Path.Combine(dataDir!, "spkatt", "data", s)),
             new ScoringOptions(threshold, rule, oneToOne, OpeningMarks: "„»", ClosingMarks: "“«")));
 }
 
@@ -89,6 +108,12 @@ try
             Scorer.ScoreDocument(doc, found, options, score, errors);
         }
         results.Add((name, lang, s, score));
+    }
+    if (goldDir is not null && results.Count > 1)
+    {
+        var all = new SplitScore();
+        foreach (var r in results) all.Add(r.Score);
+        results.Add((results[0].Corpus, "all", "all", all));
     }
     if (errors is not null) File.WriteAllText(errorsPath!, errors.ToString());
 }

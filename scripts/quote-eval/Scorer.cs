@@ -12,6 +12,16 @@ public sealed class SplitScore
     public int Found, FoundMatched, UnmatchedFoundInMarks, UnmatchedFoundInGold;
     /// <summary>Matched quotes whose gold attribution names a source, and how many of those we attribute right.</summary>
     public int SpeakerScored, SpeakerStrict, SpeakerLenient;
+
+    /// <summary>Adds another split's counts to these (the all-languages row of a multilingual set).</summary>
+    public void Add(SplitScore o)
+    {
+        Documents += o.Documents;
+        for (int k = 0; k < Gold.Length; k++) { Gold[k] += o.Gold[k]; Matched[k] += o.Matched[k]; }
+        Found += o.Found; FoundMatched += o.FoundMatched;
+        UnmatchedFoundInMarks += o.UnmatchedFoundInMarks; UnmatchedFoundInGold += o.UnmatchedFoundInGold;
+        SpeakerScored += o.SpeakerScored; SpeakerStrict += o.SpeakerStrict; SpeakerLenient += o.SpeakerLenient;
+    }
 }
 
 /// <summary>How found quotes are matched to gold, and the marks that open and close a quotation in the corpus's
@@ -34,7 +44,7 @@ public static class Scorer
         score.Found += found.Count;
         for (int g = 0; g < doc.Gold.Count; g++)
         {
-            var kind = QuoteMatching.Classify(goldTokens[g], inside);
+            var kind = doc.Gold[g].Kind ?? QuoteMatching.Classify(goldTokens[g], inside);
             score.Gold[(int)kind]++;
             var mine = Enumerable.Range(0, found.Count).Where(f => foundTo[f] == g).Select(f => found[f]).ToList();
             var gold = doc.Gold[g];
