@@ -38,7 +38,9 @@ public sealed partial class Binder
         BinaryExpr { Op: BinaryOp.Or } o => new Or(BindCondition(o.Left, s), BindCondition(o.Right, s)),
         BinaryExpr c => BindComparison(c, s),
         NotExpr n => new Not(BindCondition(n.Operand, s)),
-        InExpr i => BindIn(i, s),
+        InExpr i => IsRowsInParentheses(i, s, out var rows, out var column)
+            ? BindInQuery(i.Operand, rows, column, i.Negated, i.Span, s) : BindIn(i, s),
+        InQueryExpr q => BindInQuery(q.Operand, q.Query, q.Column, q.Negated, q.Span, s),
         TextPredicateExpr t => BindTextPredicate(t, s),
         IsNullExpr n => new IsNull(BindExpr(n.Operand, s), n.Negated),
         CallExpr c => BindCall(c, s),

@@ -141,6 +141,19 @@ public static class DiagnosticFacts
     public static Diagnostic UnknownExportFormat(TextSpan span, string path) =>
         new("CQL0312", $"cannot tell the format of '{path}' from its extension", span, "use .parquet, .csv, .tsv, .jsonl or .json");
 
+    public static Diagnostic InNeedsRows(TextSpan span, string name, IReadOnlyCollection<string> known) =>
+        new("CQL0316", $"'in {name}' needs a let or a table; '{name}' is neither", span,
+            $"for a list of values write 'in ({name})'; rows to take values from: {string.Join(", ", known)}");
+
+    public static Diagnostic InWhichColumn(TextSpan span, string? rows, string operand, IReadOnlyCollection<string> columns) =>
+        new("CQL0317", $"{(rows is null ? "the query's rows have" : $"{rows} has")} more than one column and none named like {operand}", span,
+            rows is null ? $"end the query with '| select COLUMN', one of {string.Join(", ", columns)}"
+                : $"name the column: in {rows}.COLUMN, one of {string.Join(", ", columns)}");
+
+    public static Diagnostic SemiJoinKeyTypes(TextSpan span, string operand, string operandType, string column, string columnType, IReadOnlyCollection<string> usable) =>
+        new("CQL0318", $"the keys differ in type: {operand} is {operandType}, '{column}' is {columnType}, so no value could be equal", span,
+            usable.Count > 0 ? $"columns of the same type as {operand}: {string.Join(", ", usable)}" : null);
+
     public static Diagnostic MixedList(TextSpan span) =>
         new("CQL0313", "the values of this list are of different kinds", span, "compare text with text and numbers with numbers");
 

@@ -69,6 +69,7 @@ public static class PredicateEvaluator
                 return;
             }
             case InList x: EvaluateIn(x, input, result); return;
+            case InValueSet x: EvaluateInSet(x, input, result); return;
             case Compare c: EvaluateCompare(c, input, result); return;
             case Literal { Value: null }: result[..n].Fill(Tri.Unknown); return;
             case Literal { Value: bool b }: result[..n].Fill(b ? Tri.True : Tri.False); return;
@@ -121,6 +122,17 @@ public static class PredicateEvaluator
         bool listHasNull = false;
         foreach (var l in x.Values) listHasNull |= l.Value is null;
         if (listHasNull) for (int i = 0; i < n; i++) if (result[i] == Tri.False) result[i] = Tri.Unknown;
+    }
+
+    static void EvaluateInSet(InValueSet x, IColumnSource input, Span<byte> result)
+    {
+        var set = x.Values.Get();
+        var v = ExpressionEvaluator.Evaluate(x.Operand, input);
+        int n = input.RowCount;
+        if (v is StringVector s) StringPredicateCache.Evaluate(s, new InSetMatcher(set.Texts), result);
+        else
+            for (int i = 0; i < n; i++) result[i] = v.IsNull(i) ? Tri.Unknown : set.Numbers.Contains(NumberAt(v, i)) ? Tri.True : Tri.False;
+        if (set.HasNull) for (int i = 0; i < n; i++) if (result[i] == Tri.False) result[i] = Tri.Unknown;
     }
 
     static void EvaluateCompare(Compare c, IColumnSource input, Span<byte> result)

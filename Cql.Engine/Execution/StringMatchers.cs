@@ -23,6 +23,8 @@ public sealed class InSetMatcher : StringMatcher
 {
     readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     public InSetMatcher(IEnumerable<string> values) => _lookup = new HashSet<string>(values, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Over an ordinal set as it is, not copied: a semi-join's values, shared by every batch.</summary>
+    public InSetMatcher(HashSet<string> ordinalSet) => _lookup = ordinalSet.GetAlternateLookup<ReadOnlySpan<char>>();
     public override bool Match(ReadOnlySpan<char> s) => _lookup.Contains(s);
     public override bool Expensive => false;
 }

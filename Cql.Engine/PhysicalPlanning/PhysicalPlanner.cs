@@ -53,7 +53,7 @@ public static class PhysicalPlanner
             case Scan s:
                 return PlanScan(s, files, open, workers, ct);
             case Filter f:
-                return new FilterOperator(Child(f.Input), f.Predicate);
+                return new FilterOperator(Child(f.Input), SemiJoinSets.Prepare(f.Predicate, Child, ct));
             case Project p:
                 return new ProjectOperator(Child(p.Input), p);
             case DocJoin j:
@@ -78,8 +78,9 @@ public static class PhysicalPlanner
 
     static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
     {
-        if (s.Predicate is not { } predicate)
+        if (s.Predicate is null)
             return new ScanOperator(s, ScanLayout.Build(null, files.Of(s.Table), open, ct), [], open, workers);
+        var predicate = SemiJoinSets.Prepare(s.Predicate, p => Plan(p, files, open, workers, ct), ct);
         var marks = TermIndexMarks.Of(s.Table, predicate);
         var hits = marks.Any && files.IndexOf(s.Table) is { } index ? marks.Resolve(index, ct) : IndexHits.None;
         var layout = ScanLayout.Build(RowGroupPruning.Describe(predicate, hits), files.Of(s.Table), open, ct);

@@ -6,7 +6,7 @@ namespace Cql.Engine.PhysicalPlanning;
 
 /// <summary>
 /// Describes a scan's predicate to the storage in the terms its row-group statistics can judge
-/// (<see cref="StatisticsPredicate"/>): comparisons of a column with a constant, null tests, in-lists, and/or/not.
+/// (<see cref="StatisticsPredicate"/>): comparisons of a column with a constant, null tests, in-lists, semi-joins on ids, and/or/not.
 /// A text test says nothing beyond whether the column has values, unless the term index answered it (its row ids
 /// then bound the row groups); anything else can take every value, so pruning stays sound.
 /// </summary>
@@ -26,6 +26,9 @@ public static class RowGroupPruning
         Compare { Left: ColumnRef c, Right: Literal l } x => new StatisticsPredicate.Compare(c.Name, c.Type, Op(x.Op), l.Value),
         Compare { Left: Literal l, Right: ColumnRef c } x => new StatisticsPredicate.Compare(c.Name, c.Type, Op(Compare.Flip(x.Op)), l.Value),
         InList { Operand: ColumnRef c } x => new StatisticsPredicate.InList(c.Name, c.Type, x.Values.Select(v => v.Value).ToList()),
+        // A semi-join's ids bound the row groups as the index's do (doc_id in xidocs reads only their documents).
+        InValueSet { Operand: ColumnRef { Type: ColumnType.Int32 } c } x when SemiJoinSets.AsIds(x.Values) is { } ids
+            => new StatisticsPredicate.IdIn(c.Name, ids),
         TextMatch t when hits.Find(t) is { } hit => hit.Exact
             ? new StatisticsPredicate.IdIn(hit.Id.Name, hit.Ids)
             : new StatisticsPredicate.And(new StatisticsPredicate.IdIn(hit.Id.Name, hit.Ids), Describe(t, IndexHits.None)),

@@ -8,12 +8,14 @@ namespace Cql.Engine.Planning;
 /// </summary>
 public static class ExprTree
 {
-    /// <summary>The sub-expressions of a node, in order (the list items of <see cref="InList"/> are constants, not children).</summary>
+    /// <summary>The sub-expressions of a node, in order (the list items of <see cref="InList"/> are constants, and the query of <see cref="InSubquery"/> is a plan of its own, not children).</summary>
     public static IReadOnlyList<Expr> Children(Expr e) => e switch
     {
         ColumnRef or Literal => [],
         Compare c => [c.Left, c.Right],
         InList i => [i.Operand],
+        InSubquery i => [i.Operand],
+        InValueSet i => [i.Operand],
         TextMatch t => [t.Operand],
         And a => [a.Left, a.Right],
         Or o => [o.Left, o.Right],
@@ -36,6 +38,8 @@ public static class ExprTree
         {
             Compare c => c with { Left = children[0], Right = children[1] },
             InList i => i with { Operand = children[0] },
+            InSubquery i => i with { Operand = children[0] },
+            InValueSet i => i with { Operand = children[0] },
             TextMatch t => t with { Operand = children[0] },
             And a => new And(children[0], children[1]),
             Or o => new Or(children[0], children[1]),

@@ -49,6 +49,10 @@ public sealed record NotExpr(SyntaxExpr Operand) : SyntaxExpr;
 /// <summary>X [not] in (V, ...).</summary>
 public sealed record InExpr(SyntaxExpr Operand, IReadOnlyList<SyntaxExpr> Values, bool Negated) : SyntaxExpr;
 
+/// <summary>X [not] in NAME[.COLUMN] or X [not] in (QUERY): the values of one column of another query's rows (a
+/// semi-join). <see cref="Column"/> is null when the column is left to the binder.</summary>
+public sealed record InQueryExpr(SyntaxExpr Operand, Query Query, Name? Column, bool Negated) : SyntaxExpr;
+
 public enum TextOperator { Contains, Has, Matches, StartsWith }
 
 /// <summary>X [not] contains|has|matches|startswith "pattern".</summary>

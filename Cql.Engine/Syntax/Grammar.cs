@@ -256,9 +256,24 @@ internal static class Grammar
             {
                 case "in":
                 {
+                    // in NAME[.COLUMN] (a let or table), in (QUERY), else the list of values.
+                    var named = LetColumn(opWord.Remainder);
+                    if (named.WasSuccessful)
+                    {
+                        var (source, column) = named.Value;
+                        var query = new Query(source, []) { Span = source.Span };
+                        return Result.Success<SyntaxExpr>(new InQueryExpr(l, query, column, negated) { Span = l.Span.Cover(column?.Span ?? source.Span) }, named.Remainder);
+                    }
                     var list = ValueList(opWord.Remainder);
-                    if (!list.WasSuccessful) return Result.Failure<SyntaxExpr>(list.Remainder, list.Message, list.Expectations);
-                    return Result.Success<SyntaxExpr>(new InExpr(l, list.Value.Values, negated) { Span = l.Span.Cover(list.Value.Close) }, list.Remainder);
+                    if (list.WasSuccessful)
+                        return Result.Success<SyntaxExpr>(new InExpr(l, list.Value.Values, negated) { Span = l.Span.Cover(list.Value.Close) }, list.Remainder);
+                    var sub = Subquery(opWord.Remainder);
+                    if (sub.WasSuccessful)
+                        return Result.Success<SyntaxExpr>(new InQueryExpr(l, sub.Value.Query, null, negated) { Span = l.Span.Cover(sub.Value.Close) }, sub.Remainder);
+                    // Report the failure that got further: a broken list of values or a broken query.
+                    return sub.Remainder.Position > list.Remainder.Position
+                        ? Result.Failure<SyntaxExpr>(sub.Remainder, sub.Message, sub.Expectations)
+                        : Result.Failure<SyntaxExpr>(list.Remainder, list.Message, list.Expectations);
                 }
                 case "contains" or "has" or "matches" or "startswith":
                 {
@@ -280,6 +295,19 @@ internal static class Grammar
                 ["in, contains, has, matches or startswith after 'not'"]);
         return Result.Success(l, at);
     };
+
+    /// <summary>NAME ["." NAME] right after in, without parentheses: the rows of a let (or table), and a column.</summary>
+    static readonly Parser<(Source Source, Name? Column)> LetColumn =
+        from name in Word
+        from column in (from dot in Symbol('.') from c in Word select c).XOptional()
+        select ((Source)new NamedSource(name) { Span = name.Span }, column.GetOrDefault());
+
+    /// <summary>"(" query ")" after in.</summary>
+    static readonly Parser<(Query Query, TextSpan Close)> Subquery =
+        from open in Symbol('(')
+        from query in Later(() => Query)
+        from close in Symbol(')')
+        select (query, close);
 
     static readonly Parser<(List<SyntaxExpr> Values, TextSpan Close)> ValueList =
         from open in Symbol('(')

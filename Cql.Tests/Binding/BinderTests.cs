@@ -221,4 +221,24 @@ public class BinderTests
         var q = Query("quotes where speaker = speakr");
         Assert.Contains(q.Notes, n => n.Code == "CQL0903");
     }
+
+    [Fact]
+    public void In_a_let_takes_the_column_of_the_same_name_and_in_a_query_its_only_column()
+    {
+        Assert.Contains(Flatten(Query("let x = quotes where speaker = \"Xi\"\nquotes where doc_id in x").Plan),
+            p => p is Filter { Predicate: InSubquery { Column: "doc_id", Label: "x.doc_id" } });
+        Assert.Contains(Flatten(Query("quotes where speaker in (quotes where lang = de | select speaker)").Plan),
+            p => p is Filter { Predicate: InSubquery { Column: "speaker" } });
+        Assert.Contains(Flatten(Query("let x = quotes | count by doc_id\nquotes where doc_id not in (x)").Plan),
+            p => p is Filter { Predicate: Not { Operand: InSubquery { Column: "doc_id" } } });
+    }
+
+    [Fact]
+    public void A_semi_join_says_which_column_to_name_and_when_the_key_types_differ()
+    {
+        Error("quotes where doc_id in nosuch", "CQL0316", "nosuch");
+        Error("quotes where doc_id in (quotes | count by speaker, lang)", "CQL0317", "quotes | count by speaker, lang");
+        var d = Error("let x = quotes\nquotes where doc_id in x.speaker", "CQL0318", "doc_id in x.speaker");
+        Assert.Contains("quote_id", d.Suggestion);
+    }
 }
