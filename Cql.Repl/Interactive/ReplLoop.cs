@@ -171,11 +171,11 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         Console.CancelKeyPress += cancel;
         try
         {
-            var (value, hasValue, error) = _csharp.Value.Evaluate(code, cts.Token);
-            if (error is not null) { Console.Error.WriteLine(error); return; }
-            if (!hasValue) return;
             using var raw = Console.OpenStandardOutput();
-            ValuePrinter.Print(value, Console.Out, raw, new TableStyle(_display.MaxRows, Width()));
+            void Show(object? v) => ValuePrinter.Print(v, Console.Out, raw, new TableStyle(_display.MaxRows, Width()));
+            var (value, hasValue, error) = _csharp.Value.Evaluate(code, cts.Token, Show);
+            if (error is not null) { Console.Error.WriteLine(error); return; }
+            if (hasValue) Show(value);
         }
         catch (OperationCanceledException) { Console.Error.WriteLine("cancelled: the C# line stopped; its variables keep the values they had before it"); }
         catch (RunawaySubmissionException)

@@ -38,9 +38,11 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
     /// <summary>The value of the submission, or an error message with positions for compile errors and the message
     /// of an exception it threw. When <paramref name="ct"/> is cancelled, throws <see cref="OperationCanceledException"/>
     /// once the submission has stopped (its loops check the token), or <see cref="RunawaySubmissionException"/>
-    /// when it is still running after <see cref="StopGrace"/> (stuck in library code that never checks).</summary>
-    public (object? Value, bool HasValue, string? Error) Evaluate(string code, CancellationToken ct)
+    /// when it is still running after <see cref="StopGrace"/> (stuck in library code that never checks).
+    /// <paramref name="dump"/> prints what the submission's <c>.Dump()</c> calls show.</summary>
+    public (object? Value, bool HasValue, string? Error) Evaluate(string code, CancellationToken ct, Action<object?>? dump = null)
     {
+        DumpExtensions.Output = dump;
         try { _warm?.Wait(ct); } catch (AggregateException) { }
         var previous = _state;
         var checks = CancellationChecks.Insert(code);

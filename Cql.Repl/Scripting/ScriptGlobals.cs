@@ -9,20 +9,25 @@ namespace Cql.Repl.Scripting;
 /// </summary>
 public sealed class ScriptGlobals(CqlSession corpus)
 {
-    List<Quote>? _quotes;
-    List<Doc>? _docs;
-    List<Sentence>? _sentences;
-    List<Paragraph>? _paragraphs;
-    List<Entity>? _entities;
-    List<Mention>? _mentions;
-
     public CqlSession Corpus { get; } = corpus;
-    public IReadOnlyList<Quote> Quotes => _quotes ??= RecordTables.Load<Quote>(Corpus.FilesOf("quotes"));
-    public IReadOnlyList<Doc> Docs => _docs ??= RecordTables.Load<Doc>(Corpus.FilesOf("docs"));
-    public IReadOnlyList<Sentence> Sentences => _sentences ??= RecordTables.Load<Sentence>(Corpus.FilesOf("sentences"));
-    public IReadOnlyList<Paragraph> Paragraphs => _paragraphs ??= RecordTables.Load<Paragraph>(Corpus.FilesOf("paragraphs"));
-    public IReadOnlyList<Entity> Entities => _entities ??= RecordTables.Load<Entity>(Corpus.FilesOf("entities"));
-    public IReadOnlyList<Mention> Mentions => _mentions ??= RecordTables.Load<Mention>(Corpus.FilesOf("mentions"));
+
+    // The tables stream (one row group at a time, stopping at Ctrl+C between row groups): Quotes.Count(q => …) over a
+    // large corpus neither waits for nor holds the whole table. Kept, so that indexing loads a table once.
+    RecordTable<Quote>? _quotes;
+    RecordTable<Doc>? _docs;
+    RecordTable<Sentence>? _sentences;
+    RecordTable<Paragraph>? _paragraphs;
+    RecordTable<Entity>? _entities;
+    RecordTable<Mention>? _mentions;
+
+    public RecordTable<Quote> Quotes => _quotes ??= new(Corpus.FilesOf("quotes"), Cancellation);
+    public RecordTable<Doc> Docs => _docs ??= new(Corpus.FilesOf("docs"), Cancellation);
+    public RecordTable<Sentence> Sentences => _sentences ??= new(Corpus.FilesOf("sentences"), Cancellation);
+    public RecordTable<Paragraph> Paragraphs => _paragraphs ??= new(Corpus.FilesOf("paragraphs"), Cancellation);
+    public RecordTable<Entity> Entities => _entities ??= new(Corpus.FilesOf("entities"), Cancellation);
+    public RecordTable<Mention> Mentions => _mentions ??= new(Corpus.FilesOf("mentions"), Cancellation);
+
+    static CancellationToken Cancellation() => SubmissionCancellation.Current;
 
     string? _lastQuery;
     QueryRows? _last;

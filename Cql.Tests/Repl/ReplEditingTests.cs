@@ -51,5 +51,30 @@ public sealed class ReplEditingTests(GeneratedCorpus corpus) : IClassFixture<Gen
         Assert.Equal(42, evaluator.Evaluate("kept + 1", CancellationToken.None).Value);
     }
 
+    [Fact]
+    public void Dump_prints_a_value_where_it_stands_and_returns_it()
+    {
+        var evaluator = new CSharpEvaluator(new ScriptGlobals(corpus.Session));
+        var shown = new List<object?>();
+        var r = evaluator.Evaluate("Quotes.Where(q => q.Lang == \"de\").Dump(\"German\").Count()", CancellationToken.None, shown.Add);
+        Assert.Null(r.Error);
+        Assert.Equal("German", shown[0]);
+        var dumped = Assert.IsAssignableFrom<IEnumerable<Cql.Engine.Records.Quote>>(shown[1]).ToList();
+        Assert.Equal(r.Value, dumped.Count);
+        Assert.All(dumped, q => Assert.Equal("de", q.Lang));
+    }
+
+    [Fact]
+    public void The_typed_tables_stream_the_same_rows_the_language_counts()
+    {
+        var globals = new ScriptGlobals(corpus.Session);
+        var byLanguage = ((long)globals.Query("quotes | count").Get<long>(0, "count")!);
+        Assert.Equal(byLanguage, globals.Quotes.Count);
+        Assert.Equal(byLanguage, globals.Quotes.LongCount());
+        Assert.Equal(globals.Quotes.First().QuoteId, globals.Quotes[0].QuoteId);
+        var speakers = globals.Query("quotes where speaker = \"Vladimir Putin\" | count").Get<long>(0, "count");
+        Assert.Equal(speakers, globals.Quotes.Count(q => q.Speaker == "Vladimir Putin"));
+    }
+
     static int CountOf(string s, string part) => (s.Length - s.Replace(part, "").Length) / part.Length;
 }
