@@ -74,7 +74,7 @@ public static class QueryCommand
         Cql.Repl.Interactive.ReplLoop? loop = null;
         var colours = Cql.Repl.Interactive.ReplLoop.UseColour ? new Cql.Repl.Editing.SyntaxHighlighter() : null;
         // Completion asks the loop for its session: :corpus replaces it.
-        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion(() => loop!.Session, () => loop!.Values), colours);
+        var editor = new Cql.Repl.Editing.ConsoleLineEditor(history, new Cql.Repl.Interactive.ReplCompletion(() => loop!.Session, () => loop!.Values, () => loop!.LoadedCSharp), colours);
         loop = new Cql.Repl.Interactive.ReplLoop(session, options, editor, history);
         return loop.Run();
     }

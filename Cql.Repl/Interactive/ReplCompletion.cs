@@ -11,9 +11,11 @@ namespace Cql.Repl.Interactive;
 /// <summary>
 /// Tab completion from what the session knows, by the cursor's position in the statement (see ByPosition): tables,
 /// stages, the columns of the statement's source (a table or a let), doc.FIELD, a column's values, meta commands,
-/// and after '>' the C# globals, record properties and the common LINQ methods.
+/// and after '>' what Roslyn's semantic model of the line offers (<see cref="CSharpCompletion"/>: members after a dot,
+/// else the names in scope), or — before the C# engine has loaded — the globals, record properties and common LINQ
+/// methods.
 /// </summary>
-public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> values) : ICompletionSource
+public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> values, Func<CSharpEvaluator?>? csharp = null) : ICompletionSource
 {
     public static readonly string[] MetaCommands = [":help", ":tables", ":schema", ":corpus", ":mode", ":format", ":maxrows", ":width", ":pager", ":timing", ":history", ":restart", ":quit"];
 
@@ -32,14 +34,18 @@ public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> 
     public IReadOnlyList<string> Complete(string textBeforeCursor, string word)
     {
         var candidates = new List<string>();
-        var statement = textBeforeCursor.Split(';')[^1].TrimStart();
+        // A C# line is C# to its end (its semicolons end C# statements, not the language's).
+        var statement = textBeforeCursor.TrimStart().StartsWith('>') ? textBeforeCursor.TrimStart() : textBeforeCursor.Split(';')[^1].TrimStart();
         if (word.StartsWith(':')) candidates.AddRange(MetaCommands);
         else if (statement.StartsWith('>'))
         {
             // After a dot, only members make sense; otherwise globals too.
             var member = word.Contains('.') ? word[(word.LastIndexOf('.') + 1)..] : null;
             var prefix = member is null ? "" : word[..(word.LastIndexOf('.') + 1)];
-            foreach (var n in CSharpNames.Distinct())
+            var names = csharp?.Invoke() is { } evaluator
+                ? evaluator.Complete(textBeforeCursor[(textBeforeCursor.IndexOf('>') + 1)..])
+                : CSharpNames;
+            foreach (var n in names.Distinct())
                 if (n.StartsWith(member ?? word, StringComparison.Ordinal)) candidates.Add(prefix + n);
             return [.. candidates.Distinct().Order(StringComparer.Ordinal)];
         }

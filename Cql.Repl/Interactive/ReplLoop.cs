@@ -28,6 +28,9 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
     string? _lastStatement;
     Lazy<CSharpEvaluator> _csharp = new(() => new CSharpEvaluator(new ScriptGlobals(initial)));
 
+    /// <summary>The C# engine once it has loaded (it warms in the background), for Tab after '>'; null before.</summary>
+    public CSharpEvaluator? LoadedCSharp => _csharp.IsValueCreated ? _csharp.Value : null;
+
     public const string Help = """
         Type a query and press Enter; a statement continues on the next line while a bracket or quote is open or
         the line ends with '|', ',', an operator or a word like 'and'. A line that starts with '|' (or 'where',

@@ -32,6 +32,10 @@ public sealed class CSharpEvaluator(ScriptGlobals globals)
         catch (CompilationErrorException) { }
     });
 
+    /// <summary>What Tab offers at the end of <paramref name="codeBeforeCursor"/> (<see cref="CSharpCompletion"/>),
+    /// with the variables and methods of the lines run so far in scope.</summary>
+    public IReadOnlyList<string> Complete(string codeBeforeCursor) => CSharpCompletion.Names(_state?.Script, Options, codeBeforeCursor);
+
     /// <summary>How long a cancelled submission may take to reach a check before it counts as a runaway.</summary>
     public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,5 @@
 using Cql.Repl.Interactive;
+using Cql.Repl.Scripting;
 using Cql.Tests.Support;
 
 namespace Cql.Tests.Repl;
@@ -57,5 +58,23 @@ public sealed class ReplHintsTests(GeneratedCorpus corpus) : IClassFixture<Gener
         var start = completion.Complete("", "");
         Assert.Contains("quotes", start);
         Assert.DoesNotContain("speaker", start);
+    }
+
+    [Fact]
+    public void Completion_after_a_csharp_dot_offers_the_members_of_that_expressions_type()
+    {
+        var evaluator = new CSharpEvaluator(new ScriptGlobals(corpus.Session));
+        Assert.Null(evaluator.Evaluate("var de = Quotes.Where(q => q.Lang == \"de\").ToList();", CancellationToken.None).Error);
+        var completion = new ReplCompletion(() => corpus.Session, () => new ColumnValues(corpus.Session), () => evaluator);
+
+        // A record's properties after the lambda's parameter, LINQ on a table, a List's own members on a variable of an earlier line.
+        Assert.Equal(["q.Speaker", "q.SpeakerText"], completion.Complete("> Quotes.Where(q => q.Sp", "q.Sp"));
+        var onTable = completion.Complete("> Quotes.", "Quotes.");
+        Assert.Contains("Quotes.Where", onTable);
+        Assert.Contains("Quotes.Count", onTable);
+        Assert.DoesNotContain("Quotes.Speaker", onTable);
+        Assert.Contains("de.Capacity", completion.Complete("> de.", "de."));
+        Assert.Contains("de", completion.Complete("> var n = d", "d"));
+        Assert.Contains("Docs", completion.Complete("> var n = 1; D", "D"));
     }
 }
