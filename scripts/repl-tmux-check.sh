@@ -78,6 +78,14 @@ line=$(screen | grep -B1 -F 'speaker_text' | tail -2 | tr -d '\n' || true)
 grep -Eqw 'where|docs|explain' <<<"$line" && { echo "FAIL: completion after count by offers non-columns: $line" >&2; exit 1; }
 ok "completion after 'count by ' offers only columns"
 send C-u; sleep 0.3
+# Completion on a C# line comes from Roslyn: a record's properties after the lambda's parameter.
+send C-l '> Quotes.Where(q => q.SpeakerT' Tab; sleep 3
+screen | grep -q 'q\.SpeakerText' || { echo "FAIL: Tab on a C# member did not complete to SpeakerText" >&2; screen | tail -5 >&2; exit 1; }
+ok "Tab on a C# line completes a record's property from Roslyn"
+send C-u; sleep 0.3
+# .Dump() prints a value where it stands and returns it.
+send '> Quotes.Where(q => q.Lang == "de").Dump("dumped here").Count()' Enter; wait_for '^dumped here' 30; wait_for '^[0-9]+$' 10
+ok ".Dump() prints a sequence as a table inside a C# line and the line goes on"
 # Long text is wrapped to the width, not cut, and paged (less keeps the text on screen after q).
 # (Each line is sent on its own: keys that arrive together are a paste, read as one script.)
 send ':pager on' Enter; sleep 0.5; send 'quotes | select speaker, text' Enter; sleep 3
