@@ -29,6 +29,10 @@ public sealed partial class Binder
                 s.RowsAreDocs = false;
                 s.Description = "the selected columns";
                 break;
+            case ExtendStage x:
+                s.Plan = PlanStages.Select(s.Plan, BindExtension(x.Items, s));
+                s.Description = "the extended rows";
+                break;
             case OrderByStage o:
             {
                 var keys = new List<SortKey>();
@@ -108,6 +112,25 @@ public sealed partial class Binder
             var name = item.Alias?.Text ?? DefaultName(item.Expr);
             if (!names.Add(name)) throw new BindError(DiagnosticFacts.DuplicateColumn(item.Alias?.Span ?? item.Expr.Span, name));
             result.Add(new NamedExpr(name, e));
+        }
+        return result;
+    }
+
+    /// <summary>extend: every column of the rows, in order, then the new ones; <c>NAME = expr</c> names its value (as
+    /// KQL's extend writes it), <c>expr as NAME</c> too, and a name the rows already have is replaced where it stands.</summary>
+    List<NamedExpr> BindExtension(IReadOnlyList<SelectItem> items, QueryState s)
+    {
+        var result = s.Plan.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList();
+        var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in items)
+        {
+            var (name, expr, span) = item is { Alias: null, Expr: BinaryExpr { Op: BinaryOp.Eq, Left: NameExpr { Qualifier: null } n } eq }
+                ? (n.Name.Text, eq.Right, n.Span)
+                : (item.Alias?.Text ?? DefaultName(item.Expr), item.Expr, item.Alias?.Span ?? item.Expr.Span);
+            if (!added.Add(name)) throw new BindError(DiagnosticFacts.DuplicateColumn(span, name));
+            var named = new NamedExpr(name, BindExpr(expr, s));
+            int at = result.FindIndex(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (at >= 0) result[at] = named; else result.Add(named);
         }
         return result;
     }

@@ -99,6 +99,7 @@ internal static class Grammar
             {
                 ["where"] = Where,
                 ["select"] = Select,
+                ["extend"] = Extend,
                 ["order"] = OrderBy,
                 ["limit"] = Limit,
                 ["count"] = Count,
@@ -123,6 +124,13 @@ internal static class Grammar
         from selectKw in Keyword("select")
         from items in Items
         select (Stage)new SelectStage(items) { Span = selectKw.Span.Cover(items[^1].Span) };
+
+    /// <summary>extend NAME "=" expr {"," NAME "=" expr} (also expr as NAME): items read as select's, the binder
+    /// takes <c>NAME = expr</c> as a name and its value.</summary>
+    static readonly Parser<Stage> Extend =
+        from extendKw in Keyword("extend")
+        from items in Items
+        select (Stage)new ExtendStage(items) { Span = extendKw.Span.Cover(items[^1].Span) };
 
     /// <summary>order by key {"," key}, key = expr [asc | desc]</summary>
     static readonly Parser<Stage> OrderBy =

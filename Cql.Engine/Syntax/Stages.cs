@@ -20,6 +20,9 @@ public sealed record WhereStage(SyntaxExpr Condition) : Stage { public override 
 
 public sealed record SelectStage(IReadOnlyList<SelectItem> Items) : Stage { public override string Keyword => "select"; }
 
+/// <summary>extend NAME = expr, …: the rows keep every column and gain (or replace) the named ones.</summary>
+public sealed record ExtendStage(IReadOnlyList<SelectItem> Items) : Stage { public override string Keyword => "extend"; }
+
 public sealed record OrderByStage(IReadOnlyList<OrderKey> Keys) : Stage { public override string Keyword => "order by"; }
 
 public sealed record LimitStage(NumberLiteral Count) : Stage { public override string Keyword => "limit"; }

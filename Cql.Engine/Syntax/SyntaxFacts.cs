@@ -64,6 +64,7 @@ public static class SyntaxFacts
     [
         new("where", WordKind.Stage, M | C | S),
         new("select", WordKind.Stage, M | C | S),
+        new("extend", WordKind.Stage, M | C | S),
         new("order", WordKind.Stage, C | S, AsWritten: "order by"),
         new("by", WordKind.Clause, M | S),
         new("limit", WordKind.Stage, M | C | S),

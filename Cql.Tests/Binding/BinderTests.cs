@@ -241,4 +241,14 @@ public class BinderTests
         var d = Error("let x = quotes\nquotes where doc_id in x.speaker", "CQL0318", "doc_id in x.speaker");
         Assert.Contains("quote_id", d.Suggestion);
     }
+
+    [Fact]
+    public void Extend_keeps_the_columns_in_order_replaces_a_named_one_in_place_and_adds_the_rest()
+    {
+        var columns = CorpusSchema.Quotes.Columns.Select(c => c.Name).ToList();
+        Assert.Equal([.. columns, "n", "lower(cue)"], Query("quotes | extend n = length(text), lower(cue)").Plan.Schema.Select(c => c.Name));
+        var replaced = Query("quotes | extend text = upper(text)").Plan.Schema.Select(c => c.Name).ToList();
+        Assert.Equal(columns, replaced);
+        Error("quotes | extend n = 1, n = 2", "CQL0208", "n");
+    }
 }

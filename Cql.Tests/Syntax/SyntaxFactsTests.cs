@@ -22,6 +22,7 @@ public sealed class SyntaxFactsTests : IDisposable
     {
         ["where"] = "where lang = de",
         ["select"] = "select text",
+        ["extend"] = "extend n = length(text)",
         ["order"] = "order by text desc",
         ["limit"] = "limit 3",
         ["count"] = "count by speaker",
