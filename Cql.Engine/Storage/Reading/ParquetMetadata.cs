@@ -24,8 +24,16 @@ public sealed record ColumnChunkMeta(
     PhysicalType Type, ParquetCodec Codec, long NumValues, long TotalCompressedSize, long TotalUncompressedSize,
     long DataPageOffset, long DictionaryPageOffset, ChunkStatistics? Statistics)
 {
-    /// <summary>The first byte of the chunk: its dictionary page when there is one.</summary>
-    public long Start => DictionaryPageOffset > 0 && DictionaryPageOffset < DataPageOffset ? DictionaryPageOffset : DataPageOffset;
+    /// <summary>The first byte of the chunk: its dictionary page when there is one (a chunk of only a dictionary
+    /// page may give data page offset 0).</summary>
+    public long Start => DictionaryPageOffset > 0 && (DictionaryPageOffset < DataPageOffset || DataPageOffset < 4) ? DictionaryPageOffset : DataPageOffset;
+
+    /// <summary>The row group (from 0) the chunk belongs to, for errors.</summary>
+    public int RowGroup { get; init; }
+
+    /// <summary>Bytes a page may run past <see cref="TotalCompressedSize"/> for a writer known to write it short
+    /// (see FooterParser.ShortChunkSlack); 0 for every other writer.</summary>
+    public int ShortSizeSlack { get; init; }
 }
 
 /// <summary>One row group: its rows and a chunk per leaf column (in schema order).</summary>
