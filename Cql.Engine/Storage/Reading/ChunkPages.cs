@@ -58,10 +58,6 @@ public sealed class ChunkPages : IDisposable
         FooterParser.ReadExactly(file, _bytes.AsSpan(0, _available), chunk.Start);
     }
 
-    /// <summary>Whether a page ran past the chunk's declared size into the slack allowed for writers known to
-    /// write it short (old parquet-mr): the scan says so.</summary>
-    public bool ReadPastDeclaredSize { get; private set; }
-
     /// <summary><paramref name="e"/> placed in this chunk's column, row group and current page.</summary>
     public ParquetDataException Locate(ParquetDataException e) =>
         e.At(_column, _rowGroup, _page, _page >= 0 ? _start + _pageStart : _start);
@@ -85,7 +81,6 @@ public sealed class ChunkPages : IDisposable
             if (h.CompressedSize > _available - start)
                 throw new ParquetDataException($"page of {h.CompressedSize} bytes runs past its column chunk ({_length} bytes from byte {_start})");
             _pos = start + h.CompressedSize;
-            if (_pos > _length) ReadPastDeclaredSize = true;
             if (h.Type is PageType.DataPage or PageType.DataPageV2) _dataValues += h.NumValues;
             // Level buffers are sized by a data page's count: a damaged header must not size them. (A dictionary
             // page counts distinct values, and its decoder checks them against its bytes.)

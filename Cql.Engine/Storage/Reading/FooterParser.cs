@@ -133,7 +133,7 @@ public static class FooterParser
             for (int c = 0; c < chunks.Length; c++) chunks[c] = raw.Columns[c] with { RowGroup = g, ShortSizeSlack = slack };
             groups[g] = new RowGroupMeta(raw.NumRows, chunks);
         }
-        return new ParquetMetadata(columns, groups, numRows, keyValues);
+        return new ParquetMetadata(columns, groups, numRows, keyValues, slack);
     }
 
     /// <summary>

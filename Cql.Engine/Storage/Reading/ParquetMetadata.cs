@@ -39,5 +39,7 @@ public sealed record ColumnChunkMeta(
 /// <summary>One row group: its rows and a chunk per leaf column (in schema order).</summary>
 public sealed record RowGroupMeta(long NumRows, ColumnChunkMeta[] Columns);
 
-/// <summary>What a Parquet footer (FileMetaData) says that CQL uses.</summary>
-public sealed record ParquetMetadata(ParquetColumn[] Columns, RowGroupMeta[] RowGroups, long NumRows, IReadOnlyDictionary<string, string> KeyValues);
+/// <summary>What a Parquet footer (FileMetaData) says that CQL uses. <paramref name="ShortChunkSlack"/> is the
+/// bytes a page may run past its chunk's declared size: non-zero only for a writer known to declare it short.</summary>
+public sealed record ParquetMetadata(ParquetColumn[] Columns, RowGroupMeta[] RowGroups, long NumRows, IReadOnlyDictionary<string, string> KeyValues,
+    int ShortChunkSlack = 0);

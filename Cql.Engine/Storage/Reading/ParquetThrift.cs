@@ -85,7 +85,7 @@ internal static class ParquetThrift
 
     public static class DataPageHeader
     {
-        public const short NumValues = 1, Encoding = 2, DefinitionLevelEncoding = 3, RepetitionLevelEncoding = 4;
+        public const short NumValues = 1, Encoding = 2, DefinitionLevelEncoding = 3, RepetitionLevelEncoding = 4, Statistics = 5;
     }
 
     public static class DictionaryPageHeader
