@@ -62,11 +62,16 @@ public sealed class ValidEdgeFileTests
     public void Old_parquet_mr_short_chunk_size_is_tolerated_for_that_writer_only()
     {
         using var dir = new TempDir();
-        var old = dir.File("old-parquet-mr.parquet");
+        var old = dir.File("quotes/old-parquet-mr.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(old)!);
         V2PageWriter.Write(old, ParquetCodec.Snappy, [1500, 900], createdBy: "parquet-mr version 1.2.8 (build abc)", shortBy: 15);
         var own = OwnParquet.Rows(old);
         Assert.Equal(2400, own.Count);
         for (int k = 0; k < own.Count; k++) Assert.Equal(V2PageWriter.Row(k), own[k]);
+        // explain says that the file was read with the slack.
+        var scan = new Cql.Engine.Planning.Scan("quotes", [new("id", Cql.Engine.Core.ColumnType.Int32)]);
+        var plan = Cql.Engine.PhysicalPlanning.PhysicalPlanPrinter.Print(scan, CorpusFiles.FromFolder(dir.Path));
+        Assert.Contains("PARQUET-816", plan);
 
         // Any other writer's short size is damage, located.
         var other = dir.File("other.parquet");
