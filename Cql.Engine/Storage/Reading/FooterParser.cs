@@ -238,11 +238,17 @@ public static class FooterParser
     static ColumnChunkMeta ReadColumnChunk(ref ThriftCompact t)
     {
         ColumnChunkMeta? meta = null;
+        long columnIndex = -1, offsetIndex = -1;
+        int columnIndexLength = 0, offsetIndexLength = 0;
         short last = 0;
         while (t.NextField(ref last, out var id, out var ft))
         {
             switch (id)
             {
+                case ParquetThrift.ColumnChunk.ColumnIndexOffset when ft == ThriftCompact.I64: columnIndex = t.I64Value(); break;
+                case ParquetThrift.ColumnChunk.ColumnIndexLength when ft == ThriftCompact.I32: columnIndexLength = t.I32Value(); break;
+                case ParquetThrift.ColumnChunk.OffsetIndexOffset when ft == ThriftCompact.I64: offsetIndex = t.I64Value(); break;
+                case ParquetThrift.ColumnChunk.OffsetIndexLength when ft == ThriftCompact.I32: offsetIndexLength = t.I32Value(); break;
                 case ParquetThrift.ColumnChunk.FilePath when ft == ThriftCompact.Binary:
                     if (t.BinaryValue().Length > 0) throw new ParquetDataException("column chunks in other files are not supported", unsupported: true);
                     break;
@@ -252,7 +258,9 @@ public static class FooterParser
                 default: t.Skip(ft); break;
             }
         }
-        return meta ?? throw new ParquetDataException("column chunk without metadata");
+        if (meta is null) throw new ParquetDataException("column chunk without metadata");
+        return columnIndex < 0 && offsetIndex < 0 ? meta
+            : meta with { ColumnIndexOffset = columnIndex, ColumnIndexLength = columnIndexLength, OffsetIndexOffset = offsetIndex, OffsetIndexLength = offsetIndexLength };
     }
 
     static ColumnChunkMeta ReadColumnMetaData(ref ThriftCompact t)

@@ -28,6 +28,13 @@ public sealed record ColumnChunkMeta(
     /// page may give data page offset 0).</summary>
     public long Start => DictionaryPageOffset > 0 && (DictionaryPageOffset < DataPageOffset || DataPageOffset < 4) ? DictionaryPageOffset : DataPageOffset;
 
+    /// <summary>Where the chunk's ColumnIndex and OffsetIndex are (parquet-format's PageIndex.md); -1 when the
+    /// writer gave none.</summary>
+    public long ColumnIndexOffset { get; init; } = -1;
+    public int ColumnIndexLength { get; init; }
+    public long OffsetIndexOffset { get; init; } = -1;
+    public int OffsetIndexLength { get; init; }
+
     /// <summary>The row group (from 0) the chunk belongs to, for errors.</summary>
     public int RowGroup { get; init; }
 

@@ -50,6 +50,9 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
         }
     }
 
+    /// <summary>A bool as a list element: one byte, 1 for true (compact protocol writes 2 for false).</summary>
+    public bool BoolElement() => NextByte() == True;
+
     public static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
     public int I32Value()
     {
