@@ -5,6 +5,8 @@ using Cql.Bench;
 // `micro` runs the BenchmarkDotNet operator benchmarks; `inproc --corpus DIR QUERY` repeats one query in-process.
 // `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
 // `startup [--runs N]` times a cold `cql -c` and a cold first C# evaluation on the default corpus.
+// `pages DIR COLUMN VALUE` counts what row-group statistics and the page index leave to read for COLUMN = VALUE.
+if (args.Length > 0 && args[0] == "pages") return PageCount.Run(args[1..]);
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
 return args.Length > 0 && args[0] == "inproc"

@@ -62,6 +62,8 @@ public static class PhysicalPlanPrinter
                 int kept = 0;
                 foreach (var u in layout.Units) if (ReferenceEquals(u.File, f)) kept++;
                 sb.Append(pad).Append($"  - {f.Path} ({kept} of {f.RowGroups.Count} row groups)\n");
+                if (f.Metadata.ShortChunkSlack > 0)
+                    sb.Append(pad).Append($"    written by a parquet-mr before 1.2.9, which declares column chunks short (PARQUET-816): read up to {f.Metadata.ShortChunkSlack} bytes past them, as DuckDB and Arrow do\n");
             }
             if (marks.Any)
                 sb.Append(pad).Append(files.IndexOf(s.Table) is { } ix

@@ -53,6 +53,31 @@ public class DamagedCorpusTests
     }
 
     [Fact]
+    public void A_damaged_page_gives_exit_3_naming_the_column_row_group_and_page()
+    {
+        using var d = new TempDir();
+        var corpus = Corpus(d);
+        var file = QuotesFile(corpus);
+        var bytes = File.ReadAllBytes(file);
+        long dataPage;
+        using (var handle = File.OpenHandle(file))
+        {
+            var footer = Cql.Engine.Storage.Reading.FooterParser.Read(handle);
+            var text = Array.Find(footer.Columns, c => c.Name == "text")!;
+            dataPage = footer.RowGroups[0].Columns[text.Index].DataPageOffset;
+        }
+        // The Snappy block's own length (its first byte) no longer agrees with the page header.
+        Cql.Engine.Storage.Reading.PageHeader.Parse(bytes.AsSpan((int)dataPage), out int headerLength);
+        bytes[dataPage + headerLength] ^= 0x01;
+        File.WriteAllBytes(file, bytes);
+        var r = CqlProcess.Run(null, "--corpus", corpus, "-c", "quotes | select text");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains(Path.GetFileName(file), r.Stderr);
+        Assert.Contains("column 'text', row group 0, page", r.Stderr);
+        Assert.DoesNotContain("   at ", r.Stderr);
+    }
+
+    [Fact]
     public void A_part_file_the_manifest_lists_but_that_is_gone_gives_exit_3_and_its_name()
     {
         using var d = new TempDir();

@@ -17,17 +17,26 @@ public static class V2PageWriter
     public const int PageRows = 1000;
     static readonly string[] Names = ["Xi Jinping", "Vladimir Putin", "Jonas Gahr Støre", "Ulf Kristersson", "Giorgia Meloni 😀"];
 
+    /// <summary>From this row on every optional column is null: its pages hold levels and no value bytes.</summary>
+    public const int EmptyFrom = 1_000_000;
+
     /// <summary>The row <paramref name="k"/> of the file: id, name, note, score.</summary>
-    public static object?[] Row(int k) =>
+    public static object?[] Row(int k) => k >= EmptyFrom ? [k, null, null, null] :
         [k, k % 7 == 0 ? null : Names[k % 5], k % 3 == 0 ? null : $"merknad {k} ø", k % 4 == 0 ? null : k * 0.5];
 
     /// <param name="compressValues">Data page v2 may leave its values uncompressed in a compressed chunk.</param>
-    public static void Write(string path, ParquetCodec codec, int[] rowGroups, bool compressValues = true)
+    /// <param name="firstRow">The first row's number (<see cref="EmptyFrom"/> or more: pages without values; a
+    /// row group of 0 rows gives the text column a chunk of only its dictionary page, data page offset 0, as Arrow
+    /// writes it).</param>
+    /// <param name="createdBy">The footer's created_by.</param>
+    /// <param name="shortBy">Each chunk's total_compressed_size this much short of its pages (PARQUET-816).</param>
+    public static void Write(string path, ParquetCodec codec, int[] rowGroups, bool compressValues = true, int firstRow = 0,
+        string? createdBy = null, int shortBy = 0)
     {
         using var file = new MemoryStream();
         file.Write("PAR1"u8);
         var groups = new List<(long Rows, List<ChunkInfo> Chunks)>();
-        int first = 0;
+        int first = firstRow;
         foreach (int rows in rowGroups)
         {
             var chunks = new List<ChunkInfo>
@@ -40,7 +49,7 @@ public static class V2PageWriter
             groups.Add((rows, chunks));
             first += rows;
         }
-        var footer = Footer(codec, groups, first);
+        var footer = Footer(codec, groups, first - firstRow, createdBy, shortBy);
         file.Write(footer);
         Span<byte> len = stackalloc byte[4];
         BinaryPrimitives.WriteInt32LittleEndian(len, footer.Length);
@@ -101,7 +110,8 @@ public static class V2PageWriter
             }
             var levels = kind == PhysicalKind.Id ? [] : RleRuns(defs);
             var raw = values.ToArray();
-            var stored = compressValues ? Compress(codec, raw) : raw;
+            // No values, no bytes: the format says an empty page is not compressed (Spark writes it so).
+            var stored = compressValues && raw.Length > 0 ? Compress(codec, raw) : raw;
             var header = PageHeader(3, levels.Length + raw.Length, levels.Length + stored.Length, t =>
             {
                 t.BeginStruct(8);
@@ -119,6 +129,7 @@ public static class V2PageWriter
             file.Write(stored);
             uncompressed += header.Length + levels.Length + raw.Length;
         }
+        if (rows == 0 && dictionaryOffset > 0) dataOffset = 0;
         return new ChunkInfo(kind, rows, dataOffset, dictionaryOffset, file.Position - start, uncompressed);
     }
 
@@ -186,7 +197,7 @@ public static class V2PageWriter
         return t.ToArray();
     }
 
-    static byte[] Footer(ParquetCodec codec, List<(long Rows, List<ChunkInfo> Chunks)> groups, long rows)
+    static byte[] Footer(ParquetCodec codec, List<(long Rows, List<ChunkInfo> Chunks)> groups, long rows, string? createdBy, int shortBy)
     {
         var t = new Thrift();
         t.I32(1, 2);
@@ -217,7 +228,7 @@ public static class V2PageWriter
                 t.I32(4, (int)codec);
                 t.I64(5, c.Values);
                 t.I64(6, c.Uncompressed);
-                t.I64(7, c.Compressed);
+                t.I64(7, c.Compressed - shortBy);
                 t.I64(9, c.Offset);
                 if (c.DictionaryOffset > 0) t.I64(11, c.DictionaryOffset);
                 t.EndStruct();
@@ -227,6 +238,7 @@ public static class V2PageWriter
             t.I64(3, groupRows);
             t.EndElement();
         }
+        if (createdBy is not null) t.Binary(6, Encoding.UTF8.GetBytes(createdBy));
         t.Stop();
         return t.ToArray();
     }

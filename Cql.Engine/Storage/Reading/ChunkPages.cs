@@ -29,12 +29,16 @@ public readonly ref struct ChunkPage
 public sealed class ChunkPages : IDisposable
 {
     readonly byte[] _bytes;
-    readonly int _length;
+    readonly int _length, _available;
+    readonly string _column;
+    readonly int _rowGroup;
+    readonly long _start;
     readonly ParquetCodec _codec;
     readonly int _maxDefinition, _maxRepetition;
     readonly long _chunkValues;
     readonly PageDecompressor _decompressor = new();
-    int _pos;
+    int _pos, _page = -1, _pageStart;
+    long _dataValues;
     int[] _definitions = [], _repetitions = [];
 
     public ChunkPages(SafeFileHandle file, ParquetColumn column, ColumnChunkMeta chunk)
@@ -43,22 +47,45 @@ public sealed class ChunkPages : IDisposable
         _maxDefinition = column.MaxDefinitionLevel;
         _maxRepetition = column.MaxRepetitionLevel;
         _chunkValues = chunk.NumValues;
-        _length = checked((int)chunk.TotalCompressedSize);
-        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(_length, 1));
-        FooterParser.ReadExactly(file, _bytes.AsSpan(0, _length), chunk.Start);
+        _column = column.Name;
+        _rowGroup = chunk.RowGroup;
+        _start = chunk.Start;
+        _length = (int)chunk.TotalCompressedSize; // at most int.MaxValue: FooterParser checked
+        _available = _length;
+        if (chunk.ShortSizeSlack > 0)
+            _available = (int)Math.Min(_length + (long)chunk.ShortSizeSlack, Math.Max(_length, RandomAccess.GetLength(file) - 8 - _start));
+        _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(_available, 1));
+        FooterParser.ReadExactly(file, _bytes.AsSpan(0, _available), chunk.Start);
     }
+
+    /// <summary><paramref name="e"/> placed in this chunk's column, row group and current page.</summary>
+    public ParquetDataException Locate(ParquetDataException e) =>
+        e.At(_column, _rowGroup, _page, _page >= 0 ? _start + _pageStart : _start);
 
     /// <summary>The next dictionary or data page; false at the end of the chunk.</summary>
     public bool Next(out ChunkPage page)
     {
-        while (_pos < _length)
+        try { return NextPage(out page); }
+        catch (ParquetDataException e) { throw Locate(e); }
+    }
+
+    bool NextPage(out ChunkPage page)
+    {
+        // Past the declared end only while the chunk's values are not all read, and only with a slack.
+        while (_pos < _length || (_available > _length && _pos < _available && _dataValues < _chunkValues))
         {
-            var h = PageHeader.Parse(_bytes.AsSpan(_pos, _length - _pos), out int headerLength);
+            _page++;
+            _pageStart = _pos;
+            var h = PageHeader.Parse(_bytes.AsSpan(_pos, _available - _pos), out int headerLength);
             int start = _pos + headerLength;
-            if (h.CompressedSize > _length - start) throw new InvalidDataException("page runs past its column chunk");
+            if (h.CompressedSize > _available - start)
+                throw new ParquetDataException($"page of {h.CompressedSize} bytes runs past its column chunk ({_length} bytes from byte {_start})");
             _pos = start + h.CompressedSize;
-            // Level buffers are sized by the page's count: a damaged header must not size them.
-            if (h.NumValues > _chunkValues) throw new InvalidDataException($"page of {h.NumValues} values in a chunk of {_chunkValues}");
+            if (h.Type is PageType.DataPage or PageType.DataPageV2) _dataValues += h.NumValues;
+            // Level buffers are sized by a data page's count: a damaged header must not size them. (A dictionary
+            // page counts distinct values, and its decoder checks them against its bytes.)
+            if (h.Type != PageType.DictionaryPage && h.NumValues > _chunkValues)
+                throw new ParquetDataException($"page of {h.NumValues} values in a chunk of {_chunkValues}");
             switch (h.Type)
             {
                 case PageType.DictionaryPage:
@@ -122,7 +149,7 @@ public sealed class ChunkPages : IDisposable
                         ? _decompressor.Decompress(_codec, _bytes, valuesStart, valuesLength, h.UncompressedSize - levelBytes)
                         : _bytes.AsSpan(valuesStart, valuesLength);
                     int present = Present(defs, n);
-                    if (_maxRepetition == 0 && n - present != h.NumNulls) throw new InvalidDataException("page's null count disagrees with its levels");
+                    if (_maxRepetition == 0 && n - present != h.NumNulls) throw new ParquetDataException("page's null count disagrees with its levels");
                     page = new ChunkPage
                     {
                         Type = PageType.DataPageV2, Encoding = h.Encoding, NumValues = n, NonNull = present,
@@ -176,7 +203,7 @@ public sealed class ChunkPages : IDisposable
         int present = 0;
         foreach (var d in defs)
         {
-            if ((uint)d > (uint)_maxDefinition) throw new InvalidDataException($"definition level {d} above {_maxDefinition}");
+            if ((uint)d > (uint)_maxDefinition) throw new ParquetDataException($"definition level {d} above {_maxDefinition}");
             if (d == _maxDefinition) present++;
         }
         return present;
@@ -197,8 +224,9 @@ public sealed class ChunkPages : IDisposable
     /// <summary>RLE levels of a v1 page: a 4-byte length, then the runs; returns the bytes they take.</summary>
     static int V1Levels(ReadOnlySpan<byte> body, int maxLevel, Span<int> levels)
     {
+        if (body.Length < 4) throw new ParquetDataException($"page of {body.Length} bytes too short for its levels' length");
         int length = BinaryPrimitives.ReadInt32LittleEndian(body);
-        if (length < 0 || length > body.Length - 4) throw new InvalidDataException("levels run past the page");
+        if (length < 0 || length > body.Length - 4) throw new ParquetDataException($"levels of {length} bytes run past the page ({body.Length} bytes)");
         RleHybrid.Decode(body.Slice(4, length), BitWidth(maxLevel), levels);
         return 4 + length;
     }
@@ -209,7 +237,7 @@ public sealed class ChunkPages : IDisposable
         int width = BitWidth(maxLevel);
         long bits = (long)levels.Length * width;
         int bytes = (int)((bits + 7) / 8);
-        if (bytes > body.Length) throw new InvalidDataException("levels run past the page");
+        if (bytes > body.Length) throw new ParquetDataException("levels run past the page");
         for (int i = 0; i < levels.Length; i++)
         {
             int v = 0;

@@ -12,19 +12,29 @@ namespace Cql.Engine.Storage.Reading;
 public static class FooterParser
 {
     static ReadOnlySpan<byte> Magic => "PAR1"u8;
+    // An encrypted footer ends the file with PARE instead (parquet-format's Encryption.md).
+    static ReadOnlySpan<byte> EncryptedMagic => "PARE"u8;
 
-    /// <exception cref="InvalidDataException">The file is not Parquet, or its footer is damaged.</exception>
+    /// <exception cref="ParquetDataException">The file is not Parquet, or its footer is damaged (placed in the footer).</exception>
     public static ParquetMetadata Read(SafeFileHandle file)
     {
+        try { return ReadFooter(file); }
+        catch (ParquetDataException e) { throw e.InFooter(); }
+    }
+
+    static ParquetMetadata ReadFooter(SafeFileHandle file)
+    {
         long length = RandomAccess.GetLength(file);
-        if (length < 12) throw new InvalidDataException($"{length} bytes is too short for a Parquet file");
+        if (length < 12) throw new ParquetDataException($"{length} bytes is too short for a Parquet file");
         Span<byte> tail = stackalloc byte[8];
         ReadExactly(file, tail, length - 8);
         Span<byte> head = stackalloc byte[4];
         ReadExactly(file, head, 0);
-        if (!tail[4..].SequenceEqual(Magic) || !head.SequenceEqual(Magic)) throw new InvalidDataException("not a Parquet file (no PAR1 magic)");
+        if (tail[4..].SequenceEqual(EncryptedMagic))
+            throw new ParquetDataException("the file is encrypted (Parquet modular encryption, encrypted footer); cql does not read encrypted files", unsupported: true);
+        if (!tail[4..].SequenceEqual(Magic) || !head.SequenceEqual(Magic)) throw new ParquetDataException("not a Parquet file (no PAR1 magic)");
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
-        if (footerLength <= 0 || footerLength > length - 12) throw new InvalidDataException($"footer length {footerLength} does not fit the file");
+        if (footerLength <= 0 || footerLength > length - 12) throw new ParquetDataException($"footer length {footerLength} does not fit the file");
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(footerLength);
         try
         {
@@ -38,7 +48,7 @@ public static class FooterParser
                 {
                     var chunk = rg.Columns[c];
                     if (chunk.Start < 4 || chunk.TotalCompressedSize > footerStart - chunk.Start)
-                        throw new InvalidDataException($"column chunk of {metadata.Columns[c].Name} lies outside the file's data");
+                        throw new ParquetDataException($"column chunk of {metadata.Columns[c].Name} in row group {chunk.RowGroup} lies outside the file's data");
                 }
             return metadata;
         }
@@ -64,6 +74,7 @@ public static class FooterParser
         var rowGroups = new List<RawRowGroup>();
         var keyValues = new Dictionary<string, string>(StringComparer.Ordinal);
         long numRows = 0;
+        string createdBy = "";
         short last = 0;
         while (t.NextField(ref last, out var id, out var type))
         {
@@ -93,37 +104,57 @@ public static class FooterParser
                     }
                     break;
                 }
+                case ParquetThrift.FileMetaData.EncryptionAlgorithm:
+                    throw new ParquetDataException("the file is encrypted (Parquet modular encryption, plaintext footer); cql does not read encrypted files", unsupported: true);
+                case ParquetThrift.FileMetaData.CreatedBy when type == ThriftCompact.Binary: createdBy = t.StringValue(); break;
                 default: t.Skip(type); break;
             }
         }
-        if (schema is null || schema.Count == 0) throw new InvalidDataException("footer without a schema");
+        if (schema is null || schema.Count == 0) throw new ParquetDataException("footer without a schema");
         var columns = Leaves(schema);
+        int slack = ShortChunkSlack(createdBy);
         var groups = new RowGroupMeta[rowGroups.Count];
         for (int g = 0; g < groups.Length; g++)
         {
             var raw = rowGroups[g];
             if (raw.Columns.Count != columns.Length)
-                throw new InvalidDataException($"row group {g} has {raw.Columns.Count} column chunks for {columns.Length} columns");
-            if (raw.NumRows < 0) throw new InvalidDataException($"row group {g} has {raw.NumRows} rows");
+                throw new ParquetDataException($"row group {g} has {raw.Columns.Count} column chunks for {columns.Length} columns");
+            if (raw.NumRows < 0) throw new ParquetDataException($"row group {g} has {raw.NumRows} rows");
             for (int c = 0; c < columns.Length; c++)
             {
                 if (raw.Columns[c].Type != columns[c].Type)
-                    throw new InvalidDataException($"column {columns[c].Name} is {columns[c].Type} in the schema but {raw.Columns[c].Type} in row group {g}");
+                    throw new ParquetDataException($"column {columns[c].Name} is {columns[c].Type} in the schema but {raw.Columns[c].Type} in row group {g}");
                 // A flat column holds one value or null a row; checked here so that a damaged row count fails
                 // before a scan sizes its vectors by it.
                 if (columns[c].MaxRepetitionLevel == 0 && raw.Columns[c].NumValues != raw.NumRows)
-                    throw new InvalidDataException($"column {columns[c].Name} holds {raw.Columns[c].NumValues} values for {raw.NumRows} rows in row group {g}");
+                    throw new ParquetDataException($"column {columns[c].Name} holds {raw.Columns[c].NumValues} values for {raw.NumRows} rows in row group {g}");
             }
-            groups[g] = new RowGroupMeta(raw.NumRows, [.. raw.Columns]);
+            var chunks = new ColumnChunkMeta[columns.Length];
+            for (int c = 0; c < chunks.Length; c++) chunks[c] = raw.Columns[c] with { RowGroup = g, ShortSizeSlack = slack };
+            groups[g] = new RowGroupMeta(raw.NumRows, chunks);
         }
-        return new ParquetMetadata(columns, groups, numRows, keyValues);
+        return new ParquetMetadata(columns, groups, numRows, keyValues, slack);
+    }
+
+    /// <summary>
+    /// parquet-mr before 1.2.9 wrote a chunk's total_compressed_size short of its pages (PARQUET-816): Arrow and
+    /// DuckDB read up to 100 bytes further for such files, and so do we (the reader says so when it happens).
+    /// </summary>
+    static int ShortChunkSlack(string createdBy)
+    {
+        const string prefix = "parquet-mr version ";
+        if (!createdBy.StartsWith(prefix, StringComparison.Ordinal)) return 0;
+        var parts = createdBy.AsSpan(prefix.Length);
+        int end = 0;
+        while (end < parts.Length && (char.IsAsciiDigit(parts[end]) || parts[end] == '.')) end++;
+        return Version.TryParse(parts[..end], out var v) && v < new Version(1, 2, 9) ? 100 : 0;
     }
 
     /// <summary>The size of a list that must hold structs (<paramref name="what"/> names it in the error).</summary>
     static int StructListSize(ref ThriftCompact t, string what)
     {
         var (size, et) = t.ListHeader();
-        if (et != ThriftCompact.Struct) throw new InvalidDataException($"footer {what}: thrift type {et}, expected {ThriftCompact.Struct}");
+        if (et != ThriftCompact.Struct) throw new ParquetDataException($"footer {what}: thrift type {et}, expected {ThriftCompact.Struct}");
         return size;
     }
 
@@ -157,25 +188,25 @@ public static class FooterParser
         var leaves = new List<ParquetColumn>();
         int next = 1; // element 0 is the root
         for (int child = 0; child < schema[0].Children; child++) Walk(null, 0, 0);
-        if (next != schema.Count) throw new InvalidDataException("schema elements do not form one tree");
+        if (next != schema.Count) throw new ParquetDataException("schema elements do not form one tree");
         return [.. leaves];
 
         void Walk(string? top, int def, int rep)
         {
-            if (next >= schema.Count) throw new InvalidDataException("schema ends early");
-            if (leaves.Count > 100_000) throw new InvalidDataException("schema too large");
+            if (next >= schema.Count) throw new ParquetDataException("schema ends early");
+            if (leaves.Count > 100_000) throw new ParquetDataException("schema too large");
             var e = schema[next++];
             top ??= e.Name;
             if (e.Repetition == 1) def++;
             else if (e.Repetition == 2) { def++; rep++; }
-            else if (e.Repetition != 0) throw new InvalidDataException($"repetition type {e.Repetition}");
+            else if (e.Repetition != 0) throw new ParquetDataException($"repetition type {e.Repetition}");
             if (e.Children > 0)
             {
-                if (def > 64) throw new InvalidDataException("schema nested too deep");
+                if (def > 64) throw new ParquetDataException("schema nested too deep");
                 for (int c = 0; c < e.Children; c++) Walk(top, def, rep);
                 return;
             }
-            if (e.Type is < 0 or > 7) throw new InvalidDataException($"column {e.Name} has physical type {e.Type}");
+            if (e.Type is < 0 or > 7) throw new ParquetDataException($"column {e.Name} has physical type {e.Type}");
             leaves.Add(new ParquetColumn(top, leaves.Count, (PhysicalType)e.Type, def, rep));
         }
     }
@@ -207,19 +238,29 @@ public static class FooterParser
     static ColumnChunkMeta ReadColumnChunk(ref ThriftCompact t)
     {
         ColumnChunkMeta? meta = null;
+        long columnIndex = -1, offsetIndex = -1;
+        int columnIndexLength = 0, offsetIndexLength = 0;
         short last = 0;
         while (t.NextField(ref last, out var id, out var ft))
         {
             switch (id)
             {
+                case ParquetThrift.ColumnChunk.ColumnIndexOffset when ft == ThriftCompact.I64: columnIndex = t.I64Value(); break;
+                case ParquetThrift.ColumnChunk.ColumnIndexLength when ft == ThriftCompact.I32: columnIndexLength = t.I32Value(); break;
+                case ParquetThrift.ColumnChunk.OffsetIndexOffset when ft == ThriftCompact.I64: offsetIndex = t.I64Value(); break;
+                case ParquetThrift.ColumnChunk.OffsetIndexLength when ft == ThriftCompact.I32: offsetIndexLength = t.I32Value(); break;
                 case ParquetThrift.ColumnChunk.FilePath when ft == ThriftCompact.Binary:
-                    if (t.BinaryValue().Length > 0) throw new NotSupportedException("column chunks in other files are not supported");
+                    if (t.BinaryValue().Length > 0) throw new ParquetDataException("column chunks in other files are not supported", unsupported: true);
                     break;
                 case ParquetThrift.ColumnChunk.MetaData when ft == ThriftCompact.Struct: meta = ReadColumnMetaData(ref t); break;
+                case ParquetThrift.ColumnChunk.CryptoMetadata or ParquetThrift.ColumnChunk.EncryptedColumnMetadata:
+                    throw new ParquetDataException("the file has encrypted columns (Parquet modular encryption); cql does not read encrypted files", unsupported: true);
                 default: t.Skip(ft); break;
             }
         }
-        return meta ?? throw new InvalidDataException("column chunk without metadata");
+        if (meta is null) throw new ParquetDataException("column chunk without metadata");
+        return columnIndex < 0 && offsetIndex < 0 ? meta
+            : meta with { ColumnIndexOffset = columnIndex, ColumnIndexLength = columnIndexLength, OffsetIndexOffset = offsetIndex, OffsetIndexLength = offsetIndexLength };
     }
 
     static ColumnChunkMeta ReadColumnMetaData(ref ThriftCompact t)
@@ -243,10 +284,12 @@ public static class FooterParser
                 default: t.Skip(ft); break;
             }
         }
-        if (type is < 0 or > 7) throw new InvalidDataException($"column chunk of physical type {type}");
-        if (codec is < 0 or > 7) throw new InvalidDataException($"compression codec {codec}");
-        if (numValues < 0 || compressed < 0 || compressed > int.MaxValue || uncompressed < 0 || dataOffset < 4 || dictionaryOffset < 0)
-            throw new InvalidDataException("column chunk with impossible sizes or offsets");
+        if (type is < 0 or > 7) throw new ParquetDataException($"column chunk of physical type {type}");
+        if (codec is < 0 or > 7) throw new ParquetDataException($"compression codec {codec}");
+        // A chunk of only a dictionary page (Arrow, for a row group without values) may give data_page_offset 0.
+        if (numValues < 0 || compressed < 0 || compressed > int.MaxValue || uncompressed < 0 || dictionaryOffset < 0
+            || (dataOffset < 4 && (dictionaryOffset < 4 || numValues > 0)))
+            throw new ParquetDataException($"column chunk with impossible sizes or offsets (data page at {dataOffset}, dictionary page at {dictionaryOffset}, {compressed} bytes)");
         return new ColumnChunkMeta((PhysicalType)type, (ParquetCodec)codec, numValues, compressed, uncompressed, dataOffset, dictionaryOffset, stats);
     }
 

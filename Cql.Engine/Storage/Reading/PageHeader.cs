@@ -78,9 +78,12 @@ public readonly record struct PageHeader(
             }
         }
         length = t.Position;
-        if (type is < 0 or > 3 || comp < 0 || unc < 0 || num < 0 || nulls < 0 || defLen < 0 || repLen < 0 || defLen + repLen > comp
-            || (type != (int)PageType.IndexPage && !sawBody))
-            throw new InvalidDataException("bad page header");
+        if (type is < 0 or > 3) throw new ParquetDataException($"bad page header: page type {type}");
+        if (comp < 0 || unc < 0) throw new ParquetDataException($"bad page header: sizes {comp} compressed, {unc} uncompressed");
+        if (num < 0 || nulls < 0 || nulls > num) throw new ParquetDataException($"bad page header: {num} values, {nulls} nulls");
+        if (defLen < 0 || repLen < 0 || (long)defLen + repLen > comp || (type == (int)PageType.DataPageV2 && (long)defLen + repLen > unc))
+            throw new ParquetDataException($"bad page header: levels of {repLen} + {defLen} bytes in a page of {comp}");
+        if (type != (int)PageType.IndexPage && !sawBody) throw new ParquetDataException("bad page header: no data or dictionary page header");
         return new PageHeader((PageType)type, unc, comp, num, (ParquetEncoding)enc, (ParquetEncoding)defEnc, nulls, rows, defLen, repLen, compressed);
     }
 }

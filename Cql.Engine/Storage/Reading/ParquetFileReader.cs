@@ -37,11 +37,20 @@ public sealed class ParquetFileReader : IDisposable
     public ParquetColumn Column(string name) =>
         _footer.Columns.TryGetValue(name, out var c) && c.Name == name ? c : throw new CorpusException($"{_path}: no column '{name}'");
 
-    /// <summary>Every row of <paramref name="column"/> in one row group, as <paramref name="type"/>.</summary>
-    public ColumnVector Read(int rowGroup, ParquetColumn column, ColumnType type)
+    /// <summary>Every row of <paramref name="column"/> in one row group, as <paramref name="type"/>; only the
+    /// <paramref name="selection"/>'s rows (ascending) when given, as a scan reads them.</summary>
+    public ColumnVector Read(int rowGroup, ParquetColumn column, ColumnType type, int[]? selection = null)
     {
         var rg = _footer.RowGroups[rowGroup];
-        try { return ColumnChunkReader.Read(_file, column, rg.Chunk(column), RowCount(rowGroup), type); }
+        try { return ColumnChunkReader.Read(_file, column, rg.Chunk(column), RowCount(rowGroup), type, selection); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
+    }
+
+    /// <summary>A list-of-INT32 column in one row group (the term index's ids): every value, and each row's count.</summary>
+    public int[] ReadInt32Lists(int rowGroup, ParquetColumn column, out int[] lengths)
+    {
+        var rg = _footer.RowGroups[rowGroup];
+        try { return ColumnChunkReader.ReadRepeatedInt32(_file, column, rg.Chunk(column), RowCount(rowGroup), out lengths); }
         catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
     }
 

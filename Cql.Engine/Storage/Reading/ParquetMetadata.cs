@@ -24,12 +24,29 @@ public sealed record ColumnChunkMeta(
     PhysicalType Type, ParquetCodec Codec, long NumValues, long TotalCompressedSize, long TotalUncompressedSize,
     long DataPageOffset, long DictionaryPageOffset, ChunkStatistics? Statistics)
 {
-    /// <summary>The first byte of the chunk: its dictionary page when there is one.</summary>
-    public long Start => DictionaryPageOffset > 0 && DictionaryPageOffset < DataPageOffset ? DictionaryPageOffset : DataPageOffset;
+    /// <summary>The first byte of the chunk: its dictionary page when there is one (a chunk of only a dictionary
+    /// page may give data page offset 0).</summary>
+    public long Start => DictionaryPageOffset > 0 && (DictionaryPageOffset < DataPageOffset || DataPageOffset < 4) ? DictionaryPageOffset : DataPageOffset;
+
+    /// <summary>Where the chunk's ColumnIndex and OffsetIndex are (parquet-format's PageIndex.md); -1 when the
+    /// writer gave none.</summary>
+    public long ColumnIndexOffset { get; init; } = -1;
+    public int ColumnIndexLength { get; init; }
+    public long OffsetIndexOffset { get; init; } = -1;
+    public int OffsetIndexLength { get; init; }
+
+    /// <summary>The row group (from 0) the chunk belongs to, for errors.</summary>
+    public int RowGroup { get; init; }
+
+    /// <summary>Bytes a page may run past <see cref="TotalCompressedSize"/> for a writer known to write it short
+    /// (see FooterParser.ShortChunkSlack); 0 for every other writer.</summary>
+    public int ShortSizeSlack { get; init; }
 }
 
 /// <summary>One row group: its rows and a chunk per leaf column (in schema order).</summary>
 public sealed record RowGroupMeta(long NumRows, ColumnChunkMeta[] Columns);
 
-/// <summary>What a Parquet footer (FileMetaData) says that CQL uses.</summary>
-public sealed record ParquetMetadata(ParquetColumn[] Columns, RowGroupMeta[] RowGroups, long NumRows, IReadOnlyDictionary<string, string> KeyValues);
+/// <summary>What a Parquet footer (FileMetaData) says that CQL uses. <paramref name="ShortChunkSlack"/> is the
+/// bytes a page may run past its chunk's declared size: non-zero only for a writer known to declare it short.</summary>
+public sealed record ParquetMetadata(ParquetColumn[] Columns, RowGroupMeta[] RowGroups, long NumRows, IReadOnlyDictionary<string, string> KeyValues,
+    int ShortChunkSlack = 0);

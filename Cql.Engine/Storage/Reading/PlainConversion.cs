@@ -47,7 +47,7 @@ public static class PlainConversion
             case ParquetEncoding.ByteStreamSplit when type is PhysicalType.Float or PhysicalType.Double or PhysicalType.Int32 or PhysicalType.Int64:
             {
                 int width = type is PhysicalType.Float or PhysicalType.Int32 ? 4 : 8;
-                if (values.Length < count * width) throw new InvalidDataException("BYTE_STREAM_SPLIT page too short");
+                if (values.Length < (long)count * width) throw new ParquetDataException($"BYTE_STREAM_SPLIT page of {values.Length} bytes too short for {count} values");
                 var dst = Grow(ref buffer, count * width);
                 // Stream k holds byte k of every value.
                 for (int k = 0; k < width; k++)
@@ -58,7 +58,7 @@ public static class PlainConversion
                 return dst.AsSpan(0, count * width);
             }
             default:
-                throw new NotSupportedException($"encoding {encoding} for {type} columns is not supported");
+                throw new ParquetDataException($"encoding {encoding} for {type} columns is not supported", unsupported: true);
         }
     }
 
@@ -71,8 +71,8 @@ public static class PlainConversion
         long value = ZigZag(Uleb(data, ref pos));
         // Writers use blocks of 128 to 1024 values; a bound keeps a damaged header from sizing the scratch buffer.
         if (blockSize <= 0 || blockSize > 1 << 16 || blockSize % 128 != 0 || miniblocks <= 0 || blockSize % miniblocks != 0 || (blockSize / miniblocks) % 32 != 0)
-            throw new InvalidDataException("bad DELTA_BINARY_PACKED header");
-        if (total < output.Length) throw new InvalidDataException($"DELTA_BINARY_PACKED holds {total} values, {output.Length} wanted");
+            throw new ParquetDataException("bad DELTA_BINARY_PACKED header");
+        if (total < output.Length) throw new ParquetDataException($"DELTA_BINARY_PACKED holds {total} values, {output.Length} wanted");
         int perMiniblock = (int)(blockSize / miniblocks);
         if (total == 0) return pos;
         if (output.Length > 0) output[0] = value;
@@ -83,12 +83,15 @@ public static class PlainConversion
             while (done < total)
             {
                 long minDelta = ZigZag(Uleb(data, ref pos));
+                if (miniblocks > data.Length - pos) throw new ParquetDataException("DELTA_BINARY_PACKED block ends in its miniblock widths");
                 var widths = data.Slice(pos, (int)miniblocks);
                 pos += (int)miniblocks;
                 for (int m = 0; m < miniblocks && done < total; m++)
                 {
                     int width = widths[m];
+                    if (width > 64) throw new ParquetDataException($"DELTA_BINARY_PACKED miniblock of bit width {width}");
                     int bytes = perMiniblock * width / 8;
+                    if (bytes > data.Length - pos) throw new ParquetDataException("DELTA_BINARY_PACKED miniblock runs past the page");
                     RleHybrid.Unpack64(data.Slice(pos, bytes), width, unpacked.AsSpan(0, perMiniblock));
                     pos += bytes;
                     for (int i = 0; i < perMiniblock && done < total; i++, done++)
@@ -108,10 +111,11 @@ public static class PlainConversion
         long size = 0;
         foreach (var l in lengths)
         {
-            if (l < 0) throw new InvalidDataException("negative byte array length");
+            if (l < 0) throw new ParquetDataException("negative byte array length");
             size += 4 + l;
         }
-        if (size > int.MaxValue) throw new InvalidDataException("page too large");
+        if (size > int.MaxValue) throw new ParquetDataException("page too large");
+        if (size - 4L * lengths.Length > data.Length) throw new ParquetDataException($"DELTA_LENGTH_BYTE_ARRAY lengths add up to more than the page's {data.Length} bytes");
         var dst = Grow(ref buffer, (int)size);
         int src = 0, at = 0;
         foreach (var l in lengths)
@@ -137,16 +141,19 @@ public static class PlainConversion
             long size = 0;
             for (int i = 0; i < count; i++)
             {
-                if (prefixes[i] < 0 || suffixes[i] < 0) throw new InvalidDataException("negative DELTA_BYTE_ARRAY length");
+                if (prefixes[i] < 0 || suffixes[i] < 0) throw new ParquetDataException("negative DELTA_BYTE_ARRAY length");
                 size += 4 + prefixes[i] + suffixes[i];
             }
-            if (size > int.MaxValue) throw new InvalidDataException("page too large");
+            if (size > int.MaxValue) throw new ParquetDataException("page too large");
+            long suffixBytes = 0;
+            for (int i = 0; i < count; i++) suffixBytes += suffixes[i];
+            if (suffixBytes > bytes.Length) throw new ParquetDataException($"DELTA_BYTE_ARRAY suffixes add up to more than the page's {bytes.Length} bytes");
             var dst = Grow(ref buffer, (int)size);
             int src = 0, at = 0, previous = -1, previousLength = 0;
             for (int i = 0; i < count; i++)
             {
                 int prefix = (int)prefixes[i], suffix = (int)suffixes[i];
-                if (prefix > previousLength) throw new InvalidDataException("DELTA_BYTE_ARRAY prefix longer than the value before");
+                if (prefix > previousLength) throw new ParquetDataException("DELTA_BYTE_ARRAY prefix longer than the value before");
                 BinaryPrimitives.WriteInt32LittleEndian(dst.AsSpan(at), prefix + suffix);
                 if (prefix > 0) dst.AsSpan(previous + 4, prefix).CopyTo(dst.AsSpan(at + 4));
                 bytes.Slice(src, suffix).CopyTo(dst.AsSpan(at + 4 + prefix));
@@ -179,11 +186,12 @@ public static class PlainConversion
         ulong v = 0;
         for (int shift = 0; shift < 64; shift += 7)
         {
+            if (pos >= data.Length) throw new ParquetDataException("DELTA_BINARY_PACKED header ends early");
             byte b = data[pos++];
             v |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0) return v;
         }
-        throw new InvalidDataException("varint too long");
+        throw new ParquetDataException("varint too long");
     }
 
     static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);

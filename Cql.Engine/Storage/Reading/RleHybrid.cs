@@ -8,24 +8,31 @@ namespace Cql.Engine.Storage.Reading;
 /// booleans), and the bit-packing it shares with DELTA_BINARY_PACKED.</summary>
 public static class RleHybrid
 {
+    /// <summary>Dictionary indices of a data page: a byte with their bit width, then the runs.</summary>
+    public static void DecodeIndices(ReadOnlySpan<byte> body, Span<int> output)
+    {
+        if (body.IsEmpty) throw new ParquetDataException($"dictionary-encoded page without bytes for its {output.Length} indices");
+        Decode(body[1..], body[0], output);
+    }
+
     /// <summary>Decodes count values of the given bit width from data into output; returns the bytes consumed.</summary>
     public static int Decode(ReadOnlySpan<byte> data, int bitWidth, Span<int> output)
     {
-        if ((uint)bitWidth > 32) throw new InvalidDataException($"bit width {bitWidth}");
+        if ((uint)bitWidth > 32) throw new ParquetDataException($"bit width {bitWidth}");
         int pos = 0, n = 0, count = output.Length;
         int byteWidth = (bitWidth + 7) / 8;
         ref int o = ref MemoryMarshal.GetReference(output);
         while (n < count)
         {
-            if (pos >= data.Length) throw new InvalidDataException("RLE data ends early");
+            if (pos >= data.Length) throw new ParquetDataException("RLE data ends early");
             ulong header = data[pos++];
             if (header >= 0x80)
             {
                 header &= 0x7F;
                 for (int shift = 7; ; shift += 7)
                 {
-                    if (shift > 35) throw new InvalidDataException("RLE header too long");
-                    if (pos >= data.Length) throw new InvalidDataException("RLE data ends early");
+                    if (shift > 35) throw new ParquetDataException("RLE header too long");
+                    if (pos >= data.Length) throw new ParquetDataException("RLE data ends early");
                     byte b = data[pos++];
                     header |= (ulong)(b & 0x7F) << shift;
                     if ((b & 0x80) == 0) break;
@@ -35,7 +42,7 @@ public static class RleHybrid
             {
                 // Parquet.Net writes dictionary indices as RLE runs, most of them one value long (59,000 runs for
                 // 61,000 speakers in a row group): this path is per value, so it stays free of calls and slices.
-                if (byteWidth > data.Length - pos) throw new InvalidDataException("RLE run ends past the data");
+                if (byteWidth > data.Length - pos) throw new ParquetDataException("RLE run ends past the data");
                 int value = 0;
                 for (int i = 0; i < byteWidth; i++) value |= data[pos + i] << (8 * i);
                 pos += byteWidth;
@@ -49,7 +56,7 @@ public static class RleHybrid
             {
                 long values = (long)(header >> 1) * 8;
                 long bytes = values * bitWidth / 8;
-                if (bytes > data.Length - pos) throw new InvalidDataException("bit-packed run ends past the data");
+                if (bytes > data.Length - pos) throw new ParquetDataException("bit-packed run ends past the data");
                 var packed = data.Slice(pos, (int)bytes);
                 pos += (int)bytes;
                 int take = (int)Math.Min(values, count - n);
@@ -66,7 +73,7 @@ public static class RleHybrid
     {
         int count = output.Length;
         if (bitWidth == 0) { output.Clear(); return; }
-        if ((long)count * bitWidth > (long)packed.Length * 8) throw new InvalidDataException("bit-packed values end past the data");
+        if ((long)count * bitWidth > (long)packed.Length * 8) throw new ParquetDataException("bit-packed values end past the data");
         ulong mask = (1UL << bitWidth) - 1;
         // Values whose 8-byte window lies inside the data are read with one unaligned load each; the last few
         // go through Tail.
@@ -93,8 +100,8 @@ public static class RleHybrid
     {
         int count = output.Length;
         if (bitWidth == 0) { output.Clear(); return; }
-        if ((uint)bitWidth > 64) throw new InvalidDataException($"bit width {bitWidth}");
-        if ((long)count * bitWidth > (long)packed.Length * 8) throw new InvalidDataException("bit-packed values end past the data");
+        if ((uint)bitWidth > 64) throw new ParquetDataException($"bit width {bitWidth}");
+        if ((long)count * bitWidth > (long)packed.Length * 8) throw new ParquetDataException("bit-packed values end past the data");
         ulong mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
         long bit = 0;
         for (int i = 0; i < count; i++, bit += bitWidth)

@@ -15,8 +15,13 @@ public static class TextChunkReader
 {
     public static StringVector Read(SafeFileHandle file, ParquetColumn column, ColumnChunkMeta chunk, int rowCount, ColumnType type, int[]? selection = null)
     {
-        using var pages = new ChunkPages(file, column, chunk);
-        return Read(pages, column.MaxDefinitionLevel, rowCount, type, selection);
+        try
+        {
+            using var pages = new ChunkPages(file, column, chunk);
+            try { return Read(pages, column.MaxDefinitionLevel, rowCount, type, selection); }
+            catch (ParquetDataException e) { throw pages.Locate(e); }
+        }
+        catch (ParquetDataException e) { throw e.At(column.Name, chunk.RowGroup, -1, chunk.Start); }
     }
 
     /// <summary>What decoding a chunk has built so far, handed by reference from step to step (a struct: the steps
@@ -50,7 +55,7 @@ public static class TextChunkReader
                     continue;
                 }
                 int n = page.NumValues;
-                if (n > rowCount - d.Row) throw new InvalidDataException("more values than rows in the column chunk");
+                if (n > rowCount - d.Row) throw new ParquetDataException("more values than rows in the column chunk");
                 int selEnd = d.SelPos;
                 if (selection is not null) while (selEnd < selection.Length && selection[selEnd] < d.Row + n) selEnd++;
                 if (page.Encoding is ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary) DictionaryDataPage(ref d, page, n, selEnd);
@@ -60,7 +65,7 @@ public static class TextChunkReader
             }
         }
         finally { if (d.PlainBuffer is not null) ArrayPool<byte>.Shared.Return(d.PlainBuffer); }
-        if (d.Row != rowCount) throw new InvalidDataException($"column chunk holds {d.Row} values for {rowCount} rows");
+        if (d.Row != rowCount) throw new ParquetDataException($"column chunk holds {d.Row} values for {rowCount} rows");
         return Result(ref d, type);
     }
 
@@ -68,13 +73,13 @@ public static class TextChunkReader
     /// text the vector's form.</summary>
     static void DictionaryDataPage(ref Decoding d, in ChunkPage page, int n, int selEnd)
     {
-        var dictionary = d.Dictionary ?? throw new InvalidDataException("dictionary-encoded page without a dictionary");
+        var dictionary = d.Dictionary ?? throw new ParquetDataException("dictionary-encoded page without a dictionary");
         var codes = d.Codes ??= new int[d.RowCount];
         int row = d.Row;
         var dense = codes.AsSpan(row, page.NonNull);
-        if (!dense.IsEmpty) RleHybrid.Decode(page.Body[1..], page.Body[0], dense);
+        if (!dense.IsEmpty) RleHybrid.DecodeIndices(page.Body, dense);
         uint size = (uint)dictionary.Length;
-        foreach (var c in dense) if ((uint)c >= size) throw new InvalidDataException("dictionary index out of range");
+        foreach (var c in dense) if ((uint)c >= size) throw new ParquetDataException($"dictionary index {c} out of range (dictionary of {size})");
         if (page.NonNull < n) SpreadCodes(codes, row, n, page.NonNull, page.Definitions, d.MaxDefinition, ref d.Nulls, d.RowCount);
         var nulls = d.Nulls;
         if (d.Values is { } values)
@@ -143,15 +148,15 @@ public static class TextChunkReader
     static ReadOnlyMemory<char>[] DecodeDictionary(in ChunkPage page)
     {
         if (page.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
-            throw new InvalidDataException($"dictionary page encoded {page.Encoding}");
+            throw new ParquetDataException($"dictionary page encoded {page.Encoding}");
         var body = page.Body;
         // Each entry takes at least its 4-byte length.
-        if (page.NumValues > body.Length / 4) throw new InvalidDataException($"dictionary page of {body.Length} bytes claims {page.NumValues} values");
+        if (page.NumValues > body.Length / 4) throw new ParquetDataException($"dictionary page of {body.Length} bytes claims {page.NumValues} values");
         var dictionary = new ReadOnlyMemory<char>[page.NumValues];
         int p = 0;
         for (int i = 0; i < dictionary.Length; i++)
         {
-            int len = BinaryPrimitives.ReadInt32LittleEndian(body[p..]);
+            int len = Length(body, p, i);
             p += 4;
             var bytes = body.Slice(p, len);
             p += len;
@@ -169,6 +174,17 @@ public static class TextChunkReader
             dictionary[i] = chars;
         }
         return dictionary;
+    }
+
+    /// <summary>The length prefix of value <paramref name="index"/> at <paramref name="at"/>, checked against the
+    /// bytes left: the one check per value a variable-length encoding needs (two compares, no call).</summary>
+    static int Length(ReadOnlySpan<byte> body, int at, int index)
+    {
+        if (at > body.Length - 4) throw new ParquetDataException($"text value {index} starts past the end of its page ({body.Length} bytes)");
+        int len = BinaryPrimitives.ReadInt32LittleEndian(body[at..]);
+        if ((uint)len > (uint)(body.Length - at - 4))
+            throw new ParquetDataException($"text value {index} of {len} bytes runs past the end of its page ({body.Length} bytes)");
+        return len;
     }
 
     static void SpreadCodes(int[] codes, int row, int n, int present, ReadOnlySpan<int> defs, int maxDefinition, ref bool[]? nulls, int rowCount)
@@ -193,7 +209,7 @@ public static class TextChunkReader
         for (int i = 0; i < n; i++)
         {
             if (hasDefs && defs[i] != maxDefinition) { (nulls ??= new bool[rowCount])[row + i] = true; continue; }
-            int len = BinaryPrimitives.ReadInt32LittleEndian(body[bp..]);
+            int len = Length(body, bp, i);
             bp += 4;
             int count = System.Text.Encoding.UTF8.GetChars(body.Slice(bp, len), chars.AsSpan(cp));
             bp += len;
@@ -213,8 +229,7 @@ public static class TextChunkReader
         for (int i = 0; i < n && k < to; i++)
         {
             if (hasDefs && defs[i] != maxDefinition) { if (selection[k] == row + i) k++; continue; }
-            int len = BinaryPrimitives.ReadInt32LittleEndian(body[bp..]);
-            if (len < 0) throw new InvalidDataException("negative text length");
+            int len = Length(body, bp, i);
             if (selection[k] == row + i) { need += len; k++; }
             bp += 4 + len;
         }

@@ -4,17 +4,24 @@ using System.Runtime.InteropServices;
 
 namespace Cql.Engine.Storage.Writing.Format;
 
-/// <summary>What the footer says about one encoded column chunk; offsets are from the start of the chunk.</summary>
-internal readonly record struct EncodedChunk(
+/// <summary>What the footer and the page index say about one encoded column chunk; offsets are from the start of
+/// the chunk. <see cref="Statistics"/> are exact; the footer writes them truncated (<see cref="StatisticsTruncation"/>).</summary>
+internal sealed record EncodedChunk(
     PhysicalType Type, bool Dictionary, long NumValues, long UncompressedSize, long CompressedSize,
-    long DictionaryPageOffset, long DataPageOffset, ColumnStatistics Statistics);
+    long DictionaryPageOffset, long DataPageOffset, ColumnStatistics Statistics, DataPageEntry[] Pages);
 
 /// <summary>Min and max in Parquet's byte form (absent when every value is null) and the null count.</summary>
 internal readonly record struct ColumnStatistics(byte[]? Min, byte[]? Max, long Nulls);
 
+/// <summary>One data page: where it starts in the chunk, its size with header, its first row, and its statistics
+/// (for the page index).</summary>
+internal readonly record struct DataPageEntry(long Offset, int CompressedSize, long FirstRow, int Rows, ColumnStatistics Statistics);
+
 /// <summary>
-/// Encodes one column of a row group as a Parquet column chunk: an optional dictionary page and one data page (v1,
-/// Snappy), each after its Thrift header. Numbers, bools and long text are PLAIN; short text columns are
+/// Encodes one column of a row group as a Parquet column chunk: an optional dictionary page and data pages (v1,
+/// Snappy) of at most <see cref="PageRows"/> rows and about <see cref="PageChars"/> characters of text, each after its
+/// Thrift header with its statistics, so that readers with a page index or page statistics skip pages, not only row
+/// groups. A list column (the term index's ids) is one page: its pages would have to end at list boundaries. Numbers, bools and long text are PLAIN; short text columns are
 /// dictionary-encoded, keyed by the string itself (corpus strings repeat as the same instances, so most lookups
 /// end at a reference comparison). Statistics are computed on the way, min/max in Parquet's order (signed for
 /// numbers, unsigned bytes of UTF-8 for text). Encoders are pooled (<see cref="ColumnEncoderPool"/>) and reused
@@ -32,38 +39,101 @@ internal sealed class ColumnChunkEncoder
     readonly List<string> _values = [];
     int[] _valueRows = [];
     byte[] _compressed = [];
-    int[] _levels = [], _indices = [];
+    int[] _levels = [], _indices = [], _ranks = [];
+    readonly List<DataPageEntry> _pages = [];
+
+    /// <summary>Rows a data page holds at most (parquet-mr's default page row limit).</summary>
+    public const int PageRows = 20_000;
+    /// <summary>A plain text page ends once it holds this many characters (about 1 MB of UTF-8 for most text).</summary>
+    public const int PageChars = 1 << 19;
 
     /// <summary>Writes the chunk for <paramref name="column"/> to <paramref name="output"/>.</summary>
     public EncodedChunk Encode(ColumnBuffer column, bool dictionary, Stream output)
     {
         int n = column.Count;
-        _page.Clear();
-        bool nullable = column.Column.Nullable;
-        if (column.Repeated) WriteListLevels(column);
-        long nulls = nullable ? WriteDefinitionLevels(column) : 0;
         var type = PhysicalTypeOf(column.Column.Type);
         bool useDictionary = dictionary && type == PhysicalType.ByteArray;
-        var stats = column.Column.Type switch
-        {
-            ColumnType.Int32 => PlainNumbers(column.Ints.Span, column.NullRows, nulls),
-            ColumnType.Int64 => PlainNumbers(column.Longs.Span, column.NullRows, nulls),
-            ColumnType.Float64 => PlainNumbers(column.Doubles.Span, column.NullRows, nulls),
-            ColumnType.Bool => PlainBools(column.Bools.Span, column.NullRows, nulls),
-            _ => useDictionary ? DictionaryIndices(column.Strings, nulls) : PlainStrings(column.Strings, nulls),
-        };
-
+        _pages.Clear();
         // The compressed size of the pages so far is also the offset of the next one in the chunk.
         long uncompressed = 0, compressed = 0, dictionaryOffset = -1;
+        var chunkStats = new ColumnStatistics(null, null, 0);
         if (useDictionary)
         {
+            BuildDictionary(column.Strings);
             dictionaryOffset = compressed;
-            WritePage(output, _dictionaryPage.Written, PageType.DictionaryPage, _entries.Count, ParquetEncoding.Plain, ref uncompressed, ref compressed);
+            WritePage(output, _dictionaryPage.Written, PageType.DictionaryPage, _entries.Count, ParquetEncoding.PlainDictionary, default, ref uncompressed, ref compressed);
+            chunkStats = DictionaryStatistics(0, _entries.Count == 0 ? 0 : _entries.Count, all: true);
         }
         long dataOffset = compressed;
-        WritePage(output, _page.Written, PageType.DataPage, n, useDictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain, ref uncompressed, ref compressed);
-        return new EncodedChunk(type, useDictionary, n, uncompressed, compressed, dictionaryOffset, dataOffset, stats);
+        int row = 0, present = 0;
+        do
+        {
+            int end = column.Repeated ? n : PageEnd(column, row, useDictionary);
+            _page.Clear();
+            if (column.Repeated) WriteListLevels(column);
+            long nulls = column.Column.Nullable ? WriteDefinitionLevels(column, row, end) : 0;
+            int pagePresent = end - row - (int)nulls;
+            var stats = column.Column.Type switch
+            {
+                ColumnType.Int32 => PlainNumbers(column.Ints.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                ColumnType.Int64 => PlainNumbers(column.Longs.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                ColumnType.Float64 => PlainNumbers(column.Doubles.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                ColumnType.Bool => PlainBools(column.Bools.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column.Strings.Slice(row, end - row), nulls),
+            };
+            long pageStart = compressed;
+            WritePage(output, _page.Written, PageType.DataPage, end - row,
+                useDictionary ? ParquetEncoding.PlainDictionary : ParquetEncoding.Plain, stats, ref uncompressed, ref compressed);
+            _pages.Add(new DataPageEntry(pageStart, (int)(compressed - pageStart), row, end - row, stats));
+            if (!useDictionary) chunkStats = Merge(chunkStats, stats, type);
+            present += pagePresent;
+            row = end;
+        }
+        while (row < n);
+        long allNulls = 0;
+        foreach (var p in _pages) allNulls += p.Statistics.Nulls;
+        chunkStats = chunkStats with { Nulls = allNulls };
+        return new EncodedChunk(type, useDictionary, n, uncompressed, compressed, dictionaryOffset, dataOffset, chunkStats, [.. _pages]);
     }
+
+    static ReadOnlySpan<bool> Slice(ReadOnlySpan<bool> nullRows, int from, int to) => nullRows.IsEmpty ? default : nullRows[from..to];
+
+    /// <summary>Where the page starting at <paramref name="row"/> ends: <see cref="PageRows"/> rows, or fewer
+    /// when plain text reaches <see cref="PageChars"/>.</summary>
+    static int PageEnd(ColumnBuffer column, int row, bool dictionary)
+    {
+        int end = (int)Math.Min(column.Count, (long)row + PageRows);
+        if (dictionary || column.Column.Type is not (ColumnType.String or ColumnType.Date)) return end;
+        var strings = column.Strings.AsSpan();
+        long chars = 0;
+        for (int i = row; i < end; i++)
+        {
+            chars += strings[i]?.Length ?? 0;
+            if (chars >= PageChars) return i + 1;
+        }
+        return end;
+    }
+
+    /// <summary>Min and max over two sets of statistics, in Parquet's order for the type.</summary>
+    static ColumnStatistics Merge(ColumnStatistics a, ColumnStatistics b, PhysicalType type)
+    {
+        if (b.Min is null) return a;
+        if (a.Min is null) return b;
+        return new(Compare(b.Min, a.Min, type) < 0 ? b.Min : a.Min, Compare(b.Max!, a.Max!, type) > 0 ? b.Max : a.Max, a.Nulls + b.Nulls);
+    }
+
+    /// <summary>Two plain-encoded values of <paramref name="type"/> in Parquet's order.</summary>
+    internal static int Compare(byte[] x, byte[] y, PhysicalType type) => type switch
+    {
+        PhysicalType.Int32 => BitConverter.ToInt32(x).CompareTo(BitConverter.ToInt32(y)),
+        PhysicalType.Int64 => BitConverter.ToInt64(x).CompareTo(BitConverter.ToInt64(y)),
+        // -0.0 and +0.0 as the writer widened them: -0.0 is the smaller bound.
+        PhysicalType.Double => BitConverter.ToDouble(x) == BitConverter.ToDouble(y)
+            ? double.IsNegative(BitConverter.ToDouble(y)).CompareTo(double.IsNegative(BitConverter.ToDouble(x)))
+            : BitConverter.ToDouble(x).CompareTo(BitConverter.ToDouble(y)),
+        PhysicalType.Boolean => x[0].CompareTo(y[0]),
+        _ => x.AsSpan().SequenceCompareTo(y),
+    };
 
     /// <summary>How a column of our schema is stored: text and dates as UTF-8 byte arrays.</summary>
     public static PhysicalType PhysicalTypeOf(ColumnType type) => type switch
@@ -87,16 +157,16 @@ internal sealed class ColumnChunkEncoder
         WriteLevels(present);
     }
 
-    /// <summary>A v1 data page's definition levels (1 present, 0 null).</summary>
-    long WriteDefinitionLevels(ColumnBuffer column)
+    /// <summary>A v1 data page's definition levels (1 present, 0 null) for rows [from, to).</summary>
+    long WriteDefinitionLevels(ColumnBuffer column, int from, int to)
     {
-        int n = column.Count;
+        int n = to - from;
         if (_levels.Length < n) _levels = new int[Math.Max(n, _levels.Length * 2)];
         var levels = _levels.AsSpan(0, n);
         long nulls = 0;
         if (column.Column.Type is ColumnType.String or ColumnType.Date)
         {
-            var strings = column.Strings.AsSpan();
+            var strings = column.Strings.AsSpan(from, n);
             for (int i = 0; i < n; i++)
             {
                 bool present = strings[i] is not null;
@@ -106,7 +176,7 @@ internal sealed class ColumnChunkEncoder
         }
         else
         {
-            var nullRows = column.NullRows;
+            var nullRows = Slice(column.NullRows, from, to);
             for (int i = 0; i < n; i++)
             {
                 bool present = nullRows.IsEmpty || !nullRows[i];
@@ -195,9 +265,10 @@ internal sealed class ColumnChunkEncoder
             : new ColumnStatistics(_page.Written.Slice(minAt, minLength).ToArray(), _page.Written.Slice(maxAt, maxLength).ToArray(), nulls);
     }
 
-    /// <summary>A dictionary column: the distinct values go to the dictionary page (PLAIN), the data page holds the
-    /// present rows' indices as a bit width and RLE / bit-packed runs.</summary>
-    ColumnStatistics DictionaryIndices(ArraySegment<string?> values, long nulls)
+    /// <summary>A dictionary column: the distinct values go to the dictionary page (PLAIN), their indices (one per
+    /// present row, in order) to <see cref="_indices"/> for the data pages; each entry's rank in Parquet's order
+    /// to <see cref="_ranks"/>, so a page's min and max are found by comparing ints.</summary>
+    void BuildDictionary(ArraySegment<string?> values)
     {
         _dictionary.Clear();
         _entries.Clear();
@@ -229,23 +300,56 @@ internal sealed class ColumnChunkEncoder
             _valueRows[lastIndex]++;
             _indices[count++] = lastIndex;
         }
+        int d = _entries.Count;
+        if (_ranks.Length < d) _ranks = new int[Math.Max(d, _ranks.Length * 2)];
+        var order = new int[d];
+        for (int i = 0; i < d; i++) order[i] = i;
+        var page = _dictionaryPage.Written.ToArray();
+        var entries = _entries;
+        Array.Sort(order, (x, y) => page.AsSpan(entries[x].Start, entries[x].Length).SequenceCompareTo(page.AsSpan(entries[y].Start, entries[y].Length)));
+        for (int r = 0; r < d; r++) _ranks[order[r]] = r;
+    }
+
+    /// <summary>A dictionary data page: the bit width and the RLE / bit-packed indices of its present rows
+    /// (<paramref name="count"/> of them from the <paramref name="first"/>-th); its statistics.</summary>
+    ColumnStatistics DictionaryPage(int first, int count, long nulls)
+    {
         // Whole bytes per index, not the narrowest width: Snappy then finds the repeats of frequent words, which a
         // dense bit stream hides (tokens of /tmp/art10k: 51.1 MB this way, 61.0 MB at the narrowest width, 52.9 MB
         // as Parquet.Net's one RLE run per value).
         int width = (RleHybridEncoder.BitWidth(Math.Max(0, _entries.Count - 1)) + 7) / 8 * 8;
         _page.Byte((byte)width);
-        RleHybridEncoder.Encode(_indices.AsSpan(0, count), width, _page);
-        if (_entries.Count == 0) return new ColumnStatistics(null, null, nulls);
+        var indices = _indices.AsSpan(first, count);
+        RleHybridEncoder.Encode(indices, width, _page);
+        var stats = DictionaryStatistics(first, count, all: false);
+        return stats with { Nulls = nulls };
+    }
+
+    /// <summary>Min and max of the dictionary entries that present rows [first, first + count) use, or of every
+    /// entry (<paramref name="all"/>: the chunk's).</summary>
+    ColumnStatistics DictionaryStatistics(int first, int count, bool all)
+    {
+        int lo = int.MaxValue, hi = -1, loEntry = -1, hiEntry = -1;
+        var ranks = _ranks;
+        if (all)
+            for (int e = 0; e < _entries.Count; e++)
+            {
+                int r = ranks[e];
+                if (r < lo) (lo, loEntry) = (r, e);
+                if (r > hi) (hi, hiEntry) = (r, e);
+            }
+        else
+            foreach (int e in _indices.AsSpan(first, count))
+            {
+                int r = ranks[e];
+                if (r < lo) (lo, loEntry) = (r, e);
+                if (r > hi) (hi, hiEntry) = (r, e);
+            }
+        if (loEntry < 0) return new ColumnStatistics(null, null, 0);
         var page = _dictionaryPage.Written;
-        var (minAt, minLength) = _entries[0];
-        var (maxAt, maxLength) = _entries[0];
-        foreach (var (at, length) in _entries)
-        {
-            var bytes = page.Slice(at, length);
-            if (bytes.SequenceCompareTo(page.Slice(minAt, minLength)) < 0) (minAt, minLength) = (at, length);
-            if (bytes.SequenceCompareTo(page.Slice(maxAt, maxLength)) > 0) (maxAt, maxLength) = (at, length);
-        }
-        return new ColumnStatistics(page.Slice(minAt, minLength).ToArray(), page.Slice(maxAt, maxLength).ToArray(), nulls);
+        var (minAt, minLength) = _entries[loEntry];
+        var (maxAt, maxLength) = _entries[hiEntry];
+        return new ColumnStatistics(page.Slice(minAt, minLength).ToArray(), page.Slice(maxAt, maxLength).ToArray(), 0);
     }
 
     /// <summary>The distinct values of the last dictionary-encoded chunk, in order of first appearance.</summary>
@@ -264,8 +368,10 @@ internal sealed class ColumnChunkEncoder
         return (at, length);
     }
 
-    /// <summary>Compresses a page body with Snappy and appends its header and the compressed bytes.</summary>
-    void WritePage(Stream output, ReadOnlySpan<byte> body, PageType type, int values, ParquetEncoding encoding, ref long uncompressed, ref long compressed)
+    /// <summary>Compresses a page body with Snappy and appends its header (a data page's with its statistics,
+    /// text truncated) and the compressed bytes.</summary>
+    void WritePage(Stream output, ReadOnlySpan<byte> body, PageType type, int values, ParquetEncoding encoding, ColumnStatistics stats,
+        ref long uncompressed, ref long compressed)
     {
         int max = Snappier.Snappy.GetMaxCompressedLength(body.Length);
         if (_compressed.Length < max) _compressed = GC.AllocateUninitializedArray<byte>(Math.Max(max, _compressed.Length * 2));
@@ -287,6 +393,9 @@ internal sealed class ColumnChunkEncoder
             _header.I32(ParquetThrift.DataPageHeader.Encoding, (int)encoding);
             _header.I32(ParquetThrift.DataPageHeader.DefinitionLevelEncoding, (int)ParquetEncoding.Rle);
             _header.I32(ParquetThrift.DataPageHeader.RepetitionLevelEncoding, (int)ParquetEncoding.Rle);
+            _header.BeginStruct(ParquetThrift.DataPageHeader.Statistics);
+            WriteStatistics(_header, stats);
+            _header.EndStruct();
         }
         _header.EndStruct();
         _header.Stop();
@@ -294,6 +403,20 @@ internal sealed class ColumnChunkEncoder
         output.Write(_compressed.AsSpan(0, size));
         uncompressed += _header.Length + body.Length;
         compressed += _header.Length + size;
+    }
+
+    /// <summary>The fields of a Statistics struct: null count, then max and min (text truncated, and marked
+    /// inexact when it was).</summary>
+    public static void WriteStatistics(ThriftWriter t, ColumnStatistics stats)
+    {
+        t.I64(ParquetThrift.Statistics.NullCount, stats.Nulls);
+        if (stats.Min is null || stats.Max is null) return;
+        var max = StatisticsTruncation.Max(stats.Max, out bool maxExact);
+        var min = StatisticsTruncation.Min(stats.Min, out bool minExact);
+        if (max is not null) t.Binary(ParquetThrift.Statistics.MaxValue, max);
+        t.Binary(ParquetThrift.Statistics.MinValue, min);
+        if (max is not null) t.Bool(ParquetThrift.Statistics.IsMaxValueExact, maxExact);
+        t.Bool(ParquetThrift.Statistics.IsMinValueExact, minExact);
     }
 
     static byte[] Bytes<T>(T value) where T : unmanaged => MemoryMarshal.AsBytes(MemoryMarshal.CreateReadOnlySpan(in value, 1)).ToArray();

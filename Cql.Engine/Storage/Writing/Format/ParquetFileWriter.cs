@@ -26,7 +26,12 @@ internal sealed class ParquetFileWriter
     readonly List<RowGroupEntry> _rowGroups = [];
     long _position;
 
-    sealed record RowGroupEntry(long Rows, long Start, long UncompressedSize, long CompressedSize, (EncodedChunk Chunk, long Start)[] Chunks);
+    sealed record RowGroupEntry(long Rows, long Start, long UncompressedSize, long CompressedSize, (EncodedChunk Chunk, long Start)[] Chunks)
+    {
+        /// <summary>Per chunk: where its ColumnIndex and OffsetIndex were written, and their lengths.</summary>
+        public (long ColumnIndex, int ColumnIndexLength, long OffsetIndex, int OffsetIndexLength)[] PageIndex { get; } =
+            new (long, int, long, int)[Chunks.Length];
+    }
 
     /// <param name="dictionary">Per column: whether a text column is dictionary-encoded.</param>
     /// <param name="encoders">Where a row group's encoder comes from (shared by the tables of one ingest).</param>
@@ -72,9 +77,10 @@ internal sealed class ParquetFileWriter
         Rows += rows;
     }
 
-    /// <summary>Writes the footer; the caller flushes and closes the stream.</summary>
+    /// <summary>Writes the page index and the footer; the caller flushes and closes the stream.</summary>
     public void Finish(IReadOnlyDictionary<string, string> metadata)
     {
+        WritePageIndex();
         var t = new ThriftWriter();
         t.I32(FileMetaData.Version, 1);
         t.BeginList(FileMetaData.Schema, ThriftCompact.Struct, _columns.Count + 1);
@@ -112,6 +118,85 @@ internal sealed class ParquetFileWriter
         _stream.Write(tail);
     }
 
+    /// <summary>
+    /// The page index (parquet-format's PageIndex.md) of every chunk of a flat column, between the row groups and
+    /// the footer: all ColumnIndexes (each page's min, max, null count, whether it is all null, and whether the
+    /// pages are in order), then all OffsetIndexes (each page's offset, size and first row). Engines that read it
+    /// (parquet-mr, Trino, Spark, Impala, Doris, StarRocks, DataFusion) skip pages inside a row group that a
+    /// filter cannot match. Lists get none: their pages are not cut by rows.
+    /// </summary>
+    void WritePageIndex()
+    {
+        var t = new ThriftWriter();
+        foreach (var g in _rowGroups)
+            for (int i = 0; i < g.Chunks.Length; i++)
+            {
+                if (_repeated[i]) continue;
+                var chunk = g.Chunks[i].Chunk;
+                t.Clear();
+                t.BeginList(ParquetThrift.ColumnIndex.NullPages, ThriftCompact.True, chunk.Pages.Length);
+                foreach (var p in chunk.Pages) t.BoolElement(p.Statistics.Min is null);
+                // A page with no min/max (all null, or no bound for a max) gets empty bytes, as the format asks.
+                t.BeginList(ParquetThrift.ColumnIndex.MinValues, ThriftCompact.Binary, chunk.Pages.Length);
+                foreach (var p in chunk.Pages)
+                    t.BinaryElement(p.Statistics.Min is { } min ? StatisticsTruncation.Min(min, out _) : []);
+                t.BeginList(ParquetThrift.ColumnIndex.MaxValues, ThriftCompact.Binary, chunk.Pages.Length);
+                foreach (var p in chunk.Pages)
+                    t.BinaryElement(p.Statistics.Max is { } max ? StatisticsTruncation.Max(max, out _) ?? max : []); // no shorter bound: whole
+                t.I32(ParquetThrift.ColumnIndex.BoundaryOrder, (int)Order(chunk));
+                t.BeginList(ParquetThrift.ColumnIndex.NullCounts, ThriftCompact.I64, chunk.Pages.Length);
+                foreach (var p in chunk.Pages) t.I64Element(p.Statistics.Nulls);
+                t.Stop();
+                g.PageIndex[i].ColumnIndex = _position;
+                g.PageIndex[i].ColumnIndexLength = t.Length;
+                _stream.Write(t.Written);
+                _position += t.Length;
+            }
+        foreach (var g in _rowGroups)
+            for (int i = 0; i < g.Chunks.Length; i++)
+            {
+                if (_repeated[i]) continue;
+                var (chunk, start) = g.Chunks[i];
+                t.Clear();
+                t.BeginList(ParquetThrift.OffsetIndex.PageLocations, ThriftCompact.Struct, chunk.Pages.Length);
+                foreach (var p in chunk.Pages)
+                {
+                    t.BeginStructElement();
+                    t.I64(ParquetThrift.PageLocation.Offset, start + p.Offset);
+                    t.I32(ParquetThrift.PageLocation.CompressedPageSize, p.CompressedSize);
+                    t.I64(ParquetThrift.PageLocation.FirstRowIndex, p.FirstRow);
+                    t.EndStruct();
+                }
+                t.Stop();
+                g.PageIndex[i].OffsetIndex = _position;
+                g.PageIndex[i].OffsetIndexLength = t.Length;
+                _stream.Write(t.Written);
+                _position += t.Length;
+            }
+    }
+
+    enum BoundaryOrder { Unordered = 0, Ascending = 1, Descending = 2 }
+
+    /// <summary>Ascending when each page's min and max are at least the previous page's (the ids of a corpus
+    /// table), descending when at most; pages without values do not count.</summary>
+    static BoundaryOrder Order(EncodedChunk chunk)
+    {
+        bool ascending = true, descending = true;
+        ColumnStatistics? previous = null;
+        foreach (var p in chunk.Pages)
+        {
+            if (p.Statistics.Min is null) continue;
+            if (previous is { } q)
+            {
+                int min = ColumnChunkEncoder.Compare(p.Statistics.Min, q.Min!, chunk.Type), max = ColumnChunkEncoder.Compare(p.Statistics.Max!, q.Max!, chunk.Type);
+                if (min < 0 || max < 0) ascending = false;
+                if (min > 0 || max > 0) descending = false;
+            }
+            previous = p.Statistics;
+        }
+        return ascending ? BoundaryOrder.Ascending : descending ? BoundaryOrder.Descending : BoundaryOrder.Unordered;
+    }
+
     static void SchemaElement(ThriftWriter t, ColumnSchema c, bool repeated)
     {
         t.BeginStructElement();
@@ -131,6 +216,15 @@ internal sealed class ParquetFileWriter
         t.EndStruct();
     }
 
+    static void EncodingStats(ThriftWriter t, PageType page, ParquetEncoding encoding, int count)
+    {
+        t.BeginStructElement();
+        t.I32(ParquetThrift.PageEncodingStats.PageType, (int)page);
+        t.I32(ParquetThrift.PageEncodingStats.Encoding, (int)encoding);
+        t.I32(ParquetThrift.PageEncodingStats.Count, count);
+        t.EndStruct();
+    }
+
     void RowGroup(ThriftWriter t, RowGroupEntry g)
     {
         t.BeginStructElement();
@@ -142,10 +236,13 @@ internal sealed class ParquetFileWriter
             t.I64(ParquetThrift.ColumnChunk.FileOffset, start);
             t.BeginStruct(ParquetThrift.ColumnChunk.MetaData);
             t.I32(ChunkField.Type, (int)chunk.Type);
-            t.BeginList(ChunkField.Encodings, ThriftCompact.I32, chunk.Dictionary ? 3 : 2);
-            t.I32Element((int)ParquetEncoding.Plain);
+            // A dictionary chunk lists PLAIN_DICTIONARY (its dictionary page and its data pages, as parquet-mr's v1
+            // writer has them) and RLE (levels), no PLAIN: readers without encoding_stats (parquet-mr's
+            // DictionaryFilter, Trino) take PLAIN as a sign of pages outside the dictionary and give up on it.
+            var valueEncoding = chunk.Dictionary ? ParquetEncoding.PlainDictionary : ParquetEncoding.Plain;
+            t.BeginList(ChunkField.Encodings, ThriftCompact.I32, 2);
+            t.I32Element((int)valueEncoding);
             t.I32Element((int)ParquetEncoding.Rle);
-            if (chunk.Dictionary) t.I32Element((int)ParquetEncoding.RleDictionary);
             t.BeginList(ChunkField.PathInSchema, ThriftCompact.Binary, 1);
             t.BinaryElement(System.Text.Encoding.UTF8.GetBytes(_columns[i].Name));
             t.I32(ChunkField.Codec, (int)ParquetCodec.Snappy);
@@ -155,11 +252,21 @@ internal sealed class ParquetFileWriter
             t.I64(ChunkField.DataPageOffset, start + chunk.DataPageOffset);
             if (chunk.Dictionary) t.I64(ChunkField.DictionaryPageOffset, start + chunk.DictionaryPageOffset);
             t.BeginStruct(ChunkField.Statistics);
-            t.I64(ParquetThrift.Statistics.NullCount, chunk.Statistics.Nulls);
-            if (chunk.Statistics.Max is { } max) t.Binary(ParquetThrift.Statistics.MaxValue, max);
-            if (chunk.Statistics.Min is { } min) t.Binary(ParquetThrift.Statistics.MinValue, min);
+            ColumnChunkEncoder.WriteStatistics(t, chunk.Statistics);
             t.EndStruct();
+            // Which pages use which encoding: what Trino, Impala and parquet-mr check before trusting a dictionary.
+            t.BeginList(ChunkField.EncodingStats, ThriftCompact.Struct, chunk.Dictionary ? 2 : 1);
+            if (chunk.Dictionary) EncodingStats(t, PageType.DictionaryPage, valueEncoding, 1);
+            EncodingStats(t, PageType.DataPage, valueEncoding, chunk.Pages.Length);
             t.EndStruct();
+            if (!_repeated[i])
+            {
+                var index = g.PageIndex[i];
+                t.I64(ParquetThrift.ColumnChunk.OffsetIndexOffset, index.OffsetIndex);
+                t.I32(ParquetThrift.ColumnChunk.OffsetIndexLength, index.OffsetIndexLength);
+                t.I64(ParquetThrift.ColumnChunk.ColumnIndexOffset, index.ColumnIndex);
+                t.I32(ParquetThrift.ColumnChunk.ColumnIndexLength, index.ColumnIndexLength);
+            }
             t.EndStruct();
         }
         t.I64(ParquetThrift.RowGroup.TotalByteSize, g.UncompressedSize);

@@ -41,6 +41,14 @@ internal sealed class ThriftWriter
         BinaryElement(value);
     }
 
+    /// <summary>A bool field: the value is the field header's type, no byte follows.</summary>
+    public void Bool(short id, bool value) => Header(id, value ? ThriftCompact.True : ThriftCompact.False);
+
+    /// <summary>A bool as a list element: a byte, 1 true and 2 false (element type <see cref="ThriftCompact.True"/>).</summary>
+    public void BoolElement(bool value) => _bytes.Byte(value ? ThriftCompact.True : ThriftCompact.False);
+
+    public void I64Element(long value) => _bytes.Varint(ZigZag(value));
+
     public void String(short id, string value) => Binary(id, System.Text.Encoding.UTF8.GetBytes(value));
 
     /// <summary>Opens a struct-valued field; its fields follow, then <see cref="EndStruct"/>.</summary>
