@@ -193,6 +193,19 @@ public sealed partial class SeedStatisticsTests : IDisposable
         TypedRows.AssertSame(expected, TypedRows.Cql(_session, "cooccur"), "sentences are the default");
     }
 
+    [Theory]
+    [InlineData("sentences", "sent_id")]
+    [InlineData("paragraphs", "para_id")]
+    public void Cooccur_in_sentences_and_paragraphs_agrees_with_duckdb(string table, string id)
+    {
+        using var db = Duck.Open();
+        foreach (var t in new[] { "sentences", "paragraphs", "mentions", "entities" })
+            using (var cmd = db.CreateCommand()) { cmd.CommandText = $"CREATE VIEW {t} AS SELECT * FROM {T(t)}"; cmd.ExecuteNonQuery(); }
+        var expected = TypedRows.Duck(db, Differential.CorpusStatisticsTests.CooccurInUnitsSql(table, id));
+        Assert.True(expected.Count >= 10, $"the seeds mention people together in {table}");
+        TypedRows.AssertSame(expected, TypedRows.Cql(_session, $"cooccur in {table}"), $"cooccur in {table}");
+    }
+
     [Fact]
     public void Cooccur_in_documents_filtered_by_an_alias_gives_a_persons_partners()
     {
