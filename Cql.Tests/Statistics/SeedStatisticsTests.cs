@@ -106,6 +106,22 @@ public sealed partial class SeedStatisticsTests : IDisposable
         Assert.DoesNotContain(expected, r => (string)r[0]! == "bilaterale" || (string)r[0]! == "samarbeidet");
     }
 
+    [Fact]
+    public void Explain_shows_each_form_reading_only_the_columns_it_needs()
+    {
+        string Explain(string q) => Assert.IsType<TextOutcome>(Assert.Single(_session.Run("explain " + q, CancellationToken.None))).Text;
+        var colloc = Explain("""collocations "samarbeid*" window 3 by mi""");
+        Assert.Contains("Collocations \"samarbeid*\" window=3 min=2 by=mi", colloc);
+        Assert.Contains("Scan sentences columns=[text]", colloc);
+        var keywords = Explain("keywords where doc.lang = de");
+        Assert.Contains("Keywords target=_target reference=the rest", keywords);
+        Assert.Contains("Scan sentences columns=[doc_id, text]", keywords);
+        var cooccur = Explain("cooccur in paragraphs");
+        Assert.Contains("Cooccur in paragraphs of person, organisation", cooccur);
+        Assert.Contains("Scan mentions columns=[doc_id, entity_id, start]", cooccur);
+        Assert.Contains("Scan paragraphs columns=[doc_id, start, end]", cooccur);
+    }
+
     // ---------------------------------------------------------------- keywords
 
     static List<object?[]> Keywords(List<Sentence> sentences, Func<Sentence, bool> target, Func<Sentence, bool> reference, double minLl)
