@@ -1,4 +1,5 @@
 using Cql.Engine.Planning;
+using System.Runtime.InteropServices;
 
 namespace Cql.Engine.Execution;
 
@@ -56,7 +57,7 @@ public sealed class CooccurOperator(IPhysicalOperator mentions, IPhysicalOperato
                 for (int y = x + 1; y < j; y++)
                 {
                     long key = ((long)ex << 20) | (pairs[y] & 0xFFFFF);
-                    together[key] = together.GetValueOrDefault(key) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(together, key, out _)++;
                 }
             }
             i = j;
