@@ -33,4 +33,32 @@ public static class Suite
             // boundary, as regexp_extract_all does, misses the second of two adjacent words.)
             "SELECT sum((length(s) - length(replace(s, ' samarbeid ', ''))) // 11) AS count FROM (SELECT ' ' || regexp_replace(lower(text), '" + NotWord + "+', '  ', 'g') || ' ' AS s FROM {sentences} WHERE text ILIKE '%samarbeid%')"),
     ];
+
+    /// <summary>Words as <c>WordRules</c> cuts them, in RE2: runs of letters and decimal digits.</summary>
+    const string WordRun = @"[\pL\p{Nd}]+";
+
+    /// <summary>
+    /// `--statistics`: collocations, keywords and cooccur against the same statistics in DuckDB SQL (the formulas of
+    /// grammar.md; the differential tests compare every score to 1e-9, here the words and counts in score order).
+    /// </summary>
+    public static readonly BenchQuery[] Statistics =
+    [
+        new("collocations", """collocations "samarbeid*" | select word, cofreq, freq""",
+            "WITH t AS (SELECT sid, unnest(range(len(ws))) AS pos, lower(unnest(ws)) AS w FROM (SELECT sent_id AS sid, regexp_extract_all(text, '" + WordRun + "') AS ws FROM {sentences})), "
+            + "m AS (SELECT sid, pos FROM t WHERE w LIKE 'samarbeid%'), "
+            + "co AS (SELECT t.w, count(*) AS cofreq FROM m JOIN t ON t.sid = m.sid AND t.pos BETWEEN m.pos - 5 AND m.pos + 5 AND t.pos <> m.pos GROUP BY t.w), "
+            + "f AS (SELECT w, count(*) AS freq FROM t GROUP BY w), x AS (SELECT count(*)::DOUBLE AS fx FROM m) "
+            + "SELECT co.w AS word, cofreq, freq FROM co JOIN f USING (w), x WHERE cofreq >= 2 ORDER BY 14 + log2(2 * cofreq / (fx + freq)) DESC, word"),
+        new("keywords", "keywords where doc.lang = de | select word, freq, freq_ref",
+            "WITH t AS (SELECT d.lang = 'de' AS tg, lower(unnest(regexp_extract_all(s.text, '" + WordRun + "'))) AS w FROM {sentences} s LEFT JOIN {docs} d USING (doc_id)), "
+            + "f AS (SELECT w, count(*) FILTER (WHERE tg IS TRUE)::DOUBLE AS a, count(*) FILTER (WHERE tg IS NOT TRUE)::DOUBLE AS b FROM t GROUP BY w), "
+            + "n AS (SELECT sum(a) AS c, sum(b) AS d FROM f), "
+            + "g AS (SELECT w, a, b, 2 * ((CASE WHEN a > 0 THEN a * ln(a / (c * (a + b) / (c + d))) ELSE 0 END) + (CASE WHEN b > 0 THEN b * ln(b / (d * (a + b) / (c + d))) ELSE 0 END)) AS ll FROM f, n) "
+            + "SELECT w AS word, a::BIGINT AS freq, b::BIGINT AS freq_ref FROM g WHERE ll >= 6.63 ORDER BY ll DESC, w"),
+        new("cooccur in docs", "cooccur in docs | select a, b, n",
+            "WITH e AS (SELECT entity_id, name FROM {entities} WHERE kind IN ('person', 'organisation')), "
+            + "u AS (SELECT DISTINCT m.doc_id AS unit, e.name FROM {mentions} m JOIN e USING (entity_id)), "
+            + "p AS (SELECT x.name AS a, y.name AS b, count(*) AS n FROM u x JOIN u y ON x.unit = y.unit AND x.name <> y.name GROUP BY a, b) "
+            + "SELECT a, b, n FROM p ORDER BY n DESC, a, b"),
+    ];
 }

@@ -14,20 +14,22 @@ public static class SuiteRunner
         string? corpus = null;
         int runs = 5;
         string? only = null;
+        var queries = Suite.Queries;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--corpus") corpus = args[++i];
             else if (args[i] == "--runs") runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--only") only = args[++i];
+            else if (args[i] == "--statistics") queries = Suite.Statistics;
         }
-        if (corpus is null) { Console.Error.WriteLine("usage: Cql.Bench suite --corpus DIR [--runs N] [--only NAME]"); return 2; }
+        if (corpus is null) { Console.Error.WriteLine("usage: Cql.Bench suite --corpus DIR [--runs N] [--only NAME] [--statistics]"); return 2; }
         var cqlDll = Path.Combine(AppContext.BaseDirectory, "cql.dll");
         var self = Path.Combine(AppContext.BaseDirectory, "Cql.Bench.dll");
         Console.WriteLine($"corpus {corpus}; {runs} runs each; {Environment.ProcessorCount} cores; {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         Console.WriteLine($"{"query",-16} {"cql ms",8} {"duckdb ms",10} {"ratio",7} {"cql MB",7} {"duck MB",8} {"cql cpu",8} {"duck cpu",9} {"cpu ratio",9}  same answer");
         var ratios = new List<double>();
         var cpuRatios = new List<double>();
-        foreach (var q in Suite.Queries)
+        foreach (var q in queries)
         {
             if (only is not null && q.Name != only) continue;
             var c = ChildProcess.Measure(runs, cqlDll, "--corpus", corpus, "-c", q.Cql, "--format", "csv");

@@ -17,7 +17,7 @@ public sealed partial class Binder
         ["month"] = ScalarFunction.Month,
     };
 
-    static bool IsSpeakerColumn(Expr e) => e is ColumnRef { Name: WellKnownColumns.Speaker };
+    static bool IsSpeakerColumn(Expr e, QueryState s) => e is ColumnRef c && s.EntityNameColumns.Contains(c.Name);
 
     Expr BindCondition(SyntaxExpr e, QueryState s)
     {
@@ -122,7 +122,7 @@ public sealed partial class Binder
 
         if (left.Type == ColumnType.Date && right is Literal lit && AsDate(lit) is { } iso)
             return DateComparison(op, left, iso);
-        if (IsSpeakerColumn(left) && right is Literal { Value: string name } && op is CompareOp.Eq or CompareOp.NotEq)
+        if (IsSpeakerColumn(left, s) && right is Literal { Value: string name } && op is CompareOp.Eq or CompareOp.NotEq)
         {
             var names = ResolveSpeaker(name, b.Right.Span);
             if (names.Count > 1)
@@ -215,7 +215,7 @@ public sealed partial class Binder
             }
             if (!Comparable(operand.Type, lit.Type))
                 throw new BindError(DiagnosticFacts.CannotCompare(v.Span, Describe(i.Operand), TypeName(operand.Type), Describe(v), TypeName(lit.Type)));
-            if (IsSpeakerColumn(operand) && lit.Value is string name)
+            if (IsSpeakerColumn(operand, s) && lit.Value is string name)
                 foreach (var n in ResolveSpeaker(name, v.Span)) values.Add(Literal.Of(n));
             else values.Add(lit);
         }

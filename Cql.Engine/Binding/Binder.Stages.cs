@@ -27,6 +27,7 @@ public sealed partial class Binder
             case SelectStage sel:
                 s.Plan = PlanStages.Select(s.Plan, BindItems(sel.Items, s, []));
                 s.RowsAreDocs = false;
+                s.EntityNameColumns = SpeakerColumn; // a renamed column is no longer known for what it holds
                 s.Description = "the selected columns";
                 break;
             case ExtendStage x:
@@ -96,6 +97,12 @@ public sealed partial class Binder
                 s.Export = new BoundExport(e.Path.Value, format.Value);
                 break;
             }
+            case CollocationsStage c:
+                BindCollocations(c.Spec, s, c.Span);
+                break;
+            case CooccurStage c:
+                BindCooccur(c.Unit, s, c.Span);
+                break;
             default:
                 throw new NotSupportedException(stage.GetType().Name);
         }

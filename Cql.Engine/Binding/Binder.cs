@@ -84,7 +84,11 @@ public sealed partial class Binder
         /// <summary>What the rows are, for messages: "quotes", "the result of count by".</summary>
         public string Description = description;
         public BoundExport? Export;
+        /// <summary>Columns of canonical entity names: a value compared with one is resolved through the aliases.</summary>
+        public IReadOnlySet<string> EntityNameColumns = SpeakerColumn;
     }
+
+    static readonly HashSet<string> SpeakerColumn = new(StringComparer.Ordinal) { WellKnownColumns.Speaker };
 
     QueryState BindQuery(Query query)
     {
@@ -124,6 +128,12 @@ public sealed partial class Binder
                 }
                 return new QueryState(Kwic.Over(searched, words, width), false, "kwic");
             }
+            case CollocationsSource c:
+                return BindCollocationsSource(c);
+            case KeywordsSource k:
+                return BindKeywords(k);
+            case CooccurSource c:
+                return BindCooccurSource(c);
             default:
                 throw new NotSupportedException(source.GetType().Name);
         }

@@ -101,6 +101,15 @@ public static class DiagnosticFacts
     public static Diagnostic KwicTableWithoutText(TextSpan span, string table, IReadOnlyCollection<string> usable) =>
         new("CQL0211", $"kwic cannot search '{table}'", span, "kwic searches the text of: " + string.Join(", ", usable));
 
+    public static Diagnostic NeedsColumns(TextSpan span, string stage, string rows, IReadOnlyCollection<string> columns, string example) =>
+        new("CQL0212", $"{stage} needs rows with {string.Join(", ", columns)}, and {rows} has not", span, "for example " + example);
+
+    public static Diagnostic UnknownScore(TextSpan span, string score, IReadOnlyCollection<string> scores) =>
+        new("CQL0213", $"unknown score '{score}'", span, DidYouMean(score, scores, "scores"));
+
+    public static Diagnostic UnknownCooccurUnit(TextSpan span, string unit, IReadOnlyCollection<string> units) =>
+        new("CQL0214", $"cooccur cannot count in '{unit}'", span, DidYouMean(unit, units, "units"));
+
     // ---------------------------------------------------------------- types and values (CQL03xx)
 
     public static Diagnostic NotACondition(TextSpan span, string type) =>
@@ -162,6 +171,9 @@ public static class DiagnosticFacts
 
     public static Diagnostic NotNumeric(TextSpan span, string function, string type) =>
         new("CQL0315", $"{function} needs numbers, and this is a {type} value", span);
+
+    public static Diagnostic NotAPositiveInteger(TextSpan span, string what) =>
+        new("CQL0319", $"{what} needs a whole number of 1 or more", span);
 
     // ---------------------------------------------------------------- notes
 

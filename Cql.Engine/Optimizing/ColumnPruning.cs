@@ -50,6 +50,13 @@ public static class ColumnPruning
             }
             case Kwic k:
                 return k with { Input = Prune(k.Input, [WellKnownColumns.DocId, k.IdColumn, WellKnownColumns.Text]) };
+            case Collocations c:
+                return c with { Input = Prune(c.Input, [WellKnownColumns.Text]) };
+            case Keywords k:
+                return k with { Input = Prune(k.Input, k.ReferenceColumn is null ? [WellKnownColumns.Text, k.TargetColumn] : [WellKnownColumns.Text, k.TargetColumn, k.ReferenceColumn]) };
+            case Cooccur c:
+                // Each input's columns are fixed by the planner; a scan keeps its own.
+                return c.WithInputs(c.Inputs.Select(i => Prune(i, i.Schema.Select(s => s.Name).ToHashSet(StringComparer.Ordinal))).ToList());
             case Distinct d:
                 // Every column decides which rows are distinct.
                 return d with { Input = Prune(d.Input, d.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };

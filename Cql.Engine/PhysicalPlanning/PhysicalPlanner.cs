@@ -71,6 +71,12 @@ public static class PhysicalPlanner
                 return new SampleOperator(Child(s.Input), s.Count, s.Seed);
             case Kwic k:
                 return new KwicOperator(Child(k.Input), k);
+            case Collocations c:
+                return new CollocationsOperator(Child(c.Input), c);
+            case Keywords k:
+                return new KeywordsOperator(Child(k.Input), k);
+            case Cooccur c:
+                return new CooccurOperator(Child(c.Mentions), c.Units is null ? null : Child(c.Units), Child(c.Entities));
             default:
                 throw new NotSupportedException($"plan node {plan.GetType().Name}");
         }

@@ -35,6 +35,9 @@ public static class PlanPrinter
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
+        Collocations c => $"Collocations \"{string.Join(" ", c.Words)}\" window={c.Window} min={c.Min} by={c.By.ToString().ToLowerInvariant()}",
+        Keywords k => $"Keywords target={k.TargetColumn} reference={k.ReferenceColumn ?? "the rest"} min_ll={k.MinLl}",
+        Cooccur c => $"Cooccur in {c.Unit.ToString().ToLowerInvariant()} of {string.Join(", ", Cooccur.Kinds)}",
         _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
     };
 

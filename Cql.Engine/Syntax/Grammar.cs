@@ -70,9 +70,9 @@ internal static class Grammar
 
     /// <summary>source = kwic | NAME</summary>
     static readonly Parser<Source> Source = Later(() => Dispatch<Source>(
-        new() { ["kwic"] = Kwic },
+        new() { ["kwic"] = Kwic, ["collocations"] = CollocationsSource, ["keywords"] = Keywords, ["cooccur"] = CooccurSource },
         otherwise: Word.Select(n => (Source)new NamedSource(n) { Span = n.Span }),
-        expected: "a table (docs, paragraphs, sentences, tokens, quotes, entities, mentions), a let name or kwic"));
+        expected: "a table (docs, paragraphs, sentences, tokens, quotes, entities, mentions), a let name, kwic, collocations, keywords or cooccur"));
 
     /// <summary>kwic STRING [in NAME] [width NUMBER]</summary>
     static readonly Parser<Source> Kwic =
@@ -89,6 +89,71 @@ internal static class Grammar
     static readonly Parser<(Name? Table, NumberLiteral? Width, TextSpan Span)> KwicOption =
         (from kw in Keyword("in") from table in Word select ((Name?)table, (NumberLiteral?)null, kw.Span.Cover(table.Span)))
         .XOr(from kw in Keyword("width") from n in Number select ((Name?)null, (NumberLiteral?)n, kw.Span.Cover(n.Span)));
+
+    /// <summary>collocations STRING [in NAME] { window NUMBER | min NUMBER | by NAME }</summary>
+    static readonly Parser<Source> CollocationsSource =
+        from kw in Keyword("collocations")
+        from term in Lexemes.String
+        from options in CollocationsOption(allowIn: true).XMany()
+        let spec = CollocationsSpecOf(term, options)
+        select (Source)new CollocationsSource(spec, options.LastOrDefault(o => o.Table is not null)?.Table) { Span = kw.Span.Cover(spec.Span) };
+
+    /// <summary>| collocations STRING { window NUMBER | min NUMBER | by NAME }</summary>
+    static readonly Parser<Stage> CollocationsStage =
+        from kw in Keyword("collocations")
+        from term in Lexemes.String
+        from options in CollocationsOption(allowIn: false).XMany()
+        let spec = CollocationsSpecOf(term, options)
+        select (Stage)new CollocationsStage(spec) { Span = kw.Span.Cover(spec.Span) };
+
+    static CollocationsSpec CollocationsSpecOf(StringLiteral term, IEnumerable<CollocationsOptionValue> options)
+    {
+        var list = options.ToList();
+        return new CollocationsSpec(term,
+            list.LastOrDefault(o => o.Window is not null)?.Window,
+            list.LastOrDefault(o => o.Min is not null)?.Min,
+            list.LastOrDefault(o => o.By is not null)?.By)
+        {
+            Span = list.Aggregate(term.Span, (s, o) => s.Cover(o.Span)),
+        };
+    }
+
+    sealed record CollocationsOptionValue(TextSpan Span, Name? Table = null, NumberLiteral? Window = null, NumberLiteral? Min = null, Name? By = null);
+
+    static Parser<CollocationsOptionValue> CollocationsOption(bool allowIn)
+    {
+        var rest = (from kw in Keyword("window") from n in Number select new CollocationsOptionValue(kw.Span.Cover(n.Span), Window: n))
+            .XOr(from kw in Keyword("min") from n in Number select new CollocationsOptionValue(kw.Span.Cover(n.Span), Min: n))
+            .XOr(from kw in Keyword("by") from score in Word select new CollocationsOptionValue(kw.Span.Cover(score.Span), By: score));
+        return allowIn
+            ? (from kw in Keyword("in") from table in Word select new CollocationsOptionValue(kw.Span.Cover(table.Span), Table: table)).XOr(rest)
+            : rest;
+    }
+
+    /// <summary>keywords [in NAME] where expr [vs where expr] [all]</summary>
+    static readonly Parser<Source> Keywords =
+        from kw in Keyword("keywords")
+        from table in (from i in Keyword("in") from t in Word select t).XOptional()
+        from whereKw in Keyword("where")
+        from target in Later(() => Expr)
+        from reference in (from vs in Keyword("vs") from w in Keyword("where") from e in Later(() => Expr) select e).XOptional()
+        from all in Keyword("all").XOptional()
+        select (Source)new KeywordsSource(table.GetOrDefault(), target, reference.GetOrDefault(), all.IsDefined)
+        {
+            Span = kw.Span.Cover(all.IsDefined ? all.Get().Span : reference.IsDefined ? reference.Get().Span : target.Span),
+        };
+
+    /// <summary>cooccur [in NAME]</summary>
+    static readonly Parser<Source> CooccurSource =
+        from kw in Keyword("cooccur")
+        from unit in (from i in Keyword("in") from u in Word select u).XOptional()
+        select (Source)new CooccurSource(unit.GetOrDefault()) { Span = unit.IsDefined ? kw.Span.Cover(unit.Get().Span) : kw.Span };
+
+    /// <summary>| cooccur [in NAME]</summary>
+    static readonly Parser<Stage> CooccurStage =
+        from kw in Keyword("cooccur")
+        from unit in (from i in Keyword("in") from u in Word select u).XOptional()
+        select (Stage)new CooccurStage(unit.GetOrDefault()) { Span = unit.IsDefined ? kw.Span.Cover(unit.Get().Span) : kw.Span };
 
     // ---------------------------------------------------------------- stages
 
@@ -107,6 +172,8 @@ internal static class Grammar
                 ["distinct"] = Distinct,
                 ["sample"] = Sample,
                 ["export"] = Export,
+                ["collocations"] = CollocationsStage,
+                ["cooccur"] = CooccurStage,
             },
             otherwise: null,
             expected: "a stage: " + SyntaxFacts.StagesAsWritten,

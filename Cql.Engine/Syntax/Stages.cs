@@ -38,3 +38,9 @@ public sealed record DistinctStage(IReadOnlyList<SelectItem> Columns) : Stage { 
 public sealed record SampleStage(NumberLiteral Count, NumberLiteral? Seed) : Stage { public override string Keyword => "sample"; }
 
 public sealed record ExportStage(StringLiteral Path) : Stage { public override string Keyword => "export"; }
+
+/// <summary>| collocations "TERM" [window N] [min N] [by SCORE]: over the text of the rows coming in.</summary>
+public sealed record CollocationsStage(CollocationsSpec Spec) : Stage { public override string Keyword => "collocations"; }
+
+/// <summary>| cooccur [in sentences|paragraphs|docs]: entity pairs over the mentions coming in.</summary>
+public sealed record CooccurStage(Name? Unit) : Stage { public override string Keyword => "cooccur"; }

@@ -29,3 +29,15 @@ public sealed record NamedSource(Name Name) : Source;
 
 /// <summary>kwic "term" [in TABLE] [width N].</summary>
 public sealed record KwicSource(StringLiteral Term, Name? Table, NumberLiteral? Width) : Source;
+
+/// <summary>The options of collocations: "TERM" [window N] [min N] [by SCORE] (and, as a source, [in TABLE]).</summary>
+public sealed record CollocationsSpec(StringLiteral Term, NumberLiteral? Window, NumberLiteral? Min, Name? By) : SyntaxNode;
+
+/// <summary>collocations "TERM" [in TABLE] [window N] [min N] [by SCORE]: TABLE | collocations ….</summary>
+public sealed record CollocationsSource(CollocationsSpec Spec, Name? Table) : Source;
+
+/// <summary>keywords [in TABLE] where COND [vs where COND] [all]: keyness of the words of one part against another.</summary>
+public sealed record KeywordsSource(Name? Table, SyntaxExpr Target, SyntaxExpr? Reference, bool All) : Source;
+
+/// <summary>cooccur [in UNIT]: mentions | cooccur [in UNIT].</summary>
+public sealed record CooccurSource(Name? Unit) : Source;

@@ -108,6 +108,9 @@ public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> 
         if (s.Catalog.FindTable(source) is { } table) return table.Columns.Select(c => c.Name);
         if (s.Catalog.FindLet(source) is { } let) return let.Plan.Schema.Select(c => c.Name);
         if (source.Equals("kwic", StringComparison.OrdinalIgnoreCase)) return ["doc_id", "sent_id", "left", "match", "right"];
+        if (source.Equals("collocations", StringComparison.OrdinalIgnoreCase)) return ["word", "cofreq", "freq", "logdice", "mi", "t", "ll"];
+        if (source.Equals("keywords", StringComparison.OrdinalIgnoreCase)) return ["word", "freq", "freq_ref", "per_million", "per_million_ref", "ll", "log_ratio"];
+        if (source.Equals("cooccur", StringComparison.OrdinalIgnoreCase)) return ["a", "b", "n", "logdice"];
         return [];
     }
 }

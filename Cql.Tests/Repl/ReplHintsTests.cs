@@ -58,6 +58,10 @@ public sealed class ReplHintsTests(GeneratedCorpus corpus) : IClassFixture<Gener
         var start = completion.Complete("", "");
         Assert.Contains("quotes", start);
         Assert.DoesNotContain("speaker", start);
+        // The analysis sources offer their own columns after where.
+        Assert.Contains("logdice", completion.Complete("collocations \"samarbeid*\" | where ", ""));
+        Assert.Contains("log_ratio", completion.Complete("keywords where lang = de | order by ", ""));
+        Assert.Contains("logdice", completion.Complete("cooccur in docs | where ", ""));
     }
 
     [Fact]

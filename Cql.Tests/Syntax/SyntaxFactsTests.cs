@@ -30,6 +30,8 @@ public sealed class SyntaxFactsTests : IDisposable
         ["distinct"] = "distinct speaker",
         ["sample"] = "sample 2 seed 1",
         ["export"] = "export \"x.csv\"",
+        ["collocations"] = "collocations \"samarbeid*\" window 3 min 1 by mi",
+        ["cooccur"] = "cooccur in paragraphs",
     };
 
     static Statement Parse(string script)
