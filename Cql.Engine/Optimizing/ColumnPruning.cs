@@ -50,6 +50,9 @@ public static class ColumnPruning
             }
             case Kwic k:
                 return k with { Input = Prune(k.Input, [WellKnownColumns.DocId, k.IdColumn, WellKnownColumns.Text]) };
+            case Fill f:
+                // Every column decides the series and the values a filled row gets.
+                return f with { Input = Prune(f.Input, f.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };
             case Distinct d:
                 // Every column decides which rows are distinct.
                 return d with { Input = Prune(d.Input, d.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };

@@ -71,6 +71,8 @@ public static class PhysicalPlanner
                 return new SampleOperator(Child(s.Input), s.Count, s.Seed);
             case Kwic k:
                 return new KwicOperator(Child(k.Input), k);
+            case Fill f:
+                return new FillOperator(Child(f.Input), f.Period, f.Unit);
             default:
                 throw new NotSupportedException($"plan node {plan.GetType().Name}");
         }

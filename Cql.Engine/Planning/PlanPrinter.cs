@@ -34,6 +34,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
+        Fill f => $"Fill {f.Period} by {DatePeriods.Name(f.Unit)}",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
     };
