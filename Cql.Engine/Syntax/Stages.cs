@@ -35,3 +35,12 @@ public sealed record DistinctStage(IReadOnlyList<SelectItem> Columns) : Stage { 
 public sealed record SampleStage(NumberLiteral Count, NumberLiteral? Seed) : Stage { public override string Keyword => "sample"; }
 
 public sealed record ExportStage(StringLiteral Path) : Stage { public override string Keyword => "export"; }
+
+/// <summary>fill [COLUMN]: the empty periods of a time series added with 0.</summary>
+public sealed record FillStage(Name? Column) : Stage { public override string Keyword => "fill"; }
+
+/// <summary>chart KIND [x COL] [y COL {, COL}] [by COL] [title STRING].</summary>
+public sealed record ChartStage(Name Kind, Name? X, IReadOnlyList<Name> Y, Name? By, StringLiteral? Title) : Stage
+{
+    public override string Keyword => "chart";
+}
