@@ -2,7 +2,8 @@
 # Checks in a real terminal (tmux) what the command line does around output and ingest, as a person would see it:
 # the default corpus's first build announced on the terminal, a table on the terminal but every row as TSV into a
 # pipe, -o to a FIFO delivering every row and leaving the FIFO a FIFO, Ctrl+C ending a wait for a FIFO's reader,
-# and ingest's progress bar with its rate and time left.
+# charts drawn in text (bars and braille, colours off with NO_COLOR, rows into a pipe), and ingest's progress bar
+# with its rate and time left.
 # Usage: scripts/output-tmux-check.sh   (needs tmux and mkfifo; builds cql first; exit 0 when every check passes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,26 @@ send "$cql -c docs -o $work/fifo; echo EXIT=\$?" Enter
 sleep 3
 send C-c
 wait_for '^EXIT=3' 10; ok "Ctrl+C ends the wait for a FIFO's reader (exit 3)"
+
+send "clear; $cql -c 'quotes | count by speaker | chart bar title \"Who is quoted\"'; echo DONE5" Enter
+wait_for '^DONE5'
+screen | grep -Eq '^ +Who is quoted$' && screen | grep -Eq '^speaker +┬ count$' && screen | grep -Eq '^Xi Jinping +│█+[▏▎▍▌▋▊▉]? [0-9]+$' \
+  && ok "a bar chart on the terminal: title, axis labels, a bar of blocks per speaker" || { echo "FAIL: no bar chart" >&2; screen | tail -20 >&2; exit 1; }
+tmux capture-pane -t "$session" -p -e | grep -q $'\e\\[34m█' && ok "the chart's series in colour on a colour terminal" \
+  || { echo "FAIL: no colour in the chart" >&2; exit 1; }
+
+send "clear; NO_COLOR=1 $cql -c 'quotes | count by bucket(doc.date, month) as month | chart line'; echo DONE6" Enter
+wait_for '^DONE6'
+screen | LC_ALL=C grep -qaP '\xe2[\xa0-\xa3]' && screen | grep -Eq '^ +2022-06$' && screen | grep -Eq 'month +\(count on the left\)' \
+  && screen | grep -q '^(1 row without month left out)$' && ok "a line chart in braille with its period on the x axis" \
+  || { echo "FAIL: no line chart" >&2; screen | tail -20 >&2; exit 1; }
+tmux capture-pane -t "$session" -p -e | grep -q $'\e\\[3[1-6]m' && { echo "FAIL: colours despite NO_COLOR" >&2; exit 1; }
+ok "NO_COLOR: the chart has no colours"
+
+send "clear; $cql -c 'quotes | count by speaker | chart bar' | head -3 > $work/chart-rows; echo DONE7" Enter
+wait_for '^DONE7'
+grep -Pq '^speaker\tcount$' "$work/chart-rows" && grep -Pq '^Xi Jinping\t[0-9]+$' "$work/chart-rows" && ok "into a pipe a chart stage gives its rows as TSV" \
+  || { echo "FAIL: no rows into the pipe: $(cat "$work/chart-rows")" >&2; exit 1; }
 
 dotnet Cql.Bench/bin/Release/net10.0/Cql.Bench.dll articles --count 3000 --out "$work/articles" >/dev/null
 send "$cql ingest $work/articles --out $work/corpus -j 1" Enter

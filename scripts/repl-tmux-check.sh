@@ -96,6 +96,14 @@ send q; sleep 1
 send ':mode line' Enter; sleep 0.5; send 'quotes | limit 1' Enter; wait_for '^── row 1'; wait_for '^speaker +=' 5; ok ":mode line shows one field a line"
 send ':mode table' Enter; sleep 0.5
 send 'quotes where lang = DE' Enter; wait_for 'did you mean lang = de\?'; ok "a value in the wrong case gets a note under the empty result"
+send C-l ':pager off' Enter; sleep 0.5
+send 'quotes | count by lang | chart bar title "Quotes by language"' Enter
+wait_for '^ +Quotes by language$'; wait_for '^lang +┬ count$' 5; wait_for '^no +│█+[▏▎▍▌▋▊▉]? [0-9]+$' 5
+ok "chart draws bars of blocks with the title and axis labels in the REPL"
+send C-l '> Query("quotes | count by bucket(doc.date, month) as month, lang | chart line").Chart()' Enter
+wait_for 'month +\(count on the left\)' 60; wait_for '^ +2022-06$' 5; wait_for '^\([0-9]+ rows without month left out\)' 5
+ok "Query(\"… | chart line\").Chart() in C# draws the line chart with its periods"
+send ':pager on' Enter; sleep 0.5
 send 'help' Enter; wait_for '^Meta commands:'; ok "help is :help"
 send C-d; sleep 1
 tmux list-panes -t "$session" -F '#{pane_current_command}' | grep -qv dotnet && ok "Ctrl+D leaves"

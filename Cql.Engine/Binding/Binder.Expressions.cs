@@ -15,6 +15,7 @@ public sealed partial class Binder
         ["length"] = ScalarFunction.Length,
         ["year"] = ScalarFunction.Year,
         ["month"] = ScalarFunction.Month,
+        ["bucket"] = ScalarFunction.Bucket,
     };
 
     static bool IsSpeakerColumn(Expr e, QueryState s) => e is ColumnRef c && s.EntityNameColumns.Contains(c.Name);
@@ -257,6 +258,7 @@ public sealed partial class Binder
                 });
             throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]));
         }
+        if (fn == ScalarFunction.Bucket) return BindBucket(c, s);
         if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 1, c.Arguments.Count));
         var arg = BindExpr(c.Arguments[0], s);
         if (arg.Type is not (ColumnType.String or ColumnType.Date))
@@ -265,6 +267,24 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[0].Span, c.Function.Text.ToLowerInvariant(), expected, "a " + TypeName(arg.Type) + " value"));
         }
         return new FunctionCall(fn, arg);
+    }
+
+    /// <summary>bucket(DATE, UNIT): the unit is a bare word or a string (day, week, month, quarter, year).</summary>
+    Expr BindBucket(CallExpr c, QueryState s)
+    {
+        if (c.Arguments.Count != 2) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 2, c.Arguments.Count));
+        var date = BindExpr(c.Arguments[0], s);
+        if (date.Type is not (ColumnType.String or ColumnType.Date))
+            throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[0].Span, "bucket", "a date", "a " + TypeName(date.Type) + " value"));
+        var unitText = c.Arguments[1] switch
+        {
+            NameExpr { Qualifier: null } n => n.Name.Text,
+            StringLiteral str => str.Value,
+            _ => null,
+        };
+        if (unitText is null || !DatePeriods.TryParseUnit(unitText, out var unit))
+            throw new BindError(DiagnosticFacts.UnknownPeriodUnit(c.Arguments[1].Span, unitText ?? TextOf(c.Arguments[1].Span)));
+        return new DateBucket(date, unit);
     }
 
     // ---------------------------------------------------------------- types

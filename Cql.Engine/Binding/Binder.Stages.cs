@@ -25,15 +25,23 @@ public sealed partial class Binder
                 s.Plan = PlanStages.Where(s.Plan, BindCondition(w.Condition, s));
                 break;
             case SelectStage sel:
-                s.Plan = PlanStages.Select(s.Plan, BindItems(sel.Items, s, []));
+            {
+                var items = BindItems(sel.Items, s, []);
+                s.Plan = PlanStages.Select(s.Plan, items);
+                TrackPeriods(s, items);
                 s.RowsAreDocs = false;
                 s.EntityNameColumns = SpeakerColumn; // a renamed column is no longer known for what it holds
                 s.Description = "the selected columns";
                 break;
+            }
             case ExtendStage x:
-                s.Plan = PlanStages.Select(s.Plan, BindExtension(x.Items, s));
+            {
+                var items = BindExtension(x.Items, s);
+                s.Plan = PlanStages.Select(s.Plan, items);
+                TrackPeriods(s, items);
                 s.Description = "the extended rows";
                 break;
+            }
             case OrderByStage o:
             {
                 var keys = new List<SortKey>();
@@ -46,14 +54,19 @@ public sealed partial class Binder
                 break;
             case CountStage c when c.Keys.Count == 0:
                 s.Plan = PlanStages.Count(s.Plan);
+                s.Periods.Clear();
                 s.RowsAreDocs = false;
                 s.Description = "the result of count";
                 break;
             case CountStage c:
-                s.Plan = PlanStages.CountBy(s.Plan, BindItems(c.Keys, s, ["count"]));
+            {
+                var keys = BindItems(c.Keys, s, ["count"]);
+                s.Plan = PlanStages.CountBy(s.Plan, keys);
+                TrackPeriods(s, keys);
                 s.RowsAreDocs = false;
                 s.Description = "the result of count by";
                 break;
+            }
             case GroupByStage g:
             {
                 var keys = BindItems(g.Keys, s, []);
@@ -66,6 +79,7 @@ public sealed partial class Binder
                     aggs.Add(agg);
                 }
                 s.Plan = PlanStages.GroupBy(s.Plan, keys, aggs);
+                TrackPeriods(s, keys);
                 s.RowsAreDocs = false;
                 s.Description = "the result of group by";
                 break;
@@ -73,7 +87,9 @@ public sealed partial class Binder
             case DistinctStage d:
                 if (d.Columns.Count > 0)
                 {
-                    s.Plan = PlanStages.Select(s.Plan, BindItems(d.Columns, s, []));
+                    var items = BindItems(d.Columns, s, []);
+                    s.Plan = PlanStages.Select(s.Plan, items);
+                    TrackPeriods(s, items);
                     s.RowsAreDocs = false;
                     s.Description = "the distinct columns";
                 }
@@ -87,6 +103,16 @@ public sealed partial class Binder
                 s.Plan = PlanStages.Sample(s.Plan, (int)n, unchecked((int)seed));
                 break;
             }
+            case FillStage f:
+                BindFill(f, s);
+                break;
+            case ChartStage ch:
+                s.Chart = BindChart(ch, s);
+                break;
+            case ExportStage e when ChartSpec.ImageFormatOf(e.Path.Value) is { } image:
+                if (s.Chart is null) throw new BindError(DiagnosticFacts.ImageExportNeedsChart(e.Path.Span, e.Path.Value));
+                s.Export = new BoundExport(e.Path.Value, OutputFormat.Tsv, image);
+                break;
             case ExportStage e:
             {
                 // A pipe or device (/dev/stdout, a FIFO) has no extension to go by: it gets TSV, as a pipe does from -c.

@@ -48,13 +48,13 @@ public sealed partial class Binder
     BoundStatement BindQueryStatement(Query query)
     {
         var q = BindQuery(query);
-        return new BoundQuery(q.Plan, q.Export, _notes);
+        return new BoundQuery(q.Plan, q.Export, _notes, q.Chart);
     }
 
     BoundStatement BindExplain(Query query)
     {
         var q = BindQuery(query);
-        return new BoundExplain(q.Plan, q.Export, _notes);
+        return new BoundExplain(q.Plan, q.Export, _notes, q.Chart);
     }
 
     BoundStatement BindLet(LetStatement let)
@@ -64,7 +64,8 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.ReservedLetName(let.Name.Span, let.Name.Text));
         var q = BindQuery(let.Query);
         if (q.Export is not null) throw new BindError(DiagnosticFacts.ExportNotLast(let.Query.Stages[^1].Span));
-        return new BoundLet(new LetBinding(let.Name.Text, q.Plan, q.RowsAreDocs), _notes);
+        if (q.Chart is not null) throw new BindError(DiagnosticFacts.ChartNotLast(let.Query.Stages[^1].Span));
+        return new BoundLet(new LetBinding(let.Name.Text, q.Plan, q.RowsAreDocs) { Periods = q.Periods }, _notes);
     }
 
     BoundStatement BindDescribe(Name target)
@@ -86,6 +87,9 @@ public sealed partial class Binder
         public BoundExport? Export;
         /// <summary>Columns of canonical entity names: a value compared with one is resolved through the aliases.</summary>
         public IReadOnlySet<string> EntityNameColumns = SpeakerColumn;
+        /// <summary>The columns that hold periods of bucket(), with their unit: what fill and chart need to know.</summary>
+        public Dictionary<string, PeriodUnit> Periods = new(StringComparer.OrdinalIgnoreCase);
+        public ChartSpec? Chart;
     }
 
     static readonly HashSet<string> SpeakerColumn = new(StringComparer.Ordinal) { WellKnownColumns.Speaker };
@@ -96,6 +100,7 @@ public sealed partial class Binder
         foreach (var stage in query.Stages)
         {
             if (state.Export is not null) throw new BindError(DiagnosticFacts.ExportNotLast(stage.Span));
+            if (state.Chart is not null && stage is not ExportStage) throw new BindError(DiagnosticFacts.ChartNotLast(stage.Span));
             BindStage(stage, state);
         }
         return state;
@@ -109,7 +114,10 @@ public sealed partial class Binder
                 if (_catalog.FindTable(name.Text) is { } table)
                     return new QueryState(Scan.All(table), table.Name == CorpusSchema.Docs.Name, table.Name);
                 if (_catalog.FindLet(name.Text) is { } let)
-                    return new QueryState(let.Plan, let.RowsAreDocs, let.Name);
+                    return new QueryState(let.Plan, let.RowsAreDocs, let.Name)
+                    {
+                        Periods = new Dictionary<string, PeriodUnit>(let.Periods, StringComparer.OrdinalIgnoreCase),
+                    };
                 throw new BindError(DiagnosticFacts.UnknownTable(name.Span, name.Text, _catalog.SourceNames));
             case KwicSource k:
             {

@@ -7,15 +7,17 @@ namespace Cql.Engine.Binding;
 /// (an alias resolved, a word read as text); explain shows them.</summary>
 public abstract record BoundStatement(IReadOnlyList<Diagnostic> Notes);
 
-/// <summary>A query: its logical plan (not yet optimised), and where to export the rows, if anywhere.</summary>
-public sealed record BoundQuery(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
+/// <summary>A query: its logical plan (not yet optimised), where to export the rows, if anywhere, and the chart
+/// its chart stage asks for, if any.</summary>
+public sealed record BoundQuery(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes, ChartSpec? Chart = null) : BoundStatement(Notes);
 
-/// <summary>export "PATH" at the end of a query.</summary>
-public sealed record BoundExport(string Path, OutputFormat Format);
+/// <summary>export "PATH" at the end of a query: rows in <paramref name="Format"/>, or, when
+/// <paramref name="Image"/> is set, the query's chart drawn as that image.</summary>
+public sealed record BoundExport(string Path, OutputFormat Format, ChartImageFormat? Image = null);
 
 public sealed record BoundLet(LetBinding Binding, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
 
-public sealed record BoundExplain(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes) : BoundStatement(Notes);
+public sealed record BoundExplain(LogicalPlan Plan, BoundExport? Export, IReadOnlyList<Diagnostic> Notes, ChartSpec? Chart = null) : BoundStatement(Notes);
 
 public sealed record BoundShowTables() : BoundStatement([]);
 

@@ -4,7 +4,11 @@ namespace Cql.Engine.Binding;
 
 /// <summary>A query named by let: its plan, and whether its rows are still whole documents (so doc.FIELD reads
 /// its own columns).</summary>
-public sealed record LetBinding(string Name, LogicalPlan Plan, bool RowsAreDocs);
+public sealed record LetBinding(string Name, LogicalPlan Plan, bool RowsAreDocs)
+{
+    /// <summary>The columns that hold periods of bucket(), with their unit (fill and chart read them).</summary>
+    public IReadOnlyDictionary<string, PeriodUnit> Periods { get; init; } = new Dictionary<string, PeriodUnit>();
+}
 
 /// <summary>
 /// What names mean to the binder: the corpus tables, the queries named with let (kept for the session), and the

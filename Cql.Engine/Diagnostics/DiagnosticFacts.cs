@@ -148,7 +148,7 @@ public static class DiagnosticFacts
         new("CQL0311", "export must be the last stage", span, "move it to the end of the query");
 
     public static Diagnostic UnknownExportFormat(TextSpan span, string path) =>
-        new("CQL0312", $"cannot tell the format of '{path}' from its extension", span, "use .parquet, .csv, .tsv, .jsonl or .json");
+        new("CQL0312", $"cannot tell the format of '{path}' from its extension", span, "use .parquet, .csv, .tsv, .jsonl or .json (after a chart stage also .png or .svg)");
 
     public static Diagnostic InNeedsRows(TextSpan span, string name, IReadOnlyCollection<string> known) =>
         new("CQL0316", $"'in {name}' needs a let or a table; '{name}' is neither", span,
@@ -174,6 +174,31 @@ public static class DiagnosticFacts
 
     public static Diagnostic NotAPositiveInteger(TextSpan span, string what) =>
         new("CQL0319", $"{what} needs a whole number of 1 or more", span);
+    // Time buckets and charts: codes from CQL0320 on.
+
+    public static Diagnostic UnknownPeriodUnit(TextSpan span, string written) =>
+        new("CQL0320", $"'{written}' is not a unit of time", span, DidYouMean(written, ["day", "week", "month", "quarter", "year"], "units"));
+
+    public static Diagnostic FillNeedsPeriod(TextSpan span, string why) =>
+        new("CQL0321", why, span, "fill follows a bucket() in the same query: count by bucket(doc.date, month) | fill");
+
+    public static Diagnostic UnknownChartKind(TextSpan span, string written) =>
+        new("CQL0322", $"'{written}' is not a kind of chart", span, DidYouMean(written, ["bar", "line", "area", "hist"], "kinds"));
+
+    public static Diagnostic ChartNotLast(TextSpan span) =>
+        new("CQL0323", "only export may follow chart", span, "move the chart to the end of the query (before export)");
+
+    public static Diagnostic ChartNeedsNumbers(TextSpan span, string column, string type, string role) =>
+        new("CQL0324", $"'{column}' is {type}, and {role} of a chart needs numbers", span);
+
+    public static Diagnostic ImageExportNeedsChart(TextSpan span, string path) =>
+        new("CQL0325", $"'{path}' is an image, and this query draws no chart", span, "put a chart stage before the export: | chart line | export \"" + path + "\"");
+
+    public static Diagnostic ChartWithoutNumbers(TextSpan span, string x) =>
+        new("CQL0326", $"no column of numbers to draw against '{x}'", span, "name the values with y COLUMN (count by gives a count column)");
+
+    public static Diagnostic HistTakesNoY(TextSpan span, string x) =>
+        new("CQL0327", "a hist counts the values of its x column and takes no y", span, $"chart hist x {x}");
 
     // ---------------------------------------------------------------- notes
 

@@ -14,6 +14,7 @@ public static class ExpressionEvaluator
             case ColumnRef c: return input.Get(c.Name);
             case Literal l: return VectorOps.Constant(l.Type, l.Value, n);
             case FunctionCall f: return Call(f, Evaluate(f.Argument, input));
+            case DateBucket b: return Bucket(b.Unit, Evaluate(b.Argument, input));
             default:
                 if (e.Type != ColumnType.Bool) throw new NotSupportedException($"expression {e}");
                 var mask = new byte[n];
@@ -75,6 +76,37 @@ public static class ExpressionEvaluator
                 return new Int32Vector(v, nulls, n);
             }
         }
+    }
+
+    /// <summary>The periods of a batch of dates, written into one buffer for the batch; a run of the same date (a
+    /// dictionary value, a document's rows) shares one period.</summary>
+    static StringVector Bucket(PeriodUnit unit, ColumnVector arg)
+    {
+        if (arg is not StringVector s) throw new NotSupportedException($"bucket of {arg.Type}");
+        int n = s.Length;
+        var outv = new ReadOnlyMemory<char>[n];
+        var buffer = new char[n * DatePeriods.MaxLength];
+        bool[]? nulls = null;
+        int used = 0;
+        // The last date looked at and its period (empty: it had none).
+        ReadOnlyMemory<char> lastIn = default, lastOut = default;
+        bool haveLast = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (s.IsNull(i)) { (nulls ??= new bool[n])[i] = true; continue; }
+            var m = s.Values[i];
+            if (!haveLast || !m.Span.SequenceEqual(lastIn.Span))
+            {
+                int len = DatePeriods.Bucket(m.Span, unit, buffer.AsSpan(used, DatePeriods.MaxLength));
+                lastIn = m;
+                lastOut = len < 0 ? default : buffer.AsMemory(used, len);
+                used += Math.Max(len, 0);
+                haveLast = true;
+            }
+            if (lastOut.Length == 0) (nulls ??= new bool[n])[i] = true;
+            else outv[i] = lastOut;
+        }
+        return new StringVector(outv, nulls, n);
     }
 
     static bool TryPart(ReadOnlySpan<char> t, int start, int length, out int value)

@@ -57,6 +57,9 @@ public static class ColumnPruning
             case Cooccur c:
                 // Each input's columns are fixed by the planner; a scan keeps its own.
                 return c.WithInputs(c.Inputs.Select(i => Prune(i, i.Schema.Select(s => s.Name).ToHashSet(StringComparer.Ordinal))).ToList());
+            case Fill f:
+                // Every column decides the series and the values a filled row gets.
+                return f with { Input = Prune(f.Input, f.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };
             case Distinct d:
                 // Every column decides which rows are distinct.
                 return d with { Input = Prune(d.Input, d.Input.Schema.Select(c => c.Name).ToHashSet(StringComparer.Ordinal)) };

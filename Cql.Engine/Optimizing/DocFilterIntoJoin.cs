@@ -46,5 +46,6 @@ public static class DocFilterIntoJoin
     };
 
     // A column, or a function of one: null in, null out.
-    static bool HasColumn(Expr e) => e is ColumnRef || e is FunctionCall { Argument: var a } && HasColumn(a);
+    static bool HasColumn(Expr e) => e is ColumnRef || e is FunctionCall { Argument: var a } && HasColumn(a)
+        || e is DateBucket { Argument: var d } && HasColumn(d);
 }

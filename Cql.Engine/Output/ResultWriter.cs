@@ -48,29 +48,37 @@ public static class ResultWriter
     /// </summary>
     public static long Export(IBatchStream rows, string path, OutputFormat format, Provenance provenance, CancellationToken ct, bool crlf = false)
     {
-        var full = Path.GetFullPath(path);
-        var kind = FileKinds.Of(full);
-        if (kind == FileKind.Directory) throw new IOException($"cannot export to '{path}': it is a folder; give a file name");
-        if (kind == FileKind.Other) throw new IOException($"cannot export to '{path}': it is neither a regular file nor a pipe or character device");
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        if (!Directory.Exists(dir)) throw new IOException($"cannot export to '{path}': folder '{dir}' does not exist");
-        bool through = FileKinds.IsStream(kind);
-        // A link to a regular file: the file it points to is replaced, and the link stays a link.
-        if (kind == FileKind.RegularFile && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target)
+        if (format == OutputFormat.Parquet)
         {
-            full = target.FullName;
-            dir = Path.GetDirectoryName(full) ?? ".";
+            var (full, through) = Target(path);
+            return ExportParquet(rows, full, through, provenance, ct);
         }
-        if (format == OutputFormat.Parquet) return ExportParquet(rows, full, through, provenance, ct);
-        if (through) return WriteThrough(rows, full, format, crlf, ct);
+        return WriteFile(path, provenance, stream => Write(rows, format, stream, Unabridged, ct, crlf), ct);
+    }
 
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+    /// <summary>
+    /// Writes a file by the rules of <see cref="Export"/>: <paramref name="write"/> fills a temporary file beside a
+    /// regular (or new) file, renamed over it when complete, with PATH.meta.json from the provenance and the count
+    /// <paramref name="write"/> returns; a pipe or character device is written straight through. A chart image goes
+    /// out this way too.
+    /// </summary>
+    public static long WriteFile(string path, Provenance provenance, Func<Stream, long> write, CancellationToken ct)
+    {
+        var (full, through) = Target(path);
+        if (through)
+        {
+            using var fs = PassThroughFile.Open(full, ct);
+            var count = write(fs);
+            fs.Flush();
+            return count;
+        }
+        var tmp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
             long n;
             using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                n = Write(rows, format, fs, Unabridged, ct, crlf);
+                n = write(fs);
                 fs.Flush(flushToDisk: true);
             }
             WriteSidecar(full, provenance, n);
@@ -83,16 +91,23 @@ public static class ResultWriter
         }
     }
 
+    /// <summary>The file an export writes (a link followed to what it names) and whether it is a pipe or device,
+    /// written straight through; a folder, a missing folder or any other kind of file is refused.</summary>
+    static (string Full, bool Through) Target(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var kind = FileKinds.Of(full);
+        if (kind == FileKind.Directory) throw new IOException($"cannot export to '{path}': it is a folder; give a file name");
+        if (kind == FileKind.Other) throw new IOException($"cannot export to '{path}': it is neither a regular file nor a pipe or character device");
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(dir)) throw new IOException($"cannot export to '{path}': folder '{dir}' does not exist");
+        // A link to a regular file: the file it points to is replaced, and the link stays a link.
+        if (kind == FileKind.RegularFile && File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) full = target.FullName;
+        return (full, FileKinds.IsStream(kind));
+    }
+
     /// <summary>The table with every row and every character (a file is read, not looked at through a window).</summary>
     public static readonly TableStyle Unabridged = new(MaxRows: int.MaxValue, Width: int.MaxValue, MaxCellWidth: int.MaxValue);
-
-    static long WriteThrough(IBatchStream rows, string full, OutputFormat format, bool crlf, CancellationToken ct)
-    {
-        using var fs = PassThroughFile.Open(full, ct);
-        var n = Write(rows, format, fs, Unabridged, ct, crlf);
-        fs.Flush();
-        return n;
-    }
 
     static long ExportParquet(IBatchStream rows, string full, bool through, Provenance provenance, CancellationToken ct)
     {

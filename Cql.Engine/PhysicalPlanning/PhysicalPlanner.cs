@@ -77,6 +77,8 @@ public static class PhysicalPlanner
                 return new KeywordsOperator(Child(k.Input), k);
             case Cooccur c:
                 return new CooccurOperator(Child(c.Mentions), c.Units is null ? null : Child(c.Units), Child(c.Entities));
+            case Fill f:
+                return new FillOperator(Child(f.Input), f.Period, f.Unit);
             default:
                 throw new NotSupportedException($"plan node {plan.GetType().Name}");
         }

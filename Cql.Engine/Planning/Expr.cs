@@ -102,13 +102,21 @@ public sealed record IsNull(Expr Operand, bool Negated = false) : Expr
     public override string ToString() => Negated ? $"{Operand} is not null" : $"{Operand} is null";
 }
 
-public enum ScalarFunction { Lower, Upper, Length, Year, Month }
+public enum ScalarFunction { Lower, Upper, Length, Year, Month, Bucket }
 
 /// <summary>A one-argument scalar function. Year and Month read the leading digits of an ISO date string.</summary>
 public sealed record FunctionCall(ScalarFunction Function, Expr Argument) : Expr
 {
     public override ColumnType Type => Function is ScalarFunction.Lower or ScalarFunction.Upper ? ColumnType.String : ColumnType.Int32;
     public override string ToString() => $"{Function.ToString().ToLowerInvariant()}({Argument})";
+}
+
+/// <summary>bucket(date, unit): the period of an ISO date as text (2022-06, 2022-W23, 2022-Q2; <see cref="DatePeriods"/>),
+/// null when the date is known only to a coarser precision than the unit.</summary>
+public sealed record DateBucket(Expr Argument, PeriodUnit Unit) : Expr
+{
+    public override ColumnType Type => ColumnType.String;
+    public override string ToString() => $"bucket({Argument}, {DatePeriods.Name(Unit)})";
 }
 
 /// <summary>Helpers over expression trees.</summary>

@@ -22,6 +22,7 @@ public static class ExprTree
         Not n => [n.Operand],
         IsNull n => [n.Operand],
         FunctionCall f => [f.Argument],
+        DateBucket b => [b.Argument],
         _ => throw Unknown(e),
     };
 
@@ -46,6 +47,7 @@ public static class ExprTree
             Not => new Not(children[0]),
             IsNull n => n with { Operand = children[0] },
             FunctionCall f => f with { Argument = children[0] },
+            DateBucket b => b with { Argument = children[0] },
             _ => throw Unknown(e),
         };
     }

@@ -162,6 +162,20 @@ public sealed record Sample(LogicalPlan Input, int Count, int Seed) : LogicalPla
 }
 
 /// <summary>
+/// Adds the empty periods of a time series: between the first and the last period of <see cref="Period"/> (text
+/// periods of <see cref="Unit"/>), a row for every period each series lacks, with 0 in the number columns. A series
+/// is a combination of the values of the other columns that are not numbers (count by bucket(doc.date, month), lang:
+/// one series per language). Rows come out by period, then series in order of first appearance; rows without a
+/// period follow at the end as they were.
+/// </summary>
+public sealed record Fill(LogicalPlan Input, string Period, PeriodUnit Unit) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>
 /// Keyword in context: finds the phrase (consecutive words, whole-word, case-insensitive, `*` a wildcard inside or
 /// as a word) in the text of each input row and yields doc_id, the row's id column (sent_id by default), left,
 /// match, right with <see cref="Context"/> words each side. <see cref="Input"/> produces doc_id, the id column and text.

@@ -34,6 +34,7 @@ public static class PlanPrinter
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
+        Fill f => $"Fill {f.Period} by {DatePeriods.Name(f.Unit)}",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
         Collocations c => $"Collocations \"{string.Join(" ", c.Words)}\" window={c.Window} min={c.Min} by={c.By.ToString().ToLowerInvariant()}",
         Keywords k => $"Keywords target={k.TargetColumn} reference={k.ReferenceColumn ?? "the rest"} min_ll={k.MinLl}",

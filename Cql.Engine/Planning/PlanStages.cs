@@ -25,14 +25,20 @@ public static class PlanStages
     public static LogicalPlan Count(LogicalPlan input) =>
         new Aggregate(input, [], [new AggregateExpr(AggregateFunction.Count, null, "count")]);
 
-    /// <summary>count by k1, k2: a row per group with "count", most frequent first, ties by the keys.</summary>
+    /// <summary>count by k1, k2: a row per group with "count", most frequent first, ties by the keys. A time series
+    /// reads in time: keys that are periods of bucket() sort first, in time order (their text order), then the rest.</summary>
     public static LogicalPlan CountBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys)
     {
         var agg = new Aggregate(WithDocs(input, keys.Select(k => k.Expr)), keys, [new AggregateExpr(AggregateFunction.Count, null, "count")]);
-        var order = new List<SortKey> { new(new ColumnRef("count", ColumnType.Int64), Descending: true) };
-        foreach (var k in keys) order.Add(new SortKey(new ColumnRef(k.Name, k.Expr.Type)));
+        var order = new List<SortKey>();
+        foreach (var k in keys) if (k.Expr is DateBucket) order.Add(new SortKey(new ColumnRef(k.Name, k.Expr.Type)));
+        order.Add(new(new ColumnRef("count", ColumnType.Int64), Descending: true));
+        foreach (var k in keys) if (k.Expr is not DateBucket) order.Add(new SortKey(new ColumnRef(k.Name, k.Expr.Type)));
         return new Sort(agg, order);
     }
+
+    /// <summary>fill: the empty periods of the period column added with 0 (<see cref="Planning.Fill"/>).</summary>
+    public static LogicalPlan Fill(LogicalPlan input, string period, PeriodUnit unit) => new Fill(input, period, unit);
 
     /// <summary>group by keys aggregate a1, a2: a row per group in order of first appearance.</summary>
     public static LogicalPlan GroupBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys, IReadOnlyList<AggregateExpr> aggregates)

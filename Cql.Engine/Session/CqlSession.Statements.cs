@@ -1,4 +1,5 @@
 using Cql.Engine.Binding;
+using Cql.Engine.Charts;
 using Cql.Engine.Diagnostics;
 using Cql.Engine.Execution;
 using Cql.Engine.Optimizing;
@@ -91,12 +92,23 @@ public sealed partial class CqlSession
     StatementOutcome RunQuery(string text, BoundQuery q, CancellationToken ct)
     {
         var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct);
-        if (q.Export is not { } export) return new RowsOutcome(text, rows);
+        if (q.Export is not { } export) return new RowsOutcome(text, rows) { Chart = q.Chart };
         using (rows)
         {
-            long n = ResultWriter.Export(rows, export.Path, export.Format, ProvenanceFor(text), ct);
+            long n = export.Image is { } image
+                ? ExportChart(rows, q.Chart!, image, export.Path, ProvenanceFor(text), ct)
+                : ResultWriter.Export(rows, export.Path, export.Format, ProvenanceFor(text), ct);
             return new ExportOutcome(text, Path.GetFullPath(export.Path), n);
         }
+    }
+
+    /// <summary>Draws the chart of the rows into an image file, by export's rules (atomic, never over a folder or
+    /// other special file); returns the number of rows charted.</summary>
+    public static long ExportChart(IBatchStream rows, ChartSpec chart, ChartImageFormat format, string path, Provenance provenance, CancellationToken ct)
+    {
+        var data = ChartData.Read(rows, chart, ct);
+        long charted = data.RowsCharted;
+        return ResultWriter.WriteFile(path, provenance, stream => { ImageChart.Write(data, format, stream); return charted; }, ct);
     }
 
     StatementOutcome DefineLet(string text, BoundLet l)
@@ -110,7 +122,11 @@ public sealed partial class CqlSession
     {
         var sb = new StringBuilder();
         sb.Append(PhysicalPlanPrinter.Print(Optimizer.Optimize(e.Plan), Files, ct).TrimEnd('\n'));
-        if (e.Export is { } x) sb.Append('\n').Append($"then export to {x.Path} ({x.Format.ToString().ToLowerInvariant()})");
+        if (e.Chart is { } c)
+            sb.Append('\n').Append($"then chart {c.Kind.ToString().ToLowerInvariant()} x={c.X} y=[{string.Join(", ", c.Y)}]")
+                .Append(c.By is null ? "" : $" by={c.By}").Append(c.XPeriod is { } u ? $" (x: periods of a {DatePeriods.Name(u)})" : "");
+        if (e.Export is { } x)
+            sb.Append('\n').Append($"then export to {x.Path} ({(x.Image?.ToString() ?? x.Format.ToString()).ToLowerInvariant()})");
         foreach (var note in e.Notes) sb.Append('\n').Append(DiagnosticRenderer.Render(note, script));
         return sb.ToString();
     }

@@ -171,6 +171,8 @@ internal static class Grammar
                 ["group"] = GroupBy,
                 ["distinct"] = Distinct,
                 ["sample"] = Sample,
+                ["fill"] = Fill,
+                ["chart"] = Chart,
                 ["export"] = Export,
                 ["collocations"] = CollocationsStage,
                 ["cooccur"] = CooccurStage,
@@ -260,6 +262,34 @@ internal static class Grammar
         from n in Number
         from seed in (from kw in Keyword("seed") from s in Number select s).XOptional()
         select (Stage)new SampleStage(n, seed.GetOrDefault()) { Span = sample.Span.Cover(seed.IsDefined ? seed.Get().Span : n.Span) };
+
+    /// <summary>fill [NAME]</summary>
+    static readonly Parser<Stage> Fill =
+        from fill in Keyword("fill")
+        from column in Word.XOptional()
+        select (Stage)new FillStage(column.GetOrDefault()) { Span = column.IsDefined ? fill.Span.Cover(column.Get().Span) : fill.Span };
+
+    /// <summary>chart NAME { x NAME | y NAME {"," NAME} | by NAME | title STRING }</summary>
+    static readonly Parser<Stage> Chart =
+        from chart in Keyword("chart")
+        from kind in Word.Named("a chart kind (bar, line, area, hist)")
+        from options in ChartOption.XMany()
+        let list = options.ToList()
+        select (Stage)new ChartStage(kind,
+            list.LastOrDefault(o => o.Word == "x").Columns?[0],
+            list.LastOrDefault(o => o.Word == "y").Columns ?? [],
+            list.LastOrDefault(o => o.Word == "by").Columns?[0],
+            list.LastOrDefault(o => o.Word == "title").Title)
+        {
+            Span = chart.Span.Cover(list.Count > 0 ? list[^1].Span : kind.Span),
+        };
+
+    static readonly Parser<(string Word, List<Name>? Columns, StringLiteral? Title, TextSpan Span)> ChartOption =
+        (from kw in Keyword("x") from col in Word select ("x", (List<Name>?)[col], (StringLiteral?)null, kw.Span.Cover(col.Span)))
+        .XOr(from kw in Keyword("y") from cols in Word.XDelimitedBy(Symbol(',')) let l = cols.ToList()
+             select ("y", (List<Name>?)l, (StringLiteral?)null, kw.Span.Cover(l[^1].Span)))
+        .XOr(from kw in Keyword("by") from col in Word select ("by", (List<Name>?)[col], (StringLiteral?)null, kw.Span.Cover(col.Span)))
+        .XOr(from kw in Keyword("title") from t in Lexemes.String select ("title", (List<Name>?)null, (StringLiteral?)t, kw.Span.Cover(t.Span)));
 
     /// <summary>export STRING</summary>
     static readonly Parser<Stage> Export =

@@ -44,3 +44,12 @@ public sealed record CollocationsStage(CollocationsSpec Spec) : Stage { public o
 
 /// <summary>| cooccur [in sentences|paragraphs|docs]: entity pairs over the mentions coming in.</summary>
 public sealed record CooccurStage(Name? Unit) : Stage { public override string Keyword => "cooccur"; }
+
+/// <summary>fill [COLUMN]: the empty periods of a time series added with 0.</summary>
+public sealed record FillStage(Name? Column) : Stage { public override string Keyword => "fill"; }
+
+/// <summary>chart KIND [x COL] [y COL {, COL}] [by COL] [title STRING].</summary>
+public sealed record ChartStage(Name Kind, Name? X, IReadOnlyList<Name> Y, Name? By, StringLiteral? Title) : Stage
+{
+    public override string Keyword => "chart";
+}

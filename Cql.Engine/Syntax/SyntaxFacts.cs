@@ -9,7 +9,7 @@ public enum WordKind
     Source,
     /// <summary>Starts a stage after '|' (where also right after the source).</summary>
     Stage,
-    /// <summary>A word inside a stage or source that is not an operator: by, aggregate, seed, width, as.</summary>
+    /// <summary>A word inside a stage or source that is not an operator: by, aggregate, seed, width, as, title.</summary>
     Clause,
     /// <summary>A condition's operator: and, or, not, in, is, contains, has, matches, startswith.</summary>
     Operator,
@@ -74,6 +74,11 @@ public static class SyntaxFacts
         new("distinct", WordKind.Stage, C | S),
         new("sample", WordKind.Stage, M | C | S),
         new("seed", WordKind.Clause, M | C | S),
+        new("fill", WordKind.Stage, C | S),
+        new("chart", WordKind.Stage, M | C | S),
+        new("x", WordKind.Clause, None),
+        new("y", WordKind.Clause, None),
+        new("title", WordKind.Clause, M | C | S),
         new("export", WordKind.Stage, M | C | S),
         new("and", WordKind.Operator, R | M | C | S),
         new("or", WordKind.Operator, R | M | C | S),
@@ -116,6 +121,7 @@ public static class SyntaxFacts
         new("length", WordKind.Function, None),
         new("year", WordKind.Function, None),
         new("month", WordKind.Function, None),
+        new("bucket", WordKind.Function, None),
         new("doc", WordKind.Qualifier, None),
     ];
 

@@ -172,6 +172,12 @@ public static class QueryCommand
             stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
             return ExitCodes.Ok;
         }
+        // A chart is drawn for a person at a terminal; a pipe or a file asked for gets the rows it is drawn from.
+        if (rows.Chart is { } chart && o.Format == OutputFormat.Table && !Console.IsOutputRedirected)
+        {
+            foreach (var line in Interactive.ChartDisplay.Lines(rows.Rows, chart, Math.Max(40, SafeWindowWidth() - 1), ct)) stdout.WriteLine(line);
+            return ExitCodes.Ok;
+        }
         stdout.Flush();
         using var raw = Console.OpenStandardOutput();
         // A table that is not on a terminal is unabridged: no width to fit, no cell cut.

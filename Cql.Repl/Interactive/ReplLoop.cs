@@ -150,13 +150,22 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         finally { Console.CancelKeyPress -= cancel; }
     }
 
-    // A result laid out for the terminal (table or line mode), paged when taller than the screen.
+    // A result laid out for the terminal (table or line mode; its chart, when it asks for one), paged when taller
+    // than the screen.
     void ShowRows(RowsOutcome outcome, Stopwatch clock, CancellationToken ct)
     {
         ShownRows shown;
         using (outcome.Rows)
         {
-            try { shown = ShownRows.Read(outcome.Rows, _display.MaxRows, ct); }
+            try
+            {
+                if (outcome.Chart is { } chart)
+                {
+                    Pager.Show(ChartDisplay.Lines(outcome.Rows, chart, Width(), ct), _display.Pager);
+                    return;
+                }
+                shown = ShownRows.Read(outcome.Rows, _display.MaxRows, ct);
+            }
             // Rows are read as they are shown: failures found while reading are reported here.
             catch (QueryRuntimeException e) { Console.Error.WriteLine("error: " + e.Message); return; }
             catch (CorpusReadException e) { Console.Error.WriteLine("error: " + e.Message); return; }

@@ -1,7 +1,9 @@
+using Cql.Engine.Charts;
 using Cql.Engine.Core;
 using Cql.Engine.Execution;
 using Cql.Engine.Output;
 using Cql.Engine.Session;
+using System.Text;
 
 namespace Cql.Repl.Scripting;
 
@@ -17,10 +19,14 @@ public sealed class QueryRows : IReadOnlyList<IReadOnlyDictionary<string, object
 
     public IReadOnlyList<ResultColumn> Columns { get; }
 
-    internal QueryRows(CqlSession session, string query, IBatchStream stream, CancellationToken ct)
+    /// <summary>The chart the query's chart stage asks for, or null.</summary>
+    public ChartSpec? ChartSpec { get; }
+
+    internal QueryRows(CqlSession session, string query, IBatchStream stream, CancellationToken ct, ChartSpec? chart = null)
     {
         _session = session;
         _query = query;
+        ChartSpec = chart;
         Columns = stream.Columns;
         while (stream.MoveNext(ct))
         {
@@ -70,6 +76,27 @@ public sealed class QueryRows : IReadOnlyList<IReadOnlyDictionary<string, object
     {
         var format = OutputFormats.FromPath(path) ?? throw new ArgumentException($"cannot tell the format of '{path}' from its extension");
         return ResultWriter.Export(Replay(), path, format, _session.ProvenanceFor(_query), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The rows as a chart: without arguments the one the query's chart stage asks for (else a bar chart); with a kind
+    /// (bar, line, area, hist) and columns, as `| chart KIND x X y Y by BY title "…"` would draw them, with the same
+    /// defaults. It prints as the text chart and <c>Export("x.png")</c> or <c>.svg</c> writes the image.
+    /// </summary>
+    public ChartView Chart(string? kind = null, string? x = null, string? y = null, string? by = null, string? title = null)
+    {
+        bool asked = kind is not null || x is not null || y is not null || by is not null || title is not null;
+        if (ChartSpec is { } own && !asked) return new ChartView(_session, _query, ChartData.Read(Replay(), own, CancellationToken.None));
+        if (ChartSpec is not null)
+            throw new QueryFailedException("this query draws its own chart (its chart stage): call Chart() without arguments, or change the stage");
+        var stage = new StringBuilder(" | chart ").Append(kind ?? "bar");
+        if (x is not null) stage.Append(" x ").Append(x);
+        if (y is not null) stage.Append(" y ").Append(y);
+        if (by is not null) stage.Append(" by ").Append(by);
+        if (title is not null) stage.Append(" title \"").Append(title.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
+        // The language binds the stage: its defaults, its errors. The query runs again with it.
+        var charted = new ScriptGlobals(_session).Query(_query.TrimEnd().TrimEnd(';') + stage);
+        return charted.Chart();
     }
 
     public IEnumerator<IReadOnlyDictionary<string, object?>> GetEnumerator()

@@ -53,7 +53,7 @@ public sealed class ScriptGlobals(CqlSession corpus)
             {
                 case ErrorOutcome e: throw new QueryFailedException(e.Rendered);
                 case RowsOutcome r:
-                    using (r.Rows) result = new QueryRows(Corpus, cql, r.Rows, CancellationToken.None);
+                    using (r.Rows) result = new QueryRows(Corpus, cql, r.Rows, CancellationToken.None, r.Chart);
                     break;
             }
         }

@@ -25,6 +25,11 @@ public static class ValuePrinter
                 raw.Flush();
                 if (footer) output.WriteLine($"({q.Count:N0} rows)");
                 return;
+            case ChartView chart:
+                // The text chart, as wide as the screen (100 columns elsewhere), coloured only on a terminal.
+                bool screen = format == OutputFormat.Table && style.Width < int.MaxValue;
+                foreach (var line in chart.Lines(screen ? style.Width : 100, 24, screen && Interactive.ReplLoop.UseColour)) output.WriteLine(line);
+                return;
             case IFormattable f when value.GetType().IsPrimitive || value is decimal:
                 output.WriteLine(f.ToString(null, CultureInfo.InvariantCulture));
                 return;

@@ -34,9 +34,11 @@ public class LayerRulesTests
         ["PhysicalPlanning"] = ["Planning", "Optimizing", "Execution", "Storage"],
         ["Output"] = ["Execution", "Storage"],
         ["Records"] = ["Storage"],
+        // Charts of a query's rows, in text and as images.
+        ["Charts"] = ["Execution"],
         // The façade over all of it.
         ["Session"] = ["Diagnostics", "Syntax", "Binding", "Planning", "Optimizing", "PhysicalPlanning", "Execution",
-                       "Output", "Storage", "Ingest", "Records", "Language"],
+                       "Output", "Storage", "Ingest", "Records", "Language", "Charts"],
     };
 
     static readonly ArchUnitNET.Domain.Architecture Engine =

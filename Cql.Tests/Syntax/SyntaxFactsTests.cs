@@ -29,6 +29,8 @@ public sealed class SyntaxFactsTests : IDisposable
         ["group"] = "group by speaker aggregate count()",
         ["distinct"] = "distinct speaker",
         ["sample"] = "sample 2 seed 1",
+        ["fill"] = "fill",
+        ["chart"] = "chart bar x speaker y n by lang title \"t\"",
         ["export"] = "export \"x.csv\"",
         ["collocations"] = "collocations \"samarbeid*\" window 3 min 1 by mi",
         ["cooccur"] = "cooccur in paragraphs",
