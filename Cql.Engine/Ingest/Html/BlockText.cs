@@ -50,8 +50,7 @@ public static class BlockText
             }
             if (node is not IElement e)
             {
-                if (node is IDocument or IDocumentFragment)
-                    for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+                if (node is IDocument or IDocumentFragment) PushChildren(node, stack);
                 continue;
             }
             var name = e.LocalName;
@@ -66,7 +65,7 @@ public static class BlockText
             if (block) Flush();
             if (name == "pre") preDepth++;
             stack.Push((e, true));
-            for (var c = e.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+            PushChildren(e, stack);
         }
         Flush();
         for (int i = paragraphs.Count - 1; i >= 0; i--)
@@ -75,6 +74,14 @@ public static class BlockText
             if (paragraphs[i].Length == 0) paragraphs.RemoveAt(i);
         }
         return paragraphs;
+    }
+
+    /// <summary>Children last first, by index: AngleSharp finds a node's PreviousSibling by searching its parent's
+    /// children, which made a page of 100,000 sibling divs quadratic.</summary>
+    static void PushChildren(INode node, Stack<(INode, bool)> stack)
+    {
+        var children = node.ChildNodes;
+        for (int i = children.Length - 1; i >= 0; i--) stack.Push((children[i], false));
     }
 
     static void AppendText(string s, bool pre, StringBuilder current, ref bool pendingSpace)

@@ -22,6 +22,10 @@ public static class HtmlExtractor
     public const int MaxMarkupChars = 8 << 20;
     /// <summary>Deeper nesting is read without a DOM (real pages nest a few dozen deep).</summary>
     public const int MaxDepth = 1000;
+    /// <summary>Pages with more elements are not given to Readability, whose scoring costs about a millisecond an
+    /// element on such pages (100,000 elements: minutes): their body is read from the template's container, or the
+    /// page's text after the noise rules.</summary>
+    public const int MaxReadabilityElements = 30_000;
     /// <summary>Readability's result is replaced by the marked body container when it holds less than this share of it.</summary>
     const double MinShareOfMarkedBody = 0.6;
 
@@ -48,7 +52,10 @@ public static class HtmlExtractor
         var standfirst = Standfirst.Find(doc);
         var marked = BodyContainer.Find(doc);
         var baseline = marked is { } m ? BlockText.Paragraphs(m.Element) : [];
-        var readable = Readability(doc, meta.Url ?? pageUrl);
+        int elements = doc.All.Length;
+        List<string> readable = [];
+        if (elements <= MaxReadabilityElements) readable = Readability(doc, meta.Url ?? pageUrl);
+        else notes.Add($"{elements:N0} elements (more than {MaxReadabilityElements:N0}): the body is read from the page's own container, without Readability's scoring");
         int readableChars = Chars(readable), baselineChars = Chars(baseline);
         bool useBaseline = readableChars == 0 || (marked is { Marked: true } && readableChars < baselineChars * MinShareOfMarkedBody);
         var paragraphs = useBaseline ? baseline : readable;

@@ -105,11 +105,13 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
     static string? SiteNameOnPage(IHtmlDocument doc, string? host)
     {
         if (host is null) return null;
-        var squeezedHost = HeadlineChooser.Squeeze(host);
+        // "lahntal-bote.de" is spelt "Lahntal Bote", "news.example.co.uk" has "Example News": any label of the host.
+        var labels = host.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(l => HeadlineChooser.Squeeze(l)).Where(l => l.Length >= 3).ToHashSet(StringComparer.Ordinal);
+        bool SpellsHost(string name) => labels.Contains(HeadlineChooser.Squeeze(name.Replace(".", "", StringComparison.Ordinal)));
         foreach (var part in Whitespace.Collapse(doc.Title).Split([" | ", " - ", " – ", " — ", " · ", " :: "], StringSplitOptions.TrimEntries))
-            if (part.Length > 0 && HeadlineChooser.Squeeze(part) == squeezedHost) return part;
+            if (part.Length > 0 && SpellsHost(part)) return part;
         foreach (var img in doc.QuerySelectorAll("[id*=logo] img[alt], [class*=logo] img[alt], img[class*=logo][alt], img[id*=logo][alt]"))
-            if (Whitespace.Collapse(img.GetAttribute("alt")) is { Length: > 0 } alt && HeadlineChooser.Squeeze(alt) == squeezedHost) return alt;
+            if (Whitespace.Collapse(img.GetAttribute("alt")) is { Length: > 0 } alt && SpellsHost(alt)) return alt;
         return host;
     }
 

@@ -57,7 +57,7 @@ public static partial class PublicationTimes
     /// date alone.</summary>
     public static PublicationTime? FromText(string text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 200) return null;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 200 || !HasYear(text)) return null;
         text = text.Trim();
         var date = DateLine.Match(text, new TextRange(0, text.Length)) is { } line ? line.Date : DateText.Normalize(text);
         if (date is null) return null;
@@ -81,6 +81,19 @@ public static partial class PublicationTimes
         int end = DateLine.SkipLabel(line, 0, line.Length, out bool update);
         if (end > 0) return update ? DateLabel.Updated : DateLabel.Published;
         return DateLabel.None;
+    }
+
+    /// <summary>Every date a line writes in words has a four-digit year; most lines have none, and are passed over
+    /// before any pattern runs (a page of 100,000 short lines).</summary>
+    static bool HasYear(ReadOnlySpan<char> s)
+    {
+        int run = 0;
+        foreach (var c in s)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
     }
 
     static string? ValidDay(string y, string m, string d)
