@@ -19,7 +19,7 @@ public static class HtmlExtractor
 {
     /// <summary>Markup beyond this (after scripts and styles) is not parsed: no article is this long, and a DOM of
     /// it would take gigabytes.</summary>
-    public const int MaxMarkupChars = 8 << 20;
+    public const int MaxMarkupChars = 4 << 20;
     /// <summary>Deeper nesting is read without a DOM (real pages nest a few dozen deep).</summary>
     public const int MaxDepth = 1000;
     /// <summary>Pages with more elements are not given to Readability, whose scoring costs about a millisecond an
