@@ -1,16 +1,23 @@
+using Cql.Engine.Ingest.Html;
+using Cql.Engine.Ingest.Warc;
 using Cql.Engine.Text;
 using System.Text.Json;
 
 namespace Cql.Engine.Ingest;
 
 /// <summary>What one input file yielded: its articles, or the reason it was skipped as a whole; and each record
-/// (a JSONL line, a JSON array element, a CSV row) that was skipped, with where it is and why, so that every record
-/// is either an article or one of these.</summary>
-public sealed record FileReadResult(IReadOnlyList<RawArticle> Articles, string? SkipReason, IReadOnlyList<string> SkippedRecords, string Encoding);
+/// (a JSONL line, a JSON array element, a CSV row, a WARC page) that was skipped, with where it is and why, so that
+/// every record is either an article or one of these — or, in a WARC file, one of <paramref name="NotPages"/>
+/// (requests, metadata, non-HTML responses), which <paramref name="Notes"/> account for. Notes also say what was
+/// unusual about a page (a wrong charset declaration, markup too deep or too long, a file cut off).</summary>
+public sealed record FileReadResult(IReadOnlyList<RawArticle> Articles, string? SkipReason, IReadOnlyList<string> SkippedRecords, string Encoding,
+    IReadOnlyList<string>? Notes = null, int NotPages = 0);
 
 /// <summary>
 /// Turns the bytes of one input file into articles, by format: .txt/.md (one article a file), .jsonl/.ndjson
-/// (one a line), .json (an object or an array of objects), .csv/.tsv (one a row, with a header).
+/// (one a line), .json (an object or an array of objects), .csv/.tsv (one a row, with a header), .html/.htm (one a
+/// page), .warc (one an HTML response); any of them gzipped (.gz). A JSON or CSV record with HTML in a field
+/// html or raw_html (and no text field) is read as a page.
 /// </summary>
 public static class ArticleReader
 {
@@ -20,10 +27,32 @@ public static class ArticleReader
     static readonly string[] UrlFields = ["url", "link", "uri"];
     static readonly string[] OutletFields = ["source", "outlet", "publisher", "site", "medium"];
     static readonly string[] LangFields = ["lang", "language", "locale"];
+    static readonly string[] HtmlFields = ["html", "raw_html"];
 
     public static FileReadResult Read(InputFile file, ReadOnlySpan<byte> bytes)
     {
-        var ext = Path.GetExtension(file.FullPath).ToLowerInvariant();
+        var name = file.FullPath;
+        var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (ext == ".gz")
+        {
+            var (inflated, problem) = GzipInput.Decompress(bytes);
+            var inner = Read(file with { FullPath = name[..^3] }, inflated);
+            return problem is null ? inner : inner with { Notes = [$"{file.Source}: {problem}", .. inner.Notes ?? []] };
+        }
+        switch (ext)
+        {
+            case ".html" or ".htm" or ".xhtml" or ".shtml":
+                var page = HtmlPageReader.FromBytes(bytes, file.Source, null, null);
+                var notes = page.Notes.Select(n => $"{file.Source}: {n}").ToList();
+                return page.Article is { } a
+                    ? new([a], null, [], a.Encoding, notes)
+                    : new([], page.SkipReason, [], "", notes);
+            case ".warc" or ".arc":
+                var warc = WarcFileReader.Read(file.Source, bytes.ToArray());
+                if (warc.Articles.Count == 0 && warc.SkippedRecords.Count == 0)
+                    return new([], "no HTML pages in the WARC file", [], "", warc.Notes, warc.NotPages);
+                return new(warc.Articles, null, warc.SkippedRecords, "warc", warc.Notes, warc.NotPages);
+        }
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.IsBinary)
             return new([], "binary file (" + (decoded.BinaryReason ?? "not text") + ")", [], decoded.Encoding);
@@ -45,7 +74,7 @@ public static class ArticleReader
                 if (!TryReadCsv(file, decoded, ext == ".tsv" ? "\t" : null, skipped, out articles, out var noText)) return new([], noText, [], decoded.Encoding);
                 break;
             default:
-                return new([], $"unsupported file type '{ext}' (expected .txt, .md, .jsonl, .ndjson, .json, .csv or .tsv)", [], decoded.Encoding);
+                return new([], $"unsupported file type '{ext}' (expected .txt, .md, .jsonl, .ndjson, .json, .csv, .tsv, .html, .htm or .warc, or one of them .gz)", [], decoded.Encoding);
         }
         if (articles.Count == 0 && skipped.Count == 0)
             return new([], "no articles with text", [], decoded.Encoding);
@@ -118,7 +147,8 @@ public static class ArticleReader
                         };
             return null;
         }
-        Add(source, where, encoding, Field(TextFields), Field(TitleFields), Field(DateFields), Field(UrlFields), Field(OutletFields), Field(LangFields), list, skipped);
+        Add(source, where, encoding, Field(TextFields), Field(TitleFields), Field(DateFields), Field(UrlFields), Field(OutletFields), Field(LangFields),
+            Field(HtmlFields), list, skipped);
     }
 
     /// <summary>A CSV file whose header names no text column is skipped whole (false, with the reason).</summary>
@@ -136,10 +166,11 @@ public static class ArticleReader
                     if (string.Equals(header[i].Trim(), n, StringComparison.OrdinalIgnoreCase)) return i;
             return -1;
         }
-        int text = Col(TextFields), title = Col(TitleFields), date = Col(DateFields), url = Col(UrlFields), outlet = Col(OutletFields), lang = Col(LangFields);
-        if (text < 0)
+        int text = Col(TextFields), title = Col(TitleFields), date = Col(DateFields), url = Col(UrlFields), outlet = Col(OutletFields), lang = Col(LangFields),
+            html = Col(HtmlFields);
+        if (text < 0 && html < 0)
         {
-            noText = $"the header has no text column (one of {string.Join(", ", TextFields)}); header is: {string.Join(", ", header)}";
+            noText = $"the header has no text column (one of {string.Join(", ", TextFields)}, or {string.Join(" or ", HtmlFields)} for pages); header is: {string.Join(", ", header)}";
             return false;
         }
         int row = 1;
@@ -148,14 +179,23 @@ public static class ArticleReader
             row++;
             if (r.Length == 1 && r[0].Length == 0) continue; // blank line
             string? At(int i) => i >= 0 && i < r.Length ? r[i] : null;
-            Add($"{file.Source}#{row}", $"{file.Source}, row {row}", decoded.Encoding, At(text), At(title), At(date), At(url), At(outlet), At(lang), list, skipped);
+            Add($"{file.Source}#{row}", $"{file.Source}, row {row}", decoded.Encoding, At(text), At(title), At(date), At(url), At(outlet), At(lang), At(html), list, skipped);
         }
         return true;
     }
 
     static void Add(string source, string where, string encoding, string? text, string? title, string? date, string? url, string? outlet, string? lang,
-        List<RawArticle> list, List<string> skipped)
+        string? html, List<RawArticle> list, List<string> skipped)
     {
+        if (string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(html))
+        {
+            // A page in a field: its metadata under the record's own, which win.
+            var given = new RawArticle(source, "", encoding, Blank(title), DateText.Normalize(date), Blank(url), Blank(outlet), Blank(lang)?.ToLowerInvariant());
+            var page = HtmlPageReader.FromText(html, source, encoding, given);
+            if (page.Article is { } a) list.Add(a);
+            else skipped.Add($"{where}: {page.SkipReason}");
+            return;
+        }
         if (string.IsNullOrWhiteSpace(text)) { skipped.Add($"{where}: no text"); return; }
         // Field values went through JSON/CSV unescaping after decoding: normalise them like file text.
         list.Add(new RawArticle(source, TextDecoder.Normalize(text), encoding,

@@ -48,6 +48,8 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.String(DocCol.Date, d.Date);
         w.String(DocCol.Url, raw.Url);
         w.String(DocCol.Outlet, raw.Outlet);
+        w.String(DocCol.Authors, raw.Authors);
+        w.String(DocCol.PublishedAt, raw.PublishedAt);
         w.String(DocCol.Text, d.Text);
         w.Int32(DocCol.Chars, d.Text.Length);
         w.String(DocCol.Encoding, raw.Encoding);
@@ -317,6 +319,8 @@ public sealed class CorpusWriter : IAsyncDisposable
             Date = CorpusSchema.Docs.Ordinal("date"),
             Url = CorpusSchema.Docs.Ordinal("url"),
             Outlet = CorpusSchema.Docs.Ordinal("outlet"),
+            Authors = CorpusSchema.Docs.Ordinal("authors"),
+            PublishedAt = CorpusSchema.Docs.Ordinal("published_at"),
             Text = CorpusSchema.Docs.Ordinal("text"),
             Chars = CorpusSchema.Docs.Ordinal("chars"),
             Encoding = CorpusSchema.Docs.Ordinal("encoding"),

@@ -10,6 +10,11 @@ namespace Cql.Engine.Ingest;
 /// </summary>
 public static class DocumentAnalyzer
 {
+    /// <summary>Below this confidence the text's own verdict is in doubt, and a page's declared language is heard.</summary>
+    const float DeclaredLanguageDoubt = 0.9f;
+    /// <summary>How much a declared language is believed before the text is read.</summary>
+    const float DeclaredLanguageWeight = 0.7f;
+
     /// <summary>Analyses plain text with no metadata (tests, the quote harness).</summary>
     public static AnalyzedDocument Analyze(string source, string text) => Analyze(new RawArticle(source, text, "utf-8"));
 
@@ -31,6 +36,10 @@ public static class DocumentAnalyzer
         var model = LanguageModel.Default;
         var words = model.ReadWords(text, context.Language, context.DocumentWords);
         var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(model, words, text, ranges, flags);
+        // A page's declared language is often a template's default ("en" on a site's every page): it may only tip
+        // a verdict the text leaves in doubt, never overrule a clear one.
+        if (article.Lang is null && article.LangPrior is { Length: > 0 } declared && docLang.Confidence < DeclaredLanguageDoubt)
+            docLang = model.Identify(text, new LanguageGuess(declared, DeclaredLanguageWeight), words.Workspace);
 
         var paragraphs = new List<ParagraphInfo>(ranges.Count);
         var sentences = new List<SentenceInfo>(ranges.Count * 3);

@@ -11,7 +11,7 @@ sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHa
 
 /// <summary>What became of one input file: read (with its articles), skipped or failed, and why.</summary>
 sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles,
-    IReadOnlyList<string> SkippedRecords);
+    IReadOnlyList<string> SkippedRecords, IReadOnlyList<string>? Notes = null, int NotPages = 0);
 
 /// <summary>An ingest worker's job: one input file read, decoded, split into articles and each analysed, with the
 /// worker's own <see cref="AnalysisContext"/>.</summary>
@@ -42,7 +42,7 @@ static class FileAnalysis
         }
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var read = ArticleReader.Read(file, bytes);
-        if (read.SkipReason is not null) return new(file, "skipped", read.SkipReason, bytes.Length, sha, [], read.SkippedRecords);
+        if (read.SkipReason is not null) return new(file, "skipped", read.SkipReason, bytes.Length, sha, [], read.SkippedRecords, read.Notes, read.NotPages);
         var articles = new List<ArticleWork>(read.Articles.Count);
         foreach (var raw in read.Articles)
         {
@@ -65,7 +65,7 @@ static class FileAnalysis
             var hash = ContentHash(doc.Text);
             articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms));
         }
-        return new(file, "read", null, bytes.Length, sha, articles, read.SkippedRecords);
+        return new(file, "read", null, bytes.Length, sha, articles, read.SkippedRecords, read.Notes, read.NotPages);
     }
 
     /// <summary>SHA-256 of the text's UTF-8 bytes, in hex, encoded into a pooled buffer.</summary>

@@ -17,6 +17,8 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     readonly Dictionary<string, string> _knownHashes = KnownHashes(manifest);
     readonly List<IngestFileOutcome> _outcomes = [];
     readonly List<string> _skippedRecords = [];
+    readonly List<string> _notes = [];
+    int _notPages;
 
     public int FilesDone { get; private set; }
     public long BytesDone { get; private set; }
@@ -28,6 +30,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     {
         FilesDone++;
         BytesDone += r.Bytes;
+        if (r.Notes is { } notes && !_knownHashes.ContainsKey(r.Sha256)) _notes.AddRange(notes);
         if (r.Status != "read")
         {
             _outcomes.Add(new(r.File.Source, r.Status, 0, r.Reason));
@@ -43,6 +46,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         _knownHashes[r.Sha256] = r.File.Source;
         // Only a file that is read has its bad records to report (a duplicate's were reported when it was read).
         _skippedRecords.AddRange(r.SkippedRecords);
+        _notPages += r.NotPages;
         foreach (var a in r.Articles)
         {
             await WriteArticleAsync(writer, entities, a, _docId, _paraId, _sentId, _quoteId);
@@ -73,7 +77,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     }
 
     public IngestSummary Summary(IReadOnlyList<(string, string)> problems, TimeSpan elapsed) =>
-        new(_outcomes, _skippedRecords, problems, DocsAdded, _quotesAdded, _sentencesAdded, BytesDone, elapsed, _docId);
+        new(_outcomes, _skippedRecords, problems, DocsAdded, _quotesAdded, _sentencesAdded, BytesDone, elapsed, _docId, _notes, _notPages);
 
     static Dictionary<string, string> KnownHashes(CorpusManifest manifest)
     {

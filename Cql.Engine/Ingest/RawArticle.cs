@@ -1,7 +1,8 @@
 namespace Cql.Engine.Ingest;
 
 /// <summary>One article as read from an input, before analysis. Fields other than Text are the input's own
-/// metadata (JSONL/CSV fields) and win over what detection would find.</summary>
+/// metadata (JSONL/CSV fields, an HTML page's meta tags) and win over what detection would find — except
+/// LangPrior, a page's declared language, which only tips a verdict the text leaves in doubt.</summary>
 public sealed record RawArticle(
     string Source,
     string Text,
@@ -10,4 +11,7 @@ public sealed record RawArticle(
     string? Date = null,
     string? Url = null,
     string? Outlet = null,
-    string? Lang = null);
+    string? Lang = null,
+    string? Authors = null,
+    string? PublishedAt = null,
+    string? LangPrior = null);

@@ -80,11 +80,13 @@ public static class IngestCommand
         foreach (var f in s.Files)
             if (f.Status != "read") stderr.WriteLine($"{(f.Status == "failed" ? "error" : "skipped")}: {f.Source}: {f.Reason}");
         foreach (var w in s.SkippedRecords) stderr.WriteLine("skipped record: " + w);
+        foreach (var n in s.Notes ?? []) stderr.WriteLine("note: " + n);
         var mb = s.BytesRead / 1e6;
+        var notPages = s.RecordsNotPages > 0 ? $", {s.RecordsNotPages} WARC records not pages (counted in the notes)" : "";
         var secs = Math.Max(s.Elapsed.TotalSeconds, 1e-3);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ingest: {s.Files.Count} files: {s.FilesRead} read, {s.FilesSkipped} skipped, {s.FilesFailed} failed; " +
-            $"{s.RecordsRead} records: {s.DocsAdded} docs added ({s.SentencesAdded} sentences, {s.QuotesAdded} quotes), {s.SkippedRecords.Count} skipped; " +
+            $"{s.RecordsRead} records: {s.DocsAdded} docs added ({s.SentencesAdded} sentences, {s.QuotesAdded} quotes), {s.SkippedRecords.Count} skipped{notPages}; " +
             $"corpus now {s.DocsInCorpus} docs in {outDir}; " +
             $"{mb:0.0} MB in {secs:0.00} s ({mb / secs:0.0} MB/s)"));
     }

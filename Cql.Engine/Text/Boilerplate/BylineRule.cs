@@ -64,6 +64,44 @@ static partial class BylineRule
 
     static bool IsConnector(ReadOnlySpan<char> w) => Joiners.Contains(w);
 
+    /// <summary>The names of a byline ("By Jane Doe and John Roe", "Von Max Mustermann, dpa", "Tekst: Ola Nordmann"):
+    /// the lead or label dropped, split at commas, semicolons, ampersands and the languages' joiners ("and", "og",
+    /// "und" …), keeping the words that start with a capital up to a date, a digit or an e-mail address.</summary>
+    public static List<string> Names(string byline)
+    {
+        var names = new List<string>();
+        var lead = Lead.Match(byline);
+        // "Posted on April 13 by Ellen Marsh", "View all posts by …": the names follow the first lead in the text.
+        for (int i = 1; !lead.Success && i < byline.Length; i++)
+            if (byline[i - 1] == ' ') lead = Lead.Match(byline, i);
+        int from = lead.Success ? lead.Index + lead.Length : 0;
+        var current = new System.Text.StringBuilder();
+        void Flush()
+        {
+            if (current.Length > 0) names.Add(current.ToString());
+            current.Clear();
+        }
+        foreach (var raw in byline[from..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = raw.AsSpan().Trim("|·•–—()");
+            if (word.IsEmpty) continue;
+            // A date, an address or a label ("Læsetid:", "Foto:") ends the names.
+            if (word.Contains('@') || char.IsDigit(word[0]) || word[^1] == ':') break;
+            bool endsName = word[^1] is ',' or ';' or '/';
+            word = word.TrimEnd(",;/");
+            if (word.IsEmpty || word is "&" || IsConnector(word)) { Flush(); continue; }
+            if (!char.IsUpper(word[0]) && !IsNameParticle(word)) break;
+            if (current.Length > 0) current.Append(' ');
+            current.Append(word);
+            if (endsName) Flush();
+        }
+        Flush();
+        return names;
+    }
+
+    // Lower-case words inside names: "Ursula von der Leyen", "Vincent van Gogh", "Luiz Inácio da Silva".
+    static bool IsNameParticle(ReadOnlySpan<char> w) => w is "von" or "van" or "der" or "den" or "de" or "da" or "di" or "del" or "la" or "le" or "dos" or "das" or "bin" or "al";
+
     static readonly Regex Lead = new($$"""
         \G(?:(?:{{LanguageFiles.Alternation(Patterns, "byline-lead")}})\s+(?=\p{Lu})|(?:{{LanguageFiles.Alternation(Patterns, "byline-label")}})\s*:\s*)
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace | RegexOptions.Compiled);

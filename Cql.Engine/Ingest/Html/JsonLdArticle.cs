@@ -1,0 +1,98 @@
+using System.Text.Json;
+
+namespace Cql.Engine.Ingest.Html;
+
+/// <summary>What a page's JSON-LD says about its article (schema.org NewsArticle and kin).</summary>
+public sealed record JsonLdArticle(string? Headline, string? DatePublished, IReadOnlyList<string> Authors, string? Publisher, string? Url, string? Language)
+{
+    // The article types news sites use; a WebPage is only a fallback (it often carries the page's, not the story's, name).
+    static readonly string[] ArticleTypes =
+        ["NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+         "LiveBlogPosting", "BackgroundNewsArticle", "ReviewNewsArticle", "Report", "TechArticle", "SocialMediaPosting"];
+
+    /// <summary>The first article object in the blocks (searching arrays and @graph), else the first WebPage; null
+    /// when there is none. A block that is not JSON is passed over: pages ship broken JSON-LD often.</summary>
+    public static JsonLdArticle? Read(IReadOnlyList<string> blocks)
+    {
+        JsonLdArticle? page = null;
+        foreach (var block in blocks)
+        {
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(block, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 }); }
+            catch (JsonException) { continue; }
+            using (doc)
+            {
+                if (Find(doc.RootElement, article: true, 0) is { } a) return From(a);
+                if (page is null && Find(doc.RootElement, article: false, 0) is { } p) page = From(p);
+            }
+        }
+        return page;
+    }
+
+    static JsonElement? Find(JsonElement e, bool article, int depth)
+    {
+        if (depth > 8) return null;
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in e.EnumerateArray())
+                    if (Find(item, article, depth + 1) is { } found) return found;
+                return null;
+            case JsonValueKind.Object:
+                if (IsType(e, article)) return e;
+                if (e.TryGetProperty("@graph", out var graph) && Find(graph, article, depth + 1) is { } inGraph) return inGraph;
+                if (e.TryGetProperty("mainEntity", out var main) && Find(main, article, depth + 1) is { } inMain) return inMain;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    static bool IsType(JsonElement e, bool article)
+    {
+        if (!e.TryGetProperty("@type", out var type)) return false;
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var t in type.EnumerateArray())
+                if (t.ValueKind == JsonValueKind.String && Matches(t.GetString()!, article)) return true;
+            return false;
+        }
+        return type.ValueKind == JsonValueKind.String && Matches(type.GetString()!, article);
+    }
+
+    static bool Matches(string type, bool article) =>
+        article ? Array.IndexOf(ArticleTypes, type.Replace("schema:", "", StringComparison.Ordinal)) >= 0 : type is "WebPage" or "ItemPage";
+
+    static JsonLdArticle From(JsonElement e) => new(
+        Text(e, "headline") ?? Text(e, "name"),
+        Text(e, "datePublished") ?? Text(e, "dateCreated") ?? Text(e, "uploadDate"),
+        Names(e, "author"),
+        e.TryGetProperty("publisher", out var publisher) ? NameOf(publisher) : null,
+        Text(e, "url") ?? (e.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Text(main, "@id")) : null),
+        Text(e, "inLanguage"));
+
+    static string? Text(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
+            ? v.GetString()!.Trim() : null;
+
+    static string? NameOf(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()) ? null : e.GetString()!.Trim(),
+        JsonValueKind.Object => Text(e, "name"),
+        JsonValueKind.Array => e.GetArrayLength() > 0 ? NameOf(e[0]) : null,
+        _ => null,
+    };
+
+    static List<string> Names(JsonElement e, string property)
+    {
+        var names = new List<string>();
+        if (!e.TryGetProperty(property, out var v)) return names;
+        if (v.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in v.EnumerateArray())
+                if (NameOf(item) is { } n) names.Add(n);
+        }
+        else if (NameOf(v) is { } n) names.Add(n);
+        return names;
+    }
+}
