@@ -335,6 +335,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
                 if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                // "the company said" after Google: a definite organisation noun stands for the organisation named last.
+                if (allowDiscourse && ph.End - ph.Start == 2 && p.IsDetDef(ph.Start) && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.Ends
+                    && discourse.LastOrganisation(p.Index, Limit(ph.Start)) is { } last) return (last, false);
                 return (null, false);
         }
     }

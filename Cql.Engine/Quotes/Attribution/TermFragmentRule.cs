@@ -52,11 +52,12 @@ internal static class TermFragmentRule
     }
 
     /// <summary>Every word capitalised but the small ones ("Face the Nation", "Make Your Kid a Millionaire"), at least
-    /// one of them capitalised, no comma or sentence end inside. German capitalises nouns: there it says nothing.</summary>
+    /// one of them capitalised, no comma or sentence end inside. German capitalises nouns, so there it takes two
+    /// capitalised words ("der „Süddeutschen Zeitung“", never „Spezialoperation“ alone).</summary>
     static bool IsTitleCased(in MarkedQuote q)
     {
         var p = q.Paragraph;
-        if (p.Languages.Contains("de")) return false;
+        int minCapitals = p.Languages.Contains("de") ? 2 : 1;
         int capitals = 0;
         for (int k = q.Unit.TokStart; k < q.Unit.TokEnd; k++)
         {
@@ -69,6 +70,6 @@ internal static class TermFragmentRule
             if (t.IsCapitalized) capitals++;
             else if (!p.IsFunctionWord(k) && !char.IsDigit(t.Text[0])) return false;
         }
-        return capitals > 0;
+        return capitals >= minCapitals;
     }
 }

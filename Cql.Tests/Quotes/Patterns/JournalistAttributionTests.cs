@@ -56,6 +56,12 @@ public class JournalistAttributionTests
         Assert.Null(Quote(e, "Fox News Sunday").Speaker);
         Assert.Equal("term", Quote(e, "sex tape").Kind);
         Assert.NotEqual("term", Quote(e, "It is a good plan").Kind);
+        // German capitalises nouns: two capitalised words after an article are a name in marks.
+        var de = Extract("Die Ministerin verteidigte das Vorhaben am Montag im Stadtrat gegen die Kritik der Opposition.",
+            "Sie sagte der „Süddeutschen Zeitung“, das Projekt sei für die Stadt wichtig.");
+        Assert.Equal("term", Quote(de, "Süddeutschen").Kind);
+        // A vessel's or a programme's name after its noun.
+        Assert.Equal("term", Quote(Extract("Det opplyses at fergen «Stord» har fått motorstans ved Halhjem i ettermiddag."), "Stord").Kind);
         // A short question is said, not named.
         Assert.NotEqual("term", Quote(Extract("Protesters shouted “What curfew?” at the police."), "What curfew").Kind);
     }
@@ -139,6 +145,16 @@ public class JournalistAttributionTests
     {
         var e = Extract("Readers wrote to us after the debate.", "“He is clueless about the struggles of minorities.” ― Stephanie Egan");
         Assert.Equal("Stephanie Egan", Quote(e, "He is clueless").Speaker);
+    }
+
+    [Fact]
+    public void A_definite_organisation_noun_is_the_organisation_named_before()
+    {
+        var e = Extract("Redwood Bank announced on Monday that it would close two plants in Ohio.",
+            "“We regret the decision,” the company said in a statement.");
+        var q = Quote(e, "We regret");
+        Assert.Equal("Redwood Bank", q.Speaker);
+        Assert.Equal("the company", q.SpeakerText);
     }
 
     [Fact]
