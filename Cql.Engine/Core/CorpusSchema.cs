@@ -139,8 +139,12 @@ public static class CorpusSchema
         C("speaker_text", ColumnType.String, "the words that name the speaker in the article", nullable: true),
         C("cue", ColumnType.String, "attribution verb or phrase", nullable: true),
         C("via", ColumnType.String, "medium the quote was reported through", nullable: true),
-        C("kind", ColumnType.String, "full, partial, dash or block"),
+        C("kind", ColumnType.String, "full, partial, dash or block; term for a title or scare-quoted term (never a speaker)"),
         C("lang", ColumnType.String, "language of the quoted words"),
+        C("speaker_role", ColumnType.String, "title, office or affiliation written with the speaker (\"UFCW Local 832 president\")", nullable: true),
+        C("cue_lemma", ColumnType.String, "the cue's base form, lower case (\"dire\" for \"ha detto\")", nullable: true),
+        C("in_boilerplate", ColumnType.Bool, "the quote stands in a boilerplate paragraph (a caption, a title, a bio)"),
+        C("joint", ColumnType.Bool, "said by several speakers together: one row per speaker, same start and end"),
     ], Key: "quote_id");
 
     public static readonly TableSchema Entities = new("entities", "one row per known entity", [

@@ -17,21 +17,22 @@ public sealed record GenerateOptions(int Quotes, string OutDir, int Seed = 42, i
 /// </summary>
 public static class CorpusGenerator
 {
-    sealed record LangStyle(string Code, double Weight, string Cue, string Open, string Close, bool DashQuotes);
+    /// <param name="CueLemma">What ingest's cue-lemmas.tsv makes of <paramref name="Cue"/> (generation does not read the quote layer).</param>
+    sealed record LangStyle(string Code, double Weight, string Cue, string CueLemma, string Open, string Close, bool DashQuotes);
 
     static readonly LangStyle[] Langs =
     [
-        new("no", 18, "sa", "«", "»", true),
-        new("sv", 14, "sade", "”", "”", true),
-        new("da", 10, "sagde", "»", "«", true),
-        new("de", 14, "sagte", "„", "“", false),
-        new("en", 14, "said", "“", "”", false),
-        new("it", 8, "ha detto", "«", "»", false),
-        new("fr", 8, "a déclaré", "« ", " »", false),
-        new("es", 6, "dijo", "«", "»", false),
-        new("nl", 5, "zei", "“", "”", false),
-        new("fi", 2, "sanoi", "”", "”", false),
-        new("pl", 1, "powiedział", "„", "”", false),
+        new("no", 18, "sa", "si", "«", "»", true),
+        new("sv", 14, "sade", "säga", "”", "”", true),
+        new("da", 10, "sagde", "sige", "»", "«", true),
+        new("de", 14, "sagte", "sagen", "„", "“", false),
+        new("en", 14, "said", "say", "“", "”", false),
+        new("it", 8, "ha detto", "dire", "«", "»", false),
+        new("fr", 8, "a déclaré", "déclarer", "« ", " »", false),
+        new("es", 6, "dijo", "decir", "«", "»", false),
+        new("nl", 5, "zei", "zeggen", "“", "”", false),
+        new("fi", 2, "sanoi", "sanoi", "”", "”", false),
+        new("pl", 1, "powiedział", "powiedział", "„", "”", false),
     ];
 
     const int NarrativeParagraphs = 5;
@@ -85,7 +86,7 @@ public static class CorpusGenerator
                 {
                     var speaker = q.Speaker >= 0 ? vocab.Speakers[q.Speaker] : null;
                     await w.WriteQuoteAsync(quoteId++, g.DocId, paraId + q.Paragraph, sentId + q.Sentence, q.Range, g.Doc.Text.Substring(q.Range.Start, q.Range.Length),
-                        speaker, speaker, q.Cue, null, q.Kind, q.Lang);
+                        speaker, speaker, q.Cue, null, q.Kind, q.Lang, null, q.CueLemma, false, false);
                     if (speaker is not null) await w.WriteMentionAsync(g.DocId, q.Speaker, q.SpeakerRange, speaker);
                 }
                 paraId += g.Doc.Paragraphs.Count;
@@ -104,7 +105,7 @@ public static class CorpusGenerator
     }
 
     /// <summary>A generated quote; Speaker is -1 when the quote names nobody.</summary>
-    sealed record GenQuote(int Paragraph, int Sentence, TextRange Range, int Speaker, TextRange SpeakerRange, string? Cue, string Kind, string Lang);
+    sealed record GenQuote(int Paragraph, int Sentence, TextRange Range, int Speaker, TextRange SpeakerRange, string? Cue, string? CueLemma, string Kind, string Lang);
 
     /// <summary>One word of the generated text: strings shared with the vocabulary, so a token costs no allocation.</summary>
     readonly record struct GenToken(string Word, string Norm, TextRange Range);
@@ -187,7 +188,7 @@ public static class CorpusGenerator
                 sb.Append('.');
                 EndSentence(pStart, sb.Length, pIndex);
                 quotes.Add(new GenQuote(pIndex, sentences.Count - 1, new TextRange(qStart, qEnd), speaker, new TextRange(spStart, spEnd),
-                    unattributed ? null : style.Cue, dash ? "dash" : "full", rng.NextDouble() < 0.05 ? "en" : style.Code));
+                    unattributed ? null : style.Cue, unattributed ? null : style.CueLemma, dash ? "dash" : "full", rng.NextDouble() < 0.05 ? "en" : style.Code));
                 quotesLeft--;
             }
             paragraphs.Add(new ParagraphInfo(new TextRange(pStart, sb.Length), lang, false, null));

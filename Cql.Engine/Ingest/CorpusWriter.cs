@@ -128,7 +128,8 @@ public sealed class CorpusWriter : IAsyncDisposable
     }
 
     public async ValueTask WriteQuoteAsync(int quoteId, int docId, int paraId, int sentId, TextRange r, string text,
-        string? speaker, string? speakerText, string? cue, string? via, string kind, string lang)
+        string? speaker, string? speakerText, string? cue, string? via, string kind, string lang,
+        string? speakerRole, string? cueLemma, bool inBoilerplate, bool joint)
     {
         var w = _writers[CorpusSchema.Quotes.Name];
         w.Int32(QuoteCol.QuoteId, quoteId);
@@ -145,6 +146,10 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.String(QuoteCol.Via, via);
         w.String(QuoteCol.Kind, kind);
         w.String(QuoteCol.Lang, lang);
+        w.String(QuoteCol.SpeakerRole, speakerRole);
+        w.String(QuoteCol.CueLemma, cueLemma);
+        w.Bool(QuoteCol.InBoilerplate, inBoilerplate);
+        w.Bool(QuoteCol.Joint, joint);
         await w.EndRowAsync();
     }
 
@@ -379,7 +384,11 @@ public sealed class CorpusWriter : IAsyncDisposable
             Cue = CorpusSchema.Quotes.Ordinal("cue"),
             Via = CorpusSchema.Quotes.Ordinal("via"),
             Kind = CorpusSchema.Quotes.Ordinal("kind"),
-            Lang = CorpusSchema.Quotes.Ordinal("lang");
+            Lang = CorpusSchema.Quotes.Ordinal("lang"),
+            SpeakerRole = CorpusSchema.Quotes.Ordinal("speaker_role"),
+            CueLemma = CorpusSchema.Quotes.Ordinal("cue_lemma"),
+            InBoilerplate = CorpusSchema.Quotes.Ordinal("in_boilerplate"),
+            Joint = CorpusSchema.Quotes.Ordinal("joint");
     }
     static class EntityCol
     {

@@ -110,7 +110,8 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
             var quote = a.Extraction.Quotes[q];
             int sentIndex = quote.SentenceIndex >= 0 ? quote.SentenceIndex : SentenceAt(doc, quote.Range.Start);
             await w.WriteQuoteAsync(quoteBase + q, docId, paraBase + quote.ParagraphIndex, sentBase + Math.Max(0, sentIndex), quote.Range,
-                quote.Text, quote.Speaker, quote.SpeakerText, quote.Cue, quote.Via, quote.Kind, quote.Lang);
+                quote.Text, quote.Speaker, quote.SpeakerText, quote.Cue, quote.Via, quote.Kind, quote.Lang,
+                quote.SpeakerRole, quote.CueLemma, quote.InBoilerplate, quote.Joint);
         }
         foreach (var m in a.Extraction.Mentions)
             if (entities.IdOf(m.EntityName) is int id)

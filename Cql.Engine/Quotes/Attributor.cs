@@ -4,7 +4,11 @@ namespace Cql.Engine.Quotes;
 /// medium it went through.</summary>
 /// <param name="RoleClass">The office through which the speaker spoke ("en talsperson for …": spokesperson), so a later
 /// "talspersonen" finds them.</param>
-internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice, string? RoleClass);
+/// <param name="SpeakerRole">The title, office or affiliation the phrase gives with the name, or the office that
+/// speaks when no name is given.</param>
+/// <param name="CoSpeakers">Who spoke together with <paramref name="Speaker"/> ("Xi Jinping och Vladimir Putin sade").</param>
+internal sealed record Attribution(Referent? Speaker, string? SpeakerText, string CueText, string? Via, bool HumanVoice, string? RoleClass,
+    string? SpeakerRole = null, List<Referent>? CoSpeakers = null);
 
 /// <summary>
 /// Resolves the subject of a cue in its clause. A speech verb's speaker stands in its gap ("la han til", "skal Xi ha
@@ -76,8 +80,42 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (speaker is not null) phrase = source;
             }
         via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
-        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, phrase.End), CueText(cue, phrase), via, human,
-            speaker is not null && phrase?.Role is { } role ? role.Class : null);
+        var coSpeakers = speaker is not null && phrase is { Kind: PhraseKind.Named } ? CoSpeakers(phrase, speaker, sentenceEnd) : null;
+        int textEnd = coSpeakers is { } joint ? joint.End : phrase?.End ?? 0;
+        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, textEnd), CueText(cue, phrase), via, human,
+            speaker is not null && phrase?.Role is { } role ? role.Class : null, RoleText(phrase), coSpeakers?.Who);
+    }
+
+    /// <summary>The words before the name that give its title, office or affiliation ("UFCW Local 832 president" in
+    /// "UFCW Local 832 president Jeff Traeger", "Sen." in "Sen. Richard Blumenthal"), or for an office speaking without
+    /// a name the office ("spokesperson for the German economy ministry"); the article and a closing comma left out.</summary>
+    string? RoleText(Phrase? phrase)
+    {
+        if (phrase is null) return null;
+        int from = phrase.Start, to = phrase.Kind switch
+        {
+            PhraseKind.Named => phrase.NameAt,
+            PhraseKind.Role => phrase.End,
+            _ => phrase.Start,
+        };
+        while (from < to && (p.IsDetDef(from) || p.IsDetIndef(from))) from++;
+        while (to > from && p.Tokens[to - 1].Is(',')) to--;
+        return to > from ? p.Slice(from, to) : null;
+    }
+
+    /// <summary>Names joined to the speaker's by a conjunction, before the cue: "Xi Jinping och Vladimir Putin sade",
+    /// "Obama and Clinton said". Null when the speaker spoke alone.</summary>
+    (List<Referent> Who, int End)? CoSpeakers(Phrase phrase, Referent speaker, int sentenceEnd)
+    {
+        List<Referent>? who = null;
+        int end = phrase.End;
+        while (end + 1 < sentenceEnd && p.IsConjunction(end) && reader.Read(end + 1, sentenceEnd) is { Kind: PhraseKind.Named, Ref: { CanSpeak: true } other } next
+               && other.Name != speaker.Name)
+        {
+            (who ??= []).Add(other);
+            end = next.End;
+        }
+        return who is null ? null : (who, end);
     }
 
     /// <summary>"Per il commissario tecnico della nazionale, Luca Cesaroni, …", "Pour le président de l'association,
@@ -297,6 +335,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
                 if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                // "the company said" after Google: a definite organisation noun stands for the organisation named last.
+                if (allowDiscourse && ph.End - ph.Start == 2 && p.IsDetDef(ph.Start) && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.Ends
+                    && discourse.LastOrganisation(p.Index, Limit(ph.Start)) is { } last) return (last, false);
                 return (null, false);
         }
     }

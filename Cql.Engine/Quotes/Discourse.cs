@@ -119,6 +119,21 @@ internal sealed class Discourse
         return null;
     }
 
+    /// <summary>The organisation named last before (para, tok), in this paragraph or the window before it: whom "the
+    /// company", "the ministry" stands for when its name does not end in the noun ("the company said" after
+    /// Google).</summary>
+    public Referent? LastOrganisation(int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - Window) break;
+            if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
+            if (e.Ref.Kind is "organisation") return e.Ref;
+        }
+        return null;
+    }
+
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
     /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt" (the head ends the name), "la agencia"
     /// for "Agencia Estatal de Meteorología" (the head opens it); words under four letters tell nothing.</summary>

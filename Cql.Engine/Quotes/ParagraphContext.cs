@@ -96,6 +96,15 @@ internal sealed class ParagraphContext
         foreach (var c in Tokens[i].Text) if (!char.IsDigit(c)) return false;
         return !(i + 1 < Tokens.Count && Tokens[i + 1].IsWord && FactsAt(i + 1).IsAgeWord);
     }
+    /// <summary>The paragraph opens with a section label and a colon ("WATCH: Burnaby RCMP warns …", "LES OGSÅ: …"):
+    /// a link or a heading, whose words name nobody for the article's discourse.</summary>
+    public bool OpensWithSectionLabel()
+    {
+        int k = 0;
+        while (k < Tokens.Count && k < 3 && Tokens[k].IsWord && FactsAt(k).IsSectionLabel) k++;
+        return k > 0 && k < Tokens.Count && Tokens[k].Is(':');
+    }
+
     public bool IsSubjunctive(int i) => Has(i, WordClass.Subjunctive);
     /// <summary>A determiner of a case no subject takes ("dem", "einem").</summary>
     public bool IsOblique(int i) => Has(i, WordClass.Oblique);

@@ -20,5 +20,11 @@ internal enum PhraseKind : byte
 /// <param name="Gender">For pronouns: 'm', 'f', 'p' (plural), 'x' (feminine or plural).</param>
 /// <param name="Affiliation">For a role or a document: the organisation it belongs to ("talsperson for USAs
 /// utenriksdepartement", "Erklärung des Kreml"), or null.</param>
+/// <param name="NameStart">For a name: where the name itself starts after its title, office or affiliation ("UFCW
+/// Local 832 president Jeff Traeger"); -1 when the phrase is the name (see <see cref="NameAt"/>).</param>
 internal sealed record Phrase(PhraseKind Kind, int Start, int End, Referent? Ref = null, char Gender = '?', RoleWord? Role = null,
-    bool Definite = false, Referent? Affiliation = null);
+    bool Definite = false, Referent? Affiliation = null, int NameStart = -1)
+{
+    /// <summary>The first token of the name itself.</summary>
+    public int NameAt => NameStart >= 0 ? NameStart : Start;
+}

@@ -97,12 +97,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (KnownNameWithArticle(i) is { } known) return known;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
         if (AfterHonorifics(i, end) is var afterAddress && afterAddress > i)
-            return afterAddress < end && NamedAt(afterAddress, end) is { } addressed ? addressed with { Start = i } : null;
+            return afterAddress < end && NamedAt(afterAddress, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null;
         var s = new PhraseScan(i, end);
         SkipArticle(ref s);
         while (s.At < end && s.Modifiers <= MaxModifiers && p.Tokens[s.At].IsWord)
         {
-            var step = KnownName(ref s);
+            var step = SuspendedCompound(ref s);
+            if (step == Step.Skip) step = KnownName(ref s);
             if (step == Step.Skip) step = Office(ref s);
             if (step == Step.Skip) step = Document(ref s);
             if (step == Step.Skip) step = NameRun(ref s);
@@ -114,11 +115,33 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return Unnamed(in s);
     }
 
+    /// <summary>The first part of a compound whose head is shared with the next ("klima- og energiminister", "Innen-
+    /// und Heimatminister"): read past it and the conjunction to the word that carries the head.</summary>
+    Step SuspendedCompound(ref PhraseScan s)
+    {
+        int j = s.At;
+        if (j + 3 >= s.End || !p.Tokens[j + 1].Is('-') || p.Tokens[j].End != p.Tokens[j + 1].Start || !p.IsConjunction(j + 2) || !p.Tokens[j + 3].IsWord) return Step.Skip;
+        return s.Modifier(j + 3);
+    }
+
     /// <summary>A known name that begins with its article: "the Russian leader", "Het Parool", "The Kremlin".</summary>
     Phrase? KnownNameWithArticle(int i) =>
         p.HitAt(i) is { } whole && whole.Entity.Kind != "place" && (p.IsDetDef(i) || p.IsDetIndef(i))
             ? new Phrase(PhraseKind.Named, i, whole.TokEnd, discourse.Intern(Referent(whole.Entity)))
             : null;
+
+    /// <summary>Where the name itself starts in a gazetteer hit that includes a title ("Chinas Präsident Xi" for Xi
+    /// Jinping): its first word that is a word of the canonical name, else the hit's start.</summary>
+    int NameStartInHit(int from, int to, string name)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var word = p.Tokens[k].Text.AsSpan();
+            foreach (var part in name.AsSpan().Split(' '))
+                if (name.AsSpan()[part].Equals(word, StringComparison.OrdinalIgnoreCase)) return k;
+        }
+        return from;
+    }
 
     /// <summary>An article opens the phrase when a word follows it.</summary>
     void SkipArticle(ref PhraseScan s)
@@ -137,14 +160,14 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         int k = hit.TokEnd;
         if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, s.End))
             return s.Done(new Phrase(PhraseKind.Named, s.Start, k + 1, NameReferent(s.At, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true)));
-        if (IsModifierBeforeHead(k, s.End) && (hit.Genitive || !r.IsPerson))
+        if (IsModifierBeforeHead(k, s.End) && (hit.Genitive || !r.IsPerson || OfficeNamesSomeone(k, s.End)))
         {
             if (r.Kind != "place" || s.Affiliation is null) s.Affiliation = r;
             return s.Modifier(k);
         }
         while (p.HitAt(k) is { } more && more.Entity == hit.Entity) k = more.TokEnd;
         if (s.Definite && !r.IsPerson && r.Kind != "medium" && r.Kind != "organisation") return s.Done(new Phrase(PhraseKind.Common, s.Start, k));
-        return s.Done(new Phrase(PhraseKind.Named, s.Start, k, r));
+        return s.Done(new Phrase(PhraseKind.Named, s.Start, k, r, NameStart: NameStartInHit(s.At, k, r.Name)));
     }
 
     /// <summary>An office heads the phrase: "statsministeren", "talsperson for USAs utenriksdepartement" (see
@@ -177,17 +200,33 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             s.Affiliation ??= NameReferent(j, j + 1, afterDeterminer: false, genitiveStripped: true);
             return s.Modifier(j + 1);
         }
+        // Not names: a label before its colon ("WATCH:"), a dateline ("OTTAWA —"), a weekday or month ("Thursday’s").
+        if (IsLabelOrDateline(j) || IsCalendarWord(j)) return s.Done(null);
+        // "Rep", "Sen" with no name after them name nobody.
+        if (p.FactsAt(j).IsTitleAbbreviation)
+            return s.Done(AfterHonorifics(j, end) > j && NamedAt(j, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null);
         int runEnd = j + NameRunLength(j, end);
+        // "Hillary Clinton’s campaign manager Robby Mook": a name in the possessive modifies the head after it.
+        if (runEnd < end && IsPossessive(toks[runEnd - 1]) && toks[runEnd].IsWord && !toks[runEnd].IsCapitalized && !p.IsFunctionWord(runEnd) && !IsCueLike(runEnd))
+        {
+            s.Affiliation ??= NameReferent(j, runEnd, afterDeterminer: false, genitiveStripped: true);
+            return s.Modifier(runEnd);
+        }
         // A title the lexicon does not know before words of address and a name: "der Verkehrsplaner Prof. Dr. Klaus Wendel".
         if (AfterHonorifics(runEnd, end) > runEnd && NamedAt(runEnd, end) is { Ref.IsPerson: true } addressedAfterTitle)
-            return s.Done(addressedAfterTitle with { Start = i });
+            return s.Done(addressedAfterTitle with { Start = i, NameStart = addressedAfterTitle.NameAt });
         // A title the lexicon does not know, glued to the name it precedes: "Landslagstrener Geir Ove Brekke",
         // "Die Verteidigerin Anja Krause", "Kritikern Lars Ek".
         if (TitleBeforeName(j, runEnd, i, s.AfterArticle) is int nameStart)
-            return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false)));
-        // An affiliation before an office: "Senate Majority Leader Chuck Schumer".
-        if (runEnd < end && p.RoleAt(runEnd) is not null && runEnd - j <= 3 && p.FirstNameAt(j) is null)
+            return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false), NameStart: nameStart));
+        // An affiliation before an office: "Senate Majority Leader Chuck Schumer", "UFCW Local 832 president Jeff
+        // Traeger", "University of the Fraser Valley political scientist Hamish Telford".
+        int afterNumbers = runEnd;
+        while (afterNumbers < end && afterNumbers - runEnd < 2 && char.IsDigit(toks[afterNumbers].Text[0])) afterNumbers++;
+        if (afterNumbers < end && (p.RoleAt(afterNumbers) is not null || IsModifierBeforeHead(afterNumbers, end) && OfficeNamesSomeone(afterNumbers, end))
+            && (runEnd - j <= 3 || t.IsAllCaps || LooksLikeOrganisation(j, runEnd)) && p.FirstNameAt(j) is null)
         {
+            runEnd = afterNumbers;
             s.Affiliation ??= NameReferent(j, runEnd, afterDeterminer: true, genitiveStripped: false);
             return s.Modifier(runEnd);
         }
@@ -199,7 +238,32 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         // A lone capitalised word opening a sentence is a name only when the article knows it as one.
         if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
             return s.Done(null);
-        return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: s.AfterArticle, genitiveStripped: false)));
+        return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: s.AfterArticle, genitiveStripped: false), NameStart: j));
+    }
+
+    /// <summary>A section label before its colon ("WATCH:"), or a dateline: capitalised words opening the paragraph
+    /// and closed by a dash ("OTTAWA —", "WASHINGTON, D.C. —").</summary>
+    bool IsLabelOrDateline(int j)
+    {
+        var toks = p.Tokens;
+        if (p.FactsAt(j).IsSectionLabel && j + 1 < toks.Count && toks[j + 1].Is(':')) return true;
+        if (!toks[j].IsAllCaps) return false;
+        for (int k = 0; k < toks.Count && k < 6; k++)
+        {
+            if (toks[k].Kind == TokenKind.Dash) return k > j;
+            if (!(toks[k].IsAllCaps || toks[k].Is(',') || toks[k].Is('.') || toks[k].Is('(') || toks[k].Is(')') || toks[k].IsCapitalized)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>A lone weekday or month ("Friday", "Thursday’s"); a month that is a surname the article met ("May") stays a name.</summary>
+    bool IsCalendarWord(int j)
+    {
+        var t = p.Tokens[j];
+        var word = t.Text.AsSpan();
+        if (word.EndsWith("’s") || word.EndsWith("'s")) word = word[..^2];
+        if (j + 1 < p.Tokens.Count && p.Tokens[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1)) return false;
+        return CalendarWords.IsWeekday(word, followedByPunctuation: false) || CalendarWords.Month(word) > 0 && word.Length > 3 && discourse.FullNameFor(t.Text) is null && p.FirstNameAt(j) is null;
     }
 
     /// <summary>Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år
@@ -234,20 +298,31 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return null;
     }
 
-    /// <summary>The token after the words of address at <paramref name="k"/> ("Dr.", "Prof. Dr.", "Mr"), or
-    /// <paramref name="k"/> when there are none. A word of address is one only before a capitalised word.</summary>
+    /// <summary>The token after the words of address at <paramref name="k"/> ("Dr.", "Prof. Dr.", "Mr", "Sen.",
+    /// "Lt."), or <paramref name="k"/> when there are none. A word of address is one only before a capitalised word;
+    /// a title written short only with its full stop.</summary>
     int AfterHonorifics(int k, int end)
     {
         var toks = p.Tokens;
         int at = k;
-        while (at + 1 < end && toks[at].IsWord && p.FactsAt(at).IsHonorific)
+        while (at + 1 < end && IsAddress(at))
         {
             int next = at + 1;
             if (toks[next].Is('.')) next++;
+            else if (!p.FactsAt(at).IsHonorific) break;
             if (next >= end || !toks[next].IsCapitalized) break;
             at = next;
         }
         return at;
+    }
+
+    /// <summary>A word of address at <paramref name="k"/>: an honorific ("Dr", "Herr"), or a title written short and
+    /// followed by its full stop ("Sen.", "Lt.").</summary>
+    bool IsAddress(int k)
+    {
+        if (!p.Tokens[k].IsWord) return false;
+        var facts = p.FactsAt(k);
+        return facts.IsHonorific || facts.IsTitleAbbreviation && k + 1 < p.Tokens.Count && p.Tokens[k + 1].Is('.');
     }
 
     /// <summary>Where the name starts when the run's first words are a title: a given name further in, after words
@@ -265,6 +340,23 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     }
 
     static readonly string[] AgentSuffixes = ["er", "or", "ør", "ist", "ent", "ant", "in", "ern", "eren", "aren", "ären", "tor", "trice", "ore", "ice", "ano", "ana"];
+
+    /// <summary>An office within three words from <paramref name="k"/> is followed by a person's name ("campaign
+    /// spokesman Jason Miller"): the words before <paramref name="k"/> are then its affiliation, not the speaker.</summary>
+    bool OfficeNamesSomeone(int k, int end)
+    {
+        for (int n = 0; n < 3 && k + n < end; n++)
+        {
+            if (p.RoleAt(k + n) is not null)
+            {
+                int after = k + n + p.RoleLength(k + n);
+                return after < end && p.Tokens[after].IsCapitalized && !p.IsFunctionWord(after) && (p.HitAt(after) is { Entity.Kind: "person" } || p.FirstNameAt(after) is not null || IsAddress(after));
+            }
+            var t = p.Tokens[k + n];
+            if (!t.IsWord || t.IsCapitalized) return false;
+        }
+        return false;
+    }
 
     bool IsModifierBeforeHead(int k, int end)
     {
@@ -284,6 +376,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return false;
     }
 
+    static bool IsPossessive(Token t) => t.Text.EndsWith("’s", StringComparison.Ordinal) || t.Text.EndsWith("'s", StringComparison.Ordinal);
+
     static bool IsGenitive(Token t) => t.Text.Length > 3 && (t.Lower.EndsWith('s') || t.Lower.EndsWith("’s") || t.Lower.EndsWith("'s")) && !t.IsAllCaps;
 
     /// <summary>How far an office's complement may run before the name in apposition: "el presidente de la Asociación
@@ -299,22 +393,24 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var lastStem = role.Stem[(role.Stem.LastIndexOf(' ') + 1)..];
         bool definite = def || !roleTok.Lower.EndsWith(lastStem, StringComparison.Ordinal);
         // "i due leader", "die beiden Führer", "statslederne": several people, none named.
-        for (int n = i; n < j; n++) if (p.IsQuantifier(n)) return new Phrase(PhraseKind.Common, i, k);
+        // A number right after a capitalised word is part of a name ("UFCW Local 832 president"), not a count.
+        for (int n = i; n < j; n++)
+            if (p.IsQuantifier(n) && !(n > i && p.Tokens[n - 1].IsCapitalized && char.IsDigit(p.Tokens[n].Text[0]))) return new Phrase(PhraseKind.Common, i, k);
         if (IsPluralDefinite(roleTok.Lower, lastStem)) return new Phrase(PhraseKind.Common, i, k);
         // A title before a name: "Talsmann Dmitrij Peskov", "presidenta Claudia Sheinbaum", "Kanzler Olaf Scholz".
-        if (NamedAt(k, end) is { } direct) return direct with { Start = i, Role = role };
+        if (NamedAt(k, end) is { } direct) return direct with { Start = i, NameStart = direct.NameAt, Role = role };
         // Adjectives, then the name: "Il direttore artistico Amadeus".
         int adj = k;
         while (adj < end && adj - k < 2 && toks[adj].IsWord && !toks[adj].IsCapitalized && !p.IsFunctionWord(adj) && !IsCueLike(adj)) adj++;
-        if (adj > k && NamedAt(adj, end) is { } afterAdjectives && afterAdjectives.Ref is { IsPerson: true }) return afterAdjectives with { Start = i, Role = role };
+        if (adj > k && NamedAt(adj, end) is { } afterAdjectives && afterAdjectives.Ref is { IsPerson: true }) return afterAdjectives with { Start = i, NameStart = afterAdjectives.NameAt, Role = role };
         // The office's domain, then the name: "il ministro dell'Economia Giancarlo Giorgetti", "El líder del PP, Alberto Núñez Feijóo".
         for (int n = k; n < end && n <= k + MaxOfficeWords; n++)
         {
             var t = toks[n];
-            if (t.Is(',') && AppositionAt(n, end) is { } appos) return appos with { Start = i, Role = role };
+            if (t.Is(',') && AppositionAt(n, end) is { } appos) return appos with { Start = i, NameStart = appos.NameAt, Role = role };
             if (t.Kind != TokenKind.Word) break;
-            if (p.FirstNameAt(n) is not null && n > k && NamedAt(n, end) is { } named) return named with { Start = i, Role = role };
-            if (p.HitAt(n) is { } hit && hit.Entity.Kind == "person") return new Phrase(PhraseKind.Named, i, hit.TokEnd, discourse.Intern(Referent(hit.Entity)), Role: role);
+            if (p.FirstNameAt(n) is not null && n > k && NamedAt(n, end) is { } named) return named with { Start = i, NameStart = named.NameAt, Role = role };
+            if (p.HitAt(n) is { } hit && hit.Entity.Kind == "person") return new Phrase(PhraseKind.Named, i, hit.TokEnd, discourse.Intern(Referent(hit.Entity)), Role: role, NameStart: n);
             if (IsCueLike(n)) break;
         }
         // Whom the office serves: "talsperson for USAs utenriksdepartement", "a spokesperson for Bristol Waste Company".
@@ -327,6 +423,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m))
             {
                 int runEnd = m + NameRunLength(m, end);
+                // "the German economy ministry": lowercase words up to an organisation word belong to its name.
+                for (int w = runEnd; w < end && w < runEnd + 3 && toks[w].IsWord && !toks[w].IsCapitalized && !p.IsFunctionWord(w) && !IsCueLike(w); w++)
+                    if (EndsWithOrganisationWord(toks[w].Word)) { runEnd = w + 1; break; }
                 return new Phrase(PhraseKind.Role, i, runEnd, Role: role, Definite: definite, Affiliation: NameReferent(m, runEnd, afterDeterminer: true, genitiveStripped: false, organisation: true));
             }
         }
@@ -347,7 +446,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         for (int n = from; n < end && n <= from + MaxOfficeWords; n++)
         {
-            if (p.Tokens[n].Is(',')) return AppositionAt(n, end) is { } appos ? appos with { Start = i } : null;
+            if (p.Tokens[n].Is(',')) return AppositionAt(n, end) is { } appos ? appos with { Start = i, NameStart = appos.NameAt } : null;
             if (!p.Tokens[n].IsWord || IsCueLike(n)) return null;
         }
         return null;
@@ -361,7 +460,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         // "Studienleiterin Dr. Hanna Vogelsang", "Prof. Dr. Andreas Kleinhenz": words of address are no part of the name.
         int start = k;
         k = AfterHonorifics(k, end);
-        if (k > start) return NamedAt(k, end) is { } addressed ? addressed with { Start = start } : null;
+        if (k > start) return NamedAt(k, end) is { } addressed ? addressed with { Start = start, NameStart = addressed.NameAt } : null;
         if (k >= end) return null;
         if (p.HitAt(k) is { } hit)
         {
@@ -373,7 +472,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (!t.IsCapitalized || p.IsFunctionWord(k) || p.RoleAt(k) is not null || t.Text.Length == 1) return null;
         int runEnd = k + NameRunLength(k, end);
         int nameStart = TitleBeforeName(k, runEnd, k, false) ?? k;
-        return new Phrase(PhraseKind.Named, k, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false));
+        return new Phrase(PhraseKind.Named, k, runEnd, NameReferent(nameStart, runEnd, afterDeterminer: false, genitiveStripped: false), NameStart: nameStart);
     }
 
     Phrase ReadDocument(int i, int j, int end, Referent? affiliation)
@@ -435,8 +534,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         while (k < end && k - j < (p.FirstNameAt(j) is null ? MaxOrganisationWords : 6))
         {
             var t = toks[k];
+            // "St. Charles Police": an abbreviation inside a name, its stop and the capitalised word after it.
+            if (t.Is('.') && k - 1 == j && k + 1 < end && toks[k + 1].IsCapitalized && p.Lexicon.IsAbbreviation(toks[k - 1].Lower) && !IsAddress(k - 1)
+                && p.HitAt(k + 1) is null && !IsAddress(k + 1)) { k += 2; continue; }
             if (!t.IsWord) break;
-            if (p.HitAt(k) is not null || p.FactsAt(k).IsHonorific) break;
+            if (p.HitAt(k) is not null || IsAddress(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
             // through its small words.
             if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))

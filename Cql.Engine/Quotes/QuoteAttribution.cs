@@ -32,7 +32,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         // One delegate for the paragraph: a local function passed as Func would allocate one at every call.
         Func<int, bool> isOpaque = i => i >= 0 && i < opaque.Length && opaque[i];
         var opensSentence = SentenceOpenings(p, isOpaque);
-        bool selfContained = SelfContained(p.Info);
+        // A label line ("WATCH: Burnaby RCMP warns …") is a link: like boilerplate, it names nobody for what follows.
+        bool selfContained = SelfContained(p.Info) || p.OpensWithSectionLabel();
         var reader = new PhraseReader(p, discourse, (j, _) => opensSentence[j]);
         var attributor = new Attributor(p, discourse, reader);
         var sentences = p.Sentences(0, p.Tokens.Count, isOpaque);
@@ -200,6 +201,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         u.SpeakerText = a.SpeakerText;
         u.Cue = a.CueText;
         u.Via = a.Via;
+        u.SpeakerRole = a.SpeakerRole;
+        u.CoSpeakers = a.CoSpeakers;
         u.Settled = true;
         if (a.Speaker is { } r)
         {
@@ -234,6 +237,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         }
         u.Speaker = speaker;
         u.SpeakerText = speaker is null ? null : a?.SpeakerText;
+        u.SpeakerRole = speaker is null ? null : a?.SpeakerRole;
         u.Cue = a?.CueText;
         u.Settled = true;
         discourse.NoteQuoteSpeaker(u.Speaker, p.Index, 0);

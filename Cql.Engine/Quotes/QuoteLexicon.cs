@@ -109,6 +109,8 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
+    readonly HashSet<string> _titleAbbreviations = new(StringComparer.Ordinal);
+    readonly HashSet<string> _sectionLabels = new(StringComparer.Ordinal);
     // Asked in every language at once: a language's rows add to one shared set.
     readonly HashSet<string> _reflexives = new(StringComparer.Ordinal);
     readonly HashSet<string> _agentPrepositions = new(StringComparer.Ordinal);
@@ -149,6 +151,8 @@ internal sealed class QuoteLexicon
             if (cls == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (cls == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (cls == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
+            if (cls == "title-abbreviation") { foreach (var e in entries) _titleAbbreviations.Add(e); continue; }
+            if (cls == "section-label") { foreach (var e in entries) _sectionLabels.Add(e); continue; }
             if (cls == "reflexive") { foreach (var e in entries) _reflexives.Add(e); continue; }
             if (cls == "agent-preposition") { foreach (var e in entries) _agentPrepositions.Add(e); continue; }
             if (cls == "name-particle") { foreach (var e in entries) _nameParticles.Add(e); continue; }
@@ -322,6 +326,12 @@ internal sealed class QuoteLexicon
     }
     public bool IsPassiveAuxiliary(string lower) => _passives.Contains(lower);
     public bool IsHonorific(string lower) => _honorifics.Contains(lower);
+
+    /// <summary>A title written short ("sen", "lt"): a word of address when its full stop follows.</summary>
+    public bool IsTitleAbbreviation(string lower) => _titleAbbreviations.Contains(lower);
+
+    /// <summary>A word that labels a line before a colon ("watch" in "WATCH: …").</summary>
+    public bool IsSectionLabel(string lower) => _sectionLabels.Contains(lower);
     /// <summary>"si", "se", "sich": a report about oneself.</summary>
     public bool IsReflexive(string lower) => _reflexives.Contains(lower);
     /// <summary>"by", "von", "par": names the agent of a passive.</summary>

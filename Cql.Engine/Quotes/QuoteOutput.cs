@@ -27,7 +27,19 @@ internal sealed class QuoteOutput(AnalyzedDocument doc, FoundQuotes found, Quote
             var lang = LanguageOf(u, prior);
             if (u.Speaker is { Known: null, CanSpeak: true } r && !newEntities.ContainsKey(r.Name))
                 newEntities[r.Name] = new EntityRecord(r.Name, r.Kind, AliasesOf(r)) { Gender = r.Gender };
-            quotes.Add(new ExtractedQuote(range, text, u.Speaker?.Name, u.SpeakerText, u.Cue, u.Via, u.Kind, lang, found.Paragraphs[u.Para].DocumentParagraph, SentenceAt(u.ContentStart)));
+            var kind = u.IsTerm ? "term" : u.Kind;
+            var quote = new ExtractedQuote(range, text, u.Speaker?.Name, u.SpeakerText, u.Cue, u.Via, kind, lang,
+                found.Paragraphs[u.Para].DocumentParagraph, SentenceAt(u.ContentStart), u.SpeakerRole, CueLemmas.Of(u.Cue, ParagraphLanguage(u.Para)),
+                found.Paragraphs[u.Para].Context.Info.Boilerplate, Joint: u.CoSpeakers is not null);
+            quotes.Add(quote);
+            // A joint statement: one row per speaker, the same words and range.
+            if (u.CoSpeakers is { } others)
+                foreach (var o in others)
+                {
+                    if (o.Known is null && o.CanSpeak && !newEntities.ContainsKey(o.Name))
+                        newEntities[o.Name] = new EntityRecord(o.Name, o.Kind, AliasesOf(o)) { Gender = o.Gender };
+                    quotes.Add(quote with { Speaker = o.Name });
+                }
         }
         return new QuoteExtraction(quotes, [.. newEntities.Values], Mentions(newEntities));
     }
@@ -151,7 +163,7 @@ internal sealed class QuoteOutput(AnalyzedDocument doc, FoundQuotes found, Quote
             // The name itself, without a title that came with it ("Statsminister Jonas Gahr Støre").
             int s = start;
             while (s < end && !p.Tokens[s].IsCapitalized) s++;
-            while (s < end - 1 && (p.RoleAt(s) is not null || p.FactsAt(s).IsHonorific || p.Tokens[s].Is('.'))) s++;
+            while (s < end - 1 && (p.RoleAt(s) is not null || p.FactsAt(s).IsHonorific || p.FactsAt(s).IsTitleAbbreviation || p.Tokens[s].Is('.'))) s++;
             if (s >= end || !seen.Add((p.Tokens[s].Start, p.Tokens[end - 1].End))) continue;
             int cs = p.Tokens[s].Start, ce = p.Tokens[end - 1].End;
             list.Add(new EntityMention(r.Name, new TextRange(cs, ce), text[cs..ce]));

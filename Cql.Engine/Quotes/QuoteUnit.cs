@@ -26,6 +26,10 @@ internal sealed class QuoteUnit
     public string? SpeakerText { get; set; }
     public string? Cue { get; set; }
     public string? Via { get; set; }
+    /// <summary>The title or office written with the speaker (see <see cref="ExtractedQuote.SpeakerRole"/>).</summary>
+    public string? SpeakerRole { get; set; }
+    /// <summary>Who spoke together with <see cref="Speaker"/> ("Xi Jinping och Vladimir Putin sade"), or null.</summary>
+    public List<Referent>? CoSpeakers { get; set; }
     /// <summary>Attribution is decided (a speaker, or nobody on purpose: a scare quote, an impersonal report).</summary>
     public bool Settled { get; set; }
     /// <summary>A word mentioned rather than quoted ("ordet «krig»").</summary>

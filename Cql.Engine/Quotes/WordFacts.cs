@@ -21,6 +21,10 @@ internal sealed class WordFacts
     public List<NotCue> NotCues { get; }
     public List<(string[] Words, RoleWord Role)> PhraseRoles { get; }
     public bool IsHonorific { get; }
+    /// <summary>A title written short ("Sen", "Lt"), a word of address only with its full stop.</summary>
+    public bool IsTitleAbbreviation { get; }
+    /// <summary>Labels a line before a colon ("WATCH: …").</summary>
+    public bool IsSectionLabel { get; }
     public bool IsQuantifier { get; }
     public bool IsAgeWord { get; }
     public bool IsSourceNoun { get; }
@@ -36,6 +40,8 @@ internal sealed class WordFacts
         NotCues = lexicon.NotCuesWith(lower);
         PhraseRoles = lexicon.PhraseRolesStartingWith(lower);
         IsHonorific = lexicon.IsHonorific(lower);
+        IsTitleAbbreviation = lexicon.IsTitleAbbreviation(lower);
+        IsSectionLabel = lexicon.IsSectionLabel(lower);
         IsQuantifier = lexicon.IsQuantifier(lower);
         IsAgeWord = lexicon.IsAgeWord(lower);
         IsSourceNoun = lexicon.IsSourceNoun(lower);

@@ -37,7 +37,8 @@ public sealed class RandomQueryGenerator(Domains d)
     [
         new("quotes", "quote_id", [new("quote_id", T.Int, false), new("doc_id", T.Int, false), new("para_id", T.Int, false), new("sent_id", T.Int, false),
             new("start", T.Int, false), new("end", T.Int, false), new("text", T.Str, false), new("speaker", T.Str, true), new("speaker_text", T.Str, true),
-            new("cue", T.Str, true), new("via", T.Str, true), new("kind", T.Str, false), new("lang", T.Str, false)], true),
+            new("cue", T.Str, true), new("via", T.Str, true), new("kind", T.Str, false), new("lang", T.Str, false),
+            new("speaker_role", T.Str, true), new("cue_lemma", T.Str, true)], true),
         new("sentences", "sent_id", [new("doc_id", T.Int, false), new("para_id", T.Int, false), new("sent_id", T.Int, false), new("position", T.Int, false),
             new("start", T.Int, false), new("end", T.Int, false), new("text", T.Str, false), new("lang", T.Str, false)], true),
         new("docs", "doc_id", [new("doc_id", T.Int, false), new("source", T.Str, false), new("lang", T.Str, false), new("title", T.Str, true),

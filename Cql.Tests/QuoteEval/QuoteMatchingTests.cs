@@ -76,6 +76,11 @@ public class QuoteMatchingTests
         Assert.Equal("Blumenthal", QuoteMatching.SourceHead("Sen. Richard Blumenthal"));
         Assert.Equal("Traeger", QuoteMatching.SourceHead("UFCW Local 832 president Jeff Traeger"));
         Assert.Equal("source", QuoteMatching.SourceHead("a source"));
+        Assert.Equal("Baer", QuoteMatching.SourceHead("Kenneth Baer, a former Obama administration official who runs Crosscut Strategies"));
+        Assert.Equal("Clyburn", QuoteMatching.SourceHead("Rep. Jim Clyburn (D-S.C.), the assistant leader of the Democratic caucus"));
+        Assert.Equal("Rangel", QuoteMatching.SourceHead("Representative Charles B. Rangel of New York"));
+        Assert.Equal("Tribe", QuoteMatching.SourceHead("Another critic, Laurence H. Tribe,"));
+        Assert.Equal("mother", QuoteMatching.SourceHead("the 34-year-old mother of three"));
         Assert.False(QuoteMatching.SpeakerStrict("Sen. Richard Blumenthal", null, "Sen"));
         Assert.True(QuoteMatching.SpeakerStrict("Sen. Richard Blumenthal", "Richard Blumenthal", "Blumenthal"));
         Assert.True(QuoteMatching.SpeakerStrict("the company", "Google", "the company"));

@@ -31,8 +31,11 @@ public sealed class QuoteScore
 /// </summary>
 public static class QuoteScorer
 {
-    public static QuoteScore ScoreDocument(string text, IReadOnlyList<GoldQuote> gold, IReadOnlyList<ExtractedQuote> found, List<string> notes)
+    /// <summary>A joint statement (one row per speaker, the same range) is one found quote, its speaker right when
+    /// any of its rows names the gold speaker.</summary>
+    public static QuoteScore ScoreDocument(string text, IReadOnlyList<GoldQuote> gold, IReadOnlyList<ExtractedQuote> rows, List<string> notes)
     {
+        var found = rows.DistinctBy(q => q.Range).ToList();
         var s = new QuoteScore { Gold = gold.Count, Extracted = found.Count };
         foreach (var g in gold) if (g.Speaker is not null) s.GoldNamed++;
         var pairs = new List<(double Score, int G, int F)>();
@@ -53,7 +56,7 @@ public static class QuoteScorer
             var fq = found[f];
             s.Matched++;
             if (gq.Speaker is not null) s.MatchedNamed++;
-            bool right = gq.Speaker == fq.Speaker;
+            bool right = gq.Speaker == fq.Speaker || fq.Joint && rows.Any(r => r.Range == fq.Range && r.Speaker == gq.Speaker);
             if (right) s.SpeakerRight++;
             if (right && gq.Speaker is not null) s.NamedSpeakerRight++;
             if (gq.Kind == fq.Kind) s.KindRight++;

@@ -126,15 +126,15 @@ catch (Exception e) when (e is EvalInputException or IOException or Unauthorized
 var overlapSide = rule == OverlapRule.Symmetric ? "of both the gold content's and the found quote's word tokens" : "of the gold content's word tokens";
 Console.WriteLine($"Match: token overlap ≥ {threshold.ToString(CultureInfo.InvariantCulture)} {overlapSide}, one to one greedy"
     + (oneToOne ? "." : ", then quotes in pieces joined.") + "\n");
-Console.WriteLine("| corpus | lang | split | docs | gold direct | gold mixed | gold indirect | recall direct | recall mixed | recall indirect | recall all | found | precision | unmatched found: in marks / inside gold | speaker strict | speaker lenient |");
-Console.WriteLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+Console.WriteLine("| corpus | lang | split | docs | gold direct | gold mixed | gold indirect | recall direct | recall mixed | recall indirect | recall all | found | precision | unmatched found: in marks / inside gold | speaker strict | speaker lenient | terms (not claimed): inside gold |");
+Console.WriteLine("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
 foreach (var (name, lang, s, sc) in results)
 {
     int gold = sc.Gold.Sum(), matched = sc.Matched.Sum(), unmatched = sc.Found - sc.FoundMatched;
     Console.WriteLine($"| {name} | {lang} | {s} | {sc.Documents} | {sc.Gold[0]} | {sc.Gold[1]} | {sc.Gold[2]} | "
         + $"{Ratio(sc.Matched[0], sc.Gold[0])} | {Ratio(sc.Matched[1], sc.Gold[1])} | {Ratio(sc.Matched[2], sc.Gold[2])} | {Ratio(matched, gold)} | "
         + $"{sc.Found} | {Ratio(sc.FoundMatched, sc.Found)} | {sc.UnmatchedFoundInMarks} / {sc.UnmatchedFoundInGold} of {unmatched} | "
-        + $"{Ratio(sc.SpeakerStrict, sc.SpeakerScored)} | {Ratio(sc.SpeakerLenient, sc.SpeakerScored)} (n={sc.SpeakerScored}) |");
+        + $"{Ratio(sc.SpeakerStrict, sc.SpeakerScored)} | {Ratio(sc.SpeakerLenient, sc.SpeakerScored)} (n={sc.SpeakerScored}) | {sc.Terms}: {sc.TermsInGold} |");
 }
 return 0;
 

@@ -133,17 +133,45 @@ public static class QuoteMatching
         return foundTo;
     }
 
-    /// <summary>The head word of a gold source span: its last word that starts with a capital letter (the name in
-    /// "Sen. Richard Blumenthal", "UFCW Local 832 president Jeff Traeger"), else its last word ("a source", "he").</summary>
+    /// <summary>The head word of a gold source span: the head of its first noun phrase, which ends at the first comma
+    /// and before a parenthesis or a post-modifier ("who", "whose", "of", "at", "for"): its last word when that
+    /// starts with a capital letter (the name in "Sen. Richard Blumenthal", "UFCW Local 832 president Jeff Traeger",
+    /// "Kenneth Baer, a former official who runs Crosscut Strategies", "Rep. Jim Clyburn (D-S.C.)"); a common noun
+    /// followed by a name in apposition gives the name ("Another critic, Laurence H. Tribe,"); else the phrase's last
+    /// capitalised word, else its last word ("a source", "he").</summary>
     public static string? SourceHead(string source)
     {
-        string? last = null, lastCapital = null;
-        foreach (var t in WordTokens(source))
+        var parts = source.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return null;
+        var (last, lastCapital) = LastWords(FirstPhrase(parts[0]));
+        if (last is not null && char.IsUpper(last[0])) return last;
+        if (parts.Length > 1 && LastWords(FirstPhrase(parts[1])) is (_, { } apposition)) return apposition;
+        return lastCapital ?? last;
+    }
+
+    static readonly string[] PostModifiers = [" who ", " whose ", " which ", " of ", " at ", " for ", "("];
+
+    /// <summary>A comma-free part of a source up to its first post-modifier.</summary>
+    static string FirstPhrase(string part)
+    {
+        int cut = part.Length;
+        foreach (var m in PostModifiers)
         {
-            last = source[t.Start..t.End];
+            int at = part.IndexOf(m, StringComparison.Ordinal);
+            if (at > 0 && at < cut) cut = at;
+        }
+        return part[..cut];
+    }
+
+    static (string? Last, string? LastCapital) LastWords(string s)
+    {
+        string? last = null, lastCapital = null;
+        foreach (var t in WordTokens(s))
+        {
+            last = s[t.Start..t.End];
             if (char.IsUpper(last[0])) lastCapital = last;
         }
-        return lastCapital ?? last;
+        return (last, lastCapital);
     }
 
     /// <summary>Strict: the gold source's head word is a word of our speaker text or canonical speaker.</summary>

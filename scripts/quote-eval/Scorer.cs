@@ -12,6 +12,8 @@ public sealed class SplitScore
     public int Found, FoundMatched, UnmatchedFoundInMarks, UnmatchedFoundInGold;
     /// <summary>Matched quotes whose gold attribution names a source, and how many of those we attribute right.</summary>
     public int SpeakerScored, SpeakerStrict, SpeakerLenient;
+    /// <summary>Rows of kind term (not claimed as quotes), and of those the ones lying inside a gold content.</summary>
+    public int Terms, TermsInGold;
 
     /// <summary>Adds another split's counts to these (the all-languages row of a multilingual set).</summary>
     public void Add(SplitScore o)
@@ -21,6 +23,7 @@ public sealed class SplitScore
         Found += o.Found; FoundMatched += o.FoundMatched;
         UnmatchedFoundInMarks += o.UnmatchedFoundInMarks; UnmatchedFoundInGold += o.UnmatchedFoundInGold;
         SpeakerScored += o.SpeakerScored; SpeakerStrict += o.SpeakerStrict; SpeakerLenient += o.SpeakerLenient;
+        Terms += o.Terms; TermsInGold += o.TermsInGold;
     }
 }
 
@@ -31,12 +34,24 @@ public sealed record ScoringOptions(double Threshold, OverlapRule Rule, bool One
 /// <summary>Scores the extractor's quotes of one document against its gold attributions (rules in <see cref="QuoteMatching"/>).</summary>
 public static class Scorer
 {
-    public static void ScoreDocument(EvalDocument doc, IReadOnlyList<ExtractedQuote> found, ScoringOptions options,
+    /// <summary>Scores one document. Rows of kind <c>term</c> (titles, scare quotes: cql claims no speech there) are
+    /// not claimed quotes and count neither way; the rows of a joint statement (one per speaker, the same range) are
+    /// one claimed quote, scored by its first row.</summary>
+    public static void ScoreDocument(EvalDocument doc, IReadOnlyList<ExtractedQuote> extracted, ScoringOptions options,
         SplitScore score, StringBuilder? errors)
     {
         var tokens = QuoteMatching.WordTokens(doc.Text);
         var inside = QuoteMatching.InsideMarks(doc.Text, tokens, options.OpeningMarks, options.ClosingMarks);
         var goldTokens = doc.Gold.Select(g => QuoteMatching.TokensIn(tokens, g.Content)).ToList();
+        var found = extracted.Where(q => q.Kind != "term").DistinctBy(q => q.Range).ToList();
+        foreach (var term in extracted.Where(q => q.Kind == "term"))
+        {
+            score.Terms++;
+            var termTokens = QuoteMatching.TokensIn(tokens, [new Span(term.Range.Start, term.Range.End)]);
+            bool inGold = termTokens.Count > 0 && goldTokens.Any(g => termTokens.Count(g.Contains) >= options.Threshold * termTokens.Count);
+            if (inGold) score.TermsInGold++;
+            errors?.Append($"  TERM {(inGold ? "in-gold" : "outside")} {Snippet(doc.Text, [new Span(term.Range.Start, term.Range.End)])}\n");
+        }
         var foundTokens = found.Select(q => QuoteMatching.TokensIn(tokens, [new Span(q.Range.Start, q.Range.End)])).ToList();
         var foundTo = QuoteMatching.Match(goldTokens, foundTokens, options.Threshold, options.Rule, options.OneToOne);
 

@@ -7,18 +7,22 @@ namespace Cql.Engine.Quotes;
 /// </summary>
 internal static class MarkedQuoteRules
 {
-    /// <summary>The cascade, first match wins: words mentioned come first (they have no speaker whatever the
-    /// sentence's cues say), then a colon's introduction, then the sentence's cues, then sources without a cue.</summary>
+    /// <summary>The cascade, first match wins: words mentioned and titles come first (they have no speaker
+    /// whatever the sentence's cues say), then a colon's introduction, then the sentence's cues, then sources without a cue.</summary>
     public static readonly IMarkedQuoteRule[] InOrder =
     [
         new MentionedTermRule(),
         new LabelRule(),
+        new TermFragmentRule.Before(),
+        new TranscriptLabelRule(),
+        new SignatureRule(),
         new CoordinatedTermRule(),
         new ColonCueRule(),
         new ColonSubjectRule(),
         new NearestCueRule(),
         new FrontedSourceRule(),
         new ReportedSpeechRule(),
+        new TermFragmentRule.Unattributed(),
         new UnattributedFragmentRule(),
     ];
 

@@ -25,7 +25,7 @@ internal sealed class SubjectAfterCueRule : ICueSubjectRule
         var t = p.Tokens[k];
         // A title the lexicon does not know before a name: "stelt voorzitter Zeki Arslan".
         if (t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && k + 1 < end && a.Reader.Read(k + 1, end) is { Kind: PhraseKind.Named, Ref.IsPerson: true } titled && (titled.End - titled.Start >= 2 || p.FirstNameAt(k + 1) is not null))
-            return titled with { Start = k };
+            return titled with { Start = k, NameStart = titled.NameAt };
         return t.IsWord && !t.IsCapitalized && !p.IsFunctionWord(k) && !p.IsPreposition(k) && t.Text.Length > 4 && HasDefiniteEnding(p, t.Lower)
             ? new Phrase(PhraseKind.Common, k, k + 1) : null;
     }

@@ -7,9 +7,9 @@ namespace Cql.Engine.Text;
 /// Photo captions. A caption is recognised by its credit ("Foto: Mikhail Metzel / AP", "(Bild: kremlin.ru, CC BY
 /// 4.0 , via Wikimedia Commons)", "Photo by …", "© NTB", "REUTERS/Maxim Shemetov") at the end of the paragraph.
 /// Scrapers glue the caption of a photo to its credit, and sometimes the credit to a body paragraph, so the
-/// paragraph is judged by what it mostly is: a credit alone, or a short description with a credit, is a caption;
-/// a long paragraph, or one that is mostly quoted speech ("«Siden starten …», sa Xi … Foto: …"), stays body —
-/// flagging it would hide its quotes.
+/// paragraph is judged by its length: a credit alone, or a short description with a credit, is a caption, also
+/// when it repeats a quotation of the article ("«Siden starten …», sa Xi … Foto: …"; its quote is still extracted,
+/// flagged quotes.in_boilerplate, issue 12); a long paragraph stays body.
 /// </summary>
 static class CaptionRule
 {
@@ -18,7 +18,6 @@ static class CaptionRule
 
     const int MaxCreditChars = 150;
     const int MaxDescriptionChars = 450;
-    const double MaxQuotedShare = 0.4;
 
     public static bool IsCaption(string text, TextRange p)
     {
@@ -27,8 +26,7 @@ static class CaptionRule
         var (start, end) = TextChars.Trim(text, p.Start, credit);
         if (end <= start) return true;
         if (end - start > MaxDescriptionChars) return false;
-        if (TextChars.IsDash(text[start]) || (text[start] == '-' && start + 1 < end && text[start + 1] == ' ')) return false;
-        return QuotedShare(text, start, end) < MaxQuotedShare;
+        return !(TextChars.IsDash(text[start]) || (text[start] == '-' && start + 1 < end && text[start + 1] == ' '));
     }
 
     /// <summary>Where the credit that ends the paragraph starts, or -1. It opens the paragraph, follows a space, or
@@ -44,39 +42,6 @@ static class CaptionRule
         int at = Credits.Find(text, p.Start, from, p.End);
         if (at > p.Start && text[at - 1] is '(' or '[') at--;
         return at;
-    }
-
-    /// <summary>The share of [start, end) inside quotation marks.</summary>
-    static double QuotedShare(string text, int start, int end)
-    {
-        int inside = 0, openAt = -1;
-        char expect = '\0';
-        for (int i = start; i < end; i++)
-        {
-            char c = text[i];
-            if (expect == '\0')
-            {
-                bool beforeWord = i + 1 < end && char.IsLetterOrDigit(text[i + 1]);
-                expect = c switch
-                {
-                    '«' => '»',
-                    '»' when beforeWord => '«',
-                    '“' => '”',
-                    '„' => '“',
-                    '”' when beforeWord => '”',
-                    '"' when beforeWord => '"',
-                    _ => '\0',
-                };
-                if (expect != '\0') openAt = i;
-            }
-            else if (c == expect || (expect == '“' && c == '”'))
-            {
-                inside += i - openAt - 1;
-                expect = '\0';
-            }
-        }
-        if (expect != '\0') inside += end - openAt - 1;
-        return (double)inside / (end - start);
     }
 
     static readonly Regex CreditLabel = new($$"""
