@@ -60,18 +60,16 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
         to = TrimEnd(p, from, BeforeNextReport(p, cues, c, from, to));
         if (to - from < 1) return;
-        int words = 0, free = 0, quoted = 0;
+        int words = 0, free = 0;
         for (int k = from; k < to; k++)
         {
             if (!p.Tokens[k].IsWord) continue;
             words++;
-            if (opaque(k)) quoted++;
             // "said that “…”": a complementizer before a quotation leaves it a quotation in marks.
-            else if (!(k == from && p.IsComplementizer(k))) free++;
+            if (!opaque(k) && !(k == from && p.IsComplementizer(k))) free++;
         }
-        if (words < MinWords || free == 0) return;
-        bool mixed = quoted > 0;
-        if (!Claim(p, from, to, mixed, out var absorbed)) return;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
+        bool mixed = absorbed.Count > 0;
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
@@ -199,15 +197,22 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (opens)
         {
             // "Laut Kreml betonte Xi, China sei …": the speech cue reports the clause, the source is its medium.
-            foreach (var other in cues)
-                if (other.Start > c.Start && other.Kind is CueKind.Speech or CueKind.Tell && other.Start < c.End + 10) return (-1, -1);
+            if (SpeechCueIn(cues, c.End, c.End + 10)) return (-1, -1);
             for (int k = c.End; k < se && k < c.End + 10; k++)
                 if (toks[k].Is(',')) return (k + 1, se);
             if (attributor.Reader.Read(c.End, se) is { } source) return (source.End, se);
             return (-1, -1);
         }
-        if (c.Start > ss && toks[c.Start - 1].Is(',')) return (ss, c.Start - 1);
+        // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
+        if (c.Start > ss && toks[c.Start - 1].Is(',') && !SpeechCueIn(cues, ss, c.Start)) return (ss, c.Start - 1);
         return (-1, -1);
+    }
+
+    static bool SpeechCueIn(List<CueHit> cues, int from, int to)
+    {
+        foreach (var other in cues)
+            if (other.Start >= from && other.Start < to && other.Kind is CueKind.Speech or CueKind.Tell) return true;
+        return false;
     }
 
     /// <summary>The cue's subject stands right after it ("said Smith", "sagte Xi", "sa han").</summary>
@@ -285,8 +290,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>The clause may become a quotation: it overlaps no other indirect one and no dash or block quotation,
-    /// and the quotations in marks inside it (its fragments, when mixed) are whole.</summary>
-    bool Claim(ParagraphContext p, int from, int to, bool mixed, out List<int> absorbed)
+    /// and the quotations in marks inside it are whole. Those someone speaks are its fragments (the statement is
+    /// mixed); a term or scare quote nobody speaks ("what is known as “corridor care”") stays a row of its own. A
+    /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
+    /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -297,7 +305,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!overlaps) continue;
             if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
-            if (mixed) absorbed.Add(k);
+            if (u.Speaker is null || u.IsTerm) continue;
+            if (u.Speaker.Name != speaker?.Name) return false;
+            absorbed.Add(k);
         }
         return true;
     }
