@@ -5,14 +5,14 @@ namespace Cql.Engine.Quotes;
 /// marks) or <c>mixed</c> (some: "He said the deal was “dead on arrival”" is one row, its fragment absorbed). The
 /// clause is found where annotators of news attribution (PolNeAR, SpkAtt) mark it:
 /// <list type="bullet">
-/// <item>after the cue, from a complementizer on ("said that …", "sa at …", "ha detto che …"), from a colon, after a
+/// <item>after the cue, after a complementizer ("said that …", "sa at …", "ha detto che …": the clause without it), a colon, a
 /// comma before a clause ("Er sagte, er sei …"), or right after the cue when a clause with a finite verb follows
 /// ("He said the plan would …");</item>
 /// <item>before the cue, from the sentence's start to the comma before it ("The plan is dead, he said.", "…, sagte Merz.");</item>
 /// <item>around "according to X" ("ifølge X, …", "…, según X.").</item>
 /// </list>
-/// A cue reports nothing when it is negated, infinitive ("declined to say"), in a conditional clause or a question, or
-/// has no subject; a clause wholly in marks is the quotation already found. The speaker is the cue's, resolved by
+/// A cue reports nothing when it is negated, infinitive ("declined to say"), in a conditional clause or a question, a
+/// belief ("tror", "thinks": who said what counts speech), or has no subject; a clause wholly in marks is the quotation already found. The speaker is the cue's, resolved by
 /// <see cref="Attributor"/>.
 /// </summary>
 internal sealed class IndirectSpeech(FoundQuotes found)
@@ -55,7 +55,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (from < 0) return;
         // A cue with no subject at all ("the said plan") reports nothing, unless a complementizer opens its clause: a
         // dropped subject ("Ha detto che …").
-        if (a.Speaker is null && a.SpeakerText is null && !p.IsComplementizer(from)) return;
+        if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
         if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
         to = TrimEnd(p, from, BeforeNextReport(p, cues, c, from, to));
@@ -65,8 +65,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         {
             if (!p.Tokens[k].IsWord) continue;
             words++;
-            // "said that “…”": a complementizer before a quotation leaves it a quotation in marks.
-            if (!opaque(k) && !(k == from && p.IsComplementizer(k))) free++;
+            if (!opaque(k)) free++;
         }
         if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
         bool mixed = absorbed.Count > 0;
@@ -96,7 +95,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     {
         var p = attributor.Paragraph;
         if (c.Kind is CueKind.According or CueKind.AccordingAfter) return false;
-        if (c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        if (p.IsBelief(c.Start) || c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
         for (int k = c.Start - 1; k >= ss && k >= c.Start - 3; k--)
             if (p.IsNegation(k)) return true;
         // "sagte nicht", "sa ikke at": a negation right after the cue.
@@ -119,11 +118,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);
-            if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k, se);
+            if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k + 1, se);
             if (t.Is(','))
             {
                 if (k + 1 < se && opaque(k + 1)) return (-1, -1);
-                if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 1, se);
+                if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End)) return (k + 1, se);
                 break;
             }

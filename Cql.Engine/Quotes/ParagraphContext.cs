@@ -112,6 +112,8 @@ internal sealed class ParagraphContext
     /// <summary>A cue that takes a content clause without a complementizer ("said", "mener").</summary>
     public bool IsClauseCue(int i) => Has(i, WordClass.ClauseCue);
     public bool IsSubjectPronoun(int i) => Has(i, WordClass.SubjectPronoun);
+    /// <summary>A cue of belief ("tror", "thinks"): no statement.</summary>
+    public bool IsBelief(int i) => Has(i, WordClass.Belief);
 
     /// <summary>A finite verb by its form: a listed one, or a lower-case word with an ending of finite forms in one of
     /// the paragraph's languages ("planned", "opposes", "mener") that no article or preposition precedes.</summary>
