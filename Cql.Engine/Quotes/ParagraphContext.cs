@@ -111,6 +111,32 @@ internal sealed class ParagraphContext
     /// <summary>A preposition that, opening a sentence before a person and a comma, names the source of what follows
     /// ("Per il commissario tecnico …, Luca Cesaroni, …", "Pour le président …, Jordi Bataille, …").</summary>
     public bool IsFrontedSource(int i) => Has(i, WordClass.FrontedSource);
+    /// <summary>Opens a reported clause after a cue ("that", "dass", "at", "che").</summary>
+    public bool IsComplementizer(int i) => Has(i, WordClass.Complementizer);
+    /// <summary>A finite verb form (or a Konjunktiv I form) that shows a clause.</summary>
+    public bool IsFinite(int i) => Has(i, WordClass.Finite | WordClass.Subjunctive);
+    public bool IsNegation(int i) => Has(i, WordClass.Negation);
+    public bool IsConditional(int i) => Has(i, WordClass.Conditional);
+    public bool IsInfinitiveMarker(int i) => Has(i, WordClass.Infinitive);
+    /// <summary>A cue that takes a content clause without a complementizer ("said", "mener").</summary>
+    public bool IsClauseCue(int i) => Has(i, WordClass.ClauseCue);
+    public bool IsSubjectPronoun(int i) => Has(i, WordClass.SubjectPronoun);
+    /// <summary>A cue of belief ("tror", "thinks"): no statement.</summary>
+    public bool IsBelief(int i) => Has(i, WordClass.Belief);
+
+    /// <summary>A finite verb by its form: a listed one, or a lower-case word with an ending of finite forms in one of
+    /// the paragraph's languages ("planned", "opposes", "mener") that no article or preposition precedes.</summary>
+    public bool LooksFinite(int i)
+    {
+        if (IsFinite(i)) return true;
+        var t = Tokens[i];
+        if (!t.IsWord || t.IsCapitalized || t.Text.Length < 4 || i == 0 || IsDetDef(i - 1) || IsDetIndef(i - 1) || IsPreposition(i - 1) || IsFunctionWord(i)) return false;
+        var lower = t.Lower;
+        foreach (var w in _words)
+            foreach (var end in w.FiniteEndings)
+                if (lower.Length > end.Length + 2 && lower.EndsWith(end, StringComparison.Ordinal) && !lower.EndsWith("ss", StringComparison.Ordinal)) return true;
+        return false;
+    }
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>

@@ -13,6 +13,7 @@ namespace Cql.Engine.Quotes;
 internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
 {
     readonly QuoteContinuation _continuation = new(found, discourse);
+    readonly IndirectSpeech _indirect = new(found);
 
     List<QuoteUnit> Units => found.Units;
 
@@ -55,6 +56,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         foreach (var k in mine) if (Units[k].Parent >= 0) AttributeNested(p, attributor, k);
         // Kinds of marked quotes.
         foreach (var k in top) if (Units[k].Style == "marked" && Units[k].Kind != "full") Units[k].Kind = KindOf(p, Units[k], sentences, isOpaque);
+        // Indirect speech was added sentence by sentence, after the quotations in marks.
+        mine.Sort(_byContentStart);
     }
 
     /// <summary>Per token, whether it lies inside one of the top-level quotations <paramref name="top"/> (marks
@@ -82,15 +85,17 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         else MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, k, ss, se, cues, opaque, selfContained));
     }
 
-    /// <summary>Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") notes its subject as
-    /// a speaker; the last such subject of the sentence is returned, the one a following quote may continue.</summary>
+    /// <summary>Indirect speech ("Hansen sier at …", "Ifølge styrelederen, Hege Moldestad, får …") becomes a quotation
+    /// (<see cref="IndirectSpeech"/>) and notes its subject as a speaker; the last such subject of the sentence is
+    /// returned, the one a following quote may continue.</summary>
     Referent? NoteIndirectSpeech(ParagraphContext p, Attributor attributor, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
     {
         Referent? last = null;
         foreach (var c in cues)
         {
-            if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According)) continue;
-            var a = attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true);
+            if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.According or CueKind.AccordingAfter)) continue;
+            var a = _indirect.Add(attributor, c, attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true), ss, se, cues, opaque);
+            if (c.Kind == CueKind.AccordingAfter) continue;
             if (a.Speaker is { } r && (c.Kind != CueKind.According || r.IsPerson))
             {
                 discourse.Note(r, p.Index, c.Start, subject: true, speaker: true, humanVoice: a.HumanVoice);

@@ -6,8 +6,9 @@ namespace Cql.Engine.Quotes;
 /// <param name="SpeakerText">The words that name the speaker as written ("Kinas president", "han").</param>
 /// <param name="Cue">The attribution verb or phrase ("sa", "ha affermato", "ifølge").</param>
 /// <param name="Via">The medium it was reported through ("CNN"), or null.</param>
-/// <param name="Kind">full, partial, dash or block for speech; term for words mentioned, named or scare-quoted in marks
-/// (a title, a programme, a slogan), which never have a speaker.</param>
+/// <param name="Kind">full, partial, dash, block (words in marks or set off as a quotation), indirect (reported speech
+/// without marks) or mixed (reported speech with a fragment in marks, the whole statement in one row) for speech; term
+/// for words mentioned, named or scare-quoted in marks (a title, a programme, a slogan), which never have a speaker.</param>
 /// <param name="Lang">The language of the quoted words (ISO 639-1).</param>
 /// <param name="ParagraphIndex">Index into the document's paragraphs of the paragraph holding the quote's start.</param>
 /// <param name="SentenceIndex">Index into the document's sentences of the sentence holding the quote's start, or -1.</param>

@@ -40,11 +40,12 @@ internal sealed record RoleWord(string Stem, string Class, bool Feminine);
 
 /// <summary>The closed classes a word belongs to in one language, as flags (attribution asks about every token).</summary>
 [Flags]
-internal enum WordClass : ushort
+internal enum WordClass : uint
 {
     None = 0, DetDef = 1, DetIndef = 2, Preposition = 4, Conjunction = 8, Subordinator = 16, Adverb = 32, Aux = 64,
     DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
-    Oblique = 16384, FrontedSource = 32768,
+    Oblique = 16384, FrontedSource = 32768, Complementizer = 1 << 16, Finite = 1 << 17, Negation = 1 << 18,
+    Conditional = 1 << 19, Infinitive = 1 << 20, ClauseCue = 1 << 21, SubjectPronoun = 1 << 22, Belief = 1 << 23,
 }
 
 /// <summary>The closed word classes of one language.</summary>
@@ -67,7 +68,9 @@ internal sealed class LanguageWords(int ordinal)
             (Adverb, WordClass.Adverb), (Aux, WordClass.Aux), (DocNoun, WordClass.DocNoun), (TermNoun, WordClass.TermNoun),
             (Subjunctive, WordClass.Subjunctive), (Function, WordClass.Function), (PronounM, WordClass.PronounM),
             (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl), (Oblique, WordClass.Oblique),
-            (FrontedSource, WordClass.FrontedSource)])
+            (FrontedSource, WordClass.FrontedSource), (Complementizer, WordClass.Complementizer), (Finite, WordClass.Finite),
+            (Negation, WordClass.Negation), (Conditional, WordClass.Conditional), (Infinitive, WordClass.Infinitive),
+            (ClauseCue, WordClass.ClauseCue), (SubjectPronoun, WordClass.SubjectPronoun), (Belief, WordClass.Belief)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
     }
 
@@ -83,7 +86,11 @@ internal sealed class LanguageWords(int ordinal)
         Conjunction = new(StringComparer.Ordinal), Subordinator = new(StringComparer.Ordinal), Adverb = new(StringComparer.Ordinal),
         Aux = new(StringComparer.Ordinal), DocNoun = new(StringComparer.Ordinal), TermNoun = new(StringComparer.Ordinal),
         Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal), Oblique = new(StringComparer.Ordinal),
-        FrontedSource = new(StringComparer.Ordinal);
+        FrontedSource = new(StringComparer.Ordinal), Complementizer = new(StringComparer.Ordinal), Finite = new(StringComparer.Ordinal),
+        Negation = new(StringComparer.Ordinal), Conditional = new(StringComparer.Ordinal), Infinitive = new(StringComparer.Ordinal),
+        ClauseCue = new(StringComparer.Ordinal), SubjectPronoun = new(StringComparer.Ordinal), Belief = new(StringComparer.Ordinal);
+    /// <summary>Endings of finite verb forms ("ed", "er"), longest first.</summary>
+    public readonly List<string> FiniteEndings = [];
     /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
     public readonly List<string[]> Label = [];
 }
@@ -166,6 +173,7 @@ internal sealed class QuoteLexicon
             };
             if (cue is { } kind) { foreach (var e in entries) AddCue(e, kind, lang); continue; }
             if (cls == "notcue") { foreach (var e in entries) AddNotCue(e, lang); continue; }
+            if (cls == "finite-ending") { w.FiniteEndings.AddRange(entries); w.FiniteEndings.Sort((a, b) => b.Length.CompareTo(a.Length)); continue; }
             if (cls == "label") { foreach (var e in entries) w.Label.Add(e.Split(' ', StringSplitOptions.RemoveEmptyEntries)); continue; }
             var set = cls switch
             {
@@ -173,7 +181,9 @@ internal sealed class QuoteLexicon
                 "det-indef" => w.DetIndef, "preposition" => w.Preposition, "conjunction" => w.Conjunction,
                 "subordinator" => w.Subordinator, "adverb" => w.Adverb, "aux" => w.Aux, "docnoun" => w.DocNoun,
                 "termnoun" => w.TermNoun, "subjunctive" => w.Subjunctive, "function" => w.Function, "oblique" => w.Oblique,
-                "according-fronted" => w.FrontedSource,
+                "according-fronted" => w.FrontedSource, "complementizer" => w.Complementizer, "finite" => w.Finite,
+                "negation" => w.Negation, "conditional" => w.Conditional, "infinitive" => w.Infinitive,
+                "clause-cue" => w.ClauseCue, "subject-pronoun" => w.SubjectPronoun, "belief" => w.Belief,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{cls}'"),
             };
             foreach (var e in entries) set.Add(e);

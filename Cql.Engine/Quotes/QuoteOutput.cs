@@ -20,7 +20,7 @@ internal sealed class QuoteOutput(AnalyzedDocument doc, FoundQuotes found, Quote
         foreach (var k in ordered)
         {
             var u = Units[k];
-            if (u.ContentEnd <= u.ContentStart) continue;
+            if (u.ContentEnd <= u.ContentStart || u.Absorbed) continue;
             var range = new TextRange(u.ContentStart, u.ContentEnd);
             var text = doc.Text[u.ContentStart..u.ContentEnd];
             var prior = u.Parent >= 0 ? LanguageOf(Units[u.Parent]) : ParagraphLanguage(u.Para);
@@ -58,7 +58,8 @@ internal sealed class QuoteOutput(AnalyzedDocument doc, FoundQuotes found, Quote
         var tops = new List<int>();
         foreach (var k in found.UnitsOf(para))
         {
-            if (Units[k].Parent >= 0) continue;
+            // Indirect speech is the paragraph's own narration.
+            if (Units[k].Parent >= 0 || Units[k].Style == "indirect") continue;
             // A stable insertion by start: quotations at the same start keep their order.
             int at0 = tops.Count;
             while (at0 > 0 && Units[tops[at0 - 1]].ContentStart > Units[k].ContentStart) at0--;

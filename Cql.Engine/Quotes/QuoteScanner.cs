@@ -111,12 +111,20 @@ internal static class QuoteScanner
         }
         return c switch
         {
-            // A „ with nothing after it is a broken closer ("… geworden ist. „").
-            '„' => new Mark(i, c, left, right || !left),
+            // A „ with nothing after it is a broken closer ("… geworden ist. „"); one set apart from its first word by a
+            // space opens ("sagte er: „ Wir …“") unless a quotation it may close is open ("… Bürger. „ Die …").
+            '„' => new Mark(i, c, left || SpacedOpener(text, i, start, end), right || !left),
             '‚' => new Mark(i, c, left, false),
             _ when single && !left && !right => null,
             _ => new Mark(i, c, left, right || (!left && !QuoteTokenizer.IsSpace(prevWord))),
         };
+    }
+
+    /// <summary>A mark after a space (or an opening context) and before one space and a letter or digit.</summary>
+    static bool SpacedOpener(string text, int i, int start, int end)
+    {
+        char prev = i > start ? text[i - 1] : ' ';
+        return (QuoteTokenizer.IsSpace(prev) || IsOpeningContext(prev)) && i + 2 < end && QuoteTokenizer.IsSpace(text[i + 1]) && char.IsLetterOrDigit(text[i + 2]);
     }
 
     static bool IsSingle(char c) => c is '‚' or '‘' or '’' or '\'' or '‹' or '›';

@@ -13,7 +13,7 @@ internal sealed class QuoteUnit
     /// <summary>The opening and closing mark tokens (-1 for dash and block quotes, or a mark never closed).</summary>
     public int OpenTok { get; set; } = -1;
     public int CloseTok { get; set; } = -1;
-    /// <summary>marked (full or partial, decided from context), dash or block.</summary>
+    /// <summary>marked (full or partial, decided from context), dash, block, or indirect (kind indirect or mixed).</summary>
     public required string Style { get; init; }
     public string Kind { get; set; } = "partial";
     /// <summary>The enclosing quotation (index into the document's units), or -1.</summary>
@@ -32,6 +32,8 @@ internal sealed class QuoteUnit
     public List<Referent>? CoSpeakers { get; set; }
     /// <summary>Attribution is decided (a speaker, or nobody on purpose: a scare quote, an impersonal report).</summary>
     public bool Settled { get; set; }
+    /// <summary>A fragment in marks inside a mixed quotation, which reports it as part of the whole statement: not a row.</summary>
+    public bool Absorbed { get; set; }
     /// <summary>A word mentioned rather than quoted ("ordet «krig»").</summary>
     public bool IsTerm { get; set; }
     /// <summary>The end (token) of the sentence that holds the quotation: where its attribution ends.</summary>

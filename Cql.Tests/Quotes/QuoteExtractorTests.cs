@@ -60,7 +60,8 @@ public class QuoteExtractorTests
         var broken = Quote(e, "gjøre alt");
         Assert.Equal("gjøre alt som trengs.", broken.Text);
         Assert.Equal("Per Hansen", Quote(e, "Vi krever svar").Speaker);
-        Assert.Equal("Per Hansen", Quote(e, "alvorlig").Speaker);
+        // "Han la til at saken er «alvorlig»": one mixed statement, its fragment inside.
+        Assert.Equal(("mixed", "Per Hansen"), (Quote(e, "saken er «alvorlig»").Kind, Quote(e, "saken er").Speaker));
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public class QuoteExtractorTests
             «Vi står fast», gjentok finansministeren.
             """);
         Assert.Equal("Lars Kjeldsen", Quote(e, "Dette er").Speaker);
-        Assert.Equal("Lars Kjeldsen", Quote(e, "ikke skal").Speaker);
+        Assert.Equal("Lars Kjeldsen", Quote(e, "skattene «ikke skal øke»").Speaker);
         Assert.Equal("Mona Dahl", Quote(e, "Budsjettet").Speaker);
         Assert.Equal("Lars Kjeldsen", Quote(e, "Vi står").Speaker);
     }

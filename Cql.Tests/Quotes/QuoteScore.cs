@@ -28,6 +28,10 @@ public sealed class QuoteScore
 /// <summary>
 /// Scores extracted quotes against gold, document by document: an extracted quote matches the gold quote it overlaps
 /// most (character overlap over union at least one half), each at most once. Disagreements are listed for reading.
+/// The gold annotates quotations in marks only (kinds full, partial, dash, block), so only those kinds are scored:
+/// a found <c>indirect</c> row is neither a match nor a false positive, and a found <c>mixed</c> row (a reported
+/// statement with its fragments in marks) matches each gold <c>partial</c> lying inside it, counting as one found
+/// quote per fragment it matches (at least one).
 /// </summary>
 public static class QuoteScorer
 {
@@ -35,23 +39,30 @@ public static class QuoteScorer
     /// any of its rows names the gold speaker.</summary>
     public static QuoteScore ScoreDocument(string text, IReadOnlyList<GoldQuote> gold, IReadOnlyList<ExtractedQuote> rows, List<string> notes)
     {
-        var found = rows.DistinctBy(q => q.Range).ToList();
-        var s = new QuoteScore { Gold = gold.Count, Extracted = found.Count };
+        var found = rows.Where(q => q.Kind != "indirect").DistinctBy(q => q.Range).ToList();
+        var s = new QuoteScore { Gold = gold.Count };
         foreach (var g in gold) if (g.Speaker is not null) s.GoldNamed++;
         var pairs = new List<(double Score, int G, int F)>();
         for (int g = 0; g < gold.Count; g++)
             for (int f = 0; f < found.Count; f++)
             {
-                double j = Jaccard(gold[g].Range.Start, gold[g].Range.End, found[f].Range.Start, found[f].Range.End);
+                var (gr, fr) = (gold[g].Range, found[f].Range);
+                // A mixed row holds the gold fragment whole: the best match there can be.
+                double j = found[f].Kind == "mixed"
+                    ? (gold[g].Kind == "partial" && gr.Start >= fr.Start && gr.End <= fr.End ? 1 : 0)
+                    : Jaccard(gr.Start, gr.End, fr.Start, fr.End);
                 if (j >= 0.5) pairs.Add((j, g, f));
             }
         pairs.Sort((a, b) => b.Score.CompareTo(a.Score));
         var gUsed = new bool[gold.Count];
         var fUsed = new bool[found.Count];
+        var fragments = new int[found.Count];
         foreach (var (_, g, f) in pairs)
         {
             if (gUsed[g] || fUsed[f]) continue;
-            gUsed[g] = fUsed[f] = true;
+            gUsed[g] = true;
+            if (found[f].Kind == "mixed") fragments[f]++;
+            else fUsed[f] = true;
             var gq = gold[g];
             var fq = found[f];
             s.Matched++;
@@ -59,16 +70,17 @@ public static class QuoteScorer
             bool right = gq.Speaker == fq.Speaker || fq.Joint && rows.Any(r => r.Range == fq.Range && r.Speaker == gq.Speaker);
             if (right) s.SpeakerRight++;
             if (right && gq.Speaker is not null) s.NamedSpeakerRight++;
-            if (gq.Kind == fq.Kind) s.KindRight++;
+            if (gq.Kind == fq.Kind || fq.Kind == "mixed") s.KindRight++;
             if (gq.Lang == fq.Lang) s.LangRight++;
             if (!right) notes.Add($"  speaker  {Short(gq.Text)}: gold {gq.Speaker ?? "-"}, got {fq.Speaker ?? "-"} (\"{fq.SpeakerText}\", cue \"{fq.Cue}\")");
-            else if (gq.Kind != fq.Kind) notes.Add($"  kind     {Short(gq.Text)}: gold {gq.Kind}, got {fq.Kind}");
+            else if (gq.Kind != fq.Kind && fq.Kind != "mixed") notes.Add($"  kind     {Short(gq.Text)}: gold {gq.Kind}, got {fq.Kind}");
             if (gq.Lang != fq.Lang) notes.Add($"  lang     {Short(gq.Text)}: gold {gq.Lang}, got {fq.Lang}");
         }
         for (int g = 0; g < gold.Count; g++)
             if (!gUsed[g]) notes.Add($"  missed   {Short(gold[g].Text)} ({gold[g].Speaker ?? "-"})");
+        for (int f = 0; f < found.Count; f++) s.Extracted += Math.Max(1, fragments[f]);
         for (int f = 0; f < found.Count; f++)
-            if (!fUsed[f]) notes.Add($"  extra    {Short(found[f].Text)} ({found[f].Speaker ?? "-"}, {found[f].Kind})");
+            if (!fUsed[f] && fragments[f] == 0) notes.Add($"  extra    {Short(found[f].Text)} ({found[f].Speaker ?? "-"}, {found[f].Kind})");
         return s;
     }
 

@@ -1,0 +1,313 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// Indirect and mixed speech: the clause a speech cue reports, as one quotation of kind <c>indirect</c> (no words in
+/// marks) or <c>mixed</c> (some: "He said the deal was “dead on arrival”" is one row, its fragment absorbed). The
+/// clause is found where annotators of news attribution (PolNeAR, SpkAtt) mark it:
+/// <list type="bullet">
+/// <item>after the cue, after a complementizer ("said that …", "sa at …", "ha detto che …": the clause without it), a colon, a
+/// comma before a clause ("Er sagte, er sei …"), or right after the cue when a clause with a finite verb follows
+/// ("He said the plan would …");</item>
+/// <item>before the cue, from the sentence's start to the comma before it ("The plan is dead, he said.", "…, sagte Merz.");</item>
+/// <item>around "according to X" ("ifølge X, …", "…, según X.").</item>
+/// </list>
+/// A cue reports nothing when it is negated, infinitive ("declined to say"), in a conditional clause or a question, a
+/// belief ("tror", "thinks": who said what counts speech), or has no subject; a clause wholly in marks is the quotation already found. The speaker is the cue's, resolved by
+/// <see cref="Attributor"/>.
+/// </summary>
+internal sealed class IndirectSpeech(FoundQuotes found)
+{
+    /// <summary>Words between a cue and its clause's complementizer, comma or colon ("said in a statement on Monday that").</summary>
+    const int MaxTail = 8;
+    /// <summary>Words between the comma that ends a reported clause and its cue (", the minister for finance said").</summary>
+    const int MaxSubjectGap = 7;
+    /// <summary>A clause without a complementizer shows a finite verb within this many words.</summary>
+    const int FiniteWithin = 7;
+    const int MinWords = 3;
+    /// <summary>Words after a cue that ends its statement ("…, the minister said on Monday in Brussels.").</summary>
+    const int MaxTailAfter = 6;
+
+    List<QuoteUnit> Units => found.Units;
+
+    /// <summary>Adds the quotation cue <paramref name="c"/> of sentence [<paramref name="ss"/>, <paramref name="se"/>)
+    /// reports, attributed as <paramref name="a"/>, unless the cue reports nothing or its clause is quoted already.</summary>
+    /// <returns>The cue's attribution: <paramref name="a"/>, or when <paramref name="a"/> took the subject of the
+    /// reported clause for the cue's ("says she opposes": "she"), the cue's own subject before it.</returns>
+    public Attribution Add(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
+        bool subjectAfter = SubjectFollows(p, c, a);
+        if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se)
+            && attributor.Resolve(c, ss, ss, c.End, opaque, allowDiscourse: true) is { SpeakerText: not null } before)
+        {
+            a = before;
+            subjectAfter = false;
+        }
+        Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
+        return a;
+    }
+
+    void Place(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool subjectAfter)
+    {
+        var p = attributor.Paragraph;
+        var (from, to) = c.Kind is CueKind.According or CueKind.AccordingAfter ? AroundSource(attributor, c, ss, se, cues) : ClauseOf(p, c, ss, se, opaque, subjectAfter);
+        if (from < 0) return;
+        // A cue with no subject at all ("the said plan") reports nothing, unless a complementizer opens its clause: a
+        // dropped subject ("Ha detto che …").
+        if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
+        // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
+        if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
+        to = TrimEnd(p, from, BeforeNextReport(p, cues, c, from, to));
+        if (to - from < 1) return;
+        int words = 0, free = 0;
+        for (int k = from; k < to; k++)
+        {
+            if (!p.Tokens[k].IsWord) continue;
+            words++;
+            if (!opaque(k)) free++;
+        }
+        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
+        bool mixed = absorbed.Count > 0;
+        var u = new QuoteUnit
+        {
+            Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
+            Style = "indirect", Kind = mixed ? "mixed" : "indirect",
+            Speaker = a.Speaker, SpeakerText = a.SpeakerText, Cue = a.CueText, Via = a.Via, Settled = true,
+        };
+        foreach (var k in absorbed) Units[k].Absorbed = true;
+        found.Add(u);
+    }
+
+    static bool IsQuestion(ParagraphContext p, int se)
+    {
+        for (int k = se - 1; k >= 0 && k >= se - 3; k--)
+        {
+            var t = p.Tokens[k];
+            if (t.Is('?')) return true;
+            if (t.IsWord) return false;
+        }
+        return false;
+    }
+
+    /// <summary>"did not say", "declined to say", "if he says": the cue reports nothing.</summary>
+    static bool NoReport(Attributor attributor, CueHit c, int ss, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        if (c.Kind is CueKind.According or CueKind.AccordingAfter) return false;
+        if (p.IsBelief(c.Start) || c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        for (int k = c.Start - 1; k >= ss && k >= c.Start - 3; k--)
+            if (p.IsNegation(k)) return true;
+        // "sagte nicht", "sa ikke at": a negation right after the cue.
+        if (c.End < p.Tokens.Count && p.IsNegation(c.End)) return true;
+        int clause = attributor.ClauseStart(c.Start, ss, opaque);
+        for (int k = Math.Max(ss, clause - 1); k < c.Start; k++)
+            if (p.IsConditional(k)) return true;
+        return false;
+    }
+
+    /// <summary>The clause a speech cue reports: after it, else before it; (-1, -1) when neither has one.</summary>
+    static (int From, int To) ClauseOf(ParagraphContext p, CueHit c, int ss, int se, Func<int, bool> opaque, bool subjectAfter)
+    {
+        var toks = p.Tokens;
+        int limit = Math.Min(se, c.End + MaxTail);
+        for (int k = c.End; k < limit; k++)
+        {
+            // "He said: “…”", "She said “…”": the quotation in marks is the statement.
+            if (opaque(k)) return (-1, -1);
+            var t = toks[k];
+            if (p.IsSentenceEnd(k)) break;
+            if (t.Is(':')) return (k + 1, se);
+            if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k + 1, se);
+            if (t.Is(','))
+            {
+                if (k + 1 < se && opaque(k + 1)) return (-1, -1);
+                if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
+                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End)) return (k + 1, se);
+                break;
+            }
+            if (t.Is(';') || t.Kind == TokenKind.Dash) break;
+            // A bare clause starts right at the cue ("He said the plan would …"), never at its inverted subject.
+            if (k == c.End && !subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, k, se)) return (k, se);
+            // "said the nonstop demands that come …", "said no decision had been made about whether …": an object or a
+            // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
+            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
+        }
+        return Before(p, c, ss, opaque);
+    }
+
+    /// <summary>"The plan is dead, he said.": the sentence up to the comma before the cue (and its subject), when
+    /// nothing but a short tail follows the cue.</summary>
+    static (int From, int To) Before(ParagraphContext p, CueHit c, int ss, Func<int, bool> opaque)
+    {
+        var toks = p.Tokens;
+        int comma = -1;
+        for (int k = c.Start - 1; k > ss && k >= c.Start - MaxSubjectGap - 1; k--)
+        {
+            if (opaque(k)) { if (toks[k].Kind == TokenKind.Mark && k > ss && toks[k - 1].Is(',') && opaque(k - 1)) comma = k + 1; break; }
+            if (toks[k].Is(',') || toks[k].Kind == TokenKind.Dash) { comma = k; break; }
+            if (!toks[k].IsWord && !toks[k].Is('.') && !toks[k].Is('\'') && !toks[k].Is('’')) return (-1, -1);
+            // ", when Clinton blasted him": a subordinate clause, no attribution.
+            if (p.IsSubordinator(k) || p.IsConjunction(k)) return (-1, -1);
+        }
+        if (comma < 0 || !ShortTail(p, c.End)) return (-1, -1);
+        int from = ss;
+        while (from < comma && toks[from].Kind == TokenKind.Dash) from++;
+        // "When Clinton noted …, Trump boasted": a subordinate clause is no statement.
+        int first = from;
+        while (first < comma && (p.IsConjunction(first) || !toks[first].IsWord)) first++;
+        if (first < comma && p.IsSubordinator(first) && !p.IsComplementizer(first)) return (-1, -1);
+        // "On The Steve Harvey Morning Show on Tuesday, Clinton criticized …": a fronted phrase, no clause.
+        bool clause = false;
+        for (int k = first + 1; k < comma && !clause; k++) clause = opaque(k) || p.LooksFinite(k);
+        if (!clause) return (-1, -1);
+        // "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": the quotation ends at its comma, the words after it
+        // name the speaker.
+        for (int k = from + 1; k < comma - 1; k++)
+            if (opaque(k) && toks[k].Kind == TokenKind.Mark && toks[k - 1].Is(',') && opaque(k - 1) && !opaque(k + 1)) return (-1, -1);
+        return (from, comma);
+    }
+
+    /// <summary>After a cue that ends its statement only its subject and a short adverbial follow, up to the sentence's
+    /// end or a comma ("…, he said on Monday.", "…, said Sen. Richard Blumenthal, D-Conn."), no clause.</summary>
+    static bool ShortTail(ParagraphContext p, int from)
+    {
+        int words = 0;
+        for (int k = from; k < p.Tokens.Count; k++)
+        {
+            var t = p.Tokens[k];
+            if (t.Is(',') || p.IsSentenceEnd(k) && (k + 1 >= p.Tokens.Count || !p.Tokens[k + 1].IsWord || p.Tokens[k + 1].IsCapitalized)) return true;
+            if (!t.IsWord) continue;
+            if (++words > MaxTailAfter || p.IsComplementizer(k) || p.IsFinite(k)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>"ifølge X, …" and "According to X the plan …" report what follows X; "…, según X." what precedes.</summary>
+    static (int From, int To) AroundSource(Attributor attributor, CueHit c, int ss, int se, List<CueHit> cues)
+    {
+        var p = attributor.Paragraph;
+        var toks = p.Tokens;
+        int first = ss;
+        while (first < c.Start && !toks[first].IsWord) first++;
+        bool opens = first == c.Start || (first + 1 == c.Start && p.IsConjunction(first));
+        if (c.Kind == CueKind.AccordingAfter)
+            return opens || c.Start - first <= 6 ? (toks[c.End].Is(',') ? c.End + 1 : c.End, se) : (-1, -1);
+        if (opens)
+        {
+            // "Laut Kreml betonte Xi, China sei …": the speech cue reports the clause, the source is its medium.
+            if (SpeechCueIn(cues, c.End, c.End + 10)) return (-1, -1);
+            for (int k = c.End; k < se && k < c.End + 10; k++)
+                if (toks[k].Is(',')) return (k + 1, se);
+            if (attributor.Reader.Read(c.End, se) is { } source) return (source.End, se);
+            return (-1, -1);
+        }
+        // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
+        if (c.Start > ss && toks[c.Start - 1].Is(',') && !SpeechCueIn(cues, ss, c.Start)) return (ss, c.Start - 1);
+        return (-1, -1);
+    }
+
+    static bool SpeechCueIn(List<CueHit> cues, int from, int to)
+    {
+        foreach (var other in cues)
+            if (other.Start >= from && other.Start < to && other.Kind is CueKind.Speech or CueKind.Tell) return true;
+        return false;
+    }
+
+    /// <summary>The cue's subject stands right after it ("said Smith", "sagte Xi", "sa han").</summary>
+    static bool SubjectFollows(ParagraphContext p, CueHit c, Attribution a)
+    {
+        if (c.End >= p.Tokens.Count || a.SpeakerText is not { Length: > 0 } st) return false;
+        return p.Text.AsSpan(p.Tokens[c.End].Start).StartsWith(st, StringComparison.Ordinal);
+    }
+
+    /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
+    /// subject pronoun, or a word that may open a clause and a finite verb soon after.</summary>
+    static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
+        k < se && p.IsClauseCue(c.Start) && OpensClause(p, k) && (p.IsSubjectPronoun(k) || ClauseFollows(p, k, se, needSubjunctive: false));
+
+    /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
+    static bool OpensClause(ParagraphContext p, int k)
+    {
+        var t = p.Tokens[k];
+        return t.IsWord && !p.IsPreposition(k) && !p.IsConjunction(k) && !p.IsNegation(k) && !p.IsAdverb(k)
+            && !(p.IsSubordinator(k) && !p.IsSubjectPronoun(k) && !p.IsDetDef(k));
+    }
+
+    /// <summary>A finite verb (with <paramref name="needSubjunctive"/>, a Konjunktiv I form) within the first words
+    /// from <paramref name="from"/>, before any comma.</summary>
+    static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
+    {
+        if (from >= se || !OpensClause(p, from)) return false;
+        int words = 0;
+        for (int k = from; k < se && words < FiniteWithin; k++)
+        {
+            var t = p.Tokens[k];
+            if (t.Is(',') || t.Is(';')) return false;
+            if (!t.IsWord) continue;
+            // "Friday as he entered the talks": the verb of a subordinate clause.
+            if (k > from && p.IsSubordinator(k)) return false;
+            words++;
+            if (k > from && (needSubjunctive ? p.IsSubjunctive(k) : p.LooksFinite(k))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The clause ends before the next report of its sentence: at the comma or dash before another cue and its
+    /// subject ("When Clinton noted that …, Trump boasted, …").</summary>
+    static int BeforeNextReport(ParagraphContext p, List<CueHit> cues, CueHit c, int from, int to)
+    {
+        foreach (var other in cues)
+        {
+            if (other.Start <= from || other.Start >= to || other == c) continue;
+            // "said it was opposed to the test and warned North Korea …": a coordinated cue reports a clause of its own.
+            if (other.Start - 1 > from && p.IsConjunction(other.Start - 1)) return other.Start - 1;
+            for (int k = other.Start - 1; k > from && k >= other.Start - MaxSubjectGap - 1; k--)
+            {
+                var t = p.Tokens[k];
+                if (t.Is(',') || t.Kind == TokenKind.Dash) return k;
+                // ", though she noted …": the comma before the subordinator.
+                if (p.IsSubordinator(k) && !(k - 1 > from && (p.Tokens[k - 1].Is(',') || p.Tokens[k - 1].Kind == TokenKind.Dash))) break;
+            }
+        }
+        return to;
+    }
+
+    /// <summary>Drops trailing punctuation (a closing mark stays) and stops at a quoted sentence's end that the
+    /// sentence splitter could not see ("… “dead on arrival.” She …").</summary>
+    static int TrimEnd(ParagraphContext p, int from, int to)
+    {
+        var toks = p.Tokens;
+        for (int k = from; k < to - 2; k++)
+            if (p.IsSentenceEnd(k) && toks[k + 1].Kind == TokenKind.Mark && (toks[k + 2].IsCapitalized || toks[k + 2].Kind is TokenKind.Mark or TokenKind.Dash))
+            {
+                to = k + 2;
+                break;
+            }
+        while (to > from && toks[to - 1].Kind == TokenKind.Punct) to--;
+        return to;
+    }
+
+    /// <summary>The clause may become a quotation: it overlaps no other indirect one and no dash or block quotation,
+    /// and the quotations in marks inside it are whole. Those someone speaks are its fragments (the statement is
+    /// mixed); a term or scare quote nobody speaks ("what is known as “corridor care”") stays a row of its own. A
+    /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
+    /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, out List<int> absorbed)
+    {
+        absorbed = [];
+        foreach (var k in found.UnitsOf(p.Index))
+        {
+            var u = Units[k];
+            if (u.Parent >= 0 || u.Absorbed) continue;
+            bool overlaps = u.Before < to && u.After > from;
+            if (!overlaps) continue;
+            if (u.Style != "marked") return false;
+            if (u.Before < from || u.After > to + 1) return false;
+            if (u.Speaker is null || u.IsTerm) continue;
+            if (u.Speaker.Name != speaker?.Name) return false;
+            absorbed.Add(k);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>Indirect speech: the clause a cue reports is a quote of kind indirect, after the cue (from a
+/// complementizer, a comma before a Konjunktiv I clause, or right after a cue that takes a bare clause) or before it
+/// ("…, he said."), and around "according to X", without its complementizer; with a fragment in marks it is one mixed
+/// quote; negated, infinitive, conditional, questioning and belief cues and cues without a clause report nothing.</summary>
+public class IndirectSpeechTests
+{
+    [Theory]
+    [InlineData("Finance minister Anna Berg spoke on Monday. She said that the plan would be delayed.", "the plan would be delayed")]
+    [InlineData("Finance minister Anna Berg spoke on Monday. She said the plan would be delayed.", "the plan would be delayed")]
+    [InlineData("Finance minister Anna Berg spoke on Monday. The plan is dead, she said on Monday.", "The plan is dead")]
+    [InlineData("Finance minister Anna Berg spoke on Monday. According to Berg, the cuts will hurt.", "the cuts will hurt")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie sagte, die Regierung sei bereit.", "die Regierung sei bereit")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte Berg.", "Die Lage sei ernst")]
+    [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun sa at regjeringen vil stanse planen.", "regjeringen vil stanse planen")]
+    [InlineData("Finansminister Anna Berg talade på måndagen. Hon sade att planen var död.", "planen var död")]
+    [InlineData("Il ministro Anna Berg ha parlato lunedì. Ha detto che il piano è morto.", "il piano è morto")]
+    [InlineData("La ministre Anna Berg a parlé lundi. Elle a affirmé qu'elle ne partirait pas.", "elle ne partirait pas")]
+    [InlineData("La ministra Anna Berg habló el lunes. Según Berg, la reforma está muerta.", "la reforma está muerta")]
+    [InlineData("Minister Anna Berg sprak maandag. Ze zei dat het plan dood was.", "het plan dood was")]
+    public void A_reported_clause_is_an_indirect_quote(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_statement_with_a_fragment_in_marks_is_one_mixed_quote()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said the deal was “dead on arrival.”").Quotes);
+        Assert.Equal(("the deal was “dead on arrival.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_quote_in_marks_after_its_cue_stays_a_quote_in_marks() =>
+        Assert.Equal(["full"], Extract("Senator Anna Berg spoke on Monday. She said: “The deal is dead.”").Quotes.Select(q => q.Kind));
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She did not say that the deal was dead.")]
+    [InlineData("Senator Anna Berg spoke on Monday. She declined to say whether the deal was dead.")]
+    [InlineData("Senator Anna Berg spoke on Monday. If she says the deal is dead, nobody will believe her.")]
+    [InlineData("Senator Anna Berg spoke on Monday. Did she say that the deal was dead?")]
+    [InlineData("Senator Anna Berg spoke on Monday. She praised the new rules for their clarity.")]
+    [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun tror at regjeringen vil stanse planen.")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte nicht, dass der Vertrag tot sei.")]
+    [InlineData("Senator Anna Berg spoke on Monday. “We need the money,” said Joseph Smith, who has four children.")]
+    public void A_cue_that_reports_no_clause_gives_no_indirect_quote(string paragraph) =>
+        Assert.DoesNotContain(Extract(paragraph).Quotes, q => q.Kind is "indirect" or "mixed");
+
+    [Fact]
+    public void A_clause_ends_before_the_next_report_of_its_sentence()
+    {
+        var e = Extract("Senator Anna Berg spoke on Monday. She said the deal was dead, though Smith noted that talks would go on.");
+        Assert.Equal(["the deal was dead", "talks would go on"], e.Quotes.Select(q => q.Text));
+    }
+
+    [Fact]
+    public void A_german_opening_mark_set_apart_by_a_space_opens_a_quote()
+    {
+        var q = Assert.Single(Extract("Kanzler Olaf Scholz sprach am Montag. Er sagte: „ Wir werden das schaffen.“").Quotes);
+        Assert.Equal(("Wir werden das schaffen.", "Olaf Scholz"), (q.Text, q.Speaker));
+    }
+}
