@@ -29,6 +29,8 @@ public sealed class SyntaxFactsTests : IDisposable
         ["distinct"] = "distinct speaker",
         ["sample"] = "sample 2 seed 1",
         ["export"] = "export \"x.csv\"",
+        ["join"] = "join entities on speaker = name",
+        ["left"] = "left join entities on speaker = name as e",
     };
 
     static Statement Parse(string script)
