@@ -38,6 +38,9 @@ public sealed class ExprTreeTests
         if (type == typeof(object)) return "v";
         if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
         if (type == typeof(IReadOnlyList<Literal>)) return new List<Literal> { Literal.Of(1) };
+        // A semi-join's other rows are a plan, not a sub-expression: the walkers leave them alone.
+        if (type == typeof(LogicalPlan)) return Scan.All(CorpusSchema.Quotes);
+        if (type == typeof(ValueSet)) return new ValueSet(() => new ValueSet.Contents([], [], false));
         throw new InvalidOperationException($"the test cannot make a {type.Name}: teach Sample about it");
     }
 

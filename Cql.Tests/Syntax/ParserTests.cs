@@ -234,7 +234,7 @@ public class ParserTests
             error CQL0103 at 1:10: unknown stage 'wher'
               1 | quotes | wher lang = de
                 |          ^^^^
-              = did you mean 'where'? Stages: where, select, order by, limit, count, count by, group by, distinct, sample, export
+              = did you mean 'where'? Stages: where, select, order by, limit, count, count by, group by, distinct, sample, export, join, left join
             """.ReplaceLineEndings("\n"), text);
     }
 
