@@ -76,4 +76,16 @@ public sealed class JoinTests : IAsyncLifetime
         Assert.Equal(["0"], Rows("quotes where para.boilerplate = true | count"));
         Assert.Equal(["3"], Rows("tokens where sent.text contains \"Monday\" and word in (Xi, Jinping, said) | count"));
     }
+
+    [Fact]
+    public void Explain_shows_the_hash_join_the_per_group_top_n_and_the_paragraph_join()
+    {
+        var join = string.Join("\n", Rows("explain quotes | join entities on speaker = name | select text, entities.kind"));
+        Assert.Contains("HashJoin inner on speaker = entities.name (builds entities, streams the rows)", join);
+        Assert.Contains("Scan entities columns=[name, kind]", join); // only what the query uses
+        var top = string.Join("\n", Rows("explain quotes | count by lang, speaker | order by count desc | limit 3 by lang"));
+        Assert.Contains("LimitBy 3 by [lang]", top);
+        var para = string.Join("\n", Rows("explain quotes where para.boilerplate = false | count"));
+        Assert.Contains("ParaJoin on para_id (inner", para);
+    }
 }

@@ -57,5 +57,7 @@ public sealed class ReplHintsTests(GeneratedCorpus corpus) : IClassFixture<Gener
         var start = completion.Complete("", "");
         Assert.Contains("quotes", start);
         Assert.DoesNotContain("speaker", start);
+        Assert.Contains("para.boilerplate", completion.Complete("quotes where para.bo", "para.bo"));
+        Assert.Contains("sent.text", completion.Complete("quotes | select sent.", "sent."));
     }
 }
