@@ -1,7 +1,8 @@
 namespace Cql.Bench;
 
 /// <summary>One query of the suite: the CQL text and the DuckDB SQL that gives the same answer.
-/// In the SQL, {quotes}, {docs}, {sentences} stand for read_parquet over that table's files.</summary>
+/// In the SQL, {quotes}, {docs}, {sentences}, {tokens}, {paragraphs}, {entities} stand for read_parquet over that
+/// table's files.</summary>
 public sealed record BenchQuery(string Name, string Cql, string Sql);
 
 /// <summary>The whole-query suite the README reports: the queries users run first, and the ones a corpus tool exists for.</summary>
@@ -32,6 +33,15 @@ public static class Suite
             // keep a boundary of their own; then count ' samarbeid ' by length difference. (A regex that consumes the
             // boundary, as regexp_extract_all does, misses the second of two adjacent words.)
             "SELECT sum((length(s) - length(replace(s, ' samarbeid ', ''))) // 11) AS count FROM (SELECT ' ' || regexp_replace(lower(text), '" + NotWord + "+', '  ', 'g') || ' ' AS s FROM {sentences} WHERE text ILIKE '%samarbeid%')"),
+        new("semi-join", """quotes where speaker = "Donald Trump" and doc_id in (quotes where speaker = "Xi Jinping" | select doc_id) | count""",
+            "SELECT count(*) AS count FROM {quotes} WHERE speaker = 'Donald Trump' AND doc_id IN (SELECT doc_id FROM {quotes} WHERE speaker = 'Xi Jinping')"),
+        new("join entities", "quotes | join entities on speaker = name | count by entities.kind",
+            "SELECT e.kind, count(*) AS count FROM {quotes} q JOIN {entities} e ON q.speaker = e.name GROUP BY e.kind"),
+        new("top-N per group", "quotes where speaker is not null | count by lang, speaker | order by count desc | limit 3 by lang",
+            "SELECT lang, speaker, count FROM (SELECT lang, speaker, count(*) AS count, row_number() OVER (PARTITION BY lang ORDER BY count(*) DESC, speaker) AS rn "
+            + "FROM {quotes} WHERE speaker IS NOT NULL GROUP BY lang, speaker) WHERE rn <= 3"),
+        new("para. filter", "quotes where para.boilerplate = false | count by lang",
+            "SELECT q.lang, count(*) AS count FROM {quotes} q JOIN {paragraphs} p ON q.para_id = p.para_id WHERE NOT p.boilerplate GROUP BY q.lang"),
     ];
 
     /// <summary>Words as <c>WordRules</c> cuts them, in RE2: runs of letters and decimal digits.</summary>

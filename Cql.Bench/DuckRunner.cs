@@ -11,7 +11,7 @@ public static class DuckRunner
         string corpus = args[Array.IndexOf(args, "--corpus") + 1];
         string sql = args[^1];
         var m = Cql.Engine.Storage.CorpusManifest.Load(corpus);
-        foreach (var t in new[] { "quotes", "docs", "sentences", "tokens", "mentions", "entities" })
+        foreach (var t in new[] { "quotes", "docs", "sentences", "tokens", "paragraphs", "mentions", "entities" })
             sql = sql.Replace("{" + t + "}", $"read_parquet([{string.Join(", ", m.FilesOf(corpus, t).Select(f => $"'{f}'"))}])");
         using var db = new DuckDBConnection("Data Source=:memory:");
         db.Open();

@@ -73,19 +73,43 @@ public sealed partial class Binder
             if (FindColumn(s, n.Name.Text) is { } c) return new ColumnRef(c.Name, c.Type);
             throw new BindError(DiagnosticFacts.UnknownColumn(n.Span, n.Name.Text, s.Description, [.. s.Plan.Schema.Select(x => x.Name)]));
         }
-        if (!n.Qualifier.Text.Equals("doc", StringComparison.OrdinalIgnoreCase)) throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier.Span, n.Qualifier.Text));
         var field = n.Name.Text;
-        // A column already named doc.FIELD (the input was joined, or a select kept the name) is that column.
-        if (FindColumn(s, DocJoin.Prefix + field) is { } joined) return new ColumnRef(joined.Name, joined.Type);
-        var docColumn = CorpusSchema.Docs.Find(field)
-            ?? throw new BindError(DiagnosticFacts.UnknownDocField(n.Name.Span, field, [.. CorpusSchema.Docs.Columns.Select(c => c.Name)]));
-        if (s.RowsAreDocs && FindColumn(s, docColumn.Name) is { } own) return new ColumnRef(own.Name, own.Type);
-        if (FindColumn(s, "doc_id") is not { } docId)
-            throw new BindError(DiagnosticFacts.NoDocumentToNavigate(n.Span, field, [.. s.Plan.Schema.Select(x => x.Name)]));
-        // The document's id is the row's own: no join needed (and the join does not repeat it).
-        if (docColumn.Name == "doc_id") return new ColumnRef(docId.Name, docId.Type);
-        // The planner joins the documents on below the stage that uses this (PlanStages.WithDocs).
-        return new ColumnRef(DocJoin.Prefix + docColumn.Name, docColumn.Type);
+        // A column already named Q.FIELD (a join stage brought it, a navigation joined it, a select kept the name) is
+        // that column.
+        if (FindColumn(s, n.Qualifier.Text + "." + field) is { } joined) return new ColumnRef(joined.Name, joined.Type);
+        if (ContextLink.Find(n.Qualifier.Text) is { } link) return BindNavigation(n, link, s);
+        var joins = JoinNames(s);
+        if (joins.FirstOrDefault(j => j.Equals(n.Qualifier.Text, StringComparison.OrdinalIgnoreCase)) is { } join)
+            throw new BindError(DiagnosticFacts.UnknownColumn(n.Name.Span, field, join,
+                [.. s.Plan.Schema.Where(c => c.Name.StartsWith(join + ".", StringComparison.Ordinal)).Select(c => c.Name[(join.Length + 1)..])]));
+        throw new BindError(DiagnosticFacts.UnknownQualifier(n.Qualifier.Span, n.Qualifier.Text, joins));
+    }
+
+    /// <summary>doc.FIELD, sent.FIELD, para.FIELD: the field of the row the row's id links to. The planner joins the
+    /// linked table on below the stage that uses it (PlanStages.WithDocs).</summary>
+    Expr BindNavigation(NameExpr n, ContextLink link, QueryState s)
+    {
+        var field = n.Name.Text;
+        var target = link.Table.Find(field)
+            ?? throw new BindError(DiagnosticFacts.UnknownDocField(n.Name.Span, field, [.. link.Table.Columns.Select(c => c.Name)],
+                link == ContextLink.Doc ? "documents" : link.Table.Name));
+        if (link == ContextLink.Doc && s.RowsAreDocs && FindColumn(s, target.Name) is { } own) return new ColumnRef(own.Name, own.Type);
+        if (FindColumn(s, link.Key) is not { } key)
+            throw new BindError(DiagnosticFacts.NoIdToNavigate(n.Span, $"{link.Qualifier}.{field}", link.Key, [.. s.Plan.Schema.Select(x => x.Name)]));
+        // The linked row's id is the row's own: no join needed (and the join does not repeat it).
+        if (target.Name == link.Key) return new ColumnRef(key.Name, key.Type);
+        return new ColumnRef(link.Prefix + target.Name, target.Type);
+    }
+
+    /// <summary>The names of the joins whose columns the rows carry (entities for entities.kind): every qualifier of a
+    /// column name that is not a navigation.</summary>
+    static List<string> JoinNames(QueryState s)
+    {
+        var names = new List<string>();
+        foreach (var c in s.Plan.Schema)
+            if (c.Name.IndexOf('.') is > 0 and var dot && ContextLink.OfColumn(c.Name) is null && !names.Contains(c.Name[..dot]))
+                names.Add(c.Name[..dot]);
+        return names;
     }
 
     static bool IsColumn(SyntaxExpr e, QueryState s) => e is NameExpr n && (n.Qualifier is not null || FindColumn(s, n.Name.Text) is not null);

@@ -29,7 +29,7 @@ public sealed partial class Binder
         }
         else
         {
-            var own = operand is ColumnRef c ? c.Name[(c.Name.StartsWith(DocJoin.Prefix, StringComparison.Ordinal) ? DocJoin.Prefix.Length : 0)..] : null;
+            var own = operand is ColumnRef c ? c.Name[(ContextLink.OfColumn(c.Name)?.Prefix.Length ?? 0)..] : null;
             column = (own is null ? null : FindColumn(sub, own))
                 ?? (columns.Count == 1 ? columns[0]
                     : throw new BindError(DiagnosticFacts.InWhichColumn(query.Span, rowsName, Describe(operandSyntax), [.. columns.Select(x => x.Name)])));

@@ -49,8 +49,14 @@ public sealed partial class Binder
                 s.Plan = PlanStages.OrderBy(s.Plan, keys);
                 break;
             }
-            case LimitStage l:
+            case LimitStage { By.Count: 0 } l:
                 s.Plan = PlanStages.Limit(s.Plan, WholeNumber(l.Count, "limit"));
+                break;
+            case LimitStage l:
+                s.Plan = PlanStages.LimitBy(s.Plan, WholeNumber(l.Count, "limit"), [.. l.By.Select(k => BindExpr(k.Expr, s))]);
+                break;
+            case JoinStage j:
+                BindJoin(j, s);
                 break;
             case CountStage c when c.Keys.Count == 0:
                 s.Plan = PlanStages.Count(s.Plan);

@@ -73,15 +73,20 @@ public static class DiagnosticFacts
     public static Diagnostic UnknownColumn(TextSpan span, string column, string where, IReadOnlyCollection<string> known) =>
         new("CQL0202", $"unknown column '{column}' in {where}", span, DidYouMean(column, known, "columns"));
 
-    public static Diagnostic UnknownDocField(TextSpan span, string field, IReadOnlyCollection<string> known) =>
-        new("CQL0203", $"documents have no field '{field}'", span, DidYouMean(field, known, "fields").Replace("columns", "fields"));
+    /// <param name="rows">What the linked rows are: "documents", "sentences", "paragraphs".</param>
+    public static Diagnostic UnknownDocField(TextSpan span, string field, IReadOnlyCollection<string> known, string rows = "documents") =>
+        new("CQL0203", $"{rows} have no field '{field}'", span, DidYouMean(field, known, "fields").Replace("columns", "fields"));
 
-    public static Diagnostic NoDocumentToNavigate(TextSpan span, string field, IReadOnlyCollection<string> columns) =>
-        new("CQL0204", $"doc.{field} needs rows with a doc_id, and these rows have none", span,
-            "columns here: " + string.Join(", ", columns) + ". Keep doc_id in select, or navigate before count/group");
+    /// <param name="qualified">The navigation as written: doc.title, sent.text.</param>
+    public static Diagnostic NoIdToNavigate(TextSpan span, string qualified, string key, IReadOnlyCollection<string> columns) =>
+        new("CQL0204", $"{qualified} needs rows with a {key}, and these rows have none", span,
+            "columns here: " + string.Join(", ", columns) + $". Keep {key} in select, or navigate before count/group");
 
-    public static Diagnostic UnknownQualifier(TextSpan span, string qualifier) =>
-        new("CQL0205", $"unknown qualifier '{qualifier}'", span, "only doc.FIELD navigates, e.g. doc.title, doc.date, doc.lang");
+    /// <param name="joined">The names of the join stages before this point, whose columns are NAME.FIELD.</param>
+    public static Diagnostic UnknownQualifier(TextSpan span, string qualifier, IReadOnlyCollection<string> joined) =>
+        new("CQL0205", $"unknown qualifier '{qualifier}'", span,
+            "doc.FIELD, sent.FIELD and para.FIELD navigate (doc.title, sent.text, para.boilerplate)"
+            + (joined.Count > 0 ? "; joined rows: " + string.Join(", ", joined.Select(j => j + ".FIELD")) : ""));
 
     public static Diagnostic UnknownFunction(TextSpan span, string name, IReadOnlyCollection<string> known) =>
         new("CQL0206", $"unknown function '{name}'", span, DidYouMean(name, known, "functions"));
@@ -162,6 +167,18 @@ public static class DiagnosticFacts
     public static Diagnostic SemiJoinKeyTypes(TextSpan span, string operand, string operandType, string column, string columnType, IReadOnlyCollection<string> usable) =>
         new("CQL0318", $"the keys differ in type: {operand} is {operandType}, '{column}' is {columnType}, so no value could be equal", span,
             usable.Count > 0 ? $"columns of the same type as {operand}: {string.Join(", ", usable)}" : null);
+
+    public static Diagnostic JoinKeyTypes(TextSpan span, string key, string keyType, string otherKey, string otherType, IReadOnlyCollection<string> usable) =>
+        new("CQL0340", $"the join keys differ in type: {key} is {keyType}, {otherKey} is {otherType}, so no row could match", span,
+            usable.Count > 0 ? $"columns of the joined rows of the same type as {key}: {string.Join(", ", usable)}" : $"the joined rows have no {keyType} column");
+
+    public static Diagnostic JoinNameTaken(TextSpan span, string name, bool navigation) =>
+        new("CQL0341", navigation ? $"'{name}' names the {name}.FIELD navigation and cannot name a join" : $"the rows already have columns named {name}.FIELD (an earlier join), so {name}.FIELD would be ambiguous", span,
+            $"name the joined rows with 'as', e.g. join … as {name}2");
+
+    public static Diagnostic JoinKeyNotAColumn(TextSpan span, string name) =>
+        new("CQL0342", $"the joined rows' key must be one of their columns, and this is an expression", span,
+            $"name a column of {name} (on KEY = COLUMN), or compute the key in a let: let x = {name} | select …");
 
     public static Diagnostic MixedList(TextSpan span) =>
         new("CQL0313", "the values of this list are of different kinds", span, "compare text with text and numbers with numbers");

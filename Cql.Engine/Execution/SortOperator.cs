@@ -5,9 +5,11 @@ namespace Cql.Engine.Execution;
 /// <summary>
 /// A stable sort of the whole input; nulls last (as DuckDB by default). With a limit it is a top-N: the buffer is
 /// cut back to the best N rows whenever it grows large, so memory stays bounded, and the best N are picked with a
-/// bounded heap instead of sorting every row.
+/// bounded heap instead of sorting every row. With <paramref name="perGroup"/> keys the limit is per group (top-N
+/// per group, <c>order by … | limit N by …</c>): the buffer is cut back to the best N rows of each group, so memory
+/// is bounded by N rows a group, not by the input.
 /// </summary>
-public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit) : IPhysicalOperator
+public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit, IReadOnlyList<Expr>? perGroup = null) : IPhysicalOperator
 {
     bool _done;
     public IReadOnlyList<ResultColumn> Columns => input.Columns;
@@ -23,7 +25,7 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
         {
             pending.Add(b);
             pendingRows += b.RowCount;
-            if (limit is { } n && pendingRows > Math.Max(4 * n, 65_536))
+            if (limit is { } n && pendingRows > Math.Max(perGroup is null ? 4 * n : best?.RowCount ?? 0, 65_536))
             {
                 if (best is not null) pending.Insert(0, best);
                 best = SortAll(pending, n);
@@ -45,9 +47,31 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
         var keyVectors = new ColumnVector[keys.Count];
         for (int k = 0; k < keys.Count; k++) keyVectors[k] = ExpressionEvaluator.Evaluate(keys[k].Expr, source);
         var comparer = new RowComparer(keyVectors, keys);
+        if (perGroup is not null) return VectorOps.Gather(all, FirstOfEachGroup(SortedRows(n, comparer), source, limit ?? long.MaxValue));
         var order = limit is { } l && l < n ? TopN(n, (int)Math.Max(l, 0), comparer) : AllRows(n);
         Array.Sort(order, comparer);
         return VectorOps.Gather(all, order);
+    }
+
+    static int[] SortedRows(int n, RowComparer comparer)
+    {
+        var order = AllRows(n);
+        Array.Sort(order, comparer);
+        return order;
+    }
+
+    /// <summary>The first <paramref name="count"/> rows of each group, walking <paramref name="order"/>.</summary>
+    int[] FirstOfEachGroup(int[] order, BatchColumns source, long count)
+    {
+        var groupKeys = new ColumnVector[perGroup!.Count];
+        for (int k = 0; k < groupKeys.Length; k++) groupKeys[k] = ExpressionEvaluator.Evaluate(perGroup[k], source);
+        var groups = new int[source.RowCount];
+        var encoder = new GroupKeyEncoder(groupKeys.Length);
+        encoder.Encode(groupKeys, source.RowCount, groups);
+        var taken = new long[encoder.GroupCount];
+        var keep = new List<int>();
+        foreach (var r in order) if (taken[groups[r]]++ < count) keep.Add(r);
+        return [.. keep];
     }
 
     static int[] AllRows(int n)

@@ -41,12 +41,26 @@ public static class ColumnPruning
                 foreach (var k in s.Keys) Exprs.CollectColumns(k.Expr, below);
                 return s with { Input = Prune(s.Input, below) };
             }
-            case DocJoin j:
+            case ContextJoin j:
             {
-                var docNeeded = new HashSet<string>(StringComparer.Ordinal) { "doc_id" };
-                foreach (var n in needed) if (n.StartsWith(DocJoin.Prefix, StringComparison.Ordinal)) docNeeded.Add(n[DocJoin.Prefix.Length..]);
-                var inputNeeded = new HashSet<string>(needed, StringComparer.Ordinal) { "doc_id" };
-                return j with { Input = Prune(j.Input, inputNeeded), Docs = Prune(j.Docs, docNeeded) };
+                var targetNeeded = new HashSet<string>(StringComparer.Ordinal) { j.Link.Key };
+                foreach (var n in needed) if (n.StartsWith(j.Link.Prefix, StringComparison.Ordinal)) targetNeeded.Add(n[j.Link.Prefix.Length..]);
+                var inputNeeded = new HashSet<string>(needed, StringComparer.Ordinal) { j.Link.Key };
+                return j with { Input = Prune(j.Input, inputNeeded), Target = Prune(j.Target, targetNeeded) };
+            }
+            case Join j:
+            {
+                var otherNeeded = new HashSet<string>(StringComparer.Ordinal) { j.OtherKey };
+                foreach (var n in needed) if (n.StartsWith(j.Prefix, StringComparison.Ordinal)) otherNeeded.Add(n[j.Prefix.Length..]);
+                var inputNeeded = new HashSet<string>(needed, StringComparer.Ordinal);
+                Exprs.CollectColumns(j.Key, inputNeeded);
+                return j with { Input = Prune(j.Input, inputNeeded), Other = Prune(j.Other, otherNeeded) };
+            }
+            case LimitBy l:
+            {
+                var below = new HashSet<string>(needed, StringComparer.Ordinal);
+                foreach (var k in l.Keys) Exprs.CollectColumns(k, below);
+                return l with { Input = Prune(l.Input, below) };
             }
             case Kwic k:
                 return k with { Input = Prune(k.Input, [WellKnownColumns.DocId, k.IdColumn, WellKnownColumns.Text]) };

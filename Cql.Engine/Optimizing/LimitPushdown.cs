@@ -4,7 +4,7 @@ namespace Cql.Engine.Optimizing;
 
 /// <summary>
 /// Pushes a limit to where rows are produced: into the scan (which then stops reading row groups), through
-/// projections and outer doc joins (one row out per row in), and into a sort below it (top-N).
+/// projections and outer context joins (one row out per row in), and into a sort below it (top-N).
 /// </summary>
 public static class LimitPushdown
 {
@@ -18,7 +18,7 @@ public static class LimitPushdown
     {
         Scan s => s with { Limit = s.Limit is { } m ? Math.Min(m, n) : n },
         Project p => p with { Input = Push(p.Input, n) },
-        DocJoin { Inner: false } j => j with { Input = Push(j.Input, n) }, // an inner join may drop rows: not below it
+        ContextJoin { Inner: false } j => j with { Input = Push(j.Input, n) }, // an inner join may drop rows: not below it
         Sort s => s with { Limit = s.Limit is { } m ? Math.Min(m, n) : n },
         Limit l => l with { Count = Math.Min(l.Count, n), Input = Push(l.Input, Math.Min(l.Count, n)) },
         _ => input,

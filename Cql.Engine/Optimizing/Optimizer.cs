@@ -8,7 +8,7 @@ public static class Optimizer
 {
     public static LogicalPlan Optimize(LogicalPlan plan)
     {
-        plan = DocFilterIntoJoin.Apply(plan);
+        plan = ContextFilterIntoJoin.Apply(plan);
         plan = PredicatePushdown.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);

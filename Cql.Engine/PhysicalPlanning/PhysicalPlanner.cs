@@ -35,12 +35,18 @@ public static class PhysicalPlanner
         IPhysicalOperator Child(LogicalPlan p) => Plan(p, files, open, workers, ct);
         switch (plan)
         {
-            case Sort { Input: Sort { Limit: null } inner } s:
-                // A stable sort over a complete sort orders by its keys, then the inner keys: one sort with both
-                // lists is the same order, and under a limit it becomes a top-N instead of sorting every row first
-                // (`count by a, b | order by count desc | limit 3`). A repeated key never breaks a tie, so it goes.
-                return Plan(new Sort(inner.Input, [.. s.Keys, .. inner.Keys.Where(k => !s.Keys.Any(o => o.Expr.Equals(k.Expr)))], s.Limit),
-                    files, open, workers, ct);
+            case Sort { Input: Sort { Limit: null } } s:
+                return Plan(Merged(s), files, open, workers, ct);
+            case LimitBy { Input: Sort { Limit: null } sorted } l:
+            {
+                // Top-N per group: the sort keeps the best N rows of each group instead of sorting every row.
+                var s = Merged(sorted);
+                return new SortOperator(Child(s.Input), s.Keys, l.Count, l.Keys);
+            }
+            case LimitBy l:
+                return new LimitByOperator(Child(l.Input), l.Count, l.Keys);
+            case Join j:
+                return new HashJoinOperator(Child(j.Input), Child(j.Other), j);
             case Sort s when ValueCountChoice.Of(s) is { } counted:
             {
                 var input = counted.Counts(files, ct) is { } counts
@@ -56,8 +62,8 @@ public static class PhysicalPlanner
                 return new FilterOperator(Child(f.Input), SemiJoinSets.Prepare(f.Predicate, Child, ct));
             case Project p:
                 return new ProjectOperator(Child(p.Input), p);
-            case DocJoin j:
-                return new DocJoinOperator(Child(j.Input), Child(j.Docs), j.Schema, j.Inner);
+            case ContextJoin j:
+                return new ContextJoinOperator(Child(j.Input), Child(j.Target), j.Link.Key, j.Schema, j.Inner);
             case Aggregate a:
                 return new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema);
             case Distinct d:
@@ -83,6 +89,15 @@ public static class PhysicalPlanner
                 throw new NotSupportedException($"plan node {plan.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// A stable sort over a complete sort orders by its keys, then the inner keys: one sort with both lists is the
+    /// same order, and under a limit it becomes a top-N instead of sorting every row first
+    /// (`count by a, b | order by count desc | limit 3`). A repeated key never breaks a tie, so it goes.
+    /// </summary>
+    static Sort Merged(Sort s) => s.Input is Sort { Limit: null } inner
+        ? Merged(new Sort(inner.Input, [.. s.Keys, .. inner.Keys.Where(k => !s.Keys.Any(o => o.Expr.Equals(k.Expr)))], s.Limit))
+        : s;
 
     static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
     {

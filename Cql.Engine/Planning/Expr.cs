@@ -6,7 +6,7 @@ public abstract record Expr
     public abstract ColumnType Type { get; }
 }
 
-/// <summary>A column of the input, by name (doc fields are named "doc.FIELD" after a <see cref="DocJoin"/>).</summary>
+/// <summary>A column of the input, by name (navigated fields are named "doc.FIELD", "sent.FIELD" after a <see cref="ContextJoin"/>).</summary>
 public sealed record ColumnRef(string Name, ColumnType Type) : Expr
 {
     public override ColumnType Type { get; } = Type;

@@ -65,26 +65,29 @@ public sealed record Project(LogicalPlan Input, IReadOnlyList<NamedExpr> Columns
 }
 
 /// <summary>
-/// Adds the columns of the document of each row (doc.FIELD), looked up by the input's doc_id in
-/// <see cref="Docs"/> — a scan of the docs table producing doc_id and the fields. Rows keep their order;
-/// a row whose document is missing gets nulls, or, when <see cref="Inner"/>, is dropped (the optimiser makes a join
-/// inner when it moves a filter on doc fields into the docs side).
+/// Adds the fields of the row each input row's id names (<see cref="ContextLink"/>: doc.FIELD by doc_id, sent.FIELD
+/// by sent_id, para.FIELD by para_id), looked up by that id in <see cref="Target"/> — a scan of the linked table
+/// producing the key and the fields. Rows keep their order; a row whose target is missing gets nulls, or, when
+/// <see cref="Inner"/>, is dropped (the optimiser makes a join inner when it moves a filter on the fields into the
+/// target side).
 /// </summary>
-public sealed record DocJoin(LogicalPlan Input, LogicalPlan Docs, bool Inner = false) : LogicalPlan
+public sealed record ContextJoin(LogicalPlan Input, LogicalPlan Target, ContextLink Link, bool Inner = false) : LogicalPlan
 {
-    public const string Prefix = "doc.";
     public override IReadOnlyList<ResultColumn> Schema
     {
         get
         {
             var list = new List<ResultColumn>(Input.Schema);
-            foreach (var c in Docs.Schema)
-                if (c.Name != "doc_id") list.Add(new ResultColumn(Prefix + c.Name, c.Type));
+            foreach (var c in Target.Schema)
+                if (c.Name != Link.Key) list.Add(new ResultColumn(Link.Prefix + c.Name, c.Type));
             return list;
         }
     }
-    public override IReadOnlyList<LogicalPlan> Inputs => [Input, Docs];
-    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0], Docs = inputs[1] };
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input, Target];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0], Target = inputs[1] };
+
+    /// <summary>The join of the whole linked table (the optimiser narrows its scan to the fields used).</summary>
+    public static ContextJoin Of(LogicalPlan input, ContextLink link) => new(input, Scan.All(link.Table), link);
 }
 
 public enum AggregateFunction { Count, CountDistinct, Min, Max, Avg, Sum }
@@ -146,6 +149,15 @@ public sealed record Sort(LogicalPlan Input, IReadOnlyList<SortKey> Keys, long? 
 
 /// <summary>The first Count rows.</summary>
 public sealed record Limit(LogicalPlan Input, long Count) : LogicalPlan
+{
+    public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
+    public override IReadOnlyList<LogicalPlan> Inputs => [Input];
+    public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this with { Input = inputs[0] };
+}
+
+/// <summary>The first Count rows of each group of equal <see cref="Keys"/> (nulls make a group of their own), in
+/// their input order: after a sort, the top Count of each group.</summary>
+public sealed record LimitBy(LogicalPlan Input, long Count, IReadOnlyList<Expr> Keys) : LogicalPlan
 {
     public override IReadOnlyList<ResultColumn> Schema => Input.Schema;
     public override IReadOnlyList<LogicalPlan> Inputs => [Input];

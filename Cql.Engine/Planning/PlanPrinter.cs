@@ -28,11 +28,13 @@ public static class PlanPrinter
             + (s.Limit is null ? "" : $" limit={s.Limit}") + Reads(s, reads ?? Exprs.ColumnRefs),
         Filter f => $"Filter {f.Predicate}",
         Project p => $"Project {string.Join(", ", p.Columns.Select(c => c.Expr is ColumnRef r && r.Name == c.Name ? c.Name : $"{c.Name}={c.Expr}"))}",
-        DocJoin j => j.Inner ? "DocJoin on doc_id (inner: rows whose document fails the docs filter drop out)" : "DocJoin on doc_id",
+        ContextJoin j => $"{JoinWord(j.Link)} on {j.Link.Key}" + (j.Inner ? $" (inner: rows whose {j.Link.Table.Name} row fails the filter drop out)" : ""),
         Aggregate a => $"Aggregate keys=[{string.Join(", ", a.Keys.Select(k => k.Name))}] [{string.Join(", ", a.Aggregates)}]",
         Distinct => "Distinct",
         Sort s => $"Sort {string.Join(", ", s.Keys)}" + (s.Limit is null ? "" : $" top={s.Limit}"),
         Limit l => $"Limit {l.Count}",
+        LimitBy l => $"LimitBy {l.Count} by [{string.Join(", ", l.Keys)}]",
+        Join j => $"HashJoin {(j.Left ? "left" : "inner")} on {j.Key} = {j.Prefix}{j.OtherKey} (builds {j.Name}, streams the rows)",
         Sample s => $"Sample {s.Count} seed={s.Seed}",
         Fill f => $"Fill {f.Period} by {DatePeriods.Name(f.Unit)}",
         Kwic k => $"Kwic \"{string.Join(" ", k.Words)}\" id={k.IdColumn} context={k.Context}",
@@ -41,6 +43,9 @@ public static class PlanPrinter
         Cooccur c => $"Cooccur in {c.Unit.ToString().ToLowerInvariant()} of {string.Join(", ", Cooccur.Kinds)}",
         _ => throw new NotSupportedException($"plan node {plan.GetType().Name}"),
     };
+
+    /// <summary>DocJoin, SentJoin, ParaJoin.</summary>
+    static string JoinWord(ContextLink link) => char.ToUpperInvariant(link.Qualifier[0]) + link.Qualifier[1..] + "Join";
 
     /// <summary>The columns the scan reads when its predicate needs more than it returns.</summary>
     static string Reads(Scan s, Func<Expr, IEnumerable<ColumnRef>> reads)

@@ -2,8 +2,8 @@ namespace Cql.Engine.Planning;
 
 /// <summary>
 /// One builder per query stage, so the planner maps a bound query onto the plan stage by stage. Stages whose
-/// expressions use doc.FIELD get a <see cref="DocJoin"/> below them first (the optimiser narrows the docs scan to
-/// the fields used).
+/// expressions use doc.FIELD (sent.FIELD, para.FIELD) get a <see cref="ContextJoin"/> below them first (the optimiser
+/// narrows the linked table's scan to the fields used).
 /// </summary>
 public static class PlanStages
 {
@@ -20,6 +20,14 @@ public static class PlanStages
         KeepColumnsOf(input, new Sort(WithDocs(input, keys.Select(k => k.Expr)), keys));
 
     public static LogicalPlan Limit(LogicalPlan input, long count) => new Limit(input, count);
+
+    /// <summary>limit N by keys: the first N rows of each group, in their order (top-N per group after an order by).</summary>
+    public static LogicalPlan LimitBy(LogicalPlan input, long count, IReadOnlyList<Expr> keys) =>
+        KeepColumnsOf(input, new LimitBy(WithDocs(input, keys), count, keys));
+
+    /// <summary>join: the other rows' columns come in as NAME.COLUMN (a key reading doc.FIELD gets its join first).</summary>
+    public static LogicalPlan Join(LogicalPlan input, LogicalPlan other, Expr key, string otherKey, string name, bool left) =>
+        new Join(WithDocs(input, key), other, key, otherKey, name, left);
 
     /// <summary>count: one row, one column "count".</summary>
     public static LogicalPlan Count(LogicalPlan input) =>
@@ -62,16 +70,18 @@ public static class PlanStages
         return new Project(stage, kept);
     }
 
-    /// <summary>The input with the docs joined on when an expression reads doc.FIELD that the input lacks.</summary>
+    /// <summary>The input with the linked rows joined on (<see cref="ContextJoin"/>) for each doc., sent. or para. field
+    /// an expression reads that the input lacks.</summary>
     public static LogicalPlan WithDocs(LogicalPlan input, params IEnumerable<Expr> exprs)
     {
+        var result = input;
         foreach (var e in exprs)
             foreach (var c in Exprs.Columns(e))
-                if (c.StartsWith(DocJoin.Prefix, StringComparison.Ordinal) && input.Find(c) is null)
+                if (ContextLink.OfColumn(c) is { } link && result.Find(c) is null)
                 {
-                    if (input.Find("doc_id") is null) throw new ArgumentException($"{c} needs a doc_id column in the input");
-                    return new DocJoin(input, Scan.All(CorpusSchema.Docs));
+                    if (input.Find(link.Key) is null) throw new ArgumentException($"{c} needs a {link.Key} column in the input");
+                    result = ContextJoin.Of(result, link);
                 }
-        return input;
+        return result;
     }
 }

@@ -176,6 +176,8 @@ internal static class Grammar
                 ["export"] = Export,
                 ["collocations"] = CollocationsStage,
                 ["cooccur"] = CooccurStage,
+                ["join"] = Join,
+                ["left"] = LeftJoin,
             },
             otherwise: null,
             expected: "a stage: " + SyntaxFacts.StagesAsWritten,
@@ -214,11 +216,35 @@ internal static class Grammar
         from dir in Keyword("asc").XOr(Keyword("desc")).XOptional()
         select new OrderKey(e, dir.IsDefined && dir.Get().Text == "desc") { Span = dir.IsDefined ? e.Span.Cover(dir.Get().Span) : e.Span };
 
-    /// <summary>limit NUMBER</summary>
+    /// <summary>limit NUMBER [by item {"," item}]</summary>
     static readonly Parser<Stage> Limit =
         from limit in Keyword("limit")
         from n in Number
-        select (Stage)new LimitStage(n) { Span = limit.Span.Cover(n.Span) };
+        from keys in (from byKw in Keyword("by") from items in Items select items).XOptional()
+        let list = keys.GetOrElse([])
+        select (Stage)new LimitStage(n, list) { Span = limit.Span.Cover(list.Count > 0 ? list[^1].Span : n.Span) };
+
+    /// <summary>join NAME on operand ["=" operand] [as NAME]</summary>
+    static readonly Parser<Stage> Join =
+        from joinKw in Keyword("join")
+        from rest in JoinRest(joinKw.Span, left: false)
+        select rest;
+
+    /// <summary>left join NAME on operand ["=" operand] [as NAME]</summary>
+    static readonly Parser<Stage> LeftJoin =
+        from leftKw in Keyword("left")
+        from joinKw in Keyword("join")
+        from rest in JoinRest(leftKw.Span, left: true)
+        select rest;
+
+    static Parser<Stage> JoinRest(TextSpan start, bool left) =>
+        from rows in Word
+        from onKw in Keyword("on")
+        from key in Later(() => Operand)
+        from other in (from eq in Lexemes.ComparisonOperator.Where(o => o.Op == BinaryOp.Eq) from k in Later(() => Operand) select k).XOptional()
+        from alias in Alias.XOptional()
+        let end = alias.IsDefined ? alias.Get().Span : other.IsDefined ? other.Get().Span : key.Span
+        select (Stage)new JoinStage(rows, key, other.GetOrDefault(), alias.GetOrDefault(), left) { Span = start.Cover(end) };
 
     /// <summary>count [by item {"," item}]</summary>
     static readonly Parser<Stage> Count =

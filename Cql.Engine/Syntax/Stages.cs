@@ -25,7 +25,15 @@ public sealed record ExtendStage(IReadOnlyList<SelectItem> Items) : Stage { publ
 
 public sealed record OrderByStage(IReadOnlyList<OrderKey> Keys) : Stage { public override string Keyword => "order by"; }
 
-public sealed record LimitStage(NumberLiteral Count) : Stage { public override string Keyword => "limit"; }
+/// <summary>limit N, or limit N by KEYS: the first N rows of each group (top-N per group after an order by).</summary>
+public sealed record LimitStage(NumberLiteral Count, IReadOnlyList<SelectItem> By) : Stage { public override string Keyword => By.Count == 0 ? "limit" : "limit by"; }
+
+/// <summary>[left] join ROWS on KEY [= OTHERKEY] [as ALIAS]: the rows of a table or let whose OTHERKEY equals KEY;
+/// <see cref="OtherKey"/> is null when both sides name the key alike.</summary>
+public sealed record JoinStage(Name Rows, SyntaxExpr Key, SyntaxExpr? OtherKey, Name? Alias, bool Left) : Stage
+{
+    public override string Keyword => Left ? "left join" : "join";
+}
 
 /// <summary>count (no keys) or count by KEYS.</summary>
 public sealed record CountStage(IReadOnlyList<SelectItem> Keys) : Stage { public override string Keyword => Keys.Count == 0 ? "count" : "count by"; }

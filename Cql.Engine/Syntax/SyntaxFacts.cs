@@ -21,7 +21,7 @@ public enum WordKind
     Function,
     /// <summary>An aggregate function name: count(), min(x).</summary>
     Aggregate,
-    /// <summary>The qualifier of doc.FIELD.</summary>
+    /// <summary>The qualifier of doc.FIELD, sent.FIELD, para.FIELD.</summary>
     Qualifier,
 }
 
@@ -80,6 +80,10 @@ public static class SyntaxFacts
         new("y", WordKind.Clause, None),
         new("title", WordKind.Clause, M | C | S),
         new("export", WordKind.Stage, M | C | S),
+        new("join", WordKind.Stage, M | C | S),
+        // Not reserved and no NeedsMore: kwic has a column named left.
+        new("left", WordKind.Stage, C | S, AsWritten: "left join"),
+        new("on", WordKind.Clause, M | S),
         new("and", WordKind.Operator, R | M | C | S),
         new("or", WordKind.Operator, R | M | C | S),
         new("not", WordKind.Operator, R | M | S),
@@ -123,6 +127,8 @@ public static class SyntaxFacts
         new("month", WordKind.Function, None),
         new("bucket", WordKind.Function, None),
         new("doc", WordKind.Qualifier, None),
+        new("sent", WordKind.Qualifier, None),
+        new("para", WordKind.Qualifier, None),
     ];
 
     /// <summary>Every distinct word, for the REPL's completion (offered wherever a word is typed) and colours.</summary>

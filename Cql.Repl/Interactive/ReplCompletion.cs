@@ -1,4 +1,5 @@
 using Cql.Engine.Core;
+using Cql.Engine.Planning;
 using Cql.Engine.Records;
 using Cql.Engine.Session;
 using Cql.Engine.Syntax;
@@ -49,8 +50,8 @@ public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> 
                 if (n.StartsWith(member ?? word, StringComparison.Ordinal)) candidates.Add(prefix + n);
             return [.. candidates.Distinct().Order(StringComparer.Ordinal)];
         }
-        else if (word.StartsWith("doc.", StringComparison.OrdinalIgnoreCase))
-            candidates.AddRange(CorpusSchema.Docs.Columns.Select(c => "doc." + c.Name));
+        else if (ContextLink.Find(word.Split('.')[0]) is { } link && word.Contains('.'))
+            candidates.AddRange(link.Table.Columns.Select(c => link.Prefix + c.Name));
         else candidates.AddRange(ByPosition(session(), statement[..^word.Length]));
         return [.. candidates.Where(c => c.StartsWith(word, StringComparison.OrdinalIgnoreCase)).Distinct().Order(StringComparer.Ordinal)];
     }

@@ -101,9 +101,9 @@ public class BinderTests
     public void Doc_fields_join_the_documents_and_docs_read_their_own()
     {
         var plan = Query("quotes where doc.lang = de | select text").Plan;
-        Assert.Contains(Flatten(plan), p => p is DocJoin);
+        Assert.Contains(Flatten(plan), p => p is ContextJoin);
         Assert.Equal("doc.lang = \"de\"", Where("quotes where doc.lang = de"));
-        Assert.DoesNotContain(Flatten(Query("docs where doc.lang = de").Plan), p => p is DocJoin);
+        Assert.DoesNotContain(Flatten(Query("docs where doc.lang = de").Plan), p => p is ContextJoin);
         Assert.Equal("lang = \"de\"", Where("docs where doc.lang = de"));
     }
 
@@ -250,5 +250,73 @@ public class BinderTests
         var replaced = Query("quotes | extend text = upper(text)").Plan.Schema.Select(c => c.Name).ToList();
         Assert.Equal(columns, replaced);
         Error("quotes | extend n = 1, n = 2", "CQL0208", "n");
+    }
+
+    [Fact]
+    public void A_join_brings_the_other_rows_columns_named_by_the_join_after_this_sides()
+    {
+        var plan = Query("quotes | join entities on speaker = name").Plan;
+        var names = plan.Schema.Select(c => c.Name).ToList();
+        Assert.Equal([.. CorpusSchema.Quotes.Columns.Select(c => c.Name), .. CorpusSchema.Entities.Columns.Select(c => "entities." + c.Name)], names);
+        var join = Assert.IsType<Join>(plan);
+        Assert.Equal(("speaker", "name", false), (join.Key.ToString(), join.OtherKey, join.Left));
+        // Keys written the other way round, qualified, or named once for both sides mean the same join.
+        Assert.Equal("speaker", Assert.IsType<Join>(Query("quotes | join entities on name = speaker").Plan).Key.ToString());
+        Assert.Equal("name", Assert.IsType<Join>(Query("quotes | join entities on speaker = entities.name").Plan).OtherKey);
+        var let = Assert.IsType<Join>(Query("let big = docs where chars > 100\nquotes | left join big on doc_id as d").Plan);
+        Assert.Equal(("doc_id", "d", true), (let.OtherKey, let.Name, let.Left));
+        Assert.Contains(Query("quotes | join entities on speaker = name as e | select e.kind").Plan.Schema, c => c.Name == "e.kind");
+        // A key that reads a document field joins the documents first.
+        Assert.Contains(Flatten(Query("quotes | join docs on doc.lang = lang as same").Plan), p => p is ContextJoin);
+    }
+
+    [Fact]
+    public void A_join_says_what_is_wrong_with_its_keys_and_names()
+    {
+        var types = Error("quotes | join entities on quote_id = name", "CQL0340", "join entities on quote_id = name");
+        Assert.Contains("number", types.Message);
+        Assert.Contains("text", types.Message);
+        Assert.Contains("entity_id", types.Suggestion);
+        Error("quotes | join entitis on speaker = name", "CQL0201", "entitis");
+        var unknown = Error("quotes | join entities on speaker = nme", "CQL0202", "nme");
+        Assert.Contains("'name'", unknown.Suggestion);
+        Error("quotes | join entities on speakr = name", "CQL0202", "speakr");
+        Error("quotes | join entities on speaker = name | join entities on speaker_text = name", "CQL0341", "entities");
+        Error("quotes | join entities on speaker = name as doc", "CQL0341", "doc");
+        Error("quotes | join entities on speaker = lower(name)", "CQL0342", "lower(name)");
+        Error("quotes | join entities on speaker = name | where entities.knd = person", "CQL0202", "knd");
+    }
+
+    [Fact]
+    public void Limit_by_keeps_the_first_rows_of_each_group_and_its_columns()
+    {
+        var plan = Query("quotes | count by lang, speaker | order by count desc | limit 3 by lang").Plan;
+        var limit = Assert.IsType<LimitBy>(plan);
+        Assert.Equal((3L, "lang"), (limit.Count, Assert.Single(limit.Keys).ToString()));
+        Assert.Equal(["lang", "speaker", "count"], plan.Schema.Select(c => c.Name));
+        // By a document field: the documents are joined for the test, not added to the rows.
+        Assert.Equal(CorpusSchema.Quotes.Columns.Select(c => c.Name), Query("quotes | limit 1 by doc.lang").Plan.Schema.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData("quotes where para.boilerplate = false", "quotes")]
+    [InlineData("quotes | order by sent.position", "quotes")]
+    [InlineData("tokens where sent.text contains \"Xi\"", "tokens")]
+    [InlineData("sentences where para.boilerplate = true and doc.lang = de", "sentences")]
+    public void Navigating_to_the_sentence_or_paragraph_adds_no_columns(string script, string table) =>
+        Assert.Equal(CorpusSchema.Find(table)!.Columns.Select(c => c.Name), Query(script).Plan.Schema.Select(c => c.Name));
+
+    [Fact]
+    public void Sent_and_para_fields_join_their_table_and_select_names_them()
+    {
+        var plan = Query("quotes | select text, sent.text, para.boilerplate").Plan;
+        Assert.Equal(["text", "sent.text", "para.boilerplate"], plan.Schema.Select(c => c.Name));
+        var joins = Flatten(plan).OfType<ContextJoin>().Select(j => j.Link.Qualifier).Order();
+        Assert.Equal(["para", "sent"], joins);
+        // The row's own id needs no join.
+        Assert.DoesNotContain(Flatten(Query("quotes | select sent.sent_id").Plan), p => p is ContextJoin);
+        Error("tokens where para.boilerplate = false", "CQL0204", "para.boilerplate");
+        var d = Error("quotes where sent.txt = \"x\"", "CQL0203", "txt");
+        Assert.StartsWith("sentences have no field", d.Message);
     }
 }

@@ -15,7 +15,8 @@ public sealed record RandomQuery(int Seed, string Cql, string Sql, bool Ordered)
 /// <summary>
 /// Random, well-typed queries over the tables of a generated corpus (SQLancer-style). Each is a random tree of a
 /// source, a filter (comparisons, in-lists, contains/has/matches/startswith, is null, and/or/not, doc.* navigation,
-/// functions) and a final stage (count, count by, order by with limit, distinct, group by), rendered twice: as CQL
+/// functions) and a final stage (count, count by, order by with limit, distinct, group by, top-N per group, limit by,
+/// an inner or left join with the entities), rendered twice: as CQL
 /// and, independently of the engine's code, as DuckDB SQL following grammar.md's semantics (speaker aliases through
 /// the entities table, partial dates as periods, whole words as letter/digit boundaries, nulls last).
 /// </summary>
@@ -48,15 +49,17 @@ public sealed class RandomQueryGenerator(Domains d)
     Random _rng = new(0);
     Table _table = Tables[0];
     bool _joined;
+    string _entities = ""; // the SQL join of the entities table a join stage adds, if any
 
     public RandomQuery Next(int seed)
     {
         _rng = new Random(seed);
         _table = _rng.Next(10) switch { < 7 => Tables[0], < 9 => Tables[1], _ => Tables[2] };
         _joined = false;
+        _entities = "";
         var (cqlWhere, sqlWhere) = _rng.Next(8) == 0 ? ("", "") : Condition(_rng.Next(4));
         var (cqlTail, sqlSelect, sqlTail, ordered) = FinalStage();
-        var from = $"{_table.Name} t" + (_joined ? " LEFT JOIN docs d ON t.doc_id = d.doc_id" : "");
+        var from = $"{_table.Name} t" + (_joined ? " LEFT JOIN docs d ON t.doc_id = d.doc_id" : "") + _entities;
         var cql = _table.Name + (cqlWhere.Length > 0 ? " where " + cqlWhere : "") + cqlTail;
         var sql = $"SELECT {sqlSelect} FROM {from}" + (sqlWhere.Length > 0 ? " WHERE " + sqlWhere : "") + sqlTail;
         return new RandomQuery(seed, cql, sql, ordered);
@@ -68,7 +71,7 @@ public sealed class RandomQueryGenerator(Domains d)
     {
         var id = _table.Id;
         string sid = $"t.{id}";
-        switch (_rng.Next(7))
+        switch (_rng.Next(9))
         {
             case 0: return (" | count", "count(*)", "", true);
             case 1:
@@ -98,6 +101,38 @@ public sealed class RandomQueryGenerator(Domains d)
                 var c = GroupableColumn();
                 return ($" | group by {c.Cql} aggregate count() as n, min({id}) as lo, max({id}) as hi | order by {c.Cql}",
                     $"{c.Sql}, count(*), min({sid}), max({sid})", $" GROUP BY {c.Sql} ORDER BY {c.Sql} NULLS LAST", true);
+            }
+            case 5:
+            {
+                // Top-N per group: the first K groups of b within each a, most frequent first.
+                var a = GroupableColumn();
+                var b = GroupableColumn();
+                if (a.Cql == b.Cql) goto default;
+                int k = 1 + _rng.Next(3);
+                var order = $"n DESC, {a.Sql} NULLS LAST, {b.Sql} NULLS LAST";
+                return ($" | count by {a.Cql}, {b.Cql} | order by count desc | limit {k} by {a.Cql}", $"{a.Sql}, {b.Sql}, count(*) AS n",
+                    $" GROUP BY {a.Sql}, {b.Sql} QUALIFY row_number() OVER (PARTITION BY {a.Sql} ORDER BY count(*) DESC, {a.Sql} NULLS LAST, {b.Sql} NULLS LAST) <= {k} ORDER BY {order}", true);
+            }
+            case 6 when _table.Name == "quotes":
+            {
+                // A join with the entities on the speaker, inner or left, grouped by a column of either side.
+                bool left = _rng.Next(2) == 0;
+                _entities = $" {(left ? "LEFT " : "")}JOIN entities e ON t.speaker = e.name";
+                var join = $" | {(left ? "left " : "")}join entities on {(_rng.Next(2) == 0 ? "speaker = name" : "name = speaker")}";
+                if (_rng.Next(2) == 0)
+                    return ($"{join} | count by entities.kind", "e.kind, count(*) AS n", " GROUP BY e.kind ORDER BY n DESC, e.kind NULLS LAST", true);
+                var c = GroupableColumn();
+                return ($"{join} | count by {c.Cql}, entities.entity_id", $"{c.Sql}, e.entity_id, count(*) AS n",
+                    $" GROUP BY {c.Sql}, e.entity_id ORDER BY n DESC, {c.Sql} NULLS LAST, e.entity_id NULLS LAST", true);
+            }
+            case 7:
+            {
+                // The K rows of each group with the lowest ids (the order is explicit: the re-laid corpus holds its
+                // rows in another order than the ids).
+                var a = GroupableColumn();
+                int k = 1 + _rng.Next(3);
+                return ($" | order by {id} | limit {k} by {a.Cql} | select {id}", sid,
+                    $" QUALIFY row_number() OVER (PARTITION BY {a.Sql} ORDER BY {sid}) <= {k} ORDER BY {sid}", true);
             }
             default:
                 // The rows themselves, in whatever order the table's files hold them.

@@ -89,7 +89,7 @@ public sealed class AggregateSortTests(TestCorpusFixture fx) : IClassFixture<Tes
     [Fact]
     public void Doc_fields_join_by_doc_id_and_missing_docs_give_nulls()
     {
-        var join = new DocJoin(Quotes(), Docs());
+        var join = new ContextJoin(Quotes(), Docs(), ContextLink.Doc);
         var plan = new Project(new Filter(join, new Or(
                 Eq(new FunctionCall(ScalarFunction.Year, new ColumnRef("doc.date", ColumnType.Date)), L(2021)),
                 new Compare(CompareOp.GtEq, Int("doc_id"), L(2035)))),

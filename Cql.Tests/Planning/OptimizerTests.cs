@@ -54,14 +54,14 @@ public sealed class OptimizerTests
     [Fact]
     public void Doc_join_pushes_own_conjuncts_below_and_doc_conjuncts_into_the_docs_scan()
     {
-        var join = new DocJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs));
+        var join = new ContextJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs), ContextLink.Doc);
         var pred = new And(Eq(Str("lang"), L("de")), Eq(Str("doc.outlet"), L("NRK")));
         var plan = Optimizer.Optimize(Select(new Filter(join, pred), "text", "doc.title"));
         // A missing document cannot have outlet NRK: the filter runs on the documents and the join drops the rest.
-        var j = Assert.IsType<DocJoin>(((Project)plan).Input);
+        var j = Assert.IsType<ContextJoin>(((Project)plan).Input);
         Assert.True(j.Inner);
         Assert.Equal(Eq(Str("lang"), L("de")), ((Scan)j.Input).Predicate);
-        var docs = (Scan)j.Docs;
+        var docs = (Scan)j.Target;
         Assert.Equal(Eq(Str("outlet"), L("NRK")), docs.Predicate);
         Assert.Equal(["doc_id", "title"], docs.Columns.Select(c => c.Name));
     }
@@ -69,11 +69,11 @@ public sealed class OptimizerTests
     [Fact]
     public void Doc_conjuncts_that_a_missing_document_passes_stay_above_an_outer_join()
     {
-        var join = new DocJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs));
+        var join = new ContextJoin(Scan.All(CorpusSchema.Quotes), Scan.All(CorpusSchema.Docs), ContextLink.Doc);
         var isNull = new IsNull(new ColumnRef("doc.date", ColumnType.Date));
         var plan = Optimizer.Optimize(Select(new Filter(join, isNull), "text"));
         var filter = Assert.IsType<Filter>(((Project)plan).Input);
         Assert.Equal(isNull, filter.Predicate);
-        Assert.False(Assert.IsType<DocJoin>(filter.Input).Inner);
+        Assert.False(Assert.IsType<ContextJoin>(filter.Input).Inner);
     }
 }

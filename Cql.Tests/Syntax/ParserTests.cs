@@ -234,7 +234,7 @@ public class ParserTests
             error CQL0103 at 1:10: unknown stage 'wher'
               1 | quotes | wher lang = de
                 |          ^^^^
-              = did you mean 'where'? Stages: where, select, extend, order by, limit, count, count by, group by, distinct, sample, fill, chart, export, collocations, cooccur
+              = did you mean 'where'? Stages: where, select, extend, order by, limit, count, count by, group by, distinct, sample, fill, chart, export, join, left join, collocations, cooccur
             """.ReplaceLineEndings("\n"), text);
     }
 

@@ -34,6 +34,8 @@ public sealed class SyntaxFactsTests : IDisposable
         ["export"] = "export \"x.csv\"",
         ["collocations"] = "collocations \"samarbeid*\" window 3 min 1 by mi",
         ["cooccur"] = "cooccur in paragraphs",
+        ["join"] = "join entities on speaker = name",
+        ["left"] = "left join entities on speaker = name as e",
     };
 
     static Statement Parse(string script)

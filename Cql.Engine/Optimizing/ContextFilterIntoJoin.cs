@@ -4,36 +4,36 @@ namespace Cql.Engine.Optimizing;
 
 /// <summary>
 /// `quotes where doc.date >= 2020-01-01 | count` filters two million joined rows on a field of a hundred thousand
-/// documents. The conjuncts that read only doc fields and cannot be true for a missing document (comparisons, in,
-/// text tests — not `is null`) move into the docs side of the join, which becomes inner: the documents are filtered
-/// once, in their own scan, and rows whose document fails drop out at the lookup. Runs before predicate pushdown,
-/// which then pushes the moved conjuncts into the docs scan.
+/// documents. The conjuncts that read only the linked fields (doc., sent., para.) and cannot be true for a missing
+/// target (comparisons, in, text tests — not `is null`) move into the target side of the join, which becomes inner:
+/// the documents (or paragraphs) are filtered once, in their own scan, and rows whose target fails drop out at the
+/// lookup. Runs before predicate pushdown, which then pushes the moved conjuncts into the target's scan.
 /// </summary>
-public static class DocFilterIntoJoin
+public static class ContextFilterIntoJoin
 {
     public static LogicalPlan Apply(LogicalPlan plan)
     {
         plan = plan.WithInputs(plan.Inputs.Select(Apply).ToList());
-        if (plan is not Filter { Input: DocJoin j } f) return plan;
+        if (plan is not Filter { Input: ContextJoin j } f) return plan;
         var moved = new List<Expr>();
         var kept = new List<Expr>();
         foreach (var c in Exprs.Conjuncts(f.Predicate))
-            (OnlyDocFields(c) && NullRejecting(c) ? moved : kept).Add(c);
+            (OnlyLinkedFields(c, j.Link) && NullRejecting(c) ? moved : kept).Add(c);
         if (moved.Count == 0) return plan;
         var map = new Dictionary<string, ColumnRef>(StringComparer.Ordinal);
-        foreach (var c in j.Docs.Schema) map[DocJoin.Prefix + c.Name] = new ColumnRef(c.Name, c.Type);
-        var docs = new Filter(j.Docs, PredicatePushdown.Rename(Exprs.AndAll(moved)!, map));
-        LogicalPlan joined = j with { Docs = docs, Inner = true };
+        foreach (var c in j.Target.Schema) map[j.Link.Prefix + c.Name] = new ColumnRef(c.Name, c.Type);
+        var target = new Filter(j.Target, PredicatePushdown.Rename(Exprs.AndAll(moved)!, map));
+        LogicalPlan joined = j with { Target = target, Inner = true };
         return kept.Count > 0 ? new Filter(joined, Exprs.AndAll(kept)!) : joined;
     }
 
-    static bool OnlyDocFields(Expr e)
+    static bool OnlyLinkedFields(Expr e, ContextLink link)
     {
         var cols = Exprs.Columns(e);
-        return cols.Count > 0 && cols.All(c => c.StartsWith(DocJoin.Prefix, StringComparison.Ordinal));
+        return cols.Count > 0 && cols.All(c => c.StartsWith(link.Prefix, StringComparison.Ordinal));
     }
 
-    /// <summary>Whether the predicate is never true when every column it reads is null (so a missing document fails it).</summary>
+    /// <summary>Whether the predicate is never true when every column it reads is null (so a missing target fails it).</summary>
     static bool NullRejecting(Expr e) => e switch
     {
         Compare c => c.Left is not Literal { Value: null } && c.Right is not Literal { Value: null } && (HasColumn(c.Left) || HasColumn(c.Right)),
