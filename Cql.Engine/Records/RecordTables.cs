@@ -43,7 +43,10 @@ public static class RecordTables
         return list;
     }
 
-    static ColumnType ColumnTypeOf(Type type) =>
+    // int? and the like (a nullable column) read as their underlying type; a null cell gives the parameter's default.
+    static ColumnType ColumnTypeOf(Type type) => ColumnTypeOfUnderlying(Nullable.GetUnderlyingType(type) ?? type);
+
+    static ColumnType ColumnTypeOfUnderlying(Type type) =>
         type == typeof(int) ? ColumnType.Int32
         : type == typeof(long) ? ColumnType.Int64
         : type == typeof(double) ? ColumnType.Float64

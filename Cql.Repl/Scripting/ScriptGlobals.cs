@@ -15,6 +15,7 @@ public sealed class ScriptGlobals(CqlSession corpus)
     List<Paragraph>? _paragraphs;
     List<Entity>? _entities;
     List<Mention>? _mentions;
+    List<Statement>? _statements;
 
     public CqlSession Corpus { get; } = corpus;
     public IReadOnlyList<Quote> Quotes => _quotes ??= RecordTables.Load<Quote>(Corpus.FilesOf("quotes"));
@@ -23,6 +24,7 @@ public sealed class ScriptGlobals(CqlSession corpus)
     public IReadOnlyList<Paragraph> Paragraphs => _paragraphs ??= RecordTables.Load<Paragraph>(Corpus.FilesOf("paragraphs"));
     public IReadOnlyList<Entity> Entities => _entities ??= RecordTables.Load<Entity>(Corpus.FilesOf("entities"));
     public IReadOnlyList<Mention> Mentions => _mentions ??= RecordTables.Load<Mention>(Corpus.FilesOf("mentions"));
+    public IReadOnlyList<Statement> Statements => _statements ??= RecordTables.Load<Statement>(Corpus.FilesOf("statements"));
 
     string? _lastQuery;
     QueryRows? _last;
