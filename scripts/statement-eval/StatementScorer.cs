@@ -15,8 +15,9 @@ public sealed record PairScore(int TruePairs, int PredictedPairs, int Correct)
     public double Recall => TruePairs == 0 ? 1 : (double)Correct / TruePairs;
 }
 
-/// <summary>The scores of one folder: within one language, across languages, and all pairs.</summary>
-public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched);
+/// <summary>The scores of one folder: within one language, across languages, and all pairs; and for each gold report
+/// (in the gold's order) the statement_id of the quote it matched, null when none.</summary>
+public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<int?> Predicted);
 
 /// <summary>
 /// Ingests a folder of articles with cql's own ingest, matches each gold report to the extracted quote of its document
@@ -96,7 +97,8 @@ public static class StatementScorer
                 if (truly && predicted) counts[2]++;
             }
         PairScore Score(int[] c) => new(c[0], c[1], c[2]);
-        return new StatementScores(Score(within), Score(across), new PairScore(within[0] + across[0], within[1] + across[1], within[2] + across[2]), gold.Count, found);
+        return new StatementScores(Score(within), Score(across), new PairScore(within[0] + across[0], within[1] + across[1], within[2] + across[2]), gold.Count, found,
+            Array.ConvertAll(matched, m => m.Statement));
     }
 
     static List<(int Start, int End)> WordRanges(string text, int from, int to)
