@@ -2,7 +2,7 @@ namespace Cql.Engine.Statements;
 
 /// <summary>A report kept for comparison with later quotes: its word bigrams (for copies in its own language) and
 /// the concepts of each content word (for translations and fragments).</summary>
-sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] concepts, string? speaker)
+sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] concepts, string[] numbers, string? speaker)
 {
     public int Statement { get; } = statement;
     public string Lang { get; } = lang;
@@ -10,7 +10,12 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
     public uint[] Shingles { get; } = shingles;
     /// <summary>For each content word, its concepts (<see cref="StatementLexicon.Concepts"/>).</summary>
     public uint[][] Concepts { get; } = concepts;
+    /// <summary>The runs of digits, sorted, distinct ("2,4" and "2.4" both give "2" and "4").</summary>
+    public string[] Numbers { get; } = numbers;
     public string? Speaker { get; } = speaker;
+
+    /// <summary>A copy with the statement it was filed under.</summary>
+    public QuoteShape WithStatement(int id) => new(id, Lang, Shingles, Concepts, Numbers, Speaker);
 
     public static QuoteShape Of(int statement, GroupedQuote q, StatementLexicon lexicon, List<string> words)
     {
@@ -21,9 +26,29 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         for (int i = 0; i + 1 < words.Count; i++) shingles.Add(Hash(words[i], words[i + 1]));
         shingles.Sort();
         var concepts = new List<uint[]>(words.Count);
+        var numbers = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var w in words)
+        {
+            if (char.IsDigit(w[0])) numbers.Add(w);
             if (!lexicon.IsStopword(q.Lang, w)) concepts.Add(lexicon.Concepts(q.Lang, w));
-        return new QuoteShape(statement, q.Lang, [.. shingles.Distinct()], [.. concepts], q.Speaker);
+        }
+        return new QuoteShape(statement, q.Lang, [.. shingles.Distinct()], [.. concepts], [.. numbers], q.Speaker);
+    }
+
+    /// <summary>Whether the numbers of two reports contradict: both give numbers and neither's are all in the
+    /// other's ("2.4 percent by 2026" against "3 percent by 2030"). A translation keeps its numbers; a fragment may
+    /// keep some of them.</summary>
+    public static bool NumbersDisagree(string[] a, string[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return false;
+        return !Within(a, b) && !Within(b, a);
+    }
+
+    static bool Within(string[] small, string[] large)
+    {
+        foreach (var n in small)
+            if (Array.BinarySearch(large, n, StringComparer.Ordinal) < 0) return false;
+        return true;
     }
 
     /// <summary>Lowercased runs of letters and digits.</summary>

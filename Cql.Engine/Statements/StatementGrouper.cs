@@ -5,10 +5,14 @@ namespace Cql.Engine.Statements;
 /// deterministic and an append goes on where the corpus stopped). A quote joins the statement of the most similar
 /// earlier report that passes every test below, else starts a new statement:
 /// <list type="bullet">
-/// <item>speakers compatible: the same, or one unnamed, or one an organisation (the Kremlin relaying Xi's words);</item>
+/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg"), or one
+/// unnamed, or one an organisation (the Kremlin relaying Xi's words);</item>
+/// <item>numbers that agree: when both give numbers, one's are all among the other's
+/// (<see cref="QuoteShape.NumbersDisagree"/>);</item>
 /// <item>documents dated within <see cref="DateWindowDays"/> days (an undated document fits any date);</item>
 /// <item>in one language, a copy or an edit: word-bigram Jaccard ≥ <see cref="CopyJaccard"/>, or a fragment whose
-/// bigrams are ≥ <see cref="FragmentContainment"/> inside the other;</item>
+/// bigrams are ≥ <see cref="FragmentContainment"/> inside the other, or a rewording that shares
+/// ≥ <see cref="SameLanguageMatch"/> of its content words;</item>
 /// <item>across languages, a translation: the share of content words of both reports that find a word of the same
 /// meaning in the other (<see cref="StatementLexicon"/>), ≥ <see cref="TranslationMatch"/>; a short quote (a
 /// partial) whose every content word is found in a longer report by the same named speaker is a fragment of it.</item>
@@ -25,6 +29,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     public const double CopyJaccard = 0.5;
     public const double FragmentContainment = 0.8;
     public const double TranslationMatch = 0.34;
+    /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
+    /// meaning: there words are shared because the language is, not because the statement is.</summary>
+    public const double SameLanguageMatch = 0.6;
     public const int PostingsScanned = 48;
     public const int IndexedPerLanguage = 4;
     /// <summary>The kind of quote that never joins a statement (a word mentioned, not said).</summary>
@@ -58,7 +65,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int id = statement ?? NewStatement();
         Record(_statements[id], q, date);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
-        Index(new QuoteShape(id, q.Lang, shape.Shingles, shape.Concepts, q.Speaker));
+        Index(shape.WithStatement(id));
         return id;
     }
 
@@ -117,7 +124,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement.</summary>
     double Similarity(GroupedQuote q, QuoteShape shape, int hits, QuoteShape other)
     {
-        if (q.Lang == other.Lang)
+        if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
+        bool sameLang = q.Lang == other.Lang;
+        if (sameLang)
         {
             var (jaccard, containment) = QuoteShape.Overlap(shape.Shingles, other.Shingles);
             if (jaccard >= CopyJaccard) return 1 + jaccard;
@@ -127,9 +136,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (n == 0 || nOther == 0) return 0;
         int hitsOther = other.WordsMatchedIn(_concepts);
         double match = (double)(hits + hitsOther) / (n + nOther);
-        if (match >= TranslationMatch && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
-        // A fragment: all of the shorter one's words (two at least) found in the longer, by the same named speaker.
-        bool sameNamed = q.Speaker is not null && q.Speaker == other.Speaker;
+        if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
+        // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
+        // (two at least) found in the longer, by the same named speaker.
+        bool sameNamed = !sameLang && q.Speaker is not null && other.Speaker is not null && SameName(q.Speaker, other.Speaker);
         if (sameNamed && n >= 2 && n < nOther && hits == n) return 0.5 + 0.1 * n / nOther;
         if (sameNamed && nOther >= 2 && nOther < n && hitsOther == nOther) return 0.5 + 0.1 * nOther / n;
         return 0;
@@ -138,7 +148,16 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     bool SpeakersFit(string? speaker, string? statementSpeaker, string? reportSpeaker) =>
         Fits(speaker, reportSpeaker) && Fits(speaker, statementSpeaker);
 
-    bool Fits(string? a, string? b) => a is null || b is null || a == b || isOrganisation(a) || isOrganisation(b);
+    bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
+
+    /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
+    /// ("General Jens Stoltenberg") does not make another person.</summary>
+    static bool SameName(string a, string b) =>
+        a == b || EndsWithName(a, b) || EndsWithName(b, a);
+
+    static bool EndsWithName(string longer, string shorter) =>
+        longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
+        && longer[longer.Length - shorter.Length - 1] == ' ';
 
     void Record(StatementRow st, GroupedQuote q, DateSpan? date)
     {

@@ -5,7 +5,8 @@ namespace Cql.Engine.Statements;
 
 /// <summary>
 /// What a quote's words mean across languages: each content word becomes a few "concepts" — its own first five
-/// letters (names, numbers and cognates: "bilaterale", "bilateral") and the first five letters of each English
+/// letters with accents folded (names, numbers and cognates: "bilaterale", "bilateral"; "Östersjön", "Østersjøen")
+/// and the first five letters of each English
 /// translation the FreeDict word lists give it (<c>Data/lexicon.tsv.gz</c>) — so two quotes in different languages
 /// can be compared by how many of their words share a concept. Function words (<c>Data/stopwords.tsv</c>) have none.
 /// </summary>
@@ -58,6 +59,8 @@ public sealed class StatementLexicon
     /// <summary>Whether a lowercased word carries no content in its language (or, for an unknown language, in any).</summary>
     public bool IsStopword(string lang, string word)
     {
+        // A lone letter ("a", "è" split off by an apostrophe) says nothing of content; a lone digit does.
+        if (word.Length == 1 && !char.IsDigit(word[0])) return true;
         if (_stopwords.TryGetValue(lang, out var set)) return set.Contains(word);
         foreach (var s in _stopwords.Values) if (s.Contains(word)) return true;
         return false;
@@ -68,7 +71,7 @@ public sealed class StatementLexicon
     {
         if (!_cache.TryGetValue(lang, out var cache)) _cache[lang] = cache = new(StringComparer.Ordinal);
         if (cache.TryGetValue(word, out var known)) return known;
-        var concepts = new List<uint> { Concept(word) };
+        var concepts = new List<uint> { Concept(Fold(word)) };
         if (Translations(lang, word) is { } english)
             foreach (var e in english)
             {
@@ -78,11 +81,40 @@ public sealed class StatementLexicon
         return cache[word] = [.. concepts];
     }
 
-    /// <summary>The English translations of a word, found as written or, for an inflected form, by its stem
-    /// ("Beziehungen" → "Beziehung", "relazioni" → "relazione").</summary>
+    /// <summary>The English translations of a word, found as written, for an inflected form by its stem
+    /// ("Beziehungen" → "Beziehung", "relazioni" → "relazione"), a short word by its definite form ("året" → "år"),
+    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung").</summary>
     string[]? Translations(string lang, string word)
     {
         if (!_pivots.TryGetValue(lang, out var words)) return null;
+        return Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word);
+    }
+
+    // The Scandinavian definite article is a suffix; on a short noun the stem left is shorter than Inflected allows.
+    static string[]? ShortDefinite(Dictionary<string, string[]> words, string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["et", "en", "a"])
+            if (word.Length - suffix.Length >= 2 && word.EndsWith(suffix, StringComparison.Ordinal)
+                && words.TryGetValue(word[..^suffix.Length], out var t)) return t;
+        return null;
+    }
+
+    // German and Scandinavian compounds are written as one word; the longest known head (four letters at least)
+    // carries the meaning, and the part before it (without a linking "s" or "e") adds its own.
+    static string[]? Compound(Dictionary<string, string[]> words, string word)
+    {
+        for (int split = 4; split <= word.Length - 4; split++)
+        {
+            if (Inflected(words, word[split..]) is not { } head) continue;
+            var first = word[..split];
+            var modifier = Inflected(words, first) ?? (first[^1] is 's' or 'e' ? Inflected(words, first[..^1]) : null);
+            return modifier is null ? head : [.. head, .. modifier];
+        }
+        return null;
+    }
+
+    static string[]? Inflected(Dictionary<string, string[]> words, string word)
+    {
         if (words.TryGetValue(word, out var direct)) return direct;
         foreach (var suffix in Suffixes)
         {
@@ -98,6 +130,25 @@ public sealed class StatementLexicon
     // Inflectional endings of the lexicon's languages, longest first; a stem may need a citation-form vowel back.
     static readonly string[] Suffixes = ["erne", "ene", "ens", "ets", "arna", "orna", "erna", "ern", "en", "et", "er", "ar", "or", "na", "es", "em", "s", "e", "n", "i", "a", "o", "t"];
     static readonly string[] Endings = ["e", "o", "a", "en"];
+
+    // Cognates differ in their accents more than in their letters ("Östersjön", "Østersjøen"; "legittimità").
+    static string Fold(string word)
+    {
+        Span<char> folded = stackalloc char[Math.Min(word.Length, ConceptLetters)];
+        for (int i = 0; i < folded.Length; i++)
+            folded[i] = word[i] switch
+            {
+                'å' or 'ä' or 'à' or 'á' or 'â' or 'æ' => 'a',
+                'ö' or 'ø' or 'ò' or 'ó' or 'ô' => 'o',
+                'ü' or 'ù' or 'ú' or 'û' => 'u',
+                'é' or 'è' or 'ê' or 'ë' => 'e',
+                'ì' or 'í' or 'î' => 'i',
+                'ß' => 's',
+                'ç' => 'c',
+                var c => c,
+            };
+        return new string(folded);
+    }
 
     static uint Concept(string word)
     {

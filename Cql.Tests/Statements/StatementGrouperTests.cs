@@ -33,6 +33,33 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void Reports_whose_numbers_disagree_are_different_statements()
+    {
+        var g = New();
+        int? a = g.Add(Q("Denmark will spend 2.4 percent of its GDP on defence by 2026", speaker: "Mette Frederiksen"));
+        Assert.NotEqual(a, g.Add(Q("Denmark will spend 3 percent of its GDP on defence by 2030", speaker: "Mette Frederiksen")));
+        Assert.Equal(a, g.Add(Q("Danmark vil bruke 2,4 prosent av BNP på forsvar innen 2026", speaker: "Mette Frederiksen", lang: "no")));
+    }
+
+    [Fact]
+    public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
+    {
+        var g = New();
+        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
+        int? a = g.Add(Q(Inch, speaker: "General Jens Stoltenberg"));
+        Assert.Equal(a, g.Add(Q("NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet", speaker: "Jens Stoltenberg", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Jens Olsen")));
+    }
+
+    [Fact]
+    public void In_one_language_a_few_shared_words_are_not_a_statement()
+    {
+        var g = New();
+        int? part = g.Add(Q("pronta a continuare a fare la sua parte", lang: "it", kind: "partial"));
+        Assert.NotEqual(part, g.Add(Q("La parte cinese è pronta a collaborare con la parte russa per premere per lo sviluppo sostenibile", lang: "it")));
+    }
+
+    [Fact]
     public void Terms_never_join_statements()
     {
         var g = New();

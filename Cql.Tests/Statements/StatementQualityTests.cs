@@ -17,7 +17,23 @@ public class StatementQualityTests(ITestOutputHelper output)
         output.WriteLine($"seeds: within P {s.Within.Precision:F3} R {s.Within.Recall:F3}; across P {s.Across.Precision:F3} R {s.Across.Recall:F3}; all P {s.All.Precision:F3} R {s.All.Recall:F3}");
         Assert.True(s.Matched >= gold.Count - 1, $"{s.Matched} of {gold.Count} gold reports matched an extracted quote");
         // Floors just under the measured numbers (README): a change that groups worse fails here.
-        Assert.True(s.Within.Precision >= 0.78 && s.Within.Recall >= 0.88, $"within: {s.Within}");
-        Assert.True(s.All.Precision >= 0.78 && s.All.Recall >= 0.36, $"all: {s.All}");
+        Assert.True(s.Within.Precision >= 0.82 && s.Within.Recall >= 0.88, $"within: {s.Within}");
+        Assert.True(s.Across.Precision >= 0.95 && s.Across.Recall >= 0.23, $"across: {s.Across}");
+        Assert.True(s.All.Precision >= 0.87 && s.All.Recall >= 0.42, $"all: {s.All}");
+    }
+
+    [Fact]
+    public async Task The_development_sets_statements_are_grouped()
+    {
+        using var d = new TempDir();
+        var dev = Path.Combine(RepoPaths.Root, "Cql.Tests", "Statements", "Dev");
+        var gold = StatementScorer.ReadGold(Path.Combine(dev, "statements.tsv"));
+        var s = await StatementScorer.ScoreAsync(dev, gold, d.Path);
+        output.WriteLine($"dev: within P {s.Within.Precision:F3} R {s.Within.Recall:F3}; across P {s.Across.Precision:F3} R {s.Across.Recall:F3}");
+        Assert.Equal(gold.Count, s.Matched);
+        // Measured 1.000 everywhere (README; the rules were revised after looking at this set's errors, so it is
+        // tuned on): one wrong or missed pair of the 48 still passes, two do not.
+        Assert.True(s.Within.Precision >= 0.95 && s.Within.Recall >= 0.95, $"within: {s.Within}");
+        Assert.True(s.Across.Precision >= 0.95 && s.Across.Recall >= 0.95, $"across: {s.Across}");
     }
 }
