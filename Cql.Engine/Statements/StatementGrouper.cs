@@ -105,8 +105,12 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             }
         int? best = null;
         double bestScore = 0;
+        // Every rule but a one-word match needs two shared content words; one shared word (a frequent "president",
+        // "said") is most candidates, and skipping them before the comparison keeps ingest's cost down.
+        int fewest = Math.Min(2, shape.Concepts.Length);
         foreach (var (m, (hits, _)) in _candidates)
         {
+            if (hits < fewest) continue;
             var other = _shapes[m];
             var st = _statements[other.Statement];
             if (!SpeakersFit(q.Speaker, st.Speaker, other.Speaker)) continue;
