@@ -145,7 +145,23 @@ public static class CorpusSchema
         C("cue_lemma", ColumnType.String, "the cue's base form, lower case (\"dire\" for \"ha detto\")", nullable: true),
         C("in_boilerplate", ColumnType.Bool, "the quote stands in a boilerplate paragraph (a caption, a title, a bio)"),
         C("joint", ColumnType.Bool, "said by several speakers together: one row per speaker, same start and end"),
+        C("statement_id", ColumnType.Int32, "the statement this quote reports (copies, edits, translations and fragments of one utterance share it); null for a term", nullable: true),
     ], Key: "quote_id");
+
+    public static readonly TableSchema Statements = new("statements", "one row per statement: what a speaker said once, however often and in however many languages it was reported", [
+        C("statement_id", ColumnType.Int32, "statement id, unique in the corpus"),
+        C("speaker", ColumnType.String, "canonical name of the speaker (the first person named by a report); null when no report names one", nullable: true),
+        C("text", ColumnType.String, "a representative report: the first whole quote, else the first fragment"),
+        C("text_lang", ColumnType.String, "language of text"),
+        C("langs", ColumnType.String, "languages of the reports, sorted, comma-separated"),
+        C("n_langs", ColumnType.Int32, "number of languages it was reported in"),
+        C("n_reports", ColumnType.Int32, "number of quotes that report it"),
+        C("n_docs", ColumnType.Int32, "number of documents that report it"),
+        C("first_date", ColumnType.Date, "date of the earliest dated document that reports it", nullable: true),
+        C("first_doc_id", ColumnType.Int32, "the earliest dated document that reports it, else the first in the corpus"),
+        C("first_quote_id", ColumnType.Int32, "the report in first_doc_id"),
+        C("quote_id", ColumnType.Int32, "the quote whose text is text"),
+    ], Key: "statement_id");
 
     public static readonly TableSchema Entities = new("entities", "one row per known entity", [
         C("entity_id", ColumnType.Int32, "entity id"),
@@ -162,7 +178,7 @@ public static class CorpusSchema
         C("text", ColumnType.String, "the words as written"),
     ]);
 
-    public static readonly IReadOnlyList<TableSchema> Tables = [Docs, Paragraphs, Sentences, Tokens, Quotes, Entities, Mentions];
+    public static readonly IReadOnlyList<TableSchema> Tables = [Docs, Paragraphs, Sentences, Tokens, Quotes, Statements, Entities, Mentions];
 
     public static TableSchema? Find(string name)
     {

@@ -1,4 +1,5 @@
 using Cql.Engine.Ingest;
+using Cql.Engine.Statements;
 using Cql.Engine.Storage;
 using Cql.Engine.Text;
 using System.Text;
@@ -49,9 +50,10 @@ public static class CorpusGenerator
         int docs = Math.Max(1, (o.Quotes + o.QuotesPerDoc - 1) / o.QuotesPerDoc);
 
         var manifest = new CorpusManifest();
+        var statements = new StatementGrouper(StatementLexicon.Default, name => Array.IndexOf(vocab.Speakers, name) == 5);
         await using var w = new CorpusWriter(o.OutDir);
         for (int e = 0; e < vocab.Speakers.Length; e++)
-            await w.WriteEntityAsync(e, vocab.Speakers[e], e >= 5 && e <= 7 ? (e == 5 ? "organisation" : "medium") : "person", [vocab.Speakers[e]]);
+            await w.WriteEntityAsync(e, vocab.Speakers[e], OrganisationOrMedium(e) ? (e == 5 ? "organisation" : "medium") : "person", [vocab.Speakers[e]]);
 
         int quotesLeft = o.Quotes, paraId = 0, sentId = 0, quoteId = 0;
         const int chunk = 512;
@@ -85,8 +87,10 @@ public static class CorpusGenerator
                 foreach (var q in g.Quotes)
                 {
                     var speaker = q.Speaker >= 0 ? vocab.Speakers[q.Speaker] : null;
-                    await w.WriteQuoteAsync(quoteId++, g.DocId, paraId + q.Paragraph, sentId + q.Sentence, q.Range, g.Doc.Text.Substring(q.Range.Start, q.Range.Length),
-                        speaker, speaker, q.Cue, null, q.Kind, q.Lang, null, q.CueLemma, false, false);
+                    var quoteText = g.Doc.Text.Substring(q.Range.Start, q.Range.Length);
+                    int? statement = statements.Add(new GroupedQuote(quoteId, g.DocId, sentId + q.Sentence, quoteText, speaker, q.Lang, q.Kind, g.Doc.Date));
+                    await w.WriteQuoteAsync(quoteId++, g.DocId, paraId + q.Paragraph, sentId + q.Sentence, q.Range, quoteText,
+                        speaker, speaker, q.Cue, null, q.Kind, q.Lang, null, q.CueLemma, false, false, statement);
                     if (speaker is not null) await w.WriteMentionAsync(g.DocId, q.Speaker, q.SpeakerRange, speaker);
                 }
                 paraId += g.Doc.Paragraphs.Count;
@@ -100,9 +104,12 @@ public static class CorpusGenerator
         manifest.NextIds["quote"] = quoteId;
         manifest.CorpusHash = $"gen-{o.Seed}-{o.Quotes}";
         manifest.Inputs.Add(new ManifestInput { Source = $"cql gen --quotes {o.Quotes} --seed {o.Seed}", Sha256 = "", Docs = docs });
+        foreach (var st in statements.Statements) await w.WriteStatementAsync(st);
         await w.CommitAsync(manifest, new HashSet<string>(), ct);
         return manifest;
     }
+
+    static bool OrganisationOrMedium(int speaker) => speaker is >= 5 and <= 7;
 
     /// <summary>A generated quote; Speaker is -1 when the quote names nobody.</summary>
     sealed record GenQuote(int Paragraph, int Sentence, TextRange Range, int Speaker, TextRange SpeakerRange, string? Cue, string? CueLemma, string Kind, string Lang);
@@ -120,6 +127,10 @@ public static class CorpusGenerator
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return (int)(z ^ (z >> 31));
     }
+
+    /// <summary>The share of quotes that repeat an earlier statement, and how many statements a month has to repeat.</summary>
+    const double RepeatedShare = 0.3;
+    const int StatementsPerMonth = 400;
 
     static GeneratedDoc BuildDoc(int docId, int quoteCount, int seed, GeneratorVocabulary v, ZipfSampler speakers, ZipfSampler langs)
     {
@@ -168,11 +179,17 @@ public static class CorpusGenerator
             {
                 // About one quote in sixteen names nobody (a scare quote, an impersonal report), as in ingested news.
                 bool unattributed = rng.NextDouble() < 0.0625;
-                int speaker = unattributed ? -1 : speakers.Next(rng);
+                // A share of quotes repeat a statement of the document's month (wire copies, translations): the
+                // statement's own seed gives its speaker and words in whatever language the document is, and an
+                // edited copy gains a word.
+                bool repeat = !unattributed && rng.NextDouble() < RepeatedShare;
+                var words = repeat ? new Random(DocumentSeed(seed ^ 0x57A7, ((day.Year - 2015) * 12 + day.Month) * StatementsPerMonth + rng.Next(StatementsPerMonth))) : rng;
+                int speaker = unattributed ? -1 : speakers.Next(words);
                 bool dash = !unattributed && style.DashQuotes && rng.NextDouble() < 0.2;
                 sb.Append(dash ? "– " : style.Open);
                 int qStart = sb.Length;
-                Words(rng, v, 6, 18, sb, tokens);
+                Words(words, v, 6, 18, sb, tokens);
+                if (repeat && rng.NextDouble() < 0.3) { sb.Append(' '); Words(rng, v, 1, 2, sb, tokens); }
                 int qEnd = sb.Length;
                 int spStart = 0, spEnd = 0;
                 if (unattributed) sb.Append(style.Close);

@@ -1,3 +1,4 @@
+using Cql.Engine.Statements;
 using Cql.Engine.Storage;
 using Cql.Engine.Storage.Indexing;
 using Cql.Engine.Storage.Writing;
@@ -28,7 +29,8 @@ public sealed class CorpusWriter : IAsyncDisposable
             _writers[t.Name] = new TableWriter(t, corpusDir, "part-" + RunId, encoders);
         _valueCounts = new TableWriter(ValueCounter.Schema, corpusDir, "part-" + RunId, encoders);
         foreach (var (name, w) in _writers)
-            if (name != CorpusSchema.Entities.Name) w.CountValuesInto(_valueCounts); // entities are replaced on every ingest: not worth counting
+            if (name != CorpusSchema.Entities.Name && name != CorpusSchema.Statements.Name)
+                w.CountValuesInto(_valueCounts); // entities and statements are rewritten whole at every commit: their counts would go stale
         foreach (var spec in TermIndexSpec.All)
             _indexes[spec.SourceTable] = new TermIndexWriter(spec, corpusDir, "part-" + RunId, encoders);
     }
@@ -129,7 +131,7 @@ public sealed class CorpusWriter : IAsyncDisposable
 
     public async ValueTask WriteQuoteAsync(int quoteId, int docId, int paraId, int sentId, TextRange r, string text,
         string? speaker, string? speakerText, string? cue, string? via, string kind, string lang,
-        string? speakerRole, string? cueLemma, bool inBoilerplate, bool joint)
+        string? speakerRole, string? cueLemma, bool inBoilerplate, bool joint, int? statementId)
     {
         var w = _writers[CorpusSchema.Quotes.Name];
         w.Int32(QuoteCol.QuoteId, quoteId);
@@ -150,6 +152,25 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.String(QuoteCol.CueLemma, cueLemma);
         w.Bool(QuoteCol.InBoilerplate, inBoilerplate);
         w.Bool(QuoteCol.Joint, joint);
+        if (statementId is int sid) w.Int32(QuoteCol.StatementId, sid); else w.Null(QuoteCol.StatementId);
+        await w.EndRowAsync();
+    }
+
+    public async ValueTask WriteStatementAsync(StatementRow s)
+    {
+        var w = _writers[CorpusSchema.Statements.Name];
+        w.Int32(StatementCol.StatementId, s.StatementId);
+        w.String(StatementCol.Speaker, s.Speaker);
+        w.String(StatementCol.Text, s.Text);
+        w.String(StatementCol.TextLang, s.TextLang);
+        w.String(StatementCol.Langs, string.Join(',', s.Langs));
+        w.Int32(StatementCol.NLangs, s.Langs.Count);
+        w.Int32(StatementCol.NReports, s.Reports);
+        w.Int32(StatementCol.NDocs, s.Docs);
+        w.String(StatementCol.FirstDate, s.FirstDate);
+        w.Int32(StatementCol.FirstDocId, s.FirstDocId);
+        w.Int32(StatementCol.FirstQuoteId, s.FirstQuoteId);
+        w.Int32(StatementCol.QuoteId, s.RepresentativeQuoteId);
         await w.EndRowAsync();
     }
 
@@ -388,7 +409,24 @@ public sealed class CorpusWriter : IAsyncDisposable
             SpeakerRole = CorpusSchema.Quotes.Ordinal("speaker_role"),
             CueLemma = CorpusSchema.Quotes.Ordinal("cue_lemma"),
             InBoilerplate = CorpusSchema.Quotes.Ordinal("in_boilerplate"),
-            Joint = CorpusSchema.Quotes.Ordinal("joint");
+            Joint = CorpusSchema.Quotes.Ordinal("joint"),
+            StatementId = CorpusSchema.Quotes.Ordinal("statement_id");
+    }
+    static class StatementCol
+    {
+        public static readonly int
+            StatementId = CorpusSchema.Statements.Ordinal("statement_id"),
+            Speaker = CorpusSchema.Statements.Ordinal("speaker"),
+            Text = CorpusSchema.Statements.Ordinal("text"),
+            TextLang = CorpusSchema.Statements.Ordinal("text_lang"),
+            Langs = CorpusSchema.Statements.Ordinal("langs"),
+            NLangs = CorpusSchema.Statements.Ordinal("n_langs"),
+            NReports = CorpusSchema.Statements.Ordinal("n_reports"),
+            NDocs = CorpusSchema.Statements.Ordinal("n_docs"),
+            FirstDate = CorpusSchema.Statements.Ordinal("first_date"),
+            FirstDocId = CorpusSchema.Statements.Ordinal("first_doc_id"),
+            FirstQuoteId = CorpusSchema.Statements.Ordinal("first_quote_id"),
+            QuoteId = CorpusSchema.Statements.Ordinal("quote_id");
     }
     static class EntityCol
     {

@@ -22,6 +22,10 @@ internal sealed class EntityRegistry
 
     public int? IdOf(string name) => _ids.TryGetValue(name, out var id) ? id : null;
 
+    /// <summary>Whether a speaker is an organisation, whose statements relay its people's words (the Kremlin's
+    /// readout of what Xi said); persons, media and names the gazetteer does not know speak for themselves.</summary>
+    public bool IsOrganisation(string name) => _ids.TryGetValue(name, out var id) && _entities[id].Kind == "organisation";
+
     public void Add(EntityRecord e)
     {
         if (_ids.ContainsKey(e.Name)) return;

@@ -1,3 +1,4 @@
+using Cql.Engine.Statements;
 using Cql.Engine.Storage;
 using Cql.Engine.Text;
 using System.Security.Cryptography;
@@ -8,7 +9,7 @@ namespace Cql.Engine.Ingest;
 /// One ingest run's writing side, on the writer's thread: the next ids, the counts, every input's outcome, and the
 /// manifest a checkpoint commits. Analysed files come in input order, so ids are deterministic for the same inputs.
 /// </summary>
-sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writer, EntityRegistry entities)
+sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writer, EntityRegistry entities, StatementGrouper statements)
 {
     // The corpus-wide ids continue where the corpus left them (manifest.NextIds, saved at every checkpoint).
     const string DocIds = "doc", ParaIds = "para", SentIds = "sent", QuoteIds = "quote";
@@ -49,7 +50,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         _notPages += r.NotPages;
         foreach (var a in r.Articles)
         {
-            await WriteArticleAsync(writer, entities, a, _docId, _paraId, _sentId, _quoteId);
+            await WriteArticleAsync(writer, entities, statements, a, _docId, _paraId, _sentId, _quoteId);
             _docId++;
             _paraId += a.Doc.Paragraphs.Count;
             _sentId += a.Doc.Sentences.Count;
@@ -66,12 +67,14 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     public async Task CheckpointAsync(CancellationToken ct)
     {
         await entities.WriteAllAsync(writer);
+        foreach (var s in statements.Statements)
+            if (s.Reports > 0) await writer.WriteStatementAsync(s);
         manifest.NextIds[DocIds] = _docId;
         manifest.NextIds[ParaIds] = _paraId;
         manifest.NextIds[SentIds] = _sentId;
         manifest.NextIds[QuoteIds] = _quoteId;
         manifest.CorpusHash = CorpusHash(manifest);
-        await writer.CommitAsync(manifest, new HashSet<string> { CorpusSchema.Entities.Name }, ct);
+        await writer.CommitAsync(manifest, new HashSet<string> { CorpusSchema.Entities.Name, CorpusSchema.Statements.Name }, ct);
         // The parts the new manifest no longer lists (the entities of the commit before; everything, after --replace).
         CorpusWriter.RemoveOrphans(outDir, manifest);
     }
@@ -87,7 +90,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         return known;
     }
 
-    static async Task WriteArticleAsync(CorpusWriter w, EntityRegistry entities, ArticleWork a, int docId, int paraBase,
+    static async Task WriteArticleAsync(CorpusWriter w, EntityRegistry entities, StatementGrouper statements, ArticleWork a, int docId, int paraBase,
         int sentBase, int quoteBase)
     {
         var doc = a.Doc;
@@ -109,9 +112,12 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         {
             var quote = a.Extraction.Quotes[q];
             int sentIndex = quote.SentenceIndex >= 0 ? quote.SentenceIndex : SentenceAt(doc, quote.Range.Start);
-            await w.WriteQuoteAsync(quoteBase + q, docId, paraBase + quote.ParagraphIndex, sentBase + Math.Max(0, sentIndex), quote.Range,
+            int sentId = sentBase + Math.Max(0, sentIndex);
+            // Entities first: a speaker this document introduced is known (a person) when the quote is grouped.
+            int? statement = statements.Add(new GroupedQuote(quoteBase + q, docId, sentId, quote.Text, quote.Speaker, quote.Lang, quote.Kind, doc.Date));
+            await w.WriteQuoteAsync(quoteBase + q, docId, paraBase + quote.ParagraphIndex, sentId, quote.Range,
                 quote.Text, quote.Speaker, quote.SpeakerText, quote.Cue, quote.Via, quote.Kind, quote.Lang,
-                quote.SpeakerRole, quote.CueLemma, quote.InBoilerplate, quote.Joint);
+                quote.SpeakerRole, quote.CueLemma, quote.InBoilerplate, quote.Joint, statement);
         }
         foreach (var m in a.Extraction.Mentions)
             if (entities.IdOf(m.EntityName) is int id)

@@ -1,4 +1,5 @@
 using Cql.Engine.Quotes;
+using Cql.Engine.Statements;
 using Cql.Engine.Storage;
 using System.Diagnostics;
 
@@ -60,7 +61,9 @@ public static class Ingestor
         var sinceCheckpoint = Stopwatch.StartNew();
 
         await using var writer = new CorpusWriter(outDir);
-        var run = new IngestRun(outDir, manifest, writer, entities);
+        var statements = new StatementGrouper(StatementLexicon.Default, entities.IsOrganisation);
+        if (appending) StatementHistory.Replay(outDir, manifest, statements);
+        var run = new IngestRun(outDir, manifest, writer, entities, statements);
         // Each worker analyses with a context of its own: its buffers, caches and pools, reused file after file.
         using (var pipeline = new OrderedPipeline<InputFile, AnalysisContext, FileWork>(files, () => new AnalysisContext(),
                    (f, context) => FileAnalysis.Process(f, extractor, context), workers, workers * FilesAheadPerWorker, ct))

@@ -17,7 +17,12 @@ public sealed record Sentence(int DocId, int ParaId, int SentId, int Position, i
 
 /// <summary>A row of quotes.</summary>
 public sealed record Quote(int QuoteId, int DocId, int ParaId, int SentId, int Start, int End, string Text, string? Speaker, string? SpeakerText,
-    string? Cue, string? Via, string Kind, string Lang, string? SpeakerRole, string? CueLemma, bool InBoilerplate, bool Joint);
+    string? Cue, string? Via, string Kind, string Lang, string? SpeakerRole, string? CueLemma, bool InBoilerplate, bool Joint,
+    int? StatementId);
+
+/// <summary>A row of statements.</summary>
+public sealed record Statement(int StatementId, string? Speaker, string Text, string TextLang, string Langs, int NLangs, int NReports,
+    int NDocs, string? FirstDate, int FirstDocId, int FirstQuoteId, int QuoteId);
 
 /// <summary>A row of entities.</summary>
 public sealed record Entity(int EntityId, string Name, string Kind, string Aliases);

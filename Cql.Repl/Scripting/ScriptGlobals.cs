@@ -19,6 +19,7 @@ public sealed class ScriptGlobals(CqlSession corpus)
     RecordTable<Paragraph>? _paragraphs;
     RecordTable<Entity>? _entities;
     RecordTable<Mention>? _mentions;
+    RecordTable<Statement>? _statements;
 
     public RecordTable<Quote> Quotes => _quotes ??= new(Corpus.FilesOf("quotes"), Cancellation);
     public RecordTable<Doc> Docs => _docs ??= new(Corpus.FilesOf("docs"), Cancellation);
@@ -26,6 +27,7 @@ public sealed class ScriptGlobals(CqlSession corpus)
     public RecordTable<Paragraph> Paragraphs => _paragraphs ??= new(Corpus.FilesOf("paragraphs"), Cancellation);
     public RecordTable<Entity> Entities => _entities ??= new(Corpus.FilesOf("entities"), Cancellation);
     public RecordTable<Mention> Mentions => _mentions ??= new(Corpus.FilesOf("mentions"), Cancellation);
+    public RecordTable<Statement> Statements => _statements ??= new(Corpus.FilesOf("statements"), Cancellation);
 
     static CancellationToken Cancellation() => SubmissionCancellation.Current;
 

@@ -22,8 +22,10 @@ public class LayerRulesTests
         ["Text"] = ["LanguageData"],
         ["Language"] = ["LanguageData", "Text"],
         ["Quotes"] = ["LanguageData", "Text", "Language"],
-        ["Ingest"] = ["LanguageData", "Text", "Language", "Quotes", "Storage"],
-        ["Generation"] = ["Text", "Ingest", "Storage"],
+        // Statements: quotes grouped into what was said once, after extraction; reads only quote fields.
+        ["Statements"] = [],
+        ["Ingest"] = ["LanguageData", "Text", "Language", "Quotes", "Statements", "Storage"],
+        ["Generation"] = ["Text", "Ingest", "Statements", "Storage"],
         // The query stack, in the order a query goes through it.
         ["Diagnostics"] = [],
         ["Syntax"] = ["Diagnostics"],

@@ -90,6 +90,15 @@ public sealed class EngineParquetTests
         var duckEntities = Duck.Rows($"SELECT entity_id, name, kind, coalesce(aliases, '') FROM read_parquet('{Files("entities")}') ORDER BY entity_id");
         Assert.Equal(duckEntities.Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]}"),
             entities.OrderBy(x => x.EntityId).Select(x => $"{x.EntityId} {x.Name} {x.Kind} {x.Aliases}"));
+        // A nullable int column (statement_id: null for a term) reads as int?, not as its default.
+        var quotes = RecordTables.Load<Quote>(Directory.GetFiles(Path.Combine(corpus, "quotes"), "*.parquet"));
+        var duckQuotes = Duck.Rows($"SELECT quote_id, coalesce(CAST(statement_id AS VARCHAR), 'null') FROM read_parquet('{Files("quotes")}') ORDER BY quote_id");
+        Assert.Equal(duckQuotes.Select(r => $"{r[0]} {r[1]}"), quotes.OrderBy(x => x.QuoteId).Select(x => $"{x.QuoteId} {x.StatementId?.ToString() ?? "null"}"));
+        var statements = RecordTables.Load<Statement>(Directory.GetFiles(Path.Combine(corpus, "statements"), "*.parquet"));
+        var duckStatements = Duck.Rows($"SELECT statement_id, n_docs, langs, coalesce(CAST(first_date AS VARCHAR), '') FROM read_parquet('{Files("statements")}') ORDER BY statement_id");
+        Assert.NotEmpty(statements);
+        Assert.Equal(duckStatements.Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]}"),
+            statements.OrderBy(x => x.StatementId).Select(x => $"{x.StatementId} {x.NDocs} {x.Langs} {x.FirstDate}"));
     }
 
     [Fact]

@@ -1,0 +1,208 @@
+namespace Cql.Engine.Statements;
+
+/// <summary>
+/// Groups quotes into statements as they are written, one quote at a time in corpus order (so ids are
+/// deterministic and an append goes on where the corpus stopped). A quote joins the statement of the most similar
+/// earlier report that passes every test below, else starts a new statement:
+/// <list type="bullet">
+/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg"), or one
+/// unnamed, or one an organisation (the Kremlin relaying Xi's words);</item>
+/// <item>numbers that agree: when both give numbers, one's are all among the other's
+/// (<see cref="QuoteShape.NumbersDisagree"/>);</item>
+/// <item>documents dated within <see cref="DateWindowDays"/> days (an undated document fits any date);</item>
+/// <item>in one language, a copy or an edit: word-bigram Jaccard ≥ <see cref="CopyJaccard"/>, or a fragment whose
+/// bigrams are ≥ <see cref="FragmentContainment"/> inside the other, or a rewording that shares
+/// ≥ <see cref="SameLanguageMatch"/> of its content words;</item>
+/// <item>across languages, a translation: the share of content words of both reports that find a word of the same
+/// meaning in the other (<see cref="StatementLexicon"/>), ≥ <see cref="TranslationMatch"/>; a short quote (a
+/// partial) whose every content word is found in a longer report by the same named speaker is a fragment of it.</item>
+/// </list>
+/// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
+/// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements.
+/// Candidates come from an index of concepts to reports, each list capped to its latest
+/// <see cref="PostingsScanned"/> entries, and at most <see cref="IndexedPerLanguage"/> reports of a statement are
+/// indexed per language: the cost of a quote is bounded by its words, never by the size of the corpus.
+/// </summary>
+public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool> isOrganisation)
+{
+    public const int DateWindowDays = 31;
+    public const double CopyJaccard = 0.5;
+    public const double FragmentContainment = 0.8;
+    public const double TranslationMatch = 0.34;
+    /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
+    /// meaning: there words are shared because the language is, not because the statement is.</summary>
+    public const double SameLanguageMatch = 0.6;
+    public const int PostingsScanned = 48;
+    public const int IndexedPerLanguage = 4;
+    /// <summary>The kind of quote that never joins a statement (a word mentioned, not said).</summary>
+    public const string TermKind = "term";
+
+    readonly List<StatementRow> _statements = [];
+    readonly List<QuoteShape> _shapes = [];
+    readonly Dictionary<uint, List<int>> _postings = [];
+    readonly Dictionary<(int Statement, string Lang), int> _indexed = [];
+    // Reused per quote: the words, the candidate reports with their matched-word counts, the quote's concepts.
+    readonly List<string> _words = [];
+    readonly Dictionary<int, (int Hits, int LastWord)> _candidates = [];
+    readonly HashSet<uint> _concepts = [];
+    (int Sentence, string Speaker, int Statement) _lastPartial = (-1, "", -1);
+
+    /// <summary>The statements so far, by id.</summary>
+    public IReadOnlyList<StatementRow> Statements => _statements;
+
+    /// <summary>The statement the quote belongs to (an earlier one, or a new one); null for a term or a quote
+    /// without words.</summary>
+    public int? Add(GroupedQuote q)
+    {
+        if (q.Kind == TermKind) return null;
+        var date = DateSpan.Parse(q.DocDate);
+        int? statement = null;
+        if (q.Kind == "partial" && q.Speaker is { } sp && _lastPartial.Sentence == q.Sentence && _lastPartial.Speaker == sp)
+            statement = _lastPartial.Statement;
+        var shape = QuoteShape.Of(-1, q, lexicon, _words);
+        if (shape.Shingles.Length == 0) return null;
+        statement ??= BestMatch(q, shape, date);
+        int id = statement ?? NewStatement();
+        Record(_statements[id], q, date);
+        if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
+        Index(shape.WithStatement(id));
+        return id;
+    }
+
+    /// <summary>Takes in a quote the corpus already holds, with the statement it was given (an append goes on from
+    /// the corpus's statements).</summary>
+    public void Replay(GroupedQuote q, int statementId)
+    {
+        while (_statements.Count <= statementId) _statements.Add(new StatementRow(_statements.Count));
+        var date = DateSpan.Parse(q.DocDate);
+        Record(_statements[statementId], q, date);
+        var shape = QuoteShape.Of(statementId, q, lexicon, _words);
+        if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, statementId);
+        Index(shape);
+    }
+
+    int NewStatement()
+    {
+        _statements.Add(new StatementRow(_statements.Count));
+        return _statements.Count - 1;
+    }
+
+    int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
+    {
+        _candidates.Clear();
+        _concepts.Clear();
+        for (int w = 0; w < shape.Concepts.Length; w++)
+            foreach (var c in shape.Concepts[w])
+            {
+                _concepts.Add(c);
+                if (!_postings.TryGetValue(c, out var list)) continue;
+                for (int k = Math.Max(0, list.Count - PostingsScanned); k < list.Count; k++)
+                {
+                    int m = list[k];
+                    var (hits, last) = _candidates.GetValueOrDefault(m, (0, -1));
+                    if (last != w) _candidates[m] = (hits + 1, w);
+                }
+            }
+        int? best = null;
+        double bestScore = 0;
+        // Every rule but a one-word match needs two shared content words; one shared word (a frequent "president",
+        // "said") is most candidates, and skipping them before the comparison keeps ingest's cost down.
+        int fewest = Math.Min(2, shape.Concepts.Length);
+        foreach (var (m, (hits, _)) in _candidates)
+        {
+            if (hits < fewest) continue;
+            var other = _shapes[m];
+            var st = _statements[other.Statement];
+            if (!SpeakersFit(q.Speaker, st.Speaker, other.Speaker)) continue;
+            if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
+            double score = Similarity(q, shape, hits, other);
+            if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
+            {
+                bestScore = score;
+                best = other.Statement;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement.</summary>
+    double Similarity(GroupedQuote q, QuoteShape shape, int hits, QuoteShape other)
+    {
+        if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
+        bool sameLang = q.Lang == other.Lang;
+        if (sameLang)
+        {
+            var (jaccard, containment) = QuoteShape.Overlap(shape.Shingles, other.Shingles);
+            if (jaccard >= CopyJaccard) return 1 + jaccard;
+            if (containment >= FragmentContainment && Math.Min(shape.Shingles.Length, other.Shingles.Length) >= 2) return 1 + containment * 0.5;
+        }
+        int n = shape.Concepts.Length, nOther = other.Concepts.Length;
+        if (n == 0 || nOther == 0) return 0;
+        int hitsOther = other.WordsMatchedIn(_concepts);
+        double match = (double)(hits + hitsOther) / (n + nOther);
+        if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
+        // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
+        // (two at least) found in the longer, by the same named speaker.
+        bool sameNamed = !sameLang && q.Speaker is not null && other.Speaker is not null && SameName(q.Speaker, other.Speaker);
+        if (sameNamed && n >= 2 && n < nOther && hits == n) return 0.5 + 0.1 * n / nOther;
+        if (sameNamed && nOther >= 2 && nOther < n && hitsOther == nOther) return 0.5 + 0.1 * nOther / n;
+        return 0;
+    }
+
+    bool SpeakersFit(string? speaker, string? statementSpeaker, string? reportSpeaker) =>
+        Fits(speaker, reportSpeaker) && Fits(speaker, statementSpeaker);
+
+    bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
+
+    /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
+    /// ("General Jens Stoltenberg") does not make another person.</summary>
+    static bool SameName(string a, string b) =>
+        a == b || EndsWithName(a, b) || EndsWithName(b, a);
+
+    static bool EndsWithName(string longer, string shorter) =>
+        longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
+        && longer[longer.Length - shorter.Length - 1] == ' ';
+
+    void Record(StatementRow st, GroupedQuote q, DateSpan? date)
+    {
+        bool whole = q.Kind is "full" or "dash" or "block";
+        if (st.Reports == 0 || (whole && !st.TextIsWhole))
+        {
+            st.Text = q.Text;
+            st.TextLang = q.Lang;
+            st.RepresentativeQuoteId = q.QuoteId;
+            st.TextIsWhole = whole;
+        }
+        if (q.Speaker is { } s && (st.Speaker is null || (isOrganisation(st.Speaker) && !isOrganisation(s)))) st.Speaker = s;
+        st.Langs.Add(q.Lang);
+        if (st.Reports == 0) { st.FirstDocId = q.DocId; st.FirstQuoteId = q.QuoteId; }
+        st.Reports++;
+        if (st.LastDocId != q.DocId) { st.Docs++; st.LastDocId = q.DocId; }
+        if (date is { } d)
+        {
+            if (st.Dates is null || d.FirstDay < st.Dates.Value.FirstDay)
+            {
+                st.FirstDate = q.DocDate;
+                st.FirstDocId = q.DocId;
+                st.FirstQuoteId = q.QuoteId;
+            }
+            st.Dates = st.Dates is { } sd ? sd.Union(d) : d;
+        }
+    }
+
+    void Index(QuoteShape shape)
+    {
+        var key = (shape.Statement, shape.Lang);
+        int n = _indexed.GetValueOrDefault(key);
+        if (n >= IndexedPerLanguage) return;
+        _indexed[key] = n + 1;
+        int m = _shapes.Count;
+        _shapes.Add(shape);
+        foreach (var word in shape.Concepts)
+            foreach (var c in word)
+            {
+                if (!_postings.TryGetValue(c, out var list)) _postings[c] = list = [];
+                if (list.Count == 0 || list[^1] != m) list.Add(m);
+            }
+    }
+}

@@ -1,0 +1,124 @@
+using Cql.Engine.Statements;
+
+namespace Cql.Tests.Statements;
+
+/// <summary>The grouping rules one at a time, on quotes made for each.</summary>
+public class StatementGrouperTests
+{
+    static StatementGrouper New() => new(StatementLexicon.Default, name => name == "Kremlin");
+    int _next;
+    GroupedQuote Q(string text, string? speaker = "Xi Jinping", string lang = "en", string kind = "full", string? date = "2022-06-15", int? doc = null) =>
+        new(_next, doc ?? _next++, 1000 + _next, text, speaker, lang, kind, date);
+
+    const string Momentum = "Since the start of this year, bilateral relations have maintained a sound momentum of development in the face of global turmoil";
+
+    [Fact]
+    public void A_wire_copy_with_a_small_edit_joins_the_statement()
+    {
+        var g = New();
+        int? a = g.Add(Q(Momentum));
+        int? b = g.Add(Q(Momentum.Replace("a sound", "a good")));
+        Assert.NotNull(a);
+        Assert.Equal(a, b);
+        Assert.Equal(2, g.Statements[a!.Value].Docs);
+    }
+
+    [Fact]
+    public void A_look_alike_with_different_content_is_a_different_statement()
+    {
+        var g = New();
+        int? a = g.Add(Q("We will never accept any interference in the internal affairs of our country"));
+        int? b = g.Add(Q("We will never accept any sanctions against the economy of our partners"));
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void Reports_whose_numbers_disagree_are_different_statements()
+    {
+        var g = New();
+        int? a = g.Add(Q("Denmark will spend 2.4 percent of its GDP on defence by 2026", speaker: "Mette Frederiksen"));
+        Assert.NotEqual(a, g.Add(Q("Denmark will spend 3 percent of its GDP on defence by 2030", speaker: "Mette Frederiksen")));
+        Assert.Equal(a, g.Add(Q("Danmark vil bruke 2,4 prosent av BNP på forsvar innen 2026", speaker: "Mette Frederiksen", lang: "no")));
+    }
+
+    [Fact]
+    public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
+    {
+        var g = New();
+        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
+        int? a = g.Add(Q(Inch, speaker: "General Jens Stoltenberg"));
+        Assert.Equal(a, g.Add(Q("NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet", speaker: "Jens Stoltenberg", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Jens Olsen")));
+    }
+
+    [Fact]
+    public void In_one_language_a_few_shared_words_are_not_a_statement()
+    {
+        var g = New();
+        int? part = g.Add(Q("pronta a continuare a fare la sua parte", lang: "it", kind: "partial"));
+        Assert.NotEqual(part, g.Add(Q("La parte cinese è pronta a collaborare con la parte russa per premere per lo sviluppo sostenibile", lang: "it")));
+    }
+
+    [Fact]
+    public void Terms_never_join_statements()
+    {
+        var g = New();
+        Assert.Null(g.Add(Q("special military operation", kind: StatementGrouper.TermKind)));
+        int? said = g.Add(Q("special military operation", kind: "partial"));
+        Assert.NotNull(said);
+        Assert.Null(g.Add(Q("special military operation", kind: StatementGrouper.TermKind)));
+        Assert.Single(g.Statements);
+        Assert.Equal(1, g.Statements[said!.Value].Reports);
+    }
+
+    [Fact]
+    public void Two_people_saying_the_same_words_make_two_statements_but_an_organisation_relays()
+    {
+        var g = New();
+        int? xi = g.Add(Q(Momentum));
+        Assert.NotEqual(xi, g.Add(Q(Momentum, speaker: "Vladimir Putin")));
+        Assert.Equal(xi, g.Add(Q(Momentum, speaker: "Kremlin")));
+        Assert.Equal(xi, g.Add(Q(Momentum, speaker: null)));
+        Assert.Equal("Xi Jinping", g.Statements[xi!.Value].Speaker);
+    }
+
+    [Fact]
+    public void Reports_months_apart_are_different_statements()
+    {
+        var g = New();
+        int? june = g.Add(Q(Momentum, date: "2022-06-15"));
+        Assert.NotEqual(june, g.Add(Q(Momentum, date: "2022-10-01")));
+        Assert.Equal(june, g.Add(Q(Momentum, date: "2022-06")));
+        Assert.Equal(june, g.Add(Q(Momentum, date: null)));
+        Assert.Equal("2022-06", g.Statements[june!.Value].FirstDate);
+    }
+
+    [Fact]
+    public void A_fragment_joins_the_statement_it_was_cut_from()
+    {
+        var g = New();
+        int? whole = g.Add(Q(Momentum));
+        Assert.Equal(whole, g.Add(Q("bilateral relations have maintained a sound momentum", kind: "partial")));
+    }
+
+    [Fact]
+    public void Partial_quotes_of_one_sentence_by_one_speaker_are_one_statement()
+    {
+        var g = New();
+        int? a = g.Add(new GroupedQuote(0, 0, 7, "new heights", "Xi Jinping", "en", "partial", null));
+        int? b = g.Add(new GroupedQuote(1, 0, 7, "external uncertainties", "Xi Jinping", "en", "partial", null));
+        int? c = g.Add(new GroupedQuote(2, 0, 8, "fishing quotas", "Xi Jinping", "en", "partial", null));
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void A_translation_joins_across_languages()
+    {
+        var g = New();
+        int? de = g.Add(Q("Seit Anfang dieses Jahres haben die bilateralen Beziehungen angesichts globaler Umwälzungen und Transformationen eine solide Entwicklungsdynamik beibehalten", lang: "de"));
+        int? it = g.Add(Q("Dall’inizio di quest’anno, le relazioni bilaterali hanno mantenuto un buon slancio di crescita di fronte alle turbolenze e ai cambiamenti globali", lang: "it"));
+        Assert.Equal(de, it);
+        Assert.Equal(["de", "it"], g.Statements[de!.Value].Langs);
+    }
+}

@@ -1,0 +1,33 @@
+using Cql.Engine.Statements;
+
+namespace Cql.Tests.Statements;
+
+/// <summary>How words of different languages come to share a concept.</summary>
+public class StatementLexiconTests
+{
+    static bool Share(string langA, string a, string langB, string b)
+    {
+        var lexicon = StatementLexicon.Default;
+        var other = lexicon.Concepts(langB, b);
+        foreach (var c in lexicon.Concepts(langA, a))
+            if (Array.IndexOf(other, c) >= 0) return true;
+        return false;
+    }
+
+    [Theory]
+    [InlineData("sv", "östersjön", "no", "østersjøen")] // cognates that differ in their accents
+    [InlineData("sv", "året", "de", "jahres")] // a short noun with its definite suffix
+    [InlineData("de", "entwicklungsdynamik", "no", "utvikling")] // the first part of a compound
+    public void Translations_and_cognates_share_a_concept(string langA, string a, string langB, string b) =>
+        Assert.True(Share(langA, a, langB, b));
+
+    [Fact]
+    public void Unrelated_words_share_none() => Assert.False(Share("de", "zentimeter", "no", "forsvar"));
+
+    [Fact]
+    public void A_lone_letter_is_no_content_but_a_lone_digit_is()
+    {
+        Assert.True(StatementLexicon.Default.IsStopword("it", "a"));
+        Assert.False(StatementLexicon.Default.IsStopword("it", "3"));
+    }
+}

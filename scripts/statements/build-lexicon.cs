@@ -1,0 +1,115 @@
+// Builds Cql.Engine/Statements/Data/lexicon.tsv.gz, the bilingual word lists that let statement grouping match a
+// quote with its translation, from Debian's FreeDict dictionaries (English as the pivot). Deterministic: the same
+// dictionaries give the same bytes.
+//   apt-get install dict-freedict-{deu,ita,swe,dan,fra,spa,nld}-eng dict-freedict-eng-{nor,deu,ita,swe,dan,fra,spa,nld}
+//   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd
+// Each output line is `lang<TAB>word<TAB>english english …`: a one-word headword (lowercased) and the one-word English
+// translations of it (at most MaxPivots, in the dictionary's order); X→English dictionaries are read forwards and
+// English→X ones backwards (Norwegian has only the latter).
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+const int MaxPivots = 6;
+var scriptDir = Path.GetDirectoryName(Here())!;
+var repo = Path.GetFullPath(Path.Combine(scriptDir, "..", ".."));
+var dictDir = args.Length > 0 ? args[0] : "/usr/share/dictd";
+var outPath = args.Length > 1 ? args[1] : Path.Combine(repo, "Cql.Engine", "Statements", "Data", "lexicon.tsv.gz");
+
+// Our language code → FreeDict's ISO 639-3 code.
+(string Code, string Iso3)[] langs = [("de", "deu"), ("it", "ita"), ("sv", "swe"), ("da", "dan"), ("fr", "fra"), ("es", "spa"), ("nl", "nld"), ("no", "nor")];
+var table = new SortedDictionary<string, SortedDictionary<string, List<string>>>(StringComparer.Ordinal);
+foreach (var (code, iso) in langs)
+{
+    var words = table[code] = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+    string forward = Path.Combine(dictDir, $"freedict-{iso}-eng"), backward = Path.Combine(dictDir, $"freedict-eng-{iso}");
+    int n = 0;
+    if (File.Exists(forward + ".index"))
+        foreach (var (head, translations) in Entries(forward))
+            foreach (var t in translations) { Add(words, head, t); n++; }
+    if (File.Exists(backward + ".index"))
+        foreach (var (head, translations) in Entries(backward))
+            foreach (var t in translations) { Add(words, t, head); n++; }
+    Console.WriteLine($"{code}: {words.Count} words from {n} pairs");
+}
+
+using (var file = File.Create(outPath + ".tmp"))
+using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
+using (var w = new StreamWriter(gz, new UTF8Encoding(false)) { NewLine = "\n" })
+{
+    w.WriteLine("# lang\tword\tenglish translations (FreeDict via Debian's dict-freedict-* packages; see NOTICE.md)");
+    foreach (var (code, words) in table)
+        foreach (var (word, pivots) in words)
+            w.WriteLine($"{code}\t{word}\t{string.Join(' ', pivots)}");
+}
+File.Move(outPath + ".tmp", outPath, overwrite: true);
+Console.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length} bytes)");
+
+static void Add(SortedDictionary<string, List<string>> words, string word, string english)
+{
+    if (!OneWord(word) || !OneWord(english)) return;
+    word = word.ToLowerInvariant();
+    english = english.ToLowerInvariant();
+    if (!words.TryGetValue(word, out var list)) words[word] = list = [];
+    if (list.Count < MaxPivots && !list.Contains(english)) list.Add(english);
+}
+
+static bool OneWord(string s)
+{
+    if (s.Length < 2 || s.Length > 30) return false;
+    foreach (var c in s) if (!char.IsLetter(c) && c != '-') return false;
+    return true;
+}
+
+// A dictd database: NAME.index lines `headword<TAB>offset<TAB>length` (base64 numbers) into the gzip-compressed
+// NAME.dict.dz; each entry's first line is the headword with its pronunciation and part of speech, the lines after
+// it translations ("1. a, b" or "a; b"), with notes, synonyms and cross-references indented.
+static IEnumerable<(string Head, List<string> Translations)> Entries(string name)
+{
+    byte[] data;
+    using (var gz = new GZipStream(File.OpenRead(name + ".dict.dz"), CompressionMode.Decompress))
+    using (var ms = new MemoryStream()) { gz.CopyTo(ms); data = ms.ToArray(); }
+    foreach (var line in File.ReadLines(name + ".index"))
+    {
+        var f = line.Split('\t');
+        if (f.Length < 3 || f[0].StartsWith("00-database", StringComparison.Ordinal) || f[0].StartsWith("00database", StringComparison.Ordinal)) continue;
+        long offset = B64(f[1]), length = B64(f[2]);
+        if (offset + length > data.Length) continue;
+        var entry = Encoding.UTF8.GetString(data, (int)offset, (int)length).Split('\n');
+        var translations = new List<string>();
+        for (int i = 1; i < entry.Length; i++)
+        {
+            var l = entry[i];
+            if (l.Length == 0 || char.IsWhiteSpace(l[0])) continue; // notes, synonyms, "see:"
+            l = StripBracketed(l);
+            int dot = l.IndexOf(". ", StringComparison.Ordinal);
+            if (dot > 0 && dot <= 3 && char.IsDigit(l[0])) l = l[(dot + 2)..];
+            foreach (var part in l.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                translations.Add(part.StartsWith("to ", StringComparison.Ordinal) ? part[3..] : part);
+        }
+        yield return (f[0].Trim(), translations);
+    }
+}
+
+static string StripBracketed(string s)
+{
+    var sb = new StringBuilder(s.Length);
+    int depth = 0;
+    foreach (var c in s)
+    {
+        if (c is '(' or '[' or '<' or '{') depth++;
+        else if (c is ')' or ']' or '>' or '}') depth = Math.Max(0, depth - 1);
+        else if (depth == 0) sb.Append(c);
+    }
+    return sb.ToString().Trim();
+}
+
+static long B64(string s)
+{
+    const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    long v = 0;
+    foreach (var c in s) v = v * 64 + alphabet.IndexOf(c);
+    return v;
+}
+
+static string Here([CallerFilePath] string path = "") => path;
