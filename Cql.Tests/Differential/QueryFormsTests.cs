@@ -96,6 +96,8 @@ public sealed class QueryFormsTests(GeneratedCorpus corpus) : IClassFixture<Gene
           "SELECT doc_id, date, CASE WHEN length(date) >= 10 THEN CAST(substr(date, 9, 2) AS INT) END AS d, isodow(TRY_CAST(date AS DATE)) AS w FROM docs ORDER BY doc_id", true },
         { "if with a null condition taking the else branch", """quotes | count by if(speaker startswith "v", "v", kind) as k""",
           "SELECT CASE WHEN starts_with(lower(speaker), 'v') THEN 'v' ELSE kind END AS k, count(*) AS c FROM quotes GROUP BY k ORDER BY c DESC, k", true },
+        { "if and coalesce widen a whole number to a decimal and take a null literal", "quotes where quote_id < 100 | select quote_id, if(quote_id < 50, quote_id, 0.5) as x, coalesce(null, quote_id) as y",
+          "SELECT quote_id, CASE WHEN quote_id < 50 THEN quote_id::DOUBLE ELSE 0.5::DOUBLE END AS x, coalesce(NULL, quote_id) AS y FROM quotes WHERE quote_id < 100 ORDER BY quote_id", true },
         { "select expressions and order", "quotes | select quote_id, length(text) as n, lower(speaker) as s | order by n desc, quote_id | limit 25",
           "SELECT quote_id, length(text) AS n, lower(speaker) AS s FROM quotes ORDER BY n DESC, quote_id LIMIT 25", true },
         { "upper", "quotes where quote_id < 20 | select upper(cue)", "SELECT upper(cue) FROM quotes WHERE quote_id < 20 ORDER BY quote_id", true },
