@@ -7,17 +7,6 @@ namespace Cql.Engine.Binding;
 
 public sealed partial class Binder
 {
-    /// <summary>What each function word of <see cref="SyntaxFacts"/> means (a test keeps the two in step).</summary>
-    internal static readonly Dictionary<string, ScalarFunction> Functions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["lower"] = ScalarFunction.Lower,
-        ["upper"] = ScalarFunction.Upper,
-        ["length"] = ScalarFunction.Length,
-        ["year"] = ScalarFunction.Year,
-        ["month"] = ScalarFunction.Month,
-        ["bucket"] = ScalarFunction.Bucket,
-    };
-
     static bool IsSpeakerColumn(Expr e, QueryState s) => e is ColumnRef c && s.EntityNameColumns.Contains(c.Name);
 
     Expr BindCondition(SyntaxExpr e, QueryState s)
@@ -221,7 +210,7 @@ public sealed partial class Binder
         return month == 12 ? $"{year + 1:D4}-01" : $"{year:D4}-{month + 1:D2}";
     }
 
-    // ---------------------------------------------------------------- in, text predicates, functions
+    // ---------------------------------------------------------------- in, text predicates
 
     Expr BindIn(InExpr i, QueryState s)
     {
@@ -269,46 +258,6 @@ public sealed partial class Binder
         }
         Expr result = new TextMatch(op, operand, pattern);
         return t.Negated ? new Not(result) : result;
-    }
-
-    Expr BindCall(CallExpr c, QueryState s)
-    {
-        if (!Functions.TryGetValue(c.Function.Text, out var fn))
-        {
-            if (Aggregates.ContainsKey(c.Function.Text))
-                throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]) with
-                {
-                    Suggestion = $"{c.Function.Text.ToLowerInvariant()} is an aggregate: use it in group by … aggregate {c.Function.Text.ToLowerInvariant()}(…), or | count",
-                });
-            throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]));
-        }
-        if (fn == ScalarFunction.Bucket) return BindBucket(c, s);
-        if (c.Arguments.Count != 1) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 1, c.Arguments.Count));
-        var arg = BindExpr(c.Arguments[0], s);
-        if (arg.Type is not (ColumnType.String or ColumnType.Date))
-        {
-            var expected = fn is ScalarFunction.Year or ScalarFunction.Month ? "a date" : "text";
-            throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[0].Span, c.Function.Text.ToLowerInvariant(), expected, "a " + TypeName(arg.Type) + " value"));
-        }
-        return new FunctionCall(fn, arg);
-    }
-
-    /// <summary>bucket(DATE, UNIT): the unit is a bare word or a string (day, week, month, quarter, year).</summary>
-    Expr BindBucket(CallExpr c, QueryState s)
-    {
-        if (c.Arguments.Count != 2) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, 2, c.Arguments.Count));
-        var date = BindExpr(c.Arguments[0], s);
-        if (date.Type is not (ColumnType.String or ColumnType.Date))
-            throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[0].Span, "bucket", "a date", "a " + TypeName(date.Type) + " value"));
-        var unitText = c.Arguments[1] switch
-        {
-            NameExpr { Qualifier: null } n => n.Name.Text,
-            StringLiteral str => str.Value,
-            _ => null,
-        };
-        if (unitText is null || !DatePeriods.TryParseUnit(unitText, out var unit))
-            throw new BindError(DiagnosticFacts.UnknownPeriodUnit(c.Arguments[1].Span, unitText ?? TextOf(c.Arguments[1].Span)));
-        return new DateBucket(date, unit);
     }
 
     // ---------------------------------------------------------------- types

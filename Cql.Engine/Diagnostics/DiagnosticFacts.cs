@@ -137,8 +137,9 @@ public static class DiagnosticFacts
     public static Diagnostic BadRegex(TextSpan span, string message) =>
         new("CQL0306", "this regular expression is not valid: " + message, span, ".NET syntax, e.g. matches \"^Xi\\\\b\"");
 
-    public static Diagnostic WrongArgumentCount(TextSpan span, string function, int expected, int got) =>
-        new("CQL0307", $"{function} takes {expected} argument{(expected == 1 ? "" : "s")}, not {got}", span);
+    /// <summary><paramref name="expected"/> as it reads in the sentence: "2", "1 or 2", "at least 2".</summary>
+    public static Diagnostic WrongArgumentCount(TextSpan span, string function, string expected, int got) =>
+        new("CQL0307", $"{function} takes {expected} argument{(expected == "1" ? "" : "s")}, not {got}", span);
 
     public static Diagnostic WrongArgumentType(TextSpan span, string function, string expected, string got) =>
         new("CQL0308", $"{function} needs {expected}, and this is {got}", span);

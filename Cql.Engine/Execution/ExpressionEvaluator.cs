@@ -1,5 +1,4 @@
 using Cql.Engine.Planning;
-using System.Runtime.InteropServices;
 
 namespace Cql.Engine.Execution;
 
@@ -13,7 +12,7 @@ public static class ExpressionEvaluator
         {
             case ColumnRef c: return input.Get(c.Name);
             case Literal l: return VectorOps.Constant(l.Type, l.Value, n);
-            case FunctionCall f: return Call(f, Evaluate(f.Argument, input));
+            case FunctionCall f: return ScalarFunctions.Evaluate(f, input);
             case DateBucket b: return Bucket(b.Unit, Evaluate(b.Argument, input));
             default:
                 if (e.Type != ColumnType.Bool) throw new NotSupportedException($"expression {e}");
@@ -27,54 +26,6 @@ public static class ExpressionEvaluator
                     else values[i] = mask[i] == Tri.True;
                 }
                 return new BoolVector(values, nulls, n);
-        }
-    }
-
-    static ColumnVector Call(FunctionCall f, ColumnVector arg)
-    {
-        if (arg is not StringVector s) throw new NotSupportedException($"{f.Function} of {arg.Type}");
-        int n = s.Length;
-        switch (f.Function)
-        {
-            case ScalarFunction.Lower or ScalarFunction.Upper:
-            {
-                bool lower = f.Function == ScalarFunction.Lower;
-                var outv = new ReadOnlyMemory<char>[n];
-                // Dictionary rows share a buffer: convert each distinct buffer once and share the result too.
-                object? lastArr = null;
-                ReadOnlyMemory<char> lastOut = default;
-                for (int i = 0; i < n; i++)
-                {
-                    if (s.IsNull(i)) continue;
-                    var m = s.Values[i];
-                    object? arr = MemoryMarshal.TryGetArray(m, out var seg) && seg.Offset == 0 && seg.Count == seg.Array!.Length ? seg.Array : null;
-                    if (arr is not null && ReferenceEquals(arr, lastArr)) { outv[i] = lastOut; continue; }
-                    var buf = new char[m.Length];
-                    if (lower) m.Span.ToLowerInvariant(buf); else m.Span.ToUpperInvariant(buf);
-                    outv[i] = buf;
-                    lastArr = arr; lastOut = buf;
-                }
-                return new StringVector(outv, s.Nulls, n);
-            }
-            case ScalarFunction.Length:
-            {
-                var v = new int[n];
-                for (int i = 0; i < n; i++) v[i] = s.Values[i].Length;
-                return new Int32Vector(v, s.Nulls, n);
-            }
-            default:
-            {
-                // ISO dates of partial precision: "2022", "2022-06", "2022-06-15"; a missing part is null.
-                bool year = f.Function == ScalarFunction.Year;
-                var v = new int[n];
-                bool[]? nulls = null;
-                for (int i = 0; i < n; i++)
-                {
-                    var t = s.Values[i].Span;
-                    if (s.IsNull(i) || !TryPart(t, year ? 0 : 5, year ? 4 : 2, out v[i])) (nulls ??= new bool[n])[i] = true;
-                }
-                return new Int32Vector(v, nulls, n);
-            }
         }
     }
 
@@ -107,18 +58,5 @@ public static class ExpressionEvaluator
             else outv[i] = lastOut;
         }
         return new StringVector(outv, nulls, n);
-    }
-
-    static bool TryPart(ReadOnlySpan<char> t, int start, int length, out int value)
-    {
-        value = 0;
-        if (t.Length < start + length) return false;
-        for (int i = start; i < start + length; i++)
-        {
-            char c = t[i];
-            if (c < '0' || c > '9') return false;
-            value = value * 10 + (c - '0');
-        }
-        return true;
     }
 }

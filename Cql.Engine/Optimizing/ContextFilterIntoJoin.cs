@@ -45,7 +45,8 @@ public static class ContextFilterIntoJoin
         _ => false,
     };
 
-    // A column, or a function of one: null in, null out.
-    static bool HasColumn(Expr e) => e is ColumnRef || e is FunctionCall { Argument: var a } && HasColumn(a)
+    // A column, or a function of one that is null when an argument is (coalesce and if are not).
+    static bool HasColumn(Expr e) => e is ColumnRef
+        || e is FunctionCall { Function: not (ScalarFunction.Coalesce or ScalarFunction.If) } f && f.Arguments.Any(HasColumn)
         || e is DateBucket { Argument: var d } && HasColumn(d);
 }

@@ -102,13 +102,36 @@ public sealed record IsNull(Expr Operand, bool Negated = false) : Expr
     public override string ToString() => Negated ? $"{Operand} is not null" : $"{Operand} is null";
 }
 
-public enum ScalarFunction { Lower, Upper, Length, Year, Month, Bucket }
-
-/// <summary>A one-argument scalar function. Year and Month read the leading digits of an ISO date string.</summary>
-public sealed record FunctionCall(ScalarFunction Function, Expr Argument) : Expr
+/// <summary>The scalar functions; what each takes and returns is in grammar.md's functions table and
+/// <c>Binder.Functions</c>, how each runs in <c>ScalarFunctions</c>.</summary>
+public enum ScalarFunction
 {
-    public override ColumnType Type => Function is ScalarFunction.Lower or ScalarFunction.Upper ? ColumnType.String : ColumnType.Int32;
-    public override string ToString() => $"{Function.ToString().ToLowerInvariant()}({Argument})";
+    Lower, Upper, Length, Year, Month, Bucket,
+    Coalesce, Substring, Replace, Trim, Starts, Ends, WordCount, Round, Abs, Floor, Day, Weekday, If,
+}
+
+/// <summary>A scalar function over N arguments, typed by the binder. Date parts read the digits of an ISO date
+/// string; every function but coalesce and if is null where an argument is null.</summary>
+public sealed record FunctionCall(ScalarFunction Function, IReadOnlyList<Expr> Arguments, ColumnType ResultType) : Expr
+{
+    public override ColumnType Type => ResultType;
+
+    /// <summary>The name as the user writes it: word_count, not wordcount.</summary>
+    public static string NameOf(ScalarFunction f) => f == ScalarFunction.WordCount ? "word_count" : f.ToString().ToLowerInvariant();
+
+    public override string ToString() => $"{NameOf(Function)}({string.Join(", ", Arguments)})";
+
+    // A record compares a list by reference; two calls are the same when their arguments are.
+    public bool Equals(FunctionCall? other) =>
+        other is not null && Function == other.Function && ResultType == other.ResultType && Arguments.SequenceEqual(other.Arguments);
+
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        h.Add(Function);
+        foreach (var a in Arguments) h.Add(a);
+        return h.ToHashCode();
+    }
 }
 
 /// <summary>bucket(date, unit): the period of an ISO date as text (2022-06, 2022-W23, 2022-Q2; <see cref="DatePeriods"/>),

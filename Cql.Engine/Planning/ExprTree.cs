@@ -21,7 +21,7 @@ public static class ExprTree
         Or o => [o.Left, o.Right],
         Not n => [n.Operand],
         IsNull n => [n.Operand],
-        FunctionCall f => [f.Argument],
+        FunctionCall f => f.Arguments,
         DateBucket b => [b.Argument],
         _ => throw Unknown(e),
     };
@@ -46,7 +46,7 @@ public static class ExprTree
             Or o => new Or(children[0], children[1]),
             Not => new Not(children[0]),
             IsNull n => n with { Operand = children[0] },
-            FunctionCall f => f with { Argument = children[0] },
+            FunctionCall f => f with { Arguments = [.. children] },
             DateBucket b => b with { Argument = children[0] },
             _ => throw Unknown(e),
         };

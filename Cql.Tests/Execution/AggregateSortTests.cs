@@ -91,10 +91,10 @@ public sealed class AggregateSortTests(TestCorpusFixture fx) : IClassFixture<Tes
     {
         var join = new ContextJoin(Quotes(), Docs(), ContextLink.Doc);
         var plan = new Project(new Filter(join, new Or(
-                Eq(new FunctionCall(ScalarFunction.Year, new ColumnRef("doc.date", ColumnType.Date)), L(2021)),
+                Eq(new FunctionCall(ScalarFunction.Year, [new ColumnRef("doc.date", ColumnType.Date)], ColumnType.Int32), L(2021)),
                 new Compare(CompareOp.GtEq, Int("doc_id"), L(2035)))),
             [new NamedExpr("quote_id", Int("quote_id")), new NamedExpr("doc.title", Str("doc.title")),
-             new NamedExpr("month", new FunctionCall(ScalarFunction.Month, new ColumnRef("doc.date", ColumnType.Date)))]);
+             new NamedExpr("month", new FunctionCall(ScalarFunction.Month, [new ColumnRef("doc.date", ColumnType.Date)], ColumnType.Int32))]);
         var expected = _c.DuckRows($"""
             SELECT q.quote_id, d.title, CAST(substr(d.date, 6, 2) AS INT) FROM {_c.Table("quotes")} q LEFT JOIN {_c.Table("docs")} d ON q.doc_id = d.doc_id
             WHERE CAST(substr(d.date, 1, 4) AS INT) = 2021 OR q.doc_id >= 2035 ORDER BY q.quote_id

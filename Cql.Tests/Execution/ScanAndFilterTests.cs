@@ -67,7 +67,7 @@ public sealed class ScanAndFilterTests(TestCorpusFixture fx) : IClassFixture<Tes
             new Compare(CompareOp.GtEq, Int("quote_id"), L(2500)),
             new And(new Compare(CompareOp.Lt, Int("quote_id"), L(4100)),
                 new Or(new Compare(CompareOp.NotEq, Int("score"), L(3)),
-                    Eq(new FunctionCall(ScalarFunction.Lower, Str("speaker")), L("vladimir putin")))))), "quote_id", "score");
+                    Eq(new FunctionCall(ScalarFunction.Lower, [Str("speaker")], ColumnType.String), L("vladimir putin")))))), "quote_id", "score");
         Assert.Equal(
             _c.DuckRows($"SELECT quote_id, score FROM {_c.Table("quotes")} WHERE quote_id >= 2500 AND quote_id < 4100 AND (score <> 3 OR lower(speaker) = 'vladimir putin') ORDER BY quote_id"),
             Run(plan, _c.Files));

@@ -38,6 +38,8 @@ public sealed class ExprTreeTests
         if (type == typeof(object)) return "v";
         if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
         if (type == typeof(IReadOnlyList<Literal>)) return new List<Literal> { Literal.Of(1) };
+        // A function call's arguments: two, so the walker must keep their order.
+        if (type == typeof(IReadOnlyList<Expr>)) return new List<Expr> { (Expr)Sample(typeof(Expr), children)!, (Expr)Sample(typeof(Expr), children)! };
         // A semi-join's other query is a plan of its own, not a child expression.
         if (type == typeof(LogicalPlan)) return Scan.All(CorpusSchema.Quotes);
         if (type == typeof(ValueSet)) return new ValueSet(() => new ValueSet.Contents([], [], false));
