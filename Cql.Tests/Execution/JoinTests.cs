@@ -1,5 +1,3 @@
-using Cql.Engine.Ingest;
-using Cql.Engine.Session;
 using Cql.Tests.Support;
 
 namespace Cql.Tests.Execution;
@@ -7,28 +5,9 @@ namespace Cql.Tests.Execution;
 /// <summary>The join stage, top-N per group (<c>limit N by</c>) and sent./para. navigation as users write them, on
 /// three small articles whose quotes are known: Xi and Trump in the first, Trump twice in the second, an unnamed
 /// observer in the third.</summary>
-public sealed class JoinTests : IAsyncLifetime
+public sealed class JoinTests(SmallNewsCorpus corpus) : IClassFixture<SmallNewsCorpus>
 {
-    readonly TempDir _dir = new();
-    CqlSession _session = null!;
-
-    public async Task InitializeAsync()
-    {
-        _dir.Write("in/a.txt", "Summit talks\n\n\"We will talk again,\" Xi Jinping said on Monday.\n\n\"It was a great meeting,\" Donald Trump said.\n");
-        _dir.Write("in/b.txt", "Rally\n\n\"We will win big,\" Donald Trump said at the rally.\n\n\"Nobody does it better,\" Donald Trump said.\n");
-        _dir.Write("in/c.txt", "Notes\n\n\"Nobody knows what comes next,\" one observer said.\n");
-        await Ingestor.RunAsync(new IngestOptions([_dir.File("in")], _dir.File("corpus")), null, CancellationToken.None);
-        _session = CqlSession.Open(_dir.File("corpus"));
-    }
-
-    public Task DisposeAsync()
-    {
-        _session.Dispose();
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
-
-    List<string> Rows(string script) => ScanOnlyCopy.Rows(_session, script);
+    List<string> Rows(string script) => corpus.Rows(script);
 
     [Fact]
     public void A_join_with_the_entities_brings_the_speakers_kind()

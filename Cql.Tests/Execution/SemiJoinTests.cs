@@ -1,34 +1,13 @@
-using Cql.Engine.Ingest;
-using Cql.Engine.Session;
 using Cql.Tests.Support;
 
 namespace Cql.Tests.Execution;
 
 /// <summary>Semi-joins as users write them — <c>doc_id in LET</c>, <c>in (LET)</c>, <c>in (QUERY)</c>, <c>not in</c> —
-/// on three small articles whose quotes are known: Xi and Trump in the first, Trump alone in the second, an
-/// unnamed observer in the third.</summary>
-public sealed class SemiJoinTests : IAsyncLifetime
+/// on three small articles whose quotes are known: Xi and Trump in the first, Trump twice in the second, an
+/// unnamed observer in the third (<see cref="SmallNewsCorpus"/>).</summary>
+public sealed class SemiJoinTests(SmallNewsCorpus corpus) : IClassFixture<SmallNewsCorpus>
 {
-    readonly TempDir _dir = new();
-    CqlSession _session = null!;
-
-    public async Task InitializeAsync()
-    {
-        _dir.Write("in/a.txt", "Summit talks\n\n\"We will talk again,\" Xi Jinping said on Monday.\n\n\"It was a great meeting,\" Donald Trump said.\n");
-        _dir.Write("in/b.txt", "Rally\n\n\"We will win big,\" Donald Trump said at the rally.\n");
-        _dir.Write("in/c.txt", "Notes\n\n\"Nobody knows what comes next,\" one observer said.\n");
-        await Ingestor.RunAsync(new IngestOptions([_dir.File("in")], _dir.File("corpus")), null, CancellationToken.None);
-        _session = CqlSession.Open(_dir.File("corpus"));
-    }
-
-    public Task DisposeAsync()
-    {
-        _session.Dispose();
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
-
-    List<string> Rows(string script) => ScanOnlyCopy.Rows(_session, script);
+    List<string> Rows(string script) => corpus.Rows(script);
 
     const string XiDocs = "let xidocs = quotes where speaker = \"Xi\"\n";
 
@@ -40,7 +19,7 @@ public sealed class SemiJoinTests : IAsyncLifetime
         Assert.Equal(inXiDocs, Rows(XiDocs + "quotes where speaker = \"Trump\" and doc_id in (xidocs) | select text"));
         Assert.Equal(inXiDocs, Rows(XiDocs + "quotes where speaker = \"Trump\" and doc_id in xidocs.doc_id | select text"));
         Assert.Equal(inXiDocs, Rows("quotes where speaker = \"Trump\" and doc_id in (quotes where speaker = \"Xi\" | select doc_id) | select text"));
-        Assert.Equal(["We will win big"], Rows(XiDocs + "quotes where speaker = \"Trump\" and doc_id not in xidocs | select text"));
+        Assert.Equal(["We will win big", "Nobody does it better"], Rows(XiDocs + "quotes where speaker = \"Trump\" and doc_id not in xidocs | select text"));
     }
 
     [Fact]
@@ -49,8 +28,8 @@ public sealed class SemiJoinTests : IAsyncLifetime
         // The observer's quote has no speaker, so "speaker not in (every speaker)" holds for no row; without the null
         // it holds for none either, but "in" still finds the named ones.
         Assert.Equal("0", Rows("quotes where speaker not in (quotes where doc_id = 2 | select speaker) | count")[0]);
-        Assert.Equal("3", Rows("quotes where speaker in (quotes | select speaker) | count")[0]);
-        Assert.Equal("2", Rows("quotes where speaker not in (quotes where speaker = \"Xi\" | select speaker) and speaker is not null | count")[0]);
+        Assert.Equal("4", Rows("quotes where speaker in (quotes | select speaker) | count")[0]);
+        Assert.Equal("3", Rows("quotes where speaker not in (quotes where speaker = \"Xi\" | select speaker) and speaker is not null | count")[0]);
     }
 
     [Fact]
