@@ -115,26 +115,78 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         return host;
     }
 
+    /// <summary>The byline's people: the author meta tags, else elements marked as the author (never inside the
+    /// comments, whose writers are readers), else the first byline-like element; in an author list each item is one
+    /// person ("Maria Lindgren, ordförande, …"), and a credit labelled as the photographer's is no author.</summary>
     static List<string> AuthorsOnPage(IHtmlDocument doc, MetaTags meta, string? outlet)
     {
-        if (meta.Get("author") is { } m && !m.Contains("://", StringComparison.Ordinal) &&
-            Clean(BylineRule.Names(m) is { Count: > 0 } metaNames ? metaNames : [m], outlet) is { Count: > 0 } fromMeta)
-            return fromMeta;
+        foreach (var tag in (ReadOnlySpan<string>)["author", "article:author"])
+            if (meta.Get(tag) is { } m && !m.Contains("://", StringComparison.Ordinal) &&
+                Clean(BylineRule.Names(m) is { Count: > 0 } metaNames ? metaNames : [m], outlet) is { Count: > 0 } fromMeta)
+                return fromMeta;
         var found = new List<string>();
         foreach (var e in doc.QuerySelectorAll("[itemprop=author], a[rel~=author], [class*=author-name], [class*=byline__name]"))
         {
+            if (InComments(e) || PhotoCredit(e)) continue;
             var a = e.GetAttribute("itemprop") == "author" && e.QuerySelector("[itemprop=name]") is { } named ? named : e;
             if ((a.GetAttribute("content") ?? Whitespace.Collapse(a.TextContent)) is { Length: > 1 and < 80 } name)
                 found.Add(BylineRule.Names(name) is [var first, ..] ? first : name);
         }
         if (found.Count == 0)
             foreach (var b in doc.QuerySelectorAll("[class*=byline], [class*=author], address"))
-                if (Whitespace.Collapse(b.TextContent) is { Length: > 3 and < 150 } text && BylineRule.Names(text) is { Count: > 0 } names)
-                {
-                    found.AddRange(names);
-                    break;
-                }
+            {
+                if (InComments(b)) continue;
+                foreach (var part in BylineParts(b))
+                    if (part.Length is > 3 and < 150 && BylineRule.Names(part) is { Count: > 0 } names)
+                    {
+                        if (b.LocalName is "ul" or "ol" || b.QuerySelector("li") is not null) found.Add(names[0]);
+                        else found.AddRange(names);
+                    }
+                if (found.Count > 0) break;
+            }
         return Clean(found, outlet);
+    }
+
+    /// <summary>A byline's lines: one per list item when it lists people, one per child block or link otherwise
+    /// (text nodes of separate elements run together in TextContent: "Ole StrandFoto Mina Aas"); photo credits out.</summary>
+    static IEnumerable<string> BylineParts(IElement byline)
+    {
+        var items = byline.QuerySelectorAll("li");
+        if (items.Length > 0)
+        {
+            foreach (var li in items)
+                if (!PhotoCredit(li) && FirstNameElement(li) is { } t) yield return t;
+            yield break;
+        }
+        var links = byline.QuerySelectorAll("a");
+        if (links.Length > 0)
+        {
+            foreach (var a in links)
+                if (!PhotoCredit(a)) yield return Whitespace.Collapse(a.TextContent);
+            yield break;
+        }
+        foreach (var line in BlockText.Paragraphs(byline))
+            if (!PhotoLabel(line)) yield return line;
+    }
+
+    /// <summary>The person an author-list item names: its bold or linked name when it has one, else its text.</summary>
+    static string? FirstNameElement(IElement li) =>
+        Whitespace.Collapse((li.QuerySelector("strong, b, a, [itemprop=name]") ?? li).TextContent) is { Length: > 0 } t ? t : null;
+
+    static bool InComments(IElement e) => e.Closest("[class*=comment], [id*=comment], [class*=forum], [id*=forum]") is not null;
+
+    /// <summary>The element's credit, or the line it sits in, starts with a photo label ("Foto Mina Aas", "Photo: …").</summary>
+    static bool PhotoCredit(IElement e) =>
+        PhotoLabel(Whitespace.Collapse(e.TextContent)) || (e.ParentElement is { } p && PhotoLabel(Whitespace.Collapse(p.TextContent)) &&
+            !p.TextContent.TrimStart().StartsWith(e.TextContent.Trim(), StringComparison.Ordinal));
+
+    static readonly string[] PhotoLabels = ["foto", "photo", "photos", "fotos", "bild", "bilder", "billede", "fotografi", "image", "kuva"];
+
+    static bool PhotoLabel(string line)
+    {
+        foreach (var l in PhotoLabels)
+            if (line.Length > l.Length && line.StartsWith(l, StringComparison.OrdinalIgnoreCase) && !char.IsLetter(line[l.Length])) return true;
+        return false;
     }
 
     /// <summary>Distinct names in order; the outlet itself is not an author.</summary>
