@@ -94,15 +94,21 @@ public static class HeadlineChooser
     /// domain: "www.Le-Monde.fr" → "lemonde", "L'Echo des Vallées" → "lechodesvallees" (hosts spell no accents).</summary>
     public static string Squeeze(string s)
     {
-        var t = s.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var t = s.Trim().ToLowerInvariant();
         if (t.StartsWith("www.", StringComparison.Ordinal)) t = t[4..];
         int dot = t.LastIndexOf('.');
         if (dot > 0 && t.Length - dot <= 4 && !t.Contains(' ')) t = t[..dot];
         var sb = new System.Text.StringBuilder(t.Length);
-        // After FormD the accents are combining marks, which are no letters.
-        foreach (var c in t) if (char.IsLetterOrDigit(c)) sb.Append(c);
+        foreach (var c in t)
+            if (char.IsLetterOrDigit(c)) sb.Append(WithoutAccent(c));
         return sb.ToString();
     }
+
+    // The build runs with invariant globalization, where string.Normalize leaves accents on: a table instead.
+    const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűýÿšśžźżłř";
+    const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuyysszzzlr";
+
+    static char WithoutAccent(char c) => Accented.IndexOf(c) is >= 0 and var i ? Plain[i] : c;
 
     static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -115,7 +115,8 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         return host;
     }
 
-    /// <summary>The byline's people: the author meta tags, else elements marked as the author (never inside the
+    /// <summary>The byline's people: the author meta tags, else elements marked as the author or links to an author's
+    /// page (never inside the
     /// comments, whose writers are readers), else the first byline-like element; in an author list each item is one
     /// person ("Maria Lindgren, ordförande, …"), and a credit labelled as the photographer's is no author.</summary>
     static List<string> AuthorsOnPage(IHtmlDocument doc, MetaTags meta, string? outlet)
@@ -125,7 +126,8 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
                 Clean(BylineRule.Names(m) is { Count: > 0 } metaNames ? metaNames : [m], outlet) is { Count: > 0 } fromMeta)
                 return fromMeta;
         var found = new List<string>();
-        foreach (var e in doc.QuerySelectorAll("[itemprop=author], a[rel~=author], [class*=author-name], [class*=byline__name]"))
+        foreach (var e in doc.QuerySelectorAll("[itemprop=author], a[rel~=author], [class*=author-name], [class*=byline__name], " +
+            "a[href*=\"/author/\"], a[href*=auteur], a[href*=\"/autor\"], a[href*=\"/forfatter/\"], a[href*=\"/journalist\"]"))
         {
             if (InComments(e) || PhotoCredit(e)) continue;
             var a = e.GetAttribute("itemprop") == "author" && e.QuerySelector("[itemprop=name]") is { } named ? named : e;
