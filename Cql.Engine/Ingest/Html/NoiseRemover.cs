@@ -16,7 +16,7 @@ public static class NoiseRemover
     static readonly HashSet<string> Tags = new(StringComparer.OrdinalIgnoreCase)
     {
         "nav", "aside", "footer", "form", "button", "select", "textarea", "input", "iframe", "noscript", "figcaption",
-        "dialog", "object", "embed", "video", "audio", "canvas", "map", "menu",
+        "dialog", "object", "embed", "video", "audio", "canvas", "map", "menu", "label",
     };
 
     static readonly HashSet<string> Roles = new(StringComparer.OrdinalIgnoreCase)
@@ -37,6 +37,7 @@ public static class NoiseRemover
         "bio", "hidden", "visually", "sronly", "screen", "reader", "meta", "topics", "pagination", "pager", "credit",
         "legende", "legend", "bildtext", "bildetekst", "billedtekst", "bildunterschrift", "didascalia", "onderschrift",
         "player", "video", "pullquote", "keypoints", "highlights", "forum", "agenda", "weather", "meteo", "tools", "outils",
+        "publi", "signoff", "kicker", "topline", "pinned", "lineup", "lineups", "alineaciones",
     };
 
     /// <summary>Compound class names that the word split would miss ("articleComments", "relatedStories").</summary>

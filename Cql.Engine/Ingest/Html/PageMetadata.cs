@@ -28,6 +28,8 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
              TimeElements(doc)])
             ?? DateInText(doc)
             ?? PublicationTimes.FromUrl(url) ?? PublicationTimes.FromUrl(pageUrl);
+        // A meta tag with the day only ("date" = 2024-05-19) and a visible line with that day and its time: the time.
+        if (published is { Moment: null } day && DateInText(doc) is { Moment: not null } shown && shown.Date == day.Date) published = shown;
         var authors = Clean(ld?.Authors ?? [], outlet) is { Count: > 0 } fromLd ? fromLd : AuthorsOnPage(doc, meta, outlet);
         var lang = LangCode(doc.DocumentElement.GetAttribute("lang")) ?? LangCode(meta.Get("content-language"))
             ?? LangCode(meta.Get("og:locale")) ?? LangCode(ld?.Language);
@@ -92,7 +94,7 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         foreach (var line in BlockText.Paragraphs(doc.Body))
         {
             if (line.Length > 200) continue;
-            if (PublicationTimes.FromText(line) is not { } t) continue;
+            if (PublicationTimes.FromText(line, inParts: true) is not { } t) continue;
             var kind = PublicationTimes.LabelOf(line);
             if (kind == DateLabel.Published) return t;
             if (kind == DateLabel.None) unlabelled ??= t;

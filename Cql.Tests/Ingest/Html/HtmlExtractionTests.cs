@@ -109,6 +109,25 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void Live_entry_stamps_ad_labels_and_wire_signoffs_are_not_text()
+    {
+        var words = string.Join(" ", Enumerable.Repeat("Arranca la segunda parte sin cambios.", 8));
+        var a = Article($"<html><body><article><h1>Derbi en directo</h1><ul><li><div>90'+4</div><p>{words}</p></li><li><div>10:45 Uhr</div><p>{words}</p></li>" +
+            $"<li><span>Publicidad</span></li><li><div>46'</div><p>{words}</p></li></ul><p>Reporting by Sarah Whitcombe in London; Editing by Mark Potter</p></article></body></html>");
+        Assert.Equal(3, Paragraphs(a).Length);
+        Assert.All(Paragraphs(a), p => Assert.StartsWith("Arranca", p));
+    }
+
+    [Fact]
+    public void A_byline_date_with_time_and_zone_refines_a_day_only_meta_date()
+    {
+        var a = Article($"<html><head><meta name=\"date\" content=\"2024-05-19\"></head><body><article><h1>Derbi en directo</h1>" +
+            $"<div class=\"autor\">Rubén Álvarez · Gijón · 19 may 2024 - 18:05 CEST</div><p>{string.Join(" ", Enumerable.Repeat("El Molinón acoge un derbi.", 30))}</p></article></body></html>");
+        Assert.Equal("2024-05-19", a.Date);
+        Assert.Equal("2024-05-19T18:05:00+02:00", a.PublishedAt);
+    }
+
+    [Fact]
     public void A_page_without_a_body_is_no_article_and_says_why()
     {
         var page = HtmlPageReader.FromBytes("<html><head><title>Empty</title></head></html>"u8, "empty.html", null, null);
