@@ -1,4 +1,3 @@
-using Cql.Engine.Ingest.Html;
 using HtmlEval;
 using System.Globalization;
 
@@ -19,33 +18,27 @@ List<GoldPage> gold;
 try { gold = GoldPage.ReadFolder(args[0]); }
 catch (EvalInputException e) { Console.Error.WriteLine("html-eval: " + e.Message); return 2; }
 
-var rows = new List<(string Lang, double P, double R, double F, bool Title, bool Date, bool Authors, bool Outlet, bool Url)>();
+var rows = new List<PageScore>();
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine("page\tlang\tP\tR\tF1\ttitle\tdate\tauthors\toutlet\turl");
 foreach (var g in gold)
 {
-    var bytes = File.ReadAllBytes(Path.Combine(args[0], g.File));
-    var page = HtmlPageReader.FromBytes(bytes, g.File, null, null);
-    var a = page.Article;
-    var (p, r, f) = Shingles.Score(a?.Text ?? "", g.Body);
-    bool title = MetadataMatch.Title(a?.Title, g.Title), date = MetadataMatch.Date(a?.Date, a?.PublishedAt, g.Date),
-        authors = MetadataMatch.Authors(a?.Authors, g.Authors), outlet = MetadataMatch.Outlet(a?.Outlet, g.Outlet), url = MetadataMatch.Url(a?.Url, g.Url);
-    rows.Add((g.Lang, p, r, f, title, date, authors, outlet, url));
-    Console.WriteLine(string.Create(inv, $"{g.File}\t{g.Lang}\t{p:0.000}\t{r:0.000}\t{f:0.000}\t{Mark(title)}\t{Mark(date)}\t{Mark(authors)}\t{Mark(outlet)}\t{Mark(url)}"));
-    if (show is not null && g.File.StartsWith(show, StringComparison.Ordinal)) Show(g, a, page.Notes);
+    var s = PageScore.Of(args[0], g);
+    rows.Add(s);
+    Console.WriteLine(string.Create(inv, $"{g.File}\t{g.Lang}\t{s.P:0.000}\t{s.R:0.000}\t{s.F:0.000}\t{Mark(s.Title)}\t{Mark(s.Date)}\t{Mark(s.Authors)}\t{Mark(s.Outlet)}\t{Mark(s.Url)}"));
+    if (show is not null && g.File.StartsWith(show, StringComparison.Ordinal)) Show(g, s.Article, s.Notes);
 }
 Console.WriteLine();
 Console.WriteLine("lang\tpages\tP\tR\tF1\ttitle\tdate\tauthors\toutlet\turl");
-foreach (var group in rows.GroupBy(x => x.Lang).OrderBy(x => x.Key, StringComparer.Ordinal).Append(rows.GroupBy(_ => "all").Single()))
+foreach (var group in rows.GroupBy(x => x.Gold.Lang).OrderBy(x => x.Key, StringComparer.Ordinal).Append(rows.GroupBy(_ => "all").Single()))
+{
+    var m = ScoreSummary.Of(group.ToList());
     Console.WriteLine(string.Create(inv,
-        $"{group.Key}\t{group.Count()}\t{group.Average(x => x.P):0.000}\t{group.Average(x => x.R):0.000}\t{group.Average(x => x.F):0.000}\t" +
-        $"{Share(group, x => x.Title)}\t{Share(group, x => x.Date)}\t{Share(group, x => x.Authors)}\t{Share(group, x => x.Outlet)}\t{Share(group, x => x.Url)}"));
+        $"{group.Key}\t{m.Pages}\t{m.P:0.000}\t{m.R:0.000}\t{m.F:0.000}\t{m.Title:0.00}\t{m.Date:0.00}\t{m.Authors:0.00}\t{m.Outlet:0.00}\t{m.Url:0.00}"));
+}
 return 0;
 
 static string Mark(bool ok) => ok ? "ok" : "WRONG";
-
-static string Share<T>(IEnumerable<T> rows, Func<T, bool> ok) =>
-    (rows.Count(ok) / (double)rows.Count()).ToString("0.00", CultureInfo.InvariantCulture);
 
 static void Show(GoldPage g, Cql.Engine.Ingest.RawArticle? a, IReadOnlyList<string> notes)
 {

@@ -11,7 +11,8 @@ namespace Cql.Engine.Ingest.Html;
 /// </summary>
 public static class BodyContainer
 {
-    const string Marked =
+    /// <summary>Selectors of the class names and attributes templates give the article body.</summary>
+    public const string Marked =
         "[itemprop=articleBody], [class*=article-body], [class*=article__body], [class*=articleBody], [class*=story-body], " +
         "[class*=entry-content], [class*=post-content], [class*=article-content], [class*=article__content], [class*=article-text], " +
         "[class*=story-content], [class*=post-body], [id*=article-body], [id*=articleBody], [class*=body-text], [class*=rich-text]";

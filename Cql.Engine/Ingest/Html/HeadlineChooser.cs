@@ -23,12 +23,22 @@ public static class HeadlineChooser
             if (text.Length < 3 || text.Length > 400) continue;
             if (candidates.Count == 0) return text;
             foreach (var c in candidates)
-                if (c.Contains(text, StringComparison.OrdinalIgnoreCase) && (text.Length * 3 >= c.Length || !SameAsOutlet(text, outlet)))
+                if (FoldQuotes(c).Contains(FoldQuotes(text), StringComparison.OrdinalIgnoreCase) && (text.Length * 3 >= c.Length || !SameAsOutlet(text, outlet)))
                     return text;
         }
         foreach (var c in candidates)
             if (WithoutSiteName(c, outlet) is { Length: > 0 } clean) return clean;
         return null;
+    }
+
+    /// <summary>Typographic quotes and apostrophes as ASCII: a page's &lt;title&gt; often spells "l'école" where its
+    /// h1 has "l’école".</summary>
+    static string FoldQuotes(string s)
+    {
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            chars[i] = chars[i] switch { '\u2019' or '\u2018' or '\u02BC' or '\u00B4' => '\'', '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u201E' => '"', var c => c };
+        return new string(chars);
     }
 
     /// <summary>h1 elements in the article first, then anywhere.</summary>
@@ -80,7 +90,8 @@ public static class HeadlineChooser
         return a.Length > 0 && b.Length > 0 && (a == b || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal));
     }
 
-    /// <summary>Letters and digits only, lowercased, without a leading "www" or a trailing domain: "www.Le-Monde.fr" → "lemonde".</summary>
+    /// <summary>Letters and digits only, lowercased and without accents, without a leading "www" or a trailing
+    /// domain: "www.Le-Monde.fr" → "lemonde", "L'Echo des Vallées" → "lechodesvallees" (hosts spell no accents).</summary>
     public static string Squeeze(string s)
     {
         var t = s.Trim().ToLowerInvariant();
@@ -88,9 +99,16 @@ public static class HeadlineChooser
         int dot = t.LastIndexOf('.');
         if (dot > 0 && t.Length - dot <= 4 && !t.Contains(' ')) t = t[..dot];
         var sb = new System.Text.StringBuilder(t.Length);
-        foreach (var c in t) if (char.IsLetterOrDigit(c)) sb.Append(c);
+        foreach (var c in t)
+            if (char.IsLetterOrDigit(c)) sb.Append(WithoutAccent(c));
         return sb.ToString();
     }
+
+    // The build runs with invariant globalization, where string.Normalize leaves accents on: a table instead.
+    const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűýÿšśžźżłř";
+    const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuyysszzzlr";
+
+    static char WithoutAccent(char c) => Accented.IndexOf(c) is >= 0 and var i ? Plain[i] : c;
 
     static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

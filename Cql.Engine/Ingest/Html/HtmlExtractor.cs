@@ -1,6 +1,8 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Cql.Engine.Text;
 using SmartReader;
+using System.Text.RegularExpressions;
 
 namespace Cql.Engine.Ingest.Html;
 
@@ -15,7 +17,7 @@ public sealed record HtmlArticle(IReadOnlyList<string> Paragraphs, PageMetadata 
 /// SmartReader (Mozilla's Readability) and checked against the template's own body container
 /// (<see cref="BodyContainer"/>), which replaces it when Readability kept too little of it.
 /// </summary>
-public static class HtmlExtractor
+public static partial class HtmlExtractor
 {
     /// <summary>Markup beyond this (after scripts and styles) is not parsed: no article is this long, and a DOM of
     /// it would take gigabytes.</summary>
@@ -80,8 +82,10 @@ public static class HtmlExtractor
         return found;
     }
 
-    /// <summary>The paragraphs without the headline repeated and without lines that are only a date ("22nd October
-    /// 2024, 4:12 pm · Updated: …", "Erstveröffentlichung: 5. März 2024"): they are metadata, kept in docs.</summary>
+    /// <summary>The paragraphs without the headline repeated, without lines that are only a date ("22nd October
+    /// 2024, 4:12 pm · Updated: …", "Erstveröffentlichung: 5. März 2024") or a live entry's time or match minute
+    /// ("10:45 Uhr", "90'+4"), which are metadata, kept in docs, and without site furniture the text rules know
+    /// (an "Anzeige" or "Publicidad" label, a wire sign-off "Reporting by …; Editing by …").</summary>
     static List<string> WithoutHeadlineAndDates(List<string> paragraphs, string? title)
     {
         var kept = new List<string>(paragraphs.Count);
@@ -89,10 +93,17 @@ public static class HtmlExtractor
         {
             if (title is not null && string.Equals(p, title, StringComparison.Ordinal)) continue;
             if (p.Length <= 200 && PublicationTimes.FromText(p) is not null) continue;
+            if (p.Length <= 16 && EntryStamp().IsMatch(p)) continue;
+            var whole = new TextRange(0, p.Length);
+            if (BannerRule.IsBanner(p, whole) || BylineRule.IsContributorNote(p, whole)) continue;
             kept.Add(p);
         }
         return kept;
     }
+
+    /// <summary>A live entry's stamp: a time of day ("10:45", "9.20 Uhr", "18h05") or a match minute ("33'", "90'+4").</summary>
+    [GeneratedRegex(@"^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|h|hrs|horas|heures|ore|uur))?|\d{1,3}['’′](?:\s*\+\s*\d{1,2})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntryStamp();
 
     static int Chars(List<string> paragraphs)
     {

@@ -8,7 +8,7 @@ namespace Cql.Engine.Ingest.Html;
 /// Readability's scoring): elements that are never the article — navigation, comment sections, related and
 /// recommended links, share bars, cookie and newsletter banners, ads, captions, bylines, hidden elements — are
 /// removed by their tag, ARIA role, or the words of their class and id. An element that holds the article itself
-/// (an <c>&lt;article&gt;</c>, <c>&lt;main&gt;</c> or schema.org articleBody inside it) is never removed, so a
+/// (an <c>&lt;article&gt;</c>, <c>&lt;main&gt;</c> or schema.org articleBody inside it, or a class marking it as the body) is never removed, so a
 /// template's wrapper named "page-with-sidebar" keeps its story.
 /// </summary>
 public static class NoiseRemover
@@ -16,7 +16,7 @@ public static class NoiseRemover
     static readonly HashSet<string> Tags = new(StringComparer.OrdinalIgnoreCase)
     {
         "nav", "aside", "footer", "form", "button", "select", "textarea", "input", "iframe", "noscript", "figcaption",
-        "dialog", "object", "embed", "video", "audio", "canvas", "map", "menu",
+        "dialog", "object", "embed", "video", "audio", "canvas", "map", "menu", "label",
     };
 
     static readonly HashSet<string> Roles = new(StringComparer.OrdinalIgnoreCase)
@@ -36,7 +36,8 @@ public static class NoiseRemover
         "login", "signup", "trending", "popular", "mostread", "readmore", "seealso", "paywall", "banner", "author",
         "bio", "hidden", "visually", "sronly", "screen", "reader", "meta", "topics", "pagination", "pager", "credit",
         "legende", "legend", "bildtext", "bildetekst", "billedtekst", "bildunterschrift", "didascalia", "onderschrift",
-        "player", "video", "pullquote", "keypoints", "highlights",
+        "player", "video", "pullquote", "keypoints", "highlights", "forum", "agenda", "weather", "meteo", "tools", "outils",
+        "publi", "signoff", "kicker", "topline", "pinned", "lineup", "lineups", "alineaciones",
     };
 
     /// <summary>Compound class names that the word split would miss ("articleComments", "relatedStories").</summary>
@@ -105,5 +106,8 @@ public static class NoiseRemover
         return chars / cells.Length < 40;
     }
 
-    static bool HoldsArticle(IElement e) => e.QuerySelector("article, main, [itemprop=articleBody], h1") is not null;
+    /// <summary>The element holds the article, or is its marked body: a paywalled site's "article__body
+    /// paywall-content" is the free part of the story, not the paywall box.</summary>
+    static bool HoldsArticle(IElement e) =>
+        e.Matches(BodyContainer.Marked) || e.QuerySelector("article, main, [itemprop=articleBody], h1") is not null;
 }

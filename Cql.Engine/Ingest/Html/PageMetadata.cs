@@ -28,6 +28,8 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
              TimeElements(doc)])
             ?? DateInText(doc)
             ?? PublicationTimes.FromUrl(url) ?? PublicationTimes.FromUrl(pageUrl);
+        // A meta tag with the day only ("date" = 2024-05-19) and a visible line with that day and its time: the time.
+        if (published is { Moment: null } day && DateInText(doc) is { Moment: not null } shown && shown.Date == day.Date) published = shown;
         var authors = Clean(ld?.Authors ?? [], outlet) is { Count: > 0 } fromLd ? fromLd : AuthorsOnPage(doc, meta, outlet);
         var lang = LangCode(doc.DocumentElement.GetAttribute("lang")) ?? LangCode(meta.Get("content-language"))
             ?? LangCode(meta.Get("og:locale")) ?? LangCode(ld?.Language);
@@ -92,7 +94,7 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         foreach (var line in BlockText.Paragraphs(doc.Body))
         {
             if (line.Length > 200) continue;
-            if (PublicationTimes.FromText(line) is not { } t) continue;
+            if (PublicationTimes.FromText(line, inParts: true) is not { } t) continue;
             var kind = PublicationTimes.LabelOf(line);
             if (kind == DateLabel.Published) return t;
             if (kind == DateLabel.None) unlabelled ??= t;
@@ -115,26 +117,80 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         return host;
     }
 
+    /// <summary>The byline's people: the author meta tags, else elements marked as the author or links to an author's
+    /// page (never inside the
+    /// comments, whose writers are readers), else the first byline-like element; in an author list each item is one
+    /// person ("Maria Lindgren, ordförande, …"), and a credit labelled as the photographer's is no author.</summary>
     static List<string> AuthorsOnPage(IHtmlDocument doc, MetaTags meta, string? outlet)
     {
-        if (meta.Get("author") is { } m && !m.Contains("://", StringComparison.Ordinal) &&
-            Clean(BylineRule.Names(m) is { Count: > 0 } metaNames ? metaNames : [m], outlet) is { Count: > 0 } fromMeta)
-            return fromMeta;
+        foreach (var tag in (ReadOnlySpan<string>)["author", "article:author"])
+            if (meta.Get(tag) is { } m && !m.Contains("://", StringComparison.Ordinal) &&
+                Clean(BylineRule.Names(m) is { Count: > 0 } metaNames ? metaNames : [m], outlet) is { Count: > 0 } fromMeta)
+                return fromMeta;
         var found = new List<string>();
-        foreach (var e in doc.QuerySelectorAll("[itemprop=author], a[rel~=author], [class*=author-name], [class*=byline__name]"))
+        foreach (var e in doc.QuerySelectorAll("[itemprop=author], a[rel~=author], [class*=author-name], [class*=byline__name], " +
+            "a[href*=\"/author/\"], a[href*=auteur], a[href*=\"/autor\"], a[href*=\"/forfatter/\"], a[href*=\"/journalist\"]"))
         {
+            if (InComments(e) || PhotoCredit(e)) continue;
             var a = e.GetAttribute("itemprop") == "author" && e.QuerySelector("[itemprop=name]") is { } named ? named : e;
             if ((a.GetAttribute("content") ?? Whitespace.Collapse(a.TextContent)) is { Length: > 1 and < 80 } name)
                 found.Add(BylineRule.Names(name) is [var first, ..] ? first : name);
         }
         if (found.Count == 0)
             foreach (var b in doc.QuerySelectorAll("[class*=byline], [class*=author], address"))
-                if (Whitespace.Collapse(b.TextContent) is { Length: > 3 and < 150 } text && BylineRule.Names(text) is { Count: > 0 } names)
-                {
-                    found.AddRange(names);
-                    break;
-                }
+            {
+                if (InComments(b)) continue;
+                foreach (var part in BylineParts(b))
+                    if (part.Length is > 3 and < 150 && BylineRule.Names(part) is { Count: > 0 } names)
+                    {
+                        if (b.LocalName is "ul" or "ol" || b.QuerySelector("li") is not null) found.Add(names[0]);
+                        else found.AddRange(names);
+                    }
+                if (found.Count > 0) break;
+            }
         return Clean(found, outlet);
+    }
+
+    /// <summary>A byline's lines: one per list item when it lists people, one per child block or link otherwise
+    /// (text nodes of separate elements run together in TextContent: "Ole StrandFoto Mina Aas"); photo credits out.</summary>
+    static IEnumerable<string> BylineParts(IElement byline)
+    {
+        var items = byline.QuerySelectorAll("li");
+        if (items.Length > 0)
+        {
+            foreach (var li in items)
+                if (!PhotoCredit(li) && FirstNameElement(li) is { } t) yield return t;
+            yield break;
+        }
+        var links = byline.QuerySelectorAll("a");
+        if (links.Length > 0)
+        {
+            foreach (var a in links)
+                if (!PhotoCredit(a)) yield return Whitespace.Collapse(a.TextContent);
+            yield break;
+        }
+        foreach (var line in BlockText.Paragraphs(byline))
+            if (!PhotoLabel(line)) yield return line;
+    }
+
+    /// <summary>The person an author-list item names: its bold or linked name when it has one, else its text.</summary>
+    static string? FirstNameElement(IElement li) =>
+        Whitespace.Collapse((li.QuerySelector("strong, b, a, [itemprop=name]") ?? li).TextContent) is { Length: > 0 } t ? t : null;
+
+    static bool InComments(IElement e) => e.Closest("[class*=comment], [id*=comment], [class*=forum], [id*=forum]") is not null;
+
+    /// <summary>The element's credit, or the line it sits in, starts with a photo label ("Foto Mina Aas", "Photo: …").</summary>
+    static bool PhotoCredit(IElement e) =>
+        PhotoLabel(Whitespace.Collapse(e.TextContent)) || (e.ParentElement is { } p && PhotoLabel(Whitespace.Collapse(p.TextContent)) &&
+            !p.TextContent.TrimStart().StartsWith(e.TextContent.Trim(), StringComparison.Ordinal));
+
+    static readonly string[] PhotoLabels = ["foto", "photo", "photos", "fotos", "bild", "bilder", "billede", "fotografi", "image", "kuva"];
+
+    static bool PhotoLabel(string line)
+    {
+        foreach (var l in PhotoLabels)
+            if (line.Length > l.Length && line.StartsWith(l, StringComparison.OrdinalIgnoreCase) && !char.IsLetter(line[l.Length])) return true;
+        return false;
     }
 
     /// <summary>Distinct names in order; the outlet itself is not an author.</summary>

@@ -55,11 +55,17 @@ public static partial class PublicationTimes
 
     /// <summary>A byline's or a dateline's text: a labelled date line ("Publisert 9. januar 2025 kl. 14.32"), or a
     /// date alone.</summary>
-    public static PublicationTime? FromText(string text)
+    /// <param name="text">The line.</param>
+    /// <param name="inParts">Also look at each part of a line separated by "·", "|" or "•" ("Rubén Álvarez · Gijón ·
+    /// 19 may 2024 - 18:05 CEST"), as in a byline.</param>
+    public static PublicationTime? FromText(string text, bool inParts = false)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200 || !HasYear(text)) return null;
         text = text.Trim();
-        var date = DateLine.Match(text, new TextRange(0, text.Length)) is { } line ? line.Date : DateText.Normalize(text);
+        var date = DateOf(text);
+        if (date is null && inParts)
+            foreach (var part in text.Split(['·', '|', '•'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (HasYear(part) && (date = DateOf(part)) is not null) break;
         if (date is null) return null;
         // A time of day after a full date ("12.03.2024 kl. 14:05", "5. März 2024, 11:47 Uhr", "4:12 pm") is the moment,
         // in no stated offset.
@@ -69,9 +75,28 @@ public static partial class PublicationTimes
             var half = t.Groups[3].Value.ToLowerInvariant().Replace(".", "", StringComparison.Ordinal);
             if (half == "pm" && hour < 12) hour += 12;
             else if (half == "am" && hour == 12) hour = 0;
-            if (hour < 24) return new(date, $"{date}T{hour:D2}:{minute:D2}:00");
+            if (hour < 24) return new(date, $"{date}T{hour:D2}:{minute:D2}:00{ZoneOffset(text.AsSpan(t.Index + t.Length))}");
         }
         return new(date, null);
+    }
+
+    static string? DateOf(string text) => DateLine.Match(text, new TextRange(0, text.Length)) is { } line ? line.Date : DateText.Normalize(text);
+
+    /// <summary>The offset of a European time zone's abbreviation right after a time ("18:05 CEST"), else nothing.</summary>
+    static string ZoneOffset(ReadOnlySpan<char> after)
+    {
+        after = after.TrimStart();
+        int n = 0;
+        while (n < after.Length && char.IsAsciiLetterUpper(after[n])) n++;
+        if (n < after.Length && char.IsLetter(after[n])) return "";
+        return after[..n] switch
+        {
+            "UTC" or "GMT" or "WET" => "+00:00",
+            "CET" or "MEZ" or "BST" or "WEST" => "+01:00",
+            "CEST" or "MESZ" or "EET" => "+02:00",
+            "EEST" => "+03:00",
+            _ => "",
+        };
     }
 
     /// <summary>Whether a date line is labelled as the publication ("Publisert", "Erstveröffentlichung:") or as an

@@ -81,15 +81,18 @@ static partial class BylineRule
             if (current.Length > 0) names.Add(current.ToString());
             current.Clear();
         }
-        foreach (var raw in byline[from..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var words = byline[from..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int k = 0; k < words.Length; k++)
         {
-            var word = raw.AsSpan().Trim("|·•–—()");
+            var word = words[k].AsSpan().Trim("|·•–—()");
             if (word.IsEmpty) continue;
             // A date, an address or a label ("Læsetid:", "Foto:") ends the names.
             if (word.Contains('@') || char.IsDigit(word[0]) || word[^1] == ':') break;
             bool endsName = word[^1] is ',' or ';' or '/';
             word = word.TrimEnd(",;/");
-            if (word.IsEmpty || word is "&" || IsConnector(word)) { Flush(); continue; }
+            // "Saskia de Boer", "Ursula von der Leyen": a particle inside a name, though "de" and "van" join names elsewhere.
+            bool inName = current.Length > 0 && !endsName && IsNameParticle(word) && k + 1 < words.Length && NameContinues(words, k + 1);
+            if (!inName && (word.IsEmpty || word is "&" || IsConnector(word))) { Flush(); continue; }
             if (!char.IsUpper(word[0]) && !IsNameParticle(word)) break;
             if (current.Length > 0) current.Append(' ');
             current.Append(word);
@@ -97,6 +100,13 @@ static partial class BylineRule
         }
         Flush();
         return names;
+    }
+
+    /// <summary>After particles ("von der"), the next word is capitalised.</summary>
+    static bool NameContinues(string[] words, int k)
+    {
+        while (k < words.Length && IsNameParticle(words[k])) k++;
+        return k < words.Length && words[k].Length > 0 && char.IsUpper(words[k][0]);
     }
 
     // Lower-case words inside names: "Ursula von der Leyen", "Vincent van Gogh", "Luiz Inácio da Silva".

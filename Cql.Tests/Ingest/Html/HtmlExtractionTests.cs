@@ -67,6 +67,10 @@ public class HtmlExtractionTests
     [InlineData("<p class=\"byline\">By Jane Doe and John Roe</p>", "Jane Doe; John Roe")]
     [InlineData("<div class=\"byline\">Af <a href=\"mailto:x@y.dk\">Lotte Kragh</a> &middot; Læsetid: 3 min.</div>", "Lotte Kragh")]
     [InlineData("<span class=\"author\">Redazione</span>", null)] // a desk, not a person
+    [InlineData("<div class=\"post-author-name\">Saskia de Boer</div><div class=\"comments\"><div class=\"comment-author-name\">Joyce</div></div>", "Saskia de Boer")]
+    [InlineData("<div class=\"byline\"><ul class=\"debate-authors\"><li><strong>Maria Lindgren</strong>, ordförande</li><li><strong>Jonas Eriksson</strong>, lärare</li></ul></div>", "Maria Lindgren; Jonas Eriksson")]
+    [InlineData("<div class=\"byline\"><div><span>Tekst</span> <a href=\"/forfatter/ole\">Ole K. Strand</a></div><div><span>Foto</span> <a href=\"/forfatter/mina\">Mina Aas</a></div></div>", "Ole K. Strand")]
+    [InlineData("<div class=\"info\">mercredi 6 mars 2024, par <a href=\"spip.php?auteur12\">Jean-Luc Fabre</a></div>", "Jean-Luc Fabre")]
     public void Bylines_name_people(string byline, string? authors)
     {
         var a = Article($"<html><body><h1>Headline of the story</h1>{byline}<article><p>{string.Join(" ", Enumerable.Repeat("Words of the story itself.", 30))}</p></article></body></html>");
@@ -83,6 +87,44 @@ public class HtmlExtractionTests
         Assert.Equal(date, a.Date);
         Assert.Null(a.PublishedAt);
         Assert.Equal("x.example", a.Outlet); // nothing names the site: its host
+    }
+
+    [Fact]
+    public void The_site_name_in_the_title_is_found_despite_accents_and_typographic_quotes()
+    {
+        var a = Article($"<html><head><title>L'Echo des Vallées - Saint-Amans : l'école rouvre</title></head><body><h1>Saint-Amans : l’école rouvre</h1>" +
+            $"<p>{string.Join(" ", Enumerable.Repeat("Les mots de l’article lui-même.", 30))}</p></body></html>", "http://www.lechodesvallees.fr/article.php?id=1");
+        Assert.Equal("Saint-Amans : l’école rouvre", a.Title);
+        Assert.Equal("L'Echo des Vallées", a.Outlet);
+    }
+
+    [Fact]
+    public void The_free_part_of_a_paywalled_article_is_kept_and_the_paywall_box_dropped()
+    {
+        var words = string.Join(" ", Enumerable.Repeat("Priserna steg igen i september.", 12));
+        var a = Article($"<html><body><article><h1>Bostadspriserna vänder</h1><div class=\"article__body paywall-content\"><p>{words}</p><p>{words}</p></div>" +
+            "<div class=\"paywall\"><h2>Läs vidare – bli prenumerant</h2><p>Första månaden för 1 kr, därefter 149 kr/mån.</p></div></article></body></html>");
+        Assert.Equal(2, Paragraphs(a).Length);
+        Assert.DoesNotContain("prenumerant", a.Text);
+    }
+
+    [Fact]
+    public void Live_entry_stamps_ad_labels_and_wire_signoffs_are_not_text()
+    {
+        var words = string.Join(" ", Enumerable.Repeat("Arranca la segunda parte sin cambios.", 8));
+        var a = Article($"<html><body><article><h1>Derbi en directo</h1><ul><li><div>90'+4</div><p>{words}</p></li><li><div>10:45 Uhr</div><p>{words}</p></li>" +
+            $"<li><span>Publicidad</span></li><li><div>46'</div><p>{words}</p></li></ul><p>Reporting by Sarah Whitcombe in London; Editing by Mark Potter</p></article></body></html>");
+        Assert.Equal(3, Paragraphs(a).Length);
+        Assert.All(Paragraphs(a), p => Assert.StartsWith("Arranca", p));
+    }
+
+    [Fact]
+    public void A_byline_date_with_time_and_zone_refines_a_day_only_meta_date()
+    {
+        var a = Article($"<html><head><meta name=\"date\" content=\"2024-05-19\"></head><body><article><h1>Derbi en directo</h1>" +
+            $"<div class=\"autor\">Rubén Álvarez · Gijón · 19 may 2024 - 18:05 CEST</div><p>{string.Join(" ", Enumerable.Repeat("El Molinón acoge un derbi.", 30))}</p></article></body></html>");
+        Assert.Equal("2024-05-19", a.Date);
+        Assert.Equal("2024-05-19T18:05:00+02:00", a.PublishedAt);
     }
 
     [Fact]
