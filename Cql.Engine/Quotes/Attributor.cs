@@ -338,9 +338,34 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 // "the company said" after Google: a definite organisation noun stands for the organisation named last.
                 if (allowDiscourse && ph.End - ph.Start == 2 && p.IsDetDef(ph.Start) && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.Ends
                     && discourse.LastOrganisation(p.Index, Limit(ph.Start)) is { } last) return (last, false);
+                // "la funcionaria", "el especialista", "the 24-year-old", "der 29-Jährige": a singular definite
+                // description of the person just named, unless a complement follows it after the cue ("a souri le jeune
+                // avant de 20 ans" may be someone new).
+                if (allowDiscourse && ph.End - ph.Start == 2 && DescriptionGender(ph.Start) is { } dg && (ph.End <= cue.Start || !FollowedByComplement(ph.End))
+                    && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.None
+                    && discourse.Described(dg, null, p.Index, Limit(ph.Start)) is { } person) return (person, true);
                 return (null, false);
         }
     }
+
+    /// <summary>The gender a singular definite article shows ('?' when it shows none), or null for a word that is no
+    /// such article (plural "los", "les", "the" before a plural are no description of one person).</summary>
+    char? DescriptionGender(int k)
+    {
+        if (!p.IsDetDef(k) || k + 1 >= p.Tokens.Count || !p.Tokens[k + 1].IsWord) return null;
+        var noun = p.Tokens[k + 1].Lower;
+        return p.Tokens[k].Lower switch
+        {
+            "la" or "die" => 'f',
+            "el" or "le" or "il" or "lo" or "der" => 'm',
+            "the" or "de" or "het" or "l'" or "l’" => noun.EndsWith('s') ? null : '?',
+            _ => null,
+        };
+    }
+
+    /// <summary>A prepositional complement starts at <paramref name="k"/>, not an age ("la comédienne de 27 ans").</summary>
+    bool FollowedByComplement(int k) => k < p.Tokens.Count && p.IsPreposition(k) && !p.Tokens[k].IsCapitalized
+        && !(k + 1 < p.Tokens.Count && char.IsDigit(p.Tokens[k + 1].Text[0]));
 
     static IEnumerable<string> Stems(string w)
     {

@@ -154,8 +154,9 @@ internal sealed class Discourse
     /// <summary>Whom a definite description with no holder of its office refers to ("Il leader della classifica" after
     /// "il belga Arne Vermeulen"): the nearest person of a compatible gender in this paragraph or the one before, unless
     /// that person holds another office (then the description is someone new). A person is one whose given name is
-    /// known.</summary>
-    public Referent? Described(char gender, string roleClass, int para, int tok)
+    /// known. With no <paramref name="roleClass"/> (a description no office list knows: "la funcionaria", "the
+    /// 24-year-old") any office is compatible.</summary>
+    public Referent? Described(char gender, string? roleClass, int para, int tok)
     {
         for (int i = _entries.Count - 1; i >= 0; i--)
         {
@@ -164,8 +165,9 @@ internal sealed class Discourse
             // Only a name the given-name list knows is sure to be a person's ("Fyens Stiftstidende" may be a newspaper).
             if (e.Para > para || (e.Para == para && e.Tok >= tok) || !e.Ref.IsPerson || e.Ref.Gender is null) continue;
             if (gender != '?' && e.Ref.Gender is { } g && g != '?' && g != gender) continue;
-            foreach (var (cls, holder, _) in _roles)
-                if (holder == e.Ref && cls != roleClass) return null;
+            if (roleClass is not null)
+                foreach (var (cls, holder, _) in _roles)
+                    if (holder == e.Ref && cls != roleClass) return null;
             return e.Ref;
         }
         return null;

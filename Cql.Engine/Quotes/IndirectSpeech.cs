@@ -133,7 +133,38 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
-        return Before(p, c, ss, opaque);
+        var before = Before(p, c, ss, opaque);
+        return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
+    }
+
+    /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X
+    /// bekendgemaakt.", "Lo ha annunciato X.": a cue whose object is a demonstrative opening its sentence reports the
+    /// sentence before it in the paragraph (without a dateline), when that sentence has no cue of its own.</summary>
+    static (int From, int To) PreviousSentence(ParagraphContext p, CueHit c, int ss, Func<int, bool> opaque)
+    {
+        if (ss < 2 || c.Start <= ss || !IsBackReference(p, ss)) return (-1, -1);
+        if (c.Start > ss + 1 && !p.IsAux(ss + 1) && !p.IsFinite(ss + 1)) return (-1, -1);
+        int from = ss - 1;
+        while (from > 0 && !p.IsSentenceEnd(from - 1)) from--;
+        if (CueFinder.Find(p, from, ss, opaque).Count > 0) return (-1, -1);
+        return (SkipDateline(p, from, ss), ss);
+    }
+
+    static readonly HashSet<string> BackPronouns = new(StringComparer.Ordinal) { "det", "das", "dies", "dat", "dit", "lo" };
+
+    /// <summary>A demonstrative opening sentence <paramref name="k"/> that stands for the sentence before ("Det
+    /// oplyser …", "Das teilte …", "Lo ha annunciato …"): the object of a cue, never its subject.</summary>
+    internal static bool IsBackReference(ParagraphContext p, int k) =>
+        k > 0 && p.IsSentenceEnd(k - 1) && BackPronouns.Contains(p.Tokens[k].Lower);
+
+    /// <summary>"BRUSSEL - De Vlaamse regering …", "WINNIPEG — Thousands …", "VALENCE, 1er décembre (AFP) - …": a
+    /// paragraph opening with a place in capitals up to a dash is a dateline, not said by anyone.</summary>
+    static int SkipDateline(ParagraphContext p, int from, int to)
+    {
+        if (from != 0 || !p.Tokens[0].IsAllCaps || p.Tokens[0].Text.Length < 3) return from;
+        for (int k = 1; k < to && k <= 10; k++)
+            if (p.Tokens[k].Kind == TokenKind.Dash) return k + 1;
+        return from;
     }
 
     /// <summary>"The plan is dead, he said.": the sentence up to the comma before the cue (and its subject), when
@@ -151,7 +182,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (p.IsSubordinator(k) || p.IsConjunction(k)) return (-1, -1);
         }
         if (comma < 0 || !ShortTail(p, c.End)) return (-1, -1);
-        int from = ss;
+        int from = SkipDateline(p, ss, comma);
         while (from < comma && toks[from].Kind == TokenKind.Dash) from++;
         // "When Clinton noted …, Trump boasted": a subordinate clause is no statement.
         int first = from;

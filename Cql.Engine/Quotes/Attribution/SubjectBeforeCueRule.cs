@@ -11,6 +11,14 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
     {
         var p = a.Paragraph;
         int start = a.ClauseStart(cue.Start, clauseFloor, opaque);
+        // "Das teilte …", "Lo ha annunciato la sindaca …", "Dat heeft de luchthaven … bekendgemaakt": the demonstrative
+        // is what was reported; the subject is after it and its auxiliary, or after the cue.
+        if (IndirectSpeech.IsBackReference(p, start))
+        {
+            int from = start + 1;
+            while (from < cue.Start && (p.IsAux(from) || p.IsFinite(from))) from++;
+            return from < cue.Start ? a.FirstSubject(from, cue.Start, opaque) : null;
+        }
         // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
         for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
         {

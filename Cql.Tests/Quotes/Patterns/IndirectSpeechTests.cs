@@ -27,6 +27,24 @@ public class IndirectSpeechTests
         Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 
+    [Theory]
+    [InlineData("Bürgermeisterin Anna Berg sprach am Montag. Die Brücke wird im Mai eröffnet. Das teilte Berg am Abend mit.", "Die Brücke wird im Mai eröffnet")]
+    [InlineData("Borgmester Anna Berg holdt tale mandag. Broen åbner i maj. Det oplyser Berg på sin hjemmeside.", "Broen åbner i maj")]
+    [InlineData("La sindaca Anna Berg ha parlato lunedì. Il ponte aprirà a maggio. Lo ha annunciato la sindaca Anna Berg.", "Il ponte aprirà a maggio")]
+    [InlineData("BRUSSEL - De brug gaat in mei open. Dat heeft burgemeester Anna Berg maandag bekendgemaakt.", "De brug gaat in mei open")]
+    public void A_demonstrative_before_a_cue_reports_the_sentence_before(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_dateline_is_no_part_of_the_clause_before_a_cue()
+    {
+        var q = Assert.Single(Extract("VALENCE, 1er décembre (AFP) - Les agriculteurs ont bloqué l'autoroute, a indiqué la ministre Anna Berg.").Quotes);
+        Assert.Equal(("Les agriculteurs ont bloqué l'autoroute", "Anna Berg"), (q.Text, q.Speaker));
+    }
+
     [Fact]
     public void A_statement_with_a_fragment_in_marks_is_one_mixed_quote()
     {

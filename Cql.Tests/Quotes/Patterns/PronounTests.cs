@@ -31,4 +31,13 @@ public class PronounTests
         Assert.Equal(speaker, Assert.Single(e.Quotes).Speaker);
         Assert.Contains(e.NewEntities, n => n.Name == speaker && n.Kind == "person");
     }
+
+    /// <summary>A singular definite description no office list knows is the person just named, when its article's
+    /// gender allows.</summary>
+    [Theory]
+    [InlineData("La doctora Rocío Méndez visitó el hospital. «Pedimos calma», dijo la funcionaria.", "Pedimos", "Rocío Méndez")]
+    [InlineData("Emily Tran works nights at the store. “I can't live on this,” said the 24-year-old.", "I can't", "Emily Tran")]
+    [InlineData("Claudia Reindl stellte das Konzept vor. „Niemand will Autos verbieten“, sagte die Referentin.", "Niemand", "Claudia Reindl")]
+    public void A_definite_description_is_the_person_just_named(string paragraph, string startsWith, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(startsWith, paragraph));
 }
