@@ -61,22 +61,7 @@ public sealed class ParquetFileWriterTests
         var path = dir.File("mixed.parquet");
         await using var writer = new TableWriter(Table, dir.Path, "part", exactPath: path, metadata: new Dictionary<string, string> { ["k"] = "v" });
         for (int i = 0; i < rows; i++)
-        {
-            var row = Expected(i);
-            for (int c = 0; c < row.Length; c++)
-            {
-                switch (row[c])
-                {
-                    case null: writer.Null(c); break;
-                    case int v: writer.Int32(c, v); break;
-                    case long v: writer.Int64(c, v); break;
-                    case double v: writer.Float64(c, v); break;
-                    case bool v: writer.Bool(c, v); break;
-                    case string v: writer.String(c, v); break;
-                }
-            }
-            await writer.EndRowAsync();
-        }
+            await WriterRows.WriteRowAsync(writer, Expected(i));
         await writer.CompleteAsync(writeEmptyFile: true);
         return path;
     }
