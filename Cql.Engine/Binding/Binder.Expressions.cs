@@ -269,6 +269,10 @@ public sealed partial class Binder
         || (a is ColumnType.String or ColumnType.Date && b is ColumnType.String or ColumnType.Date)
         || (a == ColumnType.Bool && b == ColumnType.Bool);
 
+    /// <summary>Whether a key of one type can equal keys of the other in a join or a semi-join: comparable, and not
+    /// true/false (two values cannot tell rows apart).</summary>
+    static bool KeysMatch(ColumnType key, ColumnType other) => key != ColumnType.Bool && Comparable(key, other);
+
     static string TypeName(ColumnType t) => t switch
     {
         ColumnType.Int32 or ColumnType.Int64 or ColumnType.Float64 => "number",

@@ -34,9 +34,9 @@ public sealed partial class Binder
         if (otherSyntax is not NameExpr otherName) throw new BindError(DiagnosticFacts.JoinKeyNotAColumn(otherSyntax.Span, name));
         var otherColumn = OtherColumn(otherName, name, other)
             ?? throw new BindError(DiagnosticFacts.UnknownColumn(otherName.Name.Span, otherName.Name.Text, name, [.. other.Plan.Schema.Select(c => c.Name)]));
-        if (!Comparable(key.Type, otherColumn.Type) || key.Type == ColumnType.Bool)
+        if (!KeysMatch(key.Type, otherColumn.Type))
             throw new BindError(DiagnosticFacts.JoinKeyTypes(j.Span, Describe(keySyntax), TypeName(key.Type), $"{name}.{otherColumn.Name}", TypeName(otherColumn.Type),
-                [.. other.Plan.Schema.Where(c => c.Type != ColumnType.Bool && Comparable(key.Type, c.Type)).Select(c => c.Name)]));
+                [.. other.Plan.Schema.Where(c => KeysMatch(key.Type, c.Type)).Select(c => c.Name)]));
 
         s.Plan = PlanStages.Join(s.Plan, other.Plan, key, otherColumn.Name, name, j.Left);
         s.RowsAreDocs = false;

@@ -35,9 +35,9 @@ public sealed partial class Binder
                     : throw new BindError(DiagnosticFacts.InWhichColumn(query.Span, rowsName, Describe(operandSyntax), [.. columns.Select(x => x.Name)])));
         }
         var label = $"{rowsName ?? "(…)"}.{column.Name}";
-        if (!Comparable(operand.Type, column.Type) || operand.Type == ColumnType.Bool)
+        if (!KeysMatch(operand.Type, column.Type))
             throw new BindError(DiagnosticFacts.SemiJoinKeyTypes(span, Describe(operandSyntax), TypeName(operand.Type), label, TypeName(column.Type),
-                [.. columns.Where(x => Comparable(operand.Type, x.Type)).Select(x => x.Name)]));
+                [.. columns.Where(x => KeysMatch(operand.Type, x.Type)).Select(x => x.Name)]));
         Expr result = new InSubquery(operand, sub.Plan, column.Name, label);
         return negated ? new Not(result) : result;
     }
