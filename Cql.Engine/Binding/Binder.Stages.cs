@@ -15,6 +15,12 @@ public sealed partial class Binder
         ["max"] = AggregateFunction.Max,
         ["avg"] = AggregateFunction.Avg,
         ["sum"] = AggregateFunction.Sum,
+        ["median"] = AggregateFunction.Percentile,
+        ["percentile"] = AggregateFunction.Percentile,
+        ["arg_max"] = AggregateFunction.ArgMax,
+        ["arg_min"] = AggregateFunction.ArgMin,
+        ["list"] = AggregateFunction.List,
+        ["set"] = AggregateFunction.Set,
     };
 
     void BindStage(Stage stage, QueryState s)
@@ -181,20 +187,44 @@ public sealed partial class Binder
     {
         if (!Aggregates.TryGetValue(a.Function.Text, out var fn))
             throw new BindError(DiagnosticFacts.UnknownAggregate(a.Function.Span, a.Function.Text, [.. Aggregates.Keys]));
+        var function = a.Function.Text.ToLowerInvariant();
+        int wanted = function is "percentile" or "arg_max" or "arg_min" ? 1 : 0;
+        if (a.More.Count != wanted && a.Argument is not null)
+            throw new BindError(DiagnosticFacts.WrongArgumentCount(a.Function.Span, function, wanted == 1 ? "2" : "1", a.More.Count + 1));
         Expr? arg = null;
         if (a.Argument is not null)
         {
             arg = BindExpr(a.Argument, s);
-            if (fn is AggregateFunction.Avg or AggregateFunction.Sum && !IsNumeric(arg.Type))
-                throw new BindError(DiagnosticFacts.NotNumeric(a.Argument.Span, a.Function.Text.ToLowerInvariant(), TypeName(arg.Type)));
+            if (fn is AggregateFunction.Avg or AggregateFunction.Sum or AggregateFunction.Percentile && !IsNumeric(arg.Type))
+                throw new BindError(DiagnosticFacts.NotNumeric(a.Argument.Span, function, TypeName(arg.Type)));
         }
-        else if (fn != AggregateFunction.Count) throw new BindError(DiagnosticFacts.AggregateNeedsArgument(a.Function.Span, a.Function.Text));
-        // min(date) is named min_date (doc.date: min_doc_date); a computed argument is named by the call as written.
+        else if (fn != AggregateFunction.Count) throw new BindError(DiagnosticFacts.AggregateNeedsArgument(a.Function.Span, function));
+        // min(date) is named min_date (doc.date: min_doc_date); a computed argument or a call of more arguments is
+        // named by the call as written.
+        var last = a.More.Count > 0 ? a.More[^1] : a.Argument;
         var name = a.Alias?.Text
-            ?? (a.Argument is null ? "count"
-                : a.Argument is NameExpr n ? $"{a.Function.Text.ToLowerInvariant()}_{n.FullName.Replace('.', '_')}"
-                : TextOf(TextSpan.FromBounds(a.Function.Span.Start, a.Argument.Span.End + 1)));
-        return new AggregateExpr(fn, arg, name);
+            ?? (last is null ? "count"
+                : a.Argument is NameExpr n && a.More.Count == 0 ? $"{function}_{n.FullName.Replace('.', '_')}"
+                : TextOf(TextSpan.FromBounds(a.Function.Span.Start, last.Span.End + 1)));
+        return fn switch
+        {
+            AggregateFunction.Percentile => new AggregateExpr(fn, arg, name) { Fraction = function == "median" ? 0.5 : Percent(a.More[0]) / 100 },
+            AggregateFunction.ArgMax or AggregateFunction.ArgMin => new AggregateExpr(fn, arg, name) { By = BindExtremeBy(a.More[0], function, s) },
+            _ => new AggregateExpr(fn, arg, name),
+        };
+    }
+
+    /// <summary>percentile's P: a number from 0 to 100 written in the query, as DuckDB's quantile takes a constant.</summary>
+    static double Percent(SyntaxExpr e) => e is NumberLiteral { Value: >= 0 and <= 100 } n
+        ? n.Value
+        : throw new BindError(DiagnosticFacts.WrongArgumentType(e.Span, "percentile", "a number from 0 to 100 written in the query", Describe(e)));
+
+    /// <summary>What arg_max/arg_min compare: anything with an order (numbers, text, dates).</summary>
+    Expr BindExtremeBy(SyntaxExpr e, string function, QueryState s)
+    {
+        var by = BindExpr(e, s);
+        return by.Type != ColumnType.Bool ? by
+            : throw new BindError(DiagnosticFacts.WrongArgumentType(e.Span, function, "a number, text or date to compare", "a true/false value"));
     }
 
     long WholeNumber(NumberLiteral n, string what)

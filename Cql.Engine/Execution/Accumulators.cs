@@ -7,11 +7,19 @@ public abstract class Accumulator
 {
     /// <summary>Adds the rows of a batch; arg is null for count(*).</summary>
     public abstract void Update(int[] groupIds, int rows, ColumnVector? arg, int groupCount);
+
+    /// <summary>Adds the rows of a batch with the value arg_max/arg_min compare (null for the other aggregates).</summary>
+    public virtual void Update(int[] groupIds, int rows, ColumnVector? arg, ColumnVector? by, int groupCount) =>
+        Update(groupIds, rows, arg, groupCount);
+
     public abstract ColumnVector Build(int groupCount);
 
     public static Accumulator For(AggregateExpr a) => a.Function switch
     {
         AggregateFunction.Count => new CountAccumulator(),
+        AggregateFunction.Percentile => new PercentileAccumulator(a.Fraction),
+        AggregateFunction.ArgMax or AggregateFunction.ArgMin => new ArgExtremeAccumulator(a.Function == AggregateFunction.ArgMax, a.Type),
+        AggregateFunction.List or AggregateFunction.Set => new ValueListAccumulator(a.Function == AggregateFunction.Set),
         AggregateFunction.CountDistinct => new CountDistinctAccumulator(),
         AggregateFunction.Sum or AggregateFunction.Avg => new SumAccumulator(a.Function == AggregateFunction.Avg, a.Type),
         _ => a.Argument!.Type is ColumnType.String or ColumnType.Date

@@ -35,7 +35,8 @@ public sealed class AggregateOperator(IPhysicalOperator input, IReadOnlyList<Nam
             for (int a = 0; a < accs.Length; a++)
             {
                 var arg = aggregates[a].Argument is { } e ? ExpressionEvaluator.Evaluate(e, source) : null;
-                accs[a].Update(groupIds, batch.RowCount, arg, encoder.GroupCount);
+                var by = aggregates[a].By is { } b ? ExpressionEvaluator.Evaluate(b, source) : null;
+                accs[a].Update(groupIds, batch.RowCount, arg, by, encoder.GroupCount);
             }
         }
         if (keys.Count == 0 && encoder.GroupCount == 0) encoder.Encode([], 0, groupIds);

@@ -32,7 +32,7 @@ public static class ColumnPruning
             {
                 var below = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var k in a.Keys) Exprs.CollectColumns(k.Expr, below);
-                foreach (var g in a.Aggregates) if (g.Argument is { } e) Exprs.CollectColumns(e, below);
+                foreach (var g in a.Aggregates) foreach (var e in g.Inputs()) Exprs.CollectColumns(e, below);
                 return a with { Input = Prune(a.Input, below) };
             }
             case Sort s:

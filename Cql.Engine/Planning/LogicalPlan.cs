@@ -90,19 +90,41 @@ public sealed record ContextJoin(LogicalPlan Input, LogicalPlan Target, ContextL
     public static ContextJoin Of(LogicalPlan input, ContextLink link) => new(input, Scan.All(link.Table), link);
 }
 
-public enum AggregateFunction { Count, CountDistinct, Min, Max, Avg, Sum }
+public enum AggregateFunction { Count, CountDistinct, Min, Max, Avg, Sum, Percentile, ArgMax, ArgMin, List, Set }
 
-/// <summary>One aggregate; Count takes no argument (counts rows).</summary>
+/// <summary>One aggregate; Count takes no argument (counts rows). arg_max/arg_min compare <see cref="By"/> and return
+/// the argument of its extreme row; percentile (median is percentile 50) interpolates at <see cref="Fraction"/>.</summary>
 public sealed record AggregateExpr(AggregateFunction Function, Expr? Argument, string Name)
 {
+    /// <summary>The value arg_max/arg_min compare; null for every other aggregate.</summary>
+    public Expr? By { get; init; }
+
+    /// <summary>The percentile as a fraction of 1 (median: 0.5); 0 for every other aggregate.</summary>
+    public double Fraction { get; init; }
+
+    /// <summary>The expressions the aggregate reads, for the joins and column lists below it.</summary>
+    public IEnumerable<Expr> Inputs()
+    {
+        if (Argument is not null) yield return Argument;
+        if (By is not null) yield return By;
+    }
+
     public ColumnType Type => Function switch
     {
         AggregateFunction.Count or AggregateFunction.CountDistinct => ColumnType.Int64,
-        AggregateFunction.Avg => ColumnType.Float64,
+        AggregateFunction.Avg or AggregateFunction.Percentile => ColumnType.Float64,
         AggregateFunction.Sum => Argument!.Type == ColumnType.Float64 ? ColumnType.Float64 : ColumnType.Int64,
+        AggregateFunction.List or AggregateFunction.Set => ColumnType.String,
         _ => Argument!.Type,
     };
-    public override string ToString() => Argument is null ? $"{Name}={Function}()" : $"{Name}={Function}({Argument})";
+
+    public override string ToString() => Function switch
+    {
+        _ when Argument is null => $"{Name}={Function}()",
+        AggregateFunction.Percentile => $"{Name}={Function}({Argument}, {Fraction.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        AggregateFunction.ArgMax or AggregateFunction.ArgMin => $"{Name}={Function}({Argument}, {By})",
+        _ => $"{Name}={Function}({Argument})",
+    };
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ public static class PlanStages
     /// <summary>group by keys aggregate a1, a2: a row per group in order of first appearance.</summary>
     public static LogicalPlan GroupBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys, IReadOnlyList<AggregateExpr> aggregates)
     {
-        var used = keys.Select(k => k.Expr).Concat(aggregates.Where(a => a.Argument is not null).Select(a => a.Argument!));
+        var used = keys.Select(k => k.Expr).Concat(aggregates.SelectMany(a => a.Inputs()));
         return new Aggregate(WithDocs(input, used), keys, aggregates);
     }
 

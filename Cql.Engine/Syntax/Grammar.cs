@@ -263,15 +263,17 @@ internal static class Grammar
         let list = aggs.ToList()
         select (Stage)new GroupByStage(keys, list) { Span = g.Span.Cover(list[^1].Span) };
 
-    /// <summary>agg = NAME "(" [expr] ")" [as NAME]</summary>
+    /// <summary>agg = NAME "(" [expr {"," expr}] ")" [as NAME]</summary>
     static readonly Parser<AggregateItem> Aggregate =
         from fn in Word
         from open in Symbol('(')
         from arg in Later(() => Expr).XOptional()
+        from more in (from comma in Symbol(',') from e in Later(() => Expr) select e).XMany()
         from close in Symbol(')')
         from alias in Alias.XOptional()
         select new AggregateItem(fn, arg.GetOrDefault(), alias.GetOrDefault())
         {
+            More = [.. more],
             Span = fn.Span.Cover(alias.IsDefined ? alias.Get().Span : close),
         };
 

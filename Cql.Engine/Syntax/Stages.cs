@@ -13,8 +13,13 @@ public sealed record SelectItem(SyntaxExpr Expr, Name? Alias) : SyntaxNode;
 /// <summary>An order-by key.</summary>
 public sealed record OrderKey(SyntaxExpr Expr, bool Descending) : SyntaxNode;
 
-/// <summary>An aggregate call: count(), min(x), max(x), avg(x), sum(x), count_distinct(x) [as NAME].</summary>
-public sealed record AggregateItem(Name Function, SyntaxExpr? Argument, Name? Alias) : SyntaxNode;
+/// <summary>An aggregate call: count(), min(x), max(x), avg(x), sum(x), count_distinct(x), median(x), percentile(x, P),
+/// arg_max(x, BY), arg_min(x, BY), list(x), set(x) [as NAME].</summary>
+public sealed record AggregateItem(Name Function, SyntaxExpr? Argument, Name? Alias) : SyntaxNode
+{
+    /// <summary>The arguments after the first (percentile's P, arg_max's BY), as written.</summary>
+    public IReadOnlyList<SyntaxExpr> More { get; init; } = [];
+}
 
 public sealed record WhereStage(SyntaxExpr Condition) : Stage { public override string Keyword => "where"; }
 

@@ -96,11 +96,24 @@ public sealed class RandomQueryGenerator(Domains d)
                 var c = GroupableColumn();
                 return ($" | distinct {c.Cql} | order by {c.Cql}", $"DISTINCT {c.Sql}", $" ORDER BY {c.Sql} NULLS LAST", true);
             }
-            case 4:
+            case 4 when _rng.Next(2) == 0:
             {
                 var c = GroupableColumn();
                 return ($" | group by {c.Cql} aggregate count() as n, min({id}) as lo, max({id}) as hi | order by {c.Cql}",
                     $"{c.Sql}, count(*), min({sid}), max({sid})", $" GROUP BY {c.Sql} ORDER BY {c.Sql} NULLS LAST", true);
+            }
+            case 4:
+            {
+                // The aggregates that keep values: median and a percentile of the ids, a column's value on each group's
+                // last row (ids are unique, so no ties), and the set of a column's values.
+                var c = GroupableColumn();
+                var v = GroupableColumn();
+                if (v.Type == T.Date) goto default;
+                int p = _rng.Next(101);
+                var set = $"CASE WHEN count({v.Sql}) = 0 THEN NULL ELSE array_to_string(list_sort(list_distinct(list({v.Sql}))), '; ') END";
+                return ($" | group by {c.Cql} aggregate median({id}) as m, percentile({id}, {p}) as p, arg_max({v.Cql}, {id}) as last, set({v.Cql}) as vs | order by {c.Cql}",
+                    $"{c.Sql}, quantile_cont({sid}, 0.5), quantile_cont({sid}, {(p / 100.0).ToString("0.00", CultureInfo.InvariantCulture)}), arg_max({v.Sql}, {sid}), {set}",
+                    $" GROUP BY {c.Sql} ORDER BY {c.Sql} NULLS LAST", true);
             }
             case 5:
             {

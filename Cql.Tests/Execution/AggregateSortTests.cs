@@ -42,6 +42,27 @@ public sealed class AggregateSortTests(TestCorpusFixture fx) : IClassFixture<Tes
     }
 
     [Fact]
+    public void Aggregates_that_keep_values_take_the_first_of_ties_and_skip_nulls_as_duckdb()
+    {
+        // score repeats within a speaker, so arg_max must take the first row read of the tied ones (the files hold
+        // the rows in quote_id order); cue is sometimes null, and arg_min skips those rows.
+        var plan = new Aggregate(Quotes(), [new NamedExpr("speaker", Str("speaker"))],
+        [
+            new AggregateExpr(AggregateFunction.ArgMax, Int("quote_id"), "top") { By = Int("score") },
+            new AggregateExpr(AggregateFunction.ArgMin, Int("quote_id"), "first_cue") { By = Str("cue") },
+            new AggregateExpr(AggregateFunction.Percentile, Int("score"), "p37") { Fraction = 0.37 },
+            new AggregateExpr(AggregateFunction.Set, Str("cue"), "cues"),
+        ]);
+        var expected = _c.DuckRows($"""
+            SELECT speaker, first(quote_id ORDER BY score DESC, quote_id), first(quote_id ORDER BY cue, quote_id) FILTER (WHERE cue IS NOT NULL),
+                   quantile_cont(score, 0.37), CASE WHEN count(cue) = 0 THEN NULL ELSE array_to_string(list_sort(list_distinct(list(cue))), '; ') END
+            FROM {_c.Table("quotes")} GROUP BY speaker
+            """);
+        Assert.True(expected.Count > 3);
+        Assert.Equal(Sorted(expected), Sorted(Run(plan, _c.Files)));
+    }
+
+    [Fact]
     public void Count_by_sorted_by_count_descending_with_top_n()
     {
         var agg = new Aggregate(Quotes(), [new NamedExpr("speaker", Str("speaker"))], [new AggregateExpr(AggregateFunction.Count, null, "count")]);
