@@ -15,7 +15,7 @@ public sealed record RandomQuery(int Seed, string Cql, string Sql, bool Ordered)
 /// <summary>
 /// Random, well-typed queries over the tables of a generated corpus (SQLancer-style). Each is a random tree of a
 /// source, a filter (comparisons, in-lists, contains/has/matches/startswith, is null, and/or/not, doc.* navigation,
-/// functions) and a final stage (count, count by, order by with limit, distinct, group by, top-N per group, limit by,
+/// functions, semi-joins on doc_id) and a final stage (count, count by, order by with limit, distinct, group by, top-N per group, limit by,
 /// an inner or left join with the entities), rendered twice: as CQL
 /// and, independently of the engine's code, as DuckDB SQL following grammar.md's semantics (speaker aliases through
 /// the entities table, partial dates as periods, whole words as letter/digit boundaries, nulls last).
@@ -196,6 +196,7 @@ public sealed class RandomQueryGenerator(Domains d)
     (string Cql, string Sql) Leaf()
     {
         if (_table.HasDoc && _rng.Next(6) == 0) return DocLeaf();
+        if (_table.HasDoc && _rng.Next(10) == 0) return SemiJoinLeaf();
         var col = _table.Cols[_rng.Next(_table.Cols.Length)];
         if (col.Name == "speaker" && _rng.Next(2) == 0) return SpeakerLeaf(col);
         if (col.Nullable && _rng.Next(5) == 0)
@@ -209,6 +210,18 @@ public sealed class RandomQueryGenerator(Domains d)
             T.Date => DateLeaf(col),
             _ => _rng.Next(2) == 0 || col.Name is "text" ? TextLeaf(col) : StringLeaf(col),
         };
+    }
+
+    /// <summary>doc_id [not] in the documents of some quotes: a query in parentheses, with or without its column named.</summary>
+    (string, string) SemiJoinLeaf()
+    {
+        bool not = _rng.Next(3) == 0;
+        var (field, values) = _rng.Next(2) == 0 ? ("lang", d.Langs) : ("kind", d.Kinds);
+        var value = values[_rng.Next(values.Count)];
+        var inner = $"quotes where {field} = {Str(value)}" + (_rng.Next(2) == 0 ? " | select doc_id" : "");
+        var id = Quote("doc_id");
+        return ($"doc_id {(not ? "not " : "")}in ({inner})",
+            $"t.{id} {(not ? "NOT " : "")}IN (SELECT doc_id FROM quotes WHERE {Quote(field)} = {SqlStr(value)})");
     }
 
     (string, string) DocLeaf()
