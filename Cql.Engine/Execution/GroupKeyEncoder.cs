@@ -31,6 +31,15 @@ public sealed class GroupKeyEncoder
         for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); if (k > 0) _fold[k] = new PairTable(); }
     }
 
+    /// <summary>Forgets the groups, so the next ones are numbered from 0; the key columns' codes stay.</summary>
+    public void Restart()
+    {
+        GroupCount = 0;
+        NewGroupCount = 0;
+        Array.Clear(_groupOfCode);
+        foreach (var fold in _fold) fold?.Clear();
+    }
+
     /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
     public void Encode(IReadOnlyList<ColumnVector> keys, int rows, int[] groupIds)
     {
@@ -46,7 +55,7 @@ public sealed class GroupKeyEncoder
         if (keys.Count == 1)
         {
             // One key: its codes are dense, so an array maps them to groups without hashing each row.
-            _coders[0].Code(keys[0], codes);
+            _coders[0].Code(keys[0], rows, codes);
             for (int r = 0; r < rows; r++)
             {
                 int c = codes[r];
@@ -58,10 +67,10 @@ public sealed class GroupKeyEncoder
             return;
         }
         // The first key's codes are the first level's combinations as they are.
-        _coders[0].Code(keys[0], groupIds);
+        _coders[0].Code(keys[0], rows, groupIds);
         for (int k = 1; k < keys.Count; k++)
         {
-            _coders[k].Code(keys[k], codes);
+            _coders[k].Code(keys[k], rows, codes);
             var fold = _fold[k]!;
             bool last = k == keys.Count - 1;
             for (int r = 0; r < rows; r++)
@@ -91,9 +100,9 @@ public sealed class GroupKeyEncoder
         int[] _denseInts = new int[256];
         int _intCodes; // codes of integers, from _denseInts and _longs alike
 
-        public void Code(ColumnVector v, int[] codes)
+        /// <summary>Codes the first <paramref name="n"/> values.</summary>
+        public void Code(ColumnVector v, int n, int[] codes)
         {
-            int n = v.Length;
             switch (v)
             {
                 case StringVector { Codes: { } dcodes, Dictionary: { } dict } s:

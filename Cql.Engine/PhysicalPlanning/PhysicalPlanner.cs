@@ -65,10 +65,10 @@ public static class PhysicalPlanner
             case ContextJoin j:
                 return new ContextJoinOperator(Child(j.Input), Child(j.Target), j.Link.Key, j.Schema, j.Inner);
             case Aggregate a:
-                return new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema);
+                return PlanAggregate(a.Input, a.Keys, a.Aggregates, a.Schema, files, open, workers, ct);
             case Distinct d:
-                return new AggregateOperator(Child(d.Input),
-                    d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema);
+                return PlanAggregate(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [],
+                    d.Schema, files, open, workers, ct);
             case Sort s:
                 return new SortOperator(Child(s.Input), s.Keys, s.Limit);
             case Limit l:
@@ -98,6 +98,28 @@ public static class PhysicalPlanner
     static Sort Merged(Sort s) => s.Input is Sort { Limit: null } inner
         ? Merged(new Sort(inner.Input, [.. s.Keys, .. inner.Keys.Where(k => !s.Keys.Any(o => o.Expr.Equals(k.Expr)))], s.Limit))
         : s;
+
+    /// <summary>A hash aggregation; over a scan of a table in order by one of the keys, the clustered one, which
+    /// hands finished groups on as the scan passes them (<see cref="ClusteredKeyChoice"/>).</summary>
+    static IPhysicalOperator PlanAggregate(LogicalPlan input, IReadOnlyList<NamedExpr> keys, IReadOnlyList<AggregateExpr> aggregates,
+        IReadOnlyList<ResultColumn> schema, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
+    {
+        var candidates = ClusteredKeyChoice.Candidates(input, keys);
+        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct), keys, aggregates, schema);
+        ScanOperator? scan = null;
+        IPhysicalOperator Chain(LogicalPlan p) => p switch
+        {
+            Filter f => new FilterOperator(Chain(f.Input), SemiJoinSets.Prepare(f.Predicate, q => Plan(q, files, open, workers, ct), ct)),
+            Project pr => new ProjectOperator(Chain(pr.Input), pr),
+            Scan s => scan = PlanScan(s, files, open, workers, ct),
+            _ => throw new InvalidOperationException($"a clustered aggregate over {p.GetType().Name}"),
+        };
+        var chain = Chain(input);
+        foreach (var column in candidates)
+            if (scan!.OrderedLowerBound(column) is { } bound)
+                return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, bound);
+        return new AggregateOperator(chain, keys, aggregates, schema);
+    }
 
     static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
     {
