@@ -10,15 +10,12 @@ namespace Cql.Engine.Execution;
 /// top-N above it keeps its few rows. Groups still come in order of first appearance: rows at or above the bound are
 /// held back only while they are the tail of what has arrived; any other layout (a smaller key after a larger one, a
 /// null key, a tail grown past <see cref="MaxHeldRows"/>) turns it into the plain aggregation for the rest, which is
-/// correct for any order.
+/// correct for any order. Finished groups are handed on once there are <paramref name="flushGroups"/> of them.
 /// </summary>
 public sealed class ClusteredAggregateOperator(IPhysicalOperator input, IReadOnlyList<NamedExpr> keys,
     IReadOnlyList<AggregateExpr> aggregates, IReadOnlyList<ResultColumn> columns, string clusterColumn,
-    Func<double> restLowerBound) : IPhysicalOperator
+    Func<double> restLowerBound, int flushGroups) : IPhysicalOperator
 {
-    /// <summary>Groups gathered before they are handed on: enough to make each batch worth a sort's attention, few
-    /// enough that the table stays in the cache.</summary>
-    internal const int FlushGroups = 1 << 16;
     /// <summary>Rows held back at most before the clustering is given up on (a layout whose statistics promise order
     /// the rows do not keep).</summary>
     internal const int MaxHeldRows = 1 << 20;
@@ -36,7 +33,7 @@ public sealed class ClusteredAggregateOperator(IPhysicalOperator input, IReadOnl
         {
             if (_plain) { _state.Add(input.Columns, batch, batch.RowCount); continue; }
             Take(batch, restLowerBound());
-            if (_state.GroupCount >= FlushGroups && !_plain)
+            if (_state.GroupCount >= flushGroups && !_plain)
             {
                 var finished = _state.Build();
                 _state.Restart();
