@@ -85,26 +85,12 @@ public sealed class ScanOperator : IPhysicalOperator
         }
     }
 
-    /// <summary>
-    /// For an integer column whose row groups come in order by their statistics (each one's min at least the one
-    /// before's max: a table written sorted by it), a function giving a lower bound of the column over every row not
-    /// handed out yet; null when a row group has no statistics for it or they are out of order.
-    /// </summary>
-    public Func<double>? OrderedLowerBound(string column)
-    {
-        if (!_types.TryGetValue(column, out var type) || type is not (ColumnType.Int32 or ColumnType.Int64)) return null;
-        var units = _layout.Units;
-        var restMin = new double[units.Count + 1];
-        restMin[units.Count] = double.PositiveInfinity;
-        double lastMax = double.NegativeInfinity;
-        for (int i = 0; i < units.Count; i++)
-        {
-            if (units[i].RowGroup.Get(column) is not { Min: double min, Max: double max } || min < lastMax) return null;
-            lastMax = max;
-        }
-        for (int i = units.Count - 1; i >= 0; i--) restMin[i] = Math.Min(restMin[i + 1], (double)units[i].RowGroup.Get(column)!.Min!);
-        return () => restMin[_handedOut];
-    }
+    /// <summary>The row groups it reads, in the order it hands them out.</summary>
+    public ScanLayout Layout => _layout;
+
+    /// <summary>A lower bound of a column over the rows not handed out yet, from the minimum of each row group and
+    /// the ones after it (<paramref name="restMinima"/>, one more than the row groups: the last is +∞).</summary>
+    public Func<double> LowerBoundOfRest(double[] restMinima) => () => restMinima[_handedOut];
 
     ColumnBatch? ReadUnit(ScanUnit unit, CancellationToken ct)
     {

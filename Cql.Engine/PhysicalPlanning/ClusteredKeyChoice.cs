@@ -1,5 +1,6 @@
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
+using Cql.Engine.Storage.Reading;
 
 namespace Cql.Engine.PhysicalPlanning;
 
@@ -20,6 +21,35 @@ public static class ClusteredKeyChoice
                 names.Add(r.Name);
         return names;
     }
+
+    /// <summary>
+    /// For a column whose row groups come in order by their statistics (each one's min at least the one before's
+    /// max: a table written sorted by it), the minimum over each row group and every one after it, and +∞ after the
+    /// last; null when a row group has no statistics for it or they are out of order.
+    /// </summary>
+    public static double[]? RestMinima(IReadOnlyList<ScanUnit> units, string column)
+    {
+        var mins = new double[units.Count + 1];
+        double lastMax = double.NegativeInfinity;
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i].RowGroup.Get(column) is not { Min: double min, Max: double max } || min < lastMax) return null;
+            mins[i] = min;
+            lastMax = max;
+        }
+        mins[units.Count] = double.PositiveInfinity;
+        for (int i = units.Count - 1; i >= 0; i--) mins[i] = Math.Min(mins[i], mins[i + 1]);
+        return mins;
+    }
+
+    /// <summary>The scan below filters and projections, or null.</summary>
+    public static Scan? ScanBelow(LogicalPlan p) => p switch
+    {
+        Scan s => s,
+        Filter f => ScanBelow(f.Input),
+        Project pr => ScanBelow(pr.Input),
+        _ => null,
+    };
 
     static bool ReachesScan(LogicalPlan p, string column) => p switch
     {

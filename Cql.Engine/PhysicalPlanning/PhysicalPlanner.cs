@@ -120,8 +120,8 @@ public static class PhysicalPlanner
         };
         var chain = Chain(input);
         foreach (var column in candidates)
-            if (scan!.OrderedLowerBound(column) is { } bound)
-                return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, bound, budget.GroupsHeld);
+            if (ClusteredKeyChoice.RestMinima(scan!.Layout.Units, column) is { } minima)
+                return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, scan.LowerBoundOfRest(minima), budget.GroupsHeld);
         return new AggregateOperator(chain, keys, aggregates, schema);
     }
 

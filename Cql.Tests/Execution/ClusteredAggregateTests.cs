@@ -82,6 +82,15 @@ public sealed class ClusteredAggregateTests(TestCorpusFixture fx) : IClassFixtur
     }
 
     [Fact]
+    public void Explain_says_when_groups_are_handed_on()
+    {
+        var byDoc = new Aggregate(new Filter(Quotes(), Eq(Str("lang"), L("de"))), [new NamedExpr("doc_id", Int("doc_id"))], [CountAll]);
+        Assert.Contains("groups handed on as the scan passes doc_id", PhysicalPlanPrinter.Print(Optimizer.Optimize(byDoc), _c.Files));
+        var byScore = new Aggregate(Quotes(), [new NamedExpr("score", Int("score"))], [CountAll]);
+        Assert.DoesNotContain("handed on", PhysicalPlanPrinter.Print(Optimizer.Optimize(byScore), _c.Files));
+    }
+
+    [Fact]
     public void Rows_out_of_order_inside_row_groups_whose_statistics_are_in_order_give_the_same_answer()
     {
         // Row group k holds doc (k + 1) * 10 on even rows and k * 10 + 0..6 on odd ones: the groups' ranges touch
