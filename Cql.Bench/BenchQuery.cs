@@ -1,7 +1,7 @@
 namespace Cql.Bench;
 
 /// <summary>One query of the suite: the CQL text and the DuckDB SQL that gives the same answer.
-/// In the SQL, {quotes}, {docs}, {sentences}, {tokens}, {paragraphs}, {entities} stand for read_parquet over that
+/// In the SQL, {quotes}, {docs}, {sentences}, {tokens}, {paragraphs}, {entities}, {mentions} stand for read_parquet over that
 /// table's files.</summary>
 public sealed record BenchQuery(string Name, string Cql, string Sql);
 
@@ -40,6 +40,27 @@ public static class Suite
         new("top-N per group", "quotes where speaker is not null | count by lang, speaker | order by count desc | limit 3 by lang",
             "SELECT lang, speaker, count FROM (SELECT lang, speaker, count(*) AS count, row_number() OVER (PARTITION BY lang ORDER BY count(*) DESC, speaker) AS rn "
             + "FROM {quotes} WHERE speaker IS NOT NULL GROUP BY lang, speaker) WHERE rn <= 3"),
+        // Shapes nobody had tuned (issue 13): word lists, several keys, distinct sets, sorts and top-N by an expression.
+        new("words by norm", "tokens | count by norm | order by count desc | limit 10",
+            "SELECT norm, count(*) AS count FROM {tokens} GROUP BY norm ORDER BY count DESC, norm LIMIT 10"),
+        new("words by norm+doc", "tokens | count by norm, doc_id | order by count desc | limit 3",
+            "SELECT norm, doc_id, count(*) AS count FROM {tokens} GROUP BY norm, doc_id ORDER BY count DESC, norm, doc_id LIMIT 3"),
+        new("count_distinct", "quotes | group by lang aggregate count_distinct(speaker) as speakers",
+            "SELECT lang, count(DISTINCT speaker) AS speakers FROM {quotes} GROUP BY lang"),
+        new("distinct", "quotes | distinct speaker, lang | count",
+            "SELECT count(*) AS count FROM (SELECT DISTINCT speaker, lang FROM {quotes})"),
+        new("top length(text)", "quotes | order by length(text) desc, quote_id | limit 5 | select quote_id",
+            "SELECT quote_id FROM {quotes} ORDER BY length(text) DESC, quote_id LIMIT 5"),
+        new("count by 2 cols", "quotes | count by lang, kind",
+            "SELECT lang, kind, count(*) AS count FROM {quotes} GROUP BY lang, kind"),
+        new("filter, by doc", "quotes where lang = de | count by doc_id | order by count desc | limit 5",
+            "SELECT doc_id, count(*) AS count FROM {quotes} WHERE lang = 'de' GROUP BY doc_id ORDER BY count DESC, doc_id LIMIT 5"),
+        new("mentions grouped", "mentions | count by entity_id | order by count desc | limit 10",
+            "SELECT entity_id, count(*) AS count FROM {mentions} GROUP BY entity_id ORDER BY count DESC, entity_id LIMIT 10"),
+        new("sentences by doc.", "sentences where position = 0 | count by doc.lang",
+            "SELECT d.lang, count(*) AS count FROM {sentences} s JOIN {docs} d USING (doc_id) WHERE s.position = 0 GROUP BY d.lang"),
+        new("order docs", "docs | order by chars desc, doc_id | limit 10 | select doc_id, chars",
+            "SELECT doc_id, chars FROM {docs} ORDER BY chars DESC, doc_id LIMIT 10"),
         new("para. filter", "quotes where para.boilerplate = false | count by lang",
             "SELECT q.lang, count(*) AS count FROM {quotes} q JOIN {paragraphs} p ON q.para_id = p.para_id WHERE NOT p.boilerplate GROUP BY q.lang"),
     ];

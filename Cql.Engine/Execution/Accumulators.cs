@@ -42,31 +42,28 @@ sealed class CountAccumulator : Accumulator
     public override ColumnVector Build(int groupCount) { Grow(ref _counts, groupCount); return new Int64Vector(_counts, null, groupCount); }
 }
 
-/// <summary>Distinct non-null values per group; text keeps one string per distinct value and group.</summary>
+/// <summary>Distinct non-null values per group: each value is coded once (<see cref="ColumnCoder"/>) and each (group,
+/// code) pair counted once, in one table for every group — no set and no string per group and value.</summary>
 sealed class CountDistinctAccumulator : Accumulator
 {
-    readonly List<HashSet<string>> _strings = [];
-    readonly List<HashSet<double>> _numbers = [];
+    readonly ColumnCoder _coder = new();
+    readonly PairTable _seen = new();
+    long[] _counts = new long[16];
+    int[] _codes = [];
     public override void Update(int[] g, int rows, ColumnVector? arg, int groupCount)
     {
-        while (_strings.Count < groupCount) { _strings.Add(new HashSet<string>(StringComparer.Ordinal)); _numbers.Add([]); }
+        Grow(ref _counts, groupCount);
+        if (_codes.Length < rows) _codes = new int[rows];
+        _coder.Code(arg!, rows, _codes);
         for (int r = 0; r < rows; r++)
         {
-            if (arg!.IsNull(r)) continue;
-            if (arg is StringVector s)
-            {
-                var set = _strings[g[r]];
-                if (!set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s.Values[r].Span)) set.Add(s.Values[r].ToString());
-            }
-            else _numbers[g[r]].Add(arg is BoolVector b ? (b.Values[r] ? 1 : 0) : arg.GetFloat64(r));
+            int code = _codes[r];
+            if (code == 0) continue;
+            _seen.IdOf(((long)g[r] << 32) | (uint)code, out bool added);
+            if (added) _counts[g[r]]++;
         }
     }
-    public override ColumnVector Build(int groupCount)
-    {
-        var v = new long[groupCount];
-        for (int i = 0; i < groupCount && i < _strings.Count; i++) v[i] = _strings[i].Count + _numbers[i].Count;
-        return new Int64Vector(v, null, groupCount);
-    }
+    public override ColumnVector Build(int groupCount) { Grow(ref _counts, groupCount); return new Int64Vector(_counts, null, groupCount); }
 }
 
 /// <summary>sum and avg; integer sums stay exact in a long.</summary>

@@ -16,36 +16,9 @@ public sealed class AggregateOperator(IPhysicalOperator input, IReadOnlyList<Nam
     {
         if (_done) return null;
         _done = true;
-        var encoder = new GroupKeyEncoder(keys.Count);
-        var keyBuilders = new VectorBuilder[keys.Count];
-        for (int k = 0; k < keys.Count; k++) keyBuilders[k] = new VectorBuilder(keys[k].Expr.Type);
-        var accs = new Accumulator[aggregates.Count];
-        for (int a = 0; a < accs.Length; a++) accs[a] = Accumulator.For(aggregates[a]);
-        int[] groupIds = [];
-
-        while (input.Next(ct) is { } batch)
-        {
-            var source = new BatchColumns(input.Columns, batch);
-            var keyVectors = new ColumnVector[keys.Count];
-            for (int k = 0; k < keys.Count; k++) keyVectors[k] = ExpressionEvaluator.Evaluate(keys[k].Expr, source);
-            if (groupIds.Length < batch.RowCount) groupIds = new int[batch.RowCount];
-            encoder.Encode(keyVectors, batch.RowCount, groupIds);
-            for (int k = 0; k < keyVectors.Length; k++)
-                foreach (int row in encoder.NewGroupRows) keyBuilders[k].AppendFrom(keyVectors[k], row);
-            for (int a = 0; a < accs.Length; a++)
-            {
-                var arg = aggregates[a].Argument is { } e ? ExpressionEvaluator.Evaluate(e, source) : null;
-                var by = aggregates[a].By is { } b ? ExpressionEvaluator.Evaluate(b, source) : null;
-                accs[a].Update(groupIds, batch.RowCount, arg, by, encoder.GroupCount);
-            }
-        }
-        if (keys.Count == 0 && encoder.GroupCount == 0) encoder.Encode([], 0, groupIds);
-        int groups = encoder.GroupCount;
-        if (groups == 0) return null;
-        var cols = new ColumnVector[keys.Count + accs.Length];
-        for (int k = 0; k < keys.Count; k++) cols[k] = keyBuilders[k].Build();
-        for (int a = 0; a < accs.Length; a++) cols[keys.Count + a] = accs[a].Build(groups);
-        return new ColumnBatch(cols, groups);
+        var state = new AggregationState(keys, aggregates);
+        while (input.Next(ct) is { } batch) state.Add(input.Columns, batch, batch.RowCount);
+        return state.Build();
     }
 
     public void Dispose() => input.Dispose();

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Cql.Engine.Execution;
 
 /// <summary>
@@ -31,6 +29,15 @@ public sealed class GroupKeyEncoder
         for (int k = 0; k < keyCount; k++) { _coders[k] = new ColumnCoder(); if (k > 0) _fold[k] = new PairTable(); }
     }
 
+    /// <summary>Forgets the groups, so the next ones are numbered from 0; the key columns' codes stay.</summary>
+    public void Restart()
+    {
+        GroupCount = 0;
+        NewGroupCount = 0;
+        Array.Clear(_groupOfCode);
+        foreach (var fold in _fold) fold?.Clear();
+    }
+
     /// <summary>Fills groupIds for every row; <see cref="NewGroupRows"/> then tells the rows that opened new groups.</summary>
     public void Encode(IReadOnlyList<ColumnVector> keys, int rows, int[] groupIds)
     {
@@ -46,7 +53,7 @@ public sealed class GroupKeyEncoder
         if (keys.Count == 1)
         {
             // One key: its codes are dense, so an array maps them to groups without hashing each row.
-            _coders[0].Code(keys[0], codes);
+            _coders[0].Code(keys[0], rows, codes);
             for (int r = 0; r < rows; r++)
             {
                 int c = codes[r];
@@ -58,10 +65,10 @@ public sealed class GroupKeyEncoder
             return;
         }
         // The first key's codes are the first level's combinations as they are.
-        _coders[0].Code(keys[0], groupIds);
+        _coders[0].Code(keys[0], rows, groupIds);
         for (int k = 1; k < keys.Count; k++)
         {
-            _coders[k].Code(keys[k], codes);
+            _coders[k].Code(keys[k], rows, codes);
             var fold = _fold[k]!;
             bool last = k == keys.Count - 1;
             for (int r = 0; r < rows; r++)
@@ -79,109 +86,5 @@ public sealed class GroupKeyEncoder
     {
         if (NewGroupCount == _newGroupRows.Length) Array.Resize(ref _newGroupRows, NewGroupCount * 2);
         _newGroupRows[NewGroupCount++] = row;
-    }
-
-    /// <summary>Codes of one key column's values; 0 is null.</summary>
-    sealed class ColumnCoder
-    {
-        readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-        readonly Dictionary<long, int> _longs = [];
-        readonly Dictionary<double, int> _doubles = [];
-        const int DenseLimit = 1 << 24; // Int32 values below this map through _denseInts (at most 64 MB)
-        int[] _denseInts = new int[256];
-        int _intCodes; // codes of integers, from _denseInts and _longs alike
-
-        public void Code(ColumnVector v, int[] codes)
-        {
-            int n = v.Length;
-            switch (v)
-            {
-                case StringVector { Codes: { } dcodes, Dictionary: { } dict } s:
-                {
-                    // Look each dictionary entry up once; rows map through the entry's code.
-                    var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-                    var map = new int[dict.Length];
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (s.IsNull(i)) { codes[i] = 0; continue; }
-                        int dc = dcodes[i];
-                        int code = map[dc];
-                        if (code == 0)
-                        {
-                            if (!lookup.TryGetValue(dict[dc].Span, out code))
-                            {
-                                code = _strings.Count + 1;
-                                _strings.Add(dict[dc].ToString(), code);
-                            }
-                            map[dc] = code;
-                        }
-                        codes[i] = code;
-                    }
-                    break;
-                }
-                case StringVector s:
-                {
-                    var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-                    object? lastArr = null;
-                    int lastCode = 0;
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (s.IsNull(i)) { codes[i] = 0; continue; }
-                        var m = s.Values[i];
-                        object? arr = MemoryMarshal.TryGetArray(m, out var seg) && seg.Offset == 0 && seg.Count == seg.Array!.Length ? seg.Array : null;
-                        if (arr is not null && ReferenceEquals(arr, lastArr)) { codes[i] = lastCode; continue; }
-                        if (!lookup.TryGetValue(m.Span, out int code))
-                        {
-                            code = _strings.Count + 1;
-                            _strings.Add(m.ToString(), code);
-                        }
-                        codes[i] = code; lastArr = arr; lastCode = code;
-                    }
-                    break;
-                }
-                case Int32Vector x:
-                {
-                    var values = x.Values;
-                    var nulls = x.Nulls;
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (nulls is not null && nulls[i]) { codes[i] = 0; continue; }
-                        int value = values[i];
-                        if ((uint)value < DenseLimit)
-                        {
-                            // Ids are small and dense: an array finds their codes without hashing.
-                            if (value >= _denseInts.Length) Array.Resize(ref _denseInts, Math.Min(Math.Max(value + 1, _denseInts.Length * 2), DenseLimit));
-                            ref int code = ref _denseInts[value];
-                            if (code == 0) code = ++_intCodes;
-                            codes[i] = code;
-                            continue;
-                        }
-                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_longs, value, out bool exists);
-                        if (!exists) slot = ++_intCodes;
-                        codes[i] = slot;
-                    }
-                    break;
-                }
-                case Float64Vector d:
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (d.IsNull(i)) { codes[i] = 0; continue; }
-                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_doubles, d.Values[i], out bool exists);
-                        if (!exists) slot = _doubles.Count;
-                        codes[i] = slot;
-                    }
-                    break;
-                default:
-                    for (int i = 0; i < n; i++)
-                    {
-                        if (v.IsNull(i)) { codes[i] = 0; continue; }
-                        long x = v is BoolVector b ? (b.Values[i] ? 1 : 0) : v.GetInt64(i);
-                        ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_longs, x, out bool exists);
-                        if (!exists) slot = ++_intCodes;
-                        codes[i] = slot;
-                    }
-                    break;
-            }
-        }
     }
 }

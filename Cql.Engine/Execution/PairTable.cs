@@ -32,6 +32,13 @@ sealed class PairTable
         }
     }
 
+    /// <summary>Forgets every pair; the arrays stay at their size.</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
     void Grow()
     {
         var slots = new int[_slots.Length * 2];

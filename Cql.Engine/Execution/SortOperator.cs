@@ -3,14 +3,17 @@ using Cql.Engine.Planning;
 namespace Cql.Engine.Execution;
 
 /// <summary>
-/// A stable sort of the whole input; nulls last (as DuckDB by default). With a limit it is a top-N: the buffer is
-/// cut back to the best N rows whenever it grows large, so memory stays bounded, and the best N are picked with a
-/// bounded heap instead of sorting every row. With <paramref name="perGroup"/> keys the limit is per group (top-N
+/// A stable sort of the whole input; nulls last (as DuckDB by default). With a limit it is a top-N: a short one cuts
+/// each batch to its best N rows as it comes, a longer one cuts the buffer back to the best N rows whenever it grows
+/// large, so memory stays bounded, and the best N are picked with a bounded heap instead of sorting every row. With <paramref name="perGroup"/> keys the limit is per group (top-N
 /// per group, <c>order by … | limit N by …</c>): the buffer is cut back to the best N rows of each group, so memory
 /// is bounded by N rows a group, not by the input.
 /// </summary>
 public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit, IReadOnlyList<Expr>? perGroup = null) : IPhysicalOperator
 {
+    /// <summary>Limits up to this are kept batch by batch; longer ones gather batches first, so that rows are not sorted
+    /// again for every batch.</summary>
+    const long StreamedTopN = 4096;
     bool _done;
     public IReadOnlyList<ResultColumn> Columns => input.Columns;
 
@@ -23,6 +26,14 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
         ColumnBatch? best = null;
         while (input.Next(ct) is { } b)
         {
+            if (limit is { } few && few <= StreamedTopN && perGroup is null)
+            {
+                // A short top-N cuts each batch to its best rows as it comes, so no batch (of long texts, say) waits
+                // in memory, and no batch is copied into a larger one first. Earlier rows stay first: ties keep order.
+                var top = b.RowCount > few ? SortAll([b], few) : b;
+                best = best is null ? top : SortAll([best, top], few);
+                continue;
+            }
             pending.Add(b);
             pendingRows += b.RowCount;
             if (limit is { } n && pendingRows > Math.Max(perGroup is null ? 4 * n : best?.RowCount ?? 0, 65_536))

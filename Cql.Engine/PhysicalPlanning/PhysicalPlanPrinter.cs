@@ -44,9 +44,34 @@ public static class PhysicalPlanPrinter
                 case Scan s:
                     WriteScan(s, pad, useIndex ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.None);
                     return;
+                case Aggregate a:
+                    sb.Append(pad).Append(PlanPrinter.Describe(a)).Append('\n');
+                    WriteClustering(a.Input, a.Keys, pad);
+                    Write(a.Input, depth + 1, useIndex);
+                    return;
+                case Distinct d:
+                    sb.Append(pad).Append(PlanPrinter.Describe(d)).Append('\n');
+                    WriteClustering(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), pad);
+                    Write(d.Input, depth + 1, useIndex);
+                    return;
             }
             sb.Append(pad).Append(PlanPrinter.Describe(plan)).Append('\n');
             foreach (var input in plan.Inputs) Write(input, depth + 1, useIndex);
+        }
+
+        /// <summary>Says when the groups are handed on as the scan passes a key (<see cref="ClusteredKeyChoice"/>).</summary>
+        void WriteClustering(LogicalPlan input, IReadOnlyList<NamedExpr> keys, string pad)
+        {
+            var candidates = ClusteredKeyChoice.Candidates(input, keys);
+            if (candidates.Count == 0 || ClusteredKeyChoice.ScanBelow(input) is not { } s) return;
+            var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, TermIndexMarks.Of(s.Table, s.Predicate));
+            var units = ScanLayout.Build(stats, files.Of(s.Table), pool, ct).Units;
+            foreach (var column in candidates)
+                if (ClusteredKeyChoice.RestMinima(units, column) is not null)
+                {
+                    sb.Append(pad).Append($"  groups handed on as the scan passes {column} (the row groups are in order by it)\n");
+                    return;
+                }
         }
 
         void WriteScan(Scan s, string pad, TermIndexMarks marks)

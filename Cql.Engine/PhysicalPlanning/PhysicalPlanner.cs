@@ -15,12 +15,13 @@ public static class PhysicalPlanner
 {
     /// <summary>Plans the query and starts it: the stream of its result, which closes the files when disposed.
     /// Damaged files raise <see cref="CorpusReadException"/>.</summary>
-    public static IBatchStream Execute(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, int? workers = null)
+    public static IBatchStream Execute(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, int? workers = null,
+        ExecutionBudget? budget = null)
     {
         var open = new ParquetFileCache();
         try
         {
-            return QueryExecutor.Run(Plan(plan, files, open, workers ?? Environment.ProcessorCount, ct), open);
+            return QueryExecutor.Run(Plan(plan, files, open, workers ?? Environment.ProcessorCount, ct, budget), open);
         }
         catch
         {
@@ -29,14 +30,17 @@ public static class PhysicalPlanner
         }
     }
 
-    /// <summary>The operator tree of the plan; the operators read through <paramref name="open"/>.</summary>
-    public static IPhysicalOperator Plan(LogicalPlan plan, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
+    /// <summary>The operator tree of the plan; the operators read through <paramref name="open"/> and hold what
+    /// <paramref name="budget"/> allows (<see cref="ExecutionBudget.Default"/> when null).</summary>
+    public static IPhysicalOperator Plan(LogicalPlan plan, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct,
+        ExecutionBudget? budget = null)
     {
-        IPhysicalOperator Child(LogicalPlan p) => Plan(p, files, open, workers, ct);
+        budget ??= ExecutionBudget.Default;
+        IPhysicalOperator Child(LogicalPlan p) => Plan(p, files, open, workers, ct, budget);
         switch (plan)
         {
             case Sort { Input: Sort { Limit: null } } s:
-                return Plan(Merged(s), files, open, workers, ct);
+                return Plan(Merged(s), files, open, workers, ct, budget);
             case LimitBy { Input: Sort { Limit: null } sorted } l:
             {
                 // Top-N per group: the sort keeps the best N rows of each group instead of sorting every row.
@@ -57,7 +61,7 @@ public static class PhysicalPlanner
             case Aggregate a when IndexCountChoice.Of(a) is { } c && files.IndexOf(c.Table) is { } index:
                 return new IndexCountOperator(a.Schema, c.Kind, c.Pattern, index, ct);
             case Scan s:
-                return PlanScan(s, files, open, workers, ct);
+                return PlanScan(s, files, open, workers, ct, budget);
             case Filter f:
                 return new FilterOperator(Child(f.Input), SemiJoinSets.Prepare(f.Predicate, Child, ct));
             case Project p:
@@ -65,10 +69,10 @@ public static class PhysicalPlanner
             case ContextJoin j:
                 return new ContextJoinOperator(Child(j.Input), Child(j.Target), j.Link.Key, j.Schema, j.Inner);
             case Aggregate a:
-                return new AggregateOperator(Child(a.Input), a.Keys, a.Aggregates, a.Schema);
+                return PlanAggregate(a.Input, a.Keys, a.Aggregates, a.Schema, files, open, workers, ct, budget);
             case Distinct d:
-                return new AggregateOperator(Child(d.Input),
-                    d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [], d.Schema);
+                return PlanAggregate(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [],
+                    d.Schema, files, open, workers, ct, budget);
             case Sort s:
                 return new SortOperator(Child(s.Input), s.Keys, s.Limit);
             case Limit l:
@@ -99,11 +103,33 @@ public static class PhysicalPlanner
         ? Merged(new Sort(inner.Input, [.. s.Keys, .. inner.Keys.Where(k => !s.Keys.Any(o => o.Expr.Equals(k.Expr)))], s.Limit))
         : s;
 
-    static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct)
+    /// <summary>A hash aggregation; over a scan of a table in order by one of the keys, the clustered one, which
+    /// hands finished groups on as the scan passes them (<see cref="ClusteredKeyChoice"/>).</summary>
+    static IPhysicalOperator PlanAggregate(LogicalPlan input, IReadOnlyList<NamedExpr> keys, IReadOnlyList<AggregateExpr> aggregates,
+        IReadOnlyList<ResultColumn> schema, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
+    {
+        var candidates = ClusteredKeyChoice.Candidates(input, keys);
+        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct, budget), keys, aggregates, schema);
+        ScanOperator? scan = null;
+        IPhysicalOperator Chain(LogicalPlan p) => p switch
+        {
+            Filter f => new FilterOperator(Chain(f.Input), SemiJoinSets.Prepare(f.Predicate, q => Plan(q, files, open, workers, ct, budget), ct)),
+            Project pr => new ProjectOperator(Chain(pr.Input), pr),
+            Scan s => scan = PlanScan(s, files, open, workers, ct, budget),
+            _ => throw new InvalidOperationException($"a clustered aggregate over {p.GetType().Name}"),
+        };
+        var chain = Chain(input);
+        foreach (var column in candidates)
+            if (ClusteredKeyChoice.RestMinima(scan!.Layout.Units, column) is { } minima)
+                return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, scan.LowerBoundOfRest(minima), budget.GroupsHeld);
+        return new AggregateOperator(chain, keys, aggregates, schema);
+    }
+
+    static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
     {
         if (s.Predicate is null)
             return new ScanOperator(s, ScanLayout.Build(null, files.Of(s.Table), open, ct), [], open, workers);
-        var predicate = SemiJoinSets.Prepare(s.Predicate, p => Plan(p, files, open, workers, ct), ct);
+        var predicate = SemiJoinSets.Prepare(s.Predicate, p => Plan(p, files, open, workers, ct, budget), ct);
         var marks = TermIndexMarks.Of(s.Table, predicate);
         var hits = marks.Any && files.IndexOf(s.Table) is { } index ? marks.Resolve(index, ct) : IndexHits.None;
         var layout = ScanLayout.Build(RowGroupPruning.Describe(predicate, hits), files.Of(s.Table), open, ct);

@@ -15,8 +15,9 @@ public sealed record RandomQuery(int Seed, string Cql, string Sql, bool Ordered)
 /// <summary>
 /// Random, well-typed queries over the tables of a generated corpus (SQLancer-style). Each is a random tree of a
 /// source, a filter (comparisons, in-lists, contains/has/matches/startswith, is null, and/or/not, doc.* navigation,
-/// functions, semi-joins on doc_id) and a final stage (count, count by, order by with limit, distinct, group by, top-N per group, limit by,
-/// an inner or left join with the entities), rendered twice: as CQL
+/// functions, semi-joins on doc_id) and a final stage (count, count by one or two keys, order by with and without
+/// limit, distinct, group by one or two keys with the aggregates that keep values, top-N per group, limit by, an inner
+/// or left join with the entities), rendered twice: as CQL
 /// and, independently of the engine's code, as DuckDB SQL following grammar.md's semantics (speaker aliases through
 /// the entities table, partial dates as periods, whole words as letter/digit boundaries, nulls last).
 /// </summary>
@@ -71,7 +72,7 @@ public sealed class RandomQueryGenerator(Domains d)
     {
         var id = _table.Id;
         string sid = $"t.{id}";
-        switch (_rng.Next(9))
+        switch (_rng.Next(11))
         {
             case 0: return (" | count", "count(*)", "", true);
             case 1:
@@ -146,6 +147,27 @@ public sealed class RandomQueryGenerator(Domains d)
                 int k = 1 + _rng.Next(3);
                 return ($" | order by {id} | limit {k} by {a.Cql} | select {id}", sid,
                     $" QUALIFY row_number() OVER (PARTITION BY {a.Sql} ORDER BY {sid}) <= {k} ORDER BY {sid}", true);
+            }
+            case 8:
+            {
+                // Several keys: many groups, and a key the table is in order by (doc_id) hands its groups on early.
+                var a = GroupableColumn();
+                var b = GroupableColumn();
+                if (a.Cql == b.Cql) goto default;
+                var keys = $"{a.Sql} NULLS LAST, {b.Sql} NULLS LAST";
+                if (_rng.Next(2) == 0)
+                    return ($" | count by {a.Cql}, {b.Cql}", $"{a.Sql}, {b.Sql}, count(*) AS n", $" GROUP BY {a.Sql}, {b.Sql} ORDER BY n DESC, {keys}", true);
+                var c = GroupableColumn();
+                return ($" | group by {a.Cql}, {b.Cql} aggregate count() as n, count_distinct({c.Cql}) as k | order by {a.Cql}, {b.Cql}",
+                    $"{a.Sql}, {b.Sql}, count(*), count(DISTINCT {c.Sql})", $" GROUP BY {a.Sql}, {b.Sql} ORDER BY {keys}", true);
+            }
+            case 9:
+            {
+                // Every row sorted, without a limit.
+                var c = GroupableColumn();
+                bool desc = _rng.Next(2) == 0;
+                return ($" | order by {c.Cql}{(desc ? " desc" : "")}, {id} | select {id}", sid,
+                    $" ORDER BY {c.Sql}{(desc ? " DESC" : "")} NULLS LAST, {sid}", true);
             }
             default:
                 // The rows themselves, in whatever order the table's files hold them.
