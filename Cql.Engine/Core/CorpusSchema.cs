@@ -9,8 +9,9 @@ public enum ColumnType
     Bool,
     /// <summary>UTF-8 text.</summary>
     String,
-    /// <summary>An ISO date of partial precision ("2022", "2022-06", "2022-06-15"), stored as UTF-8 text so that
-    /// lexical order is date order and other Parquet readers see a plain string.</summary>
+    /// <summary>An ISO date of partial precision ("2022", "2022-06", "2022-06-15"), compared as text (lexical order
+    /// is date order). Stored as a Parquet DATE (the period's first day) with the precision in a text column beside
+    /// it (<see cref="DatePrecision"/>), so other tools read a date.</summary>
     Date,
 }
 
@@ -81,7 +82,8 @@ public static class CorpusSchema
         C("lang", ColumnType.String, "ISO 639-1 language of the document"),
         C("lang_confidence", ColumnType.Float64, "confidence of the language verdict, 0..1"),
         C("title", ColumnType.String, "detected or given title", nullable: true),
-        C("date", ColumnType.Date, "detected or given date, ISO with the precision found (2022, 2022-06, 2022-06-15)", nullable: true),
+        C("date", ColumnType.Date, "detected or given date, ISO with the precision found (2022, 2022-06, 2022-06-15); stored as a Parquet DATE, the period's first day", nullable: true),
+        C("date_precision", ColumnType.String, "year, month or day: how much of date the source gave; null when no date", nullable: true),
         C("url", ColumnType.String, "url when the input gave one; a page's canonical url (else where it was fetched)", nullable: true),
         C("outlet", ColumnType.String, "publisher when the input gave one; a page's site name (else its host)", nullable: true),
         C("authors", ColumnType.String, "the article's authors, separated by '; ', when the page or the input names them", nullable: true),
@@ -158,6 +160,7 @@ public static class CorpusSchema
         C("n_reports", ColumnType.Int32, "number of quotes that report it"),
         C("n_docs", ColumnType.Int32, "number of documents that report it"),
         C("first_date", ColumnType.Date, "date of the earliest dated document that reports it", nullable: true),
+        C("first_date_precision", ColumnType.String, "year, month or day: the precision of first_date", nullable: true),
         C("first_doc_id", ColumnType.Int32, "the earliest dated document that reports it, else the first in the corpus"),
         C("first_quote_id", ColumnType.Int32, "the report in first_doc_id"),
         C("quote_id", ColumnType.Int32, "the quote whose text is text"),

@@ -48,6 +48,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Float64(DocCol.LangConfidence, Math.Round(d.Lang.Confidence, 4));
         w.String(DocCol.Title, d.Title);
         w.String(DocCol.Date, d.Date);
+        w.String(DocCol.DatePrecision, d.Date is null ? null : DatePrecision.Of(d.Date));
         w.String(DocCol.Url, raw.Url);
         w.String(DocCol.Outlet, raw.Outlet);
         w.String(DocCol.Authors, raw.Authors);
@@ -168,6 +169,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(StatementCol.NReports, s.Reports);
         w.Int32(StatementCol.NDocs, s.Docs);
         w.String(StatementCol.FirstDate, s.FirstDate);
+        w.String(StatementCol.FirstDatePrecision, s.FirstDate is null ? null : DatePrecision.Of(s.FirstDate));
         w.Int32(StatementCol.FirstDocId, s.FirstDocId);
         w.Int32(StatementCol.FirstQuoteId, s.FirstQuoteId);
         w.Int32(StatementCol.QuoteId, s.RepresentativeQuoteId);
@@ -343,6 +345,7 @@ public sealed class CorpusWriter : IAsyncDisposable
             LangConfidence = CorpusSchema.Docs.Ordinal("lang_confidence"),
             Title = CorpusSchema.Docs.Ordinal("title"),
             Date = CorpusSchema.Docs.Ordinal("date"),
+            DatePrecision = CorpusSchema.Docs.Ordinal("date_precision"),
             Url = CorpusSchema.Docs.Ordinal("url"),
             Outlet = CorpusSchema.Docs.Ordinal("outlet"),
             Authors = CorpusSchema.Docs.Ordinal("authors"),
@@ -424,6 +427,7 @@ public sealed class CorpusWriter : IAsyncDisposable
             NReports = CorpusSchema.Statements.Ordinal("n_reports"),
             NDocs = CorpusSchema.Statements.Ordinal("n_docs"),
             FirstDate = CorpusSchema.Statements.Ordinal("first_date"),
+            FirstDatePrecision = CorpusSchema.Statements.Ordinal("first_date_precision"),
             FirstDocId = CorpusSchema.Statements.Ordinal("first_doc_id"),
             FirstQuoteId = CorpusSchema.Statements.Ordinal("first_quote_id"),
             QuoteId = CorpusSchema.Statements.Ordinal("quote_id");

@@ -53,7 +53,7 @@ public sealed class ParquetFileReader : IDisposable
     public ColumnVector Read(int rowGroup, ParquetColumn column, ColumnType type, int[]? selection = null)
     {
         var rg = _footer.RowGroups[rowGroup];
-        try { return ColumnChunkReader.Read(_file, column, rg.Chunk(column), RowCount(rowGroup), type, selection); }
+        try { return DateColumns.Read(_file, _footer, rg, column, RowCount(rowGroup), type, selection); }
         catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
     }
 

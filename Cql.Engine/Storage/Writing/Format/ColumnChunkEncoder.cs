@@ -79,6 +79,7 @@ internal sealed class ColumnChunkEncoder
                 ColumnType.Int64 => PlainNumbers(column.Longs.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Float64 => PlainNumbers(column.Doubles.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Bool => PlainBools(column.Bools.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                ColumnType.Date => PlainDates(column.Strings.AsSpan(row, end - row), nulls),
                 _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column.Strings.Slice(row, end - row), nulls),
             };
             long pageStart = compressed;
@@ -103,7 +104,7 @@ internal sealed class ColumnChunkEncoder
     static int PageEnd(ColumnBuffer column, int row, bool dictionary)
     {
         int end = (int)Math.Min(column.Count, (long)row + PageRows);
-        if (dictionary || column.Column.Type is not (ColumnType.String or ColumnType.Date)) return end;
+        if (dictionary || column.Column.Type != ColumnType.String) return end;
         var strings = column.Strings.AsSpan();
         long chars = 0;
         for (int i = row; i < end; i++)
@@ -135,10 +136,10 @@ internal sealed class ColumnChunkEncoder
         _ => x.AsSpan().SequenceCompareTo(y),
     };
 
-    /// <summary>How a column of our schema is stored: text and dates as UTF-8 byte arrays.</summary>
+    /// <summary>How a column of our schema is stored: text as UTF-8 byte arrays, dates as DATE (INT32 days).</summary>
     public static PhysicalType PhysicalTypeOf(ColumnType type) => type switch
     {
-        ColumnType.Int32 => PhysicalType.Int32,
+        ColumnType.Int32 or ColumnType.Date => PhysicalType.Int32,
         ColumnType.Int64 => PhysicalType.Int64,
         ColumnType.Float64 => PhysicalType.Double,
         ColumnType.Bool => PhysicalType.Boolean,
@@ -198,6 +199,23 @@ internal sealed class ColumnChunkEncoder
     }
 
     /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>
+    int[] _days = [];
+    bool[] _dayNulls = [];
+
+    /// <summary>ISO dates of any precision as DATE: the first day of each one's period (its precision is the
+    /// caller's other column, see <see cref="DatePrecision"/>).</summary>
+    ColumnStatistics PlainDates(ReadOnlySpan<string?> dates, long nulls)
+    {
+        int n = dates.Length;
+        if (_days.Length < n) { _days = new int[n]; _dayNulls = new bool[n]; }
+        for (int i = 0; i < n; i++)
+        {
+            _dayNulls[i] = dates[i] is null;
+            _days[i] = dates[i] is { } d ? DatePrecision.FirstDay(d) : 0;
+        }
+        return PlainNumbers<int>(_days.AsSpan(0, n), nulls == 0 ? default : _dayNulls.AsSpan(0, n), nulls);
+    }
+
     ColumnStatistics PlainNumbers<T>(ReadOnlySpan<T> values, ReadOnlySpan<bool> nullRows, long nulls) where T : unmanaged, INumber<T>
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Parquet is little-endian");

@@ -213,6 +213,14 @@ internal sealed class ParquetFileWriter
             t.EndStruct();
             t.EndStruct();
         }
+        else if (c.Type == ColumnType.Date)
+        {
+            t.I32(SchemaField.ConvertedType, 6); // DATE
+            t.BeginStruct(SchemaField.LogicalType);
+            t.BeginStruct(ParquetThrift.LogicalType.Date);
+            t.EndStruct();
+            t.EndStruct();
+        }
         t.EndStruct();
     }
 
