@@ -16,7 +16,12 @@ public enum ColumnType
 }
 
 /// <summary>One column of a corpus table.</summary>
-public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description);
+public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description)
+{
+    /// <summary>A text column of ISO 8601 instants stored as a Parquet TIMESTAMP (UTC, microseconds) and read back
+    /// as UTC text (2024-03-15T09:02:00Z); see <see cref="Instants"/>.</summary>
+    public bool Timestamp { get; init; }
+}
 
 /// <summary>One corpus table: its name, its columns in file order, and its key (the column that identifies a row,
 /// unique in the corpus; null for tables whose rows have no id of their own).</summary>
@@ -87,7 +92,8 @@ public static class CorpusSchema
         C("url", ColumnType.String, "url when the input gave one; a page's canonical url (else where it was fetched)", nullable: true),
         C("outlet", ColumnType.String, "publisher when the input gave one; a page's site name (else its host)", nullable: true),
         C("authors", ColumnType.String, "the article's authors, separated by '; ', when the page or the input names them", nullable: true),
-        C("published_at", ColumnType.String, "publication time when the source gives one: ISO 8601, with the offset the source wrote (2024-03-15T10:02:00+01:00)", nullable: true),
+        C("published_at", ColumnType.String, "publication time when the source gives one, in UTC (2024-03-15T09:02:00Z); stored as a Parquet TIMESTAMP (UTC, microseconds); a time given without an offset is taken as UTC", nullable: true) with { Timestamp = true },
+        C("published_offset", ColumnType.String, "the UTC offset the source wrote with published_at (+01:00); null when it gave none", nullable: true),
         C("text", ColumnType.String, "the whole normalised text (NFC, LF line ends)"),
         C("chars", ColumnType.Int32, "length of text in characters"),
         C("encoding", ColumnType.String, "encoding the input was decoded from"),

@@ -52,7 +52,10 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.String(DocCol.Url, raw.Url);
         w.String(DocCol.Outlet, raw.Outlet);
         w.String(DocCol.Authors, raw.Authors);
-        w.String(DocCol.PublishedAt, raw.PublishedAt);
+        // A time the stored TIMESTAMP cannot hold is dropped rather than failing the ingest.
+        var published = raw.PublishedAt is { } p && Instants.IsInstant(p) ? p : null;
+        w.String(DocCol.PublishedAt, published);
+        w.String(DocCol.PublishedOffset, published is null ? null : Instants.OffsetOf(published));
         w.String(DocCol.Text, d.Text);
         w.Int32(DocCol.Chars, d.Text.Length);
         w.String(DocCol.Encoding, raw.Encoding);
@@ -350,6 +353,7 @@ public sealed class CorpusWriter : IAsyncDisposable
             Outlet = CorpusSchema.Docs.Ordinal("outlet"),
             Authors = CorpusSchema.Docs.Ordinal("authors"),
             PublishedAt = CorpusSchema.Docs.Ordinal("published_at"),
+            PublishedOffset = CorpusSchema.Docs.Ordinal("published_offset"),
             Text = CorpusSchema.Docs.Ordinal("text"),
             Chars = CorpusSchema.Docs.Ordinal("chars"),
             Encoding = CorpusSchema.Docs.Ordinal("encoding"),

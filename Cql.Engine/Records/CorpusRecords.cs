@@ -5,7 +5,7 @@ namespace Cql.Engine.Records;
 
 /// <summary>A row of docs.</summary>
 public sealed record Doc(int DocId, string Source, string Lang, double LangConfidence, string? Title, string? Date, string? DatePrecision, string? Url, string? Outlet,
-    string? Authors, string? PublishedAt,
+    string? Authors, string? PublishedAt, string? PublishedOffset,
     string Text, int Chars, string Encoding, string ContentHash);
 
 /// <summary>A row of paragraphs.</summary>

@@ -51,7 +51,7 @@ internal sealed class ColumnChunkEncoder
     public EncodedChunk Encode(ColumnBuffer column, bool dictionary, Stream output)
     {
         int n = column.Count;
-        var type = PhysicalTypeOf(column.Column.Type);
+        var type = PhysicalTypeOf(column.Column);
         bool useDictionary = dictionary && type == PhysicalType.ByteArray;
         _pages.Clear();
         // The compressed size of the pages so far is also the offset of the next one in the chunk.
@@ -80,6 +80,7 @@ internal sealed class ColumnChunkEncoder
                 ColumnType.Float64 => PlainNumbers(column.Doubles.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Bool => PlainBools(column.Bools.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Date => PlainDates(column.Strings.AsSpan(row, end - row), nulls),
+                ColumnType.String when column.Column.Timestamp => PlainTimestamps(column.Strings.AsSpan(row, end - row), nulls),
                 _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column.Strings.Slice(row, end - row), nulls),
             };
             long pageStart = compressed;
@@ -104,7 +105,7 @@ internal sealed class ColumnChunkEncoder
     static int PageEnd(ColumnBuffer column, int row, bool dictionary)
     {
         int end = (int)Math.Min(column.Count, (long)row + PageRows);
-        if (dictionary || column.Column.Type != ColumnType.String) return end;
+        if (dictionary || column.Column.Type != ColumnType.String || column.Column.Timestamp) return end;
         var strings = column.Strings.AsSpan();
         long chars = 0;
         for (int i = row; i < end; i++)
@@ -136,7 +137,10 @@ internal sealed class ColumnChunkEncoder
         _ => x.AsSpan().SequenceCompareTo(y),
     };
 
-    /// <summary>How a column of our schema is stored: text as UTF-8 byte arrays, dates as DATE (INT32 days).</summary>
+    /// <summary>How a column of our schema is stored: text as UTF-8 byte arrays (instants as INT64 TIMESTAMP).</summary>
+    public static PhysicalType PhysicalTypeOf(ColumnSchema column) => column.Timestamp ? PhysicalType.Int64 : PhysicalTypeOf(column.Type);
+
+    /// <summary>How a type of our schema is stored: text as UTF-8 byte arrays, dates as DATE (INT32 days).</summary>
     public static PhysicalType PhysicalTypeOf(ColumnType type) => type switch
     {
         ColumnType.Int32 or ColumnType.Date => PhysicalType.Int32,
@@ -200,20 +204,37 @@ internal sealed class ColumnChunkEncoder
 
     /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>
     int[] _days = [];
-    bool[] _dayNulls = [];
+    bool[] _nullRows = [];
 
     /// <summary>ISO dates of any precision as DATE: the first day of each one's period (its precision is the
     /// caller's other column, see <see cref="DatePrecision"/>).</summary>
     ColumnStatistics PlainDates(ReadOnlySpan<string?> dates, long nulls)
     {
         int n = dates.Length;
-        if (_days.Length < n) { _days = new int[n]; _dayNulls = new bool[n]; }
+        if (_days.Length < n) _days = new int[n];
+        if (_nullRows.Length < n) _nullRows = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            _dayNulls[i] = dates[i] is null;
+            _nullRows[i] = dates[i] is null;
             _days[i] = dates[i] is { } d ? DatePrecision.FirstDay(d) : 0;
         }
-        return PlainNumbers<int>(_days.AsSpan(0, n), nulls == 0 ? default : _dayNulls.AsSpan(0, n), nulls);
+        return PlainNumbers<int>(_days.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
+    }
+
+    long[] _micros = [];
+
+    /// <summary>ISO 8601 instants as TIMESTAMP (UTC, microseconds).</summary>
+    ColumnStatistics PlainTimestamps(ReadOnlySpan<string?> times, long nulls)
+    {
+        int n = times.Length;
+        if (_micros.Length < n) _micros = new long[n];
+        if (_nullRows.Length < n) _nullRows = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            _nullRows[i] = times[i] is null;
+            _micros[i] = times[i] is { } t ? Instants.ToUnixMicros(t) : 0;
+        }
+        return PlainNumbers<long>(_micros.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
     }
 
     ColumnStatistics PlainNumbers<T>(ReadOnlySpan<T> values, ReadOnlySpan<bool> nullRows, long nulls) where T : unmanaged, INumber<T>
