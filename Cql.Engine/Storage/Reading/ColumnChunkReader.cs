@@ -278,7 +278,7 @@ public static class ColumnChunkReader
         byte _byte;
     }
 
-    static long[] Widen(int[] v)
+    internal static long[] Widen(int[] v)
     {
         var r = new long[v.Length];
         for (int i = 0; i < v.Length; i++) r[i] = v[i];

@@ -7,13 +7,13 @@ namespace Cql.Engine.Storage.Reading;
 /// </summary>
 public static class DateColumns
 {
-    /// <summary>Reads <paramref name="column"/> as <paramref name="expected"/>, a DATE read as a Date cut to the
-    /// precision the file keeps beside it.</summary>
+    /// <summary>Reads <paramref name="column"/> as <paramref name="expected"/>, a DATE read as a Date (or as text,
+    /// as the C# records ask) cut to the precision the file keeps beside it.</summary>
     public static ColumnVector Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, FileFooter footer, RowGroupInfo rg, ParquetColumn column,
         int rowCount, ColumnType expected, int[]? selection = null)
     {
         var v = ColumnChunkReader.Read(file, column, rg.Chunk(column), rowCount, expected, selection);
-        if (expected != ColumnType.Date || column.Annotation.Kind != ParquetLogicalKind.Date
+        if (expected is not (ColumnType.Date or ColumnType.String) || column.Annotation.Kind != ParquetLogicalKind.Date
             || !footer.Columns.TryGetValue(DatePrecision.ColumnOf(column.Name), out var precision) || precision.Nesting is not null)
             return v;
         var p = ColumnChunkReader.Read(file, precision, rg.Chunk(precision), rowCount, ColumnType.String, selection);

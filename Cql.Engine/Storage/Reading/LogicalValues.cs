@@ -21,7 +21,7 @@ static class LogicalValues
         ParquetLogicalKind.Date => Dates(c, v, nulls, n),
         ParquetLogicalKind.Decimal => new Float64Vector(Decimals(v, c.Annotation.Scale), nulls, n),
         ParquetLogicalKind.UnsignedInt when c.Annotation.BitWidth == 32 => new Int64Vector(Unsigned(v), nulls, n),
-        ParquetLogicalKind.Time => Times(c, WidenToLong(v), nulls, n),
+        ParquetLogicalKind.Time => Times(c, ColumnChunkReader.Widen(v), nulls, n),
         _ => new Int32Vector(v, nulls, n),
     };
 
@@ -196,13 +196,6 @@ static class LogicalValues
     {
         var r = new long[v.Length];
         for (int i = 0; i < r.Length; i++) r[i] = (uint)v[i];
-        return r;
-    }
-
-    static long[] WidenToLong(int[] v)
-    {
-        var r = new long[v.Length];
-        for (int i = 0; i < r.Length; i++) r[i] = v[i];
         return r;
     }
 }

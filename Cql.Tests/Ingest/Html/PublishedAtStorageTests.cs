@@ -1,3 +1,4 @@
+using Cql.Engine.Core;
 using Cql.Engine.Ingest;
 using Cql.Engine.Session;
 using Cql.Tests.Support;
@@ -23,5 +24,17 @@ public class PublishedAtStorageTests
         using var session = CqlSession.Open(d.File("corpus"));
         Assert.Equal(["2024-03-12T13:05:00Z|+01:00|2024-03-12|day", "∅|∅|∅|∅"],
             ScanOnlyCopy.Rows(session, "docs | select published_at, published_offset, date, date_precision | order by published_at"));
+    }
+
+    [Theory]
+    [InlineData("2024-03-12T14:05:00+01:00", "+01:00", "2024-03-12T13:05:00Z")]
+    [InlineData("2024-03-12T14:05:00-0330", "-03:30", "2024-03-12T17:35:00Z")]
+    [InlineData("2024-03-12T14:05:00Z", "+00:00", "2024-03-12T14:05:00Z")]
+    [InlineData("2024-03-12T14:05:00", null, "2024-03-12T14:05:00Z")] // no offset: taken as UTC, none stored
+    public void A_source_time_becomes_a_UTC_instant_and_the_offset_it_wrote(string source, string? offset, string utc)
+    {
+        Assert.Equal(offset, Instants.OffsetOf(source));
+        var instant = DateTimeOffset.UnixEpoch.AddTicks(Instants.ToUnixMicros(source) * 10);
+        Assert.Equal(utc, instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -202,41 +202,32 @@ internal sealed class ColumnChunkEncoder
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_page.WrittenSpan[lengthAt..], _page.Length - lengthAt - 4);
     }
 
-    /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>
     int[] _days = [];
+    long[] _micros = [];
     bool[] _nullRows = [];
 
     /// <summary>ISO dates of any precision as DATE: the first day of each one's period (its precision is the
     /// caller's other column, see <see cref="DatePrecision"/>).</summary>
-    ColumnStatistics PlainDates(ReadOnlySpan<string?> dates, long nulls)
-    {
-        int n = dates.Length;
-        if (_days.Length < n) _days = new int[n];
-        if (_nullRows.Length < n) _nullRows = new bool[n];
-        for (int i = 0; i < n; i++)
-        {
-            _nullRows[i] = dates[i] is null;
-            _days[i] = dates[i] is { } d ? DatePrecision.FirstDay(d) : 0;
-        }
-        return PlainNumbers<int>(_days.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
-    }
-
-    long[] _micros = [];
+    ColumnStatistics PlainDates(ReadOnlySpan<string?> dates, long nulls) => PlainFromText(dates, nulls, ref _days, DatePrecision.FirstDay);
 
     /// <summary>ISO 8601 instants as TIMESTAMP (UTC, microseconds).</summary>
-    ColumnStatistics PlainTimestamps(ReadOnlySpan<string?> times, long nulls)
+    ColumnStatistics PlainTimestamps(ReadOnlySpan<string?> times, long nulls) => PlainFromText(times, nulls, ref _micros, Instants.ToUnixMicros);
+
+    /// <summary>Text values stored as numbers: converted into a reused buffer, then written as PLAIN numbers.</summary>
+    ColumnStatistics PlainFromText<T>(ReadOnlySpan<string?> texts, long nulls, ref T[] buffer, Func<string, T> convert) where T : unmanaged, INumber<T>
     {
-        int n = times.Length;
-        if (_micros.Length < n) _micros = new long[n];
+        int n = texts.Length;
+        if (buffer.Length < n) buffer = new T[n];
         if (_nullRows.Length < n) _nullRows = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            _nullRows[i] = times[i] is null;
-            _micros[i] = times[i] is { } t ? Instants.ToUnixMicros(t) : 0;
+            _nullRows[i] = texts[i] is null;
+            buffer[i] = texts[i] is { } t ? convert(t) : T.Zero;
         }
-        return PlainNumbers<long>(_micros.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
+        return PlainNumbers<T>(buffer.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
     }
 
+    /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>
     ColumnStatistics PlainNumbers<T>(ReadOnlySpan<T> values, ReadOnlySpan<bool> nullRows, long nulls) where T : unmanaged, INumber<T>
     {
         if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Parquet is little-endian");
