@@ -9,13 +9,19 @@ public enum ColumnType
     Bool,
     /// <summary>UTF-8 text.</summary>
     String,
-    /// <summary>An ISO date of partial precision ("2022", "2022-06", "2022-06-15"), stored as UTF-8 text so that
-    /// lexical order is date order and other Parquet readers see a plain string.</summary>
+    /// <summary>An ISO date of partial precision ("2022", "2022-06", "2022-06-15"), compared as text (lexical order
+    /// is date order). Stored as a Parquet DATE (the period's first day) with the precision in a text column beside
+    /// it (<see cref="DatePrecision"/>), so other tools read a date.</summary>
     Date,
 }
 
 /// <summary>One column of a corpus table.</summary>
-public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description);
+public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description)
+{
+    /// <summary>A text column of ISO 8601 instants stored as a Parquet TIMESTAMP (UTC, microseconds) and read back
+    /// as UTC text (2024-03-15T09:02:00Z); see <see cref="Instants"/>.</summary>
+    public bool Timestamp { get; init; }
+}
 
 /// <summary>One corpus table: its name, its columns in file order, and its key (the column that identifies a row,
 /// unique in the corpus; null for tables whose rows have no id of their own).</summary>
@@ -81,11 +87,13 @@ public static class CorpusSchema
         C("lang", ColumnType.String, "ISO 639-1 language of the document"),
         C("lang_confidence", ColumnType.Float64, "confidence of the language verdict, 0..1"),
         C("title", ColumnType.String, "detected or given title", nullable: true),
-        C("date", ColumnType.Date, "detected or given date, ISO with the precision found (2022, 2022-06, 2022-06-15)", nullable: true),
+        C("date", ColumnType.Date, "detected or given date, ISO with the precision found (2022, 2022-06, 2022-06-15); stored as a Parquet DATE, the period's first day", nullable: true),
+        C("date_precision", ColumnType.String, "year, month or day: how much of date the source gave; null when no date", nullable: true),
         C("url", ColumnType.String, "url when the input gave one; a page's canonical url (else where it was fetched)", nullable: true),
         C("outlet", ColumnType.String, "publisher when the input gave one; a page's site name (else its host)", nullable: true),
         C("authors", ColumnType.String, "the article's authors, separated by '; ', when the page or the input names them", nullable: true),
-        C("published_at", ColumnType.String, "publication time when the source gives one: ISO 8601, with the offset the source wrote (2024-03-15T10:02:00+01:00)", nullable: true),
+        C("published_at", ColumnType.String, "publication time when the source gives one, in UTC (2024-03-15T09:02:00Z); stored as a Parquet TIMESTAMP (UTC, microseconds); a time given without an offset is taken as UTC", nullable: true) with { Timestamp = true },
+        C("published_offset", ColumnType.String, "the UTC offset the source wrote with published_at (+01:00); null when it gave none", nullable: true),
         C("text", ColumnType.String, "the whole normalised text (NFC, LF line ends)"),
         C("chars", ColumnType.Int32, "length of text in characters"),
         C("encoding", ColumnType.String, "encoding the input was decoded from"),
@@ -158,6 +166,7 @@ public static class CorpusSchema
         C("n_reports", ColumnType.Int32, "number of quotes that report it"),
         C("n_docs", ColumnType.Int32, "number of documents that report it"),
         C("first_date", ColumnType.Date, "date of the earliest dated document that reports it", nullable: true),
+        C("first_date_precision", ColumnType.String, "year, month or day: the precision of first_date", nullable: true),
         C("first_doc_id", ColumnType.Int32, "the earliest dated document that reports it, else the first in the corpus"),
         C("first_quote_id", ColumnType.Int32, "the report in first_doc_id"),
         C("quote_id", ColumnType.Int32, "the quote whose text is text"),

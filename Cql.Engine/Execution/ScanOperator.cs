@@ -166,7 +166,7 @@ public sealed class ScanOperator : IPhysicalOperator
             if (sel is not null && !loaded.ContainsKey(name) && unit.File.Columns.TryGetValue(name, out var only))
             {
                 // Not read yet: read just the surviving rows (the text of 4% of a row group, not all of it).
-                cols[c] = ColumnChunkReader.Read(file, only, rg.Chunk(only), n, _types[name], sel);
+                cols[c] = DateColumns.Read(file, unit.File, rg, only, n, _types[name], sel);
                 continue;
             }
             Load(name);
@@ -179,7 +179,7 @@ public sealed class ScanOperator : IPhysicalOperator
             if (loaded.ContainsKey(name)) return;
             var type = _types[name];
             if (unit.File.Columns.TryGetValue(name, out var column))
-                loaded[name] = ColumnChunkReader.Read(file, column, rg.Chunk(column), n, type);
+                loaded[name] = DateColumns.Read(file, unit.File, rg, column, n, type);
             else if (unit.File.Partitions.TryGetValue(name, out var value))
                 loaded[name] = VectorOps.Constant(type, PartitionValue(type, value), n);
             else

@@ -48,10 +48,14 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Float64(DocCol.LangConfidence, Math.Round(d.Lang.Confidence, 4));
         w.String(DocCol.Title, d.Title);
         w.String(DocCol.Date, d.Date);
+        w.String(DocCol.DatePrecision, d.Date is null ? null : DatePrecision.Of(d.Date));
         w.String(DocCol.Url, raw.Url);
         w.String(DocCol.Outlet, raw.Outlet);
         w.String(DocCol.Authors, raw.Authors);
-        w.String(DocCol.PublishedAt, raw.PublishedAt);
+        // A time the stored TIMESTAMP cannot hold is dropped rather than failing the ingest.
+        var published = raw.PublishedAt is { } p && Instants.IsInstant(p) ? p : null;
+        w.String(DocCol.PublishedAt, published);
+        w.String(DocCol.PublishedOffset, published is null ? null : Instants.OffsetOf(published));
         w.String(DocCol.Text, d.Text);
         w.Int32(DocCol.Chars, d.Text.Length);
         w.String(DocCol.Encoding, raw.Encoding);
@@ -168,6 +172,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(StatementCol.NReports, s.Reports);
         w.Int32(StatementCol.NDocs, s.Docs);
         w.String(StatementCol.FirstDate, s.FirstDate);
+        w.String(StatementCol.FirstDatePrecision, s.FirstDate is null ? null : DatePrecision.Of(s.FirstDate));
         w.Int32(StatementCol.FirstDocId, s.FirstDocId);
         w.Int32(StatementCol.FirstQuoteId, s.FirstQuoteId);
         w.Int32(StatementCol.QuoteId, s.RepresentativeQuoteId);
@@ -343,10 +348,12 @@ public sealed class CorpusWriter : IAsyncDisposable
             LangConfidence = CorpusSchema.Docs.Ordinal("lang_confidence"),
             Title = CorpusSchema.Docs.Ordinal("title"),
             Date = CorpusSchema.Docs.Ordinal("date"),
+            DatePrecision = CorpusSchema.Docs.Ordinal("date_precision"),
             Url = CorpusSchema.Docs.Ordinal("url"),
             Outlet = CorpusSchema.Docs.Ordinal("outlet"),
             Authors = CorpusSchema.Docs.Ordinal("authors"),
             PublishedAt = CorpusSchema.Docs.Ordinal("published_at"),
+            PublishedOffset = CorpusSchema.Docs.Ordinal("published_offset"),
             Text = CorpusSchema.Docs.Ordinal("text"),
             Chars = CorpusSchema.Docs.Ordinal("chars"),
             Encoding = CorpusSchema.Docs.Ordinal("encoding"),
@@ -424,6 +431,7 @@ public sealed class CorpusWriter : IAsyncDisposable
             NReports = CorpusSchema.Statements.Ordinal("n_reports"),
             NDocs = CorpusSchema.Statements.Ordinal("n_docs"),
             FirstDate = CorpusSchema.Statements.Ordinal("first_date"),
+            FirstDatePrecision = CorpusSchema.Statements.Ordinal("first_date_precision"),
             FirstDocId = CorpusSchema.Statements.Ordinal("first_doc_id"),
             FirstQuoteId = CorpusSchema.Statements.Ordinal("first_quote_id"),
             QuoteId = CorpusSchema.Statements.Ordinal("quote_id");

@@ -18,7 +18,7 @@ static class StatementHistory
             for (int g = 0; g < file.RowGroupCount; g++)
             {
                 var ids = file.Read(g, id, ColumnType.Int32);
-                var ds = file.Read(g, date, ColumnType.String);
+                var ds = file.Read(g, date, ColumnType.Date);
                 for (int i = 0; i < file.RowCount(g); i++) dates[ids.GetInt32(i)] = ds.IsNull(i) ? null : ds.GetString(i).ToString();
             }
         }

@@ -113,6 +113,16 @@ public static class ResultWriter
     {
         var cols = new List<ColumnSchema>();
         foreach (var c in rows.Columns) cols.Add(new ColumnSchema(c.Name, c.Type, Nullable: true, ""));
+        // A date is written as a Parquet DATE (the period's first day); its precision goes beside it, as in a corpus,
+        // unless the result already carries that column.
+        var precisionOf = new List<(int Date, int Precision)>();
+        int resultColumns = cols.Count;
+        for (int c = 0; c < resultColumns; c++)
+            if (cols[c].Type == ColumnType.Date && !cols.Exists(x => x.Name == DatePrecision.ColumnOf(cols[c].Name)))
+            {
+                precisionOf.Add((c, cols.Count));
+                cols.Add(new ColumnSchema(DatePrecision.ColumnOf(cols[c].Name), ColumnType.String, Nullable: true, ""));
+            }
         var schema = new TableSchema("result", "query result", cols);
         var writer = new TableWriter(schema, Path.GetDirectoryName(full)!, "", exactPath: full, metadata: provenance.ToDictionary(), writeThrough: through);
         long n = 0;
@@ -123,7 +133,9 @@ public static class ResultWriter
                 var b = rows.Current;
                 for (int r = 0; r < b.RowCount; r++)
                 {
-                    for (int c = 0; c < cols.Count; c++)
+                    foreach (var (date, precision) in precisionOf)
+                        writer.String(precision, b.Columns[date].IsNull(r) ? null : DatePrecision.Of(b.Columns[date].GetString(r).ToString()));
+                    for (int c = 0; c < resultColumns; c++)
                     {
                         var v = b.Columns[c];
                         if (v.IsNull(r)) { writer.Null(c); continue; }

@@ -4,8 +4,8 @@ namespace Cql.Engine.Records;
 // PascalCase of the column names in Storage/CorpusSchema.cs; RecordTables maps them by that rule.
 
 /// <summary>A row of docs.</summary>
-public sealed record Doc(int DocId, string Source, string Lang, double LangConfidence, string? Title, string? Date, string? Url, string? Outlet,
-    string? Authors, string? PublishedAt,
+public sealed record Doc(int DocId, string Source, string Lang, double LangConfidence, string? Title, string? Date, string? DatePrecision, string? Url, string? Outlet,
+    string? Authors, string? PublishedAt, string? PublishedOffset,
     string Text, int Chars, string Encoding, string ContentHash);
 
 /// <summary>A row of paragraphs.</summary>
@@ -22,7 +22,7 @@ public sealed record Quote(int QuoteId, int DocId, int ParaId, int SentId, int S
 
 /// <summary>A row of statements.</summary>
 public sealed record Statement(int StatementId, string? Speaker, string Text, string TextLang, string Langs, int NLangs, int NReports,
-    int NDocs, string? FirstDate, int FirstDocId, int FirstQuoteId, int QuoteId);
+    int NDocs, string? FirstDate, string? FirstDatePrecision, int FirstDocId, int FirstQuoteId, int QuoteId);
 
 /// <summary>A row of entities.</summary>
 public sealed record Entity(int EntityId, string Name, string Kind, string Aliases);

@@ -11,8 +11,10 @@ namespace Cql.Engine.Storage;
 public sealed class CorpusManifest
 {
     /// <summary>2: term indexes (quote_terms, sentence_terms) listed as tables with the rows they cover. A format-1
-    /// corpus reads as before (no index: text predicates scan).</summary>
-    public const int FormatVersion = 2;
+    /// corpus reads as before (no index: text predicates scan). 3: dates stored as Parquet DATE with a precision
+    /// column beside them (docs.date_precision, statements.first_date_precision); a format-2 corpus, whose dates are
+    /// text, reads as before (its precision columns read as null).</summary>
+    public const int FormatVersion = 3;
     public const string FileName = "corpus.json";
 
     [JsonPropertyName("format_version")] public int Format { get; set; } = FormatVersion;

@@ -27,7 +27,7 @@ public class HeadlessTests
         Assert.True(r.ExitCode == 0, r.Stderr);
         var german = Value("quotes where lang = de | count");
         // A blank line between results, so the CSV tables can be told apart.
-        Assert.Equal($"count\n5\n\nlang,count\nde,{german}\n\nx: doc_id, source, lang, lang_confidence, title, date, url, outlet, authors, published_at, text, chars, encoding, content_hash\n\ncount\n2",
+        Assert.Equal($"count\n5\n\nlang,count\nde,{german}\n\nx: doc_id, source, lang, lang_confidence, title, date, date_precision, url, outlet, authors, published_at, published_offset, text, chars, encoding, content_hash\n\ncount\n2",
             Csv(r.Stdout));
     }
 

@@ -23,4 +23,13 @@ public sealed class ParquetDamageFuzzTests(ParquetDamageFuzzer fuzzer, ITestOutp
         Assert.True(tally.Raw + tally.Escaped + tally.OursUnlocated == 0, $"seed {seed}: {tally}\n{string.Join("\n", tally.Examples)}");
         Assert.True(tally.Located > files / 4, $"too little damage noticed: {tally}");
     }
+
+    /// <summary>Damage that once broke the reader, replayed every run: (seed, source file).</summary>
+    [Theory]
+    [InlineData(1864126441, 9)] // DELTA_LENGTH_BYTE_ARRAY lengths near 2^62 whose sum wrapped past the page check
+    public void Damage_that_once_escaped_is_located(int seed, int source)
+    {
+        var tally = fuzzer.Run(1, seed, source);
+        Assert.True(tally.Raw + tally.Escaped + tally.OursUnlocated == 0, $"seed {seed}: {tally}\n{string.Join("\n", tally.Examples)}");
+    }
 }

@@ -124,7 +124,7 @@ public sealed class ParquetDamageFuzzer : IDisposable
             foreach (var column in reader.Columns)
             {
                 if (column.MaxRepetitionLevel > 0) { reader.ReadInt32Lists(g, column, out _); continue; }
-                reader.Read(g, column, OwnParquet.TypeOf(column.Type));
+                reader.Read(g, column);
                 if (column.Type == PhysicalType.ByteArray)
                 {
                     int n = reader.RowCount(g);

@@ -83,7 +83,7 @@ public sealed class EngineParquetTests
         await Ingest(corpus, false, RepoPaths.Seeds);
         string Files(string table) => Path.Combine(corpus, table, "*.parquet");
         var docs = RecordTables.Load<Doc>(Directory.GetFiles(Path.Combine(corpus, "docs"), "*.parquet"));
-        var duckDocs = Duck.Rows($"SELECT doc_id, source, lang, title, date FROM read_parquet('{Files("docs")}') ORDER BY doc_id");
+        var duckDocs = Duck.Rows($"SELECT doc_id, source, lang, title, {GeneratedCorpus.DateAsText("date")} FROM read_parquet('{Files("docs")}') ORDER BY doc_id");
         Assert.Equal(duckDocs.Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]} {r[4]}"),
             docs.OrderBy(x => x.DocId).Select(x => $"{x.DocId} {x.Source} {x.Lang} {x.Title} {x.Date}"));
         var entities = RecordTables.Load<Entity>(Directory.GetFiles(Path.Combine(corpus, "entities"), "*.parquet"));
@@ -95,7 +95,7 @@ public sealed class EngineParquetTests
         var duckQuotes = Duck.Rows($"SELECT quote_id, coalesce(CAST(statement_id AS VARCHAR), 'null') FROM read_parquet('{Files("quotes")}') ORDER BY quote_id");
         Assert.Equal(duckQuotes.Select(r => $"{r[0]} {r[1]}"), quotes.OrderBy(x => x.QuoteId).Select(x => $"{x.QuoteId} {x.StatementId?.ToString() ?? "null"}"));
         var statements = RecordTables.Load<Statement>(Directory.GetFiles(Path.Combine(corpus, "statements"), "*.parquet"));
-        var duckStatements = Duck.Rows($"SELECT statement_id, n_docs, langs, coalesce(CAST(first_date AS VARCHAR), '') FROM read_parquet('{Files("statements")}') ORDER BY statement_id");
+        var duckStatements = Duck.Rows($"SELECT statement_id, n_docs, langs, coalesce({GeneratedCorpus.DateAsText("first_date")}, '') FROM read_parquet('{Files("statements")}') ORDER BY statement_id");
         Assert.NotEmpty(statements);
         Assert.Equal(duckStatements.Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]}"),
             statements.OrderBy(x => x.StatementId).Select(x => $"{x.StatementId} {x.NDocs} {x.Langs} {x.FirstDate}"));

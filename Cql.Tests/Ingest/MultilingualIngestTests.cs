@@ -45,7 +45,7 @@ public class MultilingualIngestTests
         var wrong = expectedLang.Where(kv => langs[kv.Key] != kv.Value).Select(kv => $"{kv.Key}: {langs[kv.Key]}, not {kv.Value}").ToList();
         Assert.True(wrong.Count == 0, "wrong languages: " + string.Join("; ", wrong));
 
-        var dates = Duck.Rows(db, $"SELECT source, date FROM {T("docs")} WHERE source IN ('da-havvind.txt', 'en-harbour.txt', 'fr-greve.txt', 'es-sequia.txt', 'sv-tag.txt') ORDER BY source")
+        var dates = Duck.Rows(db, $"SELECT source, strftime(date, '%Y-%m-%d') FROM {T("docs")} WHERE source IN ('da-havvind.txt', 'en-harbour.txt', 'fr-greve.txt', 'es-sequia.txt', 'sv-tag.txt') ORDER BY source")
             .Select(x => $"{x[0]}={x[1]}");
         Assert.Equal(["da-havvind.txt=2024-03-03", "en-harbour.txt=2024-03-05", "es-sequia.txt=2024-03-09", "fr-greve.txt=2024-03-07", "sv-tag.txt=2024-03-11"], dates);
 

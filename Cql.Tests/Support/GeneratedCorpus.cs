@@ -30,8 +30,13 @@ public class GeneratedCorpus : IDisposable
         Duck = new DuckDBConnection("DataSource=:memory:");
         Duck.Open();
         if (relaid) Relayout();
+        // The SQL side compares dates as CQL does, as ISO text of their precision: the DATE column cut to its
+        // precision column, as a DuckDB user would write it.
         foreach (var t in CorpusSchema.Tables)
-            Exec($"CREATE VIEW {t.Name} AS SELECT * FROM read_parquet('{Path.Combine(Dir, t.Name)}/**/*.parquet', hive_partitioning=true)");
+        {
+            var dates = string.Join(", ", t.Columns.Where(c => c.Type == ColumnType.Date).Select(c => $"{DateAsText(c.Name)} AS {c.Name}"));
+            Exec($"CREATE VIEW {t.Name} AS SELECT * {(dates.Length > 0 ? $"REPLACE ({dates}) " : "")}FROM read_parquet('{Path.Combine(Dir, t.Name)}/**/*.parquet', hive_partitioning=true)");
+        }
         Session = CqlSession.Open(Dir);
     }
 
@@ -81,6 +86,11 @@ public class GeneratedCorpus : IDisposable
         manifest.Save(Dir);
         Exec("RESET threads");
     }
+
+    /// <summary>A corpus date (DATE and its precision column) as the ISO text CQL shows.</summary>
+    public static string DateAsText(string column) =>
+        $"CASE {DatePrecision.ColumnOf(column)} WHEN 'year' THEN strftime({column}, '%Y') WHEN 'month' THEN strftime({column}, '%Y-%m') "
+        + $"WHEN 'day' THEN strftime({column}, '%Y-%m-%d') END";
 
     public void Exec(string sql)
     {

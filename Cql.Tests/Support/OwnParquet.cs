@@ -7,16 +7,6 @@ namespace Cql.Tests.Support;
 /// so tests can hold it against what a writer wrote or what DuckDB reads.</summary>
 public static class OwnParquet
 {
-    /// <summary>The column type the engine would ask for, by physical type.</summary>
-    public static ColumnType TypeOf(PhysicalType t) => t switch
-    {
-        PhysicalType.Int32 => ColumnType.Int32,
-        PhysicalType.Int64 => ColumnType.Int64,
-        PhysicalType.Float or PhysicalType.Double => ColumnType.Float64,
-        PhysicalType.Boolean => ColumnType.Bool,
-        _ => ColumnType.String,
-    };
-
     /// <summary>Every row of every flat column, in file order; int, long, double, bool, string or null.</summary>
     public static List<object?[]> Rows(string path)
     {
@@ -30,7 +20,7 @@ public static class OwnParquet
             int n = checked((int)rg.RowCount);
             var vectors = new ColumnVector[columns.Length];
             for (int c = 0; c < columns.Length; c++)
-                vectors[c] = ColumnChunkReader.Read(handle, columns[c], rg.Chunk(columns[c]), n, TypeOf(columns[c].Type));
+                vectors[c] = ColumnChunkReader.Read(handle, columns[c], rg.Chunk(columns[c]), n, ParquetTypeMapping.ColumnTypeOf(columns[c]));
             for (int i = 0; i < n; i++)
             {
                 var row = new object?[columns.Length];

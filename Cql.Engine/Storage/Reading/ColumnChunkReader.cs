@@ -23,11 +23,16 @@ public static class ColumnChunkReader
 
     static ColumnVector ReadChunk(SafeFileHandle file, ParquetColumn column, ColumnChunkMeta chunk, int rowCount, ColumnType expected, int[]? selection)
     {
-        if (column.MaxRepetitionLevel > 0) throw new ParquetDataException($"column {column.Name} is a list, which a scan does not read", unsupported: true);
+        ParquetTypeMapping.RefuseNested(column);
         if (chunk.NumValues != rowCount) throw new ParquetDataException($"column chunk of {column.Name} holds {chunk.NumValues} values for {rowCount} rows");
-        if (column.Type == PhysicalType.ByteArray)
+        if (ParquetTypeMapping.IsText(column))
             return TextChunkReader.Read(file, column, chunk, rowCount, expected == ColumnType.Date ? ColumnType.Date : ColumnType.String, selection);
         ColumnVector whole;
+        if (column.Type is PhysicalType.ByteArray or PhysicalType.FixedLenByteArray)
+        {
+            whole = BinaryChunkReader.Read(file, column, chunk, rowCount);
+            return selection is null ? whole : VectorOps.Gather(whole, selection);
+        }
         using (var pages = new ChunkPages(file, column, chunk))
         {
             try { whole = Decode(pages, column, rowCount, expected); }
@@ -43,6 +48,8 @@ public static class ColumnChunkReader
             case PhysicalType.Int32:
             {
                 var (v, nulls) = Numbers<int>(pages, column, rowCount);
+                if (column.Annotation.Kind is not (ParquetLogicalKind.None or ParquetLogicalKind.SignedInt or ParquetLogicalKind.Other))
+                    return Widened(LogicalValues.FromInt32(column, v, nulls, rowCount), expected);
                 return expected switch
                 {
                     ColumnType.Int64 => new Int64Vector(Widen(v), nulls, rowCount),
@@ -53,6 +60,8 @@ public static class ColumnChunkReader
             case PhysicalType.Int64:
             {
                 var (v, nulls) = Numbers<long>(pages, column, rowCount);
+                if (column.Annotation.Kind is not (ParquetLogicalKind.None or ParquetLogicalKind.SignedInt or ParquetLogicalKind.Other))
+                    return Widened(LogicalValues.FromInt64(column, v, nulls, rowCount), expected);
                 return expected switch
                 {
                     // DuckDB writes integer results as BIGINT; values of an Int32 column fit by construction.
@@ -60,6 +69,11 @@ public static class ColumnChunkReader
                     ColumnType.Float64 => new Float64Vector(ToDouble(v), nulls, rowCount),
                     _ => new Int64Vector(v, nulls, rowCount),
                 };
+            }
+            case PhysicalType.Int96:
+            {
+                var (v, nulls) = Numbers<Int96Cell>(pages, column, rowCount);
+                return LogicalValues.Int96Timestamps(column, MemoryMarshal.AsBytes(v.AsSpan()), nulls, rowCount);
             }
             case PhysicalType.Double:
             {
@@ -250,7 +264,21 @@ public static class ColumnChunkReader
         return (values, nulls);
     }
 
-    static long[] Widen(int[] v)
+    /// <summary>An annotated column's values where the caller asked for a wider number (UINT_32 as Float64).</summary>
+    static ColumnVector Widened(ColumnVector v, ColumnType expected) => (v, expected) switch
+    {
+        (Int64Vector l, ColumnType.Float64) => new Float64Vector(ToDouble(l.Values), l.Nulls, l.Length),
+        _ => v,
+    };
+
+    /// <summary>One INT96 value as stored: 12 bytes, read whole and interpreted by <see cref="LogicalValues"/>.</summary>
+    [System.Runtime.CompilerServices.InlineArray(12)]
+    struct Int96Cell
+    {
+        byte _byte;
+    }
+
+    internal static long[] Widen(int[] v)
     {
         var r = new long[v.Length];
         for (int i = 0; i < v.Length; i++) r[i] = v[i];

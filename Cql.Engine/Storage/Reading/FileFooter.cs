@@ -29,10 +29,36 @@ public sealed class FileFooter
     /// <summary>A chunk's min/max as CQL compares them (text as string, numbers as double, booleans as bool), or
     /// null when unknown. Text bounds outside U+0000–U+D7FF are dropped: the writer ordered them by UTF-8 bytes,
     /// pruning compares UTF-16 units, and the two orders agree only when one side stays below the surrogates.</summary>
-    internal static object? Decode(PhysicalType type, byte[]? bytes)
+    /// <summary>A DATE bound as text a Date column compares with. A stored day may stand for its month or year (our
+    /// date_precision: "2022-06" is stored as 2022-06-01 and sorts before "2022-06-01"), so the lower bound is the
+    /// day's year, which sorts before every text of that year; the upper bound is the day itself.</summary>
+    static string? DateBound(int days, bool isMax)
+    {
+        const int epoch = 719_162;
+        if (days < DateOnly.MinValue.DayNumber - epoch || days > DateOnly.MaxValue.DayNumber - epoch) return null;
+        var day = DateOnly.FromDayNumber(days + epoch);
+        return isMax ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : day.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal static object? Decode(ParquetColumn column, byte[]? bytes, bool isMax)
     {
         if (bytes is null) return null;
-        switch (type)
+        switch (column.Annotation.Kind)
+        {
+            case ParquetLogicalKind.None or ParquetLogicalKind.SignedInt or ParquetLogicalKind.String or ParquetLogicalKind.Enum
+                or ParquetLogicalKind.Json or ParquetLogicalKind.Other:
+                break;
+            case ParquetLogicalKind.UnsignedInt when column.Type == PhysicalType.Int32 && column.Annotation.BitWidth < 32:
+                break;
+            case ParquetLogicalKind.Date when column.Type == PhysicalType.Int32 && bytes.Length >= 4:
+                return DateBound(BinaryPrimitives.ReadInt32LittleEndian(bytes), isMax);
+            default:
+                // Bounds in the stored form (unscaled decimals, unsigned integers in signed order, time units) would
+                // prune by the wrong values: unknown is safe.
+                return null;
+        }
+        switch (column.Type)
         {
             case PhysicalType.Int32 when bytes.Length >= 4: return (double)BinaryPrimitives.ReadInt32LittleEndian(bytes);
             case PhysicalType.Int64 when bytes.Length >= 8: return (double)BinaryPrimitives.ReadInt64LittleEndian(bytes);
@@ -96,7 +122,7 @@ public sealed class RowGroupInfo : IRowGroupStatistics
             {
                 var st = _meta.Columns[c.Index].Statistics;
                 s = st is null || c.MaxRepetitionLevel > 0 ? null
-                    : new ColumnStatistics(FileFooter.Decode(c.Type, st.Min), FileFooter.Decode(c.Type, st.Max), st.NullCount);
+                    : new ColumnStatistics(FileFooter.Decode(c, st.Min, isMax: false), FileFooter.Decode(c, st.Max, isMax: true), st.NullCount);
             }
             // A column that is neither in the file nor a partition is all null here.
             else s = _partitions.TryGetValue(column, out var v) ? new ColumnStatistics(v, v, 0) : new ColumnStatistics(null, null, RowCount);

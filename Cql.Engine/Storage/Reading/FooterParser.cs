@@ -160,38 +160,52 @@ public static class FooterParser
 
     // A class, not a struct: List<SchemaElement> then runs on shared generic code that ReadyToRun precompiled,
     // instead of four methods to JIT in every process.
-    sealed record SchemaElement(string Name, int Type, int Repetition, int Children);
+    sealed record SchemaElement(string Name, int Type, int Repetition, int Children, int TypeLength, ParquetAnnotation Annotation, string? Group);
 
     static SchemaElement ReadSchemaElement(ref ThriftCompact t)
     {
         string name = "";
-        int type = -1, repetition = 0, children = 0;
+        int type = -1, repetition = 0, children = 0, typeLength = 0, converted = -1, scale = 0, precision = 0;
+        ParquetAnnotation? logical = null;
+        string? group = null;
         short last = 0;
         while (t.NextField(ref last, out var id, out var ft))
         {
             switch (id)
             {
                 case ParquetThrift.SchemaElement.Type when ft == ThriftCompact.I32: type = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.TypeLength when ft == ThriftCompact.I32: typeLength = t.I32Value(); break;
                 case ParquetThrift.SchemaElement.RepetitionType when ft == ThriftCompact.I32: repetition = t.I32Value(); break;
                 case ParquetThrift.SchemaElement.Name when ft == ThriftCompact.Binary: name = t.StringValue(); break;
                 case ParquetThrift.SchemaElement.NumChildren when ft == ThriftCompact.I32: children = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.ConvertedType when ft == ThriftCompact.I32: converted = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.Scale when ft == ThriftCompact.I32: scale = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.Precision when ft == ThriftCompact.I32: precision = t.I32Value(); break;
+                case ParquetThrift.SchemaElement.LogicalType when ft == ThriftCompact.Struct: logical = ParquetAnnotation.ReadLogical(ref t, out group); break;
                 default: t.Skip(ft); break;
             }
         }
-        return new SchemaElement(name, type, repetition, children);
+        group ??= (ParquetThrift.ConvertedType)converted switch
+        {
+            ParquetThrift.ConvertedType.List => "LIST",
+            ParquetThrift.ConvertedType.Map or ParquetThrift.ConvertedType.MapKeyValue => "MAP",
+            _ => null,
+        };
+        var annotation = logical ?? (converted >= 0 ? ParquetAnnotation.FromConverted(converted, scale, precision) : null) ?? ParquetAnnotation.None;
+        return new SchemaElement(name, type, repetition, children, typeLength, annotation, group);
     }
 
     /// <summary>The leaf columns in schema order (the order of a row group's chunks), with their levels; a leaf
-    /// is named by its top-level field.</summary>
+    /// is named by its top-level field, and a leaf under a group says which kind of group (LIST, MAP or STRUCT).</summary>
     static ParquetColumn[] Leaves(List<SchemaElement> schema)
     {
         var leaves = new List<ParquetColumn>();
         int next = 1; // element 0 is the root
-        for (int child = 0; child < schema[0].Children; child++) Walk(null, 0, 0);
+        for (int child = 0; child < schema[0].Children; child++) Walk(null, null, 0, 0);
         if (next != schema.Count) throw new ParquetDataException("schema elements do not form one tree");
         return [.. leaves];
 
-        void Walk(string? top, int def, int rep)
+        void Walk(string? top, string? nesting, int def, int rep)
         {
             if (next >= schema.Count) throw new ParquetDataException("schema ends early");
             if (leaves.Count > 100_000) throw new ParquetDataException("schema too large");
@@ -203,11 +217,17 @@ public static class FooterParser
             if (e.Children > 0)
             {
                 if (def > 64) throw new ParquetDataException("schema nested too deep");
-                for (int c = 0; c < e.Children; c++) Walk(top, def, rep);
+                nesting ??= e.Group ?? (e.Repetition == 2 ? "LIST" : "STRUCT");
+                for (int c = 0; c < e.Children; c++) Walk(top, nesting, def, rep);
                 return;
             }
             if (e.Type is < 0 or > 7) throw new ParquetDataException($"column {e.Name} has physical type {e.Type}");
-            leaves.Add(new ParquetColumn(top, leaves.Count, (PhysicalType)e.Type, def, rep));
+            leaves.Add(new ParquetColumn(top, leaves.Count, (PhysicalType)e.Type, def, rep)
+            {
+                Annotation = e.Annotation,
+                TypeLength = e.TypeLength,
+                Nesting = nesting,
+            });
         }
     }
 

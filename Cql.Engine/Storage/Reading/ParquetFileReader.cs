@@ -37,12 +37,23 @@ public sealed class ParquetFileReader : IDisposable
     public ParquetColumn Column(string name) =>
         _footer.Columns.TryGetValue(name, out var c) && c.Name == name ? c : throw new CorpusException($"{_path}: no column '{name}'");
 
+    /// <summary>The type <paramref name="column"/>'s values read as, its logical type applied (see
+    /// <see cref="ParquetTypeMapping"/>); a nested column or one of a kind cql does not read is refused, the file named.</summary>
+    public ColumnType TypeOf(ParquetColumn column)
+    {
+        try { return ParquetTypeMapping.ColumnTypeOf(column); }
+        catch (ParquetDataException e) { throw Damaged(e); }
+    }
+
+    /// <summary>Every row of <paramref name="column"/> in one row group, as its logical type says (<see cref="TypeOf"/>).</summary>
+    public ColumnVector Read(int rowGroup, ParquetColumn column) => Read(rowGroup, column, TypeOf(column));
+
     /// <summary>Every row of <paramref name="column"/> in one row group, as <paramref name="type"/>; only the
     /// <paramref name="selection"/>'s rows (ascending) when given, as a scan reads them.</summary>
     public ColumnVector Read(int rowGroup, ParquetColumn column, ColumnType type, int[]? selection = null)
     {
         var rg = _footer.RowGroups[rowGroup];
-        try { return ColumnChunkReader.Read(_file, column, rg.Chunk(column), RowCount(rowGroup), type, selection); }
+        try { return DateColumns.Read(_file, _footer, rg, column, RowCount(rowGroup), type, selection); }
         catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw Damaged(e); }
     }
 

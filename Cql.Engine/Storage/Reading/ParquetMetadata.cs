@@ -12,6 +12,15 @@ public enum ParquetCodec { Uncompressed = 0, Snappy = 1, Gzip = 2, Lzo = 3, Brot
 /// </summary>
 public sealed record ParquetColumn(string Name, int Index, PhysicalType Type, int MaxDefinitionLevel, int MaxRepetitionLevel)
 {
+    /// <summary>What the stored values mean (DATE, TIMESTAMP, DECIMAL, …); <see cref="ParquetAnnotation.None"/> when
+    /// the file says nothing.</summary>
+    public ParquetAnnotation Annotation { get; init; } = ParquetAnnotation.None;
+    /// <summary>The width of a FIXED_LEN_BYTE_ARRAY value in bytes; 0 for other types.</summary>
+    public int TypeLength { get; init; }
+    /// <summary>LIST, MAP or STRUCT when the leaf lies inside a group of that kind (a field of a nested column,
+    /// named by its top-level field); null for a top-level leaf.</summary>
+    public string? Nesting { get; init; }
+
     /// <summary>A flat column that may hold nulls.</summary>
     public bool IsNullable => MaxDefinitionLevel > 0;
 }

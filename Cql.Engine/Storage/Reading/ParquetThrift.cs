@@ -14,13 +14,47 @@ internal static class ParquetThrift
 
     public static class SchemaElement
     {
-        public const short Type = 1, RepetitionType = 3, Name = 4, NumChildren = 5, ConvertedType = 6, LogicalType = 10;
+        public const short Type = 1, TypeLength = 2, RepetitionType = 3, Name = 4, NumChildren = 5, ConvertedType = 6, Scale = 7,
+            Precision = 8, LogicalType = 10;
     }
 
     /// <summary>The union of logical types: the member's field id says which one.</summary>
     public static class LogicalType
     {
-        public const short String = 1;
+        public const short String = 1, Map = 2, List = 3, Enum = 4, Decimal = 5, Date = 6, Time = 7, Timestamp = 8, Integer = 10,
+            Unknown = 11, Json = 12, Bson = 13, Uuid = 14, Float16 = 15;
+    }
+
+    /// <summary>DecimalType's fields.</summary>
+    public static class DecimalType
+    {
+        public const short Scale = 1, Precision = 2;
+    }
+
+    /// <summary>TimeType's and TimestampType's fields (the same ids in both).</summary>
+    public static class TimeType
+    {
+        public const short IsAdjustedToUtc = 1, Unit = 2;
+    }
+
+    /// <summary>The TimeUnit union.</summary>
+    public static class TimeUnit
+    {
+        public const short Millis = 1, Micros = 2, Nanos = 3;
+    }
+
+    /// <summary>IntType's fields.</summary>
+    public static class IntType
+    {
+        public const short BitWidth = 1, IsSigned = 2;
+    }
+
+    /// <summary>The legacy ConvertedType enum, for files written before logical types.</summary>
+    public enum ConvertedType
+    {
+        Utf8 = 0, Map = 1, MapKeyValue = 2, List = 3, Enum = 4, Decimal = 5, Date = 6, TimeMillis = 7, TimeMicros = 8,
+        TimestampMillis = 9, TimestampMicros = 10, Uint8 = 11, Uint16 = 12, Uint32 = 13, Uint64 = 14, Int8 = 15, Int16 = 16,
+        Int32 = 17, Int64 = 18, Json = 19, Bson = 20, Interval = 21,
     }
 
     /// <summary>The union of column orders.</summary>

@@ -112,6 +112,8 @@ public static class PlainConversion
         foreach (var l in lengths)
         {
             if (l < 0) throw new ParquetDataException("negative byte array length");
+            // Checked one by one: a sum of damaged lengths near 2^63 would wrap and pass the total's check.
+            if (l > int.MaxValue) throw new ParquetDataException($"byte array length {l} beyond any page");
             size += 4 + l;
         }
         if (size > int.MaxValue) throw new ParquetDataException("page too large");

@@ -53,6 +53,9 @@ public ref struct ThriftCompact(ReadOnlySpan<byte> data)
     /// <summary>A bool as a list element: one byte, 1 for true (compact protocol writes 2 for false).</summary>
     public bool BoolElement() => NextByte() == True;
 
+    /// <summary>An i8 field's value: one raw byte.</summary>
+    public sbyte ByteValue() => unchecked((sbyte)NextByte());
+
     public static long ZigZag(ulong v) => (long)(v >> 1) ^ -(long)(v & 1);
     public int I32Value()
     {

@@ -94,7 +94,7 @@ public sealed class TableWriter : IAsyncDisposable
         return list;
     }
 
-    static bool IsShortText(ColumnSchema c) => c.Type is ColumnType.String or ColumnType.Date && !IsLongText(c.Name);
+    static bool IsShortText(ColumnSchema c) => c.Type == ColumnType.String && !c.Timestamp && !IsLongText(c.Name);
 
     ValueCounter? _counter;
     TableWriter? _countsOutput;

@@ -51,7 +51,7 @@ internal sealed class ColumnChunkEncoder
     public EncodedChunk Encode(ColumnBuffer column, bool dictionary, Stream output)
     {
         int n = column.Count;
-        var type = PhysicalTypeOf(column.Column.Type);
+        var type = PhysicalTypeOf(column.Column);
         bool useDictionary = dictionary && type == PhysicalType.ByteArray;
         _pages.Clear();
         // The compressed size of the pages so far is also the offset of the next one in the chunk.
@@ -79,6 +79,8 @@ internal sealed class ColumnChunkEncoder
                 ColumnType.Int64 => PlainNumbers(column.Longs.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Float64 => PlainNumbers(column.Doubles.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Bool => PlainBools(column.Bools.Span[row..end], Slice(column.NullRows, row, end), nulls),
+                ColumnType.Date => PlainDates(column.Strings.AsSpan(row, end - row), nulls),
+                ColumnType.String when column.Column.Timestamp => PlainTimestamps(column.Strings.AsSpan(row, end - row), nulls),
                 _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column.Strings.Slice(row, end - row), nulls),
             };
             long pageStart = compressed;
@@ -103,7 +105,7 @@ internal sealed class ColumnChunkEncoder
     static int PageEnd(ColumnBuffer column, int row, bool dictionary)
     {
         int end = (int)Math.Min(column.Count, (long)row + PageRows);
-        if (dictionary || column.Column.Type is not (ColumnType.String or ColumnType.Date)) return end;
+        if (dictionary || column.Column.Type != ColumnType.String || column.Column.Timestamp) return end;
         var strings = column.Strings.AsSpan();
         long chars = 0;
         for (int i = row; i < end; i++)
@@ -135,10 +137,13 @@ internal sealed class ColumnChunkEncoder
         _ => x.AsSpan().SequenceCompareTo(y),
     };
 
-    /// <summary>How a column of our schema is stored: text and dates as UTF-8 byte arrays.</summary>
+    /// <summary>How a column of our schema is stored: text as UTF-8 byte arrays (instants as INT64 TIMESTAMP).</summary>
+    public static PhysicalType PhysicalTypeOf(ColumnSchema column) => column.Timestamp ? PhysicalType.Int64 : PhysicalTypeOf(column.Type);
+
+    /// <summary>How a type of our schema is stored: text as UTF-8 byte arrays, dates as DATE (INT32 days).</summary>
     public static PhysicalType PhysicalTypeOf(ColumnType type) => type switch
     {
-        ColumnType.Int32 => PhysicalType.Int32,
+        ColumnType.Int32 or ColumnType.Date => PhysicalType.Int32,
         ColumnType.Int64 => PhysicalType.Int64,
         ColumnType.Float64 => PhysicalType.Double,
         ColumnType.Bool => PhysicalType.Boolean,
@@ -195,6 +200,31 @@ internal sealed class ColumnChunkEncoder
         _page.Int32LittleEndian(0);
         RleHybridEncoder.Encode(levels, 1, _page);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_page.WrittenSpan[lengthAt..], _page.Length - lengthAt - 4);
+    }
+
+    int[] _days = [];
+    long[] _micros = [];
+    bool[] _nullRows = [];
+
+    /// <summary>ISO dates of any precision as DATE: the first day of each one's period (its precision is the
+    /// caller's other column, see <see cref="DatePrecision"/>).</summary>
+    ColumnStatistics PlainDates(ReadOnlySpan<string?> dates, long nulls) => PlainFromText(dates, nulls, ref _days, DatePrecision.FirstDay);
+
+    /// <summary>ISO 8601 instants as TIMESTAMP (UTC, microseconds).</summary>
+    ColumnStatistics PlainTimestamps(ReadOnlySpan<string?> times, long nulls) => PlainFromText(times, nulls, ref _micros, Instants.ToUnixMicros);
+
+    /// <summary>Text values stored as numbers: converted into a reused buffer, then written as PLAIN numbers.</summary>
+    ColumnStatistics PlainFromText<T>(ReadOnlySpan<string?> texts, long nulls, ref T[] buffer, Func<string, T> convert) where T : unmanaged, INumber<T>
+    {
+        int n = texts.Length;
+        if (buffer.Length < n) buffer = new T[n];
+        if (_nullRows.Length < n) _nullRows = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            _nullRows[i] = texts[i] is null;
+            buffer[i] = texts[i] is { } t ? convert(t) : T.Zero;
+        }
+        return PlainNumbers<T>(buffer.AsSpan(0, n), nulls == 0 ? default : _nullRows.AsSpan(0, n), nulls);
     }
 
     /// <summary>PLAIN fixed-width numbers: the present values, little-endian, back to back.</summary>

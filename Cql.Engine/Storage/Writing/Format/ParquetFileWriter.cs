@@ -200,16 +200,37 @@ internal sealed class ParquetFileWriter
     static void SchemaElement(ThriftWriter t, ColumnSchema c, bool repeated)
     {
         t.BeginStructElement();
-        t.I32(SchemaField.Type, (int)ColumnChunkEncoder.PhysicalTypeOf(c.Type));
+        t.I32(SchemaField.Type, (int)ColumnChunkEncoder.PhysicalTypeOf(c));
         // A list is the legacy one-level form, `repeated int32 ids`: what Parquet.Net wrote for the term index,
         // and all a list of non-null numbers needs.
         t.I32(SchemaField.RepetitionType, repeated ? 2 : c.Nullable ? 1 : 0); // REPEATED : OPTIONAL : REQUIRED
         t.String(SchemaField.Name, c.Name);
-        if (ColumnChunkEncoder.PhysicalTypeOf(c.Type) == PhysicalType.ByteArray)
+        if (c.Timestamp)
+        {
+            t.I32(SchemaField.ConvertedType, 10); // TIMESTAMP_MICROS
+            t.BeginStruct(SchemaField.LogicalType);
+            t.BeginStruct(ParquetThrift.LogicalType.Timestamp);
+            t.Bool(ParquetThrift.TimeType.IsAdjustedToUtc, true);
+            t.BeginStruct(ParquetThrift.TimeType.Unit);
+            t.BeginStruct(ParquetThrift.TimeUnit.Micros);
+            t.EndStruct();
+            t.EndStruct();
+            t.EndStruct();
+            t.EndStruct();
+        }
+        else if (ColumnChunkEncoder.PhysicalTypeOf(c) == PhysicalType.ByteArray)
         {
             t.I32(SchemaField.ConvertedType, 0); // UTF8, for readers that predate logical types
             t.BeginStruct(SchemaField.LogicalType);
             t.BeginStruct(ParquetThrift.LogicalType.String);
+            t.EndStruct();
+            t.EndStruct();
+        }
+        else if (c.Type == ColumnType.Date)
+        {
+            t.I32(SchemaField.ConvertedType, 6); // DATE
+            t.BeginStruct(SchemaField.LogicalType);
+            t.BeginStruct(ParquetThrift.LogicalType.Date);
             t.EndStruct();
             t.EndStruct();
         }
