@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Cql.Engine.Ingest.Html;
 
-/// <summary>What a page's JSON-LD says about its article (schema.org NewsArticle and kin).</summary>
-public sealed record JsonLdArticle(string? Headline, string? DatePublished, IReadOnlyList<string> Authors, string? Publisher, string? Url, string? Language)
+/// <summary>What a page's JSON-LD says about its article (schema.org NewsArticle and kin); <paramref name="Paywalled"/>
+/// when it says the article is not free to read (<c>isAccessibleForFree: false</c>, the markup paywalled sites give
+/// search engines).</summary>
+public sealed record JsonLdArticle(string? Headline, string? DatePublished, IReadOnlyList<string> Authors, string? Publisher, string? Url, string? Language,
+    bool Paywalled = false)
 {
     // The article types news sites use; a WebPage is only a fallback (it often carries the page's, not the story's, name).
     static readonly string[] ArticleTypes =
@@ -86,7 +89,9 @@ public sealed record JsonLdArticle(string? Headline, string? DatePublished, IRea
         Names(e, "author", named),
         e.TryGetProperty("publisher", out var publisher) ? NameOf(publisher, named) : null,
         Text(e, "url") ?? (e.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Text(main, "@id")) : null),
-        Text(e, "inLanguage"));
+        Text(e, "inLanguage"),
+        e.TryGetProperty("isAccessibleForFree", out var free) &&
+            (free.ValueKind == JsonValueKind.False || (free.ValueKind == JsonValueKind.String && free.GetString()!.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))));
 
     static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())

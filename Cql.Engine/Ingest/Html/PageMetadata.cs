@@ -6,8 +6,9 @@ using Cql.Engine.Text;
 namespace Cql.Engine.Ingest.Html;
 
 /// <summary>What a page says about its article beside the text: headline, publication time, authors, outlet,
-/// canonical URL and declared language.</summary>
-public sealed record PageMetadata(string? Title, PublicationTime? Published, IReadOnlyList<string> Authors, string? Outlet, string? Url, string? Lang)
+/// canonical URL and declared language; and whether the page says its article is paywalled.</summary>
+public sealed record PageMetadata(string? Title, PublicationTime? Published, IReadOnlyList<string> Authors, string? Outlet, string? Url, string? Lang,
+    bool Paywalled = false)
 {
     /// <summary>Reads the metadata of <paramref name="doc"/> (before extraction changes it). JSON-LD comes first
     /// (it is written for machines), then OpenGraph and article meta tags, then the page's visible parts.
@@ -33,7 +34,7 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         var authors = Clean(WithoutLeads(ld?.Authors ?? []), outlet) is { Count: > 0 } fromLd ? fromLd : AuthorsOnPage(doc, meta, outlet);
         var lang = LangCode(doc.DocumentElement.GetAttribute("lang")) ?? LangCode(meta.Get("content-language"))
             ?? LangCode(meta.Get("og:locale")) ?? LangCode(ld?.Language);
-        return new(title, published, authors, outlet, url, lang);
+        return new(title, published, authors, outlet, url, lang, ld?.Paywalled ?? false);
     }
 
     static IEnumerable<PublicationTime?> MetaTimes(MetaTags meta, params string[] names)
