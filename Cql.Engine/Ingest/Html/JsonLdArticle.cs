@@ -112,9 +112,20 @@ public sealed record JsonLdArticle(string? Headline, string? DatePublished, IRea
         if (v.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in v.EnumerateArray())
-                if (NameOf(item, named) is { } n) names.Add(n);
+                if (!IsOrganisation(item) && NameOf(item, named) is { } n) names.Add(n);
         }
-        else if (NameOf(v, named) is { } n) names.Add(n);
+        else if (!IsOrganisation(v) && NameOf(v, named) is { } n) names.Add(n);
         return names;
+    }
+
+    /// <summary>An author that is the newsroom ("@type": "Organization", "NewsMediaOrganization"): no person.</summary>
+    static bool IsOrganisation(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("@type", out var type)) return false;
+        if (type.ValueKind == JsonValueKind.String) return type.GetString()!.EndsWith("Organization", StringComparison.Ordinal);
+        if (type.ValueKind != JsonValueKind.Array) return false;
+        foreach (var t in type.EnumerateArray())
+            if (t.ValueKind == JsonValueKind.String && t.GetString()!.EndsWith("Organization", StringComparison.Ordinal)) return true;
+        return false;
     }
 }

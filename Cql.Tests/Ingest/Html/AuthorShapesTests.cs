@@ -37,6 +37,11 @@ public class AuthorShapesTests
     public void Json_ld_people_are_the_authors(string ld, string expected) =>
         Assert.Equal(expected, Authors($"<script type=\"application/ld+json\">{ld}</script>", ""));
 
+    [Fact]
+    public void A_newsroom_as_the_json_ld_author_gives_way_to_the_byline() =>
+        Assert.Equal("Lena Berg", Authors("""<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"NewsMediaOrganization","name":"Harbour Times Newsroom"}}</script>""",
+            "<p class=\"byline\">Av Lena Berg</p>"));
+
     [Theory]
     [InlineData("<meta name=\"author\" content=\"https://www.facebook.com/citypost\">")]
     [InlineData("<meta property=\"article:author\" content=\"https://www.citypost.example/profile/lena-berg\">")]
