@@ -6,6 +6,10 @@ using Cql.Bench;
 // `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
 // `startup [--runs N]` times a cold `cql -c` and a cold first C# evaluation on the default corpus.
 // `pages DIR COLUMN VALUE` counts what row-group statistics and the page index leave to read for COLUMN = VALUE.
+// `html --pages DIR` times the HTML reader on one core; `html-pages` and `warc` write page folders and WARC files
+// for the HTML ingest benchmark.
+if (args.Length > 0 && args[0] == "html") return HtmlSpeed.Run(args[1..]);
+if (args.Length > 0 && args[0] is "html-pages" or "warc") return PageInputs.Run(args[0], args[1..]);
 if (args.Length > 0 && args[0] == "pages") return PageCount.Run(args[1..]);
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);

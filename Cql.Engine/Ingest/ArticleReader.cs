@@ -1,6 +1,7 @@
 using Cql.Engine.Ingest.Html;
 using Cql.Engine.Ingest.Warc;
 using Cql.Engine.Text;
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace Cql.Engine.Ingest;
@@ -33,6 +34,11 @@ public static class ArticleReader
     {
         var name = file.FullPath;
         var ext = Path.GetExtension(name).ToLowerInvariant();
+        if (ext == ".gz" && WarcInput.IsWarc(name))
+        {
+            using var gz = new GZipStream(new MemoryStream(bytes.ToArray(), writable: false), CompressionMode.Decompress);
+            return FromWarc(file, gz);
+        }
         if (ext == ".gz")
         {
             var (inflated, problem) = GzipInput.Decompress(bytes);
@@ -48,10 +54,7 @@ public static class ArticleReader
                     ? new([a], null, [], a.Encoding, notes)
                     : new([], page.SkipReason, [], "", notes);
             case ".warc" or ".arc":
-                var warc = WarcFileReader.Read(file.Source, bytes.ToArray());
-                if (warc.Articles.Count == 0 && warc.SkippedRecords.Count == 0)
-                    return new([], "no HTML pages in the WARC file", [], "", warc.Notes, warc.NotPages);
-                return new(warc.Articles, null, warc.SkippedRecords, "warc", warc.Notes, warc.NotPages);
+                return FromWarc(file, new MemoryStream(bytes.ToArray(), writable: false));
         }
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.IsBinary)
@@ -79,6 +82,14 @@ public static class ArticleReader
         if (articles.Count == 0 && skipped.Count == 0)
             return new([], "no articles with text", [], decoded.Encoding);
         return new(articles, null, skipped, decoded.Encoding);
+    }
+
+    static FileReadResult FromWarc(InputFile file, Stream data)
+    {
+        var warc = WarcFileReader.Read(file.Source, data);
+        if (warc.Articles.Count == 0 && warc.SkippedRecords.Count == 0)
+            return new([], WarcInput.NoPages, [], "", warc.Notes, warc.NotPages);
+        return new(warc.Articles, null, warc.SkippedRecords, "warc", warc.Notes, warc.NotPages);
     }
 
     static List<RawArticle> ReadJsonLines(InputFile file, DecodedText decoded, List<string> skipped)

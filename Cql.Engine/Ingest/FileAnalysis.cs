@@ -1,3 +1,4 @@
+using Cql.Engine.Ingest.Warc;
 using Cql.Engine.Quotes;
 using Cql.Engine.Text;
 using System.Security.Cryptography;
@@ -9,9 +10,11 @@ namespace Cql.Engine.Ingest;
 sealed record ArticleWork(RawArticle Raw, AnalyzedDocument Doc, string ContentHash, QuoteExtraction Extraction,
     TextRange[] Tokens, int[] TokensPerSentence, string[] Words, string[] Norms);
 
-/// <summary>What became of one input file: read (with its articles), skipped or failed, and why.</summary>
+/// <summary>What became of one input file: read (with its articles), skipped or failed, and why. A WARC file comes
+/// in parts, a batch of its records each, in order: all but the last are not <paramref name="Complete"/>, and the
+/// last carries the tally of its records (<paramref name="Warc"/>).</summary>
 sealed record FileWork(InputFile File, string Status, string? Reason, long Bytes, string Sha256, List<ArticleWork> Articles,
-    IReadOnlyList<string> SkippedRecords, IReadOnlyList<string>? Notes = null, int NotPages = 0);
+    IReadOnlyList<string> SkippedRecords, IReadOnlyList<string>? Notes = null, int NotPages = 0, bool Complete = true, WarcTally? Warc = null);
 
 /// <summary>An ingest worker's job: one input file read, decoded, split into articles and each analysed, with the
 /// worker's own <see cref="AnalysisContext"/>.</summary>
@@ -44,28 +47,45 @@ static class FileAnalysis
         var read = ArticleReader.Read(file, bytes);
         if (read.SkipReason is not null) return new(file, "skipped", read.SkipReason, bytes.Length, sha, [], read.SkippedRecords, read.Notes, read.NotPages);
         var articles = new List<ArticleWork>(read.Articles.Count);
-        foreach (var raw in read.Articles)
-        {
-            var doc = DocumentAnalyzer.Analyze(raw, context);
-            var extraction = extractor.Extract(doc, context.Quotes);
-            var tokens = context.TokenRanges();
-            var perSentence = new int[doc.Sentences.Count];
-            for (int s = 0; s < doc.Sentences.Count; s++)
-            {
-                int before = tokens.Count;
-                Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
-                perSentence[s] = tokens.Count - before;
-            }
-            // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
-            var words = new string[tokens.Count];
-            var norms = new string[tokens.Count];
-            var pool = context.Words;
-            for (int t = 0; t < tokens.Count; t++)
-                (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
-            var hash = ContentHash(doc.Text);
-            articles.Add(new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms));
-        }
+        foreach (var raw in read.Articles) articles.Add(Analyze(raw, extractor, context));
         return new(file, "read", null, bytes.Length, sha, articles, read.SkippedRecords, read.Notes, read.NotPages);
+    }
+
+    /// <summary>A batch of a WARC file's pages, extracted and analysed; the file's last batch completes it.</summary>
+    public static FileWork ProcessWarcBatch(InputFile file, string sha256, WarcBatch batch, QuoteExtractor extractor, AnalysisContext context)
+    {
+        var raws = new List<RawArticle>(batch.Pages.Count);
+        var skipped = new List<string>();
+        var notes = new List<string>();
+        WarcFileReader.Extract(batch, file.Source, raws, skipped, notes);
+        var articles = new List<ArticleWork>(raws.Count);
+        foreach (var raw in raws) articles.Add(Analyze(raw, extractor, context));
+        // A file none of whose records is a page is skipped whole (its only batch is its last).
+        if (batch.End is { Pages: 0 } tally)
+            return new(file, "skipped", WarcInput.NoPages, batch.InputBytes, sha256, [], [], tally.Notes(file.Source, 0), tally.NotPages);
+        return new(file, "read", null, batch.InputBytes, sha256, articles, skipped, notes, batch.End?.NotPages ?? 0, batch.End is not null, batch.End);
+    }
+
+    static ArticleWork Analyze(RawArticle raw, QuoteExtractor extractor, AnalysisContext context)
+    {
+        var doc = DocumentAnalyzer.Analyze(raw, context);
+        var extraction = extractor.Extract(doc, context.Quotes);
+        var tokens = context.TokenRanges();
+        var perSentence = new int[doc.Sentences.Count];
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            int before = tokens.Count;
+            Tokenizer.Tokenize(doc.Text, doc.Sentences[s].Range, tokens);
+            perSentence[s] = tokens.Count - before;
+        }
+        // Pooled strings: the same as Slice and Tokenizer.Normalize, one instance per distinct word.
+        var words = new string[tokens.Count];
+        var norms = new string[tokens.Count];
+        var pool = context.Words;
+        for (int t = 0; t < tokens.Count; t++)
+            (words[t], norms[t]) = pool.Get(doc.Text.AsSpan(tokens[t].Start, tokens[t].Length));
+        var hash = ContentHash(doc.Text);
+        return new ArticleWork(raw, doc, hash, extraction, tokens.ToArray(), perSentence, words, norms);
     }
 
     /// <summary>SHA-256 of the text's UTF-8 bytes, in hex, encoded into a pooled buffer.</summary>

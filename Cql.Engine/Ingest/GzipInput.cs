@@ -2,9 +2,10 @@ using System.IO.Compression;
 
 namespace Cql.Engine.Ingest;
 
-/// <summary>A .gz file's content (every gzip member, as WARC files concatenate them), or as much of it as could
-/// be read before the stream broke, with a note saying so. A stream merely cut short ends without an error in
-/// .NET's GZipStream: the reader of what it holds notices (a WARC record shorter than its Content-Length).</summary>
+/// <summary>A .gz file's content (every gzip member), or as much of it as could be read before the stream broke,
+/// with a note saying so. A stream merely cut short ends without an error in .NET's GZipStream: the reader of what it
+/// holds notices (a last line cut off). A .warc.gz is not read through here but streamed record by record
+/// (<see cref="Warc.WarcRecordStream"/>).</summary>
 public static class GzipInput
 {
     /// <summary>More than this decompressed is not held in memory.</summary>

@@ -26,26 +26,51 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     public int DocsAdded { get; private set; }
     int _quotesAdded, _sentencesAdded;
 
-    /// <summary>Writes a read file's articles, unless the corpus has its content already, and records its outcome.</summary>
+    /// <summary>SHA-256 of the files the corpus had when the run started.</summary>
+    public IReadOnlySet<string> HashesAtStart { get; } = new HashSet<string>(KnownHashes(manifest).Keys, StringComparer.Ordinal);
+
+    // The file whose parts are coming in (a WARC file's batches), until its last part: whether it is a duplicate
+    // (its parts are passed over), and its documents so far.
+    InputFile? _open;
+    bool _openDuplicate;
+    int _openDocs;
+    long _openBytes;
+
+    /// <summary>Writes a read file's articles (or a part of a WARC file's), unless the corpus has its content
+    /// already, and records its outcome once it is complete.</summary>
     public async Task AcceptAsync(FileWork r)
     {
-        FilesDone++;
         BytesDone += r.Bytes;
-        if (r.Notes is { } notes && !_knownHashes.ContainsKey(r.Sha256)) _notes.AddRange(notes);
+        if (_open is null)
+        {
+            _open = r.File;
+            _openDocs = 0;
+            _openBytes = 0;
+            _openDuplicate = r.Status == "read" && _knownHashes.ContainsKey(r.Sha256);
+            if (!_openDuplicate && r.Status == "read") _knownHashes[r.Sha256] = r.File.Source;
+        }
+        _openBytes += r.Bytes;
+        bool duplicate = _openDuplicate;
+        if (r.Complete) _open = null;
         if (r.Status != "read")
         {
+            FilesDone++;
+            if (r.Notes is { } skippedNotes && !_knownHashes.ContainsKey(r.Sha256)) _notes.AddRange(skippedNotes);
             _outcomes.Add(new(r.File.Source, r.Status, 0, r.Reason));
             manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Status = r.Status, Reason = r.Reason });
             return;
         }
-        if (_knownHashes.TryGetValue(r.Sha256, out var earlier))
+        if (duplicate)
         {
+            if (!r.Complete) return;
+            FilesDone++;
+            var earlier = _knownHashes[r.Sha256];
             var why = earlier == r.File.Source ? "already in the corpus" : $"same content as {earlier}, already in the corpus";
             _outcomes.Add(new(r.File.Source, "skipped", 0, why));
             return;
         }
-        _knownHashes[r.Sha256] = r.File.Source;
-        // Only a file that is read has its bad records to report (a duplicate's were reported when it was read).
+        // Only a file that is read has its notes and bad records to report (a duplicate's were reported when it was read).
+        if (r.Notes is { } notes) _notes.AddRange(notes);
         _skippedRecords.AddRange(r.SkippedRecords);
         _notPages += r.NotPages;
         foreach (var a in r.Articles)
@@ -59,8 +84,12 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
             _sentencesAdded += a.Doc.Sentences.Count;
         }
         DocsAdded += r.Articles.Count;
-        _outcomes.Add(new(r.File.Source, "read", r.Articles.Count, null));
-        manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = r.Bytes, Docs = r.Articles.Count });
+        _openDocs += r.Articles.Count;
+        if (!r.Complete) return;
+        FilesDone++;
+        if (r.Warc is { } tally) _notes.AddRange(tally.Notes(r.File.Source, _openDocs));
+        _outcomes.Add(new(r.File.Source, "read", _openDocs, null));
+        manifest.Inputs.Add(new ManifestInput { Source = r.File.Source, Sha256 = r.Sha256, Bytes = _openBytes, Docs = _openDocs });
     }
 
     /// <summary>Commits everything written so far; the end of the run is the last checkpoint.</summary>

@@ -16,7 +16,8 @@ public sealed class IngestUsageException(string message) : Exception(message);
 /// </summary>
 public static class Ingestor
 {
-    /// <summary>How far the analysing workers may run ahead of the writer: bounds the analysed files held in memory.</summary>
+    /// <summary>How far the analysing workers may run ahead of the writer: bounds the analysed files (or batches of a
+    /// WARC file's records) held in memory.</summary>
     const int FilesAheadPerWorker = 16;
     const int ProgressEveryFiles = 32;
 
@@ -65,15 +66,17 @@ public static class Ingestor
         if (appending) StatementHistory.Replay(outDir, manifest, statements);
         var run = new IngestRun(outDir, manifest, writer, entities, statements);
         // Each worker analyses with a context of its own: its buffers, caches and pools, reused file after file.
-        using (var pipeline = new OrderedPipeline<InputFile, AnalysisContext, FileWork>(files, () => new AnalysisContext(),
-                   (f, context) => FileAnalysis.Process(f, extractor, context), workers, workers * FilesAheadPerWorker, ct))
-            for (int i = 0; i < files.Count; i++)
+        var units = IngestUnits.Of(files, run.HashesAtStart);
+        using (var pipeline = new OrderedPipeline<IngestUnit, AnalysisContext, FileWork>(units, () => new AnalysisContext(),
+                   (u, context) => u.Process(extractor, context), workers, workers * FilesAheadPerWorker, ct))
+            while (await pipeline.NextAsync() is { } work)
             {
                 ct.ThrowIfCancellationRequested();
-                await run.AcceptAsync(await pipeline.NextAsync());
-                if (run.FilesDone % ProgressEveryFiles == 0 || run.FilesDone == files.Count)
+                await run.AcceptAsync(work);
+                if (!work.Complete || run.FilesDone % ProgressEveryFiles == 0 || run.FilesDone == files.Count)
                     progress?.Report(new IngestProgress(run.FilesDone, files.Count, run.BytesDone, bytesTotal, run.DocsAdded));
-                if (sinceCheckpoint.Elapsed >= checkpointEvery && run.FilesDone < files.Count)
+                // A checkpoint commits whole files only: a WARC file's parts are committed with its last.
+                if (work.Complete && sinceCheckpoint.Elapsed >= checkpointEvery && run.FilesDone < files.Count)
                 {
                     await run.CheckpointAsync(ct);
                     sinceCheckpoint.Restart();

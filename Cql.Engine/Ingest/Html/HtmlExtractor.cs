@@ -64,6 +64,9 @@ public static partial class HtmlExtractor
         if (paragraphs.Count == 0 && doc.Body is { } body) paragraphs = BlockText.Paragraphs(body);
         paragraphs = WithoutHeadlineAndDates(paragraphs, meta.Title);
         if (standfirst is not null && paragraphs.Count > 0) paragraphs = Standfirst.PutInFront(standfirst, paragraphs);
+        // A paywalled page holds the free part only: the document is that teaser, and the summary says so.
+        if (meta.Paywalled && paragraphs.Count > 0)
+            notes.Add($"paywalled (its JSON-LD says isAccessibleForFree: false): only the free part was read, {Words(paragraphs):N0} words");
         return new(paragraphs, meta, notes);
     }
 
@@ -104,6 +107,13 @@ public static partial class HtmlExtractor
     /// <summary>A live entry's stamp: a time of day ("10:45", "9.20 Uhr", "18h05") or a match minute ("33'", "90'+4").</summary>
     [GeneratedRegex(@"^(?:\d{1,2}[:.h]\d{2}(?:\s*(?:Uhr|h|hrs|horas|heures|ore|uur))?|\d{1,3}['’′](?:\s*\+\s*\d{1,2})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex EntryStamp();
+
+    static int Words(List<string> paragraphs)
+    {
+        int n = 0;
+        foreach (var p in paragraphs) n += p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return n;
+    }
 
     static int Chars(List<string> paragraphs)
     {

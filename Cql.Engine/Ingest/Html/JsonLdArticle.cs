@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Cql.Engine.Ingest.Html;
 
-/// <summary>What a page's JSON-LD says about its article (schema.org NewsArticle and kin).</summary>
-public sealed record JsonLdArticle(string? Headline, string? DatePublished, IReadOnlyList<string> Authors, string? Publisher, string? Url, string? Language)
+/// <summary>What a page's JSON-LD says about its article (schema.org NewsArticle and kin); <paramref name="Paywalled"/>
+/// when it says the article is not free to read (<c>isAccessibleForFree: false</c>, the markup paywalled sites give
+/// search engines).</summary>
+public sealed record JsonLdArticle(string? Headline, string? DatePublished, IReadOnlyList<string> Authors, string? Publisher, string? Url, string? Language,
+    bool Paywalled = false)
 {
     // The article types news sites use; a WebPage is only a fallback (it often carries the page's, not the story's, name).
     static readonly string[] ArticleTypes =
@@ -22,8 +25,10 @@ public sealed record JsonLdArticle(string? Headline, string? DatePublished, IRea
             catch (JsonException) { continue; }
             using (doc)
             {
-                if (Find(doc.RootElement, article: true, 0) is { } a) return From(a);
-                if (page is null && Find(doc.RootElement, article: false, 0) is { } p) page = From(p);
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
+                NamedNodes(doc.RootElement, names, 0);
+                if (Find(doc.RootElement, article: true, 0) is { } a) return From(a, names);
+                if (page is null && Find(doc.RootElement, article: false, 0) is { } p) page = From(p, names);
             }
         }
         return page;
@@ -63,36 +68,64 @@ public sealed record JsonLdArticle(string? Headline, string? DatePublished, IRea
     static bool Matches(string type, bool article) =>
         article ? Array.IndexOf(ArticleTypes, type.Replace("schema:", "", StringComparison.Ordinal)) >= 0 : type is "WebPage" or "ItemPage";
 
-    static JsonLdArticle From(JsonElement e) => new(
+    /// <summary>The names of the nodes that have an @id: an article's author or publisher is often a reference
+    /// ({"@id": "#person-1"}) to a Person elsewhere in the graph.</summary>
+    static void NamedNodes(JsonElement e, Dictionary<string, string> names, int depth)
+    {
+        if (depth > 8) return;
+        if (e.ValueKind == JsonValueKind.Array)
+            foreach (var item in e.EnumerateArray()) NamedNodes(item, names, depth + 1);
+        else if (e.ValueKind == JsonValueKind.Object)
+        {
+            if (Text(e, "@id") is { } id && Text(e, "name") is { } name) names.TryAdd(id, name);
+            foreach (var p in e.EnumerateObject())
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array) NamedNodes(p.Value, names, depth + 1);
+        }
+    }
+
+    static JsonLdArticle From(JsonElement e, Dictionary<string, string> named) => new(
         Text(e, "headline") ?? Text(e, "name"),
         Text(e, "datePublished") ?? Text(e, "dateCreated") ?? Text(e, "uploadDate"),
-        Names(e, "author"),
-        e.TryGetProperty("publisher", out var publisher) ? NameOf(publisher) : null,
+        Names(e, "author", named),
+        e.TryGetProperty("publisher", out var publisher) ? NameOf(publisher, named) : null,
         Text(e, "url") ?? (e.TryGetProperty("mainEntityOfPage", out var main) ? (main.ValueKind == JsonValueKind.String ? main.GetString() : Text(main, "@id")) : null),
-        Text(e, "inLanguage"));
+        Text(e, "inLanguage"),
+        e.TryGetProperty("isAccessibleForFree", out var free) &&
+            (free.ValueKind == JsonValueKind.False || (free.ValueKind == JsonValueKind.String && free.GetString()!.Trim().Equals("false", StringComparison.OrdinalIgnoreCase))));
 
     static string? Text(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())
             ? v.GetString()!.Trim() : null;
 
-    static string? NameOf(JsonElement e) => e.ValueKind switch
+    static string? NameOf(JsonElement e, Dictionary<string, string> named) => e.ValueKind switch
     {
         JsonValueKind.String => string.IsNullOrWhiteSpace(e.GetString()) ? null : e.GetString()!.Trim(),
-        JsonValueKind.Object => Text(e, "name"),
-        JsonValueKind.Array => e.GetArrayLength() > 0 ? NameOf(e[0]) : null,
+        JsonValueKind.Object => Text(e, "name") ?? (Text(e, "@id") is { } id ? named.GetValueOrDefault(id) : null),
+        JsonValueKind.Array => e.GetArrayLength() > 0 ? NameOf(e[0], named) : null,
         _ => null,
     };
 
-    static List<string> Names(JsonElement e, string property)
+    static List<string> Names(JsonElement e, string property, Dictionary<string, string> named)
     {
         var names = new List<string>();
         if (!e.TryGetProperty(property, out var v)) return names;
         if (v.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in v.EnumerateArray())
-                if (NameOf(item) is { } n) names.Add(n);
+                if (!IsOrganisation(item) && NameOf(item, named) is { } n) names.Add(n);
         }
-        else if (NameOf(v) is { } n) names.Add(n);
+        else if (!IsOrganisation(v) && NameOf(v, named) is { } n) names.Add(n);
         return names;
+    }
+
+    /// <summary>An author that is the newsroom ("@type": "Organization", "NewsMediaOrganization"): no person.</summary>
+    static bool IsOrganisation(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("@type", out var type)) return false;
+        if (type.ValueKind == JsonValueKind.String) return type.GetString()!.EndsWith("Organization", StringComparison.Ordinal);
+        if (type.ValueKind != JsonValueKind.Array) return false;
+        foreach (var t in type.EnumerateArray())
+            if (t.ValueKind == JsonValueKind.String && t.GetString()!.EndsWith("Organization", StringComparison.Ordinal)) return true;
+        return false;
     }
 }

@@ -6,8 +6,9 @@ using Cql.Engine.Text;
 namespace Cql.Engine.Ingest.Html;
 
 /// <summary>What a page says about its article beside the text: headline, publication time, authors, outlet,
-/// canonical URL and declared language.</summary>
-public sealed record PageMetadata(string? Title, PublicationTime? Published, IReadOnlyList<string> Authors, string? Outlet, string? Url, string? Lang)
+/// canonical URL and declared language; and whether the page says its article is paywalled.</summary>
+public sealed record PageMetadata(string? Title, PublicationTime? Published, IReadOnlyList<string> Authors, string? Outlet, string? Url, string? Lang,
+    bool Paywalled = false)
 {
     /// <summary>Reads the metadata of <paramref name="doc"/> (before extraction changes it). JSON-LD comes first
     /// (it is written for machines), then OpenGraph and article meta tags, then the page's visible parts.
@@ -30,10 +31,10 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
             ?? PublicationTimes.FromUrl(url) ?? PublicationTimes.FromUrl(pageUrl);
         // A meta tag with the day only ("date" = 2024-05-19) and a visible line with that day and its time: the time.
         if (published is { Moment: null } day && DateInText(doc) is { Moment: not null } shown && shown.Date == day.Date) published = shown;
-        var authors = Clean(ld?.Authors ?? [], outlet) is { Count: > 0 } fromLd ? fromLd : AuthorsOnPage(doc, meta, outlet);
+        var authors = Clean(WithoutLeads(ld?.Authors ?? []), outlet) is { Count: > 0 } fromLd ? fromLd : AuthorsOnPage(doc, meta, outlet);
         var lang = LangCode(doc.DocumentElement.GetAttribute("lang")) ?? LangCode(meta.Get("content-language"))
             ?? LangCode(meta.Get("og:locale")) ?? LangCode(ld?.Language);
-        return new(title, published, authors, outlet, url, lang);
+        return new(title, published, authors, outlet, url, lang, ld?.Paywalled ?? false);
     }
 
     static IEnumerable<PublicationTime?> MetaTimes(MetaTags meta, params string[] names)
@@ -136,6 +137,7 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
             if ((a.GetAttribute("content") ?? Whitespace.Collapse(a.TextContent)) is { Length: > 1 and < 80 } name)
                 found.Add(BylineRule.Names(name) is [var first, ..] ? first : name);
         }
+        if (found.Count == 0 && BylineLine(doc) is { } line) found.AddRange(BylineRule.Names(line));
         if (found.Count == 0)
             foreach (var b in doc.QuerySelectorAll("[class*=byline], [class*=author], address"))
             {
@@ -149,6 +151,27 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
                 if (found.Count > 0) break;
             }
         return Clean(found, outlet);
+    }
+
+    /// <summary>The first short line of the article that is a byline by its words, whatever its markup: "Door Jan
+    /// de Vries · 3 min leestijd", "Por María García | Madrid", "Text: Anna Svensson" (its first part, when parts are
+    /// separated by "·" or "|", and the names before a comma); the comments' lines are not looked at.</summary>
+    static string? BylineLine(IHtmlDocument doc)
+    {
+        if ((doc.QuerySelector("article") ?? doc.QuerySelector("main") ?? doc.Body) is not { } root) return null;
+        foreach (var child in root.Children)
+        {
+            if (InComments(child) || child.LocalName is "nav" or "footer" or "aside" or "script" or "style") continue;
+            foreach (var line in BlockText.Paragraphs(child))
+            {
+                if (line.Length > 150 || PhotoLabel(line)) continue;
+                var part = line.Split([" · ", " | ", " • ", " — "], 2, StringSplitOptions.TrimEntries)[0];
+                // A role or a place may follow the names after a comma: "Di Marco Rossi, inviato a Torino".
+                int comma = part.IndexOf(", ", StringComparison.Ordinal);
+                if (BylineRule.IsByline(part, new TextRange(0, comma < 0 ? part.Length : comma))) return part;
+            }
+        }
+        return null;
     }
 
     /// <summary>A byline's lines: one per list item when it lists people, one per child block or link otherwise
@@ -191,6 +214,15 @@ public sealed record PageMetadata(string? Title, PublicationTime? Published, IRe
         foreach (var l in PhotoLabels)
             if (line.Length > l.Length && line.StartsWith(l, StringComparison.OrdinalIgnoreCase) && !char.IsLetter(line[l.Length])) return true;
         return false;
+    }
+
+    /// <summary>Names as metadata gives them, a byline's lead dropped ("By Lena Berg" is Lena Berg).</summary>
+    static IEnumerable<string> WithoutLeads(IReadOnlyList<string> names)
+    {
+        foreach (var n in names)
+            if (BylineRule.StartsWithLead(n.Trim()) && BylineRule.Names(n.Trim()) is { Count: > 0 } named)
+                foreach (var person in named) yield return person;
+            else yield return n;
     }
 
     /// <summary>Distinct names in order; the outlet itself is not an author.</summary>

@@ -10,46 +10,11 @@ public sealed record HttpResponse(int Status, string? ContentType, string? Chars
     /// <summary>Parses the block; null when it is not an HTTP response.</summary>
     public static HttpResponse? Parse(ReadOnlySpan<byte> block)
     {
-        if (!block.StartsWith("HTTP/"u8)) return null;
-        int end = WarcRecords.NextLine(block, 0, out int at);
-        if (end < 0) return null;
-        var statusLine = Encoding.ASCII.GetString(block[..end]).Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        int status = statusLine.Length > 1 && int.TryParse(statusLine[1], out var s) ? s : 0;
-        string? contentType = null, transfer = null, coding = null;
-        while (true)
-        {
-            end = WarcRecords.NextLine(block, at, out int next);
-            if (end < 0) { at = block.Length; break; }
-            if (end == at) { at = next; break; }
-            var line = Encoding.Latin1.GetString(block[at..end]);
-            int colon = line.IndexOf(':');
-            if (colon > 0)
-            {
-                var value = line[(colon + 1)..].Trim();
-                switch (line[..colon].Trim().ToLowerInvariant())
-                {
-                    case "content-type": contentType ??= value; break;
-                    case "transfer-encoding": transfer = value.ToLowerInvariant(); break;
-                    case "content-encoding": coding = value.ToLowerInvariant(); break;
-                }
-            }
-            at = next;
-        }
-        var body = block[at..].ToArray();
-        if (transfer is not null && transfer.Contains("chunked") && Dechunk(body) is { } whole) body = whole;
-        if (coding is "gzip" or "x-gzip" or "deflate" or "br") body = Decode(body, coding) ?? body;
-        return new HttpResponse(status, contentType, CharsetOf(contentType), body);
-    }
-
-    /// <summary>True when the content type says HTML, or there is none and the body starts like a page.</summary>
-    public bool IsHtml
-    {
-        get
-        {
-            if (ContentType is { } t) return t.Contains("html", StringComparison.OrdinalIgnoreCase);
-            var head = Encoding.Latin1.GetString(Body, 0, Math.Min(Body.Length, 512)).TrimStart();
-            return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
-        }
+        if (HttpHead.Parse(block) is not { } head) return null;
+        var body = block[head.BodyStart..].ToArray();
+        if (head.TransferEncoding is { } transfer && transfer.Contains("chunked") && Dechunk(body) is { } whole) body = whole;
+        if (head.ContentEncoding is "gzip" or "x-gzip" or "deflate" or "br") body = Decode(body, head.ContentEncoding) ?? body;
+        return new HttpResponse(head.Status, head.ContentType, CharsetOf(head.ContentType), body);
     }
 
     /// <summary>The charset parameter of a Content-Type value.</summary>
@@ -69,7 +34,7 @@ public sealed record HttpResponse(int Status, string? ContentType, string? Chars
         int at = 0;
         while (at < body.Length)
         {
-            int end = WarcRecords.NextLine(body, at, out int next);
+            int end = NextLine(body, at, out int next);
             if (end < 0) return null;
             var sizeText = Encoding.ASCII.GetString(body, at, end - at).Split(';')[0].Trim();
             if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out int size) || size < 0) return null;
@@ -101,5 +66,16 @@ public sealed record HttpResponse(int Status, string? ContentType, string? Chars
         {
             return null; // stored already decoded, as many crawlers do while keeping the header
         }
+    }
+
+    /// <summary>The end of the line at <paramref name="at"/> (excluding CR LF or LF), and where the next one starts;
+    /// -1 when the data ends first.</summary>
+    internal static int NextLine(ReadOnlySpan<byte> span, int at, out int next)
+    {
+        int lf = span[at..].IndexOf((byte)'\n');
+        if (lf < 0) { next = span.Length; return -1; }
+        lf += at;
+        next = lf + 1;
+        return lf > at && span[lf - 1] == '\r' ? lf - 1 : lf;
     }
 }

@@ -8,59 +8,45 @@ namespace Cql.Engine.Ingest.Warc;
 public sealed record WarcReadResult(List<RawArticle> Articles, List<string> SkippedRecords, List<string> Notes, int NotPages);
 
 /// <summary>
-/// Turns a WARC file into articles: each response (or resource) record holding HTML becomes one, with the record's
-/// target URI as the page's URL when the page names no canonical one (and so its outlet, when it names no site).
+/// Turns a WARC file's pages into articles: each response (or resource) record holding HTML becomes one, with the
+/// record's target URI as the page's URL when the page names no canonical one (and so its outlet, when it names no
+/// site). Ingest extracts the batches of a file on its workers (<see cref="Extract"/>); <see cref="Read"/> does it
+/// all in order, for a WARC file read as one.
 /// </summary>
 public static class WarcFileReader
 {
-    public static WarcReadResult Read(string source, ReadOnlyMemory<byte> data)
+    /// <summary>Reads a whole (decompressed) WARC stream in order.</summary>
+    public static WarcReadResult Read(string source, Stream data)
     {
         var result = new WarcReadResult([], [], [], 0);
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        int records = 0, pages = 0;
-        var reader = new WarcRecords(data);
-        foreach (var r in reader.Read())
+        var records = new WarcRecordStream(data);
+        WarcTally? tally = null;
+        foreach (var batch in WarcBatches.Read(records, () => records.Position))
         {
-            records++;
-            var where = $"{source}#{r.Index}";
-            var (html, charset, whyNot) = PageOf(r);
-            if (html is null)
-            {
-                counts[whyNot!] = counts.GetValueOrDefault(whyNot!) + 1;
-                continue;
-            }
-            pages++;
-            var page = HtmlPageReader.FromBytes(html, where, r.TargetUri, charset);
-            foreach (var n in page.Notes) result.Notes.Add($"{where} ({r.TargetUri}): {n}");
-            if (page.Article is { } a) result.Articles.Add(a);
-            else result.SkippedRecords.Add($"{where} ({r.TargetUri}): {page.SkipReason}");
+            Extract(batch, source, result.Articles, result.SkippedRecords, result.Notes);
+            tally = batch.End; // the last batch's
         }
-        int notPages = 0;
-        foreach (var c in counts.Values) notPages += c;
-        var parts = new List<string> { $"{pages} HTML pages ({result.Articles.Count} with an article)" };
-        foreach (var (why, n) in counts) parts.Add($"{n} {why}");
-        result.Notes.Add($"{source}: {records} WARC records: {string.Join(", ", parts)}");
-        if (reader.Truncated is { } cut) result.Notes.Add($"{source}: truncated: {cut}");
-        return result with { NotPages = notPages };
+        result.Notes.AddRange(tally!.Notes(source, result.Articles.Count));
+        return result with { NotPages = tally.NotPages };
     }
 
-    /// <summary>The HTML a record holds with its HTTP charset, or why it holds none (the count's label).</summary>
-    static (byte[]? Html, string? Charset, string? WhyNot) PageOf(WarcRecord r)
+    /// <summary>Extracts a batch's pages: each an article, or a skipped record with where and why.</summary>
+    public static void Extract(WarcBatch batch, string source, List<RawArticle> articles, List<string> skipped, List<string> notes)
     {
-        switch (r.Type.ToLowerInvariant())
+        foreach (var p in batch.Pages)
         {
-            case "response":
-                if (HttpResponse.Parse(r.Block.Span) is not { } http) return (null, null, "responses that are not HTTP");
-                if (http.Status is < 200 or >= 300) return (null, null, "responses with an HTTP status other than 2xx");
-                return http.IsHtml ? (http.Body, http.Charset, null) : (null, null, "non-HTML responses");
-            case "resource":
-                return r.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true
-                    ? (r.Block.ToArray(), HttpResponse.CharsetOf(r.ContentType), null) : (null, null, "non-HTML resources");
-            case "request": return (null, null, "requests");
-            case "metadata": return (null, null, "metadata");
-            case "warcinfo": return (null, null, "warcinfo");
-            case "revisit": return (null, null, "revisits");
-            default: return (null, null, "other records");
+            var where = $"{source}#{p.Index}";
+            if (p.Block is not { } block)
+            {
+                skipped.Add($"{where} ({p.TargetUri}): {p.SkipReason}");
+                continue;
+            }
+            // A record classified as a page parsed as HTTP already.
+            var html = p.IsHttp ? HttpResponse.Parse(block)!.Body : block;
+            var page = HtmlPageReader.FromBytes(html, where, p.TargetUri, p.Charset);
+            foreach (var n in page.Notes) notes.Add($"{where} ({p.TargetUri}): {n}");
+            if (page.Article is { } a) articles.Add(a);
+            else skipped.Add($"{where} ({p.TargetUri}): {page.SkipReason}");
         }
     }
 }

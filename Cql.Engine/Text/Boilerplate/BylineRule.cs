@@ -27,6 +27,9 @@ static partial class BylineRule
         return m.Success && AreNames(text, m.Index + m.Length, p.End);
     }
 
+    /// <summary>True when the text starts with a byline's lead or label ("By ", "Von ", "Tekst: ").</summary>
+    public static bool StartsWithLead(string text) => Lead.IsMatch(text);
+
     /// <summary>A note on who wrote or contributed, usually at the foot of the article.</summary>
     public static bool IsContributorNote(string text, TextRange p) =>
         p.Length <= MaxNoteChars && Notes.Find(text, p.Start, p.Start, p.End) >= 0;
@@ -85,6 +88,8 @@ static partial class BylineRule
         for (int k = 0; k < words.Length; k++)
         {
             var word = words[k].AsSpan().Trim("|·•–—()");
+            // "María García | Madrid | 19 may 2024": a separator after the names ends them (a place, a date follow).
+            if (word.IsEmpty && (current.Length > 0 || names.Count > 0)) break;
             if (word.IsEmpty) continue;
             // A date, an address or a label ("Læsetid:", "Foto:") ends the names.
             if (word.Contains('@') || char.IsDigit(word[0]) || word[^1] == ':') break;

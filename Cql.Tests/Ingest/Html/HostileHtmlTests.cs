@@ -95,4 +95,15 @@ public class HostileHtmlTests
         var page = HtmlPageReader.FromBytes(latin2.GetBytes(html), "page.html", null, null);
         Assert.StartsWith("Zażółć gęślą jaźń.", Assert.IsType<RawArticle>(page.Article).Text);
     }
+
+    [Fact]
+    public void A_paywalled_teaser_is_read_and_noted_as_such()
+    {
+        var ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Sunday opening\",\"isAccessibleForFree\":false}</script>";
+        var page = Read($"<html><head>{ld}</head><body><article><h1>Sunday opening</h1><p>{Story}</p><div class=\"paywall\">Subscribe to read on</div></article></body></html>");
+        Assert.StartsWith(Story, Assert.IsType<RawArticle>(page.Article).Text);
+        var note = Assert.Single(page.Notes);
+        Assert.StartsWith("paywalled (its JSON-LD says isAccessibleForFree: false): only the free part was read, ", note);
+        Assert.Empty(Read($"<html><head></head><body><article><h1>Sunday opening</h1><p>{Story}</p></article></body></html>").Notes);
+    }
 }
