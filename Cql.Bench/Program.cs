@@ -6,9 +6,11 @@ using Cql.Bench;
 // `articles --count N --out DIR [--seed S]` writes raw articles for the ingest benchmark.
 // `startup [--runs N]` times a cold `cql -c` and a cold first C# evaluation on the default corpus.
 // `pages DIR COLUMN VALUE` counts what row-group statistics and the page index leave to read for COLUMN = VALUE.
+// `statements --corpus DIR [--runs N]` regroups a corpus's quotes into statements, to time the grouper alone.
 if (args.Length > 0 && args[0] == "pages") return PageCount.Run(args[1..]);
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "statements") return StatementBench.Run(args[1..]);
 return args.Length > 0 && args[0] == "inproc"
     ? InProcessRunner.Run(args[1..])
     : args.Length > 0 && args[0] == "micro"

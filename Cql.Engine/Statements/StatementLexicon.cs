@@ -15,8 +15,6 @@ public sealed class StatementLexicon
     const int ConceptLetters = 5;
     readonly Dictionary<string, Dictionary<string, string[]>> _pivots;
     readonly Dictionary<string, HashSet<string>> _stopwords;
-    // Concepts already worked out, per language and word: a word costs its lookups once.
-    readonly Dictionary<string, Dictionary<string, uint[]>> _cache = new(StringComparer.Ordinal);
 
     StatementLexicon(Dictionary<string, Dictionary<string, string[]>> pivots, Dictionary<string, HashSet<string>> stopwords)
     {
@@ -66,11 +64,11 @@ public sealed class StatementLexicon
         return false;
     }
 
-    /// <summary>The concepts of a lowercased content word of language <paramref name="lang"/>.</summary>
+    /// <summary>The concepts of a lowercased content word of language <paramref name="lang"/> (worked out anew on
+    /// every call: a grouper keeps what it asked in its <see cref="ConceptCache"/>, and the lexicon, shared by every
+    /// thread, is never written after it is loaded).</summary>
     public uint[] Concepts(string lang, string word)
     {
-        if (!_cache.TryGetValue(lang, out var cache)) _cache[lang] = cache = new(StringComparer.Ordinal);
-        if (cache.TryGetValue(word, out var known)) return known;
         var concepts = new List<uint> { Concept(Fold(word)) };
         if (Translations(lang, word) is { } english)
             foreach (var e in english)
@@ -78,7 +76,7 @@ public sealed class StatementLexicon
                 uint c = Concept(e);
                 if (!concepts.Contains(c)) concepts.Add(c);
             }
-        return cache[word] = [.. concepts];
+        return [.. concepts];
     }
 
     /// <summary>The English translations of a word, found as written, for an inflected form by its stem
