@@ -22,9 +22,10 @@ namespace Cql.Engine.Statements;
 /// </list>
 /// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
 /// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements.
-/// Candidates come from an index of concepts to reports, each list capped to its latest
-/// <see cref="PostingsScanned"/> entries, and at most <see cref="IndexedPerLanguage"/> reports of a statement are
-/// indexed per language: the cost of a quote is bounded by its words, never by the size of the corpus.
+/// Candidates come from an index of concepts to reports (at most <see cref="IndexedPerLanguage"/> reports of a
+/// statement indexed per language), walked rarest concept first, each list's latest <see cref="PostingsScanned"/>
+/// entries and <see cref="VisitBudget"/> entries in all: the cost of a quote is bounded, never by the size of the
+/// corpus or how common its words are.
 /// </summary>
 public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool> isOrganisation)
 {
