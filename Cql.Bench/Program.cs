@@ -10,9 +10,11 @@ using Cql.Bench;
 // for the HTML ingest benchmark.
 if (args.Length > 0 && args[0] == "html") return HtmlSpeed.Run(args[1..]);
 if (args.Length > 0 && args[0] is "html-pages" or "warc") return PageInputs.Run(args[0], args[1..]);
+// `statements --corpus DIR [--runs N]` regroups a corpus's quotes into statements, to time the grouper alone.
 if (args.Length > 0 && args[0] == "pages") return PageCount.Run(args[1..]);
 if (args.Length > 0 && args[0] == "articles") return ArticleGenerator.Run(args[1..]);
 if (args.Length > 0 && args[0] == "startup") return StartupBench.Run(args[1..]);
+if (args.Length > 0 && args[0] == "statements") return StatementBench.Run(args[1..]);
 return args.Length > 0 && args[0] == "inproc"
     ? InProcessRunner.Run(args[1..])
     : args.Length > 0 && args[0] == "micro"

@@ -26,8 +26,8 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
     public int DocsAdded { get; private set; }
     int _quotesAdded, _sentencesAdded;
 
-    /// <summary>SHA-256 of the files the corpus had when the run started.</summary>
-    public IReadOnlySet<string> HashesAtStart { get; } = new HashSet<string>(KnownHashes(manifest).Keys, StringComparer.Ordinal);
+    /// <summary>SHA-256 of the files a corpus has (a run's at its start), so a WARC file it has already is not read.</summary>
+    public static IReadOnlySet<string> HashesIn(CorpusManifest manifest) => new HashSet<string>(KnownHashes(manifest).Keys, StringComparer.Ordinal);
 
     // The file whose parts are coming in (a WARC file's batches), until its last part: whether it is a duplicate
     // (its parts are passed over), and its documents so far.

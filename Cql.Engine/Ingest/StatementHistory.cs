@@ -6,9 +6,16 @@ namespace Cql.Engine.Ingest;
 
 /// <summary>Feeds the quotes a corpus already holds, with their statements, to the grouper of an append, so new
 /// quotes join the statements the corpus has and new statements get the next ids.</summary>
-static class StatementHistory
+public static class StatementHistory
 {
-    public static void Replay(string corpusDir, CorpusManifest manifest, StatementGrouper grouper)
+    internal static void Replay(string corpusDir, CorpusManifest manifest, StatementGrouper grouper)
+    {
+        foreach (var (q, s) in Read(corpusDir, manifest)) grouper.Replay(q, s);
+    }
+
+    /// <summary>The grouped quotes of a corpus with the statement each was given, in the order they were grouped
+    /// (corpus order); <c>Cql.Bench statements</c> regroups them to time the grouper alone.</summary>
+    public static List<(GroupedQuote Quote, int Statement)> Read(string corpusDir, CorpusManifest manifest)
     {
         var dates = new Dictionary<int, string?>();
         foreach (var path in manifest.FilesOf(corpusDir, CorpusSchema.Docs.Name))
@@ -50,6 +57,6 @@ static class StatementHistory
         }
         // In the order they were grouped: corpus order.
         quotes.Sort((a, b) => a.Quote.QuoteId.CompareTo(b.Quote.QuoteId));
-        foreach (var (q, s) in quotes) grouper.Replay(q, s);
+        return quotes;
     }
 }

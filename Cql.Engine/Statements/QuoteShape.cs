@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
+
 namespace Cql.Engine.Statements;
 
 /// <summary>A report kept for comparison with later quotes: its word bigrams (for copies in its own language) and
 /// the concepts of each content word (for translations and fragments).</summary>
-sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] concepts, string[] numbers, string? speaker)
+sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] concepts, uint[] allConcepts, string[] numbers, string? speaker)
 {
     public int Statement { get; } = statement;
     public string Lang { get; } = lang;
@@ -10,29 +12,62 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
     public uint[] Shingles { get; } = shingles;
     /// <summary>For each content word, its concepts (<see cref="StatementLexicon.Concepts"/>).</summary>
     public uint[][] Concepts { get; } = concepts;
+    /// <summary>The concepts of all its content words, sorted, distinct.</summary>
+    public uint[] AllConcepts { get; } = allConcepts;
     /// <summary>The runs of digits, sorted, distinct ("2,4" and "2.4" both give "2" and "4").</summary>
     public string[] Numbers { get; } = numbers;
     public string? Speaker { get; } = speaker;
 
     /// <summary>A copy with the statement it was filed under.</summary>
-    public QuoteShape WithStatement(int id) => new(id, Lang, Shingles, Concepts, Numbers, Speaker);
+    public QuoteShape WithStatement(int id) => new(id, Lang, Shingles, Concepts, AllConcepts, Numbers, Speaker);
 
-    public static QuoteShape Of(int statement, GroupedQuote q, StatementLexicon lexicon, List<string> words)
+    /// <summary>What <see cref="Of"/> reuses from quote to quote: no list or lowercased word is allocated per quote.</summary>
+    public sealed class Buffers
     {
+        public char[] Lower = new char[256];
+        public readonly List<(int Start, int Length)> Words = [];
+        public readonly List<uint> Shingles = [];
+        public readonly List<uint[]> Concepts = [];
+        public readonly List<string> Numbers = [];
+    }
+
+    public static QuoteShape Of(int statement, GroupedQuote q, ConceptCache lexicon, Buffers b)
+    {
+        var text = q.Text;
+        if (b.Lower.Length < text.Length) b.Lower = new char[Math.Max(text.Length, b.Lower.Length * 2)];
+        var lower = b.Lower.AsSpan(0, text.Length);
+        text.AsSpan().ToLowerInvariant(lower);
+        var words = b.Words;
         words.Clear();
-        Words(q.Text, words);
-        var shingles = new List<uint>(words.Count);
-        if (words.Count == 1) shingles.Add(Hash(words[0], ""));
-        for (int i = 0; i + 1 < words.Count; i++) shingles.Add(Hash(words[i], words[i + 1]));
+        Words(text, words);
+        var shingles = b.Shingles;
+        shingles.Clear();
+        if (words.Count == 1) shingles.Add(Hash(Word(lower, words[0]), ""));
+        for (int i = 0; i + 1 < words.Count; i++) shingles.Add(Hash(Word(lower, words[i]), Word(lower, words[i + 1])));
         shingles.Sort();
-        var concepts = new List<uint[]>(words.Count);
-        var numbers = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var w in words)
+        b.Concepts.Clear();
+        b.Numbers.Clear();
+        foreach (var range in words)
         {
-            if (char.IsDigit(w[0])) numbers.Add(w);
-            if (!lexicon.IsStopword(q.Lang, w)) concepts.Add(lexicon.Concepts(q.Lang, w));
+            var w = Word(lower, range);
+            if (char.IsDigit(w[0])) b.Numbers.Add(w.ToString());
+            if (lexicon.Of(q.Lang, w) is { } c) b.Concepts.Add(c);
         }
-        return new QuoteShape(statement, q.Lang, [.. shingles.Distinct()], [.. concepts], [.. numbers], q.Speaker);
+        b.Numbers.Sort(StringComparer.Ordinal);
+        uint[][] concepts = [.. b.Concepts];
+        return new QuoteShape(statement, q.Lang, Distinct(CollectionsMarshal.AsSpan(shingles)), concepts, Flatten(concepts),
+            Distinct(CollectionsMarshal.AsSpan(b.Numbers)), q.Speaker);
+    }
+
+    static ReadOnlySpan<char> Word(ReadOnlySpan<char> lower, (int Start, int Length) range) => lower.Slice(range.Start, range.Length);
+
+    /// <summary>The distinct values of a sorted span.</summary>
+    static T[] Distinct<T>(Span<T> sorted)
+    {
+        int n = 0;
+        for (int i = 0; i < sorted.Length; i++)
+            if (n == 0 || !EqualityComparer<T>.Default.Equals(sorted[i], sorted[n - 1])) sorted[n++] = sorted[i];
+        return sorted[..n].ToArray();
     }
 
     /// <summary>Whether the numbers of two reports contradict: both give numbers and neither's are all in the
@@ -51,8 +86,8 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         return true;
     }
 
-    /// <summary>Lowercased runs of letters and digits.</summary>
-    static void Words(string text, List<string> into)
+    /// <summary>The runs of letters and digits.</summary>
+    static void Words(string text, List<(int Start, int Length)> into)
     {
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
@@ -61,13 +96,13 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
-                into.Add(text[start..i].ToLowerInvariant());
+                into.Add((start, i - start));
                 start = -1;
             }
         }
     }
 
-    static uint Hash(string a, string b)
+    static uint Hash(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         uint h = 2166136261;
         foreach (var c in a) h = (h ^ c) * 16777619;
@@ -90,13 +125,32 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         return (union == 0 ? 0 : (double)common / union, smaller == 0 ? 0 : (double)common / smaller);
     }
 
-    /// <summary>How many of this report's content words share a concept with <paramref name="other"/>'s.</summary>
-    public int WordsMatchedIn(HashSet<uint> other)
+    /// <summary>How many of this report's content words share a concept with another's
+    /// (<paramref name="other"/>: its <see cref="AllConcepts"/>).</summary>
+    public int WordsMatchedIn(uint[] other)
     {
         int n = 0;
         foreach (var word in Concepts)
             foreach (var c in word)
-                if (other.Contains(c)) { n++; break; }
+                if (Array.BinarySearch(other, c) >= 0) { n++; break; }
         return n;
+    }
+
+    static uint[] Flatten(uint[][] concepts)
+    {
+        int n = 0;
+        foreach (var word in concepts) n += word.Length;
+        var all = new uint[n];
+        int at = 0;
+        foreach (var word in concepts)
+        {
+            word.CopyTo(all, at);
+            at += word.Length;
+        }
+        Array.Sort(all);
+        int distinct = 0;
+        for (int i = 0; i < all.Length; i++)
+            if (distinct == 0 || all[i] != all[distinct - 1]) all[distinct++] = all[i];
+        return distinct == all.Length ? all : all[..distinct];
     }
 }

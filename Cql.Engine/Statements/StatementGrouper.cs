@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Cql.Engine.Statements;
 
 /// <summary>
@@ -19,9 +22,10 @@ namespace Cql.Engine.Statements;
 /// </list>
 /// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
 /// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements.
-/// Candidates come from an index of concepts to reports, each list capped to its latest
-/// <see cref="PostingsScanned"/> entries, and at most <see cref="IndexedPerLanguage"/> reports of a statement are
-/// indexed per language: the cost of a quote is bounded by its words, never by the size of the corpus.
+/// Candidates come from an index of concepts to reports (at most <see cref="IndexedPerLanguage"/> reports of a
+/// statement indexed per language), walked rarest concept first, each list's latest <see cref="PostingsScanned"/>
+/// entries and <see cref="VisitBudget"/> entries in all: the cost of a quote is bounded, never by the size of the
+/// corpus or how common its words are.
 /// </summary>
 public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool> isOrganisation)
 {
@@ -33,6 +37,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     /// meaning: there words are shared because the language is, not because the statement is.</summary>
     public const double SameLanguageMatch = 0.6;
     public const int PostingsScanned = 48;
+    /// <summary>The most postings one quote walks, its rarest concepts first: a quote's cost is bounded whatever the
+    /// corpus and however common its words.</summary>
+    public const int VisitBudget = 256;
     public const int IndexedPerLanguage = 4;
     /// <summary>The kind of quote that never joins a statement (a word mentioned, not said).</summary>
     public const string TermKind = "term";
@@ -41,10 +48,30 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     readonly List<QuoteShape> _shapes = [];
     readonly Dictionary<uint, List<int>> _postings = [];
     readonly Dictionary<(int Statement, string Lang), int> _indexed = [];
-    // Reused per quote: the words, the candidate reports with their matched-word counts, the quote's concepts.
-    readonly List<string> _words = [];
-    readonly Dictionary<int, (int Hits, int LastWord)> _candidates = [];
-    readonly HashSet<uint> _concepts = [];
+    readonly ConceptCache _lexicon = new(lexicon);
+    // Reused per quote: the buffers of its shape, the postings to walk with the word each is for, the candidates.
+    readonly QuoteShape.Buffers _buffers = new();
+    readonly List<(List<int> List, int Word)> _walk = [];
+    readonly List<long> _walkOrder = [];
+    readonly List<int> _candidates = [];
+    // Per indexed report, what the postings walk — the grouper's hot loop, about a thousand visits a quote — keeps:
+    // one array of small structs, not a dictionary, and a stamp instead of clearing it between quotes.
+    Found[] _found = new Found[1024];
+    int _stamp;
+    // Speakers as numbers (-1 for none), so the test of a candidate's speaker is worked out once per quote and
+    // speaker, not once per candidate (most candidates fail it).
+    readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
+    readonly List<string> _speakerNames = [];
+    readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
+    int[] _fitStamps = new int[64];
+    bool[] _fits = new bool[64];
+
+    struct Found
+    {
+        public int Stamp;
+        /// <summary>The quote's words (modulo 32) that found the report.</summary>
+        public uint Words;
+    }
     (int Sentence, string Speaker, int Statement) _lastPartial = (-1, "", -1);
 
     /// <summary>The statements so far, by id.</summary>
@@ -59,7 +86,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int? statement = null;
         if (q.Kind == "partial" && q.Speaker is { } sp && _lastPartial.Sentence == q.Sentence && _lastPartial.Speaker == sp)
             statement = _lastPartial.Statement;
-        var shape = QuoteShape.Of(-1, q, lexicon, _words);
+        var shape = QuoteShape.Of(-1, q, _lexicon, _buffers);
         if (shape.Shingles.Length == 0) return null;
         statement ??= BestMatch(q, shape, date);
         int id = statement ?? NewStatement();
@@ -73,10 +100,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     /// the corpus's statements).</summary>
     public void Replay(GroupedQuote q, int statementId)
     {
-        while (_statements.Count <= statementId) _statements.Add(new StatementRow(_statements.Count));
+        while (_statements.Count <= statementId) NewStatement();
         var date = DateSpan.Parse(q.DocDate);
         Record(_statements[statementId], q, date);
-        var shape = QuoteShape.Of(statementId, q, lexicon, _words);
+        var shape = QuoteShape.Of(statementId, q, _lexicon, _buffers);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, statementId);
         Index(shape);
     }
@@ -84,38 +111,59 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     int NewStatement()
     {
         _statements.Add(new StatementRow(_statements.Count));
+        _statementSpeakers.Add(-1);
         return _statements.Count - 1;
     }
 
     int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
     {
         _candidates.Clear();
-        _concepts.Clear();
+        int stamp = ++_stamp;
+        // The quote's concepts, rarest first: within the visit budget the words that tell statements apart (names,
+        // numbers, rare nouns) are walked before the frequent ones ("said", "president"), which a large corpus cuts.
+        _walk.Clear();
+        _walkOrder.Clear();
         for (int w = 0; w < shape.Concepts.Length; w++)
             foreach (var c in shape.Concepts[w])
-            {
-                _concepts.Add(c);
-                if (!_postings.TryGetValue(c, out var list)) continue;
-                for (int k = Math.Max(0, list.Count - PostingsScanned); k < list.Count; k++)
+                if (_postings.TryGetValue(c, out var list))
                 {
-                    int m = list[k];
-                    var (hits, last) = _candidates.GetValueOrDefault(m, (0, -1));
-                    if (last != w) _candidates[m] = (hits + 1, w);
+                    _walkOrder.Add((long)list.Count << 32 | (uint)_walk.Count);
+                    _walk.Add((list, w));
                 }
+        _walkOrder.Sort();
+        int budget = VisitBudget;
+        foreach (long order in _walkOrder)
+        {
+            var (list, w) = _walk[(int)order];
+            var recent = CollectionsMarshal.AsSpan(list)[Math.Max(0, list.Count - PostingsScanned)..];
+            if (recent.Length > budget) break;
+            budget -= recent.Length;
+            uint bit = 1u << (w & 31);
+            foreach (int m in recent)
+            {
+                ref var f = ref _found[m];
+                if (f.Stamp != stamp)
+                {
+                    f = new Found { Stamp = stamp, Words = bit };
+                    _candidates.Add(m);
+                }
+                else f.Words |= bit;
             }
+        }
         int? best = null;
         double bestScore = 0;
         // Every rule but a one-word match needs two shared content words; one shared word (a frequent "president",
         // "said") is most candidates, and skipping them before the comparison keeps ingest's cost down.
         int fewest = Math.Min(2, shape.Concepts.Length);
-        foreach (var (m, (hits, _)) in _candidates)
+        int speaker = SpeakerId(q.Speaker);
+        foreach (int m in _candidates)
         {
-            if (hits < fewest) continue;
+            if (BitOperations.PopCount(_found[m].Words) < fewest) continue;
             var other = _shapes[m];
+            if (!Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp) || !Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp)) continue;
             var st = _statements[other.Statement];
-            if (!SpeakersFit(q.Speaker, st.Speaker, other.Speaker)) continue;
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, hits, other);
+            double score = Similarity(q, shape, other);
             if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
             {
                 bestScore = score;
@@ -126,7 +174,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     }
 
     /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement.</summary>
-    double Similarity(GroupedQuote q, QuoteShape shape, int hits, QuoteShape other)
+    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other)
     {
         if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
         bool sameLang = q.Lang == other.Lang;
@@ -138,7 +186,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         }
         int n = shape.Concepts.Length, nOther = other.Concepts.Length;
         if (n == 0 || nOther == 0) return 0;
-        int hitsOther = other.WordsMatchedIn(_concepts);
+        int hits = shape.WordsMatchedIn(other.AllConcepts), hitsOther = other.WordsMatchedIn(shape.AllConcepts);
         double match = (double)(hits + hitsOther) / (n + nOther);
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
@@ -149,8 +197,34 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return 0;
     }
 
-    bool SpeakersFit(string? speaker, string? statementSpeaker, string? reportSpeaker) =>
-        Fits(speaker, reportSpeaker) && Fits(speaker, statementSpeaker);
+    /// <summary><see cref="Fits(string?, string?)"/> of the quote's speaker and another, by number, worked out once
+    /// per quote (<paramref name="stamp"/>) and speaker.</summary>
+    bool Fits(string? speaker, int speakerId, int otherId, int stamp)
+    {
+        if (speakerId < 0 || otherId < 0 || speakerId == otherId) return true;
+        if (otherId >= _fits.Length)
+        {
+            Array.Resize(ref _fits, Math.Max(otherId + 1, _fits.Length * 2));
+            Array.Resize(ref _fitStamps, _fits.Length);
+        }
+        if (_fitStamps[otherId] != stamp)
+        {
+            _fitStamps[otherId] = stamp;
+            _fits[otherId] = Fits(speaker, _speakerNames[otherId]);
+        }
+        return _fits[otherId];
+    }
+
+    int SpeakerId(string? name)
+    {
+        if (name is null) return -1;
+        if (!_speakerIds.TryGetValue(name, out int id))
+        {
+            _speakerIds[name] = id = _speakerNames.Count;
+            _speakerNames.Add(name);
+        }
+        return id;
+    }
 
     bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
 
@@ -173,7 +247,11 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             st.RepresentativeQuoteId = q.QuoteId;
             st.TextIsWhole = whole;
         }
-        if (q.Speaker is { } s && (st.Speaker is null || (isOrganisation(st.Speaker) && !isOrganisation(s)))) st.Speaker = s;
+        if (q.Speaker is { } s && (st.Speaker is null || (isOrganisation(st.Speaker) && !isOrganisation(s))))
+        {
+            st.Speaker = s;
+            _statementSpeakers[st.StatementId] = SpeakerId(s);
+        }
         st.Langs.Add(q.Lang);
         if (st.Reports == 0) { st.FirstDocId = q.DocId; st.FirstQuoteId = q.QuoteId; }
         st.Reports++;
@@ -198,6 +276,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         _indexed[key] = n + 1;
         int m = _shapes.Count;
         _shapes.Add(shape);
+        _shapeSpeakers.Add(SpeakerId(shape.Speaker));
+        if (m == _found.Length) Array.Resize(ref _found, m * 2);
         foreach (var word in shape.Concepts)
             foreach (var c in word)
             {

@@ -24,6 +24,18 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void A_copy_is_found_by_its_rare_words_when_its_common_ones_fill_the_visit_budget()
+    {
+        var g = New();
+        const string Common = "Economy growth markets prices wages pensions exports";
+        int? a = g.Add(Q(Common + ": Stoltenberg praised Tromsø harbour", speaker: "Jens Stoltenberg"));
+        // Many later reports (other speakers, so other statements) share the common words: their postings alone are
+        // more than one quote may walk and no longer reach the first report; only the rare words, walked first, do.
+        for (int k = 0; k < StatementGrouper.PostingsScanned + 10; k++) g.Add(Q(Common, speaker: $"Minister {k}"));
+        Assert.Equal(a, g.Add(Q(Common + ": Stoltenberg praised the Tromsø harbour", speaker: "Jens Stoltenberg")));
+    }
+
+    [Fact]
     public void A_look_alike_with_different_content_is_a_different_statement()
     {
         var g = New();
