@@ -119,6 +119,8 @@ public sealed partial class Binder
                         Periods = new Dictionary<string, PeriodUnit>(let.Periods, StringComparer.OrdinalIgnoreCase),
                     };
                 throw new BindError(DiagnosticFacts.UnknownTable(name.Span, name.Text, _catalog.SourceNames));
+            case ReadSource r:
+                return BindRead(r);
             case KwicSource k:
             {
                 var words = k.Term.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -27,6 +27,9 @@ public abstract record Source : SyntaxNode;
 /// <summary>A corpus table or a let name.</summary>
 public sealed record NamedSource(Name Name) : Source;
 
+/// <summary>read "PATH": a user's own CSV or Parquet file, or a folder of them, as a table.</summary>
+public sealed record ReadSource(StringLiteral Path) : Source;
+
 /// <summary>kwic "term" [in TABLE] [width N].</summary>
 public sealed record KwicSource(StringLiteral Term, Name? Table, NumberLiteral? Width) : Source;
 
