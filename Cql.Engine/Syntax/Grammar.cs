@@ -49,11 +49,16 @@ internal static class Grammar
         from tables in Keyword("tables")
         select (Statement)new ShowTablesStatement { Span = show.Span.Cover(tables.Span) };
 
-    /// <summary>describe NAME</summary>
+    /// <summary>describe ( NAME | STRING )</summary>
     static readonly Parser<Statement> Describe =
         from describe in Keyword("describe")
-        from name in Word
-        select (Statement)new DescribeStatement(name) { Span = describe.Span.Cover(name.Span) };
+        from target in Later(() => TableOrFile)
+        select (Statement)new DescribeStatement(target) { Span = describe.Span.Cover(target.Span) };
+
+    /// <summary>A table or let by NAME, or a user's file by its path in a STRING (describe, join).</summary>
+    static readonly Parser<Source> TableOrFile =
+        Lexemes.String.Select(p => (Source)new ReadSource(p) { Span = p.Span })
+            .XOr(Word.Select(n => (Source)new NamedSource(n) { Span = n.Span }));
 
     static readonly Parser<Statement> QueryStatement =
         Later(() => Query).Select(q => (Statement)new QueryStatement(q) { Span = q.Span });
@@ -244,8 +249,7 @@ internal static class Grammar
         select rest;
 
     static Parser<Stage> JoinRest(TextSpan start, bool left) =>
-        from rows in Lexemes.String.Select(p => (Source)new ReadSource(p) { Span = p.Span })
-            .XOr(Word.Select(n => (Source)new NamedSource(n) { Span = n.Span }))
+        from rows in TableOrFile
         from onKw in Keyword("on")
         from key in Later(() => Operand)
         from other in (from eq in Lexemes.ComparisonOperator.Where(o => o.Op == BinaryOp.Eq) from k in Later(() => Operand) select k).XOptional()

@@ -15,8 +15,8 @@ public sealed record ExplainStatement(Query Query) : Statement;
 /// <summary>show tables.</summary>
 public sealed record ShowTablesStatement : Statement;
 
-/// <summary>describe TABLE (or a let name): its columns.</summary>
-public sealed record DescribeStatement(Name Target) : Statement;
+/// <summary>describe TABLE (or a let name, or "PATH" of a user's file): its columns.</summary>
+public sealed record DescribeStatement(Source Target) : Statement;
 
 /// <summary>A source and the stages it flows through. A `where` right after the source is the first stage.</summary>
 public sealed record Query(Source Source, IReadOnlyList<Stage> Stages) : SyntaxNode;

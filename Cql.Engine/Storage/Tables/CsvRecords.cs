@@ -18,7 +18,8 @@ public sealed class CsvRecords : IDisposable
     CsvRecords(string path, char delimiter)
     {
         _path = path;
-        var text = new StreamReader(CsvEncoding.Open(path), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
+        // The encoding with a preamble is what makes StreamReader drop a BOM; a UTF-16 one was refused before.
+        var text = new StreamReader(CsvEncoding.Open(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
         _reader = CsvDataReader.Create(text, new CsvDataReaderOptions
         {
             HasHeaders = false, // the header is read as a record, to check its names and say where they go wrong
