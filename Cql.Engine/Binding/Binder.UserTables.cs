@@ -26,7 +26,7 @@ public sealed partial class Binder
         catch (UserTableException e)
         {
             var span = path.Span;
-            var message = "cannot read " + e.Message;
+            var message = e.Message;
             throw new BindError(e.Problem switch
             {
                 UserTableProblem.Missing => DiagnosticFacts.TableFileMissing(span, message),

@@ -160,7 +160,7 @@ public static class QueryCommand
                     // Rows are read as they are printed: failures found while reading are reported here.
                     catch (QueryRuntimeException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.QueryError; }
                     catch (CorpusReadException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
-                    catch (UserTableException e) { stderr.WriteLine("error: cannot read " + e.Message); return ExitCodes.Runtime; }
+                    catch (UserTableException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                 }
             default:
                 throw new UnreachableException(outcome.GetType().Name);

@@ -24,6 +24,10 @@ public sealed class UserTableTests(OutletNewsCorpus corpus) : IClassFixture<Outl
             Rows("quotes | join \"outlets.csv\" on doc.outlet = outlet | select speaker, outlets.country, outlets.leaning"));
         // The blog is in no list: a left join keeps its quote with nulls.
         Assert.Equal(["NO|2", "SE|2", "∅|1"], Rows("quotes | left join \"outlets.csv\" on doc.outlet = outlet as o | count by o.country"));
+        // explain shows the read, with the condition on the file's columns tested inside it.
+        var plan = string.Join('\n', Rows("explain quotes | join \"outlets.csv\" on doc.outlet = outlet | where outlets.country = \"NO\" | select text"));
+        Assert.Contains("Read csv \"outlets.csv\" columns=[outlet] predicate=country = \"NO\"", plan);
+        Assert.Contains("delimiter ','", plan);
         // Either order of the keys, and through a let.
         Assert.Equal(["SE|2"], Rows("let nordic = read \"outlets.csv\" | where country in (NO, SE)\nquotes where speaker = \"Trump\" | join nordic on outlet = doc.outlet | count by nordic.country | where count > 1"));
     }

@@ -62,7 +62,7 @@ public static class CsvEncoding
         catch (DirectoryNotFoundException e) { throw new UserTableException(UserTableProblem.Missing, path, "no such file", 0, e); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserTableException(UserTableProblem.Missing, path, "cannot be read: " + e.Message, 0, e);
+            throw new UserTableException(UserTableProblem.Missing, path, e.Message, 0, e);
         }
     }
 
@@ -73,7 +73,7 @@ public static class CsvEncoding
         {
             while (total < into.Length && stream.Read(into[total..]) is > 0 and var r) total += r;
         }
-        catch (IOException e) { throw new UserTableException(UserTableProblem.Missing, path, "cannot be read: " + e.Message, 0, e); }
+        catch (IOException e) { throw new UserTableException(UserTableProblem.Missing, path, e.Message, 0, e); }
         return total;
     }
 

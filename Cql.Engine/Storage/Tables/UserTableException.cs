@@ -29,7 +29,7 @@ public enum UserTableProblem
 /// rows are read (the file changed after the query was bound), it is an I/O error like any other (exit 3).
 /// </summary>
 public sealed class UserTableException(UserTableProblem problem, string file, string what, long line = 0, Exception? inner = null)
-    : IOException(Place(file, line) + ": " + what, inner)
+    : IOException("cannot read " + Place(file, line) + ": " + what, inner)
 {
     public UserTableProblem Problem { get; } = problem;
     public string FilePath { get; } = file;
