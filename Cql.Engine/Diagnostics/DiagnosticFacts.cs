@@ -186,7 +186,7 @@ public static class DiagnosticFacts
     // CQL0369 are about the file, not the statement (IsInputError: exit 3).
 
     public static Diagnostic TableFileMissing(TextSpan span, string message) =>
-        new("CQL0360", message, span, "a relative path is relative to the current folder (in cql run FILE.cql: to FILE's folder)") { IsInputError = true };
+        new("CQL0360", message, span, "a relative path is relative to the current folder (in cql run FILE: to FILE's folder)") { IsInputError = true };
 
     public static Diagnostic TableFileKind(TextSpan span, string message) =>
         new("CQL0361", message, span, "read \"FILE.csv\", \"FILE.tsv\", \"FILE.parquet\" or a folder of one kind");

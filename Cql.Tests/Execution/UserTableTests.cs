@@ -125,6 +125,20 @@ public sealed class UserTableTests(OutletNewsCorpus corpus) : IClassFixture<Outl
     }
 
     [Fact]
+    public void A_damaged_page_of_a_users_parquet_file_is_reported_as_that_file_not_as_the_corpus()
+    {
+        corpus.Write("outlets.csv", Outlets);
+        var path = Path.Combine(corpus.Files, "damaged.parquet");
+        corpus.Exec($"read \"outlets.csv\" | export \"{path}\"");
+        var bytes = File.ReadAllBytes(path);
+        for (int i = 4; i < 24; i++) bytes[i] = 0xFF; // the first page header, the footer intact
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<UserTableException>(() => Rows("read \"damaged.parquet\" | select outlet"));
+        Assert.StartsWith($"cannot read {path}: ", e.Message);
+        Assert.DoesNotContain("corpus", e.Message);
+    }
+
+    [Fact]
     public void CSharp_query_reads_a_file_too()
     {
         corpus.Write("outlets.csv", Outlets);
