@@ -68,8 +68,14 @@ public sealed partial class Binder
         return new BoundLet(new LetBinding(let.Name.Text, q.Plan, q.RowsAreDocs) { Periods = q.Periods }, _notes);
     }
 
-    BoundStatement BindDescribe(Name target)
+    BoundStatement BindDescribe(Source source)
     {
+        if (source is ReadSource file)
+        {
+            var own = OpenUserTable(file.Path);
+            return new BoundDescribe(file.Path.Value, own.Columns);
+        }
+        if (source is not NamedSource { Name: var target }) throw new NotSupportedException(source.GetType().Name);
         if (_catalog.FindTable(target.Text) is { } table) return new BoundDescribe(table.Name, table.Columns);
         if (_catalog.FindLet(target.Text) is { } let)
             return new BoundDescribe(let.Name, [.. let.Plan.Schema.Select(c => new ColumnSchema(c.Name, c.Type, true, ""))]);
@@ -119,6 +125,8 @@ public sealed partial class Binder
                         Periods = new Dictionary<string, PeriodUnit>(let.Periods, StringComparer.OrdinalIgnoreCase),
                     };
                 throw new BindError(DiagnosticFacts.UnknownTable(name.Span, name.Text, _catalog.SourceNames));
+            case ReadSource r:
+                return BindRead(r);
             case KwicSource k:
             {
                 var words = k.Term.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

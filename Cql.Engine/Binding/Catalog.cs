@@ -1,4 +1,5 @@
 using Cql.Engine.Planning;
+using Cql.Engine.Storage.Tables;
 
 namespace Cql.Engine.Binding;
 
@@ -14,9 +15,24 @@ public sealed record LetBinding(string Name, LogicalPlan Plan, bool RowsAreDocs)
 /// What names mean to the binder: the corpus tables, the queries named with let (kept for the session), and the
 /// speaker aliases. Built from the corpus manifest by the session.
 /// </summary>
-public sealed class Catalog(ISpeakerResolver speakers)
+public sealed class Catalog(ISpeakerResolver speakers, UserTables? userTables = null)
 {
     readonly Dictionary<string, LetBinding> _lets = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The user's own tables (read "PATH"), their schemas kept while their files do not change.</summary>
+    public UserTables UserTables { get; } = userTables ?? new UserTables();
+
+    /// <summary>What a relative path of read "PATH" is relative to: null for the current folder (-c, the REPL, C#);
+    /// cql run FILE.cql sets FILE's folder.</summary>
+    public string? PathBase { get; set; }
+
+    /// <summary>A scratch copy for checking statements without changing this one: the same tables, lets and paths.</summary>
+    public Catalog Scratch()
+    {
+        var copy = new Catalog(Speakers, UserTables) { PathBase = PathBase };
+        foreach (var let in Lets) copy.SetLet(let);
+        return copy;
+    }
 
     public IReadOnlyList<TableSchema> Tables => CorpusSchema.Tables;
     public ISpeakerResolver Speakers { get; } = speakers;

@@ -12,4 +12,8 @@ public enum Severity { Error, Note }
 public sealed record Diagnostic(string Code, string Message, TextSpan Span, string? Suggestion = null, Severity Severity = Severity.Error)
 {
     public bool IsError => Severity == Severity.Error;
+
+    /// <summary>The error is in a file the statement reads (a user's table), not in the statement: the CLI exits 3
+    /// for it, as for any input that cannot be read, instead of 1.</summary>
+    public bool IsInputError { get; init; }
 }

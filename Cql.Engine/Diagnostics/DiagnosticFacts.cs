@@ -181,6 +181,40 @@ public static class DiagnosticFacts
         new("CQL0342", $"the joined rows' key must be one of their columns, and this is an expression", span,
             $"name a column of {name} (on KEY = COLUMN), or compute the key in a let: let x = {name} | select …");
 
+    // ---------------------------------------------------------------- a user's own tables (CQL036x)
+    // The message is the reader's, with the file and line; these add the code and what to do. All but CQL0361 and
+    // CQL0369 are about the file, not the statement (IsInputError: exit 3).
+
+    public static Diagnostic TableFileMissing(TextSpan span, string message) =>
+        new("CQL0360", message, span, "a relative path is relative to the current folder (in cql run FILE: to FILE's folder)") { IsInputError = true };
+
+    public static Diagnostic TableFileKind(TextSpan span, string message) =>
+        new("CQL0361", message, span, "read \"FILE.csv\", \"FILE.tsv\", \"FILE.parquet\" or a folder of one kind");
+
+    public static Diagnostic TableFileEmpty(TextSpan span, string message) =>
+        new("CQL0362", message, span, "the first line names the columns, e.g. outlet,country,leaning") { IsInputError = true };
+
+    public static Diagnostic TableFileHeader(TextSpan span, string message) =>
+        new("CQL0363", message, span, "give every column of the first line a name of its own") { IsInputError = true };
+
+    public static Diagnostic TableFileRagged(TextSpan span, string message) =>
+        new("CQL0364", message, span, "every row has as many fields as the header: quote values that hold the delimiter") { IsInputError = true };
+
+    public static Diagnostic TableFileEncoding(TextSpan span, string message) =>
+        new("CQL0365", message, span, "save the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8, or your editor's 'save as')") { IsInputError = true };
+
+    public static Diagnostic TableFileQuoting(TextSpan span, string message) =>
+        new("CQL0366", message, span, "close the quote, and double a quote inside a quoted value (\"say \"\"hi\"\"\")") { IsInputError = true };
+
+    public static Diagnostic TableFileParquet(TextSpan span, string message) =>
+        new("CQL0367", message, span) { IsInputError = true };
+
+    public static Diagnostic TableFileMismatch(TextSpan span, string message) =>
+        new("CQL0368", message, span, "read one file, or make the folder's files alike") { IsInputError = true };
+
+    public static Diagnostic JoinFileNeedsName(TextSpan span, string name) =>
+        new("CQL0369", $"the file's name '{name}' cannot name its columns ({name}.COLUMN)", span, "name the joined rows with 'as', e.g. join \"…\" on … as t");
+
     public static Diagnostic MixedList(TextSpan span) =>
         new("CQL0313", "the values of this list are of different kinds", span, "compare text with text and numbers with numbers");
 

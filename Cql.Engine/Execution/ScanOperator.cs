@@ -1,5 +1,6 @@
 using Cql.Engine.Planning;
 using Cql.Engine.Storage.Reading;
+using Cql.Engine.Storage.Tables;
 using Microsoft.Win32.SafeHandles;
 
 namespace Cql.Engine.Execution;
@@ -96,7 +97,12 @@ public sealed class ScanOperator : IPhysicalOperator
     {
         var path = unit.File.Path;
         try { return ReadUnit(unit, _files.Handle(path), ct); }
-        catch (Exception e) when (CorpusReadException.IsFileDamage(e)) { throw new CorpusReadException(path, e.Message, e); }
+        catch (Exception e) when (CorpusReadException.IsFileDamage(e))
+        {
+            // A user's own file is not the corpus: "rebuild the corpus" would be the wrong advice.
+            if (_scan.File is not null) throw new UserTableException(UserTableProblem.Parquet, path, e.Message, 0, e);
+            throw new CorpusReadException(path, e.Message, e);
+        }
     }
 
     ColumnBatch? ReadUnit(ScanUnit unit, SafeFileHandle file, CancellationToken ct)

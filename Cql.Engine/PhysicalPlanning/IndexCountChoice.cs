@@ -17,10 +17,10 @@ public sealed record IndexCountChoice(string Table, IndexCountKind Kind, string 
     {
         bool countOnly = a.Keys.Count == 0 && a.Aggregates.All(g => g.Function == AggregateFunction.Count && g.Argument is null);
         if (!countOnly) return null;
-        if (a.Input is Kwic { Words.Count: 1 } k && k.Input is Scan { Limit: null } ks && TermIndexSpec.ForSource(ks.Table) is not null
+        if (a.Input is Kwic { Words.Count: 1 } k && k.Input is Scan { Limit: null, File: null } ks && TermIndexSpec.ForSource(ks.Table) is not null
             && ks.Predicate is null or TextMatch { Op: TextOp.Contains } && HasWord(k.Words[0]))
             return new IndexCountChoice(ks.Table, IndexCountKind.Occurrences, k.Words[0]);
-        if (a.Input is Scan { Limit: null, Predicate: TextMatch t } s && TermIndexMarks.Of(s.Table, t).Exact(t) == true)
+        if (a.Input is Scan { Limit: null, Predicate: TextMatch t, File: null } s && TermIndexMarks.Of(s.Table, t).Exact(t) == true)
             return new IndexCountChoice(s.Table, t.Op == TextOp.Has ? IndexCountKind.RowsWithWord : IndexCountKind.RowsWithPiece, t.Pattern);
         return null;
     }

@@ -1,6 +1,7 @@
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage.Reading;
+using Cql.Engine.Storage.Tables;
 using System.Text;
 
 namespace Cql.Engine.PhysicalPlanning;
@@ -41,8 +42,13 @@ public static class PhysicalPlanPrinter
                     sb.Append(pad).Append($"  CountedGroups {counted.Table}.{counted.Column} from the value counts (when they cover the table; else the plan below)\n");
                     if (counted.Counts(files, ct) is null) Write(counted.Aggregate, depth + 2, useIndex);
                     return;
+                case Scan { File: { Kind: UserTableKind.Csv } csv } s:
+                    sb.Append(pad).Append(PlanPrinter.Describe(s)).Append('\n');
+                    sb.Append(pad).Append($"  files: {csv.Files.Count}, delimiter {(csv.Delimiter == '\t' ? "TAB" : $"'{csv.Delimiter}'")}, read whole (CSV has no statistics to skip by)\n");
+                    foreach (var f in csv.Files) sb.Append(pad).Append($"  - {f}\n");
+                    return;
                 case Scan s:
-                    WriteScan(s, pad, useIndex ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.None);
+                    WriteScan(s, pad, useIndex && s.File is null ? TermIndexMarks.Of(s.Table, s.Predicate) : TermIndexMarks.None);
                     return;
                 case Aggregate a:
                     sb.Append(pad).Append(PlanPrinter.Describe(a)).Append('\n');
@@ -78,7 +84,7 @@ public static class PhysicalPlanPrinter
         {
             sb.Append(pad).Append(PlanPrinter.Describe(s, marks.Print, marks.Reads)).Append('\n');
             var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, marks);
-            var layout = ScanLayout.Build(stats, files.Of(s.Table), pool, ct);
+            var layout = ScanLayout.Build(stats, PhysicalPlanner.FilesOf(s, files), pool, ct);
             long rows = 0;
             foreach (var u in layout.Units) rows += u.RowGroup.RowCount;
             sb.Append(pad).Append($"  row groups: {layout.Units.Count} of {layout.TotalRowGroups} kept ({rows} rows), files: {layout.Files.Count}\n");

@@ -1,6 +1,7 @@
 using Cql.Engine.Execution;
 using Cql.Engine.Planning;
 using Cql.Engine.Storage.Reading;
+using Cql.Engine.Storage.Tables;
 
 namespace Cql.Engine.PhysicalPlanning;
 
@@ -115,26 +116,39 @@ public static class PhysicalPlanner
         {
             Filter f => new FilterOperator(Chain(f.Input), SemiJoinSets.Prepare(f.Predicate, q => Plan(q, files, open, workers, ct, budget), ct)),
             Project pr => new ProjectOperator(Chain(pr.Input), pr),
-            Scan s => scan = PlanScan(s, files, open, workers, ct, budget),
+            Scan s => Scanned(PlanScan(s, files, open, workers, ct, budget)),
             _ => throw new InvalidOperationException($"a clustered aggregate over {p.GetType().Name}"),
         };
+        IPhysicalOperator Scanned(IPhysicalOperator op) { scan = op as ScanOperator; return op; }
         var chain = Chain(input);
-        foreach (var column in candidates)
+        // A user's CSV file has no row groups to go by.
+        foreach (var column in scan is null ? [] : candidates)
             if (ClusteredKeyChoice.RestMinima(scan!.Layout.Units, column) is { } minima)
                 return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, scan.LowerBoundOfRest(minima), budget.GroupsHeld);
         return new AggregateOperator(chain, keys, aggregates, schema);
     }
 
-    static ScanOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
+    static IPhysicalOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
     {
+        if (s.File is { Kind: UserTableKind.Csv })
+            return new CsvScanOperator(s, s.Predicate is null ? null : SemiJoinSets.Prepare(s.Predicate, p => Plan(p, files, open, workers, ct, budget), ct));
         if (s.Predicate is null)
-            return new ScanOperator(s, ScanLayout.Build(null, files.Of(s.Table), open, ct), [], open, workers);
+            return new ScanOperator(s, ScanLayout.Build(null, FilesOf(s, files), open, ct), [], open, workers);
         var predicate = SemiJoinSets.Prepare(s.Predicate, p => Plan(p, files, open, workers, ct, budget), ct);
+        if (s.File is not null)
+        {
+            // A user's Parquet table: pruned by its statistics like a corpus table, without a term index.
+            var userLayout = ScanLayout.Build(RowGroupPruning.Describe(predicate, IndexHits.None), s.File.Files, open, ct);
+            return new ScanOperator(s, userLayout, Conjuncts(predicate, IndexHits.None), open, workers);
+        }
         var marks = TermIndexMarks.Of(s.Table, predicate);
         var hits = marks.Any && files.IndexOf(s.Table) is { } index ? marks.Resolve(index, ct) : IndexHits.None;
         var layout = ScanLayout.Build(RowGroupPruning.Describe(predicate, hits), files.Of(s.Table), open, ct);
         return new ScanOperator(s, layout, Conjuncts(predicate, hits), open, workers);
     }
+
+    /// <summary>The files a scan reads: a user's table's own, else the corpus table's.</summary>
+    internal static IReadOnlyList<string> FilesOf(Scan s, CorpusFiles files) => s.File?.Files ?? files.Of(s.Table);
 
     /// <summary>The conjuncts the scan tests one by one. A text test the index answers only with candidates becomes
     /// two: its row ids (a cheap column, tested early) and then the text, on the rows that survive.</summary>

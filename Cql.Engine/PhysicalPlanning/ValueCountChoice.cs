@@ -18,7 +18,7 @@ public sealed record ValueCountChoice(Aggregate Aggregate, string Table, string 
     {
         if (sort.Input is Aggregate { Keys: [{ Expr: ColumnRef key } k] } a
             && a.Aggregates.All(g => g.Function == AggregateFunction.Count && g.Argument is null)
-            && a.Input is Scan { Predicate: null, Limit: null } scan
+            && a.Input is Scan { Predicate: null, Limit: null, File: null } scan
             && key.Type is ColumnType.String or ColumnType.Date
             && sort.Keys.Any(s => s.Expr is ColumnRef r && r.Name == k.Name))
             return new ValueCountChoice(a, scan.Table, key.Name);

@@ -1,3 +1,5 @@
+using Cql.Engine.Storage.Tables;
+
 namespace Cql.Engine.Planning;
 
 /// <summary>A node of the logical plan: an immutable tree whose leaves read corpus tables.</summary>
@@ -20,13 +22,21 @@ public abstract record LogicalPlan
 public sealed record NamedExpr(string Name, Expr Expr);
 
 /// <summary>
-/// Reads one corpus table. <see cref="Columns"/> are the columns produced; <see cref="Predicate"/> (pushed down) is
-/// evaluated inside the scan, may read other columns, and prunes row groups by statistics; <see cref="Limit"/>
-/// stops the scan after that many surviving rows.
+/// Reads one corpus table, or, when <see cref="File"/> is set, a user's own CSV or Parquet table (read "PATH";
+/// <see cref="Table"/> is then the path as written). <see cref="Columns"/> are the columns produced;
+/// <see cref="Predicate"/> (pushed down) is evaluated inside the scan, may read other columns, and prunes row groups
+/// by statistics; <see cref="Limit"/> stops the scan after that many surviving rows.
 /// </summary>
 public sealed record Scan(string Table, IReadOnlyList<ResultColumn> Columns, Expr? Predicate = null, long? Limit = null) : LogicalPlan
 {
+    /// <summary>The user's table this scan reads instead of a corpus table; null for a corpus table.</summary>
+    public UserTable? File { get; init; }
+
     public override IReadOnlyList<ResultColumn> Schema => Columns;
+
+    /// <summary>A scan of every column of a user's table.</summary>
+    public static Scan Of(UserTable table) =>
+        new(table.Path, [.. table.Columns.Select(c => new ResultColumn(c.Name, c.Type))]) { File = table };
     public override IReadOnlyList<LogicalPlan> Inputs => [];
     public override LogicalPlan WithInputs(IReadOnlyList<LogicalPlan> inputs) => this;
 

@@ -23,7 +23,7 @@ public static class PlanPrinter
     /// reads besides those it returns as <paramref name="reads"/> lists them.</summary>
     public static string Describe(LogicalPlan plan, Func<Expr, string>? predicate = null, Func<Expr, IEnumerable<ColumnRef>>? reads = null) => plan switch
     {
-        Scan s => $"Scan {s.Table} columns=[{string.Join(", ", s.Columns.Select(c => c.Name))}]"
+        Scan s => $"{(s.File is { } f ? $"Read {f.Kind.ToString().ToLowerInvariant()} \"{f.Path}\"" : "Scan " + s.Table)} columns=[{string.Join(", ", s.Columns.Select(c => c.Name))}]"
             + (s.Predicate is null ? "" : $" predicate={(predicate ?? (e => e.ToString()))(s.Predicate)}")
             + (s.Limit is null ? "" : $" limit={s.Limit}") + Reads(s, reads ?? Exprs.ColumnRefs),
         Filter f => $"Filter {f.Predicate}",

@@ -33,8 +33,7 @@ public sealed partial class CqlSession
     /// each statement; lets are bound in a scratch catalog so checking never changes the session.</summary>
     public IReadOnlyList<Diagnostic> Check(string script)
     {
-        var scratch = new Catalog(Catalog.Speakers);
-        foreach (var let in Catalog.Lets) scratch.SetLet(let);
+        var scratch = Catalog.Scratch();
         var result = new List<Diagnostic>();
         foreach (var parsed in _parser.Parse(script))
         {
@@ -51,8 +50,7 @@ public sealed partial class CqlSession
     /// does not parse or bind counts as none (it fails when run).</summary>
     public int CountRowResults(string script)
     {
-        var scratch = new Catalog(Catalog.Speakers);
-        foreach (var let in Catalog.Lets) scratch.SetLet(let);
+        var scratch = Catalog.Scratch();
         int n = 0;
         foreach (var parsed in _parser.Parse(script))
         {
@@ -155,7 +153,8 @@ public sealed partial class CqlSession
     }
 
     static ErrorOutcome QueryError(string text, string script, IReadOnlyList<Diagnostic> diagnostics) =>
-        new(text, string.Join("\n", diagnostics.Where(d => d.IsError).Select(d => DiagnosticRenderer.Render(d, script))), IsRuntime: false);
+        new(text, string.Join("\n", diagnostics.Where(d => d.IsError).Select(d => DiagnosticRenderer.Render(d, script))),
+            IsRuntime: diagnostics.Any(d => d.IsError && d.IsInputError));
 
     static ErrorOutcome RuntimeError(string text, string message) => new(text, "error: " + message, IsRuntime: true);
 }

@@ -49,11 +49,16 @@ internal static class Grammar
         from tables in Keyword("tables")
         select (Statement)new ShowTablesStatement { Span = show.Span.Cover(tables.Span) };
 
-    /// <summary>describe NAME</summary>
+    /// <summary>describe ( NAME | STRING )</summary>
     static readonly Parser<Statement> Describe =
         from describe in Keyword("describe")
-        from name in Word
-        select (Statement)new DescribeStatement(name) { Span = describe.Span.Cover(name.Span) };
+        from target in Later(() => TableOrFile)
+        select (Statement)new DescribeStatement(target) { Span = describe.Span.Cover(target.Span) };
+
+    /// <summary>A table or let by NAME, or a user's file by its path in a STRING (describe, join).</summary>
+    static readonly Parser<Source> TableOrFile =
+        Lexemes.String.Select(p => (Source)new ReadSource(p) { Span = p.Span })
+            .XOr(Word.Select(n => (Source)new NamedSource(n) { Span = n.Span }));
 
     static readonly Parser<Statement> QueryStatement =
         Later(() => Query).Select(q => (Statement)new QueryStatement(q) { Span = q.Span });
@@ -68,11 +73,17 @@ internal static class Grammar
         let all = whereKw.IsDefined ? new[] { whereKw.Get() }.Concat(stages).ToList() : stages.ToList()
         select new Query(source, all) { Span = all.Count > 0 ? source.Span.Cover(all[^1].Span) : source.Span };
 
-    /// <summary>source = kwic | NAME</summary>
+    /// <summary>source = read | kwic | collocations | keywords | cooccur | NAME</summary>
     static readonly Parser<Source> Source = Later(() => Dispatch<Source>(
-        new() { ["kwic"] = Kwic, ["collocations"] = CollocationsSource, ["keywords"] = Keywords, ["cooccur"] = CooccurSource },
+        new() { ["read"] = Read, ["kwic"] = Kwic, ["collocations"] = CollocationsSource, ["keywords"] = Keywords, ["cooccur"] = CooccurSource },
         otherwise: Word.Select(n => (Source)new NamedSource(n) { Span = n.Span }),
-        expected: "a table (docs, paragraphs, sentences, tokens, quotes, entities, mentions), a let name, kwic, collocations, keywords or cooccur"));
+        expected: "a table (docs, paragraphs, sentences, tokens, quotes, entities, mentions), a let name, read \"FILE\", kwic, collocations, keywords or cooccur"));
+
+    /// <summary>read STRING</summary>
+    static readonly Parser<Source> Read =
+        from read in Keyword("read")
+        from path in Lexemes.String
+        select (Source)new ReadSource(path) { Span = read.Span.Cover(path.Span) };
 
     /// <summary>kwic STRING [in NAME] [width NUMBER]</summary>
     static readonly Parser<Source> Kwic =
@@ -224,13 +235,13 @@ internal static class Grammar
         let list = keys.GetOrElse([])
         select (Stage)new LimitStage(n, list) { Span = limit.Span.Cover(list.Count > 0 ? list[^1].Span : n.Span) };
 
-    /// <summary>join NAME on operand ["=" operand] [as NAME]</summary>
+    /// <summary>join ( NAME | STRING ) on operand ["=" operand] [as NAME]</summary>
     static readonly Parser<Stage> Join =
         from joinKw in Keyword("join")
         from rest in JoinRest(joinKw.Span, left: false)
         select rest;
 
-    /// <summary>left join NAME on operand ["=" operand] [as NAME]</summary>
+    /// <summary>left join ( NAME | STRING ) on operand ["=" operand] [as NAME]</summary>
     static readonly Parser<Stage> LeftJoin =
         from leftKw in Keyword("left")
         from joinKw in Keyword("join")
@@ -238,7 +249,7 @@ internal static class Grammar
         select rest;
 
     static Parser<Stage> JoinRest(TextSpan start, bool left) =>
-        from rows in Word
+        from rows in TableOrFile
         from onKw in Keyword("on")
         from key in Later(() => Operand)
         from other in (from eq in Lexemes.ComparisonOperator.Where(o => o.Op == BinaryOp.Eq) from k in Later(() => Operand) select k).XOptional()

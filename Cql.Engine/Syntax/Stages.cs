@@ -33,9 +33,10 @@ public sealed record OrderByStage(IReadOnlyList<OrderKey> Keys) : Stage { public
 /// <summary>limit N, or limit N by KEYS: the first N rows of each group (top-N per group after an order by).</summary>
 public sealed record LimitStage(NumberLiteral Count, IReadOnlyList<SelectItem> By) : Stage { public override string Keyword => By.Count == 0 ? "limit" : "limit by"; }
 
-/// <summary>[left] join ROWS on KEY [= OTHERKEY] [as ALIAS]: the rows of a table or let whose OTHERKEY equals KEY;
-/// <see cref="OtherKey"/> is null when both sides name the key alike.</summary>
-public sealed record JoinStage(Name Rows, SyntaxExpr Key, SyntaxExpr? OtherKey, Name? Alias, bool Left) : Stage
+/// <summary>[left] join ROWS on KEY [= OTHERKEY] [as ALIAS]: the rows of a table or let (a <see cref="NamedSource"/>)
+/// or of a user's file (join "PATH": a <see cref="ReadSource"/>) whose OTHERKEY equals KEY; <see cref="OtherKey"/> is
+/// null when both sides name the key alike.</summary>
+public sealed record JoinStage(Source Rows, SyntaxExpr Key, SyntaxExpr? OtherKey, Name? Alias, bool Left) : Stage
 {
     public override string Keyword => Left ? "left join" : "join";
 }

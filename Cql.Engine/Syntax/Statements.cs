@@ -15,8 +15,8 @@ public sealed record ExplainStatement(Query Query) : Statement;
 /// <summary>show tables.</summary>
 public sealed record ShowTablesStatement : Statement;
 
-/// <summary>describe TABLE (or a let name): its columns.</summary>
-public sealed record DescribeStatement(Name Target) : Statement;
+/// <summary>describe TABLE (or a let name, or "PATH" of a user's file): its columns.</summary>
+public sealed record DescribeStatement(Source Target) : Statement;
 
 /// <summary>A source and the stages it flows through. A `where` right after the source is the first stage.</summary>
 public sealed record Query(Source Source, IReadOnlyList<Stage> Stages) : SyntaxNode;
@@ -26,6 +26,9 @@ public abstract record Source : SyntaxNode;
 
 /// <summary>A corpus table or a let name.</summary>
 public sealed record NamedSource(Name Name) : Source;
+
+/// <summary>read "PATH": a user's own CSV or Parquet file, or a folder of them, as a table.</summary>
+public sealed record ReadSource(StringLiteral Path) : Source;
 
 /// <summary>kwic "term" [in TABLE] [width N].</summary>
 public sealed record KwicSource(StringLiteral Term, Name? Table, NumberLiteral? Width) : Source;

@@ -97,6 +97,7 @@ public static class SyntaxFacts
         new("as", WordKind.Clause, R | M | S),
         new("asc", WordKind.SortDirection, R | S),
         new("desc", WordKind.SortDirection, R | S),
+        new("read", WordKind.Source, M | S | St),
         new("kwic", WordKind.Source, M | S | St),
         new("width", WordKind.Clause, M | C | S),
         new("collocations", WordKind.Source, M | S | St),

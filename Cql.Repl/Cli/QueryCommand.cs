@@ -3,6 +3,7 @@ using Cql.Engine.Execution;
 using Cql.Engine.Output;
 using Cql.Engine.Session;
 using Cql.Engine.Storage.Reading;
+using Cql.Engine.Storage.Tables;
 using System.Diagnostics;
 
 namespace Cql.Repl.Cli;
@@ -63,6 +64,8 @@ public static class QueryCommand
             maxRows ?? (toTerminal ? 50 : int.MaxValue), keepGoing, Crlf: crlf);
         // Building the default corpus on first use takes a moment: say so on a terminal, where someone is waiting.
         using var session = CqlSession.Open(corpus, ct, Console.IsErrorRedirected ? null : stderr);
+        // A script's read "PATH" is relative to the script's folder, so the script runs the same from anywhere.
+        if (runFile is not null) session.Catalog.PathBase = Path.GetDirectoryName(Path.GetFullPath(runFile));
         if (csx) return Scripting.CsxRunner.Run(session, script!, options, stdout, stderr, ct);
         if (script is not null)
         {
@@ -157,6 +160,7 @@ public static class QueryCommand
                     // Rows are read as they are printed: failures found while reading are reported here.
                     catch (QueryRuntimeException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.QueryError; }
                     catch (CorpusReadException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
+                    catch (UserTableException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                 }
             default:
                 throw new UnreachableException(outcome.GetType().Name);

@@ -144,6 +144,8 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
         if (completion is null) return;
         int start = _cursor;
         while (start > 0 && (char.IsLetterOrDigit(_line[start - 1]) || _line[start - 1] is '_' or '.' or ':')) start--;
+        // A path being typed in a string (read "data/out⇥") is one word from its opening quote.
+        if (OpenQuote(_line.ToString(0, _cursor)) is int quote && quote < start) start = quote;
         // An opening quote belongs to the word: values with spaces are offered quoted ("Xi Jinping").
         if (start > 0 && _line[start - 1] == '"') start--;
         var word = _line.ToString(start, _cursor - start);
@@ -157,7 +159,8 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
             while (k < common.Length && k < o.Length && char.ToLowerInvariant(common[k]) == char.ToLowerInvariant(o[k])) k++;
             common = common[..k];
         }
-        if (options.Count == 1) common = options[0] + " ";
+        // One option is taken whole, and a space follows it, unless it is a folder to go on typing into.
+        if (options.Count == 1) common = options[0].EndsWith('/') ? options[0] : options[0] + " ";
         if (common.Length > word.Length || options.Count == 1)
         {
             _line.Remove(start, _cursor - start).Insert(start, common);
@@ -168,6 +171,16 @@ public sealed class ConsoleLineEditor(History history, ICompletionSource? comple
             Console.Write('\n');
             Console.WriteLine(string.Join("  ", options.Take(60)) + (options.Count > 60 ? $"  … ({options.Count} in all)" : ""));
         }
+    }
+
+    /// <summary>Where the string the cursor is in opens (a '"' with no closing one after it); null outside strings.</summary>
+    static int? OpenQuote(string before)
+    {
+        int? open = null;
+        for (int i = 0; i < before.Length; i++)
+            if (before[i] == '\\' && open is not null) i++;
+            else if (before[i] == '"') open = open is null ? i : null;
+        return open;
     }
 
     void ReverseSearch(ref int historyIndex)

@@ -12,6 +12,7 @@ namespace Cql.Repl.Interactive;
 /// <summary>
 /// Tab completion from what the session knows, by the cursor's position in the statement (see ByPosition): tables,
 /// stages, the columns of the statement's source (a table or a let), doc.FIELD, a column's values, meta commands,
+/// the path of read "…" (<see cref="PathCompletion"/>),
 /// and after '>' what Roslyn's semantic model of the line offers (<see cref="CSharpCompletion"/>: members after a dot,
 /// else the names in scope), or — before the C# engine has loaded — the globals, record properties and common LINQ
 /// methods.
@@ -50,6 +51,8 @@ public sealed class ReplCompletion(Func<CqlSession> session, Func<ColumnValues> 
                 if (n.StartsWith(member ?? word, StringComparison.Ordinal)) candidates.Add(prefix + n);
             return [.. candidates.Distinct().Order(StringComparer.Ordinal)];
         }
+        else if (PathCompletion.Applies(statement[..^word.Length], word))
+            return [.. PathCompletion.Complete(word, session().Catalog.PathBase ?? Directory.GetCurrentDirectory()).Where(c => c.StartsWith(word, StringComparison.Ordinal))];
         else if (ContextLink.Find(word.Split('.')[0]) is { } link && word.Contains('.'))
             candidates.AddRange(link.Table.Columns.Select(c => link.Prefix + c.Name));
         else candidates.AddRange(ByPosition(session(), statement[..^word.Length]));

@@ -12,10 +12,14 @@ public static class CqlProcess
 
     public static Result Run(string? stdin, params string[] args) => Run(stdin, null, args);
 
-    public static Result Run(string? stdin, IDictionary<string, string>? env, params string[] args)
+    public static Result Run(string? stdin, IDictionary<string, string>? env, params string[] args) => RunIn(null, stdin, env, args);
+
+    /// <summary>Runs cql with <paramref name="workingDirectory"/> as its current folder (null: the tests' own).</summary>
+    public static Result RunIn(string? workingDirectory, string? stdin, IDictionary<string, string>? env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
