@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>
@@ -58,7 +60,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
         if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
-        to = TrimEnd(p, from, BeforeNextReport(p, cues, c, from, to));
+        to = BeforeNextReport(p, cues, c, from, to);
+        // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
+        if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
+        to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
@@ -133,8 +138,41 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
+        if (!subjectAfter && ObjectOf(p, c, se) is { From: >= 0 } obj) return obj;
         var before = Before(p, c, ss, opaque);
         return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
+    }
+
+    /// <summary>Words that stand between a cue and its object without being part of it: "announced Tuesday a plan",
+    /// "vowed again to …".</summary>
+    const int MaxObjectBeforeInfinitive = 5;
+
+    /// <summary>"vowed to fight the rule", "urged Congress to act", "denied the allegations", "announced a new plan":
+    /// what an infinitive cue reports is its infinitive with the listener before it, what an object cue reports is its
+    /// object, both to the sentence's end, cut like any reported clause; (-1, -1) when the cue has neither.</summary>
+    static (int From, int To) ObjectOf(ParagraphContext p, CueHit c, int se)
+    {
+        bool objectCue = p.IsObjectCue(c.Start), infinitiveCue = p.IsInfinitiveCue(c.Start);
+        // "His promises to …", "the proposed rule": after an article the cue's word is a noun or an adjective.
+        if (!objectCue && !infinitiveCue || c.Start > 0 && (p.IsDetDef(c.Start - 1) || p.IsDetIndef(c.Start - 1))) return (-1, -1);
+        var toks = p.Tokens;
+        int from = c.End;
+        while (from < se && (p.IsAdverb(from) || CalendarWords.IsWeekday(toks[from].Text, followedByPunctuation: false))) from++;
+        if (from >= se || !toks[from].IsWord || p.IsPreposition(from) && !p.IsInfinitiveMarker(from) || p.IsConjunction(from)
+            || p.IsSubordinator(from) || p.IsNegation(from) || p.IsComplementizer(from)) return (-1, -1);
+        if (infinitiveCue)
+            for (int k = from, words = 0; k < se - 1 && words <= MaxObjectBeforeInfinitive && toks[k].IsWord; k++, words++)
+                if (p.IsInfinitiveMarker(k) && toks[k + 1].IsWord) return (from, se);
+        return objectCue ? (from, se) : (-1, -1);
+    }
+
+    /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
+    /// annotators end the content there about two times in three).</summary>
+    static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
+    {
+        for (int k = from + 1; k < to - 1; k++)
+            if (p.Tokens[k].Is(',') && !opaque(k) && p.IsClauseBreak(k + 1)) return k;
+        return to;
     }
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X
