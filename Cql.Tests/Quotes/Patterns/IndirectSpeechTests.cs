@@ -61,7 +61,9 @@ public class IndirectSpeechTests
     [InlineData("Senator Anna Berg spoke on Monday. She declined to say whether the deal was dead.")]
     [InlineData("Senator Anna Berg spoke on Monday. If she says the deal is dead, nobody will believe her.")]
     [InlineData("Senator Anna Berg spoke on Monday. Did she say that the deal was dead?")]
-    [InlineData("Senator Anna Berg spoke on Monday. She praised the new rules for their clarity.")]
+    [InlineData("Senator Anna Berg spoke on Monday. She praised them.")]
+    [InlineData("Senator Anna Berg spoke on Monday. Her promises to cut taxes for the middle class were popular.")]
+    [InlineData("Senator Anna Berg spoke on Monday. She called the meeting to order at noon.")]
     [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun tror at regjeringen vil stanse planen.")]
     [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte nicht, dass der Vertrag tot sei.")]
     [InlineData("Senator Anna Berg spoke on Monday. “We need the money,” said Joseph Smith, who has four children.")]
@@ -73,6 +75,43 @@ public class IndirectSpeechTests
     {
         var e = Extract("Senator Anna Berg spoke on Monday. She said the deal was dead, though Smith noted that talks would go on.");
         Assert.Equal(["the deal was dead", "talks would go on"], e.Quotes.Select(q => q.Text));
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She denied the allegations about her campaign.", "the allegations about her campaign")]
+    [InlineData("Senator Anna Berg spoke on Monday. She praised the new rules for their clarity.", "the new rules for their clarity")]
+    [InlineData("Senator Anna Berg spoke on Monday. She vowed to fight the rule in court.", "to fight the rule in court")]
+    [InlineData("Senator Anna Berg spoke on Monday. She urged Congress to act on the bill.", "Congress to act on the bill")]
+    [InlineData("Senator Anna Berg spoke on Monday. She announced a new plan for the schools.", "a new plan for the schools")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie kritisierte die Pläne der Regierung.", "die Pläne der Regierung")]
+    [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun lovet å kutte skatten for alle.", "å kutte skatten for alle")]
+    [InlineData("Finansminister Anna Berg talade på måndagen. Hon kritiserade regeringens nya budget.", "regeringens nya budget")]
+    public void What_an_object_or_infinitive_cue_reports_is_its_object_or_infinitive(string paragraph, string content)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((content, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, although the budget was approved.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, which angered farmers.", "the plan would be delayed")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte, der Plan sei tot, obwohl der Haushalt beschlossen wurde.", "der Plan sei tot")]
+    public void A_reported_clause_ends_before_a_clause_break(string paragraph, string clause) =>
+        Assert.Equal(clause, Assert.Single(Extract(paragraph).Quotes).Text);
+
+    [Fact]
+    public void A_naming_cue_with_its_words_in_marks_is_one_mixed_quote_with_its_object()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She called the plan “a disaster for farmers.”").Quotes);
+        Assert.Equal(("the plan “a disaster for farmers.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_report_ends_before_a_coordinated_cue_after_an_adverb()
+    {
+        var e = Extract("Senator Anna Berg spoke on Monday. She urged the crowd to stay calm and repeatedly said, “Do not panic.”");
+        // The quotation in marks stays a row of its own, not a fragment absorbed by the report before it.
+        Assert.Equal([("the crowd to stay calm", "indirect"), ("Do not panic.", "partial")], e.Quotes.Select(q => (q.Text, q.Kind)));
     }
 
     [Fact]
