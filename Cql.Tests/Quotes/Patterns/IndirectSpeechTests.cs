@@ -21,6 +21,7 @@ public class IndirectSpeechTests
     [InlineData("La ministre Anna Berg a parlé lundi. Elle a affirmé qu'elle ne partirait pas.", "elle ne partirait pas")]
     [InlineData("La ministra Anna Berg habló el lunes. Según Berg, la reforma está muerta.", "la reforma está muerta")]
     [InlineData("Minister Anna Berg sprak maandag. Ze zei dat het plan dood was.", "het plan dood was")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie hat deutlich gemacht, dass die Regierung bereit ist.", "die Regierung bereit ist")]
     public void A_reported_clause_is_an_indirect_quote(string paragraph, string clause)
     {
         var q = Assert.Single(Extract(paragraph).Quotes);
@@ -98,6 +99,15 @@ public class IndirectSpeechTests
     [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte, der Plan sei tot, obwohl der Haushalt beschlossen wurde.", "der Plan sei tot")]
     public void A_reported_clause_ends_before_a_clause_break(string paragraph, string clause) =>
         Assert.Equal(clause, Assert.Single(Extract(paragraph).Quotes).Text);
+
+    [Theory]
+    [InlineData("Ich fordere, dass die Stiftung im nächsten Haushalt unterstützt wird.", "die Stiftung im nächsten Haushalt unterstützt wird", "Ich")]
+    [InlineData("Wir erwarten, dass Sie dieser Verantwortung gerecht werden.", "Sie dieser Verantwortung gerecht werden", "Wir")]
+    public void A_speaker_in_the_first_person_reports_a_clause(string paragraph, string clause, string speakerText)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, speakerText), (q.Text, q.SpeakerText));
+    }
 
     [Fact]
     public void A_naming_cue_with_its_words_in_marks_is_one_mixed_quote_with_its_object()
