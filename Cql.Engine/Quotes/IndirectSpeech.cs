@@ -363,7 +363,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // "said it was opposed to the test and warned North Korea …", "… and repeatedly says": a coordinated cue
             // reports a clause of its own.
             int before = other.Start - 1;
-            while (before > from && (p.IsAdverb(before) || p.IsAux(before))) before--;
+            // Adverbs only: "e ha invitato “tutte le parti” …" goes on with the same utterance (an auxiliary keeps it).
+            while (before > from && p.IsAdverb(before)) before--;
             if (before > from && p.IsConjunction(before)) return before;
             for (int k = other.Start - 1; k > from && k >= other.Start - MaxSubjectGap - 1; k--)
             {
