@@ -1,3 +1,5 @@
+using Cql.Engine.Text;
+
 namespace Cql.Engine.Quotes;
 
 /// <summary>
@@ -51,14 +53,22 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     void Place(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool subjectAfter)
     {
         var p = attributor.Paragraph;
-        var (from, to) = c.Kind is CueKind.According or CueKind.AccordingAfter ? AroundSource(attributor, c, ss, se, cues) : ClauseOf(p, c, ss, se, opaque, subjectAfter);
+        var (from, to) = c.Kind switch
+        {
+            CueKind.According or CueKind.AccordingAfter => AroundSource(attributor, c, ss, se, cues),
+            CueKind.Naming => subjectAfter ? (-1, -1) : NamedObject(p, c, se, opaque),
+            _ => ClauseOf(p, c, ss, se, opaque, subjectAfter),
+        };
         if (from < 0) return;
         // A cue with no subject at all ("the said plan") reports nothing, unless a complementizer opens its clause: a
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
         if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
-        to = TrimEnd(p, from, BeforeNextReport(p, cues, c, from, to));
+        to = BeforeNextReport(p, cues, c, from, to);
+        // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
+        if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
+        to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
@@ -69,6 +79,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         }
         if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
         bool mixed = absorbed.Count > 0;
+        // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
+        if (c.Kind == CueKind.Naming && !mixed) return;
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
@@ -133,8 +145,65 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
+        if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
         var before = Before(p, c, ss, opaque);
         return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
+    }
+
+    /// <summary>Words that stand between a cue and its object without being part of it: "announced Tuesday a plan",
+    /// "vowed again to …".</summary>
+    const int MaxObjectBeforeInfinitive = 5;
+
+    /// <summary>"vowed to fight the rule", "urged Congress to act", "denied the allegations", "announced a new plan":
+    /// what an infinitive cue reports is its infinitive with the listener before it, what an object cue reports is its
+    /// object, both to the sentence's end, cut like any reported clause; (-1, -1) when the cue has neither.</summary>
+    static (int From, int To) ObjectOf(ParagraphContext p, CueHit c, int se, Func<int, bool> opaque)
+    {
+        bool objectCue = p.IsObjectCue(c.Start), infinitiveCue = p.IsInfinitiveCue(c.Start);
+        // "His promises to …", "the proposed rule": after an article the cue's word is a noun or an adjective.
+        if (!objectCue && !infinitiveCue || c.Start > 0 && (p.IsDetDef(c.Start - 1) || p.IsDetIndef(c.Start - 1))) return (-1, -1);
+        var toks = p.Tokens;
+        int from = c.End;
+        while (from < se && (p.IsAdverb(from) || CalendarWords.IsWeekday(toks[from].Text, followedByPunctuation: false))) from++;
+        if (from >= se || !toks[from].IsWord || p.IsPreposition(from) && !p.IsInfinitiveMarker(from) || p.IsConjunction(from)
+            || p.IsSubordinator(from) || p.IsNegation(from) || p.IsComplementizer(from)) return (-1, -1);
+        if (infinitiveCue)
+            for (int k = from, words = 0; k < se - 1 && words <= MaxObjectBeforeInfinitive && toks[k].IsWord; k++, words++)
+                if (p.IsInfinitiveMarker(k) && toks[k + 1].IsWord) return (from, se);
+        // "Bestätigt wurde das nicht", "beloofde te investeren": a verb or an infinitive is no object.
+        if (!objectCue || p.IsInfinitiveMarker(from) || p.IsAux(from) || p.IsFinite(from)) return (-1, -1);
+        // "verdedigde het pakket: ‘Dit is …’": the quotation after a colon is a statement of its own.
+        for (int k = from + 1; k < se; k++)
+            if (toks[k].Is(':') && (!opaque(k) || !opaque(k - 1))) return (from, k);
+        return (from, se);
+    }
+
+    /// <summary>"called half of Trump’s supporters “deplorables”", "described the deal as “a disaster”": what a naming
+    /// cue reports is its object with the words in marks that name it, to the sentence's end, cut like any reported
+    /// clause; a row only when a fragment its speaker speaks lies inside (<see cref="Place"/>).</summary>
+    static (int From, int To) NamedObject(ParagraphContext p, CueHit c, int se, Func<int, bool> opaque)
+    {
+        int from = c.GapStart >= 0 ? c.GapStart : c.End;
+        while (from < se && p.IsAdverb(from)) from++;
+        if (from >= se || opaque(from) || !p.Tokens[from].IsWord || p.IsPreposition(from) || p.IsConjunction(from)
+            || p.IsSubordinator(from) || p.IsNegation(from)) return (-1, -1);
+        // The naming words follow the object in its own clause: "called Democratic bigwigs to the stage, singing “…”"
+        // names nothing.
+        int to = from;
+        while (to < se && !(!opaque(to) && (p.Tokens[to].Kind == TokenKind.Dash || p.Tokens[to].Text[0] is ',' or ';' or ':' && p.Tokens[to].Kind == TokenKind.Punct))) to++;
+        // "noemde het pakket: ‘Dit is …’": a colon introduces a quotation of its own, not the words that name.
+        for (int k = from; k < to; k++)
+            if (opaque(k)) return p.Tokens[k].Is(':') || k > from && p.Tokens[k - 1].Is(':') ? (-1, -1) : (from, to);
+        return (from, to);
+    }
+
+    /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
+    /// annotators end the content there about two times in three).</summary>
+    static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
+    {
+        for (int k = from + 1; k < to - 1; k++)
+            if (p.Tokens[k].Is(',') && !opaque(k) && p.IsClauseBreak(k + 1)) return k;
+        return to;
     }
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X
@@ -291,8 +360,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         foreach (var other in cues)
         {
             if (other.Start <= from || other.Start >= to || other == c) continue;
-            // "said it was opposed to the test and warned North Korea …": a coordinated cue reports a clause of its own.
-            if (other.Start - 1 > from && p.IsConjunction(other.Start - 1)) return other.Start - 1;
+            // "said it was opposed to the test and warned North Korea …", "… and repeatedly says": a coordinated cue
+            // reports a clause of its own.
+            int before = other.Start - 1;
+            // Adverbs only: "e ha invitato “tutte le parti” …" goes on with the same utterance (an auxiliary keeps it).
+            while (before > from && p.IsAdverb(before)) before--;
+            if (before > from && p.IsConjunction(before)) return before;
             for (int k = other.Start - 1; k > from && k >= other.Start - MaxSubjectGap - 1; k--)
             {
                 var t = p.Tokens[k];

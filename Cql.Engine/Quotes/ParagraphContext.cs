@@ -123,6 +123,12 @@ internal sealed class ParagraphContext
     public bool IsSubjectPronoun(int i) => Has(i, WordClass.SubjectPronoun);
     /// <summary>A cue of belief ("tror", "thinks"): no statement.</summary>
     public bool IsBelief(int i) => Has(i, WordClass.Belief);
+    /// <summary>After a comma, opens a clause the report does not hold (", but …", ", which …", ", although …").</summary>
+    public bool IsClauseBreak(int i) => Has(i, WordClass.ClauseBreak);
+    /// <summary>A cue whose object is what was said ("denied the allegations", "announced a plan").</summary>
+    public bool IsObjectCue(int i) => Has(i, WordClass.ObjectCue);
+    /// <summary>A cue whose infinitive is what was said ("vowed to fight", "urged Congress to act").</summary>
+    public bool IsInfinitiveCue(int i) => Has(i, WordClass.InfinitiveCue);
 
     /// <summary>A finite verb by its form: a listed one, or a lower-case word with an ending of finite forms in one of
     /// the paragraph's languages ("planned", "opposes", "mener") that no article or preposition precedes.</summary>

@@ -46,6 +46,7 @@ internal enum WordClass : uint
     DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
     Oblique = 16384, FrontedSource = 32768, Complementizer = 1 << 16, Finite = 1 << 17, Negation = 1 << 18,
     Conditional = 1 << 19, Infinitive = 1 << 20, ClauseCue = 1 << 21, SubjectPronoun = 1 << 22, Belief = 1 << 23,
+    ClauseBreak = 1 << 24, ObjectCue = 1 << 25, InfinitiveCue = 1 << 26,
 }
 
 /// <summary>The closed word classes of one language.</summary>
@@ -70,7 +71,8 @@ internal sealed class LanguageWords(int ordinal)
             (PronounF, WordClass.PronounF), (PronounPl, WordClass.PronounPl), (Oblique, WordClass.Oblique),
             (FrontedSource, WordClass.FrontedSource), (Complementizer, WordClass.Complementizer), (Finite, WordClass.Finite),
             (Negation, WordClass.Negation), (Conditional, WordClass.Conditional), (Infinitive, WordClass.Infinitive),
-            (ClauseCue, WordClass.ClauseCue), (SubjectPronoun, WordClass.SubjectPronoun), (Belief, WordClass.Belief)])
+            (ClauseCue, WordClass.ClauseCue), (SubjectPronoun, WordClass.SubjectPronoun), (Belief, WordClass.Belief),
+            (ClauseBreak, WordClass.ClauseBreak), (ObjectCue, WordClass.ObjectCue), (InfinitiveCue, WordClass.InfinitiveCue)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
     }
 
@@ -88,7 +90,8 @@ internal sealed class LanguageWords(int ordinal)
         Subjunctive = new(StringComparer.Ordinal), Function = new(StringComparer.Ordinal), Oblique = new(StringComparer.Ordinal),
         FrontedSource = new(StringComparer.Ordinal), Complementizer = new(StringComparer.Ordinal), Finite = new(StringComparer.Ordinal),
         Negation = new(StringComparer.Ordinal), Conditional = new(StringComparer.Ordinal), Infinitive = new(StringComparer.Ordinal),
-        ClauseCue = new(StringComparer.Ordinal), SubjectPronoun = new(StringComparer.Ordinal), Belief = new(StringComparer.Ordinal);
+        ClauseCue = new(StringComparer.Ordinal), SubjectPronoun = new(StringComparer.Ordinal), Belief = new(StringComparer.Ordinal),
+        ClauseBreak = new(StringComparer.Ordinal), ObjectCue = new(StringComparer.Ordinal), InfinitiveCue = new(StringComparer.Ordinal);
     /// <summary>Endings of finite verb forms ("ed", "er"), longest first.</summary>
     public readonly List<string> FiniteEndings = [];
     /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
@@ -184,6 +187,7 @@ internal sealed class QuoteLexicon
                 "according-fronted" => w.FrontedSource, "complementizer" => w.Complementizer, "finite" => w.Finite,
                 "negation" => w.Negation, "conditional" => w.Conditional, "infinitive" => w.Infinitive,
                 "clause-cue" => w.ClauseCue, "subject-pronoun" => w.SubjectPronoun, "belief" => w.Belief,
+                "clause-break" => w.ClauseBreak, "object-cue" => w.ObjectCue, "infinitive-cue" => w.InfinitiveCue,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{cls}'"),
             };
             foreach (var e in entries) set.Add(e);

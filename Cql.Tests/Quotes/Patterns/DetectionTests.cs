@@ -27,8 +27,9 @@ public class DetectionTests
     [Fact]
     public void A_judgement_after_a_title_noun_is_a_quotation()
     {
-        var q = Assert.Single(Extract("Anmelderen Jens Kofoed har kaldt filmen »kedelig« og »alt for lang«.").Quotes.Take(1));
-        Assert.Equal(("kedelig", "Jens Kofoed"), (q.Text, q.Speaker));
+        // The judgement is what the critic said: with its object, one mixed statement ("called it …").
+        var q = Assert.Single(Extract("Anmelderen Jens Kofoed har kaldt filmen »kedelig« og »alt for lang«.").Quotes);
+        Assert.Equal(("filmen »kedelig« og »alt for lang«", "mixed", "Jens Kofoed"), (q.Text, q.Kind, q.Speaker));
     }
 
     [Theory]

@@ -4,7 +4,8 @@ namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Indirect speech: the clause a cue reports is a quote of kind indirect, after the cue (from a
 /// complementizer, a comma before a Konjunktiv I clause, or right after a cue that takes a bare clause) or before it
-/// ("…, he said."), and around "according to X", without its complementizer; with a fragment in marks it is one mixed
+/// ("…, he said."), and around "according to X", without its complementizer; an object or infinitive cue reports its
+/// object or infinitive ("denied the allegations", "vowed to fight"); with a fragment in marks it is one mixed
 /// quote; negated, infinitive, conditional, questioning and belief cues and cues without a clause report nothing.</summary>
 public class IndirectSpeechTests
 {
@@ -21,6 +22,16 @@ public class IndirectSpeechTests
     [InlineData("La ministre Anna Berg a parlé lundi. Elle a affirmé qu'elle ne partirait pas.", "elle ne partirait pas")]
     [InlineData("La ministra Anna Berg habló el lunes. Según Berg, la reforma está muerta.", "la reforma está muerta")]
     [InlineData("Minister Anna Berg sprak maandag. Ze zei dat het plan dood was.", "het plan dood was")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie hat deutlich gemacht, dass die Regierung bereit ist.", "die Regierung bereit ist")]
+    // An object or an infinitive cue reports its object or its infinitive.
+    [InlineData("Senator Anna Berg spoke on Monday. She denied the allegations about her campaign.", "the allegations about her campaign")]
+    [InlineData("Senator Anna Berg spoke on Monday. She praised the new rules for their clarity.", "the new rules for their clarity")]
+    [InlineData("Senator Anna Berg spoke on Monday. She vowed to fight the rule in court.", "to fight the rule in court")]
+    [InlineData("Senator Anna Berg spoke on Monday. She urged Congress to act on the bill.", "Congress to act on the bill")]
+    [InlineData("Senator Anna Berg spoke on Monday. She announced a new plan for the schools.", "a new plan for the schools")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie kritisierte die Pläne der Regierung.", "die Pläne der Regierung")]
+    [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun lovet å kutte skatten for alle.", "å kutte skatten for alle")]
+    [InlineData("Finansminister Anna Berg talade på måndagen. Hon kritiserade regeringens nya budget.", "regeringens nya budget")]
     public void A_reported_clause_is_an_indirect_quote(string paragraph, string clause)
     {
         var q = Assert.Single(Extract(paragraph).Quotes);
@@ -61,7 +72,9 @@ public class IndirectSpeechTests
     [InlineData("Senator Anna Berg spoke on Monday. She declined to say whether the deal was dead.")]
     [InlineData("Senator Anna Berg spoke on Monday. If she says the deal is dead, nobody will believe her.")]
     [InlineData("Senator Anna Berg spoke on Monday. Did she say that the deal was dead?")]
-    [InlineData("Senator Anna Berg spoke on Monday. She praised the new rules for their clarity.")]
+    [InlineData("Senator Anna Berg spoke on Monday. She praised them.")]
+    [InlineData("Senator Anna Berg spoke on Monday. Her promises to cut taxes for the middle class were popular.")]
+    [InlineData("Senator Anna Berg spoke on Monday. She called the meeting to order at noon.")]
     [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun tror at regjeringen vil stanse planen.")]
     [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte nicht, dass der Vertrag tot sei.")]
     [InlineData("Senator Anna Berg spoke on Monday. “We need the money,” said Joseph Smith, who has four children.")]
@@ -73,6 +86,37 @@ public class IndirectSpeechTests
     {
         var e = Extract("Senator Anna Berg spoke on Monday. She said the deal was dead, though Smith noted that talks would go on.");
         Assert.Equal(["the deal was dead", "talks would go on"], e.Quotes.Select(q => q.Text));
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, although the budget was approved.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, which angered farmers.", "the plan would be delayed")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte, der Plan sei tot, obwohl der Haushalt beschlossen wurde.", "der Plan sei tot")]
+    public void A_reported_clause_ends_before_a_clause_break(string paragraph, string clause) =>
+        Assert.Equal(clause, Assert.Single(Extract(paragraph).Quotes).Text);
+
+    [Theory]
+    [InlineData("Ich fordere, dass die Stiftung im nächsten Haushalt unterstützt wird.", "die Stiftung im nächsten Haushalt unterstützt wird", "Ich")]
+    [InlineData("Wir erwarten, dass Sie dieser Verantwortung gerecht werden.", "Sie dieser Verantwortung gerecht werden", "Wir")]
+    public void A_speaker_in_the_first_person_reports_a_clause(string paragraph, string clause, string speakerText)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, speakerText), (q.Text, q.SpeakerText));
+    }
+
+    [Fact]
+    public void A_naming_cue_with_its_words_in_marks_is_one_mixed_quote_with_its_object()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She called the plan “a disaster for farmers.”").Quotes);
+        Assert.Equal(("the plan “a disaster for farmers.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_report_ends_before_a_coordinated_cue_after_an_adverb()
+    {
+        var e = Extract("Senator Anna Berg spoke on Monday. She urged the crowd to stay calm and repeatedly said, “Do not panic.”");
+        // The quotation in marks stays a row of its own, not a fragment absorbed by the report before it.
+        Assert.Equal([("the crowd to stay calm", "indirect"), ("Do not panic.", "partial")], e.Quotes.Select(q => (q.Text, q.Kind)));
     }
 
     [Fact]

@@ -70,6 +70,8 @@ public class JournalistAttributionTests
     [InlineData("«Siamo pronti a collaborare con tutti», ha detto il ministro dell'Economia Giancarlo Giorgetti ai giornalisti.", "Siamo pronti", "dire")]
     [InlineData("«Siamo pronti a collaborare con tutti», ha detto ieri sera a Roma il ministro Giancarlo Giorgetti, dopo il vertice con i sindacati.", "Siamo pronti", "dire")]
     [InlineData("„Wir stehen zusammen“, sagte Bundeskanzler Olaf Scholz am Montag in Berlin vor Journalisten.", "Wir stehen", "sagen")]
+    [InlineData("Senator Anna Berg spoke on Monday. She vowed to fight the rule in court.", "to fight", "vow")]
+    [InlineData("Ich fordere, dass die Stiftung im nächsten Haushalt unterstützt wird.", "die Stiftung", "fordern")]
     public void The_cue_lemma_joins_the_forms_of_one_verb(string paragraph, string quote, string lemma)
     {
         var q = Quote(Extract(paragraph), quote);
