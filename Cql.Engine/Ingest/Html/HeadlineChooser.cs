@@ -23,13 +23,21 @@ public static class HeadlineChooser
             if (text.Length < 3 || text.Length > 400) continue;
             if (candidates.Count == 0) return text;
             foreach (var c in candidates)
-                if (FoldQuotes(c).Contains(FoldQuotes(text), StringComparison.OrdinalIgnoreCase) && (text.Length * 3 >= c.Length || !SameAsOutlet(text, outlet)))
+                if (FoldQuotes(c).Contains(FoldQuotes(text), StringComparison.OrdinalIgnoreCase) && (text.Length * 3 >= c.Length || !SameAsOutlet(text, outlet))
+                    || ShortenedFrom(WithoutSiteName(c, outlet), text))
                     return text;
         }
         foreach (var c in candidates)
             if (WithoutSiteName(c, outlet) is { Length: > 0 } clean) return clean;
         return null;
     }
+
+    /// <summary>Whether the metadata's title is the h1 cut short, as sites shorten a headline for search results
+    /// ("Lecco, il lungolago diventa pedonale da giugno" for the h1 "… da giugno: stop alle auto …"): then the h1,
+    /// which readers see, is the headline. Four words at least, so a section name the h1 starts with does not count.</summary>
+    static bool ShortenedFrom(string title, string h1) =>
+        Words(title) >= 4 && h1.Length > title.Length
+        && FoldQuotes(h1).StartsWith(FoldQuotes(title), StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(h1[title.Length]);
 
     /// <summary>Typographic quotes and apostrophes as ASCII: a page's &lt;title&gt; often spells "l'école" where its
     /// h1 has "l’école".</summary>

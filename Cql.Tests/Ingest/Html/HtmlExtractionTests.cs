@@ -99,6 +99,16 @@ public class HtmlExtractionTests
     }
 
     [Fact]
+    public void An_h1_whose_start_is_the_metadata_title_is_the_headline()
+    {
+        // The title and JSON-LD headline are the h1 cut short for search results; readers see the h1.
+        var a = Article("<html><head><title>Ny bro over elva åpner i mai - Dalposten</title><meta property=\"og:site_name\" content=\"Dalposten\">" +
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ny bro over elva åpner i mai\"}</script></head>" +
+            $"<body><h1>Ny bro over elva åpner i mai: bilene må vente til høsten</h1><p>{string.Join(" ", Enumerable.Repeat("Ordene i selve saken.", 30))}</p></body></html>");
+        Assert.Equal("Ny bro over elva åpner i mai: bilene må vente til høsten", a.Title);
+    }
+
+    [Fact]
     public void The_free_part_of_a_paywalled_article_is_kept_and_the_paywall_box_dropped()
     {
         var words = string.Join(" ", Enumerable.Repeat("Priserna steg igen i september.", 12));
