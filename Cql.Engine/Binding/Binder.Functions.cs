@@ -28,6 +28,12 @@ public sealed partial class Binder
         ["day"] = ScalarFunction.Day,
         ["weekday"] = ScalarFunction.Weekday,
         ["if"] = ScalarFunction.If,
+        ["split"] = ScalarFunction.Split,
+        ["extract"] = ScalarFunction.Extract,
+        ["date_diff"] = ScalarFunction.DateDiff,
+        ["now"] = ScalarFunction.Now,
+        ["log"] = ScalarFunction.Log,
+        ["case"] = ScalarFunction.Case,
     };
 
     /// <summary>How many arguments each function takes (bucket is bound apart: its unit is a word, not a value).</summary>
@@ -36,7 +42,11 @@ public sealed partial class Binder
         ScalarFunction.Coalesce => (2, int.MaxValue),
         ScalarFunction.Substring or ScalarFunction.Replace or ScalarFunction.If => (3, 3),
         ScalarFunction.Starts or ScalarFunction.Ends => (2, 2),
-        ScalarFunction.Round => (1, 2),
+        ScalarFunction.Round or ScalarFunction.Log => (1, 2),
+        ScalarFunction.Split => (3, 3),
+        ScalarFunction.Extract => (2, 3),
+        ScalarFunction.Now => (0, 0),
+        ScalarFunction.Case => (3, int.MaxValue),
         _ => (1, 1),
     };
 
@@ -52,6 +62,7 @@ public sealed partial class Binder
             throw new BindError(DiagnosticFacts.UnknownFunction(c.Function.Span, c.Function.Text, [.. Functions.Keys]));
         }
         if (fn == ScalarFunction.Bucket) return BindBucket(c, s);
+        if (fn == ScalarFunction.DateDiff) return BindDateDiff(c, s);
         var (min, max) = Arity(fn);
         int got = c.Arguments.Count;
         if (got < min || got > max)
@@ -74,6 +85,12 @@ public sealed partial class Binder
             ScalarFunction.Abs or ScalarFunction.Floor => NumberCall(fn, [call.Number(0)]),
             ScalarFunction.Round => NumberCall(fn, got == 1 ? [call.Number(0)] : [call.Number(0), call.Digits(1)]),
             ScalarFunction.Coalesce => call.Common(0),
+            ScalarFunction.Split => new FunctionCall(fn, [call.Text(0), call.Text(1), call.WholeNumber(2)], ColumnType.String),
+            ScalarFunction.Extract => call.Extract(),
+            ScalarFunction.Log => new FunctionCall(fn, got == 1 ? [call.Number(0)] : [call.Number(0), call.Number(1)], ColumnType.Float64),
+            // now() is the day the query runs (UTC), fixed for the whole query as a literal: the language's dates are days.
+            ScalarFunction.Now => new Literal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ColumnType.Date),
+            ScalarFunction.Case => call.Case(),
             _ => call.If(),
         };
     }
@@ -112,13 +129,54 @@ public sealed partial class Binder
             return new FunctionCall(fn, [cond, .. branches.Arguments], branches.Type);
         }
 
+        /// <summary>case(c1, v1, c2, v2, …, else): conditions at the even places before the last, values of one type.</summary>
+        public FunctionCall Case()
+        {
+            if (args.Length % 2 == 0)
+                throw new BindError(DiagnosticFacts.WrongArgumentCount(call.Function.Span, "case", "an odd number of", args.Length) with
+                {
+                    Suggestion = "case(cond1, value1, cond2, value2, …, else value)",
+                });
+            var values = new List<int>();
+            for (int i = 0; i < args.Length; i++)
+                if (i % 2 == 0 && i < args.Length - 1) args[i] = Check(i, args[i].Type == ColumnType.Bool, "a condition (true/false)", ColumnType.Bool);
+                else values.Add(i);
+            var common = Common(values);
+            var list = new Expr[args.Length];
+            for (int i = 0, v = 0; i < args.Length; i++) list[i] = values.Contains(i) ? common.Arguments[v++] : args[i];
+            return new FunctionCall(fn, list, common.Type);
+        }
+
+        /// <summary>extract(text, "regex"[, group]): the pattern and the group are written in the query, so the
+        /// pattern is checked and compiled once.</summary>
+        public FunctionCall Extract()
+        {
+            var pattern = args[1] is Literal { Value: string p } ? p
+                : throw new BindError(DiagnosticFacts.WrongArgumentType(call.Arguments[1].Span, "extract", "a regular expression written in quotes", Describe(call.Arguments[1])));
+            System.Text.RegularExpressions.Regex regex;
+            try { regex = RegexPatterns.Get(pattern); }
+            catch (ArgumentException e) { throw new BindError(DiagnosticFacts.BadRegex(call.Arguments[1].Span, e.Message)); }
+            int group = 0;
+            if (args.Length == 3)
+            {
+                if (args[2] is not Literal { Value: int g } || g < 0 || g > regex.GetGroupNumbers().Max())
+                    throw new BindError(DiagnosticFacts.WrongArgumentType(call.Arguments[2].Span, "extract",
+                        $"a group number of the pattern written in the query (0 to {regex.GetGroupNumbers().Max()})", Describe(call.Arguments[2])));
+                group = g;
+            }
+            return new FunctionCall(fn, [Text(0), args[1], new Literal(group, ColumnType.Int32)], ColumnType.String);
+        }
+
         /// <summary>The arguments from <paramref name="from"/> on, which must be comparable with each other; the
         /// result has the widest of their types (int, then long, then double; date only when all are dates).</summary>
-        public FunctionCall Common(int from)
+        public FunctionCall Common(int from) => Common([.. Enumerable.Range(from, args.Length - from)]);
+
+        /// <summary>The arguments at these places, as <see cref="Common(int)"/> has them.</summary>
+        public FunctionCall Common(IReadOnlyList<int> places)
         {
             ColumnType? type = null;
             int first = -1;
-            for (int i = from; i < args.Length; i++)
+            foreach (int i in places)
             {
                 var t = args[i].Type;
                 if (IsNullLiteral(args[i])) continue;
@@ -129,8 +187,8 @@ public sealed partial class Binder
                 type = Wider(so, t);
             }
             var result = type ?? ColumnType.String;
-            var list = new Expr[args.Length - from];
-            for (int i = from; i < args.Length; i++) list[i - from] = IsNullLiteral(args[i]) ? new Literal(null, result) : args[i];
+            var list = new Expr[places.Count];
+            for (int k = 0; k < places.Count; k++) list[k] = IsNullLiteral(args[places[k]]) ? new Literal(null, result) : args[places[k]];
             return new FunctionCall(fn, list, result);
         }
 
@@ -139,6 +197,34 @@ public sealed partial class Binder
             : a is ColumnType.String or ColumnType.Date ? ColumnType.String
             : a == ColumnType.Float64 || b == ColumnType.Float64 ? ColumnType.Float64
             : ColumnType.Int64;
+    }
+
+    /// <summary>date_diff(UNIT, START, END): the unit as bucket's; the dates of any precision (the kernel needs the
+    /// unit's).</summary>
+    Expr BindDateDiff(CallExpr c, QueryState s)
+    {
+        if (c.Arguments.Count != 3) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, "date_diff", "3", c.Arguments.Count));
+        var unitText = c.Arguments[0] switch
+        {
+            NameExpr { Qualifier: null } n => n.Name.Text,
+            StringLiteral str => str.Value,
+            _ => null,
+        };
+        if (unitText is null || !DatePeriods.TryParseUnit(unitText, out var unit))
+            throw new BindError(DiagnosticFacts.UnknownPeriodUnit(c.Arguments[0].Span, unitText ?? TextOf(c.Arguments[0].Span)));
+        var dates = new Expr[2];
+        for (int i = 0; i < 2; i++)
+        {
+            var d = BindExpr(c.Arguments[i + 1], s);
+            if (d is Literal { Value: null }) d = new Literal(null, ColumnType.Date);
+            // A year is written as a number (date_diff(year, date, 2030)), as in date comparisons.
+            else if (d is Literal { Value: int year } && year is >= 1000 and <= 9999)
+                d = new Literal(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnType.Date);
+            else if (d.Type is not (ColumnType.String or ColumnType.Date))
+                throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[i + 1].Span, "date_diff", "a date", "a " + TypeName(d.Type) + " value"));
+            dates[i] = d;
+        }
+        return new FunctionCall(ScalarFunction.DateDiff, [new Literal((int)unit, ColumnType.Int32), dates[0], dates[1]], ColumnType.Int64);
     }
 
     /// <summary>bucket(DATE, UNIT): the unit is a bare word or a string (day, week, month, quarter, year).</summary>

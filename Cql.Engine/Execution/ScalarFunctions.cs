@@ -8,7 +8,7 @@ namespace Cql.Engine.Execution;
 /// batch and writes one result vector. Null semantics as in SQL: a null argument gives a null result, except in
 /// coalesce and if; text results slice their input where they can and allocate only the strings they change.
 /// </summary>
-static class ScalarFunctions
+static partial class ScalarFunctions
 {
     public static ColumnVector Evaluate(FunctionCall f, IColumnSource input)
     {
@@ -35,6 +35,11 @@ static class ScalarFunctions
             ScalarFunction.Round => Round(args[0], f.Arguments.Count > 1 ? (int)((Literal)f.Arguments[1]).Value! : 0),
             ScalarFunction.Coalesce => Coalesce(f.Type, args, n),
             ScalarFunction.If => If(f.Type, args, n),
+            ScalarFunction.Case => Case(f.Type, args, n),
+            ScalarFunction.Split => Split(Text(args[0]), Text(args[1]), args[2]),
+            ScalarFunction.Extract => Extract(Text(args[0]), RegexPatterns.Get((string)((Literal)f.Arguments[1]).Value!), (int)((Literal)f.Arguments[2]).Value!),
+            ScalarFunction.DateDiff => DateDiff((PeriodUnit)(int)((Literal)f.Arguments[0]).Value!, Text(args[1]), Text(args[2])),
+            ScalarFunction.Log => Log(args[0], args.Length > 1 ? args[1] : null),
             _ => throw new NotSupportedException($"function {f}"),
         };
     }
@@ -242,6 +247,37 @@ static class ScalarFunctions
         return true;
     }
 
+    /// <summary>date_diff(unit, start, end): end − start in the unit as DuckDB's date_diff counts it: years, quarters
+    /// and months by the boundaries between them (2024-03-31 to 2024-04-01 is one month), weeks as whole 7 days
+    /// (truncated toward zero), days by the day; null unless both dates are known to the unit's precision.</summary>
+    static Int64Vector DateDiff(PeriodUnit unit, StringVector start, StringVector end)
+    {
+        int n = start.Length;
+        var v = new long[n];
+        bool[]? nulls = null;
+        for (int i = 0; i < n; i++)
+        {
+            if (start.IsNull(i) || end.IsNull(i) || !TryOrdinal(unit, start.Values[i].Span, out long a) || !TryOrdinal(unit, end.Values[i].Span, out long b))
+                (nulls ??= new bool[n])[i] = true;
+            else v[i] = unit == PeriodUnit.Week ? (b - a) / 7 : b - a;
+        }
+        return new Int64Vector(v, nulls, n);
+    }
+
+    /// <summary>A date's number in the unit: years, months or quarters since year 0, else days since 0001-01-01.</summary>
+    static bool TryOrdinal(PeriodUnit unit, ReadOnlySpan<char> t, out long value)
+    {
+        value = 0;
+        if (!TryPart(t, 0, 4, out int y)) return false;
+        if (unit == PeriodUnit.Year) { value = y; return true; }
+        if (!TryPart(t, 5, 2, out int m) || m is < 1 or > 12) return false;
+        if (unit == PeriodUnit.Month) { value = y * 12L + m - 1; return true; }
+        if (unit == PeriodUnit.Quarter) { value = y * 4L + (m - 1) / 3; return true; }
+        if (!TryPart(t, 8, 2, out int d) || y < 1 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        value = new DateOnly(y, m, d).DayNumber;
+        return true;
+    }
+
     // ---------------------------------------------------------------- numbers
 
     /// <summary>One function over each number, keeping the vector's type.</summary>
@@ -276,6 +312,23 @@ static class ScalarFunctions
         }, static w => w);
     }
 
+    /// <summary>log(x) is the natural logarithm, log(x, base) in that base; null where x ≤ 0 or the base is ≤ 0 or 1
+    /// (no logarithm there), where SQL engines stop the query or give -infinity.</summary>
+    static Float64Vector Log(ColumnVector x, ColumnVector? logBase)
+    {
+        int n = x.Length;
+        var v = new double[n];
+        bool[]? nulls = null;
+        for (int i = 0; i < n; i++)
+        {
+            double b = logBase is null ? Math.E : logBase.IsNull(i) ? double.NaN : logBase.GetFloat64(i);
+            double a = x.IsNull(i) ? double.NaN : x.GetFloat64(i);
+            if (!(a > 0) || !(b > 0) || b == 1) { (nulls ??= new bool[n])[i] = true; continue; }
+            v[i] = logBase is null ? Math.Log(a) : Math.Log(a) / Math.Log(b);
+        }
+        return new Float64Vector(v, nulls, n);
+    }
+
     // ---------------------------------------------------------------- nulls and branches
 
     /// <summary>coalesce(a, b, …): the first argument that is not null, else null.</summary>
@@ -300,6 +353,21 @@ static class ScalarFunctions
         {
             int j = !cond.IsNull(i) && cond.GetBool(i) ? 1 : 2;
             pick[i] = args[j].IsNull(i) ? -1 : j;
+        }
+        return Gather(type, args, pick, n);
+    }
+
+    /// <summary>case(c1, v1, c2, v2, …, else): the value after the first true condition, else the last; an unknown
+    /// (null) condition is not true, as in SQL's CASE.</summary>
+    static ColumnVector Case(ColumnType type, ColumnVector[] args, int n)
+    {
+        var pick = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            int j = 0;
+            while (j < args.Length - 1 && (args[j].IsNull(i) || !args[j].GetBool(i))) j += 2;
+            int chosen = j < args.Length - 1 ? j + 1 : args.Length - 1;
+            pick[i] = args[chosen].IsNull(i) ? -1 : chosen;
         }
         return Gather(type, args, pick, n);
     }

@@ -108,6 +108,7 @@ public enum ScalarFunction
 {
     Lower, Upper, Length, Year, Month, Bucket,
     Coalesce, Substring, Replace, Trim, Starts, Ends, WordCount, Round, Abs, Floor, Day, Weekday, If,
+    Split, Extract, DateDiff, Now, Log, Case,
 }
 
 /// <summary>A scalar function over N arguments, typed by the binder. Date parts read the digits of an ISO date
@@ -117,7 +118,12 @@ public sealed record FunctionCall(ScalarFunction Function, IReadOnlyList<Expr> A
     public override ColumnType Type => ResultType;
 
     /// <summary>The name as the user writes it: word_count, not wordcount.</summary>
-    public static string NameOf(ScalarFunction f) => f == ScalarFunction.WordCount ? "word_count" : f.ToString().ToLowerInvariant();
+    public static string NameOf(ScalarFunction f) => f switch
+    {
+        ScalarFunction.WordCount => "word_count",
+        ScalarFunction.DateDiff => "date_diff",
+        _ => f.ToString().ToLowerInvariant(),
+    };
 
     public override string ToString() => $"{NameOf(Function)}({string.Join(", ", Arguments)})";
 
