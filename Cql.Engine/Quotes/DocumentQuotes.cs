@@ -43,6 +43,7 @@ internal sealed class DocumentQuotes
             foreach (var window in Windows(i, info))
                 found.Paragraphs.Add(new QuoteParagraph(new ParagraphContext(found.Paragraphs.Count, window, _doc.Text, _lex, langs, _entities, _work), i));
         }
+        TranscriptTurns.Mark(found, _doc.Text);
         var detector = new QuoteDetector(found, _doc.Text, _reversedGuillemets);
         foreach (var p in found.Paragraphs) detector.Detect(p.Context);
         var discourse = new Discourse();

@@ -81,6 +81,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
     {
         var u = Units[k];
         if (u.Style == "block") AttributeBlock(p, u);
+        else if (u.Style == "turn") AttributeTurn(p, u);
         else if (u.AttrStart >= 0) AttributeByClause(p, attributor, u, selfContained);
         else MarkedQuoteRules.Attribute(new MarkedQuote(p, attributor, discourse, found, k, ss, se, cues, opaque, selfContained));
     }
@@ -248,6 +249,19 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         u.Cue = a?.CueText;
         u.Settled = true;
         discourse.NoteQuoteSpeaker(u.Speaker, p.Index, 0);
+    }
+
+    /// <summary>A transcript turn is its label's: the full name the article gave ("ELLERY" → Margaret Ellery), else
+    /// the label as a name.</summary>
+    void AttributeTurn(ParagraphContext p, QuoteUnit u)
+    {
+        var head = found.Paragraphs[p.Index].TurnHead!;
+        var speaker = discourse.FullNameFor(head)
+            ?? discourse.Intern(new Referent(char.ToUpperInvariant(head[0]) + head[1..].ToLowerInvariant(), "person", null, null));
+        u.Speaker = speaker;
+        u.SpeakerText = head;
+        u.Settled = true;
+        discourse.NoteQuoteSpeaker(speaker, p.Index, u.TokStart);
     }
 
     bool Mentions(ParagraphContext p, Referent r)

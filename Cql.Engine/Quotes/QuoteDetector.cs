@@ -44,6 +44,7 @@ internal sealed class QuoteDetector(FoundQuotes found, string text, bool reverse
             unitOfSpan[s] = found.Add(u);
             if (sp.Unclosed) AttributionInsideUnclosed(p, u);
         }
+        if (found.Paragraphs[p.Index].TurnHead is not null) { DetectTurn(p); return; }
         if (IsList(p)) return;
         if (toks[0].Kind == TokenKind.Dash) DetectDash(p);
         else DetectBlock(p);
@@ -140,6 +141,22 @@ internal sealed class QuoteDetector(FoundQuotes found, string text, bool reverse
         u.AttrEnd = p.Tokens.Count;
         u.TokEnd = comma;
         u.ContentEnd = p.Tokens[comma - 1].End;
+    }
+
+    /// <summary>A guest's turn in a transcript: its words after the label are one quotation, and the marks inside it
+    /// quote within it.</summary>
+    void DetectTurn(ParagraphContext p)
+    {
+        var toks = p.Tokens;
+        int from = found.Paragraphs[p.Index].TurnStart;
+        if (from >= toks.Count) return;
+        var u = new QuoteUnit
+        {
+            Para = p.Index, TokStart = from, TokEnd = toks.Count, ContentStart = toks[from].Start, ContentEnd = toks[^1].End, Style = "turn", Kind = "block",
+        };
+        int index = found.Add(u);
+        foreach (var k in found.UnitsOf(p.Index))
+            if (k != index && Units[k].Parent < 0) Units[k].Parent = index;
     }
 
     /// <summary>A paragraph without marks after one ending in a colon that introduces it ("said in a statement:") or

@@ -14,6 +14,10 @@ internal sealed class QuoteParagraph(ParagraphContext context, int documentParag
     public Referent? ClosingSpeaker { get; set; }
     /// <summary>For a paragraph ending in a colon ("Brierley … added:"), who it introduces.</summary>
     public Referent? ColonSpeaker { get; set; }
+    /// <summary>For a guest's turn in a transcript (<see cref="TranscriptTurns"/>): the label's name ("ELLERY"), and
+    /// the token where the turn's words start.</summary>
+    public string? TurnHead { get; set; }
+    public int TurnStart { get; set; }
 }
 
 /// <summary>A name the gazetteer does not know, met as a phrase over tokens [Start, End) of analysed paragraph

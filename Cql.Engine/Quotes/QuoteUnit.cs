@@ -13,7 +13,7 @@ internal sealed class QuoteUnit
     /// <summary>The opening and closing mark tokens (-1 for dash and block quotes, or a mark never closed).</summary>
     public int OpenTok { get; set; } = -1;
     public int CloseTok { get; set; } = -1;
-    /// <summary>marked (full or partial, decided from context), dash, block, or indirect (kind indirect or mixed).</summary>
+    /// <summary>marked (full or partial, decided from context), dash, block, turn (a transcript turn), or indirect (kind indirect or mixed).</summary>
     public required string Style { get; init; }
     public string Kind { get; set; } = "partial";
     /// <summary>The enclosing quotation (index into the document's units), or -1.</summary>

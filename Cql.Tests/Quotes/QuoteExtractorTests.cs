@@ -37,6 +37,32 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Transcript_turns_are_the_labelled_guests_words_and_the_host_is_the_journalist()
+    {
+        var e = Extract("""
+            Interview with the mayor
+
+            Mayor Helen Varga spoke to us about the budget.
+
+            HOST: Mayor, is the budget balanced?
+
+            VARGA: (LAUGHS) It is balanced for the first time in a decade.
+
+            We cut nothing that people use every day.
+
+            HOST: And the pools?
+
+            VARGA: The pools stay open all summer.
+
+            The council votes on Monday. Varga said she expects a majority.
+            """);
+        Assert.Equal("Helen Varga", Quote(e, "It is balanced").Speaker);
+        Assert.Equal("Helen Varga", Quote(e, "We cut nothing").Speaker);
+        Assert.Equal("Helen Varga", Quote(e, "The pools stay open").Speaker);
+        Assert.DoesNotContain(e.Quotes, q => q.Text.Contains("budget balanced", StringComparison.Ordinal) || q.Text.Contains("council votes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Quote_offsets_point_at_the_quoted_words_without_their_marks()
     {
         const string text = "Ein Titel\n\n„Wir sind bereit“, sagte Olaf Scholz am Montag.";
