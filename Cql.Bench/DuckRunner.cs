@@ -24,7 +24,7 @@ public static class DuckRunner
         long n = 0;
         while (r.Read())
         {
-            for (int i = 0; i < r.FieldCount; i++) { if (i > 0) w.Write(','); w.Write(r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)); }
+            for (int i = 0; i < r.FieldCount; i++) { if (i > 0) w.Write(','); w.Write(Cell(r, i)); }
             w.WriteLine();
             n++;
         }
@@ -32,4 +32,8 @@ public static class DuckRunner
         Console.Error.WriteLine($"peak_rss_kb={Process.GetCurrentProcess().PeakWorkingSet64 / 1024}");
         return 0;
     }
+
+    // A cell as cql writes it in CSV: true/false in lower case (.NET writes True/False).
+    static string Cell(DuckDBDataReader r, int i) =>
+        r.IsDBNull(i) ? "" : r.GetValue(i) is bool b ? (b ? "true" : "false") : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }
