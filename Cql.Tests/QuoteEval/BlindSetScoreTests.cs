@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace Cql.Tests.QuoteEvaluation;
 
 /// <summary>
-/// The fifth batch of annotated articles (direct, mixed and indirect speech and terms, nine languages), scored with
+/// The fifth and sixth batches of annotated articles (direct, mixed and indirect speech and terms), scored with
 /// scripts/quote-eval's rules (0.8 symmetric token overlap) per kind. Written and annotated blind by someone who had
 /// not read the extractor; its README gives the one blind run. Both folders are development data since, so each
 /// floor sits just under the score measured after tuning (2026-12-07, the README's quote-eval table), and a real
@@ -21,7 +21,13 @@ public class BlindSetScoreTests(ITestOutputHelper output)
 
     [Fact]
     public void Fifth_held_out_batch_stays_above_its_floors() =>
-        Evaluate("HeldOut5", new Floors(Direct: 0.89, Mixed: 0.91, Indirect: 0.61, All: 0.78, Precision: 0.90, Speaker: 0.87));
+        Evaluate("HeldOut5", new Floors(Direct: 0.93, Mixed: 0.91, Indirect: 0.62, All: 0.80, Precision: 0.91, Speaker: 0.87));
+
+    // The sixth batch (20 articles: nine English house styles, five German, one each in no, sv, da, fr, es, it) was
+    // scored blind twice in the third session of 2026-12-07 (README) and tuned on after: floors under 75c949f's score.
+    [Fact]
+    public void Sixth_batch_stays_above_its_floors() =>
+        Evaluate("Batch6", new Floors(Direct: 0.95, Mixed: 0.49, Indirect: 0.51, All: 0.65, Precision: 0.72, Speaker: 0.80));
 
     [Fact]
     public void Fifth_development_batch_stays_above_its_floors() =>
