@@ -29,6 +29,10 @@ public class GeneratedCorpus : IDisposable
         CorpusGenerator.RunAsync(new GenerateOptions(quotes, Dir, seed, Speakers: 400), null, CancellationToken.None).GetAwaiter().GetResult();
         Duck = new DuckDBConnection("DataSource=:memory:");
         Duck.Open();
+        // DuckDB 1.5's rewrite of row_number() … <= N into a top-N fails with an INTERNAL error ("Failed to cast
+        // expression to type") on some filtered QUALIFY queries the random generator writes (limit … by): the
+        // oracle runs without that rewrite, which changes no answer.
+        Exec("SET disabled_optimizers = 'top_n_window_elimination'");
         if (relaid) Relayout();
         // The SQL side compares dates as CQL does, as ISO text of their precision: the DATE column cut to its
         // precision column, as a DuckDB user would write it.
