@@ -204,22 +204,14 @@ public sealed partial class Binder
     Expr BindDateDiff(CallExpr c, QueryState s)
     {
         if (c.Arguments.Count != 3) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, "date_diff", "3", c.Arguments.Count));
-        var unitText = c.Arguments[0] switch
-        {
-            NameExpr { Qualifier: null } n => n.Name.Text,
-            StringLiteral str => str.Value,
-            _ => null,
-        };
-        if (unitText is null || !DatePeriods.TryParseUnit(unitText, out var unit))
-            throw new BindError(DiagnosticFacts.UnknownPeriodUnit(c.Arguments[0].Span, unitText ?? TextOf(c.Arguments[0].Span)));
+        var unit = PeriodUnitOf(c.Arguments[0]);
         var dates = new Expr[2];
         for (int i = 0; i < 2; i++)
         {
             var d = BindExpr(c.Arguments[i + 1], s);
             if (d is Literal { Value: null }) d = new Literal(null, ColumnType.Date);
-            // A year is written as a number (date_diff(year, date, 2030)), as in date comparisons.
-            else if (d is Literal { Value: int year } && year is >= 1000 and <= 9999)
-                d = new Literal(year.ToString(System.Globalization.CultureInfo.InvariantCulture), ColumnType.Date);
+            // A date literal as date comparisons read it: a year may be written as a number (date_diff(year, date, 2030)).
+            else if (d is Literal lit && AsDate(lit) is { } iso) d = new Literal(iso, ColumnType.Date);
             else if (d.Type is not (ColumnType.String or ColumnType.Date))
                 throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[i + 1].Span, "date_diff", "a date", "a " + TypeName(d.Type) + " value"));
             dates[i] = d;
@@ -227,21 +219,27 @@ public sealed partial class Binder
         return new FunctionCall(ScalarFunction.DateDiff, [new Literal((int)unit, ColumnType.Int32), dates[0], dates[1]], ColumnType.Int64);
     }
 
-    /// <summary>bucket(DATE, UNIT): the unit is a bare word or a string (day, week, month, quarter, year).</summary>
+    /// <summary>A unit of time as bucket and date_diff take it: a bare word or a string (day, week, month, quarter, year).</summary>
+    PeriodUnit PeriodUnitOf(SyntaxExpr e)
+    {
+        var text = e switch
+        {
+            NameExpr { Qualifier: null } n => n.Name.Text,
+            StringLiteral str => str.Value,
+            _ => null,
+        };
+        return text is not null && DatePeriods.TryParseUnit(text, out var unit) ? unit
+            : throw new BindError(DiagnosticFacts.UnknownPeriodUnit(e.Span, text ?? TextOf(e.Span)));
+    }
+
+    /// <summary>bucket(DATE, UNIT): the unit as <see cref="PeriodUnitOf"/> reads it.</summary>
     Expr BindBucket(CallExpr c, QueryState s)
     {
         if (c.Arguments.Count != 2) throw new BindError(DiagnosticFacts.WrongArgumentCount(c.Function.Span, c.Function.Text, "2", c.Arguments.Count));
         var date = BindExpr(c.Arguments[0], s);
         if (date.Type is not (ColumnType.String or ColumnType.Date))
             throw new BindError(DiagnosticFacts.WrongArgumentType(c.Arguments[0].Span, "bucket", "a date", "a " + TypeName(date.Type) + " value"));
-        var unitText = c.Arguments[1] switch
-        {
-            NameExpr { Qualifier: null } n => n.Name.Text,
-            StringLiteral str => str.Value,
-            _ => null,
-        };
-        if (unitText is null || !DatePeriods.TryParseUnit(unitText, out var unit))
-            throw new BindError(DiagnosticFacts.UnknownPeriodUnit(c.Arguments[1].Span, unitText ?? TextOf(c.Arguments[1].Span)));
+        var unit = PeriodUnitOf(c.Arguments[1]);
         return new DateBucket(date, unit);
     }
 }
