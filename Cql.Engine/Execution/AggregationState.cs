@@ -35,6 +35,10 @@ sealed class AggregationState(IReadOnlyList<NamedExpr> keys, IReadOnlyList<Aggre
         }
     }
 
+    /// <summary>Fills groupIds with the group of each of the first <paramref name="rows"/> rows of the evaluated keys,
+    /// -1 for a key that has none; adds no group.</summary>
+    public void Find(ColumnVector[] keyVectors, int rows, int[] groupIds) => _encoder.Find(keyVectors, rows, groupIds);
+
     /// <summary>A row per group, keys then aggregates; null when there is none. Without keys there is always the one
     /// group, also over an empty input.</summary>
     public ColumnBatch? Build()

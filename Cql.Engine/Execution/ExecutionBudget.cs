@@ -3,7 +3,12 @@ namespace Cql.Engine.Execution;
 /// <summary>What operators may hold in memory. Tests set it small to drive the paths large inputs take.</summary>
 /// <param name="GroupsHeld">Finished groups an aggregation gathers before handing them on: enough to make each batch
 /// worth a sort's attention, few enough that its table stays in the cache.</param>
-public sealed record ExecutionBudget(int GroupsHeld)
+/// <param name="GroupsBeforeSpill">Groups an aggregation holds in one table before it sends the rows of new keys to
+/// temporary partition files (<see cref="PartitionedAggregation"/>): about 60 bytes a group of two keys and a
+/// count, so the default keeps a table near 250 MB and ordinary queries never spill.</param>
+/// <param name="SpillFolder">Where spilled rows go (a folder of their own inside it); the system's temporary folder
+/// when null.</param>
+public sealed record ExecutionBudget(int GroupsHeld, int GroupsBeforeSpill = 1 << 22, string? SpillFolder = null)
 {
     public static readonly ExecutionBudget Default = new(1 << 16);
 }

@@ -110,7 +110,7 @@ public static class PhysicalPlanner
         IReadOnlyList<ResultColumn> schema, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
     {
         var candidates = ClusteredKeyChoice.Candidates(input, keys);
-        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct, budget), keys, aggregates, schema);
+        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct, budget), keys, aggregates, schema, budget);
         ScanOperator? scan = null;
         IPhysicalOperator Chain(LogicalPlan p) => p switch
         {
@@ -125,7 +125,7 @@ public static class PhysicalPlanner
         foreach (var column in scan is null ? [] : candidates)
             if (ClusteredKeyChoice.RestMinima(scan!.Layout.Units, column) is { } minima)
                 return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, scan.LowerBoundOfRest(minima), budget.GroupsHeld);
-        return new AggregateOperator(chain, keys, aggregates, schema);
+        return new AggregateOperator(chain, keys, aggregates, schema, budget);
     }
 
     static IPhysicalOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)

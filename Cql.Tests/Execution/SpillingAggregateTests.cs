@@ -1,0 +1,148 @@
+using Cql.Engine.Core;
+using Cql.Engine.Execution;
+using Cql.Engine.Optimizing;
+using Cql.Engine.PhysicalPlanning;
+using Cql.Engine.Planning;
+using Cql.Tests.Support;
+using static Cql.Tests.Execution.Q;
+
+namespace Cql.Tests.Execution;
+
+/// <summary>
+/// Aggregation past its group budget: with room for 5 groups, the rows of later keys go to partition files, which are
+/// partitioned again while they are too large (20,480 distinct texts go four levels deep). Every aggregate, and the
+/// order of first appearance, must still be DuckDB's; the spill folder must exist while the query runs and be gone
+/// after it, after an error and after a cancellation.
+/// </summary>
+public sealed class SpillingAggregateTests(TestCorpusFixture fx) : IClassFixture<TestCorpusFixture>, IDisposable
+{
+    readonly TestCorpus _c = fx.Corpus;
+    readonly TempDir _spill = new();
+    ExecutionBudget Tiny => new(1 << 16, GroupsBeforeSpill: 5, SpillFolder: _spill.Path);
+    static readonly AggregateExpr CountAll = new(AggregateFunction.Count, null, "count");
+
+    public void Dispose() => _spill.Dispose();
+
+    /// <summary>Runs the plan with the tiny budget, checking that it spilled (its folder exists once the groups held
+    /// in memory are out) and that nothing is left once the stream is disposed.</summary>
+    List<string> RunSpilling(LogicalPlan plan)
+    {
+        var rows = new List<string>();
+        using (var stream = PhysicalPlanner.Execute(Optimizer.Optimize(plan), _c.Files, CancellationToken.None, 2, Tiny))
+        {
+            Assert.True(stream.MoveNext(CancellationToken.None));
+            Assert.NotEmpty(Directory.GetDirectories(_spill.Path, "cql-spill-*"));
+            rows.AddRange(TestCorpus.Rows(new OneMore(stream)));
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
+        return rows;
+    }
+
+    [Fact]
+    public void Two_keys_past_the_budget_match_duckdb_in_first_appearance_order()
+    {
+        var plan = new Aggregate(Quotes(), [new NamedExpr("speaker", Str("speaker")), new NamedExpr("score", Int("score"))], [CountAll]);
+        Assert.Equal(
+            _c.DuckRows($"SELECT speaker, score, count(*) FROM {_c.Table("quotes")} GROUP BY speaker, score ORDER BY min(quote_id)"),
+            RunSpilling(plan));
+        var deep = new Aggregate(Quotes(), [new NamedExpr("text", Str("text")), new NamedExpr("lang", Str("lang"))], [CountAll]);
+        Assert.Equal(
+            _c.DuckRows($"SELECT text, lang, count(*) FROM {_c.Table("quotes")} GROUP BY text, lang ORDER BY min(quote_id)"),
+            RunSpilling(deep));
+    }
+
+    [Fact]
+    public void Every_aggregate_kind_sees_all_its_rows_in_order_when_groups_spill()
+    {
+        var plan = new Aggregate(Quotes(), [new NamedExpr("speaker", Str("speaker")), new NamedExpr("score", Int("score"))],
+        [
+            CountAll,
+            new AggregateExpr(AggregateFunction.CountDistinct, Int("doc_id"), "docs"),
+            new AggregateExpr(AggregateFunction.Min, Str("cue"), "cue_min"),
+            new AggregateExpr(AggregateFunction.Max, Str("text"), "text_max"),
+            new AggregateExpr(AggregateFunction.Sum, Int("quote_id"), "sum"),
+            new AggregateExpr(AggregateFunction.Avg, Int("quote_id"), "avg"),
+            new AggregateExpr(AggregateFunction.Percentile, Int("quote_id"), "p37") { Fraction = 0.37 },
+            new AggregateExpr(AggregateFunction.ArgMax, Int("quote_id"), "top") { By = Str("lang") },
+            new AggregateExpr(AggregateFunction.ArgMin, Int("quote_id"), "first_cue") { By = Str("cue") },
+            new AggregateExpr(AggregateFunction.List, Int("quote_id"), "ids"),
+            new AggregateExpr(AggregateFunction.Set, Str("lang"), "langs"),
+        ]);
+        var expected = _c.DuckRows($"""
+            SELECT speaker, score, count(*), count(DISTINCT doc_id), min(cue), max(text), sum(quote_id), avg(quote_id),
+                   quantile_cont(quote_id, 0.37), first(quote_id ORDER BY lang DESC, quote_id),
+                   first(quote_id ORDER BY cue, quote_id) FILTER (WHERE cue IS NOT NULL),
+                   string_agg(quote_id::VARCHAR, '; ' ORDER BY quote_id), array_to_string(list_sort(list_distinct(list(lang))), '; ')
+            FROM {_c.Table("quotes")} GROUP BY speaker, score ORDER BY min(quote_id)
+            """);
+        Assert.Equal(66, expected.Count); // five speakers and none, by 11 scores
+        Assert.Equal(expected, RunSpilling(plan));
+    }
+
+    [Fact]
+    public void Distinct_past_the_budget_matches_duckdb()
+    {
+        var plan = new Distinct(Select(Quotes(), "lang", "cue", "text"));
+        Assert.Equal(
+            _c.DuckRows($"SELECT lang, cue, text FROM {_c.Table("quotes")} GROUP BY lang, cue, text ORDER BY min(quote_id)"),
+            RunSpilling(plan));
+    }
+
+    [Fact]
+    public void Spill_files_are_gone_after_an_error_and_after_a_cancellation()
+    {
+        using (var failing = Counting(new Ints(fail: true, CancellationToken.None)))
+        {
+            var e = Assert.Throws<QueryRuntimeException>(() => failing.Next(CancellationToken.None));
+            Assert.Equal("broken input", e.Message);
+            Assert.NotEmpty(Directory.GetDirectories(_spill.Path, "cql-spill-*"));
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
+
+        using var cts = new CancellationTokenSource();
+        using (var cancelled = Counting(new Ints(fail: false, cts.Token, cancel: cts)))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => cancelled.Next(cts.Token));
+            Assert.NotEmpty(Directory.GetDirectories(_spill.Path, "cql-spill-*"));
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
+    }
+
+    AggregateOperator Counting(Ints input) =>
+        new(input, [new NamedExpr("n", new ColumnRef("n", ColumnType.Int32))], [CountAll],
+            [new ResultColumn("n", ColumnType.Int32), new ResultColumn("count", ColumnType.Int64)], Tiny);
+
+    /// <summary>Batches of 100 new integers; after the tenth it throws, or cancels its token.</summary>
+    sealed class Ints(bool fail, CancellationToken token, CancellationTokenSource? cancel = null) : IPhysicalOperator
+    {
+        int _batches;
+        public IReadOnlyList<ResultColumn> Columns { get; } = [new ResultColumn("n", ColumnType.Int32)];
+
+        public ColumnBatch? Next(CancellationToken ct)
+        {
+            token.ThrowIfCancellationRequested();
+            if (_batches == 10)
+            {
+                if (fail) throw new QueryRuntimeException("broken input");
+                cancel!.Cancel();
+                token.ThrowIfCancellationRequested();
+            }
+            var values = new int[100];
+            for (int i = 0; i < values.Length; i++) values[i] = _batches * 100 + i;
+            _batches++;
+            return new ColumnBatch([new Int32Vector(values, null, values.Length)], values.Length);
+        }
+
+        public void Dispose() { }
+    }
+
+    /// <summary>The stream from its current batch on, for <see cref="TestCorpus.Rows"/>.</summary>
+    sealed class OneMore(IBatchStream stream) : IBatchStream
+    {
+        bool _started;
+        public IReadOnlyList<ResultColumn> Columns => stream.Columns;
+        public ColumnBatch Current => stream.Current;
+        public bool MoveNext(CancellationToken cancellationToken) => !_started ? _started = true : stream.MoveNext(cancellationToken);
+        public void Dispose() { }
+    }
+}
