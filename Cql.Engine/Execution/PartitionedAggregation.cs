@@ -43,9 +43,11 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
             else Route(state, schema, batch, partitions, seq);
             seq += batch.RowCount;
         }
-        if (state.Build() is { } held) yield return held;
-        if (partitions is null) yield break;
+        var held = state.Build();
         state = null!; // the held groups are handed on; the partitions' own tables take their place
+        if (held is not null) yield return held;
+        held = null; // an iterator's locals live as long as it does
+        if (partitions is null) yield break;
 
         var results = new SpillReader[Fanout];
         var spilled = Types(SpillSchema);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Cql.Engine.Execution;
 
 /// <summary>
-/// Batches written to a temporary file, to be read back in the same order by <see cref="SpillReader"/>. A frame is
+/// Batches written to a temporary file in frames of at most <see cref="FrameRows"/> rows, to be read back in the same order by <see cref="SpillReader"/>. A frame is
 /// the row count, then per column a null-mask flag (and the mask), then the values as they lie in memory; text as
 /// its total length, each value's length and the UTF-16 characters, so a column reads back into one buffer.
 /// </summary>
@@ -12,28 +12,35 @@ sealed class SpillWriter(string path) : IDisposable
     readonly FileStream _file = new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     public string Path { get; } = path;
 
+    /// <summary>Rows a frame holds at most, so reading back holds a few thousand rows of each file, however large
+    /// the batch written was.</summary>
+    internal const int FrameRows = 8192;
+
     public void Write(ColumnBatch batch)
     {
-        int n = batch.RowCount;
-        if (n == 0) return;
+        for (int start = 0; start < batch.RowCount; start += FrameRows) WriteFrame(batch, start, Math.Min(FrameRows, batch.RowCount - start));
+    }
+
+    void WriteFrame(ColumnBatch batch, int start, int n)
+    {
         WriteInt(n);
         foreach (var v in batch.Columns)
         {
             switch (v)
             {
-                case Int32Vector x: WriteNulls(x.Nulls, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(0, n))); break;
-                case Int64Vector x: WriteNulls(x.Nulls, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(0, n))); break;
-                case Float64Vector x: WriteNulls(x.Nulls, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(0, n))); break;
-                case BoolVector x: WriteNulls(x.Nulls, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(0, n))); break;
+                case Int32Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case Int64Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case Float64Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case BoolVector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
                 case StringVector x:
                 {
-                    WriteNulls(x.Nulls, n);
-                    var values = x.Values;
+                    WriteNulls(x.Nulls, start, n);
+                    var values = x.Values.AsSpan(start, n);
                     int total = 0;
-                    for (int i = 0; i < n; i++) total += values[i].Length;
+                    foreach (var value in values) total += value.Length;
                     WriteInt(total);
-                    for (int i = 0; i < n; i++) WriteInt(values[i].Length);
-                    for (int i = 0; i < n; i++) _file.Write(MemoryMarshal.AsBytes(values[i].Span));
+                    foreach (var value in values) WriteInt(value.Length);
+                    foreach (var value in values) _file.Write(MemoryMarshal.AsBytes(value.Span));
                     break;
                 }
                 default: throw new NotSupportedException(v.GetType().Name);
@@ -41,10 +48,10 @@ sealed class SpillWriter(string path) : IDisposable
         }
     }
 
-    void WriteNulls(bool[]? nulls, int n)
+    void WriteNulls(bool[]? nulls, int start, int n)
     {
         _file.WriteByte(nulls is null ? (byte)0 : (byte)1);
-        if (nulls is not null) _file.Write(MemoryMarshal.AsBytes(nulls.AsSpan(0, n)));
+        if (nulls is not null) _file.Write(MemoryMarshal.AsBytes(nulls.AsSpan(start, n)));
     }
 
     void WriteInt(int value) => _file.Write(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
