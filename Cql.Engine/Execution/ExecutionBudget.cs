@@ -6,9 +6,11 @@ namespace Cql.Engine.Execution;
 /// <param name="GroupsBeforeSpill">Groups an aggregation holds in one table before it sends the rows of new keys to
 /// temporary partition files (<see cref="PartitionedAggregation"/>): about 60 bytes a group of two keys and a
 /// count, so the default keeps a table near 250 MB and ordinary queries never spill.</param>
+/// <param name="SortBytes">Bytes of rows (as <see cref="BatchBytes"/> estimates them) a sort without a limit holds
+/// before it writes them out as a sorted run (<see cref="SortedRuns"/>) and merges the runs at the end.</param>
 /// <param name="SpillFolder">Where spilled rows go (a folder of their own inside it); the system's temporary folder
 /// when null.</param>
-public sealed record ExecutionBudget(int GroupsHeld, int GroupsBeforeSpill = 1 << 22, string? SpillFolder = null)
+public sealed record ExecutionBudget(int GroupsHeld, int GroupsBeforeSpill = 1 << 22, long SortBytes = 1L << 30, string? SpillFolder = null)
 {
     public static readonly ExecutionBudget Default = new(1 << 16);
 }

@@ -19,7 +19,6 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
     internal const int Fanout = 16;
     const int FanoutBits = 4;
     const int MaxLevel = 15; // 64 hash bits, 4 a level: deeper than any input needs, and the last level stays in memory
-    const int MergedBatchRows = 8192;
     const string SeqColumn = "seq";
 
     /// <summary>The groups, in batches, in order of first appearance.</summary>
@@ -119,7 +118,7 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
         var rowAt = new int[results.Length];
         for (int p = 0; p < results.Length; p++) current[p] = results[p].Next();
         int firstColumn = ChildColumns.Count - 1;
-        var builders = NewBuilders();
+        var merged = new RowBatchBuilder(columns);
         while (true)
         {
             int best = -1;
@@ -132,31 +131,15 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
             }
             if (best < 0) break;
             var from = current[best]!;
-            int row = rowAt[best];
-            for (int c = 0; c < builders.Length; c++) builders[c].AppendFrom(from.Columns[c], row);
+            merged.Append(from, rowAt[best]);
             if (++rowAt[best] == from.RowCount) { current[best] = results[best].Next(); rowAt[best] = 0; }
-            if (builders[0].Count == MergedBatchRows)
+            if (merged.IsFull)
             {
                 ct.ThrowIfCancellationRequested();
-                yield return Build(builders);
-                builders = NewBuilders();
+                yield return merged.Take();
             }
         }
-        if (builders[0].Count > 0) yield return Build(builders);
-    }
-
-    VectorBuilder[] NewBuilders()
-    {
-        var builders = new VectorBuilder[columns.Count];
-        for (int c = 0; c < builders.Length; c++) builders[c] = new VectorBuilder(columns[c].Type, MergedBatchRows);
-        return builders;
-    }
-
-    static ColumnBatch Build(VectorBuilder[] builders)
-    {
-        var cols = new ColumnVector[builders.Length];
-        for (int c = 0; c < cols.Length; c++) cols[c] = builders[c].Build();
-        return new ColumnBatch(cols, builders[0].Count);
+        if (merged.Count > 0) yield return merged.Take();
     }
 
     static ColumnType[] Types(IReadOnlyList<ResultColumn> schema)

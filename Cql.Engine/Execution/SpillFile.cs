@@ -3,11 +3,13 @@ using System.Runtime.InteropServices;
 namespace Cql.Engine.Execution;
 
 /// <summary>
-/// Batches written to a temporary file in frames of at most <see cref="FrameRows"/> rows, to be read back in the same order by <see cref="SpillReader"/>. A frame is
-/// the row count, then per column a null-mask flag (and the mask), then the values as they lie in memory; text as
-/// its total length, each value's length and the UTF-16 characters, so a column reads back into one buffer.
+/// Batches written to a temporary file in frames of at most <see cref="FrameRows"/> rows, to be read back in the
+/// same order by <see cref="SpillReader"/>. A frame is the row count, then per column the kind of vector it was, a
+/// null-mask flag (and the mask), then the values as they lie in memory; text as its total length, each value's
+/// length and the UTF-16 characters, so a column reads back into one buffer. The kind travels with the values, so a
+/// column reads back as the vector it was written from, whatever type the plan gave its expression.
 /// </summary>
-sealed class SpillWriter(string path) : IDisposable
+sealed class SpillWriter(string path, string folder) : IDisposable
 {
     readonly FileStream _file = new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     public string Path { get; } = path;
@@ -18,7 +20,11 @@ sealed class SpillWriter(string path) : IDisposable
 
     public void Write(ColumnBatch batch)
     {
-        for (int start = 0; start < batch.RowCount; start += FrameRows) WriteFrame(batch, start, Math.Min(FrameRows, batch.RowCount - start));
+        try
+        {
+            for (int start = 0; start < batch.RowCount; start += FrameRows) WriteFrame(batch, start, Math.Min(FrameRows, batch.RowCount - start));
+        }
+        catch (IOException e) { throw new SpillException(folder, e); }
     }
 
     void WriteFrame(ColumnBatch batch, int start, int n)
@@ -28,13 +34,13 @@ sealed class SpillWriter(string path) : IDisposable
         {
             switch (v)
             {
-                case Int32Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
-                case Int64Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
-                case Float64Vector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
-                case BoolVector x: WriteNulls(x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case Int32Vector x: Head(SpillKind.Int32, x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case Int64Vector x: Head(SpillKind.Int64, x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case Float64Vector x: Head(SpillKind.Float64, x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
+                case BoolVector x: Head(SpillKind.Bool, x.Nulls, start, n); _file.Write(MemoryMarshal.AsBytes(x.Values.AsSpan(start, n))); break;
                 case StringVector x:
                 {
-                    WriteNulls(x.Nulls, start, n);
+                    Head(SpillKind.Text, x.Nulls, start, n);
                     var values = x.Values.AsSpan(start, n);
                     int total = 0;
                     foreach (var value in values) total += value.Length;
@@ -48,8 +54,9 @@ sealed class SpillWriter(string path) : IDisposable
         }
     }
 
-    void WriteNulls(bool[]? nulls, int start, int n)
+    void Head(SpillKind kind, bool[]? nulls, int start, int n)
     {
+        _file.WriteByte((byte)kind);
         _file.WriteByte(nulls is null ? (byte)0 : (byte)1);
         if (nulls is not null) _file.Write(MemoryMarshal.AsBytes(nulls.AsSpan(start, n)));
     }
@@ -59,8 +66,12 @@ sealed class SpillWriter(string path) : IDisposable
     public void Dispose() => _file.Dispose();
 }
 
-/// <summary>Reads back, batch by batch, what a <see cref="SpillWriter"/> wrote with columns of these types.</summary>
-sealed class SpillReader(string path, IReadOnlyList<ColumnType> types) : IDisposable
+/// <summary>The vector a spilled column was written from.</summary>
+enum SpillKind : byte { Int32, Int64, Float64, Bool, Text }
+
+/// <summary>Reads back, batch by batch, what a <see cref="SpillWriter"/> wrote; a text column gets its type (String
+/// or Date) from <paramref name="types"/>.</summary>
+sealed class SpillReader(string path, IReadOnlyList<ColumnType> types, string folder) : IDisposable
 {
     readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     public string Path { get; } = path;
@@ -68,22 +79,28 @@ sealed class SpillReader(string path, IReadOnlyList<ColumnType> types) : IDispos
     /// <summary>The next batch; null at the end of the file.</summary>
     public ColumnBatch? Next()
     {
-        if (_file.Position == _file.Length) return null;
-        int n = ReadInt();
-        var cols = new ColumnVector[types.Count];
-        for (int c = 0; c < cols.Length; c++)
+        try
         {
-            var nulls = ReadNulls(n);
-            cols[c] = types[c] switch
+            if (_file.Position == _file.Length) return null;
+            int n = ReadInt();
+            var cols = new ColumnVector[types.Count];
+            for (int c = 0; c < cols.Length; c++)
             {
-                ColumnType.Int32 => new Int32Vector(Read<int>(n), nulls, n),
-                ColumnType.Int64 => new Int64Vector(Read<long>(n), nulls, n),
-                ColumnType.Float64 => new Float64Vector(Read<double>(n), nulls, n),
-                ColumnType.Bool => new BoolVector(Read<bool>(n), nulls, n),
-                var t => ReadText(n, nulls, t),
-            };
+                var kind = (SpillKind)_file.ReadByte();
+                var nulls = _file.ReadByte() == 1 ? Read<bool>(n) : null;
+                cols[c] = kind switch
+                {
+                    SpillKind.Int32 => new Int32Vector(Read<int>(n), nulls, n),
+                    SpillKind.Int64 => new Int64Vector(Read<long>(n), nulls, n),
+                    SpillKind.Float64 => new Float64Vector(Read<double>(n), nulls, n),
+                    SpillKind.Bool => new BoolVector(Read<bool>(n), nulls, n),
+                    SpillKind.Text => ReadText(n, nulls, types[c]),
+                    _ => throw new InvalidDataException($"{Path}: unknown column kind {(int)kind}"),
+                };
+            }
+            return new ColumnBatch(cols, n);
         }
-        return new ColumnBatch(cols, n);
+        catch (IOException e) { throw new SpillException(folder, e); }
     }
 
     StringVector ReadText(int n, bool[]? nulls, ColumnType type)
@@ -95,8 +112,6 @@ sealed class SpillReader(string path, IReadOnlyList<ColumnType> types) : IDispos
         for (int i = 0, at = 0; i < n; at += lengths[i], i++) values[i] = chars.AsMemory(at, lengths[i]);
         return new StringVector(values, nulls, n, type);
     }
-
-    bool[]? ReadNulls(int n) => _file.ReadByte() == 1 ? Read<bool>(n) : null;
 
     T[] Read<T>(int n) where T : struct
     {

@@ -89,7 +89,7 @@ public sealed partial class CqlSession
 
     StatementOutcome RunQuery(string text, BoundQuery q, CancellationToken ct)
     {
-        var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct);
+        var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct, budget: Budget);
         if (q.Export is not { } export) return new RowsOutcome(text, rows) { Chart = q.Chart };
         using (rows)
         {

@@ -1,0 +1,12 @@
+namespace Cql.Engine.Execution;
+
+/// <summary>
+/// Rows a query had to set aside (a grouping past its budget, a sort beyond memory) could not be written to or read
+/// from the temporary folder — a full disk, a folder without write permission. The message names the folder and the
+/// system's reason (CQL0375); the CLI reports it as a runtime error (exit 3).
+/// </summary>
+public sealed class SpillException(string folder, IOException inner)
+    : IOException($"CQL0375: cannot set rows aside in {folder}: {inner.Message} (free some space there, or point TMPDIR to a folder with room)", inner)
+{
+    public string Folder { get; } = folder;
+}
