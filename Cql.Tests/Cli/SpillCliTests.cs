@@ -51,4 +51,18 @@ public sealed class SpillCliTests(GeneratedCorpus corpus) : IClassFixture<Genera
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("CQL_SPILL_GROUPS=lots: give a whole number from 1 to", r.Stderr);
     }
+
+    [Fact]
+    public void Explain_says_past_what_budget_a_grouping_or_a_sort_spills()
+    {
+        var env = new Dictionary<string, string> { ["CQL_SPILL_GROUPS"] = "50", ["CQL_SPILL_SORT_BYTES"] = "20000" };
+        var grouping = Run("explain " + Grouping, env);
+        Assert.Equal(0, grouping.ExitCode);
+        Assert.Contains("past 50 groups, the rows of new keys go to temporary files, partitioned by key", grouping.Stdout);
+        var sorting = Run("explain " + Sorting, env);
+        Assert.Contains("past 20,000 bytes of rows, sorted runs go to temporary files and are merged", sorting.Stdout);
+        // A top-N holds its N rows, and a count of groups needs neither their order nor a spill line for a sort.
+        Assert.DoesNotContain("sorted runs", Run("explain quotes | order by speaker | limit 5", env).Stdout);
+        Assert.DoesNotContain("sorted runs", Run("explain " + Grouping + " | count", env).Stdout);
+    }
 }
