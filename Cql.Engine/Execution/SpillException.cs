@@ -1,3 +1,5 @@
+using Cql.Engine.Diagnostics;
+
 namespace Cql.Engine.Execution;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Cql.Engine.Execution;
 /// system's reason (CQL0375); the CLI reports it as a runtime error (exit 3).
 /// </summary>
 public sealed class SpillException(string folder, IOException inner)
-    : IOException($"CQL0375: cannot set rows aside in {folder}: {inner.Message} (free some space there, or point TMPDIR to a folder with room)", inner)
+    : IOException(DiagnosticFacts.SpillFailed(folder, inner.Message), inner)
 {
     public string Folder { get; } = folder;
 }
