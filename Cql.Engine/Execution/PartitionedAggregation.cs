@@ -76,7 +76,13 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
         var known = new List<int>(n);
         var fresh = new List<int>();
         for (int r = 0; r < n; r++) (groups[r] >= 0 ? known : fresh).Add(r);
-        if (known.Count > 0) state.Add(schema, VectorOps.Gather(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(known)), known.Count);
+        if (known.Count > 0)
+        {
+            // Their groups are found already: only the aggregates' arguments are gathered, the keys not coded again.
+            var ids = new int[known.Count];
+            for (int i = 0; i < ids.Length; i++) ids[i] = groups[known[i]];
+            state.AddFound(schema, VectorOps.Gather(batch, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(known)), ids);
+        }
         if (fresh.Count == 0) return;
 
         var spill = new List<ColumnVector>(keyVectors);
