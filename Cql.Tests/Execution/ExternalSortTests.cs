@@ -31,7 +31,7 @@ public sealed class ExternalSortTests(TestCorpusFixture fx) : IClassFixture<Test
             // The runs are on disk while the merge reads them; the first batch is a merged one, not the whole sort.
             Assert.NotEmpty(Directory.GetFiles(_spill.Path, "*.bin", SearchOption.AllDirectories));
             Assert.True(stream.Current.RowCount <= RowBatchBuilder.Capacity);
-            do rows.AddRange(TestCorpus.Rows(new OneBatch(stream))); while (stream.MoveNext(CancellationToken.None));
+            rows.AddRange(TestCorpus.Rows(new FromCurrent(stream)));
         }
         Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
         return rows;
@@ -55,7 +55,7 @@ public sealed class ExternalSortTests(TestCorpusFixture fx) : IClassFixture<Test
     [Fact]
     public void Runs_are_gone_after_an_error_and_after_a_cancellation()
     {
-        using (var failing = Sorting(new Failing(cancel: null)))
+        using (var failing = Sorting(new BrokenInput(10, 1000)))
         {
             var e = Assert.Throws<QueryRuntimeException>(() => failing.Next(CancellationToken.None));
             Assert.Equal("broken input", e.Message);
@@ -64,7 +64,7 @@ public sealed class ExternalSortTests(TestCorpusFixture fx) : IClassFixture<Test
         Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
 
         using var cts = new CancellationTokenSource();
-        using (var cancelled = Sorting(new Failing(cts)))
+        using (var cancelled = Sorting(new BrokenInput(10, 1000, cts)))
         {
             Assert.ThrowsAny<OperationCanceledException>(() => cancelled.Next(cts.Token));
             Assert.NotEmpty(Directory.GetFiles(_spill.Path, "*.bin", SearchOption.AllDirectories));
@@ -77,45 +77,11 @@ public sealed class ExternalSortTests(TestCorpusFixture fx) : IClassFixture<Test
     {
         var notAFolder = Path.Combine(_spill.Path, "file");
         File.WriteAllText(notAFolder, "");
-        using var sort = new SortOperator(new Failing(cancel: null, batches: 3), [new SortKey(new ColumnRef("n", ColumnType.Int32))], null,
+        using var sort = new SortOperator(new BrokenInput(3, 1000), [new SortKey(new ColumnRef("n", ColumnType.Int32))], null,
             budget: Tiny with { SpillFolder = notAFolder });
         var e = Assert.Throws<SpillException>(() => sort.Next(CancellationToken.None));
         Assert.StartsWith("CQL0375: cannot set rows aside in " + notAFolder, e.Message);
     }
 
-    SortOperator Sorting(Failing input) => new(input, [new SortKey(new ColumnRef("n", ColumnType.Int32), Descending: true)], null, budget: Tiny);
-
-    /// <summary>Batches of 1,000 integers (4 KB, past the tiny budget each); after the tenth it throws, or cancels.</summary>
-    sealed class Failing(CancellationTokenSource? cancel, int batches = 10) : IPhysicalOperator
-    {
-        int _batches;
-        public IReadOnlyList<ResultColumn> Columns { get; } = [new ResultColumn("n", ColumnType.Int32)];
-
-        public ColumnBatch? Next(CancellationToken ct)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (_batches == batches)
-            {
-                if (cancel is null) throw new QueryRuntimeException("broken input");
-                cancel.Cancel();
-                ct.ThrowIfCancellationRequested();
-            }
-            var values = new int[1000];
-            for (int i = 0; i < values.Length; i++) values[i] = (_batches * 7919 + i * 31) % 1000;
-            _batches++;
-            return new ColumnBatch([new Int32Vector(values, null, values.Length)], values.Length);
-        }
-
-        public void Dispose() { }
-    }
-
-    /// <summary>The stream's current batch alone, for <see cref="TestCorpus.Rows"/>.</summary>
-    sealed class OneBatch(IBatchStream stream) : IBatchStream
-    {
-        bool _given;
-        public IReadOnlyList<ResultColumn> Columns => stream.Columns;
-        public ColumnBatch Current => stream.Current;
-        public bool MoveNext(CancellationToken cancellationToken) => !_given && (_given = true);
-        public void Dispose() { }
-    }
+    SortOperator Sorting(BrokenInput input) => new(input, [new SortKey(new ColumnRef("n", ColumnType.Int32), Descending: true)], null, budget: Tiny);
 }

@@ -47,7 +47,7 @@ public sealed class SpillingAggregateTests(TestCorpusFixture fx) : IClassFixture
             Assert.True(stream.MoveNext(CancellationToken.None));
             held = stream.Current.RowCount;
             Assert.NotEmpty(Directory.GetDirectories(_spill.Path, "cql-spill-*"));
-            rows.AddRange(TestCorpus.Rows(new OneMore(stream)));
+            rows.AddRange(TestCorpus.Rows(new FromCurrent(stream)));
         }
         Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
         Assert.True(held < rows.Count, $"all {rows.Count} groups were held in memory"); // the rest came from partitions
@@ -109,7 +109,7 @@ public sealed class SpillingAggregateTests(TestCorpusFixture fx) : IClassFixture
     [Fact]
     public void Spill_files_are_gone_after_an_error_and_after_a_cancellation()
     {
-        using (var failing = Counting(new Ints(fail: true, CancellationToken.None)))
+        using (var failing = Counting(new BrokenInput(10, 100)))
         {
             var e = Assert.Throws<QueryRuntimeException>(() => failing.Next(CancellationToken.None));
             Assert.Equal("broken input", e.Message);
@@ -118,7 +118,7 @@ public sealed class SpillingAggregateTests(TestCorpusFixture fx) : IClassFixture
         Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
 
         using var cts = new CancellationTokenSource();
-        using (var cancelled = Counting(new Ints(fail: false, cts.Token, cancel: cts)))
+        using (var cancelled = Counting(new BrokenInput(10, 100, cts)))
         {
             Assert.ThrowsAny<OperationCanceledException>(() => cancelled.Next(cts.Token));
             Assert.NotEmpty(Directory.GetDirectories(_spill.Path, "cql-spill-*"));
@@ -126,41 +126,7 @@ public sealed class SpillingAggregateTests(TestCorpusFixture fx) : IClassFixture
         Assert.Empty(Directory.GetFileSystemEntries(_spill.Path));
     }
 
-    AggregateOperator Counting(Ints input) =>
+    AggregateOperator Counting(BrokenInput input) =>
         new(input, [new NamedExpr("n", new ColumnRef("n", ColumnType.Int32))], [CountAll],
             [new ResultColumn("n", ColumnType.Int32), new ResultColumn("count", ColumnType.Int64)], Tiny);
-
-    /// <summary>Batches of 100 new integers; after the tenth it throws, or cancels its token.</summary>
-    sealed class Ints(bool fail, CancellationToken token, CancellationTokenSource? cancel = null) : IPhysicalOperator
-    {
-        int _batches;
-        public IReadOnlyList<ResultColumn> Columns { get; } = [new ResultColumn("n", ColumnType.Int32)];
-
-        public ColumnBatch? Next(CancellationToken ct)
-        {
-            token.ThrowIfCancellationRequested();
-            if (_batches == 10)
-            {
-                if (fail) throw new QueryRuntimeException("broken input");
-                cancel!.Cancel();
-                token.ThrowIfCancellationRequested();
-            }
-            var values = new int[100];
-            for (int i = 0; i < values.Length; i++) values[i] = _batches * 100 + i;
-            _batches++;
-            return new ColumnBatch([new Int32Vector(values, null, values.Length)], values.Length);
-        }
-
-        public void Dispose() { }
-    }
-
-    /// <summary>The stream from its current batch on, for <see cref="TestCorpus.Rows"/>.</summary>
-    sealed class OneMore(IBatchStream stream) : IBatchStream
-    {
-        bool _started;
-        public IReadOnlyList<ResultColumn> Columns => stream.Columns;
-        public ColumnBatch Current => stream.Current;
-        public bool MoveNext(CancellationToken cancellationToken) => !_started ? _started = true : stream.MoveNext(cancellationToken);
-        public void Dispose() { }
-    }
 }
