@@ -252,6 +252,12 @@ public static class DiagnosticFacts
     public static Diagnostic HistTakesNoY(TextSpan span, string x) =>
         new("CQL0327", "a hist counts the values of its x column and takes no y", span, $"chart hist x {x}");
 
+    // ---------------------------------------------------------------- running out of room (CQL037x)
+    // Found while the rows are read, so a message (of a SpillException, exit 3) rather than a diagnostic with a span.
+
+    public static string SpillFailed(string folder, string reason) =>
+        "CQL0375" + $": cannot set rows aside in {folder}: {reason} (free some space there, or point TMPDIR to a folder with room)";
+
     // ---------------------------------------------------------------- notes
 
     public static Diagnostic SpeakerResolved(TextSpan span, string written, IReadOnlyList<string> canonical) =>

@@ -27,13 +27,30 @@ sealed class AggregationState(IReadOnlyList<NamedExpr> keys, IReadOnlyList<Aggre
         _encoder.Encode(keyVectors, rows, _groupIds);
         for (int k = 0; k < keyVectors.Length; k++)
             foreach (int row in _encoder.NewGroupRows) _keyBuilders[k].AppendFrom(keyVectors[k], row);
+        UpdateAccumulators(source, _groupIds, rows);
+    }
+
+    void UpdateAccumulators(BatchColumns source, int[] groupIds, int rows)
+    {
         for (int a = 0; a < _accs.Length; a++)
         {
             var arg = aggregates[a].Argument is { } e ? ExpressionEvaluator.Evaluate(e, source) : null;
             var by = aggregates[a].By is { } b ? ExpressionEvaluator.Evaluate(b, source) : null;
-            _accs[a].Update(_groupIds, rows, arg, by, _encoder.GroupCount);
+            _accs[a].Update(groupIds, rows, arg, by, _encoder.GroupCount);
         }
     }
+
+    /// <summary>Adds the rows of a batch whose groups <see cref="Find"/> gave (<paramref name="groupIds"/>, one a row),
+    /// without coding their keys again.</summary>
+    public void AddFound(IReadOnlyList<ResultColumn> schema, ColumnBatch batch, int[] groupIds)
+    {
+        var source = new BatchColumns(schema, batch);
+        UpdateAccumulators(source, groupIds, batch.RowCount);
+    }
+
+    /// <summary>Fills groupIds with the group of each of the first <paramref name="rows"/> rows of the evaluated keys,
+    /// -1 for a key that has none; adds no group.</summary>
+    public void Find(ColumnVector[] keyVectors, int rows, int[] groupIds) => _encoder.Find(keyVectors, rows, groupIds);
 
     /// <summary>A row per group, keys then aggregates; null when there is none. Without keys there is always the one
     /// group, also over an empty input.</summary>

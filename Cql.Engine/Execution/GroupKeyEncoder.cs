@@ -82,6 +82,27 @@ public sealed class GroupKeyEncoder
         }
     }
 
+    /// <summary>Fills groupIds with each row's group, or -1 where its key has none yet; opens no group.</summary>
+    public void Find(IReadOnlyList<ColumnVector> keys, int rows, int[] groupIds)
+    {
+        if (_codes.Length < rows) _codes = new int[rows];
+        var codes = _codes;
+        if (keys.Count == 1)
+        {
+            _coders[0].Code(keys[0], rows, codes);
+            for (int r = 0; r < rows; r++) groupIds[r] = codes[r] < _groupOfCode.Length ? _groupOfCode[codes[r]] - 1 : -1;
+            return;
+        }
+        _coders[0].Code(keys[0], rows, groupIds);
+        for (int k = 1; k < keys.Count; k++)
+        {
+            _coders[k].Code(keys[k], rows, codes);
+            var fold = _fold[k]!;
+            for (int r = 0; r < rows; r++)
+                if (groupIds[r] >= 0) groupIds[r] = fold.Find(((long)groupIds[r] << 32) | (uint)codes[r]);
+        }
+    }
+
     void NewGroup(int row)
     {
         if (NewGroupCount == _newGroupRows.Length) Array.Resize(ref _newGroupRows, NewGroupCount * 2);

@@ -32,6 +32,18 @@ sealed class PairTable
         }
     }
 
+    /// <summary>The id of the pair, or -1 when it has none (nothing is added).</summary>
+    public int Find(long pair)
+    {
+        int mask = _slots.Length - 1;
+        for (int h = Hash(pair) & mask; ; h = (h + 1) & mask)
+        {
+            int s = _slots[h];
+            if (s == 0) return -1;
+            if (_pairs[s - 1] == pair) return s - 1;
+        }
+    }
+
     /// <summary>Forgets every pair; the arrays stay at their size.</summary>
     public void Clear()
     {

@@ -46,6 +46,11 @@ sealed class RowComparer : IComparer<int>
         (a, b) => (nulls is null ? null : NullsLast(nulls[a], nulls[b]))
             ?? Directed(TextOrder.Compare(values[a].Span, values[b].Span), descending);
 
+    /// <summary>The same order between row <paramref name="i"/> of one key vector and row <paramref name="j"/> of
+    /// another (rows of two sorted runs being merged); 0 on a tie, which the caller breaks.</summary>
+    public static int CompareAcross(ColumnVector a, int i, ColumnVector b, int j, bool descending) =>
+        NullsLast(a.IsNull(i), b.IsNull(j)) ?? Directed(PredicateEvaluator.CompareAt(a, i, b, j) ?? 0, descending);
+
     static int? NullsLast(bool na, bool nb) => na || nb ? (na == nb ? 0 : na ? 1 : -1) : null;
     static int Directed(int c, bool descending) => descending ? -c : c;
 }

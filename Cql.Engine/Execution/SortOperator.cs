@@ -7,10 +7,17 @@ namespace Cql.Engine.Execution;
 /// each batch to its best N rows as it comes, a longer one cuts the buffer back to the best N rows whenever it grows
 /// large, so memory stays bounded, and the best N are picked with a bounded heap instead of sorting every row. With <paramref name="perGroup"/> keys the limit is per group (top-N
 /// per group, <c>order by … | limit N by …</c>): the buffer is cut back to the best N rows of each group, so memory
-/// is bounded by N rows a group, not by the input.
+/// is bounded by N rows a group, not by the input. Without a limit, rows past the budget's
+/// <see cref="ExecutionBudget.SortBytes"/> are sorted in stretches written to temporary files and merged at the end
+/// (<see cref="SortedRuns"/>), so the result comes out in batches instead of as one.
 /// </summary>
-public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit, IReadOnlyList<Expr>? perGroup = null) : IPhysicalOperator
+public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey> keys, long? limit, IReadOnlyList<Expr>? perGroup = null,
+    ExecutionBudget? budget = null) : IPhysicalOperator
 {
+    readonly ExecutionBudget _budget = budget ?? ExecutionBudget.Default;
+    SpillArea? _spill;
+    IEnumerator<ColumnBatch>? _merged;
+
     /// <summary>Limits up to this are kept batch by batch; longer ones gather batches first, so that rows are not sorted
     /// again for every batch.</summary>
     const long StreamedTopN = 4096;
@@ -19,13 +26,30 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
 
     public ColumnBatch? Next(CancellationToken ct)
     {
+        if (_merged is not null) return _merged.MoveNext() ? _merged.Current : null;
         if (_done) return null;
         _done = true;
         var pending = new List<ColumnBatch>();
         int pendingRows = 0;
+        long pendingBytes = 0;
+        bool whole = limit is null && perGroup is null;
+        SortedRuns? runs = null;
         ColumnBatch? best = null;
         while (input.Next(ct) is { } b)
         {
+            if (whole)
+            {
+                pending.Add(b);
+                pendingBytes += BatchBytes.Of(b);
+                if (pendingBytes > _budget.SortBytes)
+                {
+                    runs ??= new SortedRuns(keys, input.Columns, _spill = new SpillArea(_budget.SpillFolder));
+                    runs.Add(SortAll(pending, null));
+                    pending.Clear();
+                    pendingBytes = 0;
+                }
+                continue;
+            }
             if (limit is { } few && few <= StreamedTopN && perGroup is null)
             {
                 // A short top-N cuts each batch to its best rows as it comes, so no batch (of long texts, say) waits
@@ -44,7 +68,15 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
                 pendingRows = 0;
             }
         }
+        if (runs is not null)
+        {
+            if (pending.Count > 0) runs.Add(SortAll(pending, null));
+            pending.Clear();
+            _merged = runs.Merge(ct).GetEnumerator();
+            return _merged.MoveNext() ? _merged.Current : null;
+        }
         if (best is not null) pending.Insert(0, best);
+        if (pending.Count == 0) return null;
         var result = SortAll(pending, limit);
         return result.RowCount == 0 ? null : result;
     }
@@ -108,5 +140,10 @@ public sealed class SortOperator(IPhysicalOperator input, IReadOnlyList<SortKey>
         return rows;
     }
 
-    public void Dispose() => input.Dispose();
+    public void Dispose()
+    {
+        _merged?.Dispose();
+        _spill?.Dispose();
+        input.Dispose();
+    }
 }

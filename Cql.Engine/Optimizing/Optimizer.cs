@@ -10,6 +10,7 @@ public static class Optimizer
     {
         plan = ContextFilterIntoJoin.Apply(plan);
         plan = PredicatePushdown.Apply(plan);
+        plan = OrderFreeAggregate.Apply(plan);
         plan = LimitPushdown.Apply(plan);
         plan = ColumnPruning.Apply(plan);
         return plan;

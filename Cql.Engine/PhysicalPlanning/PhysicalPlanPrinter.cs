@@ -9,19 +9,20 @@ namespace Cql.Engine.PhysicalPlanning;
 /// <summary>
 /// `explain`: the optimised plan as an indented tree with the physical planner's decisions over the corpus: the counts
 /// the term index or the value counts answer (with the plan below when the corpus cannot), the text tests the index
-/// answers, and for each scan the files it reads and the row groups kept after pruning out of the total.
+/// answers, for each scan the files it reads and the row groups kept after pruning out of the total, and where a
+/// grouping or a sort would set rows aside in temporary files past its <see cref="ExecutionBudget"/>.
 /// </summary>
 public static class PhysicalPlanPrinter
 {
-    public static string Print(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default)
+    public static string Print(LogicalPlan plan, CorpusFiles files, CancellationToken ct = default, ExecutionBudget? budget = null)
     {
         var sb = new StringBuilder();
         using var pool = new ParquetFileCache();
-        new Writer(files, pool, sb, ct).Write(plan, 0, useIndex: true);
+        new Writer(files, pool, sb, budget ?? ExecutionBudget.Default, ct).Write(plan, 0, useIndex: true);
         return sb.ToString();
     }
 
-    sealed class Writer(CorpusFiles files, ParquetFileCache pool, StringBuilder sb, CancellationToken ct)
+    sealed class Writer(CorpusFiles files, ParquetFileCache pool, StringBuilder sb, ExecutionBudget budget, CancellationToken ct)
     {
         /// <param name="useIndex">False below a kwic count the index could not answer: that plan scans without it.</param>
         public void Write(LogicalPlan plan, int depth, bool useIndex)
@@ -52,32 +53,42 @@ public static class PhysicalPlanPrinter
                     return;
                 case Aggregate a:
                     sb.Append(pad).Append(PlanPrinter.Describe(a)).Append('\n');
-                    WriteClustering(a.Input, a.Keys, pad);
+                    WriteGrouping(a.Input, a.Keys, pad);
                     Write(a.Input, depth + 1, useIndex);
                     return;
                 case Distinct d:
                     sb.Append(pad).Append(PlanPrinter.Describe(d)).Append('\n');
-                    WriteClustering(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), pad);
+                    WriteGrouping(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), pad);
                     Write(d.Input, depth + 1, useIndex);
+                    return;
+                case Sort { Limit: null } s:
+                    sb.Append(pad).Append(PlanPrinter.Describe(s)).Append('\n');
+                    sb.Append(pad).Append($"  past {budget.SortBytes:N0} bytes of rows, sorted runs go to temporary files and are merged\n");
+                    Write(s.Input, depth + 1, useIndex);
                     return;
             }
             sb.Append(pad).Append(PlanPrinter.Describe(plan)).Append('\n');
             foreach (var input in plan.Inputs) Write(input, depth + 1, useIndex);
         }
 
-        /// <summary>Says when the groups are handed on as the scan passes a key (<see cref="ClusteredKeyChoice"/>).</summary>
-        void WriteClustering(LogicalPlan input, IReadOnlyList<NamedExpr> keys, string pad)
+        /// <summary>Says when the groups are handed on as the scan passes a key (<see cref="ClusteredKeyChoice"/>), and
+        /// otherwise, for a grouping with keys, past how many groups it spills (<see cref="PartitionedAggregation"/>).</summary>
+        void WriteGrouping(LogicalPlan input, IReadOnlyList<NamedExpr> keys, string pad)
         {
             var candidates = ClusteredKeyChoice.Candidates(input, keys);
-            if (candidates.Count == 0 || ClusteredKeyChoice.ScanBelow(input) is not { } s) return;
-            var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, TermIndexMarks.Of(s.Table, s.Predicate));
-            var units = ScanLayout.Build(stats, files.Of(s.Table), pool, ct).Units;
-            foreach (var column in candidates)
-                if (ClusteredKeyChoice.RestMinima(units, column) is not null)
-                {
-                    sb.Append(pad).Append($"  groups handed on as the scan passes {column} (the row groups are in order by it)\n");
-                    return;
-                }
+            if (candidates.Count > 0 && ClusteredKeyChoice.ScanBelow(input) is { } s)
+            {
+                var stats = s.Predicate is null ? null : RowGroupPruning.Describe(s.Predicate, IndexHits.None, TermIndexMarks.Of(s.Table, s.Predicate));
+                var units = ScanLayout.Build(stats, files.Of(s.Table), pool, ct).Units;
+                foreach (var column in candidates)
+                    if (ClusteredKeyChoice.RestMinima(units, column) is not null)
+                    {
+                        sb.Append(pad).Append($"  groups handed on as the scan passes {column} (the row groups are in order by it)\n");
+                        return;
+                    }
+            }
+            if (keys.Count > 0)
+                sb.Append(pad).Append($"  past {budget.GroupsBeforeSpill:N0} groups, the rows of new keys go to temporary files, partitioned by key\n");
         }
 
         void WriteScan(Scan s, string pad, TermIndexMarks marks)

@@ -57,7 +57,7 @@ public static class PhysicalPlanner
                 var input = counted.Counts(files, ct) is { } counts
                     ? new CountedGroupsOperator(counted.Aggregate.Schema, counted.Aggregate.Keys[0].Expr.Type, counts)
                     : Child(counted.Aggregate);
-                return new SortOperator(input, s.Keys, s.Limit);
+                return new SortOperator(input, s.Keys, s.Limit, budget: budget);
             }
             case Aggregate a when IndexCountChoice.Of(a) is { } c && files.IndexOf(c.Table) is { } index:
                 return new IndexCountOperator(a.Schema, c.Kind, c.Pattern, index, ct);
@@ -75,7 +75,7 @@ public static class PhysicalPlanner
                 return PlanAggregate(d.Input, d.Input.Schema.Select(c => new NamedExpr(c.Name, new ColumnRef(c.Name, c.Type))).ToList(), [],
                     d.Schema, files, open, workers, ct, budget);
             case Sort s:
-                return new SortOperator(Child(s.Input), s.Keys, s.Limit);
+                return new SortOperator(Child(s.Input), s.Keys, s.Limit, budget: budget);
             case Limit l:
                 return new LimitOperator(Child(l.Input), l.Count);
             case Sample s:
@@ -110,7 +110,7 @@ public static class PhysicalPlanner
         IReadOnlyList<ResultColumn> schema, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)
     {
         var candidates = ClusteredKeyChoice.Candidates(input, keys);
-        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct, budget), keys, aggregates, schema);
+        if (candidates.Count == 0) return new AggregateOperator(Plan(input, files, open, workers, ct, budget), keys, aggregates, schema, budget);
         ScanOperator? scan = null;
         IPhysicalOperator Chain(LogicalPlan p) => p switch
         {
@@ -125,7 +125,7 @@ public static class PhysicalPlanner
         foreach (var column in scan is null ? [] : candidates)
             if (ClusteredKeyChoice.RestMinima(scan!.Layout.Units, column) is { } minima)
                 return new ClusteredAggregateOperator(chain, keys, aggregates, schema, column, scan.LowerBoundOfRest(minima), budget.GroupsHeld);
-        return new AggregateOperator(chain, keys, aggregates, schema);
+        return new AggregateOperator(chain, keys, aggregates, schema, budget);
     }
 
     static IPhysicalOperator PlanScan(Scan s, CorpusFiles files, ParquetFileCache open, int workers, CancellationToken ct, ExecutionBudget budget)

@@ -89,7 +89,7 @@ public sealed partial class CqlSession
 
     StatementOutcome RunQuery(string text, BoundQuery q, CancellationToken ct)
     {
-        var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct);
+        var rows = PhysicalPlanner.Execute(Optimizer.Optimize(q.Plan), Files, ct, budget: Budget);
         if (q.Export is not { } export) return new RowsOutcome(text, rows) { Chart = q.Chart };
         using (rows)
         {
@@ -119,7 +119,7 @@ public sealed partial class CqlSession
     string Explain(BoundExplain e, string script, CancellationToken ct)
     {
         var sb = new StringBuilder();
-        sb.Append(PhysicalPlanPrinter.Print(Optimizer.Optimize(e.Plan), Files, ct).TrimEnd('\n'));
+        sb.Append(PhysicalPlanPrinter.Print(Optimizer.Optimize(e.Plan), Files, ct, Budget).TrimEnd('\n'));
         if (e.Chart is { } c)
             sb.Append('\n').Append($"then chart {c.Kind.ToString().ToLowerInvariant()} x={c.X} y=[{string.Join(", ", c.Y)}]")
                 .Append(c.By is null ? "" : $" by={c.By}").Append(c.XPeriod is { } u ? $" (x: periods of a {DatePeriods.Name(u)})" : "");

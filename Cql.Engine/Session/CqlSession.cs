@@ -1,4 +1,5 @@
 using Cql.Engine.Binding;
+using Cql.Engine.Execution;
 using Cql.Engine.Ingest;
 using Cql.Engine.Output;
 using Cql.Engine.Storage;
@@ -23,6 +24,8 @@ public sealed partial class CqlSession : IDisposable
     public Catalog Catalog { get; }
     /// <summary>Where each table's Parquet files are, as the manifest lists them.</summary>
     public CorpusFiles Files { get; }
+    /// <summary>What a query's operators may hold in memory before they set rows aside in temporary files.</summary>
+    public ExecutionBudget Budget { get; set; } = ExecutionBudget.Default;
 
     CqlSession(string corpusDir, CorpusManifest manifest, IQueryParser parser)
     {

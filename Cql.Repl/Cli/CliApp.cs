@@ -31,6 +31,8 @@ public static class CliApp
           --version         print the version
           -h, --help        this help
 
+        Memory: a grouping holds CQL_SPILL_GROUPS=N groups, an order by CQL_SPILL_SORT_BYTES=N bytes of rows,
+        before it sets rows aside in TMPDIR (explain shows the budget in force).
         Exit codes: 0 ok, 1 query error, 2 usage error, 3 runtime or I/O error.
         The language: grammar.md. Examples: README.md.
         """;

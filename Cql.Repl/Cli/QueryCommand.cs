@@ -63,7 +63,9 @@ public static class QueryCommand
         var options = new RunOptions(format ?? (toTerminal ? OutputFormat.Table : OutputFormat.Tsv), output,
             maxRows ?? (toTerminal ? 50 : int.MaxValue), keepGoing, Crlf: crlf);
         // Building the default corpus on first use takes a moment: say so on a terminal, where someone is waiting.
+        var budget = BudgetVariables.Read(Environment.GetEnvironmentVariable);
         using var session = CqlSession.Open(corpus, ct, Console.IsErrorRedirected ? null : stderr);
+        session.Budget = budget;
         // A script's read "PATH" is relative to the script's folder, so the script runs the same from anywhere.
         if (runFile is not null) session.Catalog.PathBase = Path.GetDirectoryName(Path.GetFullPath(runFile));
         if (csx) return Scripting.CsxRunner.Run(session, script!, options, stdout, stderr, ct);
@@ -161,6 +163,7 @@ public static class QueryCommand
                     catch (QueryRuntimeException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.QueryError; }
                     catch (CorpusReadException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                     catch (UserTableException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
+                    catch (SpillException e) { stderr.WriteLine("error: " + e.Message); return ExitCodes.Runtime; }
                 }
             default:
                 throw new UnreachableException(outcome.GetType().Name);

@@ -169,6 +169,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
             // Rows are read as they are shown: failures found while reading are reported here.
             catch (QueryRuntimeException e) { Console.Error.WriteLine("error: " + e.Message); return; }
             catch (CorpusReadException e) { Console.Error.WriteLine("error: " + e.Message); return; }
+            catch (SpillException e) { Console.Error.WriteLine("error: " + e.Message); return; }
         }
         var lines = shown.Layout(_display.Mode, Width());
         if (shown.Total == 0) lines.AddRange(ReplHints.ForEmptyResult(outcome.StatementText, _values));
@@ -234,6 +235,7 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
                 try
                 {
                     var next = CqlSession.Open(arg);
+                    next.Budget = _session.Budget;
                     _session.Dispose();
                     _session = next;
                     _csharp = new(() => new CSharpEvaluator(new ScriptGlobals(next)));

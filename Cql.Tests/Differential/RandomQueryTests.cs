@@ -29,10 +29,13 @@ public abstract class RandomQueryTests(GeneratedCorpus corpus, ITestOutputHelper
         MaxQuoteId: int.Parse(Column("SELECT max(quote_id) FROM quotes")[0], CultureInfo.InvariantCulture),
         MaxDocId: int.Parse(Column("SELECT max(doc_id) FROM docs")[0], CultureInfo.InvariantCulture));
 
+    /// <summary>Queries a run asks unless CQL_DIFF_QUERIES says otherwise.</summary>
+    protected virtual int DefaultQueries => 2000;
+
     [Fact]
     public void Random_queries_give_the_same_rows_in_cql_and_duckdb()
     {
-        int queries = Env("CQL_DIFF_QUERIES", 2000);
+        int queries = Env("CQL_DIFF_QUERIES", DefaultQueries);
         int seed = Env("CQL_DIFF_SEED", Random.Shared.Next(1, int.MaxValue / 2));
         output.WriteLine($"random differential: {queries} queries from seed {seed} (replay: CQL_DIFF_SEED={seed})");
         var generator = new RandomQueryGenerator(LoadDomains());
@@ -73,3 +76,12 @@ public sealed class RandomQueriesOnGeneratedLayout(GeneratedCorpus corpus, ITest
 /// <summary>The random queries over the same rows re-laid out by DuckDB (sorted, partitioned, small row groups).</summary>
 public sealed class RandomQueriesOnRelaidLayout(RelaidCorpus corpus, ITestOutputHelper output)
     : RandomQueryTests(corpus, output), IClassFixture<RelaidCorpus>;
+
+/// <summary>The random queries with a budget of 7 groups and 16 KB of sorted rows, so that every grouping with more
+/// groups and every full sort of more rows sets rows aside in temporary files: the spilling paths must give the same
+/// rows as DuckDB for every query form. Fewer queries, since each spills.</summary>
+public sealed class RandomQueriesSpilling(SpillingCorpus corpus, ITestOutputHelper output)
+    : RandomQueryTests(corpus, output), IClassFixture<SpillingCorpus>
+{
+    protected override int DefaultQueries => 600;
+}

@@ -76,4 +76,23 @@ public sealed class OptimizerTests
         Assert.Equal(isNull, filter.Predicate);
         Assert.False(Assert.IsType<ContextJoin>(filter.Input).Inner);
     }
+
+    [Fact]
+    public void A_full_sort_under_a_grouping_that_ignores_order_goes_and_one_it_would_change_stays()
+    {
+        static bool Sorts(LogicalPlan p) => p is Sort || p.Inputs.Any(Sorts);
+        var count = new AggregateExpr(AggregateFunction.Count, null, "count");
+        // count by speaker, lang | where count > 1 | count: count by orders its groups by count, which the count ignores
+        var groups = new Aggregate(Scan.All(CorpusSchema.Quotes), [new NamedExpr("speaker", Str("speaker")), new NamedExpr("lang", Str("lang"))], [count]);
+        var byCount = new Sort(groups, [new SortKey(new ColumnRef("count", ColumnType.Int64), Descending: true)]);
+        var over = new Filter(byCount, new Compare(CompareOp.Gt, new ColumnRef("count", ColumnType.Int64), L(1)));
+        Assert.False(Sorts(Optimizer.Optimize(new Aggregate(over, [], [count, new AggregateExpr(AggregateFunction.Sum, new ColumnRef("count", ColumnType.Int64), "rows")]))));
+
+        // What the order decides stays sorted: a list's order, a float sum's last digits, the groups of a keyed grouping, a top-N.
+        Assert.True(Sorts(Optimizer.Optimize(new Aggregate(byCount, [], [new AggregateExpr(AggregateFunction.List, Str("speaker"), "speakers")]))));
+        var floatSum = new AggregateExpr(AggregateFunction.Sum, new FunctionCall(ScalarFunction.Log, [new ColumnRef("count", ColumnType.Int64)], ColumnType.Float64), "s");
+        Assert.True(Sorts(Optimizer.Optimize(new Aggregate(byCount, [], [floatSum]))));
+        Assert.True(Sorts(Optimizer.Optimize(new Aggregate(byCount, [new NamedExpr("lang", Str("lang"))], [count]))));
+        Assert.True(Sorts(Optimizer.Optimize(new Aggregate(byCount with { Limit = 10 }, [], [count]))));
+    }
 }

@@ -135,3 +135,10 @@ public sealed class RelaidCorpus : GeneratedCorpus
 {
     public RelaidCorpus() : base(relaid: true) { }
 }
+
+/// <summary>The generated corpus with a session whose budget is tiny (7 groups, 16 KB of sorted rows), so groupings
+/// and full sorts spill to temporary files.</summary>
+public sealed class SpillingCorpus : GeneratedCorpus
+{
+    public SpillingCorpus() => Session.Budget = new Cql.Engine.Execution.ExecutionBudget(1 << 16, GroupsBeforeSpill: 7, SortBytes: 16_384);
+}
