@@ -24,7 +24,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>Words between the comma that ends a reported clause and its cue (", the minister for finance said").</summary>
     const int MaxSubjectGap = 7;
     /// <summary>A clause without a complementizer shows a finite verb within this many words.</summary>
-    const int FiniteWithin = 7;
+    const int FiniteWithin = 10;
     const int MinWords = 3;
     /// <summary>Words after a cue that ends its statement ("…, the minister said on Monday in Brussels.").</summary>
     const int MaxTailAfter = 6;
@@ -40,12 +40,24 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         var p = attributor.Paragraph;
         if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
         bool subjectAfter = SubjectFollows(p, c, a);
-        if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se)
-            && attributor.Resolve(c, ss, ss, c.End, opaque, allowDiscourse: true) is { SpeakerText: not null } before)
+        if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {
-            a = before;
-            subjectAfter = false;
+            // "says she opposes …", "said a stern sentence could …": the words after the cue open the clause; the
+            // subject is before the cue.
+            if (attributor.Resolve(c, ss, ss, c.End, opaque, allowDiscourse: true) is { SpeakerText.Length: > 0 } before)
+            {
+                a = before;
+                subjectAfter = false;
+            }
+            else if (SubjectWords(attributor, c, ss, opaque) is { } words)
+            {
+                a = a with { Speaker = null, SpeakerText = words, SpeakerRole = null, CoSpeakers = null };
+                subjectAfter = false;
+            }
         }
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
+                 && SubjectWords(attributor, c, ss, opaque) is { } subject)
+            a = a with { SpeakerText = subject };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
         return a;
     }
@@ -77,7 +89,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, a.CueText, out var absorbed)) return;
         bool mixed = absorbed.Count > 0;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         if (c.Kind == CueKind.Naming && !mixed) return;
@@ -89,6 +101,30 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
+    }
+
+    /// <summary>Words a subject may hold between its clause's start and the cue ("Prosecutors said", "Many of her
+    /// supporters say", "A news report published Wednesday said").</summary>
+    const int MaxSubjectWords = 8;
+
+    /// <summary>"Prosecutors said …", "Friends say …", "Some 56 percent of voters polled said …": a noun phrase before the
+    /// cue that names nobody the attribution knows is still its subject; its words, or null when the clause before the
+    /// cue holds no such phrase (a verb, a preposition or a subordinator opening it, or nothing at all).</summary>
+    static string? SubjectWords(Attributor attributor, CueHit c, int ss, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        int from = attributor.ClauseStart(c.Start, ss, opaque), to = c.Start;
+        while (to > from && (p.IsAdverb(to - 1) || p.IsAux(to - 1))) to--;
+        while (from < to && !p.Tokens[from].IsWord) from++;
+        if (to <= from || p.IsPreposition(from) || p.IsSubordinator(from) || p.IsConjunction(from) || p.IsComplementizer(from)) return null;
+        int words = 0;
+        for (int k = from; k < to; k++)
+        {
+            var t = p.Tokens[k];
+            if (opaque(k) || !t.IsWord && !t.Is('-') && !t.Is('.')) return null;
+            if (t.IsWord && (++words > MaxSubjectWords || p.IsFinite(k) || p.IsAux(k) || p.IsNegation(k) || p.IsComplementizer(k))) return null;
+        }
+        return p.Slice(from, to);
     }
 
     static bool IsQuestion(ParagraphContext p, int se)
@@ -393,11 +429,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>The clause may become a quotation: it overlaps no other indirect one and no dash or block quotation,
-    /// and the quotations in marks inside it are whole. Those someone speaks are its fragments (the statement is
-    /// mixed); a term or scare quote nobody speaks ("what is known as “corridor care”") stays a row of its own. A
+    /// and the quotations in marks inside it are whole. Those no term are its fragments (the statement is mixed); a
+    /// term or scare quote ("what is known as “corridor care”") stays a row of its own. A
     /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string cue, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -408,8 +444,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!overlaps) continue;
             if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
-            if (u.Speaker is null || u.IsTerm) continue;
-            if (u.Speaker.Name != speaker?.Name) return false;
+            if (u.IsTerm) continue;
+            // ", Trump boasted, “That makes me smart.”", "…: “Parallel to …”": a sentence in marks after a comma or a
+            // colon is a quotation of its own, not a fragment of the clause.
+            if (u.Before > from && p.Tokens[u.Before - 1].Text[0] is ',' or ':' && u.TokStart < u.TokEnd && p.Tokens[u.TokStart].IsCapitalized) return false;
+            // A fragment nobody was found for inside someone's reported clause is theirs ("Sanders said that some families
+            // would pay “slightly more”"); one the same cue gave to its clause's subject ("Cruz says he is “tied”": "he")
+            // is the cue's speaker's too.
+            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal)))
+                return false;
             absorbed.Add(k);
         }
         return true;
