@@ -82,6 +82,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
+        // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
+    }
+
+    /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
+    /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim.</summary>
+    /// <returns>Whether a row was added.</returns>
+    bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment)
+    {
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
         {
@@ -89,18 +98,75 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, a.CueText, out var absorbed)) return;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
-        // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
-        if (c.Kind == CueKind.Naming && !mixed) return;
+        if (needFragment && !mixed) return false;
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
             Style = "indirect", Kind = mixed ? "mixed" : "indirect",
-            Speaker = a.Speaker, SpeakerText = a.SpeakerText, Cue = a.CueText, Via = a.Via, Settled = true,
+            Speaker = speaker, SpeakerText = speakerText, Cue = cue, Via = via, Settled = true,
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
+        return true;
+    }
+
+    /// <summary>"Die Lage sei ernst, sagte Merz. Man werde jeden Arbeitsplatz verteidigen.": German reported speech runs
+    /// on in Konjunktiv I without a new cue. A sentence with no cue of its own whose verb is in the reporting mood
+    /// (class <c>subjunctive</c>, not after "ich") continues the last report before it — in its paragraph, or when it
+    /// opens the paragraph, the one before — as a row of that report's speaker, the whole sentence its content.</summary>
+    /// <returns>Whether the sentence became a row.</returns>
+    public bool Continue(ParagraphContext p, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
+    {
+        foreach (var c in cues)
+            if (c.Kind != CueKind.So) return false;
+        if (IsQuestion(p, se) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
+        int from = SkipDateline(p, ss, se);
+        while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
+        int to = TrimEnd(p, from, se);
+        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false);
+    }
+
+    /// <summary>A verb of class <c>subjunctive</c> outside quotation marks, not in the first person ("ich habe").</summary>
+    static bool InReportingMood(ParagraphContext p, int ss, int se, Func<int, bool> opaque)
+    {
+        for (int k = ss; k < se; k++)
+            if (!opaque(k) && p.IsSubjunctive(k) && !FirstPerson(p, k, ss, se)) return true;
+        return false;
+    }
+
+    static bool FirstPerson(ParagraphContext p, int k, int ss, int se) =>
+        k > ss && p.Tokens[k - 1].Lower == "ich" || k + 1 < se && p.Tokens[k + 1].Lower == "ich";
+
+    /// <summary>The quotation with a speaker in the sentence before token <paramref name="before"/> of the paragraph,
+    /// or when the sentence opens the paragraph, the last of the paragraph before; null when there is none (a
+    /// sentence of narration between breaks the chain: a debate speech is one long paragraph).</summary>
+    QuoteUnit? LastReport(ParagraphContext p, int before)
+    {
+        QuoteUnit? last = Last(p.Index, before);
+        if (last is not null)
+        {
+            for (int k = last.After; k < before - 1; k++)
+                if (p.IsSentenceEnd(k) && !p.IsSentenceEnd(k + 1)) return null;
+            return last;
+        }
+        if (p.Index == 0) return null;
+        for (int k = 0; k < before; k++)
+            if (p.Tokens[k].IsWord) return null;
+        return Last(p.Index - 1, int.MaxValue);
+
+        QuoteUnit? Last(int para, int until)
+        {
+            QuoteUnit? l = null;
+            foreach (var k in found.UnitsOf(para))
+            {
+                var u = Units[k];
+                if (u.Parent >= 0 || u.Absorbed || u.IsTerm || u.TokStart >= until || u.Speaker is null && string.IsNullOrEmpty(u.SpeakerText)) continue;
+                if (l is null || u.ContentStart > l.ContentStart) l = u;
+            }
+            return l;
+        }
     }
 
     /// <summary>Words a subject may hold between its clause's start and the cue ("Prosecutors said", "Many of her
@@ -433,7 +499,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// term or scare quote ("what is known as “corridor care”") stays a row of its own. A
     /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string cue, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
