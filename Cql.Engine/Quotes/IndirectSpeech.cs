@@ -98,7 +98,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, out var absorbed)) return false;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, strangersJoin: !needFragment, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
         if (needFragment && !mixed) return false;
         var u = new QuoteUnit
@@ -117,10 +117,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// (class <c>subjunctive</c>, not after "ich") continues the last report before it — in its paragraph, or when it
     /// opens the paragraph, the one before — as a row of that report's speaker, the whole sentence its content.</summary>
     /// <returns>Whether the sentence became a row.</returns>
-    public bool Continue(ParagraphContext p, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
+    public bool Continue(Attributor attributor, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
     {
+        var p = attributor.Paragraph;
+        // "Eine Erholung sei frühestens 2028 zu erwarten": a cue that reports nothing is no new report.
         foreach (var c in cues)
-            if (c.Kind != CueKind.So) return false;
+            if (c.Kind != CueKind.So && !NoReport(attributor, c, ss, opaque)) return false;
         if (IsQuestion(p, se) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
         int from = SkipDateline(p, ss, se);
         while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
@@ -497,9 +499,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>The clause may become a quotation: it overlaps no other indirect one and no dash or block quotation,
     /// and the quotations in marks inside it are whole. Those no term are its fragments (the statement is mixed); a
     /// term or scare quote ("what is known as “corridor care”") stays a row of its own. A
-    /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
+    /// fragment nobody speaks joins only with <paramref name="strangersJoin"/>; one attributed to someone else than
+    /// <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, bool strangersJoin, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -510,7 +513,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!overlaps) continue;
             if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
-            if (u.IsTerm) continue;
+            // A naming cue's words in marks ("nannte es „deutsch“") are its speaker's only when attributed to them; a
+            // mark never closed is no fragment to join.
+            if (u.IsTerm || u.Speaker is null && (!strangersJoin || u.CloseTok < 0)) continue;
             // ", Trump boasted, “That makes me smart.”", "…: “Parallel to …”": a sentence in marks after a comma or a
             // colon is a quotation of its own, not a fragment of the clause.
             if (u.Before > from && p.Tokens[u.Before - 1].Text[0] is ',' or ':' && u.TokStart < u.TokEnd && p.Tokens[u.TokStart].IsCapitalized) return false;

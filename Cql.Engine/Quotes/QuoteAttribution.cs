@@ -106,7 +106,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
             }
         }
         // "Man werde jeden Arbeitsplatz verteidigen.": a sentence in the reporting mood goes on with the last report.
-        _indirect.Continue(p, ss, se, cues, opaque);
+        _indirect.Continue(attributor, ss, se, cues, opaque);
         return last;
     }
 

@@ -151,9 +151,9 @@ public class IndirectSpeechTests
     public void German_reported_speech_runs_on_in_konjunktiv_i_without_a_new_cue()
     {
         var e = Extract("Finanzministerin Anna Berg sprach am Montag. Sie sagte, die Regierung sei bereit. Man werde jeden Arbeitsplatz verteidigen. Die Kritik sei „wohlfeil“.",
-            "Das Geld stehe im Haushalt nicht zur Verfügung.");
+            "Das Geld stehe im Haushalt nicht zur Verfügung. Eine Erholung sei frühestens 2028 zu erwarten.");
         Assert.Equal([("die Regierung sei bereit", "indirect"), ("Man werde jeden Arbeitsplatz verteidigen", "indirect"), ("Die Kritik sei „wohlfeil“", "mixed"),
-            ("Das Geld stehe im Haushalt nicht zur Verfügung", "indirect")], e.Quotes.Select(q => (q.Text, q.Kind)));
+            ("Das Geld stehe im Haushalt nicht zur Verfügung", "indirect"), ("Eine Erholung sei frühestens 2028 zu erwarten", "indirect")], e.Quotes.Select(q => (q.Text, q.Kind)));
         Assert.All(e.Quotes, q => Assert.Equal("Anna Berg", q.Speaker));
     }
 
