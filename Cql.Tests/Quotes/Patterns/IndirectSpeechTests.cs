@@ -91,6 +91,8 @@ public class IndirectSpeechTests
     [Theory]
     [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, although the budget was approved.", "the plan would be delayed")]
     [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, which angered farmers.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed; the budget was approved in May.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, despite the approved budget.", "the plan would be delayed")]
     [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte, der Plan sei tot, obwohl der Haushalt beschlossen wurde.", "der Plan sei tot")]
     public void A_reported_clause_ends_before_a_clause_break(string paragraph, string clause) =>
         Assert.Equal(clause, Assert.Single(Extract(paragraph).Quotes).Text);
@@ -141,6 +143,11 @@ public class IndirectSpeechTests
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. Cruz says he is “effectively tied for second place” with Rubio.").Quotes);
         Assert.Equal(("he is “effectively tied for second place” with Rubio", "mixed", "Cruz"), (q.Text, q.Kind, q.SpeakerText));
     }
+
+    [Fact]
+    public void A_contracted_negation_is_the_verb_of_a_reported_clause() =>
+        Assert.Equal("her party doesn’t want the plan for the schools",
+            Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said her party doesn’t want the plan for the schools.").Quotes).Text);
 
     [Fact]
     public void A_contracted_pronoun_opens_a_reported_clause() =>
