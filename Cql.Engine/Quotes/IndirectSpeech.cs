@@ -24,7 +24,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>Words between the comma that ends a reported clause and its cue (", the minister for finance said").</summary>
     const int MaxSubjectGap = 7;
     /// <summary>A clause without a complementizer shows a finite verb within this many words.</summary>
-    const int FiniteWithin = 7;
+    const int FiniteWithin = 10;
     const int MinWords = 3;
     /// <summary>Words after a cue that ends its statement ("…, the minister said on Monday in Brussels.").</summary>
     const int MaxTailAfter = 6;
@@ -40,12 +40,24 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         var p = attributor.Paragraph;
         if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
         bool subjectAfter = SubjectFollows(p, c, a);
-        if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se)
-            && attributor.Resolve(c, ss, ss, c.End, opaque, allowDiscourse: true) is { SpeakerText: not null } before)
+        if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {
-            a = before;
-            subjectAfter = false;
+            // "says she opposes …", "said a stern sentence could …": the words after the cue open the clause; the
+            // subject is before the cue.
+            if (attributor.Resolve(c, ss, ss, c.End, opaque, allowDiscourse: true) is { SpeakerText.Length: > 0 } before)
+            {
+                a = before;
+                subjectAfter = false;
+            }
+            else if (SubjectWords(attributor, c, ss, opaque) is { } words)
+            {
+                a = a with { Speaker = null, SpeakerText = words, SpeakerRole = null, CoSpeakers = null };
+                subjectAfter = false;
+            }
         }
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
+                 && SubjectWords(attributor, c, ss, opaque) is { } subject)
+            a = a with { SpeakerText = subject };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
         return a;
     }
@@ -70,6 +82,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
+        // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
+    }
+
+    /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
+    /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim.</summary>
+    /// <returns>Whether a row was added.</returns>
+    bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment)
+    {
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
         {
@@ -77,18 +98,101 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, a.Speaker, out var absorbed)) return;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, strangersJoin: !needFragment, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
-        // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
-        if (c.Kind == CueKind.Naming && !mixed) return;
+        if (needFragment && !mixed) return false;
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
             Style = "indirect", Kind = mixed ? "mixed" : "indirect",
-            Speaker = a.Speaker, SpeakerText = a.SpeakerText, Cue = a.CueText, Via = a.Via, Settled = true,
+            Speaker = speaker, SpeakerText = speakerText, Cue = cue, Via = via, Settled = true,
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
+        return true;
+    }
+
+    /// <summary>"Die Lage sei ernst, sagte Merz. Man werde jeden Arbeitsplatz verteidigen.": German reported speech runs
+    /// on in Konjunktiv I without a new cue. A sentence with no cue of its own whose verb is in the reporting mood
+    /// (class <c>subjunctive</c>, not after "ich") continues the last report before it — in its paragraph, or when it
+    /// opens the paragraph, the one before — as a row of that report's speaker, the whole sentence its content.</summary>
+    /// <returns>Whether the sentence became a row.</returns>
+    public bool Continue(Attributor attributor, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        // "Eine Erholung sei frühestens 2028 zu erwarten": a cue that reports nothing is no new report.
+        foreach (var c in cues)
+            if (c.Kind != CueKind.So && !NoReport(attributor, c, ss, opaque)) return false;
+        if (IsQuestion(p, se) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
+        int from = SkipDateline(p, ss, se);
+        while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
+        int to = TrimEnd(p, from, se);
+        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false);
+    }
+
+    /// <summary>A verb of class <c>subjunctive</c> outside quotation marks, not in the first person ("ich habe").</summary>
+    static bool InReportingMood(ParagraphContext p, int ss, int se, Func<int, bool> opaque)
+    {
+        for (int k = ss; k < se; k++)
+            if (!opaque(k) && p.IsSubjunctive(k) && !FirstPerson(p, k, ss, se)) return true;
+        return false;
+    }
+
+    static bool FirstPerson(ParagraphContext p, int k, int ss, int se) =>
+        k > ss && p.Tokens[k - 1].Lower == "ich" || k + 1 < se && p.Tokens[k + 1].Lower == "ich";
+
+    /// <summary>The quotation with a speaker in the sentence before token <paramref name="before"/> of the paragraph,
+    /// or when the sentence opens the paragraph, the last of the paragraph before; null when there is none (a
+    /// sentence of narration between breaks the chain: a debate speech is one long paragraph).</summary>
+    QuoteUnit? LastReport(ParagraphContext p, int before)
+    {
+        QuoteUnit? last = Last(p.Index, before);
+        if (last is not null)
+        {
+            for (int k = last.After; k < before - 1; k++)
+                if (p.IsSentenceEnd(k) && !p.IsSentenceEnd(k + 1)) return null;
+            return last;
+        }
+        if (p.Index == 0) return null;
+        for (int k = 0; k < before; k++)
+            if (p.Tokens[k].IsWord) return null;
+        return Last(p.Index - 1, int.MaxValue);
+
+        QuoteUnit? Last(int para, int until)
+        {
+            QuoteUnit? l = null;
+            foreach (var k in found.UnitsOf(para))
+            {
+                var u = Units[k];
+                if (u.Parent >= 0 || u.Absorbed || u.IsTerm || u.TokStart >= until || u.Speaker is null && string.IsNullOrEmpty(u.SpeakerText)) continue;
+                if (l is null || u.ContentStart > l.ContentStart) l = u;
+            }
+            return l;
+        }
+    }
+
+    /// <summary>Words a subject may hold between its clause's start and the cue ("Prosecutors said", "Many of her
+    /// supporters say", "A news report published Wednesday said").</summary>
+    const int MaxSubjectWords = 8;
+
+    /// <summary>"Prosecutors said …", "Friends say …", "Some 56 percent of voters polled said …": a noun phrase before the
+    /// cue that names nobody the attribution knows is still its subject; its words, or null when the clause before the
+    /// cue holds no such phrase (a verb, a preposition or a subordinator opening it, or nothing at all).</summary>
+    static string? SubjectWords(Attributor attributor, CueHit c, int ss, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        int from = attributor.ClauseStart(c.Start, ss, opaque), to = c.Start;
+        while (to > from && (p.IsAdverb(to - 1) || p.IsAux(to - 1))) to--;
+        while (from < to && !p.Tokens[from].IsWord) from++;
+        if (to <= from || p.IsPreposition(from) || p.IsSubordinator(from) || p.IsConjunction(from) || p.IsComplementizer(from)) return null;
+        int words = 0;
+        for (int k = from; k < to; k++)
+        {
+            var t = p.Tokens[k];
+            if (opaque(k) || !t.IsWord && !t.Is('-') && !t.Is('.')) return null;
+            if (t.IsWord && (++words > MaxSubjectWords || p.IsFinite(k) || p.IsAux(k) || p.IsNegation(k) || p.IsComplementizer(k))) return null;
+        }
+        return p.Slice(from, to);
     }
 
     static bool IsQuestion(ParagraphContext p, int se)
@@ -198,11 +302,16 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
-    /// annotators end the content there about two times in three).</summary>
+    /// annotators end the content there about two times in three), or after a semicolon.</summary>
     static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
     {
         for (int k = from + 1; k < to - 1; k++)
-            if (p.Tokens[k].Is(',') && !opaque(k) && p.IsClauseBreak(k + 1)) return k;
+        {
+            if (opaque(k)) continue;
+            if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1)) return k;
+            // "…; 62 percent of those were …": a semicolon joins a sentence of the writer's own.
+            if (p.Tokens[k].Is(';')) return k;
+        }
         return to;
     }
 
@@ -393,11 +502,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>The clause may become a quotation: it overlaps no other indirect one and no dash or block quotation,
-    /// and the quotations in marks inside it are whole. Those someone speaks are its fragments (the statement is
-    /// mixed); a term or scare quote nobody speaks ("what is known as “corridor care”") stays a row of its own. A
-    /// fragment attributed to someone else than <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
+    /// and the quotations in marks inside it are whole. Those no term are its fragments (the statement is mixed); a
+    /// term or scare quote ("what is known as “corridor care”") stays a row of its own. A
+    /// fragment nobody speaks joins only with <paramref name="strangersJoin"/>; one attributed to someone else than
+    /// <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, bool strangersJoin, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -408,8 +518,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!overlaps) continue;
             if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
-            if (u.Speaker is null || u.IsTerm) continue;
-            if (u.Speaker.Name != speaker?.Name) return false;
+            // A naming cue's words in marks ("nannte es „deutsch“") are its speaker's only when attributed to them; a
+            // mark never closed is no fragment to join.
+            if (u.IsTerm || u.Speaker is null && (!strangersJoin || u.CloseTok < 0)) continue;
+            // ", Trump boasted, “That makes me smart.”", "…: “Parallel to …”": a sentence in marks after a comma or a
+            // colon is a quotation of its own, not a fragment of the clause.
+            if (u.Before > from && p.Tokens[u.Before - 1].Text[0] is ',' or ':' && u.TokStart < u.TokEnd && p.Tokens[u.TokStart].IsCapitalized) return false;
+            // A fragment nobody was found for inside someone's reported clause is theirs ("Sanders said that some families
+            // would pay “slightly more”"); one the same cue gave to its clause's subject ("Cruz says he is “tied”": "he")
+            // is the cue's speaker's too.
+            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal)))
+                return false;
             absorbed.Add(k);
         }
         return true;

@@ -105,6 +105,8 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
                 last = r;
             }
         }
+        // "Man werde jeden Arbeitsplatz verteidigen.": a sentence in the reporting mood goes on with the last report.
+        _indirect.Continue(attributor, ss, se, cues, opaque);
         return last;
     }
 

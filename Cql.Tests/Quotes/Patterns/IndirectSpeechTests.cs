@@ -91,6 +91,8 @@ public class IndirectSpeechTests
     [Theory]
     [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, although the budget was approved.", "the plan would be delayed")]
     [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, which angered farmers.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed; the budget was approved in May.", "the plan would be delayed")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the plan would be delayed, despite the approved budget.", "the plan would be delayed")]
     [InlineData("Senatorin Anna Berg sprach am Montag. Sie sagte, der Plan sei tot, obwohl der Haushalt beschlossen wurde.", "der Plan sei tot")]
     public void A_reported_clause_ends_before_a_clause_break(string paragraph, string clause) =>
         Assert.Equal(clause, Assert.Single(Extract(paragraph).Quotes).Text);
@@ -125,4 +127,46 @@ public class IndirectSpeechTests
         var q = Assert.Single(Extract("Kanzler Olaf Scholz sprach am Montag. Er sagte: „ Wir werden das schaffen.“").Quotes);
         Assert.Equal(("Wir werden das schaffen.", "Olaf Scholz"), (q.Text, q.Speaker));
     }
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. Prosecutors said a stern sentence could deter other violators.", "a stern sentence could deter other violators", "Prosecutors")]
+    [InlineData("Senator Anna Berg spoke on Monday. Friends say Manafort has not lived in Washington for years.", "Manafort has not lived in Washington for years", "Friends")]
+    [InlineData("Senator Anna Berg spoke on Monday. Many of her supporters say they empathize with her.", "they empathize with her", "Many of her supporters")]
+    public void A_subject_that_names_nobody_still_reports_its_clause(string paragraph, string clause, string speakerText)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", speakerText, (string?)null), (q.Text, q.Kind, q.SpeakerText, q.Speaker));
+    }
+
+    [Fact]
+    public void A_fragment_the_cue_gave_to_the_clause_subject_is_part_of_the_statement()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. Cruz says he is “effectively tied for second place” with Rubio.").Quotes);
+        Assert.Equal(("he is “effectively tied for second place” with Rubio", "mixed", "Cruz"), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Fact]
+    public void A_contracted_negation_is_the_verb_of_a_reported_clause() =>
+        Assert.Equal("her party doesn’t want the plan for the schools",
+            Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said her party doesn’t want the plan for the schools.").Quotes).Text);
+
+    [Fact]
+    public void A_contracted_pronoun_opens_a_reported_clause() =>
+        Assert.Equal("he’s with former secretary of state Hillary Clinton",
+            Assert.Single(Extract("Senator Anna Berg spoke on Monday. Murphy said he’s with former secretary of state Hillary Clinton.").Quotes).Text);
+
+    [Fact]
+    public void German_reported_speech_runs_on_in_konjunktiv_i_without_a_new_cue()
+    {
+        var e = Extract("Finanzministerin Anna Berg sprach am Montag. Sie sagte, die Regierung sei bereit. Man werde jeden Arbeitsplatz verteidigen. Die Kritik sei „wohlfeil“.",
+            "Das Geld stehe im Haushalt nicht zur Verfügung. Eine Erholung sei frühestens 2028 zu erwarten.");
+        Assert.Equal([("die Regierung sei bereit", "indirect"), ("Man werde jeden Arbeitsplatz verteidigen", "indirect"), ("Die Kritik sei „wohlfeil“", "mixed"),
+            ("Das Geld stehe im Haushalt nicht zur Verfügung", "indirect"), ("Eine Erholung sei frühestens 2028 zu erwarten", "indirect")], e.Quotes.Select(q => (q.Text, q.Kind)));
+        Assert.All(e.Quotes, q => Assert.Equal("Anna Berg", q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte Berg. Der Bus fuhr dann ab. Man werde weiter kämpfen.")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte Berg. Ich habe das Geld nicht.")]
+    public void Narration_or_the_first_person_breaks_a_konjunktiv_chain(string paragraph) =>
+        Assert.Equal(["Die Lage sei ernst"], Extract(paragraph).Quotes.Select(q => q.Text));
 }
