@@ -14,7 +14,8 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
     public uint[][] Concepts { get; } = concepts;
     /// <summary>The concepts of all its content words, sorted, distinct.</summary>
     public uint[] AllConcepts { get; } = allConcepts;
-    /// <summary>The runs of digits, sorted, distinct ("2,4" and "2.4" both give "2" and "4").</summary>
+    /// <summary>The numbers as values (<see cref="QuoteNumbers"/>: "6.2 million" and "6.200.000" are both
+    /// "6200000"), sorted, distinct.</summary>
     public string[] Numbers { get; } = numbers;
     public string? Speaker { get; } = speaker;
 
@@ -29,6 +30,7 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         public readonly List<uint> Shingles = [];
         public readonly List<uint[]> Concepts = [];
         public readonly List<string> Numbers = [];
+        public readonly List<QuoteNumbers.Number> NumberSpans = [];
     }
 
     public static QuoteShape Of(int statement, GroupedQuote q, ConceptCache lexicon, Buffers b)
@@ -47,8 +49,23 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         shingles.Sort();
         b.Concepts.Clear();
         b.Numbers.Clear();
+        var numbers = b.NumberSpans;
+        numbers.Clear();
+        QuoteNumbers.Read(text, q.Lang, numbers);
+        int n = 0;
         foreach (var range in words)
         {
+            while (n < numbers.Count && numbers[n].End <= range.Start) n++;
+            if (n < numbers.Count && range.Start >= numbers[n].Start)
+            {
+                // A number is one word whatever its digit groups and "million": its value.
+                if (range.Start == numbers[n].Start)
+                {
+                    b.Numbers.Add(numbers[n].Value);
+                    b.Concepts.Add([StatementLexicon.NumberConcept(numbers[n].Value)]);
+                }
+                continue;
+            }
             var w = Word(lower, range);
             if (char.IsDigit(w[0])) b.Numbers.Add(w.ToString());
             if (lexicon.Of(q.Lang, w) is { } c) b.Concepts.Add(c);

@@ -163,6 +163,16 @@ public sealed class StatementLexicon
         return new string(folded);
     }
 
+    /// <summary>The concept of a number's value (<see cref="QuoteNumbers"/>), all its digits: "62000" is not
+    /// "6200000", as the first letters of a word would have it.</summary>
+    internal static uint NumberConcept(string value)
+    {
+        uint h = 2166136261;
+        h = (h ^ '#') * 16777619;
+        foreach (var c in value) h = (h ^ c) * 16777619;
+        return h;
+    }
+
     static uint Concept(ReadOnlySpan<char> word)
     {
         // FNV-1a over the first letters: stable across runs (string.GetHashCode is not), so ids are deterministic.
