@@ -32,7 +32,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     public const int DateWindowDays = 31;
     public const double CopyJaccard = 0.5;
     public const double FragmentContainment = 0.8;
-    public const double TranslationMatch = 0.34;
+    public const double TranslationMatch = 0.40;
     /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
     /// meaning: there words are shared because the language is, not because the statement is.</summary>
     public const double SameLanguageMatch = 0.6;
@@ -229,13 +229,17 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
 
     /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
-    /// ("General Jens Stoltenberg") does not make another person.</summary>
+    /// ("General Jens Stoltenberg") does not make another person; or one the start of the other at a word boundary:
+    /// the short form of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
     static bool SameName(string a, string b) =>
-        a == b || EndsWithName(a, b) || EndsWithName(b, a);
+        a == b || EndsWithName(a, b) || EndsWithName(b, a) || StartsWithName(a, b) || StartsWithName(b, a);
 
     static bool EndsWithName(string longer, string shorter) =>
         longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
         && longer[longer.Length - shorter.Length - 1] == ' ';
+
+    static bool StartsWithName(string longer, string shorter) =>
+        longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.Ordinal) && longer[shorter.Length] is ' ' or '\'';
 
     void Record(StatementRow st, GroupedQuote q, DateSpan? date)
     {

@@ -96,12 +96,31 @@ public sealed class StatementLexicon
 
     /// <summary>The concepts of the English translations of a word, found as written, for an inflected form by its stem
     /// ("Beziehungen" → "Beziehung", "relazioni" → "relazione"), a short word by its definite form ("året" → "år"),
-    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung").</summary>
+    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung"); a
+    /// Scandinavian word its own list lacks is looked up in its neighbours' (<see cref="Neighbours"/>).</summary>
     uint[]? Translations(string lang, string word)
     {
-        if (!_pivots.TryGetValue(lang, out var words)) return null;
-        return Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word);
+        if (Find(lang, word) is { } own) return own;
+        if (Neighbours.TryGetValue(lang, out var neighbours))
+            foreach (var n in neighbours)
+                if (Find(n, word) is { } t) return t;
+        return null;
     }
+
+    uint[]? Find(string lang, string word) =>
+        _pivots.TryGetValue(lang, out var words) ? Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word) : null;
+
+    // Danish, Norwegian (both written standards) and Swedish share most of their words, and the word lists of each
+    // are thin; a short quote's language is told apart among them least surely ("Vi har intet gjort forkert" reads as
+    // Nynorsk), so a word missing from one list is looked for in the others, nearest first.
+    static readonly Dictionary<string, string[]> Neighbours = new(StringComparer.Ordinal)
+    {
+        ["da"] = ["no", "nn", "sv"],
+        ["no"] = ["da", "nn", "sv"],
+        ["nb"] = ["no", "da", "nn", "sv"],
+        ["nn"] = ["no", "da", "sv"],
+        ["sv"] = ["no", "da", "nn"],
+    };
 
     // The Scandinavian definite article is a suffix; on a short noun the stem left is shorter than Inflected allows.
     static uint[]? ShortDefinite(Dictionary<string, uint[]> words, string word)
