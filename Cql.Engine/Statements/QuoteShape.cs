@@ -18,6 +18,17 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
     /// "6200000"), sorted, distinct.</summary>
     public string[] Numbers { get; } = numbers;
     public string? Speaker { get; } = speaker;
+    /// <summary>How much each content word tells (<see cref="StatementGrouper"/> sets it when it indexes the report:
+    /// a word most reports share tells least); empty until then.</summary>
+    public float[] Weights { get; private set; } = [];
+    /// <summary>The sum of <see cref="Weights"/>.</summary>
+    public float WeightSum { get; private set; }
+
+    public void SetWeights(float[] weights, float sum)
+    {
+        Weights = weights;
+        WeightSum = sum;
+    }
 
     /// <summary>A copy with the statement it was filed under.</summary>
     public QuoteShape WithStatement(int id) => new(id, Lang, Shingles, Concepts, AllConcepts, Numbers, Speaker);
@@ -151,6 +162,18 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
             foreach (var c in word)
                 if (Array.BinarySearch(other, c) >= 0) { n++; break; }
         return n;
+    }
+
+    /// <summary>The summed <paramref name="weights"/> of this report's content words that share a concept with another's
+    /// (<paramref name="other"/>: its <see cref="AllConcepts"/>), and how many they are.</summary>
+    public (float Weight, int Words) WeightMatchedIn(uint[] other, ReadOnlySpan<float> weights)
+    {
+        float w = 0;
+        int n = 0;
+        for (int i = 0; i < Concepts.Length; i++)
+            foreach (var c in Concepts[i])
+                if (Array.BinarySearch(other, c) >= 0) { w += weights[i]; n++; break; }
+        return (w, n);
     }
 
     static uint[] Flatten(uint[][] concepts)

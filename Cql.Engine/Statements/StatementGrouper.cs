@@ -32,7 +32,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     public const int DateWindowDays = 31;
     public const double CopyJaccard = 0.5;
     public const double FragmentContainment = 0.8;
-    public const double TranslationMatch = 0.40;
+    public const double TranslationMatch = 0.30;
     /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
     /// meaning: there words are shared because the language is, not because the statement is.</summary>
     public const double SameLanguageMatch = 0.6;
@@ -63,6 +63,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
     readonly List<string> _speakerNames = [];
     readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
+    // The word weights of the quote being placed (WordWeight), reused from quote to quote.
+    float[] _weights = new float[64];
+    float _weightSum;
     int[] _fitStamps = new int[64];
     bool[] _fits = new bool[64];
 
@@ -115,8 +118,28 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return _statements.Count - 1;
     }
 
+    /// <summary>How much a word tells: 1 for one no indexed report has, less the more reports share it ("Russia" in
+    /// every report of a story about Russia), so shared topic words weigh less than the rare words a statement's
+    /// reports have in common. Its most frequent concept counts (a translation of a common word is common).</summary>
+    float WordWeight(uint[] concepts)
+    {
+        int df = 0;
+        foreach (var c in concepts)
+            if (_postings.TryGetValue(c, out var list)) df = Math.Max(df, list.Count);
+        return 1f / (1f + MathF.Log(1 + df));
+    }
+
+    float WordWeights(QuoteShape shape, float[] into)
+    {
+        float sum = 0;
+        for (int w = 0; w < shape.Concepts.Length; w++) sum += into[w] = WordWeight(shape.Concepts[w]);
+        return sum;
+    }
+
     int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
     {
+        if (_weights.Length < shape.Concepts.Length) _weights = new float[Math.Max(shape.Concepts.Length, _weights.Length * 2)];
+        _weightSum = WordWeights(shape, _weights);
         _candidates.Clear();
         int stamp = ++_stamp;
         // The quote's concepts, rarest first: within the visit budget the words that tell statements apart (names,
@@ -186,8 +209,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         }
         int n = shape.Concepts.Length, nOther = other.Concepts.Length;
         if (n == 0 || nOther == 0) return 0;
-        int hits = shape.WordsMatchedIn(other.AllConcepts), hitsOther = other.WordsMatchedIn(shape.AllConcepts);
-        double match = (double)(hits + hitsOther) / (n + nOther);
+        var (weight, hits) = shape.WeightMatchedIn(other.AllConcepts, _weights.AsSpan(0, n));
+        var (weightOther, hitsOther) = other.WeightMatchedIn(shape.AllConcepts, other.Weights);
+        double match = (weight + weightOther) / (_weightSum + other.WeightSum);
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
         // (two at least) found in the longer, by the same named speaker.
@@ -279,6 +303,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (n >= IndexedPerLanguage) return;
         _indexed[key] = n + 1;
         int m = _shapes.Count;
+        var weights = new float[shape.Concepts.Length];
+        shape.SetWeights(weights, WordWeights(shape, weights));
         _shapes.Add(shape);
         _shapeSpeakers.Add(SpeakerId(shape.Speaker));
         if (m == _found.Length) Array.Resize(ref _found, m * 2);
