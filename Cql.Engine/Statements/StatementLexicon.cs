@@ -100,11 +100,31 @@ public sealed class StatementLexicon
     /// Scandinavian word its own list lacks is looked up in its neighbours' (<see cref="Neighbours"/>).</summary>
     uint[]? Translations(string lang, string word)
     {
+        if (lang == "en") return _pivots.TryGetValue(lang, out var irregular) && irregular.TryGetValue(word, out var lemma) ? lemma : EnglishStem(word);
         if (Find(lang, word) is { } own) return own;
         if (Neighbours.TryGetValue(lang, out var neighbours))
             foreach (var n in neighbours)
                 if (Find(n, word) is { } t) return t;
         return null;
+    }
+
+    // The other languages' words translate to English citation forms ("open", "work", "fee"); an English quote inflects
+    // them ("opened", "works", "fees"), and a short stem's first letters then differ. Irregular forms are in the list.
+    static uint[]? EnglishStem(string word)
+    {
+        int cut = word.Length switch
+        {
+            > 5 when word.EndsWith("ing", StringComparison.Ordinal) => 3,
+            > 4 when word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal) => 3,
+            > 4 when word.EndsWith("ed", StringComparison.Ordinal) => 2,
+            > 3 when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) => 1,
+            _ => 0,
+        };
+        if (cut == 0) return null;
+        var stem = word[..^cut];
+        if (cut == 3 && word[^1] is 'd' or 's') stem += 'y'; // "denied", "parties"
+        else if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not ('s' or 'l' or 'e' or 'o')) stem = stem[..^1]; // "stopped"
+        return [Concept(Fold(stem))];
     }
 
     uint[]? Find(string lang, string word) =>

@@ -2,13 +2,15 @@
 // quote with its translation, from Debian's FreeDict dictionaries (English as the pivot). Deterministic: the same
 // dictionaries give the same bytes.
 //   apt-get install dict-freedict-{deu,ita,swe,dan,fra,spa,nld}-eng dict-freedict-eng-{nor,deu,ita,swe,dan,fra,spa,nld} \
-//     dict-freedict-{ita,spa,nld}-deu dict-freedict-deu-{ita,nld} dict-freedict-nno-nob
-//   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd
+//     dict-freedict-{ita,spa,nld}-deu dict-freedict-deu-{ita,nld} dict-freedict-nno-nob wordnet-base
+//   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd [OUT] [/usr/share/wordnet]
 // Each output line is `lang<TAB>word<TAB>english english …`: a one-word headword (lowercased) and the one-word English
 // translations of it (at most MaxPivots, in the dictionary's order); X→English dictionaries are read forwards and
 // English→X ones backwards (Norwegian has only the latter). The English lists of Italian, Spanish and Dutch are thin
 // (3,000–20,000 words) where German's is large, so their dictionaries with German bridge to English through it, as
 // Nynorsk's with Bokmål does: a word's own English comes first, then the English of its bridge translations.
+// English itself gets its irregular forms ("done" → "do", "children" → "child") from WordNet's exception lists, as
+// the translations are citation forms.
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -18,6 +20,7 @@ var scriptDir = Path.GetDirectoryName(Here())!;
 var repo = Path.GetFullPath(Path.Combine(scriptDir, "..", ".."));
 var dictDir = args.Length > 0 ? args[0] : "/usr/share/dictd";
 var outPath = args.Length > 1 ? args[1] : Path.Combine(repo, "Cql.Engine", "Statements", "Data", "lexicon.tsv.gz");
+var wordnetDir = args.Length > 2 ? args[2] : "/usr/share/wordnet";
 
 // Our language code → FreeDict's ISO 639-3 code.
 (string Code, string Iso3)[] langs = [("de", "deu"), ("it", "ita"), ("sv", "swe"), ("da", "dan"), ("fr", "fra"), ("es", "spa"), ("nl", "nld"), ("no", "nor")];
@@ -58,6 +61,18 @@ foreach (var (code, iso, bridge, bridgeIso) in bridges)
             foreach (var t in translations) Bridge(t, head);
     Console.WriteLine($"{code}: {words.Count} words ({words.Count - before} new) after {n} pairs through {bridge}");
 }
+
+// WordNet's NAME.exc: `form lemma [lemma …]` per line, underscores for spaces.
+var irregular = table["en"] = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+foreach (var pos in (string[])["verb", "noun", "adj"])
+{
+    var exc = Path.Combine(wordnetDir, pos + ".exc");
+    if (!File.Exists(exc)) throw new FileNotFoundException($"no WordNet exception list {exc} (apt-get install wordnet-base)");
+    foreach (var line in File.ReadLines(exc))
+        if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var form, .. var lemmas])
+            foreach (var lemma in lemmas) Add(irregular, form, lemma);
+}
+Console.WriteLine($"en: {irregular.Count} irregular forms");
 
 using (var file = File.Create(outPath + ".tmp"))
 using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
