@@ -8,8 +8,10 @@ namespace Cql.Engine.Statements;
 /// deterministic and an append goes on where the corpus stopped). A quote joins the statement of the most similar
 /// earlier report that passes every test below, else starts a new statement:
 /// <list type="bullet">
-/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg"), or one
-/// unnamed, or one an organisation (the Kremlin relaying Xi's words);</item>
+/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg", or starting it:
+/// "Keystone", "Keystone Sports Management"), or one unnamed, or one an organisation (the Kremlin relaying Xi's
+/// words); reports whose speakers are not compatible may still be a copy or a close translation of each other
+/// (<see cref="StrongMatch"/>), as extraction may have got the attribution wrong;</item>
 /// <item>numbers that agree: when both give numbers, one's are all among the other's
 /// (<see cref="QuoteShape.NumbersDisagree"/>);</item>
 /// <item>documents dated within <see cref="DateWindowDays"/> days (an undated document fits any date);</item>
@@ -36,6 +38,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
     /// meaning: there words are shared because the language is, not because the statement is.</summary>
     public const double SameLanguageMatch = 0.6;
+    /// <summary>Reports whose speakers do not fit are one statement only as a copy, or as a translation sharing this
+    /// much of its weighted words and <see cref="StrongWords"/> words on each side.</summary>
+    public const double StrongMatch = 0.5;
+    public const int StrongWords = 3;
     public const int PostingsScanned = 48;
     /// <summary>The most postings one quote walks, its rarest concepts first: a quote's cost is bounded whatever the
     /// corpus and however common its words.</summary>
@@ -181,12 +187,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int speaker = SpeakerId(q.Speaker);
         foreach (int m in _candidates)
         {
-            if (BitOperations.PopCount(_found[m].Words) < fewest) continue;
+            int found = BitOperations.PopCount(_found[m].Words);
+            if (found < fewest) continue;
             var other = _shapes[m];
-            if (!Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp) || !Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp)) continue;
+            bool fits = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp) && Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
+            if (!fits && found < StrongWords) continue;
             var st = _statements[other.Statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, other);
+            double score = Similarity(q, shape, other, fits);
             if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
             {
                 bestScore = score;
@@ -196,8 +204,12 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return best;
     }
 
-    /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement.</summary>
-    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other)
+    /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement. Reports
+    /// whose speakers do not fit (<paramref name="speakersFit"/> false) must be a copy or a close translation
+    /// (<see cref="StrongMatch"/>, <see cref="StrongWords"/>): attribution is what extraction gets wrong most (a
+    /// dateline, "Danish" for "a Danish newspaper", the previous paragraph's speaker), while a long quote said in the
+    /// same words by two people is rare.</summary>
+    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other, bool speakersFit)
     {
         if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
         bool sameLang = q.Lang == other.Lang;
@@ -205,13 +217,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         {
             var (jaccard, containment) = QuoteShape.Overlap(shape.Shingles, other.Shingles);
             if (jaccard >= CopyJaccard) return 1 + jaccard;
-            if (containment >= FragmentContainment && Math.Min(shape.Shingles.Length, other.Shingles.Length) >= 2) return 1 + containment * 0.5;
+            if (speakersFit && containment >= FragmentContainment && Math.Min(shape.Shingles.Length, other.Shingles.Length) >= 2) return 1 + containment * 0.5;
         }
         int n = shape.Concepts.Length, nOther = other.Concepts.Length;
         if (n == 0 || nOther == 0) return 0;
         var (weight, hits) = shape.WeightMatchedIn(other.AllConcepts, _weights.AsSpan(0, n));
         var (weightOther, hitsOther) = other.WeightMatchedIn(shape.AllConcepts, other.Weights);
         double match = (weight + weightOther) / (_weightSum + other.WeightSum);
+        if (!speakersFit) return match >= StrongMatch && hits >= StrongWords && hitsOther >= StrongWords ? match : 0;
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
         // (two at least) found in the longer, by the same named speaker.

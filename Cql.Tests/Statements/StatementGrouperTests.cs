@@ -65,6 +65,16 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void A_close_translation_joins_its_statement_under_a_wrongly_attributed_speaker_but_a_loose_one_does_not()
+    {
+        var g = New();
+        int? a = g.Add(Q("Keystone is partly owned by the brother-in-law of sporting director Kim Aagaard", speaker: "Avisen Øst"));
+        // Extraction took the adjective of "a Danish newspaper" for the speaker.
+        Assert.Equal(a, g.Add(Q("Keystone er delvis eid av svogeren til sportsdirektør Kim Aagaard", speaker: "Danish", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q("Kim Aagaard har trukket seg som sportsdirektør", speaker: "Danish", lang: "no")));
+    }
+
+    [Fact]
     public void A_short_form_of_a_name_is_the_same_speaker_but_a_longer_word_is_not()
     {
         var g = New();
