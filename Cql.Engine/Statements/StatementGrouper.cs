@@ -10,8 +10,9 @@ namespace Cql.Engine.Statements;
 /// <list type="bullet">
 /// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg", or starting it:
 /// "Keystone", "Keystone Sports Management"), or one unnamed, or one an organisation (the Kremlin relaying Xi's
-/// words); reports whose speakers are not compatible may still be a copy or a close translation of each other
-/// (<see cref="StrongMatch"/>), as extraction may have got the attribution wrong;</item>
+/// words); where one of two speakers that are not compatible is one word ("Danish", "STOCKHOLM", "Solbakken"), the
+/// reports may still be a copy or a close translation of each other (<see cref="StrongMatch"/>), as extraction may
+/// have got the attribution wrong;</item>
 /// <item>numbers that agree: when both give numbers, one's are all among the other's
 /// (<see cref="QuoteShape.NumbersDisagree"/>);</item>
 /// <item>documents dated within <see cref="DateWindowDays"/> days (an undated document fits any date);</item>
@@ -190,8 +191,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             int found = BitOperations.PopCount(_found[m].Words);
             if (found < fewest) continue;
             var other = _shapes[m];
-            bool fits = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp) && Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
-            if (!fits && found < StrongWords) continue;
+            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
+            bool fits = fitsReport && fitsStatement;
+            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[other.Statement]))))) continue;
             var st = _statements[other.Statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
             double score = Similarity(q, shape, other, fits);
@@ -205,10 +207,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     }
 
     /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement. Reports
-    /// whose speakers do not fit (<paramref name="speakersFit"/> false) must be a copy or a close translation
-    /// (<see cref="StrongMatch"/>, <see cref="StrongWords"/>): attribution is what extraction gets wrong most (a
-    /// dateline, "Danish" for "a Danish newspaper", the previous paragraph's speaker), while a long quote said in the
-    /// same words by two people is rare.</summary>
+    /// whose speakers do not fit (<paramref name="speakersFit"/> false; one of them a one-word name) must be a copy or
+    /// a close translation (<see cref="StrongMatch"/>, <see cref="StrongWords"/>): attribution is what extraction gets
+    /// wrong most, and its errors are mostly one word (a dateline, "Danish" for "a Danish newspaper").</summary>
     double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other, bool speakersFit)
     {
         if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
@@ -251,6 +252,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         }
         return _fits[otherId];
     }
+
+    /// <summary>Whether a speaker's name is one word: a surname alone, or what extraction took for a speaker where it
+    /// erred ("Danish", a dateline's "STOCKHOLM"); two full names that differ are two people.</summary>
+    bool OneWord(int speakerId) => speakerId >= 0 && !_speakerNames[speakerId].Contains(' ');
 
     int SpeakerId(string? name)
     {

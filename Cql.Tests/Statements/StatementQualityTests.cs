@@ -38,4 +38,17 @@ public class StatementQualityTests(ITestOutputHelper output)
         Assert.True(s.Within.Precision >= 0.95 && s.Within.Recall >= 0.95, $"within: {s.Within}");
         Assert.True(s.Across.Precision >= 0.95 && s.Across.Recall >= 0.95, $"across: {s.Across}");
     }
+
+    [Fact]
+    public async Task The_second_development_sets_statements_are_grouped_without_its_look_alikes()
+    {
+        using var d = new TempDir();
+        var dev = Path.Combine(RepoPaths.Root, "Cql.Tests", "Statements", "Dev2");
+        var gold = StatementScorer.ReadGold(Path.Combine(dev, "statements.tsv"));
+        var s = await StatementScorer.ScoreAsync(dev, gold, d.Path);
+        output.WriteLine($"dev2: within P {s.Within.Precision:F3} R {s.Within.Recall:F3}; across P {s.Across.Precision:F3} R {s.Across.Recall:F3}; all P {s.All.Precision:F3} R {s.All.Recall:F3}");
+        // Measured (README): all 1.000 / 0.479 (23 of 48 pairs, no wrong one; main before this work 1.000 / 0.312).
+        // One wrong pair of the 23 still passes, two do not; so does losing a pair or two, not three.
+        Assert.True(s.All.Precision >= 0.95 && s.All.Recall >= 0.43, $"all: {s.All}");
+    }
 }
