@@ -14,9 +14,21 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
     public uint[][] Concepts { get; } = concepts;
     /// <summary>The concepts of all its content words, sorted, distinct.</summary>
     public uint[] AllConcepts { get; } = allConcepts;
-    /// <summary>The runs of digits, sorted, distinct ("2,4" and "2.4" both give "2" and "4").</summary>
+    /// <summary>The numbers as values (<see cref="QuoteNumbers"/>: "6.2 million" and "6.200.000" are both
+    /// "6200000"), sorted, distinct.</summary>
     public string[] Numbers { get; } = numbers;
     public string? Speaker { get; } = speaker;
+    /// <summary>How much each content word tells (<see cref="StatementGrouper"/> sets it when it indexes the report:
+    /// a word most reports share tells least); empty until then.</summary>
+    public float[] Weights { get; private set; } = [];
+    /// <summary>The sum of <see cref="Weights"/>.</summary>
+    public float WeightSum { get; private set; }
+
+    public void SetWeights(float[] weights, float sum)
+    {
+        Weights = weights;
+        WeightSum = sum;
+    }
 
     /// <summary>A copy with the statement it was filed under.</summary>
     public QuoteShape WithStatement(int id) => new(id, Lang, Shingles, Concepts, AllConcepts, Numbers, Speaker);
@@ -29,6 +41,7 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         public readonly List<uint> Shingles = [];
         public readonly List<uint[]> Concepts = [];
         public readonly List<string> Numbers = [];
+        public readonly List<QuoteNumbers.Number> NumberSpans = [];
     }
 
     public static QuoteShape Of(int statement, GroupedQuote q, ConceptCache lexicon, Buffers b)
@@ -47,8 +60,23 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         shingles.Sort();
         b.Concepts.Clear();
         b.Numbers.Clear();
+        var numbers = b.NumberSpans;
+        numbers.Clear();
+        QuoteNumbers.Read(text, q.Lang, numbers);
+        int n = 0;
         foreach (var range in words)
         {
+            while (n < numbers.Count && numbers[n].End <= range.Start) n++;
+            if (n < numbers.Count && range.Start >= numbers[n].Start)
+            {
+                // A number is one word whatever its digit groups and "million": its value.
+                if (range.Start == numbers[n].Start)
+                {
+                    b.Numbers.Add(numbers[n].Value);
+                    b.Concepts.Add([StatementLexicon.NumberConcept(numbers[n].Value)]);
+                }
+                continue;
+            }
             var w = Word(lower, range);
             if (char.IsDigit(w[0])) b.Numbers.Add(w.ToString());
             if (lexicon.Of(q.Lang, w) is { } c) b.Concepts.Add(c);
@@ -134,6 +162,18 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
             foreach (var c in word)
                 if (Array.BinarySearch(other, c) >= 0) { n++; break; }
         return n;
+    }
+
+    /// <summary>The summed <paramref name="weights"/> of this report's content words that share a concept with another's
+    /// (<paramref name="other"/>: its <see cref="AllConcepts"/>), and how many they are.</summary>
+    public (float Weight, int Words) WeightMatchedIn(uint[] other, ReadOnlySpan<float> weights)
+    {
+        float w = 0;
+        int n = 0;
+        for (int i = 0; i < Concepts.Length; i++)
+            foreach (var c in Concepts[i])
+                if (Array.BinarySearch(other, c) >= 0) { w += weights[i]; n++; break; }
+        return (w, n);
     }
 
     static uint[] Flatten(uint[][] concepts)

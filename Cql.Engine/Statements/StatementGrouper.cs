@@ -8,8 +8,11 @@ namespace Cql.Engine.Statements;
 /// deterministic and an append goes on where the corpus stopped). A quote joins the statement of the most similar
 /// earlier report that passes every test below, else starts a new statement:
 /// <list type="bullet">
-/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg"), or one
-/// unnamed, or one an organisation (the Kremlin relaying Xi's words);</item>
+/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg", or starting it:
+/// "Keystone", "Keystone Sports Management"), or one unnamed, or one an organisation (the Kremlin relaying Xi's
+/// words); where one of two speakers that are not compatible is one word ("Danish", "STOCKHOLM", "Solbakken"), the
+/// reports may still be a copy or a close translation of each other (<see cref="StrongMatch"/>), as extraction may
+/// have got the attribution wrong;</item>
 /// <item>numbers that agree: when both give numbers, one's are all among the other's
 /// (<see cref="QuoteShape.NumbersDisagree"/>);</item>
 /// <item>documents dated within <see cref="DateWindowDays"/> days (an undated document fits any date);</item>
@@ -32,10 +35,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     public const int DateWindowDays = 31;
     public const double CopyJaccard = 0.5;
     public const double FragmentContainment = 0.8;
-    public const double TranslationMatch = 0.34;
+    public const double TranslationMatch = 0.30;
     /// <summary>In one language, a report that is neither a copy nor a fragment must share this much of its
     /// meaning: there words are shared because the language is, not because the statement is.</summary>
     public const double SameLanguageMatch = 0.6;
+    /// <summary>Reports whose speakers do not fit are one statement only as a copy, or as a translation sharing this
+    /// much of its weighted words and <see cref="StrongWords"/> words on each side.</summary>
+    public const double StrongMatch = 0.5;
+    public const int StrongWords = 3;
     public const int PostingsScanned = 48;
     /// <summary>The most postings one quote walks, its rarest concepts first: a quote's cost is bounded whatever the
     /// corpus and however common its words.</summary>
@@ -63,6 +70,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
     readonly List<string> _speakerNames = [];
     readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
+    // The word weights of the quote being placed (WordWeight), reused from quote to quote.
+    float[] _weights = new float[64];
+    float _weightSum;
     int[] _fitStamps = new int[64];
     bool[] _fits = new bool[64];
 
@@ -115,8 +125,28 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return _statements.Count - 1;
     }
 
+    /// <summary>How much a word tells: 1 for one no indexed report has, less the more reports share it ("Russia" in
+    /// every report of a story about Russia), so shared topic words weigh less than the rare words a statement's
+    /// reports have in common. Its most frequent concept counts (a translation of a common word is common).</summary>
+    float WordWeight(uint[] concepts)
+    {
+        int df = 0;
+        foreach (var c in concepts)
+            if (_postings.TryGetValue(c, out var list)) df = Math.Max(df, list.Count);
+        return 1f / (1f + MathF.Log(1 + df));
+    }
+
+    float WordWeights(QuoteShape shape, float[] into)
+    {
+        float sum = 0;
+        for (int w = 0; w < shape.Concepts.Length; w++) sum += into[w] = WordWeight(shape.Concepts[w]);
+        return sum;
+    }
+
     int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
     {
+        if (_weights.Length < shape.Concepts.Length) _weights = new float[Math.Max(shape.Concepts.Length, _weights.Length * 2)];
+        _weightSum = WordWeights(shape, _weights);
         _candidates.Clear();
         int stamp = ++_stamp;
         // The quote's concepts, rarest first: within the visit budget the words that tell statements apart (names,
@@ -158,12 +188,15 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int speaker = SpeakerId(q.Speaker);
         foreach (int m in _candidates)
         {
-            if (BitOperations.PopCount(_found[m].Words) < fewest) continue;
+            int found = BitOperations.PopCount(_found[m].Words);
+            if (found < fewest) continue;
             var other = _shapes[m];
-            if (!Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp) || !Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp)) continue;
+            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
+            bool fits = fitsReport && fitsStatement;
+            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[other.Statement]))))) continue;
             var st = _statements[other.Statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, other);
+            double score = Similarity(q, shape, other, fits);
             if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
             {
                 bestScore = score;
@@ -173,8 +206,11 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return best;
     }
 
-    /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement.</summary>
-    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other)
+    /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement. Reports
+    /// whose speakers do not fit (<paramref name="speakersFit"/> false; one of them a one-word name) must be a copy or
+    /// a close translation (<see cref="StrongMatch"/>, <see cref="StrongWords"/>): attribution is what extraction gets
+    /// wrong most, and its errors are mostly one word (a dateline, "Danish" for "a Danish newspaper").</summary>
+    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other, bool speakersFit)
     {
         if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
         bool sameLang = q.Lang == other.Lang;
@@ -182,12 +218,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         {
             var (jaccard, containment) = QuoteShape.Overlap(shape.Shingles, other.Shingles);
             if (jaccard >= CopyJaccard) return 1 + jaccard;
-            if (containment >= FragmentContainment && Math.Min(shape.Shingles.Length, other.Shingles.Length) >= 2) return 1 + containment * 0.5;
+            if (speakersFit && containment >= FragmentContainment && Math.Min(shape.Shingles.Length, other.Shingles.Length) >= 2) return 1 + containment * 0.5;
         }
         int n = shape.Concepts.Length, nOther = other.Concepts.Length;
         if (n == 0 || nOther == 0) return 0;
-        int hits = shape.WordsMatchedIn(other.AllConcepts), hitsOther = other.WordsMatchedIn(shape.AllConcepts);
-        double match = (double)(hits + hitsOther) / (n + nOther);
+        var (weight, hits) = shape.WeightMatchedIn(other.AllConcepts, _weights.AsSpan(0, n));
+        var (weightOther, hitsOther) = other.WeightMatchedIn(shape.AllConcepts, other.Weights);
+        double match = (weight + weightOther) / (_weightSum + other.WeightSum);
+        if (!speakersFit) return match >= StrongMatch && hits >= StrongWords && hitsOther >= StrongWords ? match : 0;
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
         // (two at least) found in the longer, by the same named speaker.
@@ -215,6 +253,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return _fits[otherId];
     }
 
+    /// <summary>Whether a speaker's name is one word: a surname alone, or what extraction took for a speaker where it
+    /// erred ("Danish", a dateline's "STOCKHOLM"); two full names that differ are two people.</summary>
+    bool OneWord(int speakerId) => speakerId >= 0 && !_speakerNames[speakerId].Contains(' ');
+
     int SpeakerId(string? name)
     {
         if (name is null) return -1;
@@ -229,13 +271,17 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
 
     /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
-    /// ("General Jens Stoltenberg") does not make another person.</summary>
+    /// ("General Jens Stoltenberg") does not make another person; or one the start of the other at a word boundary:
+    /// the short form of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
     static bool SameName(string a, string b) =>
-        a == b || EndsWithName(a, b) || EndsWithName(b, a);
+        a == b || EndsWithName(a, b) || EndsWithName(b, a) || StartsWithName(a, b) || StartsWithName(b, a);
 
     static bool EndsWithName(string longer, string shorter) =>
         longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
         && longer[longer.Length - shorter.Length - 1] == ' ';
+
+    static bool StartsWithName(string longer, string shorter) =>
+        longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.Ordinal) && longer[shorter.Length] is ' ' or '\'';
 
     void Record(StatementRow st, GroupedQuote q, DateSpan? date)
     {
@@ -275,6 +321,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (n >= IndexedPerLanguage) return;
         _indexed[key] = n + 1;
         int m = _shapes.Count;
+        var weights = new float[shape.Concepts.Length];
+        shape.SetWeights(weights, WordWeights(shape, weights));
         _shapes.Add(shape);
         _shapeSpeakers.Add(SpeakerId(shape.Speaker));
         if (m == _found.Length) Array.Resize(ref _found, m * 2);

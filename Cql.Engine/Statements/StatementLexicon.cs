@@ -96,12 +96,51 @@ public sealed class StatementLexicon
 
     /// <summary>The concepts of the English translations of a word, found as written, for an inflected form by its stem
     /// ("Beziehungen" → "Beziehung", "relazioni" → "relazione"), a short word by its definite form ("året" → "år"),
-    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung").</summary>
+    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung"); a
+    /// Scandinavian word its own list lacks is looked up in its neighbours' (<see cref="Neighbours"/>).</summary>
     uint[]? Translations(string lang, string word)
     {
-        if (!_pivots.TryGetValue(lang, out var words)) return null;
-        return Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word);
+        if (lang == "en") return _pivots.TryGetValue(lang, out var irregular) && irregular.TryGetValue(word, out var lemma) ? lemma : EnglishStem(word);
+        if (Find(lang, word) is { } own) return own;
+        if (Neighbours.TryGetValue(lang, out var neighbours))
+            foreach (var n in neighbours)
+                if (Find(n, word) is { } t) return t;
+        return null;
     }
+
+    // The other languages' words translate to English citation forms ("open", "work", "fee"); an English quote inflects
+    // them ("opened", "works", "fees"), and a short stem's first letters then differ. Irregular forms are in the list.
+    static uint[]? EnglishStem(string word)
+    {
+        int cut = word.Length switch
+        {
+            > 5 when word.EndsWith("ing", StringComparison.Ordinal) => 3,
+            > 4 when word.EndsWith("ied", StringComparison.Ordinal) || word.EndsWith("ies", StringComparison.Ordinal) => 3,
+            > 4 when word.EndsWith("ed", StringComparison.Ordinal) => 2,
+            > 3 when word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) => 1,
+            _ => 0,
+        };
+        if (cut == 0) return null;
+        var stem = word[..^cut];
+        if (cut == 3 && word[^1] is 'd' or 's') stem += 'y'; // "denied", "parties"
+        else if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not ('s' or 'l' or 'e' or 'o')) stem = stem[..^1]; // "stopped"
+        return [Concept(Fold(stem))];
+    }
+
+    uint[]? Find(string lang, string word) =>
+        _pivots.TryGetValue(lang, out var words) ? Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word) : null;
+
+    // Danish, Norwegian (both written standards) and Swedish share most of their words, and the word lists of each
+    // are thin; a short quote's language is told apart among them least surely ("Vi har intet gjort forkert" reads as
+    // Nynorsk), so a word missing from one list is looked for in the others, nearest first.
+    static readonly Dictionary<string, string[]> Neighbours = new(StringComparer.Ordinal)
+    {
+        ["da"] = ["no", "nn", "sv"],
+        ["no"] = ["da", "nn", "sv"],
+        ["nb"] = ["no", "da", "nn", "sv"],
+        ["nn"] = ["no", "da", "sv"],
+        ["sv"] = ["no", "da", "nn"],
+    };
 
     // The Scandinavian definite article is a suffix; on a short noun the stem left is shorter than Inflected allows.
     static uint[]? ShortDefinite(Dictionary<string, uint[]> words, string word)
@@ -161,6 +200,16 @@ public sealed class StatementLexicon
                 var c => c,
             };
         return new string(folded);
+    }
+
+    /// <summary>The concept of a number's value (<see cref="QuoteNumbers"/>), all its digits: "62000" is not
+    /// "6200000", as the first letters of a word would have it.</summary>
+    internal static uint NumberConcept(string value)
+    {
+        uint h = 2166136261;
+        h = (h ^ '#') * 16777619;
+        foreach (var c in value) h = (h ^ c) * 16777619;
+        return h;
     }
 
     static uint Concept(ReadOnlySpan<char> word)

@@ -54,6 +54,37 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void Numbers_written_in_each_languages_way_agree_and_other_values_do_not()
+    {
+        var g = New();
+        // As digit runs "6.2" and "6.200.000" disagree ("2" against "200" and "000").
+        int? a = g.Add(Q("Of the fee, 6.2 million euros went to the agency as a commission", speaker: "FC Vest"));
+        Assert.Equal(a, g.Add(Q("Af beløbet gik 6.200.000 euro til agenturet som honorar", speaker: "FC Vest", lang: "da")));
+        Assert.Equal(a, g.Add(Q("Av summen gikk 6 200 000 euro til byrået som honorar", speaker: "FC Vest", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q("Of the fee, 3,850,000 euros went to the agency as a commission", speaker: "FC Vest")));
+    }
+
+    [Fact]
+    public void A_close_translation_joins_its_statement_under_a_wrongly_attributed_speaker_but_a_loose_one_does_not()
+    {
+        var g = New();
+        int? a = g.Add(Q("Keystone is partly owned by the brother-in-law of sporting director Kim Aagaard", speaker: "Avisen Øst"));
+        // Extraction took the adjective of "a Danish newspaper" for the speaker.
+        Assert.Equal(a, g.Add(Q("Keystone er delvis eid av svogeren til sportsdirektør Kim Aagaard", speaker: "Danish", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q("Kim Aagaard har trukket seg som sportsdirektør", speaker: "Danish", lang: "no")));
+    }
+
+    [Fact]
+    public void A_short_form_of_a_name_is_the_same_speaker_but_another_name_with_its_first_word_is_not()
+    {
+        var g = New();
+        const string Fees = "Our fees are fully in line with the rules of the federation";
+        int? a = g.Add(Q(Fees, speaker: "Keystone Sports Management"));
+        Assert.Equal(a, g.Add(Q(Fees, speaker: "Keystone")));
+        Assert.NotEqual(a, g.Add(Q(Fees, speaker: "Keystone Partners")));
+    }
+
+    [Fact]
     public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
     {
         var g = New();

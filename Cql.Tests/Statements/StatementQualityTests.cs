@@ -27,15 +27,31 @@ public class StatementQualityTests(ITestOutputHelper output)
     [Fact]
     public async Task The_development_sets_statements_are_grouped()
     {
-        using var d = new TempDir();
-        var dev = Path.Combine(RepoPaths.Root, "Cql.Tests", "Statements", "Dev");
-        var gold = StatementScorer.ReadGold(Path.Combine(dev, "statements.tsv"));
-        var s = await StatementScorer.ScoreAsync(dev, gold, d.Path);
-        output.WriteLine($"dev: within P {s.Within.Precision:F3} R {s.Within.Recall:F3}; across P {s.Across.Precision:F3} R {s.Across.Recall:F3}");
-        Assert.Equal(gold.Count, s.Matched);
+        var (s, reports) = await ScoreFolderAsync("Dev");
+        Assert.Equal(reports, s.Matched);
         // Measured 1.000 everywhere (README; the rules were revised after looking at this set's errors, so it is
         // tuned on): one wrong or missed pair of the 48 still passes, two do not.
         Assert.True(s.Within.Precision >= 0.95 && s.Within.Recall >= 0.95, $"within: {s.Within}");
         Assert.True(s.Across.Precision >= 0.95 && s.Across.Recall >= 0.95, $"across: {s.Across}");
+    }
+
+    [Fact]
+    public async Task The_second_development_sets_statements_are_grouped_without_its_look_alikes()
+    {
+        var (s, _) = await ScoreFolderAsync("Dev2");
+        // Measured (README): all 1.000 / 0.479 (23 of 48 pairs, no wrong one; main before this work 1.000 / 0.312).
+        // One wrong pair of the 23 still passes, two do not; so does losing a pair or two, not three.
+        Assert.True(s.All.Precision >= 0.95 && s.All.Recall >= 0.43, $"all: {s.All}");
+    }
+
+    /// <summary>The scores of a development folder beside this file, and how many gold reports it has.</summary>
+    async Task<(StatementScores Scores, int Reports)> ScoreFolderAsync(string folder)
+    {
+        using var d = new TempDir();
+        var dev = Path.Combine(RepoPaths.Root, "Cql.Tests", "Statements", folder);
+        var gold = StatementScorer.ReadGold(Path.Combine(dev, "statements.tsv"));
+        var s = await StatementScorer.ScoreAsync(dev, gold, d.Path);
+        output.WriteLine($"{folder}: within P {s.Within.Precision:F3} R {s.Within.Recall:F3}; across P {s.Across.Precision:F3} R {s.Across.Recall:F3}; all P {s.All.Precision:F3} R {s.All.Recall:F3}");
+        return (s, gold.Count);
     }
 }

@@ -3,7 +3,8 @@ using StatementEval;
 // dotnet run --project scripts/statement-eval -c Release -- DIR [--gold FILE] [--show]
 // DIR holds articles (*.txt) and statements.tsv (doc<TAB>text<TAB>speaker<TAB>statement_id); --gold reads the
 // annotation from another file (the seeds' gold lives in Cql.Tests beside articles that live in corpora/seeds);
-// --show prints each gold report with the statement_id it was given, to see which pairs went wrong.
+// --show prints each gold report with the statement_id it was given and the quote it matched (kind, speaker, text),
+// to see which pairs went wrong and whether extraction or grouping lost them.
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
     Console.Error.WriteLine("usage: statement-eval DIR [--gold FILE] [--show]");
@@ -23,7 +24,11 @@ try
         Console.WriteLine($"{name,-16}{p.TruePairs,5}{p.PredictedPairs,11}{p.Correct,9}{p.Precision,11:F3}{p.Recall,8:F3}");
     if (args.Contains("--show"))
         for (int i = 0; i < gold.Count; i++)
-            Console.WriteLine($"{gold[i].Statement}\t{s.Predicted[i]?.ToString() ?? "-"}\t{gold[i].Doc}\t{gold[i].Text}");
+        {
+            var m = s.Predicted[i];
+            Console.WriteLine($"{gold[i].Statement}\t{m?.Statement?.ToString() ?? "-"}\t{gold[i].Doc}\t{gold[i].Speaker}\t{gold[i].Text}");
+            if (m is not null) Console.WriteLine($"\t\t  {m.Kind} [{m.Speaker ?? "-"}] {m.Text}");
+        }
     return 0;
 }
 catch (Exception e) when (e is FormatException or IOException or Cql.Engine.Storage.CorpusException)

@@ -15,9 +15,12 @@ public sealed record PairScore(int TruePairs, int PredictedPairs, int Correct)
     public double Recall => TruePairs == 0 ? 1 : (double)Correct / TruePairs;
 }
 
+/// <summary>The extracted quote a gold report matched: its statement, and what the grouper read of it.</summary>
+public sealed record MatchedQuote(int? Statement, string Lang, string? Speaker, string Kind, string Text);
+
 /// <summary>The scores of one folder: within one language, across languages, and all pairs; and for each gold report
-/// (in the gold's order) the statement_id of the quote it matched, null when none.</summary>
-public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<int?> Predicted);
+/// (in the gold's order) the quote it matched, null when none.</summary>
+public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<MatchedQuote?> Predicted);
 
 /// <summary>
 /// Ingests a folder of articles with cql's own ingest, matches each gold report to the extracted quote of its document
@@ -52,13 +55,14 @@ public static class StatementScorer
         foreach (var path in manifest.FilesOf(corpus, CorpusSchema.Docs.Name))
             foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("source", ColumnType.String), ("text", ColumnType.String)))
                 docs[(int)r[0]!] = (Path.GetFileNameWithoutExtension((string)r[1]!), (string)r[2]!);
-        var quotes = new List<(int Doc, int Start, int End, string Lang, int? Statement)>();
+        var quotes = new List<(int Doc, int Start, int End, MatchedQuote Quote)>();
         foreach (var path in manifest.FilesOf(corpus, CorpusSchema.Quotes.Name))
-            foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("start", ColumnType.Int32), ("end", ColumnType.Int32), ("lang", ColumnType.String), ("statement_id", ColumnType.Int32)))
-                quotes.Add(((int)r[0]!, (int)r[1]!, (int)r[2]!, (string)r[3]!, (int?)r[4]));
+            foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("start", ColumnType.Int32), ("end", ColumnType.Int32), ("lang", ColumnType.String),
+                ("statement_id", ColumnType.Int32), ("speaker", ColumnType.String), ("kind", ColumnType.String), ("text", ColumnType.String)))
+                quotes.Add(((int)r[0]!, (int)r[1]!, (int)r[2]!, new MatchedQuote((int?)r[4], (string)r[3]!, (string?)r[5], (string)r[6]!, (string)r[7]!)));
         var byName = docs.ToDictionary(d => d.Value.Name, d => d.Key, StringComparer.Ordinal);
 
-        var matched = new (int? Statement, string Lang)[gold.Count];
+        var matched = new MatchedQuote?[gold.Count];
         int found = 0;
         for (int i = 0; i < gold.Count; i++)
         {
@@ -69,16 +73,16 @@ public static class StatementScorer
             if (at < 0) throw new FormatException($"line {g.Line}: the text is not in {g.Doc}.txt verbatim: {g.Text}");
             var words = WordRanges(text, at, at + g.Text.Length);
             int bestCovered = 0;
-            (int? Statement, string Lang) best = (null, "");
+            MatchedQuote? best = null;
             foreach (var q in quotes)
             {
                 if (q.Doc != docId || q.End <= at || q.Start >= at + g.Text.Length) continue;
                 int covered = 0;
                 foreach (var (s, e) in words) if (s >= q.Start && e <= q.End) covered++;
-                if (covered > bestCovered) { bestCovered = covered; best = (q.Statement, q.Lang); }
+                if (covered > bestCovered) { bestCovered = covered; best = q.Quote; }
             }
             if (words.Count > 0 && bestCovered * 2 >= words.Count) { matched[i] = best; found++; }
-            else matched[i] = (null, "");
+            else matched[i] = null;
         }
 
         var within = new int[3];
@@ -87,18 +91,17 @@ public static class StatementScorer
             for (int j = i + 1; j < gold.Count; j++)
             {
                 // A pair is across languages when the two reports' quotes are (an unmatched report counts by its document).
-                string li = matched[i].Lang, lj = matched[j].Lang;
-                bool cross = li.Length > 0 && lj.Length > 0 && li != lj;
+                bool cross = matched[i] is { } mi && matched[j] is { } mj && mi.Lang != mj.Lang;
                 var counts = cross ? across : within;
                 bool truly = gold[i].Statement == gold[j].Statement;
-                bool predicted = matched[i].Statement is int a && matched[j].Statement is int b && a == b;
+                bool predicted = matched[i]?.Statement is int a && matched[j]?.Statement is int b && a == b;
                 if (truly) counts[0]++;
                 if (predicted) counts[1]++;
                 if (truly && predicted) counts[2]++;
             }
         PairScore Score(int[] c) => new(c[0], c[1], c[2]);
         return new StatementScores(Score(within), Score(across), new PairScore(within[0] + across[0], within[1] + across[1], within[2] + across[2]), gold.Count, found,
-            Array.ConvertAll(matched, m => m.Statement));
+            matched);
     }
 
     static List<(int Start, int End)> WordRanges(string text, int from, int to)

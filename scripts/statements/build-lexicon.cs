@@ -1,11 +1,16 @@
 // Builds Cql.Engine/Statements/Data/lexicon.tsv.gz, the bilingual word lists that let statement grouping match a
 // quote with its translation, from Debian's FreeDict dictionaries (English as the pivot). Deterministic: the same
 // dictionaries give the same bytes.
-//   apt-get install dict-freedict-{deu,ita,swe,dan,fra,spa,nld}-eng dict-freedict-eng-{nor,deu,ita,swe,dan,fra,spa,nld}
-//   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd
+//   apt-get install dict-freedict-{deu,ita,swe,dan,fra,spa,nld}-eng dict-freedict-eng-{nor,deu,ita,swe,dan,fra,spa,nld} \
+//     dict-freedict-{ita,spa,nld}-deu dict-freedict-deu-{ita,nld} dict-freedict-nno-nob wordnet-base
+//   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd [OUT] [/usr/share/wordnet]
 // Each output line is `lang<TAB>word<TAB>english english …`: a one-word headword (lowercased) and the one-word English
 // translations of it (at most MaxPivots, in the dictionary's order); X→English dictionaries are read forwards and
-// English→X ones backwards (Norwegian has only the latter).
+// English→X ones backwards (Norwegian has only the latter). The English lists of Italian, Spanish and Dutch are thin
+// (3,000–20,000 words) where German's is large, so their dictionaries with German bridge to English through it, as
+// Nynorsk's with Bokmål does: a word's own English comes first, then the English of its bridge translations.
+// English itself gets its irregular forms ("done" → "do", "children" → "child") from WordNet's exception lists, as
+// the translations are citation forms.
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -15,6 +20,7 @@ var scriptDir = Path.GetDirectoryName(Here())!;
 var repo = Path.GetFullPath(Path.Combine(scriptDir, "..", ".."));
 var dictDir = args.Length > 0 ? args[0] : "/usr/share/dictd";
 var outPath = args.Length > 1 ? args[1] : Path.Combine(repo, "Cql.Engine", "Statements", "Data", "lexicon.tsv.gz");
+var wordnetDir = args.Length > 2 ? args[2] : "/usr/share/wordnet";
 
 // Our language code → FreeDict's ISO 639-3 code.
 (string Code, string Iso3)[] langs = [("de", "deu"), ("it", "ita"), ("sv", "swe"), ("da", "dan"), ("fr", "fra"), ("es", "spa"), ("nl", "nld"), ("no", "nor")];
@@ -32,6 +38,41 @@ foreach (var (code, iso) in langs)
             foreach (var t in translations) { Add(words, t, head); n++; }
     Console.WriteLine($"{code}: {words.Count} words from {n} pairs");
 }
+
+// Language → the language whose English it borrows, with their FreeDict codes.
+(string Code, string Iso3, string Bridge, string BridgeIso3)[] bridges =
+    [("it", "ita", "de", "deu"), ("es", "spa", "de", "deu"), ("nl", "nld", "de", "deu"), ("nn", "nno", "no", "nob")];
+foreach (var (code, iso, bridge, bridgeIso) in bridges)
+{
+    if (!table.TryGetValue(code, out var words)) table[code] = words = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+    var english = table[bridge];
+    int before = words.Count, n = 0;
+    string forward = Path.Combine(dictDir, $"freedict-{iso}-{bridgeIso}"), backward = Path.Combine(dictDir, $"freedict-{bridgeIso}-{iso}");
+    void Bridge(string word, string via)
+    {
+        if (!english.TryGetValue(via.ToLowerInvariant(), out var pivots)) return;
+        foreach (var e in pivots) { Add(words, word, e); n++; }
+    }
+    if (File.Exists(forward + ".index"))
+        foreach (var (head, translations) in Entries(forward))
+            foreach (var t in translations) Bridge(head, t);
+    if (File.Exists(backward + ".index"))
+        foreach (var (head, translations) in Entries(backward))
+            foreach (var t in translations) Bridge(t, head);
+    Console.WriteLine($"{code}: {words.Count} words ({words.Count - before} new) after {n} pairs through {bridge}");
+}
+
+// WordNet's NAME.exc: `form lemma [lemma …]` per line, underscores for spaces.
+var irregular = table["en"] = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+foreach (var pos in (string[])["verb", "noun", "adj"])
+{
+    var exc = Path.Combine(wordnetDir, pos + ".exc");
+    if (!File.Exists(exc)) throw new FileNotFoundException($"no WordNet exception list {exc} (apt-get install wordnet-base)");
+    foreach (var line in File.ReadLines(exc))
+        if (line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var form, .. var lemmas])
+            foreach (var lemma in lemmas) Add(irregular, form, lemma);
+}
+Console.WriteLine($"en: {irregular.Count} irregular forms");
 
 using (var file = File.Create(outPath + ".tmp"))
 using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
