@@ -82,9 +82,10 @@ public sealed class TermIndexWriter : IAsyncDisposable
 
     /// <summary>Indexes the text of the source row with this id (ids arrive in increasing order).</summary>
     public ValueTask AddAsync(int id, string? text, CancellationToken ct = default) =>
-        text is null ? Skip() : AddAsync(id, text.AsMemory(), ct);
+        text is null ? CountWithoutText() : AddAsync(id, text.AsMemory(), ct);
 
-    ValueTask Skip()
+    /// <summary>A source row without text: counted, nothing to index.</summary>
+    ValueTask CountWithoutText()
     {
         SourceRows++;
         return ValueTask.CompletedTask;
