@@ -71,7 +71,7 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(ParagraphCol.Position, position);
         w.Int32(ParagraphCol.Start, p.Range.Start);
         w.Int32(ParagraphCol.End, p.Range.End);
-        w.String(ParagraphCol.Text, p.Range.Slice(text));
+        w[ParagraphCol.Text].AddText(text, p.Range.Start, p.Range.Length);
         w.String(ParagraphCol.Lang, p.Lang.Code);
         w.Float64(ParagraphCol.LangConfidence, Math.Round(p.Lang.Confidence, 4));
         w.Bool(ParagraphCol.Boilerplate, p.Boilerplate);
@@ -88,9 +88,8 @@ public sealed class CorpusWriter : IAsyncDisposable
         w.Int32(SentenceCol.Position, position);
         w.Int32(SentenceCol.Start, s.Range.Start);
         w.Int32(SentenceCol.End, s.Range.End);
-        var sentence = s.Range.Slice(text);
-        w.String(SentenceCol.Text, sentence);
-        await _indexes[CorpusSchema.Sentences.Name].AddAsync(sentId, sentence);
+        w[SentenceCol.Text].AddText(text, s.Range.Start, s.Range.Length);
+        await _indexes[CorpusSchema.Sentences.Name].AddAsync(sentId, text.AsMemory(s.Range.Start, s.Range.Length));
         w.String(SentenceCol.Lang, s.Lang.Code);
         w.Float64(SentenceCol.LangConfidence, Math.Round(s.Lang.Confidence, 4));
         await w.EndRowAsync();

@@ -83,9 +83,51 @@ internal sealed class ColumnBuffer(ColumnSchema column, bool repeated = false)
         if (v is null && !Column.Nullable)
             throw new InvalidOperationException($"column {Column.Name} is not nullable");
         Grow(ref _strings);
+        if (_sliced) Slice(Count, 0, v?.Length ?? 0);
         _strings[Count++] = v;
         if (v is not null) Chars += v.Length;
     }
+
+    // Texts added as a range of a longer string (AddText): the string is kept, with where the text starts in it and
+    // its length. Used by a column only once a range is added to it (until Clear), so other columns pay nothing.
+    int[] _sliceStarts = [], _sliceLengths = [];
+    bool _sliced;
+
+    /// <summary>A text that is <paramref name="length"/> characters of <paramref name="source"/> from
+    /// <paramref name="start"/>: the same value as AddString of the substring, without allocating it. The paragraphs'
+    /// and sentences' text, a copy of the whole corpus each, stayed buffered until their row group was written, so
+    /// the collector promoted every one of them before it died. Not for dictionary-encoded columns (<see cref="Strings"/>).</summary>
+    public void AddText(string source, int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)start + (ulong)(uint)length, (ulong)source.Length, nameof(length));
+        Grow(ref _strings);
+        if (!_sliced)
+        {
+            _sliced = true;
+            for (int i = 0; i < Count; i++) Slice(i, 0, _strings[i]?.Length ?? 0);
+        }
+        Slice(Count, start, length);
+        _strings[Count++] = source;
+        Chars += length;
+    }
+
+    void Slice(int row, int start, int length)
+    {
+        if (_sliceStarts.Length <= row)
+        {
+            Array.Resize(ref _sliceStarts, Math.Max(_strings.Length, row + 1));
+            Array.Resize(ref _sliceLengths, _sliceStarts.Length);
+        }
+        _sliceStarts[row] = start;
+        _sliceLengths[row] = length;
+    }
+
+    /// <summary>The text of row <paramref name="row"/> of a string column (empty for a null; <see cref="IsNull"/> tells).</summary>
+    public ReadOnlySpan<char> TextAt(int row) =>
+        _sliced ? _strings[row].AsSpan(_sliceStarts[row], _sliceLengths[row]) : _strings[row].AsSpan();
+
+    /// <summary>Whether row <paramref name="row"/> of a string column is null.</summary>
+    public bool IsNull(int row) => _strings[row] is null;
 
     /// <summary>Appends <paramref name="count"/> values of a non-nullable Int32 column for the caller to fill: bulk
     /// writers (the tokens table) fill whole columns of a sentence without a call per value.</summary>
@@ -102,6 +144,7 @@ internal sealed class ColumnBuffer(ColumnSchema column, bool repeated = false)
     public void AddStrings(ReadOnlySpan<string> values)
     {
         Reserve(ref _strings, values.Length);
+        for (int i = 0; _sliced && i < values.Length; i++) Slice(Count + i, 0, values[i]?.Length ?? 0);
         long chars = 0;
         var into = _strings.AsSpan(Count, values.Length);
         for (int i = 0; i < values.Length; i++)
@@ -133,12 +176,16 @@ internal sealed class ColumnBuffer(ColumnSchema column, bool repeated = false)
     public ReadOnlyMemory<long> Longs => _longs.AsMemory(0, Count);
     public ReadOnlyMemory<double> Doubles => _doubles.AsMemory(0, Count);
     public ReadOnlyMemory<bool> Bools => _bools.AsMemory(0, Count);
-    public ArraySegment<string?> Strings => new(_strings, 0, Count);
+    /// <summary>The strings of a string column whose values were added whole (never by <see cref="AddText"/>): a
+    /// dictionary, a date or a timestamp column.</summary>
+    public ArraySegment<string?> Strings => !_sliced ? new(_strings, 0, Count)
+        : throw new InvalidOperationException($"column {Column.Name} holds text ranges: read it with TextAt");
 
     public void Clear()
     {
         if (_strings.Length > 0) Array.Clear(_strings, 0, Count); // let the strings go
         Count = 0;
+        _sliced = false;
         _lists = 0;
         Chars = 0;
         _anyNull = false;

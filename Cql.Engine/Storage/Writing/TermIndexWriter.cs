@@ -75,16 +75,26 @@ public sealed class TermIndexWriter : IAsyncDisposable
     // batches: one at a time, nearly every text woke the consumer through the thread pool (434K wake-ups for 10K
     // articles), which cost more than the waiting saved.
     const int BatchTexts = 256;
-    Channel<(int Id, string Text)[]>? _queue;
+    Channel<(int Id, ReadOnlyMemory<char> Text)[]>? _queue;
     Task? _consumer;
-    (int Id, string Text)[] _batch = new (int, string)[BatchTexts];
+    (int Id, ReadOnlyMemory<char> Text)[] _batch = new (int, ReadOnlyMemory<char>)[BatchTexts];
     int _batched;
 
     /// <summary>Indexes the text of the source row with this id (ids arrive in increasing order).</summary>
-    public async ValueTask AddAsync(int id, string? text, CancellationToken ct = default)
+    public ValueTask AddAsync(int id, string? text, CancellationToken ct = default) =>
+        text is null ? CountWithoutText() : AddAsync(id, text.AsMemory(), ct);
+
+    /// <summary>A source row without text: counted, nothing to index.</summary>
+    ValueTask CountWithoutText()
     {
         SourceRows++;
-        if (text is null) return;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Indexes a text that is part of a longer string (a sentence of its document), without copying it.</summary>
+    public async ValueTask AddAsync(int id, ReadOnlyMemory<char> text, CancellationToken ct = default)
+    {
+        SourceRows++;
         _batch[_batched++] = (id, text);
         if (_batched == BatchTexts) await SendBatchAsync(ct);
     }
@@ -94,21 +104,21 @@ public sealed class TermIndexWriter : IAsyncDisposable
         if (_batched == 0) return;
         if (_queue is null)
         {
-            var queue = _queue = Channel.CreateBounded<(int, string)[]>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
+            var queue = _queue = Channel.CreateBounded<(int, ReadOnlyMemory<char>)[]>(new BoundedChannelOptions(32) { SingleReader = true, SingleWriter = true });
             _consumer = Task.Run(() => ConsumeAsync(queue));
         }
         var batch = _batched == BatchTexts ? _batch : _batch[.._batched];
-        _batch = new (int, string)[BatchTexts];
+        _batch = new (int, ReadOnlyMemory<char>)[BatchTexts];
         _batched = 0;
         if (!_queue.Writer.TryWrite(batch)) await _queue.Writer.WriteAsync(batch, ct);
     }
 
-    async Task ConsumeAsync(Channel<(int Id, string Text)[]> queue)
+    async Task ConsumeAsync(Channel<(int Id, ReadOnlyMemory<char> Text)[]> queue)
     {
         try
         {
             await foreach (var batch in queue.Reader.ReadAllAsync())
-                foreach (var (id, text) in batch) Index(id, text);
+                foreach (var (id, text) in batch) Index(id, text.Span);
         }
         catch (Exception e)
         {
@@ -127,7 +137,7 @@ public sealed class TermIndexWriter : IAsyncDisposable
         finally { _queue = null; _consumer = null; }
     }
 
-    void Index(int id, string text)
+    void Index(int id, ReadOnlySpan<char> text)
     {
         // A full segment is written before this row starts, so a row's postings never straddle two segments.
         if (_posts + text.Length / 2 + 1 > SegmentPostings) FlushSegment(CancellationToken.None);

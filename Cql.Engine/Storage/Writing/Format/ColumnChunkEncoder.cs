@@ -81,7 +81,7 @@ internal sealed class ColumnChunkEncoder
                 ColumnType.Bool => PlainBools(column.Bools.Span[row..end], Slice(column.NullRows, row, end), nulls),
                 ColumnType.Date => PlainDates(column.Strings.AsSpan(row, end - row), nulls),
                 ColumnType.String when column.Column.Timestamp => PlainTimestamps(column.Strings.AsSpan(row, end - row), nulls),
-                _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column.Strings.Slice(row, end - row), nulls),
+                _ => useDictionary ? DictionaryPage(present, pagePresent, nulls) : PlainStrings(column, row, end, nulls),
             };
             long pageStart = compressed;
             WritePage(output, _page.Written, PageType.DataPage, end - row,
@@ -106,11 +106,10 @@ internal sealed class ColumnChunkEncoder
     {
         int end = (int)Math.Min(column.Count, (long)row + PageRows);
         if (dictionary || column.Column.Type != ColumnType.String || column.Column.Timestamp) return end;
-        var strings = column.Strings.AsSpan();
         long chars = 0;
         for (int i = row; i < end; i++)
         {
-            chars += strings[i]?.Length ?? 0;
+            chars += column.TextAt(i).Length;
             if (chars >= PageChars) return i + 1;
         }
         return end;
@@ -171,10 +170,9 @@ internal sealed class ColumnChunkEncoder
         long nulls = 0;
         if (column.Column.Type is ColumnType.String or ColumnType.Date)
         {
-            var strings = column.Strings.AsSpan(from, n);
             for (int i = 0; i < n; i++)
             {
-                bool present = strings[i] is not null;
+                bool present = !column.IsNull(from + i);
                 levels[i] = present ? 1 : 0;
                 if (!present) nulls++;
             }
@@ -279,13 +277,13 @@ internal sealed class ColumnChunkEncoder
     }
 
     /// <summary>PLAIN text: each present value as a 4-byte length and its UTF-8 bytes.</summary>
-    ColumnStatistics PlainStrings(ArraySegment<string?> values, long nulls)
+    ColumnStatistics PlainStrings(ColumnBuffer column, int from, int to, long nulls)
     {
         int minAt = -1, minLength = 0, maxAt = -1, maxLength = 0;
-        foreach (var s in values.AsSpan())
+        for (int i = from; i < to; i++)
         {
-            if (s is null) continue;
-            var (at, length) = AppendString(_page, s);
+            if (column.IsNull(i)) continue;
+            var (at, length) = AppendString(_page, column.TextAt(i));
             var bytes = _page.Written.Slice(at, length);
             if (minAt < 0 || bytes.SequenceCompareTo(_page.Written.Slice(minAt, minLength)) < 0) (minAt, minLength) = (at, length);
             if (maxAt < 0 || bytes.SequenceCompareTo(_page.Written.Slice(maxAt, maxLength)) > 0) (maxAt, maxLength) = (at, length);
@@ -388,7 +386,7 @@ internal sealed class ColumnChunkEncoder
     public ReadOnlySpan<int> DictionaryRows => _valueRows.AsSpan(0, _values.Count);
 
     /// <summary>Appends a PLAIN byte array (length, UTF-8); returns where its bytes start and how many there are.</summary>
-    static (int At, int Length) AppendString(ByteSink sink, string s)
+    static (int At, int Length) AppendString(ByteSink sink, ReadOnlySpan<char> s)
     {
         var into = sink.Reserve(4 + System.Text.Encoding.UTF8.GetMaxByteCount(s.Length));
         int length = System.Text.Encoding.UTF8.GetBytes(s, into[4..]);
