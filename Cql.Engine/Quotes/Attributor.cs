@@ -177,8 +177,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             if (p.IsOblique(k)) { k = (reader.Read(k, to)?.End ?? k + 1) - 1; continue; }
             if (reader.Read(k, to) is { } ph)
             {
-                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
-                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
+                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió");
+                // one it introduced as an organisation ("la société Normasol") is one anywhere.
+                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null, IsPerson: true } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
                     && p.FirstNameAt(ph.Start) is null && ph.Role is null && !NextToVerb(ph.End, to))
                 { k = ph.End - 1; continue; }
                 return ph;

@@ -93,6 +93,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     Phrase? ReadUncached(int i, int end)
     {
         if (i >= end || !p.Tokens[i].IsWord) return null;
+        // "CHICAGO, Nov 3 (Reuters) -": no word of a dateline, the agency's neither, opens a phrase.
+        if (i < MaxDatelineTokens && p.Tokens[0].IsAllCaps && IsLabelOrDateline(i)) return null;
         if (p.PronounGender(i) is { } g) return new Phrase(PhraseKind.Pronoun, i, i + 1, Gender: g);
         if (KnownNameWithArticle(i) is { } known) return known;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
@@ -251,7 +253,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         var toks = p.Tokens;
         if (p.FactsAt(j).IsSectionLabel && j + 1 < toks.Count && toks[j + 1].Is(':')) return true;
-        if (!toks[j].IsAllCaps) return false;
+        // Every word of the dateline is in it, the agency's too ("(Reuters)").
+        if (j >= MaxDatelineTokens || !toks[0].IsAllCaps) return false;
         for (int k = 0; k < toks.Count && k < MaxDatelineTokens; k++)
         {
             var t = toks[k];

@@ -65,4 +65,20 @@ public class SpeakerResolutionTests
             "Der Bericht sei „reine Spekulation“, sagte ein Vereinssprecher am Montag.");
         Assert.Equal("SC Freiburg", Quote(e, "Der Bericht").Speaker);
     }
+
+    [Fact]
+    public void The_agency_of_a_dateline_is_no_subject()
+    {
+        var e = Extract("CHICAGO, Nov 3 (Reuters) - Kestrel Foods Inc on Tuesday cut its forecast, saying cocoa prices would weigh on margins.");
+        Assert.Equal("Kestrel Foods Inc", Quote(e, "cocoa prices").Speaker);
+    }
+
+    [Fact]
+    public void An_organisation_the_article_introduced_is_the_subject_a_coordinated_cue_shares()
+    {
+        var e = Extract("« Il n'y a pas de danger », a déclaré le préfet, Clément Vasseur.",
+            "L'usine est exploitée par la société Normasol.",
+            "Dans un communiqué, Normasol a indiqué coopérer avec les autorités et a assuré que ses systèmes avaient fonctionné comme prévu.");
+        Assert.Equal("Normasol", Quote(e, "ses systèmes").Speaker);
+    }
 }
