@@ -177,8 +177,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             if (p.IsOblique(k)) { k = (reader.Read(k, to)?.End ?? k + 1) - 1; continue; }
             if (reader.Read(k, to) is { } ph)
             {
-                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió").
-                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
+                // A lone capitalised word the article never introduced is a name only right before the verb ("Díaz defendió");
+                // one it introduced as an organisation ("la société Normasol") is one anywhere.
+                if (ph.Kind == PhraseKind.Named && ph.End - ph.Start == 1 && ph.Ref is { Known: null, IsPerson: true } r && !r.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps
                     && p.FirstNameAt(ph.Start) is null && ph.Role is null && !NextToVerb(ph.End, to))
                 { k = ph.End - 1; continue; }
                 return ph;
@@ -316,7 +317,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (!ph.Definite)
                 {
                     unnamed = true;
-                    return role.Class == "spokesperson" && allowDiscourse ? (discourse.LastOrganisationSpeaker(p.Index, ph.Start), true) : (null, true);
+                    // "a spokesperson", "Ein Vereinssprecher": for the organisation that spoke just before, else the one the
+                    // article is about.
+                    return role.Class == "spokesperson" && allowDiscourse
+                        ? (discourse.LastOrganisationSpeaker(p.Index, ph.Start) ?? discourse.SalientOrganisation(p.Index, Limit(ph.Start)), true) : (null, true);
                 }
                 if (!allowDiscourse) return (null, true);
                 if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
@@ -334,10 +338,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             default:
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
-                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
-                // "the company said" after Google: a definite organisation noun stands for the organisation named last.
-                if (allowDiscourse && ph.End - ph.Start == 2 && p.IsDetDef(ph.Start) && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.Ends
-                    && discourse.LastOrganisation(p.Index, Limit(ph.Start)) is { } last) return (last, false);
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(OrganisationDescriptions.Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                // "the company said" after Google, "oplyser selskabet", "la empresa": a definite noun for an organisation
+                // stands for the organisation the article is about.
+                if (allowDiscourse && IsOrganisationDescription(ph) && discourse.SalientOrganisation(p.Index, Limit(ph.Start)) is { } salient) return (salient, false);
                 // "la funcionaria", "el especialista", "the 24-year-old", "der 29-Jährige": a singular definite
                 // description of the person just named, unless a complement follows it after the cue ("a souri le jeune
                 // avant de 20 ans" may be someone new).
@@ -363,16 +367,21 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         };
     }
 
+    /// <summary>"the company", "the airline", "selskabet", "la compañía", "der Verein": a definite noun (an article and
+    /// at most one adjective before it, or a Scandinavian definite ending) that an article uses for an organisation.</summary>
+    bool IsOrganisationDescription(Phrase ph)
+    {
+        int n = ph.End - ph.Start;
+        var noun = p.Tokens[ph.End - 1];
+        if (!noun.IsWord) return false;
+        bool scandinavian = p.Languages.Contains("no") || p.Languages.Contains("sv") || p.Languages.Contains("da");
+        bool definite = n == 1 ? scandinavian && OrganisationDescriptions.Stems(noun.Lower).Skip(1).Any() : p.IsDetDef(ph.Start) && n <= 3;
+        return definite && (OrganisationDescriptions.Is(noun.Word) || n >= 2 && OrganisationWords.Match(noun.Word) == OrganisationWordMatch.Ends);
+    }
+
     /// <summary>A prepositional complement starts at <paramref name="k"/>, not an age ("la comédienne de 27 ans").</summary>
     bool FollowedByComplement(int k) => k < p.Tokens.Count && p.IsPreposition(k) && !p.Tokens[k].IsCapitalized
         && !(k + 1 < p.Tokens.Count && char.IsDigit(p.Tokens[k + 1].Text[0]));
-
-    static IEnumerable<string> Stems(string w)
-    {
-        yield return w;
-        foreach (var end in (string[])["et", "en", "a", "n"])
-            if (w.Length >= end.Length + 4 && w.EndsWith(end, StringComparison.Ordinal)) yield return w[..^end.Length];
-    }
 
     int Limit(int tok) => _antecedentLimit >= 0 ? Math.Min(tok, _antecedentLimit) : tok;
 

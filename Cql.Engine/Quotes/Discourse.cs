@@ -119,19 +119,25 @@ internal sealed class Discourse
         return null;
     }
 
-    /// <summary>The organisation named last before (para, tok), in this paragraph or the window before it: whom "the
-    /// company", "the ministry" stands for when its name does not end in the noun ("the company said" after
-    /// Google).</summary>
-    public Referent? LastOrganisation(int para, int tok)
+    /// <summary>The organisation the article is about at (para, tok): the one named most before it, a mention as a
+    /// subject counting twice and as a speaker three times, one in this paragraph or the one before a point more; on a
+    /// tie the one named first. What "the company", "selskabet", "la empresa" stand for when the noun is not part of a
+    /// name: journalists name the company they write about and then call it that, while the organisations met in
+    /// passing ("analysts polled by LSEG") are seldom the one meant.</summary>
+    public Referent? SalientOrganisation(int para, int tok)
     {
-        for (int i = _entries.Count - 1; i >= 0; i--)
+        var scores = new Dictionary<Referent, int>(ReferenceEqualityComparer.Instance);
+        var order = new List<Referent>();
+        foreach (var e in _entries)
         {
-            var e = _entries[i];
-            if (e.Para < para - Window) break;
-            if (e.Para > para || (e.Para == para && e.Tok >= tok)) continue;
-            if (e.Ref.Kind is "organisation") return e.Ref;
+            if (e.Para > para || (e.Para == para && e.Tok >= tok) || e.Ref.Kind != "organisation" || !e.Ref.CanSpeak) continue;
+            if (!scores.TryGetValue(e.Ref, out int score)) order.Add(e.Ref);
+            scores[e.Ref] = score + (e.Speaker ? 3 : e.Subject ? 2 : 1) + (e.Para >= para - 1 ? 1 : 0);
         }
-        return null;
+        Referent? best = null;
+        foreach (var r in order)
+            if (best is null || scores[r] > scores[best]) best = r;
+        return best;
     }
 
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",

@@ -192,7 +192,9 @@ internal sealed class ParagraphContext
     public int RoleLength(int i) => RoleAt(i) is null ? 0 : _roleLength![i];
 
     /// <summary>The words before token <paramref name="before"/> are a phrase of the label class ("known as",
-    /// "so-called", "sogenannte"): what the marks hold is a label, not a quotation.</summary>
+    /// "so-called", "sogenannte", "a program called", "spricht von"): what the marks hold is a label, not a quotation.
+    /// A naming verb of one word with its subject before it names in someone's words ("what it called “…”", "Trump
+    /// called “…”"), as PolNeAR annotates it.</summary>
     public bool EndsWithLabel(int before)
     {
         foreach (var l in _words)
@@ -202,10 +204,19 @@ internal sealed class ParagraphContext
                 if (s < 0) continue;
                 bool all = true;
                 for (int w = 0; w < label.Length && all; w++) all = Tokens[s + w].Lower == label[w];
-                if (all) return true;
+                if (all && !(label.Length == 1 && s > 0 && IsNamingCue(s) && IsSubjectBefore(s - 1))) return true;
             }
         return false;
     }
+
+    bool IsNamingCue(int i)
+    {
+        foreach (var c in CuesAt(i)) if (c.Kind == CueKind.Naming) return true;
+        return false;
+    }
+
+    bool IsSubjectBefore(int i) =>
+        PronounGender(i) is not null || IsSubjectPronoun(i) || Tokens[i].IsCapitalized && !IsFunctionWord(i) && !Tokens[i].Text.EndsWith("’s", StringComparison.Ordinal) && !Tokens[i].Text.EndsWith("'s", StringComparison.Ordinal);
 
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
 

@@ -93,6 +93,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     Phrase? ReadUncached(int i, int end)
     {
         if (i >= end || !p.Tokens[i].IsWord) return null;
+        // "CHICAGO, Nov 3 (Reuters) -": no word of a dateline, the agency's neither, opens a phrase.
+        if (i < MaxDatelineTokens && p.Tokens[0].IsAllCaps && IsLabelOrDateline(i)) return null;
         if (p.PronounGender(i) is { } g) return new Phrase(PhraseKind.Pronoun, i, i + 1, Gender: g);
         if (KnownNameWithArticle(i) is { } known) return known;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
@@ -238,23 +240,33 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         // A lone capitalised word opening a sentence is a name only when the article knows it as one.
         if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
             return s.Done(null);
-        return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: s.AfterArticle, genitiveStripped: false), NameStart: j));
+        // "la empresa Atlántida", "the carrier Delta", "Vindmølleproducenten Nordlys Energi": a noun for an organisation
+        // before the name makes it one.
+        bool organisation = j > i && p.Tokens[j - 1].IsWord && OrganisationDescriptions.Is(p.Tokens[j - 1].Word);
+        return s.Done(new Phrase(PhraseKind.Named, i, runEnd, NameReferent(j, runEnd, afterDeterminer: s.AfterArticle, genitiveStripped: false, organisation), NameStart: j));
     }
 
     /// <summary>A section label before its colon ("WATCH:"), or a dateline: capitalised words opening the paragraph
-    /// and closed by a dash ("OTTAWA —", "WASHINGTON, D.C. —").</summary>
+    /// and closed by a dash, perhaps with a date and the agency ("OTTAWA —", "WASHINGTON, D.C. —", "CHICAGO, Nov 3
+    /// (Reuters) -", "GRAND-COURONNE (France), 14 mai 2026 (AFP) -", "OSLO (NTB):").</summary>
     bool IsLabelOrDateline(int j)
     {
         var toks = p.Tokens;
         if (p.FactsAt(j).IsSectionLabel && j + 1 < toks.Count && toks[j + 1].Is(':')) return true;
-        if (!toks[j].IsAllCaps) return false;
-        for (int k = 0; k < toks.Count && k < 6; k++)
+        // Every word of the dateline is in it, the agency's too ("(Reuters)").
+        if (j >= MaxDatelineTokens || !toks[0].IsAllCaps) return false;
+        for (int k = 0; k < toks.Count && k < MaxDatelineTokens; k++)
         {
-            if (toks[k].Kind == TokenKind.Dash) return k > j;
-            if (!(toks[k].IsAllCaps || toks[k].Is(',') || toks[k].Is('.') || toks[k].Is('(') || toks[k].Is(')') || toks[k].IsCapitalized)) return false;
+            var t = toks[k];
+            if (t.Kind == TokenKind.Dash || t.Is(':') && k > 0 && toks[k - 1].Is(')')) return k > j;
+            bool dateWord = t.IsWord && (char.IsDigit(t.Text[0]) || t.Text.Length <= 4 && k > 0);
+            if (!(t.IsAllCaps || t.IsCapitalized || dateWord || t.Is(',') || t.Is('.') || t.Is('(') || t.Is(')'))) return false;
         }
         return false;
     }
+
+    /// <summary>How far a dateline may run to its dash: "GRAND-COURONNE (France), 14 mai 2026 (AFP) -" is 12 tokens.</summary>
+    const int MaxDatelineTokens = 14;
 
     /// <summary>A lone weekday or month ("Friday", "Thursday’s"); a month that is a surname the article met ("May") stays a name.</summary>
     bool IsCalendarWord(int j)
@@ -272,6 +284,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         int j = s.At;
         bool modifies = s.AfterArticle || s.Affiliation is not null || s.Modifiers > 0 || char.IsDigit(p.Tokens[j].Text[0]) || IsModifierBeforeHead(j + 1, s.End);
+        // "Il tecnico ha spiegato", "the company both said", "de luchthaven dinsdag": after the noun, an auxiliary, an
+        // adverb or a weekday ends the phrase.
+        bool afterNoun = s.Modifiers > 0 || s.AfterArticle && j > s.Start + 1;
+        if (afterNoun && (p.IsAux(j) || p.IsAdverb(j) || p.IsFinite(j) || IsCalendarWord(j))) return Step.Skip;
         return modifies && !p.IsPreposition(j) && !p.IsConjunction(j) && !p.IsSubordinator(j) && !IsCueLike(j) ? s.Modifier(j + 1) : Step.Skip;
     }
 
@@ -329,7 +345,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// that open the sentence, follow an article, are German nouns, or end like a noun of agent.</summary>
     int? TitleBeforeName(int j, int runEnd, int phraseStart, bool afterDeterminer)
     {
-        if (p.FirstNameAt(j) is not null) return null;
+        // "Elijah E. Cummings": a given name before a middle initial, whether the list knows it or not.
+        if (p.FirstNameAt(j) is not null || IsMiddleInitial(j + 1, runEnd)) return null;
         var first = p.Tokens[j].Lower;
         bool titleLike = afterDeterminer || sentenceStart(j, phraseStart) || IsCommonNounLanguage() || AgentSuffixes.Any(s => first.EndsWith(s, StringComparison.Ordinal));
         if (!titleLike) return null;
@@ -420,7 +437,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (m < end && (p.IsDetDef(m) || p.IsDetIndef(m))) m++;
             if (m < end && p.HitAt(m) is { } org && org.Entity.Kind != "person")
                 return new Phrase(PhraseKind.Role, i, org.TokEnd, Role: role, Definite: definite, Affiliation: discourse.Intern(Referent(org.Entity)));
-            if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m))
+            // "ein Vereinssprecher am Montag": a day serves nobody.
+            if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && !IsCalendarWord(m))
             {
                 int runEnd = m + NameRunLength(m, end);
                 // "the German economy ministry": lowercase words up to an organisation word belong to its name.
@@ -537,6 +555,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             // "St. Charles Police": an abbreviation inside a name, its stop and the capitalised word after it.
             if (t.Is('.') && k - 1 == j && k + 1 < end && toks[k + 1].IsCapitalized && p.Lexicon.IsAbbreviation(toks[k - 1].Lower) && !IsAddress(k - 1)
                 && p.HitAt(k + 1) is null && !IsAddress(k + 1)) { k += 2; continue; }
+            // "Ronald R. Fieldstone", "Elijah E. Cummings": a middle initial with its stop goes on to the surname.
+            if (IsMiddleInitial(k, end)) { k += 2; continue; }
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || IsAddress(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
@@ -560,6 +580,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             break;
         }
         return k - j;
+    }
+
+    bool IsMiddleInitial(int k, int end)
+    {
+        var toks = p.Tokens;
+        return k + 2 < end && toks[k].IsWord && toks[k].Text.Length == 1 && toks[k].IsCapitalized && toks[k + 1].Is('.') && toks[k].End == toks[k + 1].Start
+            && toks[k + 2].IsCapitalized && toks[k + 2].Text.Length > 1 && !p.IsFunctionWord(k + 2) && p.RoleAt(k + 2) is null;
     }
 
     /// <summary>The referent a name names: a surname resolves to a full name met in the article; otherwise the

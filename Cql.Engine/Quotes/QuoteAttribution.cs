@@ -154,8 +154,9 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
             if (opaque(k) || !p.Tokens[k].IsWord) continue;
             bool inPp = k > ss && p.IsPreposition(k - 1);
             if (reader.Read(k, se) is not { } ph) continue;
-            // A lone capitalised word the article gives no other reason to take for a name is no antecedent.
-            bool weak = ph.Kind == PhraseKind.Named && ph.Ref is { Known: null } wr && !wr.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps && p.FirstNameAt(ph.Start) is null && ph.Role is null;
+            // A lone capitalised word the article gives no other reason to take for a name is no antecedent ("la
+            // empresa Atlántida" is: its noun makes it an organisation).
+            bool weak = ph.Kind == PhraseKind.Named && ph.Ref is { Known: null, IsPerson: true } wr && !wr.Name.Contains(' ') && !p.Tokens[ph.End - 1].IsAllCaps && p.FirstNameAt(ph.Start) is null && ph.Role is null;
             if (ph.Kind == PhraseKind.Named && ph.Ref is { } r && !weak)
             {
                 bool subject = !subjectTaken && !inPp && words >= 3;

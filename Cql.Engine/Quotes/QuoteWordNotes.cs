@@ -20,6 +20,9 @@ internal sealed class QuoteWordNotes
     /// <summary>The word's <see cref="OrganisationWords"/> verdict, once asked.</summary>
     public OrganisationWordMatch? Organisation;
 
+    /// <summary>Whether the word is one of the <see cref="OrganisationDescriptions"/>, once asked.</summary>
+    public bool? OrganisationDescription;
+
     /// <summary>The notes of <paramref name="word"/>, made on first use. Only the worker that owns the pool sees its
     /// words.</summary>
     public static QuoteWordNotes Of(PooledWord word) => word.Notes as QuoteWordNotes ?? (QuoteWordNotes)(word.Notes = new QuoteWordNotes());

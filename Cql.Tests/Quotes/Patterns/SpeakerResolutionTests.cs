@@ -1,0 +1,84 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>Speakers resolved as a reader resolves them (issue 12): names with middle initials, organisations called
+/// by a common noun ("the company", "selskabet", "la empresa") after the article named them, descriptions of the
+/// person just quoted, datelines with a date and an agency.</summary>
+public class SpeakerResolutionTests
+{
+    [Fact]
+    public void A_middle_initial_is_part_of_the_name()
+    {
+        var q = Quote(Extract("The bill passed on Friday.", "“We need more oversight,” said Ronald R. Fieldstone, a lawyer in Miami."), "We need");
+        Assert.Equal("Ronald R. Fieldstone", q.Speaker);
+        var rep = Quote(Extract("The bill passed on Friday.", "“He would be a fine senator,” said Rep. Elijah E. Cummings (D-Md.)."), "He would be");
+        Assert.Equal("Elijah E. Cummings", rep.Speaker);
+        Assert.Equal("Rep.", rep.SpeakerRole);
+    }
+
+    [Fact]
+    public void The_company_is_the_organisation_the_article_is_about_not_the_last_one_named()
+    {
+        var e = Extract("Kestrel Foods cut its forecast on Tuesday, saying cocoa prices would weigh on margins.",
+            "Analysts polled by LSEG had expected a smaller cut.",
+            "“The quarter was difficult,” the company said in a statement.");
+        Assert.Equal("Kestrel Foods", Quote(e, "The quarter").Speaker);
+        Assert.Equal("the company", Quote(e, "The quarter").SpeakerText);
+    }
+
+    [Fact]
+    public void A_noun_for_an_organisation_in_other_languages_stands_for_it()
+    {
+        var es = Extract("La conservera Atlántida cerrará su planta de Vigo en marzo.",
+            "La consejera Marta Figueroa pidió una reunión urgente con el Ministerio de Industria.",
+            "Según la empresa, el cierre afectará a 230 trabajadores.");
+        Assert.Equal("Atlántida", Quote(es, "el cierre").Speaker);
+        var da = Extract("Vindmølleproducenten Nordlys Energi skærer 300 stillinger væk i Esbjerg.",
+            "Borgmester Jesper Frost Rasmussen kalder beslutningen et hårdt slag for byen.",
+            "Fyringerne skyldes faldende ordrer, oplyser selskabet.");
+        Assert.Equal("Nordlys Energi", Quote(da, "Fyringerne").Speaker);
+    }
+
+    [Fact]
+    public void A_description_followed_by_its_auxiliary_is_the_person_just_quoted()
+    {
+        var e = Extract("Il Torino perde 3-1 contro l'Atalanta. «Abbiamo sbagliato l'approccio», ha detto l'allenatore del Torino, Marco Rinaldi.",
+            "Il tecnico ha spiegato che la squadra ha pagato la stanchezza dopo la trasferta.");
+        var q = Quote(e, "la squadra");
+        Assert.Equal("Marco Rinaldi", q.Speaker);
+        Assert.Equal("Il tecnico", q.SpeakerText);
+    }
+
+    [Fact]
+    public void A_dateline_with_a_date_and_an_agency_names_nobody()
+    {
+        var e = Extract("CHICAGO, Nov 3 (Reuters) - Shares of Kestrel Foods fell sharply on Tuesday.",
+            "“The fourth quarter will be difficult,” the company said.");
+        Assert.Equal("Kestrel Foods", Quote(e, "The fourth").Speaker);
+    }
+
+    [Fact]
+    public void An_unnamed_spokesperson_speaks_for_the_organisation_of_the_article()
+    {
+        var e = Extract("Der SC Freiburg hat einen Bericht über einen Trainerwechsel zurückgewiesen.",
+            "Der Bericht sei „reine Spekulation“, sagte ein Vereinssprecher am Montag.");
+        Assert.Equal("SC Freiburg", Quote(e, "Der Bericht").Speaker);
+    }
+
+    [Fact]
+    public void The_agency_of_a_dateline_is_no_subject()
+    {
+        var e = Extract("CHICAGO, Nov 3 (Reuters) - Kestrel Foods Inc on Tuesday cut its forecast, saying cocoa prices would weigh on margins.");
+        Assert.Equal("Kestrel Foods Inc", Quote(e, "cocoa prices").Speaker);
+    }
+
+    [Fact]
+    public void An_organisation_the_article_introduced_is_the_subject_a_coordinated_cue_shares()
+    {
+        var e = Extract("« Il n'y a pas de danger », a déclaré le préfet, Clément Vasseur.",
+            "L'usine est exploitée par la société Normasol.",
+            "Dans un communiqué, Normasol a indiqué coopérer avec les autorités et a assuré que ses systèmes avaient fonctionné comme prévu.");
+        Assert.Equal("Normasol", Quote(e, "ses systèmes").Speaker);
+    }
+}
