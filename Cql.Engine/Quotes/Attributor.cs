@@ -254,7 +254,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return start;
     }
 
-    Phrase? PhraseEndingAt(int end, int floor)
+    internal Phrase? PhraseEndingAt(int end, int floor)
     {
         for (int k = Math.Max(floor, end - 5); k < end; k++)
             if (reader.Read(k, end) is { } ph && ph.End == end) return ph;

@@ -19,6 +19,7 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
             while (from < cue.Start && (p.IsAux(from) || p.IsFinite(from))) from++;
             return from < cue.Start ? a.FirstSubject(from, cue.Start, opaque) : null;
         }
+        if (RelativeAntecedent(a, cue, start, clauseFloor) is { } antecedent) return antecedent;
         // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
         for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
         {
@@ -36,6 +37,20 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
             clause = prev;
         }
         return found;
+    }
+
+    /// <summary>"retired postman Gareth Ellison, 66, who said", "statsministeren, som sa", "le ministre, qui a déclaré":
+    /// a relative pronoun after a comma is the cue's whole subject; it stands for the phrase before the comma (past an
+    /// age in commas).</summary>
+    static Phrase? RelativeAntecedent(Attributor a, CueHit cue, int start, int clauseFloor)
+    {
+        var p = a.Paragraph;
+        for (int k = start; k < cue.Start; k++) if (!p.IsAdverb(k) && !p.IsAux(k)) return null;
+        int comma = start - 2;
+        if (comma <= clauseFloor || !p.IsSubordinator(start - 1) || !p.Tokens[comma].Is(',')) return null;
+        if (comma - 2 > clauseFloor && p.Tokens[comma - 1].IsWord && char.IsDigit(p.Tokens[comma - 1].Text[0]) && p.Tokens[comma - 2].Is(','))
+            comma -= 2;
+        return a.PhraseEndingAt(comma, clauseFloor) is { Kind: PhraseKind.Named or PhraseKind.Role or PhraseKind.Common } ph ? ph : null;
     }
 
     /// <summary>The phrase fills its clause but for a title before it or an age after it ("Janet Hughes, 74,").</summary>

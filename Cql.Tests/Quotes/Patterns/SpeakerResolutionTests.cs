@@ -18,6 +18,16 @@ public class SpeakerResolutionTests
     }
 
     [Fact]
+    public void A_relative_pronoun_after_a_comma_speaks_for_the_phrase_before_it()
+    {
+        var en = Extract("The coins were found in a field near the river.",
+            "The find was made in October by retired postman Walter Brisk, 66, who said he “almost fell over” when he saw the first coin.");
+        Assert.Equal("Walter Brisk", Quote(en, "he “almost fell over”").Speaker);
+        var sv = Extract("Kommunen sparar på skolorna.", "Beslutet kritiseras av rektorn Eva Lindqvist, som sade att eleverna får betala priset.");
+        Assert.Equal("Eva Lindqvist", Quote(sv, "eleverna").Speaker);
+    }
+
+    [Fact]
     public void The_company_is_the_organisation_the_article_is_about_not_the_last_one_named()
     {
         var e = Extract("Kestrel Foods cut its forecast on Tuesday, saying cocoa prices would weigh on margins.",
