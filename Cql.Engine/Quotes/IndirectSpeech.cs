@@ -58,6 +58,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
                  && SubjectWords(attributor, c, ss, opaque) is { } subject)
             a = a with { SpeakerText = subject };
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, se) is var end && end > c.End)
+            // "according to several officials familiar with the talks": a source nobody names is still the source.
+            a = a with { SpeakerText = p.Slice(c.End, end) };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
         return a;
     }
@@ -412,8 +415,43 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             return (-1, -1);
         }
         // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
-        if (c.Start > ss && toks[c.Start - 1].Is(',') && !SpeechCueIn(cues, ss, c.Start)) return (ss, c.Start - 1);
+        // "…, ifølge X" after a comma only: "sorted according to size" is no source.
+        if (c.Start <= first + 1 || !toks[c.Start - 1].Is(',') || SpeechCueIn(cues, ss, c.Start)) return (-1, -1);
+        int clauseEnd = c.Start - 1;
+        if (!HasFinite(p, first, clauseEnd)) return (-1, -1);
+        int sourceEnd = SourceEnd(p, c.End, se);
+        if (sourceEnd < 0) return (-1, -1);
+        // "…, according to officials familiar with the talks.": the clause before is the statement.
+        if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return (first, clauseEnd);
+        // "The new tax, according to the ministry, will raise …": the sentence around the source is one statement, the
+        // source inside it (a quotation is one range; annotators mark the two parts).
+        if (toks[sourceEnd].Is(',') && !SpeechCueIn(cues, sourceEnd, se) && HasFinite(p, sourceEnd + 1, se)) return (first, se);
         return (-1, -1);
+    }
+
+    /// <summary>Words an "according to" source may hold before the sentence ends or a comma closes it.</summary>
+    const int MaxSourceWords = 12;
+
+    /// <summary>Where the source after an "according to" ends: at a comma, the sentence's full stop or its end
+    /// (<paramref name="se"/>), or -1 when it runs on past <see cref="MaxSourceWords"/> words (a clause follows, not a source).</summary>
+    static int SourceEnd(ParagraphContext p, int from, int se)
+    {
+        int words = 0;
+        for (int k = from; k < se; k++)
+        {
+            if (p.Tokens[k].Is(',') || p.Tokens[k].Is(';') || p.Tokens[k].Kind == TokenKind.Dash) return k;
+            if (p.IsSentenceEnd(k)) return k;
+            if (p.Tokens[k].IsWord && ++words > MaxSourceWords) return -1;
+        }
+        return se;
+    }
+
+    /// <summary>A finite verb or an auxiliary among tokens [<paramref name="from"/>, <paramref name="to"/>): a clause.</summary>
+    static bool HasFinite(ParagraphContext p, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (p.LooksFinite(k) || p.IsAux(k)) return true;
+        return false;
     }
 
     static bool SpeechCueIn(List<CueHit> cues, int from, int to)

@@ -49,6 +49,15 @@ public class IndirectSpeechTests
         Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 
+    [Theory]
+    [InlineData("The plan will close three schools next year, according to officials in her office.", "The plan will close three schools next year", "officials in her office")]
+    [InlineData("Regjeringen vil kutte skatten neste år, ifølge finansdepartementet.", "Regjeringen vil kutte skatten neste år", "finansdepartementet")]
+    public void A_source_after_its_clause_that_names_nobody_is_still_the_source(string sentence, string clause, string source)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
+    }
+
     [Fact]
     public void A_dateline_is_no_part_of_the_clause_before_a_cue()
     {
