@@ -423,9 +423,6 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (sourceEnd < 0) return (-1, -1);
         // "…, according to officials familiar with the talks.": the clause before is the statement.
         if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return (first, clauseEnd);
-        // "The new tax, according to the ministry, will raise …": the sentence around the source is one statement, the
-        // source inside it (a quotation is one range; annotators mark the two parts).
-        if (toks[sourceEnd].Is(',') && !SpeechCueIn(cues, sourceEnd, se) && HasFinite(p, sourceEnd + 1, se)) return (first, se);
         return (-1, -1);
     }
 
