@@ -27,7 +27,7 @@ try
         {
             var m = s.Predicted[i];
             Console.WriteLine($"{gold[i].Statement}\t{m?.Statement?.ToString() ?? "-"}\t{gold[i].Doc}\t{gold[i].Speaker}\t{gold[i].Text}");
-            if (m is not null) Console.WriteLine($"\t\t  {m.Kind} [{m.Speaker ?? "-"}] {m.Text}");
+            if (m is not null) Console.WriteLine($"\t\t  {m.Kind} {m.Lang} [{m.Speaker ?? "-"}] {m.Text}");
         }
     return 0;
 }

@@ -51,10 +51,10 @@ public static class StatementScorer
         var inputs = Directory.GetFiles(articlesDir, "*.txt").Order(StringComparer.Ordinal).ToList();
         await Ingestor.RunAsync(new IngestOptions(inputs, corpus, Parallelism: 1), null, CancellationToken.None);
         var manifest = CorpusManifest.Load(corpus);
-        var docs = new Dictionary<int, (string Name, string Text)>();
+        var docs = new Dictionary<int, (string Name, string Text, string Lang)>();
         foreach (var path in manifest.FilesOf(corpus, CorpusSchema.Docs.Name))
-            foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("source", ColumnType.String), ("text", ColumnType.String)))
-                docs[(int)r[0]!] = (Path.GetFileNameWithoutExtension((string)r[1]!), (string)r[2]!);
+            foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("source", ColumnType.String), ("text", ColumnType.String), ("lang", ColumnType.String)))
+                docs[(int)r[0]!] = (Path.GetFileNameWithoutExtension((string)r[1]!), (string)r[2]!, (string)r[3]!);
         var quotes = new List<(int Doc, int Start, int End, MatchedQuote Quote)>();
         foreach (var path in manifest.FilesOf(corpus, CorpusSchema.Quotes.Name))
             foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("start", ColumnType.Int32), ("end", ColumnType.Int32), ("lang", ColumnType.String),
@@ -63,12 +63,15 @@ public static class StatementScorer
         var byName = docs.ToDictionary(d => d.Value.Name, d => d.Key, StringComparer.Ordinal);
 
         var matched = new MatchedQuote?[gold.Count];
+        // The language a pair is judged by: the matched quote's, else (extraction missed the report) its document's.
+        var langs = new string[gold.Count];
         int found = 0;
         for (int i = 0; i < gold.Count; i++)
         {
             var g = gold[i];
             if (!byName.TryGetValue(g.Doc, out int docId)) throw new FormatException($"line {g.Line}: no document '{g.Doc}.txt'");
             var text = docs[docId].Text;
+            langs[i] = docs[docId].Lang;
             int at = text.IndexOf(g.Text, StringComparison.Ordinal);
             if (at < 0) throw new FormatException($"line {g.Line}: the text is not in {g.Doc}.txt verbatim: {g.Text}");
             var words = WordRanges(text, at, at + g.Text.Length);
@@ -81,7 +84,7 @@ public static class StatementScorer
                 foreach (var (s, e) in words) if (s >= q.Start && e <= q.End) covered++;
                 if (covered > bestCovered) { bestCovered = covered; best = q.Quote; }
             }
-            if (words.Count > 0 && bestCovered * 2 >= words.Count) { matched[i] = best; found++; }
+            if (words.Count > 0 && bestCovered * 2 >= words.Count) { matched[i] = best; langs[i] = best!.Lang; found++; }
             else matched[i] = null;
         }
 
@@ -90,8 +93,9 @@ public static class StatementScorer
         for (int i = 0; i < gold.Count; i++)
             for (int j = i + 1; j < gold.Count; j++)
             {
-                // A pair is across languages when the two reports' quotes are (an unmatched report counts by its document).
-                bool cross = matched[i] is { } mi && matched[j] is { } mj && mi.Lang != mj.Lang;
+                // A pair is across languages when the two reports' quotes are (an unmatched report counts by its
+                // document): a report extraction missed is a miss of the pairs it truly makes, not of within-language ones.
+                bool cross = langs[i] != langs[j];
                 var counts = cross ? across : within;
                 bool truly = gold[i].Statement == gold[j].Statement;
                 bool predicted = matched[i]?.Statement is int a && matched[j]?.Statement is int b && a == b;
