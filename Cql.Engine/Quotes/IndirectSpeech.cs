@@ -359,6 +359,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (opaque(k)) { if (toks[k].Kind == TokenKind.Mark && k > ss && toks[k - 1].Is(',') && opaque(k - 1)) comma = k + 1; break; }
             if (toks[k].Is(',') || toks[k].Kind == TokenKind.Dash) { comma = k; break; }
             if (!toks[k].IsWord && !toks[k].Is('.') && !toks[k].Is('\'') && !toks[k].Is('’')) return (-1, -1);
+            // "…, wie Brehm mitteilte", "…, as the minister said": the clause before the comma is what was said.
+            if (p.IsSourceAs(k) && k > ss && toks[k - 1].Is(',')) { comma = k - 1; break; }
             // ", when Clinton blasted him": a subordinate clause, no attribution.
             if (p.IsSubordinator(k) || p.IsConjunction(k)) return (-1, -1);
         }

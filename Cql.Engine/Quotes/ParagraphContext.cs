@@ -113,6 +113,7 @@ internal sealed class ParagraphContext
     public bool IsFrontedSource(int i) => Has(i, WordClass.FrontedSource);
     /// <summary>Opens a reported clause after a cue ("that", "dass", "at", "che").</summary>
     public bool IsComplementizer(int i) => Has(i, WordClass.Complementizer);
+    public bool IsSourceAs(int i) => Has(i, WordClass.SourceAs);
     /// <summary>A finite verb form (or a Konjunktiv I form) that shows a clause.</summary>
     public bool IsFinite(int i) => Has(i, WordClass.Finite | WordClass.Subjunctive);
     public bool IsNegation(int i) => Has(i, WordClass.Negation);

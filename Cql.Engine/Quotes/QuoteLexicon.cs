@@ -46,7 +46,7 @@ internal enum WordClass : uint
     DocNoun = 128, TermNoun = 256, Subjunctive = 512, Function = 1024, PronounM = 2048, PronounF = 4096, PronounPl = 8192,
     Oblique = 16384, FrontedSource = 32768, Complementizer = 1 << 16, Finite = 1 << 17, Negation = 1 << 18,
     Conditional = 1 << 19, Infinitive = 1 << 20, ClauseCue = 1 << 21, SubjectPronoun = 1 << 22, Belief = 1 << 23,
-    ClauseBreak = 1 << 24, ObjectCue = 1 << 25, InfinitiveCue = 1 << 26,
+    ClauseBreak = 1 << 24, ObjectCue = 1 << 25, InfinitiveCue = 1 << 26, SourceAs = 1 << 27,
 }
 
 /// <summary>The closed word classes of one language.</summary>
@@ -72,7 +72,7 @@ internal sealed class LanguageWords(int ordinal)
             (FrontedSource, WordClass.FrontedSource), (Complementizer, WordClass.Complementizer), (Finite, WordClass.Finite),
             (Negation, WordClass.Negation), (Conditional, WordClass.Conditional), (Infinitive, WordClass.Infinitive),
             (ClauseCue, WordClass.ClauseCue), (SubjectPronoun, WordClass.SubjectPronoun), (Belief, WordClass.Belief),
-            (ClauseBreak, WordClass.ClauseBreak), (ObjectCue, WordClass.ObjectCue), (InfinitiveCue, WordClass.InfinitiveCue)])
+            (ClauseBreak, WordClass.ClauseBreak), (ObjectCue, WordClass.ObjectCue), (InfinitiveCue, WordClass.InfinitiveCue), (SourceAs, WordClass.SourceAs)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
     }
 
@@ -91,7 +91,8 @@ internal sealed class LanguageWords(int ordinal)
         FrontedSource = new(StringComparer.Ordinal), Complementizer = new(StringComparer.Ordinal), Finite = new(StringComparer.Ordinal),
         Negation = new(StringComparer.Ordinal), Conditional = new(StringComparer.Ordinal), Infinitive = new(StringComparer.Ordinal),
         ClauseCue = new(StringComparer.Ordinal), SubjectPronoun = new(StringComparer.Ordinal), Belief = new(StringComparer.Ordinal),
-        ClauseBreak = new(StringComparer.Ordinal), ObjectCue = new(StringComparer.Ordinal), InfinitiveCue = new(StringComparer.Ordinal);
+        ClauseBreak = new(StringComparer.Ordinal), ObjectCue = new(StringComparer.Ordinal), InfinitiveCue = new(StringComparer.Ordinal),
+        SourceAs = new(StringComparer.Ordinal);
     /// <summary>Endings of finite verb forms ("ed", "er"), longest first.</summary>
     public readonly List<string> FiniteEndings = [];
     /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
@@ -187,7 +188,7 @@ internal sealed class QuoteLexicon
                 "according-fronted" => w.FrontedSource, "complementizer" => w.Complementizer, "finite" => w.Finite,
                 "negation" => w.Negation, "conditional" => w.Conditional, "infinitive" => w.Infinitive,
                 "clause-cue" => w.ClauseCue, "subject-pronoun" => w.SubjectPronoun, "belief" => w.Belief,
-                "clause-break" => w.ClauseBreak, "object-cue" => w.ObjectCue, "infinitive-cue" => w.InfinitiveCue,
+                "clause-break" => w.ClauseBreak, "object-cue" => w.ObjectCue, "infinitive-cue" => w.InfinitiveCue, "source-as" => w.SourceAs,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{cls}'"),
             };
             foreach (var e in entries) set.Add(e);

@@ -178,4 +178,15 @@ public class IndirectSpeechTests
     [InlineData("Finanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte Berg. Ich habe das Geld nicht.")]
     public void Narration_or_the_first_person_breaks_a_konjunktiv_chain(string paragraph) =>
         Assert.Equal(["Die Lage sei ernst"], Extract(paragraph).Quotes.Select(q => q.Text));
+
+    [Fact]
+    public void An_as_clause_after_the_statement_names_its_speaker()
+    {
+        var de = Extract("Die Stadt plant neue Radwege.", "Der Bau solle im Frühjahr beginnen, wie Bürgermeister Jan Wendt am Dienstag mitteilte.");
+        Assert.Equal("Jan Wendt", Quote(de, "Der Bau solle").Speaker);
+        var en = Extract("The budget talks stalled.", "The vote will slip to March, as Senator Ada Crane told reporters.",
+            "Prices rose sharply, as usual in November.");
+        Assert.Equal("Ada Crane", Quote(en, "The vote will slip").Speaker);
+        Assert.DoesNotContain(en.Quotes, q => q.Text.StartsWith("Prices", StringComparison.Ordinal));
+    }
 }
