@@ -468,9 +468,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
-    /// subject pronoun, or a word that may open a clause and a finite verb soon after.</summary>
+    /// subject pronoun, or a word that may open a clause and a finite verb soon after; a pronoun that is also an article
+    /// ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the inverted subject).</summary>
     static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
-        k < se && p.IsClauseCue(c.Start) && OpensClause(p, k) && (p.IsSubjectPronoun(k) || ClauseFollows(p, k, se, needSubjunctive: false));
+        k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
+        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) || ClauseFollows(p, k, se, needSubjunctive: false));
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)

@@ -189,4 +189,13 @@ public class IndirectSpeechTests
         Assert.Equal("Ada Crane", Quote(en, "The vote will slip").Speaker);
         Assert.DoesNotContain(en.Quotes, q => q.Text.StartsWith("Prices", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_inverted_subject_with_an_article_is_the_speaker_not_a_clause()
+    {
+        var e = Extract("Die Stadt plant neue Radwege.", "Die Radwege seien zu eng, sagte der Sprecher.",
+            "Die Kosten seien zu hoch, kritisierte der Verband.");
+        Assert.Equal("der Sprecher", Quote(e, "Die Radwege seien").SpeakerText);
+        Assert.Equal("der Verband", Quote(e, "Die Kosten seien").SpeakerText);
+    }
 }
