@@ -49,14 +49,15 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
         if (partitions is null) yield break;
 
         var results = new SpillReader[Fanout];
-        var spilled = Types(SpillSchema);
-        var childColumns = Types(ChildColumns);
+        List<ResultColumn> spilled = SpillSchema, childColumns = ChildColumns;
+        List<NamedExpr> childKeys = ChildKeys;
+        List<AggregateExpr> childAggregates = ChildAggregates;
         for (int p = 0; p < Fanout; p++)
         {
             var input = area.Open(partitions[p], spilled);
-            var child = new PartitionedAggregation(ChildKeys, ChildAggregates, ChildColumns, maxGroups, area, level + 1, nested: true);
+            var child = new PartitionedAggregation(childKeys, childAggregates, childColumns, maxGroups, area, level + 1, nested: true);
             var output = area.Create();
-            foreach (var groups in child.Run(SpillSchema, input.Next, ct)) output.Write(groups);
+            foreach (var groups in child.Run(spilled, input.Next, ct)) output.Write(groups);
             SpillArea.Delete(input);
             results[p] = area.Open(output, childColumns);
         }
@@ -146,13 +147,6 @@ sealed class PartitionedAggregation(IReadOnlyList<NamedExpr> keys, IReadOnlyList
             }
         }
         if (merged.Count > 0) yield return merged.Take();
-    }
-
-    static ColumnType[] Types(IReadOnlyList<ResultColumn> schema)
-    {
-        var types = new ColumnType[schema.Count];
-        for (int i = 0; i < types.Length; i++) types[i] = schema[i].Type;
-        return types;
     }
 
     static readonly AggregateExpr FirstRow = new(AggregateFunction.Min, new ColumnRef(SeqColumn, ColumnType.Int64), "first");

@@ -24,14 +24,12 @@ sealed class SortedRuns(IReadOnlyList<SortKey> keys, IReadOnlyList<ResultColumn>
     /// <summary>Every run's rows, in batches, in order; each file is deleted once it is read to its end.</summary>
     public IEnumerable<ColumnBatch> Merge(CancellationToken ct)
     {
-        var types = new ColumnType[columns.Count];
-        for (int c = 0; c < types.Length; c++) types[c] = columns[c].Type;
         int k = _runs.Count;
         var readers = new SpillReader[k];
         var frames = new ColumnBatch?[k];
         var keyValues = new ColumnVector[k][];
         var at = new int[k];
-        for (int r = 0; r < k; r++) readers[r] = area.Open(_runs[r], types);
+        for (int r = 0; r < k; r++) readers[r] = area.Open(_runs[r], columns);
 
         // The run whose next row comes first on top; a run's head changes only while it is out of the queue.
         var heads = new PriorityQueue<int, int>(k, Comparer<int>.Create((a, b) =>

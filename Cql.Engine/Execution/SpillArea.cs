@@ -27,12 +27,12 @@ sealed class SpillArea(string? parent) : IDisposable
     }
 
     /// <summary>Closes the written file and opens it for reading.</summary>
-    public SpillReader Open(SpillWriter written, IReadOnlyList<ColumnType> types)
+    public SpillReader Open(SpillWriter written, IReadOnlyList<ResultColumn> columns)
     {
         try
         {
             written.Dispose(); // flushes the last of the rows, which can find the disk full
-            var reader = new SpillReader(written.Path, types, _folder!);
+            var reader = new SpillReader(written.Path, columns, _folder!);
             _open.Add(reader);
             return reader;
         }

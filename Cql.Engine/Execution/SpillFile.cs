@@ -70,8 +70,8 @@ sealed class SpillWriter(string path, string folder) : IDisposable
 enum SpillKind : byte { Int32, Int64, Float64, Bool, Text }
 
 /// <summary>Reads back, batch by batch, what a <see cref="SpillWriter"/> wrote; a text column gets its type (String
-/// or Date) from <paramref name="types"/>.</summary>
-sealed class SpillReader(string path, IReadOnlyList<ColumnType> types, string folder) : IDisposable
+/// or Date) from <paramref name="columns"/>.</summary>
+sealed class SpillReader(string path, IReadOnlyList<ResultColumn> columns, string folder) : IDisposable
 {
     readonly FileStream _file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     public string Path { get; } = path;
@@ -83,7 +83,7 @@ sealed class SpillReader(string path, IReadOnlyList<ColumnType> types, string fo
         {
             if (_file.Position == _file.Length) return null;
             int n = ReadInt();
-            var cols = new ColumnVector[types.Count];
+            var cols = new ColumnVector[columns.Count];
             for (int c = 0; c < cols.Length; c++)
             {
                 var kind = (SpillKind)_file.ReadByte();
@@ -94,7 +94,7 @@ sealed class SpillReader(string path, IReadOnlyList<ColumnType> types, string fo
                     SpillKind.Int64 => new Int64Vector(Read<long>(n), nulls, n),
                     SpillKind.Float64 => new Float64Vector(Read<double>(n), nulls, n),
                     SpillKind.Bool => new BoolVector(Read<bool>(n), nulls, n),
-                    SpillKind.Text => ReadText(n, nulls, types[c]),
+                    SpillKind.Text => ReadText(n, nulls, columns[c].Type),
                     _ => throw new InvalidDataException($"{Path}: unknown column kind {(int)kind}"),
                 };
             }

@@ -20,7 +20,7 @@ public sealed class SpillFileTests : IDisposable
         using var area = new SpillArea(_dir.Path);
         var file = area.Create();
         file.Write(new ColumnBatch([ints, text], 3));
-        var back = area.Open(file, [ColumnType.Int64, ColumnType.String]).Next()!;
+        var back = area.Open(file, [new ResultColumn("n", ColumnType.Int64), new ResultColumn("text", ColumnType.String)]).Next()!;
         var n = Assert.IsType<Int32Vector>(back.Columns[0]);
         Assert.Equal(7, n.Values[0]);
         Assert.True(n.IsNull(1));
