@@ -58,6 +58,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
                  && SubjectWords(attributor, c, ss, opaque) is { } subject)
             a = a with { SpeakerText = subject };
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.Impersonal && ImpersonalSource.Words(p, c, ss, se) is { } source)
+            a = a with { SpeakerText = source };
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, se) is var end && end > c.End)
             // "according to several officials familiar with the talks": a source nobody names is still the source.
             a = a with { SpeakerText = p.Slice(c.End, end) };
@@ -228,6 +230,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>The clause a speech cue reports: after it, else before it; (-1, -1) when neither has one.</summary>
     static (int From, int To) ClauseOf(ParagraphContext p, CueHit c, int ss, int se, Func<int, bool> opaque, bool subjectAfter)
     {
+        if (FrontedSourceAs.ClauseAfter(p, c, ss, se) is { From: >= 0 } fronted) return fronted;
         var toks = p.Tokens;
         int limit = Math.Min(se, c.End + MaxTail);
         for (int k = c.End; k < limit; k++)
@@ -240,9 +243,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k + 1, se);
             if (t.Is(','))
             {
-                if (k + 1 < se && opaque(k + 1)) return (-1, -1);
+                // "warf der Koalition vor, „Symbolpolitik …“ zu betreiben": words in marks open an infinitive clause.
+                if (k + 1 < se && opaque(k + 1)) return InfinitiveClause.At(p, k + 1, se) ? (k + 1, se) : (-1, -1);
                 if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
-                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End)) return (k + 1, se);
+                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
