@@ -103,9 +103,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, strangersJoin: !needFragment, out var absorbed)) return false;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, speakerText, cue, strangersJoin: !needFragment, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
         if (needFragment && !mixed) return false;
+        // "…, sagte er.": the fragment's rules resolve the pronoun of the same cue by its paragraph.
+        foreach (var k in absorbed)
+            if (Units[k].Speaker is { } r && Units[k].Cue == cue && Units[k].SpeakerText == speakerText) { speaker = r; break; }
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
@@ -472,11 +475,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
-    /// subject pronoun, or a word that may open a clause and a finite verb soon after; a pronoun that is also an article
-    /// ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the inverted subject).</summary>
+    /// subject pronoun with a word after it, or a word that may open a clause and a finite verb soon after; a pronoun
+    /// that is also an article ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the
+    /// inverted subject), one alone before the sentence's end never ("…, sagte er.").</summary>
     static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
-        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) || ClauseFollows(p, k, se, needSubjunctive: false));
+        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && p.Tokens[k + 1].IsWord || ClauseFollows(p, k, se, needSubjunctive: false));
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)
@@ -490,7 +494,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// from <paramref name="from"/>, before any comma.</summary>
     static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
     {
-        if (from >= se || !OpensClause(p, from)) return false;
+        // "verlautete, für zusätzliche Entlastungen gebe es …": German puts any phrase before the verb; after a
+        // preposition only the reporting mood tells a clause.
+        bool fronted = from < se && p.IsGerman && p.IsPreposition(from);
+        if (from >= se || !OpensClause(p, from) && !fronted) return false;
+        needSubjunctive |= fronted;
         int words = 0;
         for (int k = from; k < se && words < FiniteWithin; k++)
         {
@@ -550,7 +558,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// fragment nobody speaks joins only with <paramref name="strangersJoin"/>; one attributed to someone else than
     /// <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, bool strangersJoin, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, bool strangersJoin, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -569,8 +577,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (u.Before > from && p.Tokens[u.Before - 1].Text[0] is ',' or ':' && u.TokStart < u.TokEnd && p.Tokens[u.TokStart].IsCapitalized) return false;
             // A fragment nobody was found for inside someone's reported clause is theirs ("Sanders said that some families
             // would pay “slightly more”"); one the same cue gave to its clause's subject ("Cruz says he is “tied”": "he")
-            // is the cue's speaker's too.
-            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal)))
+            // is the cue's speaker's too, and so is one the same cue gave to the same subject words ("habe „alles
+            // richtig gemacht“, sagte er.": the fragment's rules read the pronoun in its paragraph).
+            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st
+                    && (p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal) || st == speakerText)))
                 return false;
             absorbed.Add(k);
         }
