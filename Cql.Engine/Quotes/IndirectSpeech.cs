@@ -58,6 +58,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
                  && SubjectWords(attributor, c, ss, opaque) is { } subject)
             a = a with { SpeakerText = subject };
+        else if (GapSubject(attributor, c, a, se, opaque) is { } inGap)
+            a = inGap;
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.Impersonal && ImpersonalSource.Words(p, c, ss, se) is { } source)
             a = a with { SpeakerText = source };
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, se) is var end && end > c.End)
@@ -65,6 +67,19 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             a = a with { SpeakerText = p.Slice(c.End, end) };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
         return a;
+    }
+
+    /// <summary>"Betroffen seien die Werke, teilte das Unternehmen am Dienstag mit.": a cue with a gap that opens with an
+    /// article holds its subject there, whatever was found before the cue; null when the gap holds none or
+    /// <paramref name="a"/> is already its subject.</summary>
+    static Attribution? GapSubject(Attributor attributor, CueHit c, Attribution a, int se, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        if (c.GapStart < 0 || !(p.IsDetDef(c.GapStart) || p.IsDetIndef(c.GapStart)) || p.IsOblique(c.GapStart)) return null;
+        var gap = p.Text.AsSpan(p.Tokens[c.GapStart].Start);
+        if (a.SpeakerText is { Length: > 0 } st && gap.StartsWith(st, StringComparison.Ordinal)) return null;
+        return attributor.Resolve(c, c.GapStart, c.GapStart, se, opaque, allowDiscourse: true) is { SpeakerText.Length: > 0 } inGap
+               && gap.StartsWith(inGap.SpeakerText, StringComparison.Ordinal) ? inGap : null;
     }
 
     void Place(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool subjectAfter)
@@ -81,7 +96,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
+        if (a.SpeakerText is { Length: > 0 } st && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
@@ -89,6 +104,20 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
+    }
+
+    /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
+    /// whole words ("er" is not in "Mitarbeiterin").</summary>
+    static bool HoldsWords(ParagraphContext p, int from, int to, string words)
+    {
+        var text = p.Text.AsSpan();
+        int end = p.Tokens[to - 1].End;
+        for (int k = from; k < to; k++)
+        {
+            int at = p.Tokens[k].Start, after = at + words.Length;
+            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return true;
+        }
+        return false;
     }
 
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
@@ -477,10 +506,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
     /// subject pronoun with a word after it, or a word that may open a clause and a finite verb soon after; a pronoun
     /// that is also an article ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the
-    /// inverted subject), one alone before the sentence's end never ("…, sagte er.").</summary>
+    /// inverted subject), one alone before the sentence's end or a preposition never ("…, sagte er.", "…, sagte sie mit
+    /// Blick auf Feiler.").</summary>
     static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
-        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && p.Tokens[k + 1].IsWord || ClauseFollows(p, k, se, needSubjunctive: false));
+        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && p.Tokens[k + 1].IsWord && !p.IsPreposition(k + 1)
+            || ClauseFollows(p, k, se, needSubjunctive: false));
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)
@@ -567,7 +598,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (u.Parent >= 0 || u.Absorbed) continue;
             bool overlaps = u.Before < to && u.After > from;
             if (!overlaps) continue;
-            if (u.Style != "marked") return false;
+                if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
             // A naming cue's words in marks ("nannte es „deutsch“") are its speaker's only when attributed to them; a
             // mark never closed is no fragment to join.
