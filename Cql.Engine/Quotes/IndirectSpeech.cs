@@ -103,7 +103,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
-        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
+        bool naming = c.Kind == CueKind.Naming;
+        // "sa at …, og at …": each clause a statement of its own.
+        for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
+            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming);
     }
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
