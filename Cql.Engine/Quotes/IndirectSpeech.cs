@@ -511,10 +511,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// subject pronoun with a word after it, or a word that may open a clause and a finite verb soon after; a pronoun
     /// that is also an article ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the
     /// inverted subject), one alone before the sentence's end or a preposition never ("…, sagte er.", "…, sagte sie mit
-    /// Blick auf Feiler.").</summary>
+    /// Blick auf Feiler."; a contraction is a verb already: "he’s with …").</summary>
     static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
-        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && p.Tokens[k + 1].IsWord && !p.IsPreposition(k + 1)
+        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && !p.IsSentenceEnd(k + 1) && !p.Tokens[k + 1].Is(',')
+            && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
             || ClauseFollows(p, k, se, needSubjunctive: false));
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
