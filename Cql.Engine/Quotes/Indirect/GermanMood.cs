@@ -3,9 +3,9 @@ namespace Cql.Engine.Quotes;
 /// <summary>
 /// Konjunktiv I by its form: German reported speech puts the verb of the third person singular in the reporting mood,
 /// the stem and "-e" ("Die Branche leide …", "er nehme …", "Dort befürchte man …"), too many verbs for a list. A
-/// lowercase word of no known class ending in "-e" (not "-te": the past tense "sagte", "meldete"), second in its clause
-/// after a noun, a name or a subject pronoun, and not before a capitalised word (an adjective before its noun: "hohe
-/// Energiepreise"), is taken for one. The first person ("ich glaube") has the same form; the reported-speech rules
+/// lowercase word of no known class ending in "-e" (not "-te": the past tense "sagte", "meldete"), right after a
+/// capitalised word (a noun, a name) or a subject pronoun and not before a capitalised word (an adjective before its
+/// noun: "hohe Energiepreise"), is taken for one. The first person ("ich glaube") has the same form; the reported-speech rules
 /// that read the mood skip it.
 /// </summary>
 internal static class GermanMood
