@@ -58,11 +58,28 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind is CueKind.Speech or CueKind.Tell
                  && SubjectWords(attributor, c, ss, opaque) is { } subject)
             a = a with { SpeakerText = subject };
+        else if (GapSubject(attributor, c, a, se, opaque) is { } inGap)
+            a = inGap;
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.Impersonal && ImpersonalSource.Words(p, c, ss, se) is { } source)
+            a = a with { SpeakerText = source };
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, se) is var end && end > c.End)
             // "according to several officials familiar with the talks": a source nobody names is still the source.
             a = a with { SpeakerText = p.Slice(c.End, end) };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
         return a;
+    }
+
+    /// <summary>"Betroffen seien die Werke, teilte das Unternehmen am Dienstag mit.": a cue with a gap that opens with an
+    /// article holds its subject there, whatever was found before the cue; null when the gap holds none or
+    /// <paramref name="a"/> is already its subject.</summary>
+    static Attribution? GapSubject(Attributor attributor, CueHit c, Attribution a, int se, Func<int, bool> opaque)
+    {
+        var p = attributor.Paragraph;
+        if (c.GapStart < 0 || !(p.IsDetDef(c.GapStart) || p.IsDetIndef(c.GapStart)) || p.IsOblique(c.GapStart)) return null;
+        var gap = p.Text.AsSpan(p.Tokens[c.GapStart].Start);
+        if (a.SpeakerText is { Length: > 0 } st && gap.StartsWith(st, StringComparison.Ordinal)) return null;
+        return attributor.Resolve(c, c.GapStart, c.GapStart, se, opaque, allowDiscourse: true) is { SpeakerText.Length: > 0 } inGap
+               && gap.StartsWith(inGap.SpeakerText, StringComparison.Ordinal) ? inGap : null;
     }
 
     void Place(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque, bool subjectAfter)
@@ -79,14 +96,32 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
+        if (a.SpeakerText is { Length: > 0 } st && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
-        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
+        bool naming = c.Kind == CueKind.Naming;
+        // "sa at …, og at …": each clause a statement of its own.
+        for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
+            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming);
+    }
+
+    /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
+    /// whole words ("er" is not in "Mitarbeiterin").</summary>
+    static bool HoldsWords(ParagraphContext p, int from, int to, string words)
+    {
+        var text = p.Text.AsSpan();
+        int end = p.Tokens[to - 1].End;
+        for (int k = from; k < to; k++)
+        {
+            int at = p.Tokens[k].Start, after = at + words.Length;
+            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return true;
+        }
+        return false;
     }
 
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
@@ -101,9 +136,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, cue, strangersJoin: !needFragment, out var absorbed)) return false;
+        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, speakerText, cue, strangersJoin: !needFragment, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
         if (needFragment && !mixed) return false;
+        // "…, sagte er.": the fragment's rules resolve the pronoun of the same cue by its paragraph.
+        foreach (var k in absorbed)
+            if (Units[k].Speaker is { } r && Units[k].Cue == cue && Units[k].SpeakerText == speakerText) { speaker = r; break; }
         var u = new QuoteUnit
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
@@ -228,6 +266,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>The clause a speech cue reports: after it, else before it; (-1, -1) when neither has one.</summary>
     static (int From, int To) ClauseOf(ParagraphContext p, CueHit c, int ss, int se, Func<int, bool> opaque, bool subjectAfter)
     {
+        if (FrontedSourceAs.ClauseAfter(p, c, ss, se) is { From: >= 0 } fronted) return fronted;
         var toks = p.Tokens;
         int limit = Math.Min(se, c.End + MaxTail);
         for (int k = c.End; k < limit; k++)
@@ -240,9 +279,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k + 1, se);
             if (t.Is(','))
             {
-                if (k + 1 < se && opaque(k + 1)) return (-1, -1);
+                // "warf der Koalition vor, „Symbolpolitik …“ zu betreiben": words in marks open an infinitive clause.
+                if (k + 1 < se && opaque(k + 1)) return InfinitiveClause.At(p, k + 1, se) ? (k + 1, se) : (-1, -1);
                 if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
-                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End)) return (k + 1, se);
+                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
@@ -468,11 +508,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
-    /// subject pronoun, or a word that may open a clause and a finite verb soon after; a pronoun that is also an article
-    /// ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the inverted subject).</summary>
+    /// subject pronoun with a word after it, or a word that may open a clause and a finite verb soon after; a pronoun
+    /// that is also an article ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the
+    /// inverted subject), one alone before the sentence's end or a preposition never ("…, sagte er.", "…, sagte sie mit
+    /// Blick auf Feiler."; a contraction is a verb already: "he’s with …").</summary>
     static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
-        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) || ClauseFollows(p, k, se, needSubjunctive: false));
+        && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && !p.IsSentenceEnd(k + 1) && !p.Tokens[k + 1].Is(',')
+            && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
+            || ClauseFollows(p, k, se, needSubjunctive: false));
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)
@@ -486,7 +530,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// from <paramref name="from"/>, before any comma.</summary>
     static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
     {
-        if (from >= se || !OpensClause(p, from)) return false;
+        // "verlautete, für zusätzliche Entlastungen gebe es …": German puts any phrase before the verb; after a
+        // preposition only the reporting mood tells a clause.
+        bool fronted = from < se && p.IsGerman && p.IsPreposition(from);
+        if (from >= se || !OpensClause(p, from) && !fronted) return false;
+        needSubjunctive |= fronted;
         int words = 0;
         for (int k = from; k < se && words < FiniteWithin; k++)
         {
@@ -546,7 +594,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// fragment nobody speaks joins only with <paramref name="strangersJoin"/>; one attributed to someone else than
     /// <paramref name="speaker"/> is another voice ("…, ifølge en uttalelse
     /// fra …" after Xi's words, a clause that runs on past a missing full stop): the clause is left alone.</summary>
-    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? cue, bool strangersJoin, out List<int> absorbed)
+    bool Claim(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, bool strangersJoin, out List<int> absorbed)
     {
         absorbed = [];
         foreach (var k in found.UnitsOf(p.Index))
@@ -555,7 +603,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (u.Parent >= 0 || u.Absorbed) continue;
             bool overlaps = u.Before < to && u.After > from;
             if (!overlaps) continue;
-            if (u.Style != "marked") return false;
+                if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
             // A naming cue's words in marks ("nannte es „deutsch“") are its speaker's only when attributed to them; a
             // mark never closed is no fragment to join.
@@ -565,8 +613,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (u.Before > from && p.Tokens[u.Before - 1].Text[0] is ',' or ':' && u.TokStart < u.TokEnd && p.Tokens[u.TokStart].IsCapitalized) return false;
             // A fragment nobody was found for inside someone's reported clause is theirs ("Sanders said that some families
             // would pay “slightly more”"); one the same cue gave to its clause's subject ("Cruz says he is “tied”": "he")
-            // is the cue's speaker's too.
-            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal)))
+            // is the cue's speaker's too, and so is one the same cue gave to the same subject words ("habe „alles
+            // richtig gemacht“, sagte er.": the fragment's rules read the pronoun in its paragraph).
+            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st
+                    && (p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal) || st == speakerText)))
                 return false;
             absorbed.Add(k);
         }

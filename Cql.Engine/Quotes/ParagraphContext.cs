@@ -16,6 +16,9 @@ internal sealed class ParagraphContext
     public QuoteLexicon Lexicon { get; }
     public IReadOnlyList<string> Languages { get; }
     readonly LanguageWords[] _words;
+    /// <summary>German is in play: the Konjunktiv I is read by its form too (<see cref="GermanMood"/>).</summary>
+    readonly bool _german;
+    public bool IsGerman => _german;
     /// <summary>Per token, the index in <see cref="Hits"/> of the name that starts there, or -1.</summary>
     readonly int[] _hitAt;
 
@@ -30,6 +33,7 @@ internal sealed class ParagraphContext
         foreach (var l in languages) if (lexicon.Languages.TryGetValue(l, out var w)) words.Add(w);
         if (words.Count == 0) words.AddRange(lexicon.Languages.Values);
         _words = [.. words];
+        foreach (var l in languages) _german |= l == "de";
         // About a token every five characters in news text: room for them at once, not a doubling series.
         Tokens = work.TokenLists.Rent(info.Range.Length / 5 + 8);
         QuoteTokenizer.Tokenize(text, info.Range.Start, info.Range.End, Tokens, work.Words);
@@ -71,6 +75,7 @@ internal sealed class ParagraphContext
             foreach (var l in _words) c |= byLanguage[l.Ordinal];
             classes[i] = c;
         }
+        if (_german) GermanMood.Mark(Tokens, classes);
         return classes;
     }
 
@@ -114,6 +119,8 @@ internal sealed class ParagraphContext
     /// <summary>Opens a reported clause after a cue ("that", "dass", "at", "che").</summary>
     public bool IsComplementizer(int i) => Has(i, WordClass.Complementizer);
     public bool IsSourceAs(int i) => Has(i, WordClass.SourceAs);
+    /// <summary>The preposition before the source of an impersonal report ("Aus dem Ministerium hieß es").</summary>
+    public bool IsImpersonalSource(int i) => Has(i, WordClass.ImpersonalSource);
     /// <summary>A finite verb form (or a Konjunktiv I form) that shows a clause.</summary>
     public bool IsFinite(int i) => Has(i, WordClass.Finite | WordClass.Subjunctive);
     public bool IsNegation(int i) => Has(i, WordClass.Negation);

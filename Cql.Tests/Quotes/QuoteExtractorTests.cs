@@ -93,8 +93,8 @@ public class QuoteExtractorTests
     [Fact]
     public void A_broken_low_mark_closes_a_German_quote()
     {
-        var e = Extract("Titel\n\nDer Minister sagte, man handle „im Interesse aller Bürger. „ Die Opposition widersprach.");
-        Assert.Equal("im Interesse aller Bürger.", Assert.Single(e.Quotes).Text);
+        var e = Extract("Titel\n\nDer Minister sagte: „Wir handeln im Interesse aller Bürger. „ Die Opposition widersprach.");
+        Assert.Equal("Wir handeln im Interesse aller Bürger.", Assert.Single(e.Quotes).Text);
     }
 
     [Fact]

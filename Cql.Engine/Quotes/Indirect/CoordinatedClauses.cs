@@ -1,0 +1,24 @@
+namespace Cql.Engine.Quotes;
+
+/// <summary>
+/// "Hun sa at ingen lærere blir oppsagt, og at alle elever får plass …", "ha dicho que … y que …", "zei dat … en dat
+/// …": one cue reporting two content clauses joined by a conjunction and a repeated complementizer says two things;
+/// annotators mark each clause as a statement of its own.
+/// </summary>
+internal static class CoordinatedClauses
+{
+    /// <summary>Where the next clause of reported span [<paramref name="from"/>, <paramref name="to"/>) starts after
+    /// a conjunction and a complementizer outside marks; <paramref name="end"/> is where the one before ends (a comma
+    /// before the conjunction left out). -1 when the span reports one clause.</summary>
+    public static int NextClause(ParagraphContext p, int from, int to, Func<int, bool> opaque, out int end)
+    {
+        end = to;
+        for (int k = from + 1; k + 2 < to; k++)
+        {
+            if (opaque(k) || !p.IsConjunction(k) || !p.IsComplementizer(k + 1)) continue;
+            end = p.Tokens[k - 1].Is(',') ? k - 1 : k;
+            return k + 2;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,66 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>Shapes of reported speech beyond "X said that …": German Konjunktiv I told by its form, "…, sagte er.",
+/// infinitive clauses, a fronted "Wie X mitteilte, …", impersonal reports with their source, "nach Berechnungen des …",
+/// and two content clauses of one cue ("sa at …, og at …") as two statements.</summary>
+public class ReportedClauseShapeTests
+{
+    [Theory]
+    // Konjunktiv I of a verb the lexicon does not list, after the cue's comma and in a chain after the report.
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Sie sagte, die Branche leide unter den Zöllen.", "die Branche leide unter den Zöllen")]
+    [InlineData("Finanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte sie.", "Die Lage sei ernst")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Sie warf der Regierung vor, sich hinter einem Gutachten zu verstecken.", "sich hinter einem Gutachten zu verstecken")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Sie kündigte an, Revision beim Bundesgerichtshof einzulegen.", "Revision beim Bundesgerichtshof einzulegen")]
+    [InlineData("Bürgermeisterin Anna Berg sprach am Montag. Wie Berg am Abend mitteilte, fehlen der Stadt viertausend Wohnungen.", "fehlen der Stadt viertausend Wohnungen")]
+    [InlineData("Senatorin Anna Berg sprach am Montag. Er habe sich das Kennzeichen gemerkt, erzählte sie.", "Er habe sich das Kennzeichen gemerkt")]
+    public void A_German_reported_clause_is_an_indirect_quote(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_Konjunktiv_I_sentence_continues_the_report_and_the_past_tense_does_not()
+    {
+        // A German headline: under the Norwegian one of the other tests the language verdict of this paragraph is not German.
+        var e = ExtractArticle("Die Lage der Branche\n\nFinanzministerin Anna Berg sprach am Montag. Die Lage sei ernst, sagte Berg. Die Branche leide unter den Zöllen. Die Firma meldete am Abend hohe Verluste.");
+        Assert.Equal(["Die Lage sei ernst", "Die Branche leide unter den Zöllen"], e.Quotes.Select(q => q.Text));
+        Assert.All(e.Quotes, q => Assert.Equal("Anna Berg", q.Speaker));
+    }
+
+    [Fact]
+    public void A_fragment_after_a_pronoun_cue_joins_its_clause()
+    {
+        // "er" stands inside "Mitarbeiterin" and "gemacht": only the whole word is the speaker's.
+        var q = Assert.Single(Extract("Der Inhaber des Geschäfts, Werner Falkenhain, zeigte sich erschüttert. Seine Mitarbeiterin habe „alles richtig gemacht“, sagte er.").Quotes);
+        Assert.Equal(("Seine Mitarbeiterin habe „alles richtig gemacht“", "mixed", "Werner Falkenhain"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("Aus dem Finanzministerium hieß es, zusätzliche Mittel seien nicht vorgesehen.", "zusätzliche Mittel seien nicht vorgesehen", "dem Finanzministerium")]
+    [InlineData("Zuletzt habe man die Vorgaben verschärft, hieß es aus dem Ministerium.", "Zuletzt habe man die Vorgaben verschärft", "dem Ministerium")]
+    [InlineData("Aus dem Bundesfinanzministerium verlautete, für zusätzliche Entlastungen gebe es kaum Spielraum.", "für zusätzliche Entlastungen gebe es kaum Spielraum", "dem Bundesfinanzministerium")]
+    public void An_impersonal_report_names_its_source_after_aus(string sentence, string clause, string source)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Fact]
+    public void Nach_Berechnungen_des_names_a_source() =>
+        Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
+            Assert.Single(Extract("Nach Berechnungen des Finanzministeriums ließen sich jährlich 850 Millionen Euro einsparen.").Quotes).Text);
+
+    [Theory]
+    [InlineData("Finansminister Anna Berg holdt tale på Stortinget mandag. Hun sa at skatten skal ned, og at ingen lærere blir oppsagt.", "skatten skal ned", "ingen lærere blir oppsagt")]
+    [InlineData("La ministra Anna Berg habló el lunes. Ha dicho que el comité pedirá la mediación y que no descarta una huelga.", "el comité pedirá la mediación", "no descarta una huelga")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said that the plan would be delayed and that the money was gone.", "the plan would be delayed", "the money was gone")]
+    public void Two_content_clauses_of_one_cue_are_two_statements(string paragraph, string first, string second)
+    {
+        var e = Extract(paragraph);
+        Assert.Equal([first, second], e.Quotes.Select(q => q.Text));
+        Assert.All(e.Quotes, q => Assert.Equal("Anna Berg", q.Speaker));
+    }
+}
