@@ -82,7 +82,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
         var coSpeakers = speaker is not null && phrase is { Kind: PhraseKind.Named } ? CoSpeakers(phrase, speaker, sentenceEnd) : null;
         int textEnd = coSpeakers is { } joint ? joint.End : phrase?.End ?? 0;
-        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, textEnd), CueText(cue, phrase), via, human,
+        // "Dem IAB zufolge": the article of a dative or genitive source is its case, not its name.
+        int textStart = phrase is null ? 0 : phrase.Start + (p.IsOblique(phrase.Start) && phrase.Start + 1 < textEnd ? 1 : 0);
+        return new Attribution(speaker, phrase is null ? null : p.Slice(textStart, textEnd), CueText(cue, phrase), via, human,
             speaker is not null && phrase?.Role is { } role ? role.Class : null, RoleText(phrase), coSpeakers?.Who);
     }
 

@@ -4,7 +4,8 @@ namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Speakers journalists describe rather than name (issue 12): a plural group is kept as the words that
 /// describe it, a spokesperson speaks for the organisation named just before, a description between an affiliation
-/// and a name leaves the name the speaker, and words a speaker spoke of are the speaker's, not a term.</summary>
+/// and a name leaves the name the speaker, a dative source is written without its case article, and words a speaker
+/// spoke of are the speaker's, not a term.</summary>
 public class SpeakerDescriptionTests
 {
     [Theory]
@@ -37,6 +38,14 @@ public class SpeakerDescriptionTests
     [InlineData("Cruz constituent Dan Golvach said the law puts Americans at risk.", "the law", "Dan Golvach")]
     public void A_description_between_an_affiliation_and_a_name_leaves_the_name_the_speaker(string sentence, string quote, string speaker) =>
         Assert.Equal(speaker, SpeakerOf(quote, sentence));
+
+    [Fact]
+    public void A_dative_source_is_written_without_its_case_article()
+    {
+        var q = Quote(Extract("Das Institut für Arbeitsmarkt- und Berufsforschung (IAB) legte Zahlen vor.",
+            "Dem IAB zufolge bezogen im September rund 5,4 Millionen Menschen Bürgergeld."), "bezogen im September");
+        Assert.Equal(("IAB", "IAB"), (q.Speaker, q.SpeakerText));
+    }
 
     [Theory]
     [InlineData("Ihr Redner Jens Kolbe sprach von einer „Einladung in die Sozialsysteme“.", "Einladung", "Jens Kolbe")]
