@@ -82,7 +82,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         via ??= MediumIn(cue.Start, sentenceEnd, speaker, opaque) ?? AccordingSource(sentenceStart, sentenceEnd, speaker, opaque);
         var coSpeakers = speaker is not null && phrase is { Kind: PhraseKind.Named } ? CoSpeakers(phrase, speaker, sentenceEnd) : null;
         int textEnd = coSpeakers is { } joint ? joint.End : phrase?.End ?? 0;
-        return new Attribution(speaker, phrase is null ? null : p.Slice(phrase.Start, textEnd), CueText(cue, phrase), via, human,
+        // "Dem IAB zufolge": the article of a dative or genitive source is its case, not its name.
+        int textStart = phrase is null ? 0 : phrase.Start + (p.IsOblique(phrase.Start) && phrase.Start + 1 < textEnd ? 1 : 0);
+        return new Attribution(speaker, phrase is null ? null : p.Slice(textStart, textEnd), CueText(cue, phrase), via, human,
             speaker is not null && phrase?.Role is { } role ? role.Class : null, RoleText(phrase), coSpeakers?.Who);
     }
 
@@ -317,10 +319,12 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (!ph.Definite)
                 {
                     unnamed = true;
-                    // "a spokesperson", "Ein Vereinssprecher": for the organisation that spoke just before, else the one the
-                    // article is about.
+                    // "a spokesperson", "Ein Vereinssprecher": for the organisation named last before it in the paragraph
+                    // ("Das Bundeswirtschaftsministerium wies die Kritik zurück. Eine Sprecherin sagte"), else the one
+                    // that spoke just before, else the one the article is about.
                     return role.Class == "spokesperson" && allowDiscourse
-                        ? (discourse.LastOrganisationSpeaker(p.Index, ph.Start) ?? discourse.SalientOrganisation(p.Index, Limit(ph.Start)), true) : (null, true);
+                        ? (OrganisationBefore(ph.Start) ?? discourse.LastOrganisationSpeaker(p.Index, ph.Start) ?? discourse.SalientOrganisation(p.Index, Limit(ph.Start)), true)
+                        : (null, true);
                 }
                 if (!allowDiscourse) return (null, true);
                 if (discourse.HolderOf(role.Class, p.Index) is { } holder) return (holder, true);
@@ -336,6 +340,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             case PhraseKind.Initial:
                 return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:
+                // "Das Bundeswirtschaftsministerium wies die Kritik zurück": one word names the organisation.
+                if (ph.End - ph.Start <= 2 && OrganisationWordAt(ph.End - 1) is { } organisation) return (organisation, false);
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
                 if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(OrganisationDescriptions.Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
@@ -351,6 +357,30 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 return (null, false);
         }
     }
+
+    /// <summary>The organisation named last before token <paramref name="tok"/> of this paragraph: a name the discourse
+    /// noted, or in German a capitalised word that reads as an organisation's (<see cref="OrganisationWordAt"/>). Null
+    /// when the paragraph names none before it.</summary>
+    Referent? OrganisationBefore(int tok)
+    {
+        var named = discourse.LastOrganisationIn(p.Index, tok, out int at);
+        for (int k = tok - 1; k > at; k--)
+            if (OrganisationWordAt(k) is { } organisation) return organisation;
+        return named;
+    }
+
+    /// <summary>"Das Bundeswirtschaftsministerium", "Der Branchenverband": German writes an organisation as one
+    /// capitalised common noun that ends in an organisation word, which the phrase reader takes for no name. Only in a
+    /// German document (its own verdict: "in", "an", "war" are English function words too) and only for a compound
+    /// ("Amt", "Verband" alone say nothing about which).</summary>
+    Referent? OrganisationWordAt(int k) =>
+        p.Languages.Count > 0 && p.Languages[0] == "de" && p.Tokens[k] is { IsCapitalized: true } t && t.Text.Length >= MinOrganisationWordLength
+            && p.RoleAt(k) is null && OrganisationWords.Match(t.Word) == OrganisationWordMatch.Ends
+            ? discourse.Intern(new Referent(t.Text, "organisation", null, null))
+            : null;
+
+    /// <summary>A single word shorter than this is no organisation's name by its ending ("Verband", "Gericht").</summary>
+    const int MinOrganisationWordLength = 8;
 
     /// <summary>The gender a singular definite article shows ('?' when it shows none), or null for a word that is no
     /// such article (plural "los", "les", "the" before a plural are no description of one person).</summary>

@@ -119,6 +119,22 @@ internal sealed class Discourse
         return null;
     }
 
+    /// <summary>The organisation named last in paragraph <paramref name="para"/> before token <paramref name="tok"/>,
+    /// and its token in <paramref name="at"/> (-1 with none).</summary>
+    public Referent? LastOrganisationIn(int para, int tok, out int at)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para) break;
+            if (e.Para > para || e.Tok >= tok || e.Ref.Kind != "organisation" || !e.Ref.CanSpeak) continue;
+            at = e.Tok;
+            return e.Ref;
+        }
+        at = -1;
+        return null;
+    }
+
     /// <summary>The organisation the article is about at (para, tok): the one named most before it, a mention as a
     /// subject counting twice and as a speaker three times, one in this paragraph or the one before a point more; on a
     /// tie the one named first. What "the company", "selskabet", "la empresa" stand for when the noun is not part of a
@@ -141,7 +157,8 @@ internal sealed class Discourse
     }
 
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
-    /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt" (the head ends the name), "la agencia"
+    /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt", "förbundet" for "Vårdförbundet
+    /// Västernorrland" (the head ends a word of the name), "la agencia"
     /// for "Agencia Estatal de Meteorología" (the head opens it); words under four letters tell nothing.</summary>
     public Referent? OrganisationNamedBy(IEnumerable<string> stems)
     {
@@ -152,9 +169,18 @@ internal sealed class Discourse
             var name = r.Name.ToLowerInvariant();
             foreach (var s in stems)
                 if (s.Length >= 4 && name.Length > s.Length
-                    && (name.EndsWith(s, StringComparison.Ordinal) || name.StartsWith(s, StringComparison.Ordinal) && name[s.Length] == ' ')) return r;
+                    && (EndsWord(name, s) || name.StartsWith(s, StringComparison.Ordinal) && name[s.Length] == ' ')) return r;
         }
         return null;
+    }
+
+    /// <summary>Some word of <paramref name="name"/> ends with <paramref name="stem"/>: "förbundet" in "Vårdförbundet
+    /// Västernorrland", "provincie" in "provincie Noord-Brabant" (a word that opens it: see the caller).</summary>
+    static bool EndsWord(string name, string stem)
+    {
+        for (int at = name.IndexOf(stem, StringComparison.Ordinal); at >= 0; at = name.IndexOf(stem, at + 1, StringComparison.Ordinal))
+            if (at + stem.Length == name.Length || name[at + stem.Length] == ' ') return true;
+        return false;
     }
 
     /// <summary>Whom a definite description with no holder of its office refers to ("Il leader della classifica" after

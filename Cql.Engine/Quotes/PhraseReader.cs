@@ -162,7 +162,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         int k = hit.TokEnd;
         if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, s.End))
             return s.Done(new Phrase(PhraseKind.Named, s.Start, k + 1, NameReferent(s.At, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true)));
-        if (IsModifierBeforeHead(k, s.End) && (hit.Genitive || !r.IsPerson || OfficeNamesSomeone(k, s.End)))
+        if ((IsModifierBeforeHead(k, s.End) || PersonAfterDescription(k, s.End)) && (hit.Genitive || !r.IsPerson || OfficeNamesSomeone(k, s.End) || PersonAfterDescription(k, s.End)))
         {
             if (r.Kind != "place" || s.Affiliation is null) s.Affiliation = r;
             return s.Modifier(k);
@@ -225,7 +225,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         // Traeger", "University of the Fraser Valley political scientist Hamish Telford".
         int afterNumbers = runEnd;
         while (afterNumbers < end && afterNumbers - runEnd < 2 && char.IsDigit(toks[afterNumbers].Text[0])) afterNumbers++;
-        if (afterNumbers < end && (p.RoleAt(afterNumbers) is not null || IsModifierBeforeHead(afterNumbers, end) && OfficeNamesSomeone(afterNumbers, end))
+        if (afterNumbers < end && (p.RoleAt(afterNumbers) is not null || IsModifierBeforeHead(afterNumbers, end) && OfficeNamesSomeone(afterNumbers, end)
+                || PersonAfterDescription(afterNumbers, end))
             && (runEnd - j <= 3 || t.IsAllCaps || LooksLikeOrganisation(j, runEnd)) && p.FirstNameAt(j) is null)
         {
             runEnd = afterNumbers;
@@ -371,6 +372,22 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             }
             var t = p.Tokens[k + n];
             if (!t.IsWord || t.IsCapitalized) return false;
+        }
+        return false;
+    }
+
+    /// <summary>One to three lower-case words no office list knows, then a person's name: "New York Times columnist David
+    /// Brooks", "Cruz constituent Dan Golvach", "Virginia delegate Beau Correll". The words describe the person, and
+    /// the name before them is an affiliation, not the speaker. The person is one whose given name is known.</summary>
+    bool PersonAfterDescription(int k, int end)
+    {
+        for (int n = k; n < end && n < k + 4; n++)
+        {
+            var t = p.Tokens[n];
+            if (n > k && t.IsCapitalized) return p.FirstNameAt(n) is not null && !p.IsFunctionWord(n);
+            if (!t.IsWord || t.IsCapitalized || p.IsFunctionWord(n) || p.IsPreposition(n) || p.IsConjunction(n) || p.IsSubordinator(n) || p.IsAux(n)
+                || p.IsFinite(n) || p.IsAdverb(n) || IsCueLike(n) || char.IsDigit(t.Text[0]))
+                return false;
         }
         return false;
     }

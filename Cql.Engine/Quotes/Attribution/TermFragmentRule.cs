@@ -19,7 +19,8 @@ internal static class TermFragmentRule
         {
             var p = q.Paragraph;
             int k = q.Before - 1;
-            if (q.Fronted || k < q.SentenceStart || !(p.IsPreposition(k) || p.IsDetDef(k) || p.IsDetIndef(k)) || Exclaims(q) || !IsTitleCased(q)) return false;
+            if (q.Fronted || k < q.SentenceStart || !(p.IsPreposition(k) || p.IsDetDef(k) || p.IsDetIndef(k)) || Exclaims(q) || !IsTitleCased(q)
+                || AfterSpeechVerb(q, k)) return false;
             q.SettleAsTerm();
             return true;
         }
@@ -34,6 +35,21 @@ internal static class TermFragmentRule
             q.SettleAsTerm();
             return true;
         }
+    }
+
+    /// <summary>"warned of a “Deindustrialisierung auf Raten”", "sprach von einer „Einladung in die Sozialsysteme“": the
+    /// fragment is what a speech verb's subject said, its preposition (and article) right after the verb, or the
+    /// preposition the end of the cue ("sprach von"). PolNeAR's
+    /// annotators attribute such words (README, "Naming verbs"); only a title after a preposition of place or medium
+    /// ("appeared on “Fox News Sunday”") is a term.</summary>
+    static bool AfterSpeechVerb(in MarkedQuote q, int k)
+    {
+        var p = q.Paragraph;
+        if (p.IsDetDef(k) || p.IsDetIndef(k)) k--;
+        if (k < q.SentenceStart || !p.IsPreposition(k)) return false;
+        foreach (var c in q.Cues)
+            if (c.Kind == CueKind.Speech && (c.End == k || c.End == k + 1 && c.Start < k)) return true;
+        return false;
     }
 
     /// <summary>A question or an exclamation is said, however short ("What curfew?", "U-S-A! U-S-A!").</summary>
