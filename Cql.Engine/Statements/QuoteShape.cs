@@ -107,6 +107,12 @@ sealed class QuoteShape(int statement, string lang, uint[] shingles, uint[][] co
         return !Within(a, b) && !Within(b, a);
     }
 
+    /// <summary>Whether one report gives numbers and the other, with as many content words at least, gives none: not
+    /// a fragment that left them out, so a translation only if the two share most of their words.</summary>
+    public static bool LeavesOutNumbers(QuoteShape a, QuoteShape b) =>
+        a.Numbers.Length == 0 ? b.Numbers.Length > 0 && a.Concepts.Length >= b.Concepts.Length
+            : b.Numbers.Length == 0 && b.Concepts.Length >= a.Concepts.Length;
+
     static bool Within(string[] small, string[] large)
     {
         foreach (var n in small)

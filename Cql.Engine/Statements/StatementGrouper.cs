@@ -20,7 +20,8 @@ namespace Cql.Engine.Statements;
 /// bigrams are ≥ <see cref="FragmentContainment"/> inside the other, or a rewording that shares
 /// ≥ <see cref="SameLanguageMatch"/> of its content words;</item>
 /// <item>across languages, a translation: the share of content words of both reports that find a word of the same
-/// meaning in the other (<see cref="StatementLexicon"/>), ≥ <see cref="TranslationMatch"/>; a short quote (a
+/// meaning in the other (<see cref="StatementLexicon"/>), ≥ <see cref="TranslationMatch"/> (≥ <see cref="StrongMatch"/>
+/// where one gives numbers and the other, no shorter, gives none: <see cref="QuoteShape.LeavesOutNumbers"/>); a short quote (a
 /// partial) whose every content word is found in a longer report by the same named speaker is a fragment of it.</item>
 /// </list>
 /// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
@@ -225,6 +226,10 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         var (weight, hits) = shape.WeightMatchedIn(other.AllConcepts, _weights.AsSpan(0, n));
         var (weightOther, hitsOther) = other.WeightMatchedIn(shape.AllConcepts, other.Weights);
         double match = (weight + weightOther) / (_weightSum + other.WeightSum);
+        // A translation keeps its numbers; only a shorter report, a fragment, may leave them out. A report as long as
+        // another but without its numbers shares its names ("Keystone Sports Management") and is another statement,
+        // unless the two share most of their words.
+        if (QuoteShape.LeavesOutNumbers(shape, other) && match < StrongMatch) return 0;
         if (!speakersFit) return match >= StrongMatch && hits >= StrongWords && hitsOther >= StrongWords ? match : 0;
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words

@@ -7,7 +7,7 @@ namespace Cql.Engine.Statements;
 /// What a quote's words mean across languages: each content word becomes a few "concepts" — its own first five
 /// letters with accents folded (names, numbers and cognates: "bilaterale", "bilateral"; "Östersjön", "Østersjøen")
 /// and the first five letters of each English
-/// translation the FreeDict word lists give it (<c>Data/lexicon.tsv.gz</c>) — so two quotes in different languages
+/// translation the FreeDict and Apertium word lists give it (<c>Data/lexicon.tsv.gz</c>) — so two quotes in different languages
 /// can be compared by how many of their words share a concept. Function words (<c>Data/stopwords.tsv</c>) have none.
 /// </summary>
 public sealed class StatementLexicon

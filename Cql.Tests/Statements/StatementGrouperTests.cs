@@ -65,6 +65,25 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void A_report_as_long_as_another_without_its_numbers_is_another_statement_but_a_shorter_fragment_joins()
+    {
+        // Two claims about one agency: who owns it, and what it was paid. They share its three-word name and "agency".
+        const string Owned = "het agentschap Nordlys Talent Group is deels eigendom van de zwager van sportdirecteur Per Vinter";
+        const string Paid = "6,2 millions d'euros de l'indemnité ont été versés à l'agence Nordlys Talent Group";
+        var g = New();
+        int? owned = g.Add(Q(Owned, speaker: null, lang: "nl"));
+        Assert.NotEqual(owned, g.Add(Q(Paid, speaker: null, lang: "fr")));
+        // The same two without the number would be taken for one statement: the numbers tell them apart.
+        var h = New();
+        int? ownedAgain = h.Add(Q(Owned, speaker: null, lang: "nl"));
+        Assert.Equal(ownedAgain, h.Add(Q(Paid.Replace("6,2 millions", "des millions"), speaker: null, lang: "fr")));
+        // A shorter report may leave the numbers out: it is a fragment of the longer one.
+        var k = New();
+        int? paid = k.Add(Q("Of the fee 6.2 million euros was paid to the agency Nordlys Talent Group as a commission", speaker: "FC Vest"));
+        Assert.Equal(paid, k.Add(Q("gik til agenturet Nordlys Talent Group som honorar", speaker: "FC Vest", lang: "da")));
+    }
+
+    [Fact]
     public void A_close_translation_joins_its_statement_under_a_wrongly_attributed_speaker_but_a_loose_one_does_not()
     {
         var g = New();

@@ -21,6 +21,8 @@ public class StatementLexiconTests
     [InlineData("da", "revisor", "en", "auditor")] // a Danish word only the Norwegian list has
     [InlineData("nn", "bedrageri", "en", "fraud")] // Nynorsk, through Bokmål
     [InlineData("es", "estafa", "en", "swindle")] // a Spanish word only the Spanish–German dictionary has
+    [InlineData("it", "fornitore", "en", "supplier")] // an Italian word only Apertium's Italian–Spanish and Spanish–English have
+    [InlineData("it", "azienda", "en", "company")] // a word neither FreeDict list has
     public void Translations_and_cognates_share_a_concept(string langA, string a, string langB, string b) =>
         Assert.True(Share(langA, a, langB, b));
 
