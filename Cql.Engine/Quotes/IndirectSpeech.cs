@@ -82,7 +82,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
-        if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
+        if (from >= c.End) to = ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
@@ -232,8 +232,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int limit = Math.Min(se, c.End + MaxTail);
         for (int k = c.End; k < limit; k++)
         {
-            // "He said: “…”", "She said “…”": the quotation in marks is the statement.
-            if (opaque(k)) return (-1, -1);
+            // "He said: “…”", "She said “…”": the quotation in marks is the statement, unless the clause goes on after it.
+            if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);

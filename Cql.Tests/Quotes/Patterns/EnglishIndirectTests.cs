@@ -1,0 +1,30 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
+/// sentence splitter cannot see.</summary>
+public class EnglishIndirectTests
+{
+    [Fact]
+    public void A_clause_that_opens_with_its_fragment_is_one_mixed_quote()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said “it makes me angry” every time the bill is blocked.").Quotes);
+        Assert.Equal(("“it makes me angry” every time the bill is blocked", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_quotation_right_after_the_cue_that_ends_its_sentence_stays_a_quotation()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said “we will win,” and left the room.").Quotes);
+        Assert.Equal(("we will win", "Anna Berg"), (q.Text, q.Speaker));
+        Assert.NotEqual("mixed", q.Kind);
+    }
+
+    [Fact]
+    public void A_reported_clause_ends_where_a_sentence_starts_after_an_initialism()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said the plan would cost more in the U.S. The proposal has drawn criticism.").Quotes);
+        Assert.Equal(("the plan would cost more in the U.S.", "indirect"), (q.Text, q.Kind));
+    }
+}
