@@ -253,6 +253,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
+        if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
         var before = Before(p, c, ss, opaque);
         return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
     }
@@ -470,7 +471,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>A clause without a complementizer opens at <paramref name="k"/>, right after a cue that takes one: a
     /// subject pronoun, or a word that may open a clause and a finite verb soon after; a pronoun that is also an article
     /// ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the inverted subject).</summary>
-    static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
+    internal static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
         && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) || ClauseFollows(p, k, se, needSubjunctive: false));
 

@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
-/// sentence splitter cannot see.</summary>
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms.</summary>
 public class EnglishIndirectTests
 {
     [Fact]
@@ -26,5 +26,25 @@ public class EnglishIndirectTests
     {
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said the plan would cost more in the U.S. The proposal has drawn criticism.").Quotes);
         Assert.Equal(("the plan would cost more in the U.S.", "indirect"), (q.Text, q.Kind));
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She told the committee the plan was dead.", "the plan was dead")]
+    [InlineData("Senator Anna Berg spoke on Monday. She told CNN she would run again.", "she would run again")]
+    public void A_tell_cue_reports_the_bare_clause_after_its_listener(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_listener_without_a_clause_reports_nothing() =>
+        Assert.Empty(Extract("Senator Anna Berg spoke on Monday. She told the committee about the plan.").Quotes);
+
+    [Fact]
+    public void A_cue_in_its_plain_form_takes_a_bare_clause()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. Critics argue the plan will fail.").Quotes);
+        Assert.Equal(("the plan will fail", "indirect", "Critics"), (q.Text, q.Kind, q.SpeakerText));
     }
 }
