@@ -79,7 +79,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind != CueKind.According && to > from && p.Slice(from, to).Contains(st, StringComparison.Ordinal)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
@@ -421,12 +421,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // "…, ifølge X" after a comma only: "sorted according to size" is no source.
         if (c.Start <= first + 1 || !toks[c.Start - 1].Is(',') || SpeechCueIn(cues, ss, c.Start)) return (-1, -1);
         int clauseEnd = c.Start - 1;
-        if (!HasFinite(p, first, clauseEnd)) return (-1, -1);
         int sourceEnd = SourceEnd(p, c.End, se);
         if (sourceEnd < 0) return (-1, -1);
         // "…, according to officials familiar with the talks.": the clause before is the statement.
-        if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return (first, clauseEnd);
-        return (-1, -1);
+        if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return HasFinite(p, first, clauseEnd) ? (first, clauseEnd) : (-1, -1);
+        // "…, according to X, a pollster who …", "The plan, according to officials, will cost …".
+        return MidSentenceSource.Around(p, first, c.Start - 1, sourceEnd, se);
     }
 
     /// <summary>Words an "according to" source may hold before the sentence ends or a comma closes it.</summary>
@@ -447,7 +447,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A finite verb or an auxiliary among tokens [<paramref name="from"/>, <paramref name="to"/>): a clause.</summary>
-    static bool HasFinite(ParagraphContext p, int from, int to)
+    internal static bool HasFinite(ParagraphContext p, int from, int to)
     {
         for (int k = from; k < to; k++)
             if (p.LooksFinite(k) || p.IsAux(k)) return true;

@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
-/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms.</summary>
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas.</summary>
 public class EnglishIndirectTests
 {
     [Fact]
@@ -46,5 +46,14 @@ public class EnglishIndirectTests
     {
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. Critics argue the plan will fail.").Quotes);
         Assert.Equal(("the plan will fail", "indirect", "Critics"), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Theory]
+    [InlineData("Trump leads in Iowa, according to the polling average, although Carson keeps it close.", "Trump leads in Iowa", "the polling average")]
+    [InlineData("The plan, according to officials in her office, will cost five billion dollars.", "The plan, according to officials in her office, will cost five billion dollars", "officials in her office")]
+    public void A_source_between_commas_reports_the_clause_before_it_or_the_sentence_it_interrupts(string sentence, string clause, string source)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
     }
 }
