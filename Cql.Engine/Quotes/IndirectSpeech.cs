@@ -85,6 +85,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (from >= c.End) to = ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
+        // "said that A and that B": two statements of one report.
+        if (c.Kind != CueKind.Naming)
+            for (int conj; (conj = CoordinatedClauses.Next(p, from, to, opaque)) >= 0; from = conj + 2)
+                AddRow(p, from, TrimEnd(p, from, conj), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: c.Kind == CueKind.Naming);
     }

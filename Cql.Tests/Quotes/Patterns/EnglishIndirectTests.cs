@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
-/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas.</summary>
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" as two statements.</summary>
 public class EnglishIndirectTests
 {
     [Fact]
@@ -55,5 +55,14 @@ public class EnglishIndirectTests
     {
         var q = Assert.Single(Extract(sentence).Quotes);
         Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Fact]
+    public void A_repeated_complementizer_opens_a_second_statement()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the closures were “necessary but late” and that the chain still faced heavy debt.").Quotes;
+        Assert.Equal(
+            [("the closures were “necessary but late”", "mixed", "Anna Berg"), ("the chain still faced heavy debt", "indirect", "Anna Berg")],
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)));
     }
 }
