@@ -571,7 +571,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // A fragment nobody was found for inside someone's reported clause is theirs ("Sanders said that some families
             // would pay “slightly more”"); one the same cue gave to its clause's subject ("Cruz says he is “tied”": "he")
             // is the cue's speaker's too.
-            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal)))
+            if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st && p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal))
+                && !ClosingFragment.EndsClause(p, u, to))
                 return false;
             absorbed.Add(k);
         }

@@ -62,7 +62,15 @@ public class EnglishIndirectTests
     {
         var rows = Extract("Senator Anna Berg spoke on Monday. She said the closures were “necessary but late” and that the chain still faced heavy debt.").Quotes;
         Assert.Equal(
-            [("the closures were “necessary but late”", "mixed", "Anna Berg"), ("the chain still faced heavy debt", "indirect", "Anna Berg")],
-            rows.Select(q => (q.Text, q.Kind, q.Speaker)));
+            new[] { ("the closures were “necessary but late”", "mixed", (string?)"Anna Berg"), ("the chain still faced heavy debt", "indirect", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
+    public void A_fragment_that_ends_its_clause_with_the_full_stop_is_the_clauses_speakers()
+    {
+        var rows = Extract("Senator Anna Berg met Tom Hale on Monday. Berg said the talks had gone well and that the deal was “essentially complete.” He said, however, that details remained open.").Quotes;
+        var q = Assert.Single(rows, r => r.Text.Contains("essentially", StringComparison.Ordinal));
+        Assert.Equal(("the deal was “essentially complete.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 }
