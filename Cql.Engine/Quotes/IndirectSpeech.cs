@@ -246,6 +246,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             {
                 if (k + 1 < se && opaque(k + 1)) return (-1, -1);
                 if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
+                // "said, however, that …": a word set off by commas before the complementizer.
+                if (k + 3 < se && toks[k + 1].IsWord && toks[k + 2].Is(',') && p.IsComplementizer(k + 3)) return (k + 4, se);
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End)) return (k + 1, se);
                 break;
             }

@@ -73,4 +73,11 @@ public class EnglishIndirectTests
         var q = Assert.Single(rows, r => r.Text.Contains("essentially", StringComparison.Ordinal));
         Assert.Equal(("the deal was “essentially complete.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
+
+    [Fact]
+    public void A_word_set_off_by_commas_may_stand_before_the_complementizer()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said, however, that officials were still counting the votes.").Quotes);
+        Assert.Equal(("officials were still counting the votes", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
 }
