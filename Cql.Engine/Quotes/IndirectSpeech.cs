@@ -39,6 +39,13 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     {
         var p = attributor.Paragraph;
         if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
+        // "It was announced that …": an impersonal report speaks only through its complementizer's clause.
+        if (c.Kind == CueKind.Impersonal)
+        {
+            if (PassiveReport.ClauseStart(p, c, se, opaque) is var start and >= 0)
+                AddRow(p, start, TrimEnd(p, start, ReportedClauseEnd.Cut(p, start, BeforeClauseBreak(p, start, se, opaque), opaque)), null, null, c.Words, null, opaque, needFragment: false);
+            return a;
+        }
         bool subjectAfter = SubjectFollows(p, c, a);
         if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {

@@ -94,7 +94,7 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         Referent? last = null;
         foreach (var c in cues)
         {
-            if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.Naming or CueKind.According or CueKind.AccordingAfter)) continue;
+            if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.Naming or CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal)) continue;
             var a = _indirect.Add(attributor, c, attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true), ss, se, cues, opaque);
             // A naming cue ("called it …") reports a statement only with its words in marks: no speaker to note.
             if (c.Kind == CueKind.Naming) continue;

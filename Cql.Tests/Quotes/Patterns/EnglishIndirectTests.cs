@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
-/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" as two statements.</summary>
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" as two statements, impersonal reports ("it was announced that").</summary>
 public class EnglishIndirectTests
 {
     [Fact]
@@ -80,4 +80,15 @@ public class EnglishIndirectTests
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said, however, that officials were still counting the votes.").Quotes);
         Assert.Equal(("officials were still counting the votes", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
+
+    [Fact]
+    public void An_impersonal_report_gives_its_clause_to_nobody()
+    {
+        var q = Assert.Single(Extract("Officials met on Monday. It was announced that the plant would close next year.").Quotes);
+        Assert.Equal(("the plant would close next year", "indirect", (string?)null, (string?)null), (q.Text, q.Kind, q.Speaker, q.SpeakerText));
+    }
+
+    [Fact]
+    public void An_impersonal_belief_reports_nothing() =>
+        Assert.Empty(Extract("Officials met on Monday. It is believed that the plant will close next year.").Quotes);
 }
