@@ -39,6 +39,16 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     {
         var p = attributor.Paragraph;
         if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
+        // "It was announced that …": an impersonal report with a complementizer speaks through its clause, its source
+        // the one it names ("hieß es aus dem Ministerium, dass …") or nobody; without one the clause is found as for
+        // any cue ("Aus dem Ministerium hieß es, …").
+        if (c.Kind == CueKind.Impersonal && PassiveReport.IsBelief(p, c)) return a;
+        if (c.Kind == CueKind.Impersonal && PassiveReport.ClauseStart(p, c, se, opaque) is var start and >= 0)
+        {
+            var source = a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) ? ImpersonalSource.Words(p, c, ss, se) : a.SpeakerText;
+            AddRow(p, start, TrimEnd(p, start, ReportedClauseEnd.Cut(p, start, BeforeClauseBreak(p, start, se, opaque), opaque)), a.Speaker, source, a.CueText ?? c.Words, a.Via, opaque, needFragment: false);
+            return a;
+        }
         bool subjectAfter = SubjectFollows(p, c, a);
         if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {
@@ -96,10 +106,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && to > from && HoldsWords(p, from, to, st)) return;
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind != CueKind.According && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
-        if (from >= c.End) to = BeforeClauseBreak(p, from, to, opaque);
+        if (from >= c.End) to = ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
@@ -271,8 +281,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int limit = Math.Min(se, c.End + MaxTail);
         for (int k = c.End; k < limit; k++)
         {
-            // "He said: “…”", "She said “…”": the quotation in marks is the statement.
-            if (opaque(k)) return (-1, -1);
+            // "He said: “…”", "She said “…”": the quotation in marks is the statement, unless the clause goes on after it.
+            if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);
@@ -282,6 +292,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 // "warf der Koalition vor, „Symbolpolitik …“ zu betreiben": words in marks open an infinitive clause.
                 if (k + 1 < se && opaque(k + 1)) return InfinitiveClause.At(p, k + 1, se) ? (k + 1, se) : (-1, -1);
                 if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
+                // "said, however, that …": a word set off by commas before the complementizer.
+                if (k + 3 < se && toks[k + 1].IsWord && toks[k + 2].Is(',') && p.IsComplementizer(k + 3)) return (k + 4, se);
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
@@ -293,6 +305,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
+        if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
         var before = Before(p, c, ss, opaque);
         return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
     }
@@ -460,12 +473,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // "…, ifølge X" after a comma only: "sorted according to size" is no source.
         if (c.Start <= first + 1 || !toks[c.Start - 1].Is(',') || SpeechCueIn(cues, ss, c.Start)) return (-1, -1);
         int clauseEnd = c.Start - 1;
-        if (!HasFinite(p, first, clauseEnd)) return (-1, -1);
         int sourceEnd = SourceEnd(p, c.End, se);
         if (sourceEnd < 0) return (-1, -1);
         // "…, according to officials familiar with the talks.": the clause before is the statement.
-        if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return (first, clauseEnd);
-        return (-1, -1);
+        if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return HasFinite(p, first, clauseEnd) ? (first, clauseEnd) : (-1, -1);
+        // "…, according to X, a pollster who …", "The plan, according to officials, will cost …".
+        return MidSentenceSource.Around(p, first, c.Start - 1, sourceEnd, se);
     }
 
     /// <summary>Words an "according to" source may hold before the sentence ends or a comma closes it.</summary>
@@ -486,7 +499,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A finite verb or an auxiliary among tokens [<paramref name="from"/>, <paramref name="to"/>): a clause.</summary>
-    static bool HasFinite(ParagraphContext p, int from, int to)
+    internal static bool HasFinite(ParagraphContext p, int from, int to)
     {
         for (int k = from; k < to; k++)
             if (p.LooksFinite(k) || p.IsAux(k)) return true;
@@ -512,7 +525,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// that is also an article ("der", "die", "das") only with a verb after it ("…, sagte der Sprecher." is the
     /// inverted subject), one alone before the sentence's end or a preposition never ("…, sagte er.", "…, sagte sie mit
     /// Blick auf Feiler."; a contraction is a verb already: "he’s with …").</summary>
-    static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
+    internal static bool BareClauseAt(ParagraphContext p, CueHit c, int k, int se) =>
         k < se && p.IsClauseCue(c.Start) && OpensClause(p, k)
         && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && !p.IsSentenceEnd(k + 1) && !p.Tokens[k + 1].Is(',')
             && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
@@ -616,7 +629,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // is the cue's speaker's too, and so is one the same cue gave to the same subject words ("habe „alles
             // richtig gemacht“, sagte er.": the fragment's rules read the pronoun in its paragraph).
             if (u.Speaker is not null && u.Speaker.Name != speaker?.Name && !(u.Cue == cue && u.SpeakerText is { Length: > 0 } st
-                    && (p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal) || st == speakerText)))
+                    && (p.Text.AsSpan(p.Tokens[from].Start).StartsWith(st, StringComparison.Ordinal) || st == speakerText))
+                && !ClosingFragment.EndsClause(p, u, to))
                 return false;
             absorbed.Add(k);
         }

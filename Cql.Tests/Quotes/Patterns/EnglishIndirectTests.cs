@@ -1,0 +1,94 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" as two statements, impersonal reports ("it was announced that").</summary>
+public class EnglishIndirectTests
+{
+    [Fact]
+    public void A_clause_that_opens_with_its_fragment_is_one_mixed_quote()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said “it makes me angry” every time the bill is blocked.").Quotes);
+        Assert.Equal(("“it makes me angry” every time the bill is blocked", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_quotation_right_after_the_cue_that_ends_its_sentence_stays_a_quotation()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said “we will win,” and left the room.").Quotes);
+        Assert.Equal(("we will win", "Anna Berg"), (q.Text, q.Speaker));
+        Assert.NotEqual("mixed", q.Kind);
+    }
+
+    [Fact]
+    public void A_reported_clause_ends_where_a_sentence_starts_after_an_initialism()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said the plan would cost more in the U.S. The proposal has drawn criticism.").Quotes);
+        Assert.Equal(("the plan would cost more in the U.S.", "indirect"), (q.Text, q.Kind));
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She told the committee the plan was dead.", "the plan was dead")]
+    [InlineData("Senator Anna Berg spoke on Monday. She told CNN she would run again.", "she would run again")]
+    public void A_tell_cue_reports_the_bare_clause_after_its_listener(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_listener_without_a_clause_reports_nothing() =>
+        Assert.Empty(Extract("Senator Anna Berg spoke on Monday. She told the committee about the plan.").Quotes);
+
+    [Fact]
+    public void A_cue_in_its_plain_form_takes_a_bare_clause()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. Critics argue the plan will fail.").Quotes);
+        Assert.Equal(("the plan will fail", "indirect", "Critics"), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Theory]
+    [InlineData("Trump leads in Iowa, according to the polling average, although Carson keeps it close.", "Trump leads in Iowa", "the polling average")]
+    [InlineData("The plan, according to officials in her office, will cost five billion dollars.", "The plan, according to officials in her office, will cost five billion dollars", "officials in her office")]
+    public void A_source_between_commas_reports_the_clause_before_it_or_the_sentence_it_interrupts(string sentence, string clause, string source)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
+    }
+
+    [Fact]
+    public void A_repeated_complementizer_opens_a_second_statement()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the closures were “necessary but late” and that the chain still faced heavy debt.").Quotes;
+        Assert.Equal(
+            new[] { ("the closures were “necessary but late”", "mixed", (string?)"Anna Berg"), ("the chain still faced heavy debt", "indirect", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
+    public void A_fragment_that_ends_its_clause_with_the_full_stop_is_the_clauses_speakers()
+    {
+        var rows = Extract("Senator Anna Berg met Tom Hale on Monday. Berg said the talks had gone well and that the deal was “essentially complete.” He said, however, that details remained open.").Quotes;
+        var q = Assert.Single(rows, r => r.Text.Contains("essentially", StringComparison.Ordinal));
+        Assert.Equal(("the deal was “essentially complete.”", "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_word_set_off_by_commas_may_stand_before_the_complementizer()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said, however, that officials were still counting the votes.").Quotes);
+        Assert.Equal(("officials were still counting the votes", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void An_impersonal_report_gives_its_clause_to_nobody()
+    {
+        var q = Assert.Single(Extract("Officials met on Monday. It was announced that the plant would close next year.").Quotes);
+        Assert.Equal(("the plant would close next year", "indirect", (string?)null, (string?)null), (q.Text, q.Kind, q.Speaker, q.SpeakerText));
+    }
+
+    [Fact]
+    public void An_impersonal_belief_reports_nothing() =>
+        Assert.Empty(Extract("Officials met on Monday. It is believed that the plant will close next year.").Quotes);
+}
