@@ -49,6 +49,14 @@ public class ReportedClauseShapeTests
     }
 
     [Fact]
+    public void A_passive_report_speaks_for_nobody()
+    {
+        // "Det har vært påpekt at …": the passive names no speaker, so the person the paragraph is about is not one.
+        var q = Assert.Single(Extract("Statsminister Anna Berg besøkte Beijing i vinter, noen uker før valget. Det har vært påpekt at regjeringen ventet med budsjettet til valget var over.").Quotes);
+        Assert.Equal(("regjeringen ventet med budsjettet til valget var over", "indirect", null), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
     public void Nach_Berechnungen_des_names_a_source() =>
         Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
             Assert.Single(Extract("Nach Berechnungen des Finanzministeriums ließen sich jährlich 850 Millionen Euro einsparen.").Quotes).Text);
