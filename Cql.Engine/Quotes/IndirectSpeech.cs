@@ -257,12 +257,27 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         return false;
     }
 
+    /// <summary>"…, vilket han sade dagen efter invasionen", "…, which she said on Monday": the cue's object is the
+    /// relative pronoun before its subject (a pronoun or up to three capitalised words), so what it reports is the words
+    /// before the comma, not the words after the cue.</summary>
+    static bool ReportsItsAntecedent(ParagraphContext p, CueHit c, int ss)
+    {
+        int k = c.Start - 1;
+        if (k >= ss && p.IsSubjectPronoun(k)) k--;
+        else
+            for (int names = 0; names < 3 && k >= ss && p.Tokens[k].IsCapitalized && !p.IsRelativeObject(k); names++) k--;
+        // "…, which he said would fail": a verb right after the cue goes on with the relative clause, which is reported.
+        return k > ss && k < c.Start - 1 && p.IsRelativeObject(k) && p.Tokens[k - 1].Is(',')
+            && !(c.End < p.Tokens.Count && p.LooksFinite(c.End));
+    }
+
     /// <summary>"did not say", "declined to say", "if he says": the cue reports nothing.</summary>
     static bool NoReport(Attributor attributor, CueHit c, int ss, Func<int, bool> opaque)
     {
         var p = attributor.Paragraph;
         if (c.Kind is CueKind.According or CueKind.AccordingAfter) return false;
         if (p.IsBelief(c.Start) || c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        if (ReportsItsAntecedent(p, c, ss)) return true;
         for (int k = c.Start - 1; k >= ss && k >= c.Start - 3; k--)
             if (p.IsNegation(k)) return true;
         // "sagte nicht", "sa ikke at": a negation right after the cue.

@@ -121,6 +121,8 @@ internal sealed class ParagraphContext
     public bool IsSourceAs(int i) => Has(i, WordClass.SourceAs);
     /// <summary>The preposition before the source of an impersonal report ("Aus dem Ministerium hieß es").</summary>
     public bool IsImpersonalSource(int i) => Has(i, WordClass.ImpersonalSource);
+    /// <summary>A relative pronoun that is the object of the cue after it ("…, which he said", "…, vilket han sade").</summary>
+    public bool IsRelativeObject(int i) => Has(i, WordClass.RelativeObject);
     /// <summary>A finite verb form (or a Konjunktiv I form) that shows a clause.</summary>
     public bool IsFinite(int i) => Has(i, WordClass.Finite | WordClass.Subjunctive);
     public bool IsNegation(int i) => Has(i, WordClass.Negation);

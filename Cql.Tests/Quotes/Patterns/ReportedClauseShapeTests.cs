@@ -57,6 +57,15 @@ public class ReportedClauseShapeTests
     }
 
     [Fact]
+    public void A_cue_whose_object_is_a_relative_pronoun_reports_nothing_after_it()
+    {
+        // "vilket hon sade dagen efter valet": what she said is the demand before the comma; the words after the cue say when.
+        var e = Extract("Statsministern Anna Berg har talat i riksdagen. Retoriken skiljer sig från hennes tidigare krav på ”alla länder”, vilket hon sade dagen efter valet för drygt tre månader sedan.");
+        Assert.DoesNotContain(e.Quotes, q => q.Text.StartsWith("dagen efter", StringComparison.Ordinal));
+        Assert.Contains(e.Quotes, q => q.Text == "alla länder" && q.Speaker == "Anna Berg");
+    }
+
+    [Fact]
     public void Nach_Berechnungen_des_names_a_source() =>
         Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
             Assert.Single(Extract("Nach Berechnungen des Finanzministeriums ließen sich jährlich 850 Millionen Euro einsparen.").Quotes).Text);
