@@ -181,6 +181,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     Step Document(ref PhraseScan s) =>
         p.IsDocNoun(s.At) ? s.Done(ReadDocument(s.Start, s.At, s.End, s.Affiliation)) : Step.Skip;
 
+    /// <summary>"D-Milwaukee", "R-Tenn.", "I-Vt." at text offset <paramref name="at"/>: a party and state tag.</summary>
+    bool IsPartyTag(int at)
+    {
+        var text = p.Text.AsSpan(at);
+        return text.Length >= 3 && text[0] is 'D' or 'R' or 'I' && text[1] == '-' && char.IsUpper(text[2]);
+    }
+
     /// <summary>A capitalised word: an initial, a place's genitive before an institution or an office, or a run of
     /// capitalised words that names someone — after a title the lexicon does not know, or before an office as its
     /// affiliation; a capitalised common noun names nobody.</summary>
@@ -204,6 +211,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         }
         // Not names: a label before its colon ("WATCH:"), a dateline ("OTTAWA —"), a weekday or month ("Thursday’s").
         if (IsLabelOrDateline(j) || IsCalendarWord(j)) return s.Done(null);
+        // "Rep. Marcus Delgado, D-Milwaukee, said": an American party and state tag names nobody.
+        if (IsPartyTag(t.Start)) return s.Done(null);
         // "Rep", "Sen" with no name after them name nobody.
         if (p.FactsAt(j).IsTitleAbbreviation)
             return s.Done(AfterHonorifics(j, end) > j && NamedAt(j, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null);

@@ -4,7 +4,7 @@ namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Speakers journalists describe rather than name (issue 12): a plural group is kept as the words that
 /// describe it, a spokesperson speaks for the organisation named just before, a description between an affiliation
-/// and a name leaves the name the speaker, a dative source is written without its case article, and words a speaker
+/// and a name leaves the name the speaker, a party tag after a name names nobody, a dative source is written without its case article, and words a speaker
 /// spoke of are the speaker's, not a term.</summary>
 public class SpeakerDescriptionTests
 {
@@ -15,6 +15,15 @@ public class SpeakerDescriptionTests
     {
         var q = Quote(Extract("David Kendall spoke on Monday.", sentence), quote);
         Assert.Equal((null, group), (q.Speaker, q.SpeakerText));
+    }
+
+    [Theory]
+    [InlineData("Rep. Marcus Delgado, D-Milwaukee, said Democrats would offer a compromise on school aid.")]
+    [InlineData("Marcus Delgado, D-Milwaukee, said Democrats would offer a compromise on school aid.")]
+    public void A_party_and_state_tag_after_a_name_is_not_the_speaker(string sentence)
+    {
+        var q = Quote(Extract("The Assembly met on Tuesday to debate the school budget.", sentence), "Democrats would offer");
+        Assert.Equal("Marcus Delgado", q.Speaker);
     }
 
     [Fact]
