@@ -301,7 +301,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);
-            if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)) return (k + 1, se);
+            // "talade i riksdagen om budgeten": a complementizer that is also a preposition ("om": whether, about) opens
+            // a clause only when one follows ("om han kommer"); else it names a topic, which is no statement.
+            if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)
+                && !(p.IsPreposition(k) && !ClauseFollows(p, k + 1, se, needSubjunctive: false))) return (k + 1, se);
             if (t.Is(','))
             {
                 // "warf der Koalition vor, „Symbolpolitik …“ zu betreiben": words in marks open an infinitive clause.

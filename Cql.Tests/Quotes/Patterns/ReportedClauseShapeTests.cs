@@ -66,6 +66,15 @@ public class ReportedClauseShapeTests
     }
 
     [Fact]
+    public void Om_opens_a_clause_only_when_one_follows_else_it_names_a_topic()
+    {
+        // "om" is "whether" and "about": "talade om budgeten" names what she spoke about, "talade om att …" what she said.
+        Assert.Empty(Extract("Statsministern Anna Berg talade i riksdagen i går om budgeten och skatterna.").Quotes);
+        var q = Assert.Single(Extract("Statsministern Anna Berg talade i riksdagen i går om att skatterna ska sänkas nästa år.").Quotes);
+        Assert.Equal(("skatterna ska sänkas nästa år", "Anna Berg"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
     public void Nach_Berechnungen_des_names_a_source() =>
         Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
             Assert.Single(Extract("Nach Berechnungen des Finanzministeriums ließen sich jährlich 850 Millionen Euro einsparen.").Quotes).Text);
