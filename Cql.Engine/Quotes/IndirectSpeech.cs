@@ -42,7 +42,6 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // "It was announced that …": an impersonal report with a complementizer speaks through its clause, its source
         // the one it names ("hieß es aus dem Ministerium, dass …") or nobody; without one the clause is found as for
         // any cue ("Aus dem Ministerium hieß es, …").
-        if (c.Kind == CueKind.Impersonal && PassiveReport.IsBelief(p, c)) return a;
         if (c.Kind == CueKind.Impersonal && PassiveReport.ClauseStart(p, c, se, opaque) is var start and >= 0)
         {
             var source = a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) ? ImpersonalSource.Words(p, c, ss, se) : a.SpeakerText;
@@ -276,7 +275,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     {
         var p = attributor.Paragraph;
         if (c.Kind is CueKind.According or CueKind.AccordingAfter) return false;
-        if (p.IsBelief(c.Start) || c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        if (c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        // "tror", "thinks", "is believed": a belief anywhere in the cue says nothing was said.
+        for (int k = c.Start; k < c.End; k++)
+            if (p.IsBelief(k)) return true;
         if (ReportsItsAntecedent(p, c, ss)) return true;
         for (int k = c.Start - 1; k >= ss && k >= c.Start - 3; k--)
             if (p.IsNegation(k)) return true;
@@ -473,8 +475,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     {
         var p = attributor.Paragraph;
         var toks = p.Tokens;
-        int first = ss;
-        while (first < c.Start && !toks[first].IsWord) first++;
+        int first = p.FirstWord(ss, c.Start);
         bool opens = first == c.Start || (first + 1 == c.Start && p.IsConjunction(first));
         if (c.Kind == CueKind.AccordingAfter)
             return opens || c.Start - first <= 6 ? (toks[c.End].Is(',') ? c.End + 1 : c.End, se) : (-1, -1);

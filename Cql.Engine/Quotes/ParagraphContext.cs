@@ -261,6 +261,14 @@ internal sealed class ParagraphContext
     /// <summary>The paragraph's last sentence, quotations not set apart.</summary>
     public (int Start, int End) LastSentence() => Sentences(0, Tokens.Count, _ => false)[^1];
 
+    /// <summary>The first word token in [<paramref name="from"/>, <paramref name="to"/>), or <paramref name="to"/>
+    /// when there is none (a sentence's first word past its opening marks).</summary>
+    public int FirstWord(int from, int to)
+    {
+        while (from < to && !Tokens[from].IsWord) from++;
+        return from;
+    }
+
     public string Slice(int fromTok, int toTok) =>
         toTok <= fromTok ? "" : Text[Tokens[fromTok].Start..Tokens[toTok - 1].End];
 }

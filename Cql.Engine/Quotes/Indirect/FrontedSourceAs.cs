@@ -13,8 +13,7 @@ internal static class FrontedSourceAs
     public static (int From, int To) ClauseAfter(ParagraphContext p, CueHit c, int ss, int se)
     {
         var toks = p.Tokens;
-        int first = ss;
-        while (first < c.Start && !toks[first].IsWord) first++;
+        int first = p.FirstWord(ss, c.Start);
         if (first >= c.Start || !p.IsSourceAs(first)) return (-1, -1);
         for (int k = first + 1; k < c.Start; k++)
             if (toks[k].Is(',') || toks[k].Is(';') || toks[k].Is(':') || p.IsSentenceEnd(k)) return (-1, -1);

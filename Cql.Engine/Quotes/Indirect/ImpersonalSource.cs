@@ -13,10 +13,8 @@ internal static class ImpersonalSource
     /// <summary>The words of the source of impersonal cue <paramref name="c"/>, or null when none stands by it.</summary>
     public static string? Words(ParagraphContext p, CueHit c, int ss, int se)
     {
-        var toks = p.Tokens;
         // Before: "Aus dem Ministerium hieß es", "Wie aus Kreisen verlautete": the phrase runs up to the cue.
-        int first = ss;
-        while (first < c.Start && !toks[first].IsWord) first++;
+        int first = p.FirstWord(ss, c.Start);
         if (first < c.Start && p.IsSourceAs(first)) first++;
         if (first < c.Start && p.IsImpersonalSource(first) && Phrase(p, first + 1, c.Start) == c.Start && c.Start > first + 1)
             return p.Slice(first + 1, c.Start);

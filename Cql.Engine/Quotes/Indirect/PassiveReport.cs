@@ -1,18 +1,10 @@
 namespace Cql.Engine.Quotes;
 
 /// <summary>"It was announced that the plant would close", "it is understood that …": an impersonal report (lexicon class
-/// <c>impersonal</c>) reports the clause after a complementizer right after it, with nobody as its speaker; a belief
-/// ("it is believed that") reports nothing.</summary>
+/// <c>impersonal</c>) reports the clause after a complementizer right after it, with nobody as its speaker (a belief,
+/// "it is believed that", reports nothing: <see cref="IndirectSpeech"/>'s rule for every cue).</summary>
 internal static class PassiveReport
 {
-    /// <summary>Whether impersonal cue <paramref name="c"/> holds a belief ("it is believed"), which reports nothing.</summary>
-    public static bool IsBelief(ParagraphContext p, CueHit c)
-    {
-        for (int k = c.Start; k < c.End; k++)
-            if (p.IsBelief(k)) return true;
-        return false;
-    }
-
     /// <summary>Where the clause of impersonal cue <paramref name="c"/> starts after its complementizer, or -1.</summary>
     public static int ClauseStart(ParagraphContext p, CueHit c, int se, Func<int, bool> opaque) =>
         c.End + 1 >= se || opaque(c.End) || !p.IsComplementizer(c.End) || opaque(c.End + 1) ? -1 : c.End + 1;
