@@ -19,7 +19,7 @@ public static class CliApp
 
         Options:
           --corpus DIR      the corpus to query (default: the seed articles shipped with cql)
-          -c, --command Q   the statements to run (separate several with ';')
+          -c, --command Q   the statements to run (separate several with ';'; one -c only)
           -f, --format F    table, csv, tsv, json, jsonl, parquet, markdown (default: table on a terminal,
                             else TSV with a header: every row, every character)
           --crlf            end CSV lines in CR LF (RFC 4180) instead of LF

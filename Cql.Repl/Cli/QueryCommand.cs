@@ -23,7 +23,11 @@ public static class QueryCommand
             switch (flag)
             {
                 case "--corpus": corpus = r.Value(flag); return true;
-                case "-c" or "--command": command = r.Value(flag); return true;
+                case "-c" or "--command":
+                    // A second -c would silently replace the first; statements go in one, separated by ';'.
+                    if (command is not null) throw new UsageException("-c given twice; put the statements in one -c, separated by ';'");
+                    command = r.Value(flag);
+                    return true;
                 case "-f" or "--format":
                     var f = r.Value(flag);
                     if (!OutputFormats.TryParse(f, out var parsed)) throw new UsageException($"unknown format '{f}'; use one of {OutputFormats.Names}");

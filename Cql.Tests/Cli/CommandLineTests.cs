@@ -36,6 +36,7 @@ public class CommandLineTests
     [InlineData("-c")]
     [InlineData("--format", "xml", "-c", "docs")]
     [InlineData("-c", "docs", "-o", "out.xyz")]
+    [InlineData("-c", "docs | count", "-c", "quotes | count")]
     [InlineData("ingest")]
     [InlineData("ingest", "somewhere")]
     [InlineData("bogus-command")]
