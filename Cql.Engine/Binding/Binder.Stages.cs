@@ -64,6 +64,15 @@ public sealed partial class Binder
             case JoinStage j:
                 BindJoin(j, s);
                 break;
+            case CountStage { DistinctOf: { } value } c:
+            {
+                var keys = BindItems(c.Keys, s, ["count"]);
+                s.Plan = PlanStages.CountBy(s.Plan, keys, BindExpr(value, s));
+                TrackPeriods(s, keys);
+                s.RowsAreDocs = false;
+                s.Description = "the result of count distinct";
+                break;
+            }
             case CountStage c when c.Keys.Count == 0:
                 s.Plan = PlanStages.Count(s.Plan);
                 s.Periods.Clear();

@@ -34,10 +34,17 @@ public static class PlanStages
         new Aggregate(input, [], [new AggregateExpr(AggregateFunction.Count, null, "count")]);
 
     /// <summary>count by k1, k2: a row per group with "count", most frequent first, ties by the keys. A time series
-    /// reads in time: keys that are periods of bucket() sort first, in time order (their text order), then the rest.</summary>
-    public static LogicalPlan CountBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys)
+    /// reads in time: keys that are periods of bucket() sort first, in time order (their text order), then the rest.
+    /// With <paramref name="distinctOf"/> (count distinct x by k) "count" is the number of different non-null values of
+    /// x in the group, ordered the same way.</summary>
+    public static LogicalPlan CountBy(LogicalPlan input, IReadOnlyList<NamedExpr> keys, Expr? distinctOf = null)
     {
-        var agg = new Aggregate(WithDocs(input, keys.Select(k => k.Expr)), keys, [new AggregateExpr(AggregateFunction.Count, null, "count")]);
+        var count = distinctOf is null
+            ? new AggregateExpr(AggregateFunction.Count, null, "count")
+            : new AggregateExpr(AggregateFunction.CountDistinct, distinctOf, "count");
+        var used = keys.Select(k => k.Expr);
+        if (distinctOf is not null) used = used.Append(distinctOf);
+        var agg = new Aggregate(WithDocs(input, used), keys, [count]);
         var order = new List<SortKey>();
         foreach (var k in keys) if (k.Expr is DateBucket) order.Add(new SortKey(new ColumnRef(k.Name, k.Expr.Type)));
         order.Add(new(new ColumnRef("count", ColumnType.Int64), Descending: true));

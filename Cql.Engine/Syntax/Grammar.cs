@@ -257,12 +257,14 @@ internal static class Grammar
         let end = alias.IsDefined ? alias.Get().Span : other.IsDefined ? other.Get().Span : key.Span
         select (Stage)new JoinStage(rows, key, other.GetOrDefault(), alias.GetOrDefault(), left) { Span = start.Cover(end) };
 
-    /// <summary>count [by item {"," item}]</summary>
+    /// <summary>count [distinct expr] [by item {"," item}]</summary>
     static readonly Parser<Stage> Count =
         from count in Keyword("count")
+        from value in (from distinct in Keyword("distinct") from e in Later(() => Expr) select e).XOptional()
         from keys in (from byKw in Keyword("by") from items in Items select items).XOptional()
         let list = keys.GetOrElse([])
-        select (Stage)new CountStage(list) { Span = list.Count > 0 ? count.Span.Cover(list[^1].Span) : count.Span };
+        let end = list.Count > 0 ? list[^1].Span : value.IsDefined ? value.Get().Span : count.Span
+        select (Stage)new CountStage(list, value.GetOrDefault()) { Span = count.Span.Cover(end) };
 
     /// <summary>group by item {"," item} aggregate agg {"," agg}</summary>
     static readonly Parser<Stage> GroupBy =

@@ -41,8 +41,11 @@ public sealed record JoinStage(Source Rows, SyntaxExpr Key, SyntaxExpr? OtherKey
     public override string Keyword => Left ? "left join" : "join";
 }
 
-/// <summary>count (no keys) or count by KEYS.</summary>
-public sealed record CountStage(IReadOnlyList<SelectItem> Keys) : Stage { public override string Keyword => Keys.Count == 0 ? "count" : "count by"; }
+/// <summary>count (no keys) or count by KEYS; with distinct VALUE, the different values counted instead of the rows.</summary>
+public sealed record CountStage(IReadOnlyList<SelectItem> Keys, SyntaxExpr? DistinctOf = null) : Stage
+{
+    public override string Keyword => DistinctOf is not null ? "count distinct" : Keys.Count == 0 ? "count" : "count by";
+}
 
 public sealed record GroupByStage(IReadOnlyList<SelectItem> Keys, IReadOnlyList<AggregateItem> Aggregates) : Stage { public override string Keyword => "group by"; }
 

@@ -68,7 +68,7 @@ public static class SyntaxFacts
         new("order", WordKind.Stage, C | S, AsWritten: "order by"),
         new("by", WordKind.Clause, M | S),
         new("limit", WordKind.Stage, M | C | S),
-        new("count", WordKind.Stage, C | S, AsWritten: "count, count by"),
+        new("count", WordKind.Stage, C | S, AsWritten: "count, count by, count distinct"),
         new("group", WordKind.Stage, C | S, AsWritten: "group by"),
         new("aggregate", WordKind.Clause, M | C | S),
         new("distinct", WordKind.Stage, C | S),

@@ -33,6 +33,8 @@ public class ParserTests
     [InlineData("quotes | count")]
     [InlineData("quotes | count by lang, kind")]
     [InlineData("quotes | group by speaker aggregate count() as n, min(doc.date), max(doc.date), avg(length(text)), sum(length(text)), count_distinct(lang)")]
+    [InlineData("quotes | count distinct statement_id by speaker")]
+    [InlineData("quotes | count distinct doc.outlet")]
     [InlineData("quotes | distinct")]
     [InlineData("quotes | distinct speaker, lang")]
     [InlineData("quotes | sample 10")]
@@ -234,7 +236,7 @@ public class ParserTests
             error CQL0103 at 1:10: unknown stage 'wher'
               1 | quotes | wher lang = de
                 |          ^^^^
-              = did you mean 'where'? Stages: where, select, extend, order by, limit, count, count by, group by, distinct, sample, fill, chart, export, join, left join, collocations, cooccur
+              = did you mean 'where'? Stages: where, select, extend, order by, limit, count, count by, count distinct, group by, distinct, sample, fill, chart, export, join, left join, collocations, cooccur
             """.ReplaceLineEndings("\n"), text);
     }
 
