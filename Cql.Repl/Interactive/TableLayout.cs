@@ -7,7 +7,8 @@ namespace Cql.Repl.Interactive;
 /// Lays out rows as an aligned table in a given number of terminal columns: each column as wide as its widest value
 /// when the table fits; otherwise the widest columns give way first, and text too long for its column wraps onto
 /// more lines of the row instead of being cut. A cell stops after <see cref="MaxCellLines"/> lines (then "…"):
-/// line mode shows it whole.
+/// line mode shows it whole. A squeezed column's header wraps after its underscores ("first_date_" over
+/// "precision") rather than holding the text column to a few letters, and numbers and dates never wrap.
 /// </summary>
 public static class TableLayout
 {
@@ -26,9 +27,19 @@ public static class TableLayout
         var widths = Widths(cols, rows, width);
         var lines = new List<string>();
         var sb = new StringBuilder();
-        for (int c = 0; c < n; c++) AppendCell(sb, cols[c].Name, widths[c], false, c == n - 1);
-        lines.Add(sb.ToString().TrimEnd());
-        sb.Clear();
+        var headers = new List<string>[n];
+        int headerHeight = 1;
+        for (int c = 0; c < n; c++)
+        {
+            headers[c] = HeaderLines(cols[c].Name, widths[c]);
+            headerHeight = Math.Max(headerHeight, headers[c].Count);
+        }
+        for (int l = 0; l < headerHeight; l++)
+        {
+            for (int c = 0; c < n; c++) AppendCell(sb, l < headers[c].Count ? headers[c][l] : "", widths[c], false, c == n - 1);
+            lines.Add(sb.ToString().TrimEnd());
+            sb.Clear();
+        }
         for (int c = 0; c < n; c++) { sb.Append('─', widths[c]); if (c < n - 1) sb.Append(' ', Gap); }
         lines.Add(sb.ToString());
         sb.Clear();
@@ -56,7 +67,7 @@ public static class TableLayout
         foreach (var wrapped in blocks)
         {
             // Rows of several lines are told apart by a blank line between them.
-            if (tall && lines.Count > 2) lines.Add("");
+            if (tall && lines.Count > headerHeight + 1) lines.Add("");
             int height = wrapped.Max(w => w.Count);
             for (int l = 0; l < height; l++)
             {
@@ -74,17 +85,25 @@ public static class TableLayout
     {
         int n = cols.Count;
         var natural = new int[n];
+        var values = new int[n];
         var floor = new int[n];
         for (int c = 0; c < n; c++)
         {
-            natural[c] = Math.Max(1, TextWrap.Width(cols[c].Name));
             foreach (var row in rows)
                 foreach (var line in (row[c] ?? "null").Split('\n'))
-                    natural[c] = Math.Max(natural[c], TextWrap.Width(line));
-            floor[c] = Math.Min(natural[c], Math.Max(MinColumn, TextWrap.Width(cols[c].Name)));
+                    values[c] = Math.Max(values[c], TextWrap.Width(line));
+            natural[c] = Math.Max(Math.Max(1, TextWrap.Width(cols[c].Name)), values[c]);
+            // A header may wrap at its underscores, so its widest part is what it needs; a number or date must not
+            // wrap at all.
+            int needed = Math.Max(MinColumn, WidestPart(cols[c].Name));
+            if (IsNumber(cols[c].Type) || cols[c].Type is ColumnType.Date or ColumnType.Bool) needed = Math.Max(needed, values[c]);
+            floor[c] = Math.Min(natural[c], needed);
         }
         int room = width - Gap * (n - 1);
         if (natural.Sum() <= room) return natural;
+        // Squeezed, no column is wider than its values (or its header's widest part): the room goes to the text.
+        for (int c = 0; c < n; c++) natural[c] = Math.Max(floor[c], Math.Min(natural[c], values[c]));
+        if (natural.Sum() <= room) return Spread(natural, cols, room);
         // The largest cap on every column's width that fits; what is left over goes to the widest columns.
         int lo = 0, hi = natural.Max();
         while (lo < hi)
@@ -99,11 +118,59 @@ public static class TableLayout
         return widths;
     }
 
+    /// <summary>Widths that fit with room to spare once headers may wrap: the spare goes back to the headers, first
+    /// to the columns whose header is wider than they are, so as few headers wrap as can.</summary>
+    static int[] Spread(int[] widths, IReadOnlyList<ResultColumn> cols, int room)
+    {
+        int spare = room - widths.Sum();
+        for (int c = 0; c < widths.Length && spare > 0; c++)
+        {
+            int more = Math.Min(spare, TextWrap.Width(cols[c].Name) - widths[c]);
+            if (more > 0) { widths[c] += more; spare -= more; }
+        }
+        return widths;
+    }
+
     static int[] Capped(int[] natural, int[] floor, int cap)
     {
         var w = new int[natural.Length];
         for (int c = 0; c < w.Length; c++) w[c] = Math.Min(natural[c], Math.Max(cap, floor[c]));
         return w;
+    }
+
+    /// <summary>A column name in lines of <paramref name="width"/>: broken after an underscore where it must, inside
+    /// a part only when the part alone is wider.</summary>
+    static List<string> HeaderLines(string name, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var part in Parts(name))
+        {
+            if (line.Length > 0 && TextWrap.Width(line.ToString()) + TextWrap.Width(part) > width)
+            {
+                lines.AddRange(TextWrap.Wrap(line.ToString(), width));
+                line.Clear();
+            }
+            line.Append(part);
+        }
+        lines.AddRange(TextWrap.Wrap(line.ToString(), width));
+        return lines;
+    }
+
+    static int WidestPart(string name)
+    {
+        int widest = 0;
+        foreach (var part in Parts(name)) widest = Math.Max(widest, TextWrap.Width(part));
+        return widest;
+    }
+
+    /// <summary>The name cut after each underscore: "first_date_precision" → "first_", "date_", "precision".</summary>
+    static IEnumerable<string> Parts(string name)
+    {
+        int start = 0;
+        for (int i = 0; i < name.Length; i++)
+            if (name[i] == '_' && i + 1 < name.Length) { yield return name[start..(i + 1)]; start = i + 1; }
+        yield return name[start..];
     }
 
     static bool IsNumber(ColumnType t) => t is ColumnType.Int32 or ColumnType.Int64 or ColumnType.Float64;

@@ -28,6 +28,22 @@ public sealed class ReplDisplayTests
     }
 
     [Fact]
+    public void A_squeezed_table_wraps_long_headers_at_underscores_and_gives_the_room_to_the_text()
+    {
+        // The statements table has a dozen columns with long names and short values: its text used to get 6 letters.
+        ResultColumn[] cols = [new("statement_id", ColumnType.Int64), new("first_date_precision", ColumnType.String),
+            new("n_reports", ColumnType.Int64), new("text", ColumnType.String)];
+        string?[][] rows = [["123456", "month", "4", Long]];
+        var widths = TableLayout.Widths(cols, rows, 60);
+        Assert.True(widths[3] >= 25, $"text got {widths[3]} columns");
+        var lines = TableLayout.Lines(cols, rows, 60, out _);
+        Assert.All(lines, l => Assert.True(TextWrap.Width(l) <= 60, $"too wide: {l}"));
+        Assert.StartsWith("statement_", lines[0]);
+        Assert.Contains(lines.TakeWhile(l => !l.StartsWith('─')), l => l.Contains("precision"));
+        Assert.Contains(lines, l => l.Contains("123456"));
+    }
+
+    [Fact]
     public void Wrapping_keeps_every_word_and_counts_wide_characters_twice()
     {
         var wrapped = TextWrap.Wrap(Long, 30);
