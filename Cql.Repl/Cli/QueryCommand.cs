@@ -189,12 +189,23 @@ public static class QueryCommand
             foreach (var line in Interactive.ChartDisplay.Lines(rows.Rows, chart, Math.Max(40, SafeWindowWidth() - 1), ct)) stdout.WriteLine(line);
             return ExitCodes.Ok;
         }
-        stdout.Flush();
-        using var raw = Console.OpenStandardOutput();
-        // A table that is not on a terminal is unabridged: no width to fit, no cell cut.
-        var style = Console.IsOutputRedirected ? ResultWriter.Unabridged with { MaxRows = o.MaxRows } : new TableStyle(o.MaxRows, Math.Max(40, SafeWindowWidth()));
-        var count = ResultWriter.Write(rows.Rows, o.Format, raw, style, ct, o.Crlf);
-        raw.Flush();
+        long count;
+        if (o.Format == OutputFormat.Table && !Console.IsOutputRedirected)
+        {
+            // At a terminal the table is laid out as the REPL lays it out: long text wraps in its column.
+            var shown = Interactive.ShownRows.Read(rows.Rows, o.MaxRows, ct);
+            foreach (var line in shown.Layout(Interactive.ReplMode.Table, Math.Max(40, SafeWindowWidth() - 1), Interactive.FooterHints.CommandLine))
+                stdout.WriteLine(line);
+            count = shown.Total;
+        }
+        else
+        {
+            stdout.Flush();
+            using var raw = Console.OpenStandardOutput();
+            // A table that is not on a terminal is unabridged: no width to fit, no cell cut.
+            count = ResultWriter.Write(rows.Rows, o.Format, raw, ResultWriter.Unabridged with { MaxRows = o.MaxRows }, ct, o.Crlf);
+            raw.Flush();
+        }
         if (o.Format == OutputFormat.Table && o.ShowTiming)
             stdout.WriteLine($"({count:N0} row{(count == 1 ? "" : "s")}, {clock.Elapsed.TotalMilliseconds:0} ms)");
         return ExitCodes.Ok;

@@ -4,6 +4,14 @@ using Cql.Engine.Output;
 
 namespace Cql.Repl.Interactive;
 
+/// <summary>What the footer under a table suggests for the rows and cells it does not show: the REPL's meta
+/// commands, or the command line's options.</summary>
+public sealed record FooterHints(string MoreRows, string WholeCells)
+{
+    public static readonly FooterHints Repl = new(":maxrows N shows more, export writes them all", ":mode line shows them whole");
+    public static readonly FooterHints CommandLine = new("--max-rows N shows more, -o FILE writes them all", "-o FILE or --format jsonl gives them whole");
+}
+
 /// <summary>The first rows of a result as text, and how many rows it had in all.</summary>
 public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?[]> Rows, long Total)
 {
@@ -28,12 +36,13 @@ public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?
     }
 
     /// <summary>The lines showing these rows in table or line mode, with a footer for rows and cells not shown.</summary>
-    public List<string> Layout(ReplMode mode, int width)
+    public List<string> Layout(ReplMode mode, int width, FooterHints? hints = null)
     {
+        hints ??= FooterHints.Repl;
         bool cut = false;
         var lines = mode == ReplMode.Line ? LineLayout.Lines(Columns, Rows, width) : TableLayout.Lines(Columns, Rows, width, out cut);
-        if (Total > Rows.Count) lines.Add($"… {Total - Rows.Count:N0} more rows — :maxrows N shows more, export writes them all");
-        if (cut) lines.Add($"(cells longer than {TableLayout.MaxCellLines} lines end in …: :mode line shows them whole)");
+        if (Total > Rows.Count) lines.Add($"… {Total - Rows.Count:N0} more row{(Total - Rows.Count == 1 ? "" : "s")} — {hints.MoreRows}");
+        if (cut) lines.Add($"(cells longer than {TableLayout.MaxCellLines} lines end in …: {hints.WholeCells})");
         return lines;
     }
 }
