@@ -76,6 +76,7 @@ sealed class IngestRun(string outDir, CorpusManifest manifest, CorpusWriter writ
         foreach (var a in r.Articles)
         {
             await WriteArticleAsync(writer, entities, statements, a, _docId, _paraId, _sentId, _quoteId);
+            a.ReturnTokenArrays();
             _docId++;
             _paraId += a.Doc.Paragraphs.Count;
             _sentId += a.Doc.Sentences.Count;

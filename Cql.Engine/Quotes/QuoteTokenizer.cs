@@ -128,6 +128,6 @@ internal static class QuoteTokenizer
 
     static Token Make(string text, int s, int e, TokenKind kind, TokenStringPool pool)
     {
-        return new Token(s, e, kind, pool.Word(text.AsSpan(s, e - s)));
+        return new Token(s, e, kind, pool.Word(text, s, e));
     }
 }

@@ -16,10 +16,47 @@ internal sealed class TokenStringPool
 
     public TokenStringPool() => _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The pooled string equal to <paramref name="text"/> and its lower case (string.ToLowerInvariant).</summary>
-    public (string Text, string Lower) Get(ReadOnlySpan<char> text)
+    /// <summary>Documents longer than this are not remembered by offset (the arrays grow to the longest one).</summary>
+    const int MaxRememberedChars = 1 << 20;
+    // The words taken by offset from the document being analysed (Word(string, int, int)), by start offset: the quote
+    // tokenizer takes every word of a document first, and the tokens table's tokenizer, cutting most of the same
+    // words again, then finds them here by position instead of hashing and comparing each a second time.
+    string? _document;
+    PooledWord?[] _byStart = [];
+    int[] _endAt = [];
+
+    /// <summary>Starts remembering the words of <paramref name="document"/> taken by offset, forgetting the last
+    /// document's.</summary>
+    public void BeginDocument(string document)
     {
-        var word = Word(text);
+        _document = null;
+        if (document.Length > MaxRememberedChars) return;
+        if (_byStart.Length < document.Length)
+        {
+            _byStart = new PooledWord?[Math.Max(document.Length, Math.Min(MaxRememberedChars, _byStart.Length * 2))];
+            _endAt = new int[_byStart.Length];
+        }
+        else Array.Clear(_byStart, 0, document.Length);
+        _document = document;
+    }
+
+    /// <summary>The pooled word equal to <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>),
+    /// found by its position when <paramref name="text"/> is the document begun and the same range was taken before.</summary>
+    public PooledWord Word(string text, int start, int end)
+    {
+        if (!ReferenceEquals(text, _document)) return Word(text.AsSpan(start, end - start));
+        if (_byStart[start] is { } known && _endAt[start] == end) return known;
+        var word = Word(text.AsSpan(start, end - start));
+        _byStart[start] = word;
+        _endAt[start] = end;
+        return word;
+    }
+
+    /// <summary>The pooled string equal to <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>)
+    /// and its lower case (string.ToLowerInvariant), as <see cref="Word(string, int, int)"/> finds it.</summary>
+    public (string Text, string Lower) Get(string text, int start, int end)
+    {
+        var word = Word(text, start, end);
         return (word.Text, word.Lower);
     }
 
