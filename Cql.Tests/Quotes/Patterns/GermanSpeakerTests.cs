@@ -70,6 +70,15 @@ public class GermanSpeakerTests
     }
 
     [Fact]
+    public void A_negation_in_the_report_before_the_cue_does_not_negate_the_cue()
+    {
+        var e = Extract("Forscher haben eine Studie zum Schlaf vorgelegt.",
+            "Einen Zusammenhang könne man daraus nicht ableiten, betonte Mitautor Dr. Jonas Albers.");
+        var q = Quote(e, "Einen Zusammenhang");
+        Assert.Equal(("Einen Zusammenhang könne man daraus nicht ableiten", "Jonas Albers"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
     public void A_noun_with_von_after_it_is_no_organisation_a_spokesperson_speaks_for()
     {
         var e = Extract("Die Bergwacht Allgäu zählte in diesem Sommer mehr Einsätze.",
