@@ -267,9 +267,16 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     Phrase? SourceAfterImpersonal(CueHit cue, int end)
     {
         for (int k = cue.End; k < end && k <= cue.End + 2; k++)
-            if (p.IsPreposition(k) && k + 1 < end && reader.Read(k + 1, end) is { Kind: PhraseKind.Named or PhraseKind.Document } ph) return ph;
+            if (p.IsPreposition(k) && k + 1 < end && reader.Read(k + 1, end) is { } ph
+                && (ph.Kind is PhraseKind.Named or PhraseKind.Document || IsOrganisationNoun(ph))) return ph;
         return null;
     }
+
+    /// <summary>"aus dem Ministerium", "aus der Gewerkschaft": a common noun of at most two words (an article and the noun)
+    /// that is or ends in an organisation word or is a noun for an organisation, which the discourse may resolve to the organisation it stands for.</summary>
+    bool IsOrganisationNoun(Phrase ph) =>
+        ph.Kind == PhraseKind.Common && ph.End - ph.Start <= 2
+        && (OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.Ends || OrganisationDescriptions.Is(p.Tokens[ph.End - 1].Word));
 
     /// <summary>A named source anywhere in the sentence: a document with its author ("Erklärung des Kreml") or what an
     /// "according to" names.</summary>
@@ -344,14 +351,14 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (ph.End - ph.Start <= 2 && OrganisationWordAt(ph.End - 1) is { } organisation) return (organisation, false);
                 unnamed = true;
                 // "skriver forbundet": a definite noun for an organisation named before.
-                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(OrganisationDescriptions.Stems(p.Tokens[ph.End - 1].Lower)) is { } named) return (named, false);
+                if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(OrganisationDescriptions.Stems(BaseForm(ph.End - 1))) is { } named) return (named, false);
                 // "the company said" after Google, "oplyser selskabet", "la empresa": a definite noun for an organisation
                 // stands for the organisation the article is about.
                 if (allowDiscourse && IsOrganisationDescription(ph) && discourse.SalientOrganisation(p.Index, Limit(ph.Start)) is { } salient) return (salient, false);
                 // "la funcionaria", "el especialista", "the 24-year-old", "der 29-Jährige": a singular definite
                 // description of the person just named, unless a complement follows it after the cue ("a souri le jeune
-                // avant de 20 ans" may be someone new).
-                if (allowDiscourse && ph.End - ph.Start == 2 && DescriptionGender(ph.Start) is { } dg && (ph.End <= cue.Start || !FollowedByComplement(ph.End))
+                // avant de 20 ans" may be someone new; an age is no one new: "sagte der 46-Jährige auf der Pressekonferenz").
+                if (allowDiscourse && ph.End - ph.Start == 2 && DescriptionGender(ph.Start) is { } dg && (ph.End <= cue.Start || !FollowedByComplement(ph.End) || char.IsDigit(p.Tokens[ph.End - 1].Text[0]))
                     && OrganisationWords.Match(p.Tokens[ph.End - 1].Word) == OrganisationWordMatch.None
                     && discourse.Described(dg, null, p.Index, Limit(ph.Start)) is { } person) return (person, true);
                 return (null, false);
@@ -373,11 +380,29 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     /// capitalised common noun that ends in an organisation word, which the phrase reader takes for no name. Only in a
     /// German document (its own verdict: "in", "an", "war" are English function words too) and only for a compound
     /// ("Amt", "Verband" alone say nothing about which).</summary>
-    Referent? OrganisationWordAt(int k) =>
-        p.Languages.Count > 0 && p.Languages[0] == "de" && p.Tokens[k] is { IsCapitalized: true } t && t.Text.Length >= MinOrganisationWordLength
-            && p.RoleAt(k) is null && OrganisationWords.Match(t.Word) == OrganisationWordMatch.Ends
-            ? discourse.Intern(new Referent(t.Text, "organisation", null, null))
+    Referent? OrganisationWordAt(int k)
+    {
+        if (!(p.Languages.Count > 0 && p.Languages[0] == "de" && p.Tokens[k] is { IsCapitalized: true } t && t.Text.Length >= MinOrganisationWordLength
+              && p.RoleAt(k) is null)) return null;
+        // "das Ministerium" alone says nothing about which: the discourse finds the one it stands for.
+        if (OrganisationWords.Match(t.Word) == OrganisationWordMatch.Ends)
+            return OrganisationWords.IsWord(t.Lower) ? null : discourse.Intern(new Referent(t.Text, "organisation", null, null));
+        // "des Kultusministeriums": the genitive names the organisation by its base form ("des Verbunds" is too short
+        // to say which: the discourse finds it).
+        int ending = GermanGenitive.OrganisationEnding(t.Lower);
+        return ending > 0 && t.Text.Length - ending >= MinOrganisationWordLength && !OrganisationWords.IsWord(t.Lower[..^ending])
+            ? discourse.Intern(new Referent(t.Text[..^ending], "organisation", null, null))
             : null;
+    }
+
+    /// <summary>The lower-case word at <paramref name="k"/>, without its genitive ending when it is a German
+    /// organisation word in the genitive ("verbunds" → "verbund").</summary>
+    string BaseForm(int k)
+    {
+        var lower = p.Tokens[k].Lower;
+        int ending = p.Languages.Count > 0 && p.Languages[0] == "de" ? GermanGenitive.OrganisationEnding(lower) : 0;
+        return lower[..^ending];
+    }
 
     /// <summary>A single word shorter than this is no organisation's name by its ending ("Verband", "Gericht").</summary>
     const int MinOrganisationWordLength = 8;

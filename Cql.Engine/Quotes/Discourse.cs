@@ -159,7 +159,8 @@ internal sealed class Discourse
     /// <summary>The organisation a definite common noun stands for: "forbundet" for "Skiskytterforbundet",
     /// "ministeriet" for "Finansministeriet", "rätten" for "Göteborgs tingsrätt", "förbundet" for "Vårdförbundet
     /// Västernorrland" (the head ends a word of the name), "la agencia"
-    /// for "Agencia Estatal de Meteorología" (the head opens it); words under four letters tell nothing.</summary>
+    /// for "Agencia Estatal de Meteorología" (the head opens it; a head of six letters or more may open a German
+    /// compound: "die Polizei" for "Polizeipräsidium Nordhessen"); words under four letters tell nothing.</summary>
     public Referent? OrganisationNamedBy(IEnumerable<string> stems)
     {
         for (int i = _inOrder.Count - 1; i >= 0; i--)
@@ -169,7 +170,7 @@ internal sealed class Discourse
             var name = r.Name.ToLowerInvariant();
             foreach (var s in stems)
                 if (s.Length >= 4 && name.Length > s.Length
-                    && (EndsWord(name, s) || name.StartsWith(s, StringComparison.Ordinal) && name[s.Length] == ' ')) return r;
+                    && (EndsWord(name, s) || name.StartsWith(s, StringComparison.Ordinal) && (name[s.Length] == ' ' || s.Length >= 6))) return r;
         }
         return null;
     }

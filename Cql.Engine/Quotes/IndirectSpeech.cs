@@ -280,7 +280,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int k = c.Start; k < c.End; k++)
             if (p.IsBelief(k)) return true;
         if (ReportsItsAntecedent(p, c, ss)) return true;
-        for (int k = c.Start - 1; k >= ss && k >= c.Start - 3; k--)
+        // "did not say"; a negation before a comma is the report's ("… nicht ableiten, betonte Albers").
+        for (int k = c.Start - 1; k >= ss && k >= c.Start - 3 && !p.Tokens[k].Is(','); k--)
             if (p.IsNegation(k)) return true;
         // "sagte nicht", "sa ikke at": a negation right after the cue.
         if (c.End < p.Tokens.Count && p.IsNegation(c.End)) return true;

@@ -23,6 +23,25 @@ internal static class OrganisationWords
         return notes.Organisation ??= Scan(word.Lower);
     }
 
+    /// <summary>The lower-case letters are an organisation word or end in one ("kultusministerium" once a genitive
+    /// ending is read off: see <see cref="GermanGenitive"/>); not cached, for the few words that ask.</summary>
+    public static bool EndsIn(ReadOnlySpan<char> lower)
+    {
+        foreach (var o in Words)
+            if (lower.SequenceEqual(o) || o.Length >= 4 && lower.EndsWith(o, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>The lower-case word is an organisation word itself ("ministerium", "polizei"), not a compound ending in
+    /// one ("gesundheitsamt", listed because "amt" is too short to tell by its ending).</summary>
+    public static bool IsWord(string lower)
+    {
+        if (Array.IndexOf(Words, lower) < 0) return false;
+        foreach (var o in Words)
+            if (o.Length >= 3 && o.Length < lower.Length && lower.EndsWith(o, StringComparison.Ordinal)) return false;
+        return true;
+    }
+
     static OrganisationWordMatch Scan(string w)
     {
         foreach (var o in Words)

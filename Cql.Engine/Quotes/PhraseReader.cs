@@ -456,11 +456,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (p.HitAt(n) is { } hit && hit.Entity.Kind == "person") return new Phrase(PhraseKind.Named, i, hit.TokEnd, discourse.Intern(Referent(hit.Entity)), Role: role, NameStart: n);
             if (IsCueLike(n)) break;
         }
-        // Whom the office serves: "talsperson for USAs utenriksdepartement", "a spokesperson for Bristol Waste Company".
-        if (k < end && p.IsPreposition(k))
+        // Whom the office serves: "talsperson for USAs utenriksdepartement", "a spokesperson for Bristol Waste Company",
+        // in German also in the genitive: "Ein Sprecher der EU-Kommission".
+        bool genitive = k + 1 < end && IsCommonNounLanguage() && p.IsDetDef(k) && !p.IsOblique(k) && GermanOrganisationAt(k + 1, end);
+        if (k < end && (p.IsPreposition(k) || genitive))
         {
             int m = k + 1;
-            if (m < end && (p.IsDetDef(m) || p.IsDetIndef(m))) m++;
+            if (!genitive && m < end && (p.IsDetDef(m) || p.IsDetIndef(m))) m++;
             if (m < end && p.HitAt(m) is { } org && org.Entity.Kind != "person")
                 return new Phrase(PhraseKind.Role, i, org.TokEnd, Role: role, Definite: definite, Affiliation: discourse.Intern(Referent(org.Entity)));
             // "ein Vereinssprecher am Montag": a day serves nobody.
@@ -474,6 +476,20 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             }
         }
         return new Phrase(PhraseKind.Role, i, k, Role: role, Definite: definite && !indef, Affiliation: affiliation);
+    }
+
+    /// <summary>An organisation's name at <paramref name="m"/> after a German genitive article: a known organisation,
+    /// or capitalised words with an organisation word ("der EU-Kommission", "des Kultusministeriums") or in capitals
+    /// ("der IG BCE"). Not "das Vorgehen" after "Ein Sprecher", which is an object, nor one organisation word alone.</summary>
+    bool GermanOrganisationAt(int m, int end)
+    {
+        if (p.HitAt(m) is { } hit) return hit.Entity.Kind is not ("person" or "place");
+        var t = p.Tokens[m];
+        if (!t.IsCapitalized || p.IsFunctionWord(m)) return false;
+        int runEnd = m + NameRunLength(m, end);
+        // "Ein Sprecher der Polizei": one organisation word alone names none; the discourse finds which.
+        if (runEnd - m == 1 && OrganisationWords.IsWord(t.Lower[..^GermanGenitive.OrganisationEnding(t.Lower)])) return false;
+        return t.IsAllCaps || LooksLikeOrganisation(m, runEnd) || GermanGenitive.OrganisationEnding(p.Tokens[runEnd - 1].Lower) > 0;
     }
 
     /// <summary>", Name," at <paramref name="comma"/>: a person named in apposition, the name closed by a comma,
@@ -591,13 +607,18 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             {
                 int m = k;
                 while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m))) m++;
-                if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && m - j < MaxOrganisationWords) { k = m + 1; continue; }
+                // Not through to an office or a given name: "Die Regierung von Ministerpräsident Andrei Cebotaru" names two.
+                if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && p.RoleAt(m) is null && p.FirstNameAt(m) is null
+                    && m - j < MaxOrganisationWords) { k = m + 1; continue; }
             }
             // A run a given name opens goes on through words that are also offices: "Gerhard Richter", "Thomas Bauer".
             if (t.IsCapitalized && !p.IsFunctionWord(k) && (p.RoleAt(k) is null || givenName) && !p.IsDocNoun(k) && t.Text.Length > 1) { k++; continue; }
             // "von der", "van de", "Le Pen": particles between a given name and the rest ("Marjolein Faber van Asiel" is
             // a name and a ministry).
-            if ((p.Lexicon.IsNameParticle(t.Text) || (p.Lexicon.IsNameParticle(t.Lower) && t.IsCapitalized)) && k - j == 1)
+            // In German, where every noun is capitalised, a particle goes on only after a given name: "Angaben des
+            // Kultusministeriums" and "Zahl von Freizeitseglern" are no one's names.
+            if ((p.Lexicon.IsNameParticle(t.Text) || (p.Lexicon.IsNameParticle(t.Lower) && t.IsCapitalized)) && k - j == 1
+                && (givenName || !IsCommonNounLanguage()))
             {
                 int m = k;
                 while (m < end && m - k < 3 && p.Lexicon.IsNameParticle(toks[m].Lower)) m++;
@@ -623,6 +644,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         var name = p.Slice(from, to);
         if (genitiveStripped || (to - from == 1 && IsGenitive(toks[from]) && discourse.FullNameFor(StripGenitive(name)) is not null))
             name = StripGenitive(name);
+        // "des Statistischen Bundesamts": a German organisation in the genitive is named by its base form.
+        else if (IsCommonNounLanguage() && GermanGenitive.OrganisationEnding(toks[to - 1].Lower) is var ending and > 0)
+        {
+            name = name[..^ending];
+            organisation = true;
+        }
         if (discourse.FullNameFor(name) is { } full) return full;
         // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
         // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").

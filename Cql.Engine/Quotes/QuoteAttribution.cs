@@ -95,7 +95,11 @@ internal sealed class QuoteAttribution(FoundQuotes found, Discourse discourse)
         foreach (var c in cues)
         {
             if (c.Kind is not (CueKind.Speech or CueKind.Tell or CueKind.Naming or CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal)) continue;
-            var a = _indirect.Add(attributor, c, attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true), ss, se, cues, opaque);
+            // "Chronischer Schlafmangel erhöhe das Risiko, sagte sie.": the words before a cue after a comma are what was
+            // said, so a pronoun after the cue means someone named before the sentence ("Als Merz ankam, sagte er" may
+            // still mean Merz: a subordinate clause is no report).
+            int limit = c.Start > ss && p.Tokens[c.Start - 1].Is(',') && !p.IsSubordinator(p.FirstWord(ss, c.Start)) ? ss : -1;
+            var a = _indirect.Add(attributor, c, attributor.Resolve(c, ss, ss, se, opaque, allowDiscourse: true, antecedentLimit: limit), ss, se, cues, opaque);
             // A naming cue ("called it …") reports a statement only with its words in marks: no speaker to note.
             if (c.Kind == CueKind.Naming) continue;
             if (c.Kind == CueKind.AccordingAfter) continue;

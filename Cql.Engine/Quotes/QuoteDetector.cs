@@ -203,6 +203,8 @@ internal sealed class QuoteDetector(FoundQuotes found, string text, bool reverse
                 if (close < 0 || close + 1 >= u.TokEnd) continue;
                 var cues = CueFinder.Find(p, i + 1, close, _ => false);
                 if (cues.Count == 0 || cues[0].Kind is CueKind.According or CueKind.AccordingAfter or CueKind.Impersonal) continue;
+                // "„…, so Merz, …“" opens its incise; "„Ich dachte, das ist so ein Spinner. …“" is the quotation going on.
+                if (cues[0].Kind == CueKind.So && cues[0].Start != i + 1) continue;
                 // The incise holds a subject: a pronoun or a name, not a clause of the quotation itself.
                 bool subject = false;
                 for (int j = i + 1; j < close; j++) if (p.PronounGender(j) is not null || p.HitAt(j) is not null || (toks[j].IsCapitalized && j > i + 1)) subject = true;

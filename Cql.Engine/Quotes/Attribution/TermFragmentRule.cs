@@ -39,7 +39,7 @@ internal static class TermFragmentRule
 
     /// <summary>"warned of a “Deindustrialisierung auf Raten”", "sprach von einer „Einladung in die Sozialsysteme“": the
     /// fragment is what a speech verb's subject said, its preposition (and article) right after the verb, or the
-    /// preposition the end of the cue ("sprach von"). PolNeAR's
+    /// preposition the end of the cue ("sprach nach der Abstimmung von einem „Sieg …“"). PolNeAR's
     /// annotators attribute such words (README, "Naming verbs"); only a title after a preposition of place or medium
     /// ("appeared on “Fox News Sunday”") is a term.</summary>
     static bool AfterSpeechVerb(in MarkedQuote q, int k)
@@ -48,7 +48,7 @@ internal static class TermFragmentRule
         if (p.IsDetDef(k) || p.IsDetIndef(k)) k--;
         if (k < q.SentenceStart || !p.IsPreposition(k)) return false;
         foreach (var c in q.Cues)
-            if (c.Kind == CueKind.Speech && (c.End == k || c.End == k + 1 && c.Start < k)) return true;
+            if (c.Kind is CueKind.Speech or CueKind.Naming && (c.End == k || c.End == k + 1 && c.Start < k)) return true;
         return false;
     }
 

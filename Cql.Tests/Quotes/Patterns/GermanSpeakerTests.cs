@@ -1,0 +1,56 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>German speakers as newspapers write them: organisations in the genitive, spokespersons of a named
+/// organisation, a generic noun for the organisation the article named, name particles, and pronouns and ages after
+/// an inverted cue.</summary>
+public class GermanSpeakerTests
+{
+    [Theory]
+    [InlineData("Nach Angaben des Umweltministeriums sind im Sommer 40 Seen umgekippt.", "sind im Sommer", "Umweltministerium")]
+    [InlineData("Nach Angaben des Landesverbandes sind im Sommer 40 Seen umgekippt.", "sind im Sommer", "Landesverband")]
+    [InlineData("Nach Angaben des Statistischen Landesamts sank die Zahl der Geburten um vier Prozent.", "sank die Zahl", "Statistischen Landesamt")]
+    public void An_organisation_in_the_genitive_speaks_by_its_base_form(string sentence, string quote, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(quote, "Die Lage an den Gewässern bleibt angespannt.", sentence));
+
+    [Theory]
+    // A spokesperson of an organisation in the genitive speaks for it.
+    [InlineData("Der Bürgermeister Tobias Lenz lobte den Kompromiss.",
+        "Ein Sprecher des Gesundheitsamts sagte am Montag, man prüfe die Vorschläge genau.", "man prüfe", "Gesundheitsamt")]
+    // One organisation word alone names none: the spokesperson speaks for the one named before.
+    [InlineData("Aufgeflogen war der Betrug durch einen Hinweis an die Barmer Ersatzkasse Nord.",
+        "Eine Sprecherin der Kasse sagte, man prüfe rechtliche Schritte.", "man prüfe", "Barmer Ersatzkasse Nord")]
+    // "die Polizei" is the police headquarters the article named.
+    [InlineData("Das Polizeipräsidium Südosthessen ermittelt nach einem Einbruch in ein Juweliergeschäft.",
+        "Nach Angaben der Polizei entkamen die Täter mit einem grauen Kleinwagen.", "entkamen die Täter", "Polizeipräsidium Südosthessen")]
+    // The source after an impersonal cue is the ministry the article named.
+    [InlineData("Das Verkehrsministerium verwies auf die Zuständigkeit der Länder.",
+        "Man habe die Regeln bereits verschärft, hieß es aus dem Ministerium.", "Man habe die Regeln", "Verkehrsministerium")]
+    // A pronoun after an inverted cue means someone named before the sentence, not a noun of the report.
+    [InlineData("Studienleiterin Prof. Karin Wegmann stellte die Ergebnisse vor.",
+        "Dauerhafter Lärm erhöhe das Risiko für Herzkrankheiten, sagte sie.", "Dauerhafter Lärm", "Karin Wegmann")]
+    // A person named after an organisation and a preposition is a name of their own, found again by the surname.
+    [InlineData("Die Regierung von Ministerpräsident Pavel Moraru hat die Abstimmung gewonnen.",
+        "Moraru lobte die Abgeordneten. Der Kurs werde fortgesetzt, sagte er.", "Der Kurs werde", "Pavel Moraru")]
+    // An age after an inverted cue is the person just named, even before a complement.
+    [InlineData("Nach dem Spiel war Trainer Jonas Albers enttäuscht.",
+        "Die Mannschaft habe zu spät reagiert, sagte der 38-Jährige auf der Pressekonferenz.", "Die Mannschaft habe", "Jonas Albers")]
+    // A noun with "von" after it is no organisation a spokesperson speaks for.
+    [InlineData("Die Bergwacht Allgäu zählte in diesem Sommer mehr Einsätze.",
+        "Grund sei die Zahl von Wanderern ohne Ausrüstung, sagte ein Sprecher.", "Grund sei", "Bergwacht Allgäu")]
+    // A German particle goes on in a name after a given name.
+    [InlineData("Die Zahl von Rettungseinsätzen steigt seit Jahren. Ursula von der Brelie kritisierte die Planung.",
+        "Die Wachen seien unterbesetzt, sagte sie.", "Die Wachen seien", "Ursula von der Brelie")]
+    public void The_speaker_is_who_the_article_means(string before, string sentence, string quote, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(quote, before, sentence));
+
+    [Fact]
+    public void A_negation_in_the_report_before_the_cue_does_not_negate_the_cue()
+    {
+        var e = Extract("Forscher haben eine Studie zum Schlaf vorgelegt.",
+            "Einen Zusammenhang könne man daraus nicht ableiten, betonte Mitautor Dr. Jonas Albers.");
+        var q = Quote(e, "Einen Zusammenhang");
+        Assert.Equal(("Einen Zusammenhang könne man daraus nicht ableiten", "Jonas Albers"), (q.Text, q.Speaker));
+    }
+}
