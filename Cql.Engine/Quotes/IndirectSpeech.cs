@@ -108,15 +108,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.SpeakerText is { Length: > 0 } st && c.Kind != CueKind.According && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
-        if (from >= c.End) to = ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
+        if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque), opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         bool naming = c.Kind == CueKind.Naming;
         // "sa at …, og at …": each clause a statement of its own.
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
-            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
-        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming);
+            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming, a.CoSpeakers);
     }
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
@@ -136,7 +136,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
     /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim.</summary>
     /// <returns>Whether a row was added.</returns>
-    bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment)
+    /// <summary>Adds the clause [<paramref name="from"/>, <paramref name="to"/>) as a row; <paramref name="coSpeakers"/>
+    /// make it a joint statement ("Xi Jinping och Vladimir Putin meddelade att …": a row for each).</summary>
+    bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment,
+        List<Referent>? coSpeakers = null)
     {
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
@@ -155,7 +158,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         {
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
             Style = "indirect", Kind = mixed ? "mixed" : "indirect",
-            Speaker = speaker, SpeakerText = speakerText, Cue = cue, Via = via, Settled = true,
+            Speaker = speaker, SpeakerText = speakerText, Cue = cue, Via = via, Settled = true, CoSpeakers = coSpeakers,
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
@@ -177,7 +180,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int from = SkipDateline(p, ss, se);
         while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
         int to = TrimEnd(p, from, se);
-        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false);
+        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false, last.CoSpeakers);
     }
 
     /// <summary>A verb of class <c>subjunctive</c> outside quotation marks, not in the first person ("ich habe").</summary>
@@ -550,6 +553,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && !p.IsSentenceEnd(k + 1) && !p.Tokens[k + 1].Is(',')
             && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
             || ClauseFollows(p, k, se, needSubjunctive: false));
+
+    /// <summary>A clause with a subject and a finite verb of its own opens at <paramref name="k"/>.</summary>
+    internal static bool ClauseStartsAt(ParagraphContext p, int k, int se) => ClauseFollows(p, k, se, needSubjunctive: false);
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)

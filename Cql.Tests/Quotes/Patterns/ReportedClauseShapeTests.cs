@@ -74,6 +74,37 @@ public class ReportedClauseShapeTests
         Assert.Equal(("skatterna ska sänkas nästa år", "Anna Berg"), (q.Text, q.Speaker));
     }
 
+    [Theory]
+    // The cue stands in a subordinate clause that opens the sentence: the main clause after the comma is the reporter's.
+    [InlineData("Trots att statsministern Anna Berg i februari sade att samarbetet nu är ”gränslöst”, så är det viktigt att påpeka att inga avtal har skrivits under.", "samarbetet nu är ”gränslöst”")]
+    [InlineData("Although Senator Anna Berg said the bill was dead, the House passed it on Friday.", "the bill was dead")]
+    [InlineData("Obwohl Ministerin Anna Berg sagte, das Werk sei sicher, kündigte der Konzern am Freitag die Schließung an.", "das Werk sei sicher")]
+    public void A_clause_reported_inside_a_fronted_subordinate_clause_ends_where_the_main_clause_begins(string sentence, string clause)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes, q => q.Kind != "term");
+        Assert.Equal((clause, "Anna Berg"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
+    public void A_list_inside_the_reported_clause_does_not_end_it()
+    {
+        // Commas before a word that opens no clause of its own ("energy, finance and trade") stay inside.
+        var q = Assert.Single(Extract("Although Senator Anna Berg said that energy, finance and trade would grow, the House passed the bill.").Quotes);
+        Assert.Equal("energy, finance and trade would grow", q.Text);
+    }
+
+    [Theory]
+    [InlineData("Anna Berg och Erik Lund meddelade i går att samarbetet mellan länderna nu är gränslöst.")]
+    [InlineData("Senator Anna Berg and Governor Erik Lund said on Monday that the pipeline deal was dead.")]
+    public void A_clause_two_people_report_together_is_a_row_for_each(string sentence)
+    {
+        // As for a quotation in marks: the joint statement counts once for each speaker, the same words and range.
+        var rows = Extract(sentence).Quotes;
+        Assert.Equal(["Anna Berg", "Erik Lund"], rows.Select(q => q.Speaker).Order());
+        Assert.Single(rows.Select(q => (q.Text, q.Kind)).Distinct());
+        Assert.Equal("indirect", rows[0].Kind);
+    }
+
     [Fact]
     public void Nach_Berechnungen_des_names_a_source() =>
         Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
