@@ -91,6 +91,8 @@ public sealed class StatementLexicon
         if (Translations(lang, word) is { } english)
             foreach (var c in english)
                 if (!concepts.Contains(c)) concepts.Add(c);
+        // A number word means its value, as the digits of another report do ("elva länder", "11 countries").
+        if (NumberWords.Value(lang, word) is { } value) concepts.Add(NumberConcept(value));
         return [.. concepts];
     }
 

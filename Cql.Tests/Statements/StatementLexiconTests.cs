@@ -34,6 +34,13 @@ public class StatementLexiconTests
     [Fact]
     public void Unrelated_words_share_none() => Assert.False(Share("de", "zentimeter", "no", "forsvar"));
 
+    [Theory]
+    [InlineData("sv", "elva", "11")]
+    [InlineData("it", "undici", "11")]
+    [InlineData("no", "ti", "10")]
+    public void A_number_word_means_its_value(string lang, string word, string value) =>
+        Assert.Contains(StatementLexicon.NumberConcept(value), StatementLexicon.Default.Concepts(lang, word));
+
     [Fact]
     public void A_future_tense_is_not_read_as_a_compound() => Assert.False(Share("it", "raddoppieranno", "en", "year"));
 
