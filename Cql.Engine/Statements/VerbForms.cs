@@ -2,7 +2,7 @@ namespace Cql.Engine.Statements;
 
 /// <summary>
 /// The citation forms a conjugated verb may come from, per language: the word lists give verbs as infinitives
-/// ("parlare", "hablar", "tala"), quotes conjugate them ("parlano", "hablaban", "talar"), and the stem left by the
+/// ("parlare", "hablar", "tala"), quotes conjugate them ("parlano", "hablaban", "talade"), and the stem left by the
 /// noun endings <see cref="StatementLexicon"/> strips is often too short or lacks the infinitive's ending. Each ending
 /// is cut (longest first, three letters of stem at least) and each infinitive ending tried on what is left; the first
 /// form the list has wins. Only words no other lookup found come here.

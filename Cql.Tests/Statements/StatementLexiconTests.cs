@@ -25,7 +25,7 @@ public class StatementLexiconTests
     [InlineData("it", "azienda", "en", "company")] // a word neither FreeDict list has
     [InlineData("it", "parlano", "en", "speak")] // conjugated verbs, by their infinitives
     [InlineData("es", "hablaban", "en", "speaks")]
-    [InlineData("sv", "bygger", "de", "bauen")]
+    [InlineData("sv", "talade", "de", "sprechen")]
     [InlineData("de", "wollten", "fr", "voulons")]
     [InlineData("it", "metterà", "no", "setter")]
     public void Translations_and_cognates_share_a_concept(string langA, string a, string langB, string b) =>
