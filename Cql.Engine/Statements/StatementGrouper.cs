@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Cql.Engine.Statements;
 
@@ -8,8 +9,8 @@ namespace Cql.Engine.Statements;
 /// deterministic and an append goes on where the corpus stopped). A quote joins the statement of the most similar
 /// earlier report that passes every test below, else starts a new statement:
 /// <list type="bullet">
-/// <item>speakers compatible: the same (or one name ending in the other: "General Jens Stoltenberg", or starting it:
-/// "Keystone", "Keystone Sports Management"), or one unnamed, or one an organisation (the Kremlin relaying Xi's
+/// <item>speakers compatible: the same, accents aside ("Ekström", "Ekstrom"; or one name ending in the other: "General
+/// Jens Stoltenberg", or starting it: "Keystone", "Keystone Sports Management"), or one unnamed, or one an organisation (the Kremlin relaying Xi's
 /// words); where one of two speakers that are not compatible is one word ("Danish", "STOCKHOLM", "Solbakken"), the
 /// reports may still be a copy or a close translation of each other (<see cref="StrongMatch"/>), as extraction may
 /// have got the attribution wrong;</item>
@@ -70,6 +71,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     // speaker, not once per candidate (most candidates fail it).
     readonly Dictionary<string, int> _speakerIds = new(StringComparer.Ordinal);
     readonly List<string> _speakerNames = [];
+    // Each speaker's name as names are compared (NameKey): "Johan Ekström" and the English wire's "Johan Ekstrom" are one.
+    readonly List<string> _speakerKeys = [];
     readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
     // The word weights of the quote being placed (WordWeight), reused from quote to quote.
     float[] _weights = new float[64];
@@ -197,7 +200,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[other.Statement]))))) continue;
             var st = _statements[other.Statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, other, fits);
+            double score = Similarity(q, shape, other, fits, speaker, _shapeSpeakers[m]);
             if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
             {
                 bestScore = score;
@@ -211,7 +214,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     /// whose speakers do not fit (<paramref name="speakersFit"/> false; one of them a one-word name) must be a copy or
     /// a close translation (<see cref="StrongMatch"/>, <see cref="StrongWords"/>): attribution is what extraction gets
     /// wrong most, and its errors are mostly one word (a dateline, "Danish" for "a Danish newspaper").</summary>
-    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other, bool speakersFit)
+    double Similarity(GroupedQuote q, QuoteShape shape, QuoteShape other, bool speakersFit, int speaker, int otherSpeaker)
     {
         if (QuoteShape.NumbersDisagree(shape.Numbers, other.Numbers)) return 0;
         bool sameLang = q.Lang == other.Lang;
@@ -234,14 +237,15 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (match >= (sameLang ? SameLanguageMatch : TranslationMatch) && hits >= 2 && hitsOther >= 2 || match >= 0.99) return match;
         // A fragment across languages (in one language the bigrams above decide): all of the shorter one's words
         // (two at least) found in the longer, by the same named speaker.
-        bool sameNamed = !sameLang && q.Speaker is not null && other.Speaker is not null && SameName(q.Speaker, other.Speaker);
+        bool sameNamed = !sameLang && speaker >= 0 && otherSpeaker >= 0 && SameName(_speakerKeys[speaker], _speakerKeys[otherSpeaker]);
         if (sameNamed && n >= 2 && n < nOther && hits == n) return 0.5 + 0.1 * n / nOther;
         if (sameNamed && nOther >= 2 && nOther < n && hitsOther == nOther) return 0.5 + 0.1 * nOther / n;
         return 0;
     }
 
-    /// <summary><see cref="Fits(string?, string?)"/> of the quote's speaker and another, by number, worked out once
-    /// per quote (<paramref name="stamp"/>) and speaker.</summary>
+    /// <summary>Whether the quote's speaker and another, by number, may have said one statement: either unnamed, the
+    /// same name (<see cref="SameName"/>), or one an organisation relaying a person; worked out once per quote
+    /// (<paramref name="stamp"/>) and speaker.</summary>
     bool Fits(string? speaker, int speakerId, int otherId, int stamp)
     {
         if (speakerId < 0 || otherId < 0 || speakerId == otherId) return true;
@@ -253,7 +257,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (_fitStamps[otherId] != stamp)
         {
             _fitStamps[otherId] = stamp;
-            _fits[otherId] = Fits(speaker, _speakerNames[otherId]);
+            _fits[otherId] = SameName(_speakerKeys[speakerId], _speakerKeys[otherId]) || isOrganisation(speaker!) || isOrganisation(_speakerNames[otherId]);
         }
         return _fits[otherId];
     }
@@ -269,11 +273,41 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         {
             _speakerIds[name] = id = _speakerNames.Count;
             _speakerNames.Add(name);
+            _speakerKeys.Add(NameKey(name));
         }
         return id;
     }
 
-    bool Fits(string? a, string? b) => a is null || b is null || SameName(a, b) || isOrganisation(a) || isOrganisation(b);
+    /// <summary>A name with its accents taken off and "æ", "ø", "ß" written as English-language texts write them
+    /// ("Sæther" → "Saether", "Øresund" → "Oresund", "Ekström" → "Ekstrom"): reports of one speaker in English and
+    /// in the speaker's own language spell the name both ways. (By a table: the build runs with invariant
+    /// globalization, where <see cref="string.Normalize()"/> does not decompose.)</summary>
+    static string NameKey(string name)
+    {
+        var sb = new StringBuilder(name.Length + 2);
+        foreach (var c in name)
+        {
+            var lower = char.ToLowerInvariant(c);
+            var plain = lower switch
+            {
+                'à' or 'á' or 'â' or 'ã' or 'ä' or 'å' => "a",
+                'è' or 'é' or 'ê' or 'ë' => "e",
+                'ì' or 'í' or 'î' or 'ï' => "i",
+                'ò' or 'ó' or 'ô' or 'õ' or 'ö' or 'ø' => "o",
+                'ù' or 'ú' or 'û' or 'ü' => "u",
+                'ý' or 'ÿ' => "y",
+                'ç' => "c",
+                'ñ' => "n",
+                'æ' => "ae",
+                'ß' => "ss",
+                _ => null,
+            };
+            if (plain is null) sb.Append(c);
+            else if (lower != c) sb.Append(char.ToUpperInvariant(plain[0])).Append(plain.AsSpan(1));
+            else sb.Append(plain);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
     /// ("General Jens Stoltenberg") does not make another person; or one the start of the other at a word boundary:

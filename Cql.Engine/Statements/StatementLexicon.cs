@@ -91,12 +91,15 @@ public sealed class StatementLexicon
         if (Translations(lang, word) is { } english)
             foreach (var c in english)
                 if (!concepts.Contains(c)) concepts.Add(c);
+        // A number word means its value, as the digits of another report do ("elva länder", "11 countries").
+        if (NumberWords.Value(lang, word) is { } value) concepts.Add(NumberConcept(value));
         return [.. concepts];
     }
 
     /// <summary>The concepts of the English translations of a word, found as written, for an inflected form by its stem
     /// ("Beziehungen" → "Beziehung", "relazioni" → "relazione"), a short word by its definite form ("året" → "år"),
-    /// or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung"); a
+    /// a conjugated verb by its infinitive (<see cref="VerbForms"/>: "parlano" → "parlare", before a compound's head
+    /// finds "anno" in "raddoppieranno"), or a compound by its head and its first part ("Entwicklungsdynamik" → "Dynamik", "Entwicklung"); a
     /// Scandinavian word its own list lacks is looked up in its neighbours' (<see cref="Neighbours"/>).</summary>
     uint[]? Translations(string lang, string word)
     {
@@ -128,7 +131,9 @@ public sealed class StatementLexicon
     }
 
     uint[]? Find(string lang, string word) =>
-        _pivots.TryGetValue(lang, out var words) ? Inflected(words, word) ?? ShortDefinite(words, word) ?? Compound(words, word) : null;
+        _pivots.TryGetValue(lang, out var words)
+            ? Inflected(words, word) ?? ShortDefinite(words, word) ?? VerbForms.Find(lang, words, word) ?? Compound(words, word)
+            : null;
 
     // Danish, Norwegian (both written standards) and Swedish share most of their words, and the word lists of each
     // are thin; a short quote's language is told apart among them least surely ("Vi har intet gjort forkert" reads as

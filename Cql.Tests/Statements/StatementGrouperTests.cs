@@ -104,6 +104,18 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void A_name_spelt_without_its_accents_is_the_same_speaker_but_another_letter_is_not()
+    {
+        var g = New();
+        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
+        int? a = g.Add(Q(Inch, speaker: "Johan Ekstrom"));
+        const string Norwegian = "NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet";
+        Assert.Equal(a, g.Add(Q(Norwegian, speaker: "Johan Ekström", lang: "no")));
+        Assert.Equal(a, g.Add(Q(Norwegian, speaker: "Johan Ekstrøm", lang: "no")));
+        Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Johan Ekstram")));
+    }
+
+    [Fact]
     public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
     {
         var g = New();

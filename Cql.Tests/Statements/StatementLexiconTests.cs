@@ -23,11 +23,26 @@ public class StatementLexiconTests
     [InlineData("es", "estafa", "en", "swindle")] // a Spanish word only the Spanish–German dictionary has
     [InlineData("it", "fornitore", "en", "supplier")] // an Italian word only Apertium's Italian–Spanish and Spanish–English have
     [InlineData("it", "azienda", "en", "company")] // a word neither FreeDict list has
+    [InlineData("it", "parlano", "en", "speak")] // conjugated verbs, by their infinitives
+    [InlineData("es", "hablaban", "en", "speaks")]
+    [InlineData("sv", "talade", "de", "sprechen")]
+    [InlineData("de", "wollten", "fr", "voulons")]
+    [InlineData("it", "metterà", "no", "setter")]
     public void Translations_and_cognates_share_a_concept(string langA, string a, string langB, string b) =>
         Assert.True(Share(langA, a, langB, b));
 
     [Fact]
     public void Unrelated_words_share_none() => Assert.False(Share("de", "zentimeter", "no", "forsvar"));
+
+    [Theory]
+    [InlineData("sv", "elva", "11")]
+    [InlineData("it", "undici", "11")]
+    [InlineData("no", "ti", "10")]
+    public void A_number_word_means_its_value(string lang, string word, string value) =>
+        Assert.Contains(StatementLexicon.NumberConcept(value), StatementLexicon.Default.Concepts(lang, word));
+
+    [Fact]
+    public void A_future_tense_is_not_read_as_a_compound() => Assert.False(Share("it", "raddoppieranno", "en", "year"));
 
     [Fact]
     public void A_lone_letter_is_no_content_but_a_lone_digit_is()

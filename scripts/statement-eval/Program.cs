@@ -1,13 +1,14 @@
 using StatementEval;
 
-// dotnet run --project scripts/statement-eval -c Release -- DIR [--gold FILE] [--show]
+// dotnet run --project scripts/statement-eval -c Release -- DIR [--gold FILE] [--show] [--lost]
 // DIR holds articles (*.txt) and statements.tsv (doc<TAB>text<TAB>speaker<TAB>statement_id); --gold reads the
 // annotation from another file (the seeds' gold lives in Cql.Tests beside articles that live in corpora/seeds);
 // --show prints each gold report with the statement_id it was given and the quote it matched (kind, speaker, text),
-// to see which pairs went wrong and whether extraction or grouping lost them.
+// to see which pairs went wrong and whether extraction or grouping lost them; --lost sorts the pairs predicted apart
+// by cause (LostPairs).
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: statement-eval DIR [--gold FILE] [--show]");
+    Console.Error.WriteLine("usage: statement-eval DIR [--gold FILE] [--show] [--lost]");
     return 2;
 }
 var dir = args[0];
@@ -29,6 +30,7 @@ try
             Console.WriteLine($"{gold[i].Statement}\t{m?.Statement?.ToString() ?? "-"}\t{gold[i].Doc}\t{gold[i].Speaker}\t{gold[i].Text}");
             if (m is not null) Console.WriteLine($"\t\t  {m.Kind} {m.Lang} [{m.Speaker ?? "-"}] {m.Text}");
         }
+    if (args.Contains("--lost")) LostPairs.Print(gold, s, Console.Out);
     return 0;
 }
 catch (Exception e) when (e is FormatException or IOException or Cql.Engine.Storage.CorpusException)

@@ -16,11 +16,15 @@ public sealed record PairScore(int TruePairs, int PredictedPairs, int Correct)
 }
 
 /// <summary>The extracted quote a gold report matched: its statement, and what the grouper read of it.</summary>
-public sealed record MatchedQuote(int? Statement, string Lang, string? Speaker, string Kind, string Text);
+public sealed record MatchedQuote(int QuoteId, int? Statement, string Lang, string? Speaker, string Kind, string Text);
 
 /// <summary>The scores of one folder: within one language, across languages, and all pairs; and for each gold report
 /// (in the gold's order) the quote it matched, null when none.</summary>
-public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<MatchedQuote?> Predicted);
+/// <param name="Coverage">For each gold report, the share of its words the best overlapping quote covers (0 when none
+/// overlaps): a report under half is unmatched, and this tells a span drawn differently from one extraction missed.</param>
+/// <param name="Corpus">The ingested corpus the scores were read from.</param>
+public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<MatchedQuote?> Predicted,
+    IReadOnlyList<double> Coverage, string Corpus);
 
 /// <summary>
 /// Ingests a folder of articles with cql's own ingest, matches each gold report to the extracted quote of its document
@@ -58,11 +62,12 @@ public static class StatementScorer
         var quotes = new List<(int Doc, int Start, int End, MatchedQuote Quote)>();
         foreach (var path in manifest.FilesOf(corpus, CorpusSchema.Quotes.Name))
             foreach (var r in Rows(path, ("doc_id", ColumnType.Int32), ("start", ColumnType.Int32), ("end", ColumnType.Int32), ("lang", ColumnType.String),
-                ("statement_id", ColumnType.Int32), ("speaker", ColumnType.String), ("kind", ColumnType.String), ("text", ColumnType.String)))
-                quotes.Add(((int)r[0]!, (int)r[1]!, (int)r[2]!, new MatchedQuote((int?)r[4], (string)r[3]!, (string?)r[5], (string)r[6]!, (string)r[7]!)));
+                ("quote_id", ColumnType.Int32), ("statement_id", ColumnType.Int32), ("speaker", ColumnType.String), ("kind", ColumnType.String), ("text", ColumnType.String)))
+                quotes.Add(((int)r[0]!, (int)r[1]!, (int)r[2]!, new MatchedQuote((int)r[4]!, (int?)r[5], (string)r[3]!, (string?)r[6], (string)r[7]!, (string)r[8]!)));
         var byName = docs.ToDictionary(d => d.Value.Name, d => d.Key, StringComparer.Ordinal);
 
         var matched = new MatchedQuote?[gold.Count];
+        var coverage = new double[gold.Count];
         // The language a pair is judged by: the matched quote's, else (extraction missed the report) its document's.
         var langs = new string[gold.Count];
         int found = 0;
@@ -84,6 +89,7 @@ public static class StatementScorer
                 foreach (var (s, e) in words) if (s >= q.Start && e <= q.End) covered++;
                 if (covered > bestCovered) { bestCovered = covered; best = q.Quote; }
             }
+            coverage[i] = words.Count == 0 ? 0 : (double)bestCovered / words.Count;
             if (words.Count > 0 && bestCovered * 2 >= words.Count) { matched[i] = best; langs[i] = best!.Lang; found++; }
             else matched[i] = null;
         }
@@ -105,7 +111,7 @@ public static class StatementScorer
             }
         PairScore Score(int[] c) => new(c[0], c[1], c[2]);
         return new StatementScores(Score(within), Score(across), new PairScore(within[0] + across[0], within[1] + across[1], within[2] + across[2]), gold.Count, found,
-            matched);
+            matched, coverage, corpus);
     }
 
     static List<(int Start, int End)> WordRanges(string text, int from, int to)

@@ -2,7 +2,7 @@
 // quote with its translation, from Debian's FreeDict dictionaries and Apertium's bilingual dictionaries (English as
 // the pivot). Deterministic: the same dictionaries give the same bytes.
 //   apt-get install dict-freedict-{deu,ita,swe,dan,fra,spa,nld}-eng dict-freedict-eng-{nor,deu,ita,swe,dan,fra,spa,nld} \
-//     dict-freedict-{ita,spa,nld}-deu dict-freedict-deu-{ita,nld} dict-freedict-nno-nob wordnet-base \
+//     dict-freedict-{ita,spa,nld,swe}-deu dict-freedict-deu-{ita,nld,swe} dict-freedict-nno-nob wordnet-base \
 //     lttoolbox-dev apertium-eng-spa apertium-spa-ita apertium-fr-es
 //   dotnet run scripts/statements/build-lexicon.cs -- /usr/share/dictd [OUT] [/usr/share/wordnet] [/usr/share/apertium]
 // Each output line is `lang<TAB>word<TAB>english english …`: a one-word headword (lowercased) and the one-word English
@@ -10,6 +10,8 @@
 // English→X ones backwards (Norwegian has only the latter). The English lists of Italian, Spanish and Dutch are thin
 // (3,000–20,000 words) where German's is large, so their dictionaries with German bridge to English through it, as
 // Nynorsk's with Bokmål does: a word's own English comes first, then the English of its bridge translations.
+// Swedish bridges through German too (5,292 words of its own; FreeDict has Swedish–German both ways, and no
+// Danish or Norwegian with German), and Danish and Norwegian words its list lacks are looked up in it at run time.
 // English itself gets its irregular forms ("done" → "do", "children" → "child") from WordNet's exception lists, as
 // the translations are citation forms.
 using System.IO.Compression;
@@ -43,7 +45,7 @@ foreach (var (code, iso) in langs)
 
 // Language → the language whose English it borrows, with their FreeDict codes.
 (string Code, string Iso3, string Bridge, string BridgeIso3)[] bridges =
-    [("it", "ita", "de", "deu"), ("es", "spa", "de", "deu"), ("nl", "nld", "de", "deu"), ("nn", "nno", "no", "nob")];
+    [("it", "ita", "de", "deu"), ("es", "spa", "de", "deu"), ("nl", "nld", "de", "deu"), ("sv", "swe", "de", "deu"), ("nn", "nno", "no", "nob")];
 foreach (var (code, iso, bridge, bridgeIso) in bridges)
 {
     if (!table.TryGetValue(code, out var words)) table[code] = words = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
