@@ -117,6 +117,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
             AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
         AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming);
+        // "…, he said, and the Senate would then …": the same speaker's second clause after the cue's tail.
+        if (to <= c.Start && TrailingClause.Start(p, c, se, opaque) is var t and >= 0)
+            AddRow(p, t, TrimEnd(p, t, ReportedClauseEnd.Cut(p, t, BeforeClauseBreak(p, t, se, opaque), opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false);
     }
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
@@ -560,7 +563,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
 
     /// <summary>A finite verb (with <paramref name="needSubjunctive"/>, a Konjunktiv I form) within the first words
     /// from <paramref name="from"/>, before any comma.</summary>
-    static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
+    internal static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
     {
         // "verlautete, für zusätzliche Entlastungen gebe es …": German puts any phrase before the verb; after a
         // preposition only the reporting mood tells a clause.
