@@ -442,6 +442,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         }
         if (comma < 0 || !ShortTail(p, c.End)) return (-1, -1);
         int from = SkipDateline(p, ss, comma);
+        from = AfterQuotedSentenceEnd(p, from, comma);
         while (from < comma && toks[from].Kind == TokenKind.Dash) from++;
         // "When Clinton noted …, Trump boasted": a subordinate clause is no statement.
         int first = from;
@@ -456,6 +457,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int k = from + 1; k < comma - 1; k++)
             if (opaque(k) && toks[k].Kind == TokenKind.Mark && toks[k - 1].Is(',') && opaque(k - 1) && !opaque(k + 1)) return (-1, -1);
         return (from, comma);
+    }
+
+    /// <summary>"… was “fair, competitive and final.” The pension change was needed …, the company said.": the
+    /// clause before a cue starts after the last sentence end inside closing marks that the sentence splitter could not
+    /// see (as <see cref="TrimEnd"/> ends one there).</summary>
+    static int AfterQuotedSentenceEnd(ParagraphContext p, int from, int to)
+    {
+        var toks = p.Tokens;
+        for (int k = to - 3; k >= from; k--)
+            if (p.IsSentenceEnd(k) && toks[k + 1].Kind == TokenKind.Mark && toks[k + 2].IsCapitalized) return k + 2;
+        return from;
     }
 
     /// <summary>After a cue that ends its statement only its subject and a short adverbial follow, up to the sentence's

@@ -101,6 +101,14 @@ public class EnglishIndirectTests
     }
 
     [Fact]
+    public void A_clause_before_its_cue_starts_after_a_quoted_sentence_end_the_splitter_missed()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the offer was “fair and final.” The pension change was needed to keep the mill open, the senator said.").Quotes;
+        var q = Assert.Single(rows, r => r.Text.Contains("pension", StringComparison.Ordinal));
+        Assert.Equal(("The pension change was needed to keep the mill open", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
     public void A_fragment_that_ends_its_clause_with_the_full_stop_is_the_clauses_speakers()
     {
         var rows = Extract("Senator Anna Berg met Tom Hale on Monday. Berg said the talks had gone well and that the deal was “essentially complete.” He said, however, that details remained open.").Quotes;
