@@ -325,7 +325,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (k == c.End && !subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, k, se)) return (k, se);
             // "said the nonstop demands that come …", "said no decision had been made about whether …": an object or a
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
-            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
+            // "said in a statement posted on its website that …": a participle after a document noun describes it.
+            bool describesDocument = k > c.End && p.IsDocNoun(k - 1);
+            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
         if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
@@ -564,6 +566,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         && (p.IsSubjectPronoun(k) && !p.IsDetDef(k) && k + 1 < se && !p.IsSentenceEnd(k + 1) && !p.Tokens[k + 1].Is(',')
             && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
             || ClauseFollows(p, k, se, needSubjunctive: false));
+
+    /// <summary>Token <paramref name="k"/> opens a subject: a subject pronoun, an article, a capitalised word, or a bare
+    /// noun right before an auxiliary or a finite verb of the lexicon ("ridership had returned", "jobs would be lost").</summary>
+    internal static bool SubjectOpens(ParagraphContext p, int k)
+    {
+        if (k >= p.Tokens.Count || !p.Tokens[k].IsWord) return false;
+        if (p.IsSubjectPronoun(k) || p.IsDetDef(k) || p.IsDetIndef(k) || p.Tokens[k].IsCapitalized) return true;
+        return k + 1 < p.Tokens.Count && (p.IsAux(k + 1) || p.IsFinite(k + 1)) && OpensClause(p, k) && !p.IsAux(k) && !p.IsFinite(k);
+    }
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)

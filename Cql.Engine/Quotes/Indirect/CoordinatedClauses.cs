@@ -30,8 +30,6 @@ internal static class CoordinatedClauses
     /// <paramref name="from"/>, are a clause already (a finite verb), so "the company and the union were" is one.</summary>
     static bool SubjectClauseAt(ParagraphContext p, int from, int k, int to)
     {
-        int s = k + 1;
-        if (!(p.IsSubjectPronoun(s) || p.IsDetDef(s) || p.IsDetIndef(s) || p.Tokens[s].IsCapitalized)) return false;
-        return IndirectSpeech.ClauseFollows(p, s, to, needSubjunctive: false) && IndirectSpeech.HasFinite(p, from, k);
+        return IndirectSpeech.SubjectOpens(p, k + 1) && IndirectSpeech.ClauseFollows(p, k + 1, to, needSubjunctive: false) && IndirectSpeech.HasFinite(p, from, k);
     }
 }

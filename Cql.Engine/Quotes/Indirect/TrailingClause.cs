@@ -15,8 +15,7 @@ internal static class TrailingClause
             if (opaque(k) || p.IsSentenceEnd(k)) return -1;
             if (!p.Tokens[k].Is(',')) continue;
             int s = k + 2;
-            bool subject = p.IsSubjectPronoun(s) || p.IsDetDef(s) || p.IsDetIndef(s) || p.Tokens[s].IsCapitalized;
-            return p.IsConjunction(k + 1) && subject && !opaque(s) && IndirectSpeech.ClauseFollows(p, s, se, needSubjunctive: false) ? s : -1;
+            return p.IsConjunction(k + 1) && IndirectSpeech.SubjectOpens(p, s) && !opaque(s) && IndirectSpeech.ClauseFollows(p, s, se, needSubjunctive: false) ? s : -1;
         }
         return -1;
     }

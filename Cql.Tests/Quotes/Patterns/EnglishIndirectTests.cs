@@ -85,6 +85,15 @@ public class EnglishIndirectTests
     }
 
     [Fact]
+    public void A_bare_noun_before_an_auxiliary_opens_a_second_clause_after_a_conjunction()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the union had rejected the offer and jobs would be lost.").Quotes;
+        Assert.Equal(
+            new[] { ("the union had rejected the offer", "indirect", (string?)"Anna Berg"), ("jobs would be lost", "indirect", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
     public void A_clause_after_the_cues_tail_and_a_conjunction_is_the_same_speakers_second_statement()
     {
         var rows = Extract("Senator Anna Berg spoke on Monday. The House would pass its own version, she said, and the Senate would then “own” whatever happened next.").Quotes;
@@ -106,6 +115,13 @@ public class EnglishIndirectTests
         var rows = Extract("Senator Anna Berg spoke on Monday. She said the offer was “fair and final.” The pension change was needed to keep the mill open, the senator said.").Quotes;
         var q = Assert.Single(rows, r => r.Text.Contains("pension", StringComparison.Ordinal));
         Assert.Equal(("The pension change was needed to keep the mill open", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_participle_after_a_document_noun_stands_between_the_cue_and_its_complementizer()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said in a statement posted on her website that the bill would pass.").Quotes);
+        Assert.Equal(("the bill would pass", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 
     [Fact]
