@@ -117,6 +117,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
             AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
         AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming, a.CoSpeakers);
+        // "…, he said, and the Senate would then …": the same speaker's second clause after the cue's tail.
+        if (to <= c.Start && TrailingClause.Start(p, c, se, opaque) is var t and >= 0)
+            AddRow(p, t, TrimEnd(p, t, ReportedClauseEnd.Cut(p, t, BeforeClauseBreak(p, t, se, opaque), opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
     }
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
@@ -326,7 +329,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (k == c.End && !subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, k, se)) return (k, se);
             // "said the nonstop demands that come …", "said no decision had been made about whether …": an object or a
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
-            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
+            // "said in a statement posted on its website that …": a participle after a document noun describes it.
+            bool describesDocument = k > c.End && p.IsDocNoun(k - 1);
+            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
         if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
@@ -443,6 +448,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         }
         if (comma < 0 || !ShortTail(p, c.End)) return (-1, -1);
         int from = SkipDateline(p, ss, comma);
+        from = AfterQuotedSentenceEnd(p, from, comma);
         while (from < comma && toks[from].Kind == TokenKind.Dash) from++;
         // "When Clinton noted …, Trump boasted": a subordinate clause is no statement.
         int first = from;
@@ -457,6 +463,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int k = from + 1; k < comma - 1; k++)
             if (opaque(k) && toks[k].Kind == TokenKind.Mark && toks[k - 1].Is(',') && opaque(k - 1) && !opaque(k + 1)) return (-1, -1);
         return (from, comma);
+    }
+
+    /// <summary>"… was “fair, competitive and final.” The pension change was needed …, the company said.": the
+    /// clause before a cue starts after the last sentence end inside closing marks that the sentence splitter could not
+    /// see (as <see cref="TrimEnd"/> ends one there).</summary>
+    static int AfterQuotedSentenceEnd(ParagraphContext p, int from, int to)
+    {
+        var toks = p.Tokens;
+        for (int k = to - 3; k >= from; k--)
+            if (p.IsSentenceEnd(k) && toks[k + 1].Kind == TokenKind.Mark && toks[k + 2].IsCapitalized) return k + 2;
+        return from;
     }
 
     /// <summary>After a cue that ends its statement only its subject and a short adverbial follow, up to the sentence's
@@ -557,6 +574,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>A clause with a subject and a finite verb of its own opens at <paramref name="k"/>.</summary>
     internal static bool ClauseStartsAt(ParagraphContext p, int k, int se) => ClauseFollows(p, k, se, needSubjunctive: false);
 
+    /// <summary>Token <paramref name="k"/> opens a subject: a subject pronoun, an article, a capitalised word, or a bare
+    /// noun right before an auxiliary or a finite verb of the lexicon ("ridership had returned", "jobs would be lost").</summary>
+    internal static bool SubjectOpens(ParagraphContext p, int k)
+    {
+        if (k >= p.Tokens.Count || !p.Tokens[k].IsWord) return false;
+        if (p.IsSubjectPronoun(k) || p.IsDetDef(k) || p.IsDetIndef(k) || p.Tokens[k].IsCapitalized) return true;
+        return k + 1 < p.Tokens.Count && (p.IsAux(k + 1) || p.IsFinite(k + 1)) && OpensClause(p, k) && !p.IsAux(k) && !p.IsFinite(k);
+    }
+
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
     static bool OpensClause(ParagraphContext p, int k)
     {
@@ -567,7 +593,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
 
     /// <summary>A finite verb (with <paramref name="needSubjunctive"/>, a Konjunktiv I form) within the first words
     /// from <paramref name="from"/>, before any comma.</summary>
-    static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
+    internal static bool ClauseFollows(ParagraphContext p, int from, int se, bool needSubjunctive)
     {
         // "verlautete, für zusätzliche Entlastungen gebe es …": German puts any phrase before the verb; after a
         // preposition only the reporting mood tells a clause.

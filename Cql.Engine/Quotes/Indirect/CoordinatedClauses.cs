@@ -15,10 +15,21 @@ internal static class CoordinatedClauses
         end = to;
         for (int k = from + 1; k + 2 < to; k++)
         {
-            if (opaque(k) || !p.IsConjunction(k) || !p.IsComplementizer(k + 1)) continue;
+            if (opaque(k) || !p.IsConjunction(k)) continue;
+            int next = p.IsComplementizer(k + 1) ? k + 2
+                : SubjectClauseAt(p, from, k, to) ? k + 1 : -1;
+            if (next < 0) continue;
             end = p.Tokens[k - 1].Is(',') ? k - 1 : k;
-            return k + 2;
+            return next;
         }
         return -1;
+    }
+
+    /// <summary>"said it would hold a rally and Deller would hold 40 town halls": after conjunction <paramref
+    /// name="k"/> a clause with a subject and a finite verb of its own begins, and the words before it, from
+    /// <paramref name="from"/>, are a clause already (a finite verb), so "the company and the union were" is one.</summary>
+    static bool SubjectClauseAt(ParagraphContext p, int from, int k, int to)
+    {
+        return IndirectSpeech.SubjectOpens(p, k + 1) && IndirectSpeech.ClauseFollows(p, k + 1, to, needSubjunctive: false) && IndirectSpeech.HasFinite(p, from, k);
     }
 }

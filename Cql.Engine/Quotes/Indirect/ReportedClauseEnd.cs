@@ -2,10 +2,10 @@ namespace Cql.Engine.Quotes;
 
 /// <summary>Where a clause reported after its cue ends beyond the sentence's end and the comma breaks of
 /// <see cref="IndirectSpeech"/>: at a sentence end the splitter could not see after an initialism ("… in the U.S. The
-/// proposal …"). Not here, measured on PolNeAR and the blind sets: a coordinated clause with a subject of its own
-/// ("crime has gone down and the prison population has gone down", annotators keep it more often than not) and a
-/// clause break after a comma inside a closing mark ("“like he was being chased,” although …", kept as often as
-/// cut).</summary>
+/// proposal …"). Not here: a coordinated clause with a subject of its own ("the union had rejected the offer and the
+/// company would not return") is a statement of its own (<see cref="CoordinatedClauses"/>); a clause break after a
+/// comma inside a closing mark ("“like he was being chased,” although …") was measured on PolNeAR and the blind sets,
+/// kept as often as cut.</summary>
 internal static class ReportedClauseEnd
 {
     /// <summary>The end of the clause reported in tokens [<paramref name="from"/>, <paramref name="to"/>).</summary>

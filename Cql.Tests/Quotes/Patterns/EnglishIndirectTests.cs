@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>English reported speech as news writes it: a clause that opens with its fragment in marks, clause ends the
-/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" as two statements, impersonal reports ("it was announced that").</summary>
+/// sentence splitter cannot see, the clause after a listener ("told the committee the plan …"), plain cue forms, "according to X" between commas, "said that A and that B" and "said A and B" (each clause with its subject) as two statements, a clause after the cue's tail (", she said, and …"), impersonal reports ("it was announced that").</summary>
 public class EnglishIndirectTests
 {
     [Fact]
@@ -64,6 +64,64 @@ public class EnglishIndirectTests
         Assert.Equal(
             new[] { ("the closures were “necessary but late”", "mixed", (string?)"Anna Berg"), ("the chain still faced heavy debt", "indirect", "Anna Berg") },
             rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
+    public void A_second_clause_with_its_own_subject_after_a_conjunction_is_a_second_statement()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the union had rejected the offer and the company would not return to the table.").Quotes;
+        Assert.Equal(
+            new[] { ("the union had rejected the offer", "indirect", (string?)"Anna Berg"), ("the company would not return to the table", "indirect", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the company and the union were still far apart.", "the company and the union were still far apart")]
+    [InlineData("Senator Anna Berg spoke on Monday. She said the union had rejected the offer and walked out of the talks.", "the union had rejected the offer and walked out of the talks")]
+    public void A_conjunction_without_a_clause_of_its_own_after_it_keeps_one_statement(string paragraph, string clause)
+    {
+        var q = Assert.Single(Extract(paragraph).Quotes);
+        Assert.Equal((clause, "indirect"), (q.Text, q.Kind));
+    }
+
+    [Fact]
+    public void A_bare_noun_before_an_auxiliary_opens_a_second_clause_after_a_conjunction()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the union had rejected the offer and jobs would be lost.").Quotes;
+        Assert.Equal(
+            new[] { ("the union had rejected the offer", "indirect", (string?)"Anna Berg"), ("jobs would be lost", "indirect", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
+    public void A_clause_after_the_cues_tail_and_a_conjunction_is_the_same_speakers_second_statement()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. The House would pass its own version, she said, and the Senate would then “own” whatever happened next.").Quotes;
+        Assert.Equal(
+            new[] { ("The House would pass its own version", "indirect", (string?)"Anna Berg"), ("the Senate would then “own” whatever happened next", "mixed", "Anna Berg") },
+            rows.Select(q => (q.Text, q.Kind, q.Speaker)).ToArray());
+    }
+
+    [Fact]
+    public void A_comma_after_the_cues_tail_that_opens_no_clause_adds_nothing()
+    {
+        var q = Assert.Single(Extract("The House would pass its own version, said Anna Berg, a senator from Ohio.").Quotes);
+        Assert.Equal(("The House would pass its own version", "Anna Berg"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
+    public void A_clause_before_its_cue_starts_after_a_quoted_sentence_end_the_splitter_missed()
+    {
+        var rows = Extract("Senator Anna Berg spoke on Monday. She said the offer was “fair and final.” The pension change was needed to keep the mill open, the senator said.").Quotes;
+        var q = Assert.Single(rows, r => r.Text.Contains("pension", StringComparison.Ordinal));
+        Assert.Equal(("The pension change was needed to keep the mill open", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_participle_after_a_document_noun_stands_between_the_cue_and_its_complementizer()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. She said in a statement posted on her website that the bill would pass.").Quotes);
+        Assert.Equal(("the bill would pass", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 
     [Fact]
