@@ -377,12 +377,27 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (p.RoleAt(k + n) is not null)
             {
                 int after = k + n + p.RoleLength(k + n);
-                return after < end && p.Tokens[after].IsCapitalized && !p.IsFunctionWord(after) && (p.HitAt(after) is { Entity.Kind: "person" } || p.FirstNameAt(after) is not null || IsAddress(after));
+                return after < end && p.Tokens[after].IsCapitalized && !p.IsFunctionWord(after)
+                    && (p.HitAt(after) is { Entity.Kind: "person" } || p.FirstNameAt(after) is not null || IsAddress(after) || UnknownFullName(after, end));
             }
             var t = p.Tokens[k + n];
             if (!t.IsWord || t.IsCapitalized) return false;
         }
         return false;
+    }
+
+    /// <summary>Two capitalised words right after an office, neither known nor a function word, a weekday or a month:
+    /// a given name the list lacks and a surname ("health critic Marisol Kanahele"); an office is followed by its
+    /// holder's name far more often than by an organisation's.</summary>
+    bool UnknownFullName(int k, int end)
+    {
+        if (k + 1 >= end || p.HitAt(k) is not null) return false;
+        for (int n = k; n <= k + 1; n++)
+        {
+            var t = p.Tokens[n];
+            if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || p.IsFunctionWord(n) || IsCalendarWord(n)) return false;
+        }
+        return true;
     }
 
     /// <summary>One to three lower-case words no office list knows, then a person's name: "New York Times columnist David

@@ -1,0 +1,37 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>Speakers and rows outside span boundaries (issue 12): the reporter's questions are no statements, an office
+/// names the person after it even when the given-name list does not know them.</summary>
+public class SpeakerPrecisionTests
+{
+    [Theory]
+    [InlineData("Asked whether the president would veto the bill, Berg did not answer directly.")]
+    [InlineData("Pressed on what was said in the meeting, she smiled.")]
+    [InlineData("When asked if the cuts could become permanent, she did not rule it out.")]
+    public void The_reporters_question_is_no_statement(string sentence)
+    {
+        var e = Extract("Press secretary Anna Berg spoke to reporters on Monday.", sentence);
+        Assert.DoesNotContain(e.Quotes, q => q.Text.Length > 0 && sentence.Contains(q.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void After_the_question_the_answer_is_still_a_statement()
+    {
+        var e = Extract("Press secretary Anna Berg spoke to reporters on Monday.", "Asked about the bill, Berg said the president would sign it next week.");
+        var q = Assert.Single(e.Quotes);
+        Assert.Equal(("the president would sign it next week", "Anna Berg"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
+    public void An_office_names_the_person_after_it_whose_given_name_is_unknown()
+    {
+        var e = Extract("The bill passed its first reading on Tuesday. Health Minister Anna Berg defended it.",
+            "NDP health critic Odalys Ferrante said her party would support the bill at second reading. She said her party would propose amendments at committee.");
+        var first = Quote(e, "her party would support");
+        Assert.Equal(("Odalys Ferrante", "NDP health critic Odalys Ferrante"), (first.Speaker, first.SpeakerText));
+        // The pronoun goes to her, the last subject who spoke, not to the minister named before.
+        Assert.Equal("Odalys Ferrante", Quote(e, "her party would propose").Speaker);
+    }
+}
