@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Speakers and rows outside span boundaries (issue 12): the reporter's questions are no statements, an office
-/// names the person after it even when the given-name list does not know them.</summary>
+/// names the person after it even when the given-name list does not know them, a group at a named organisation speaks for it.</summary>
 public class SpeakerPrecisionTests
 {
     [Theory]
@@ -33,5 +33,14 @@ public class SpeakerPrecisionTests
         Assert.Equal(("Odalys Ferrante", "NDP health critic Odalys Ferrante"), (first.Speaker, first.SpeakerText));
         // The pronoun goes to her, the last subject who spoke, not to the minister named before.
         Assert.Equal("Odalys Ferrante", Quote(e, "her party would propose").Speaker);
+    }
+
+    [Fact]
+    public void A_group_at_a_named_organisation_speaks_for_it()
+    {
+        var e = Extract("Press secretary Anna Berg spoke to reporters on Monday.",
+            "A long closure would cut output by a fifth of a point, analysts at Brixton Analytics wrote in a note to clients.");
+        var q = Quote(e, "A long closure");
+        Assert.Equal(("Brixton Analytics", "analysts at Brixton Analytics"), (q.Speaker, q.SpeakerText));
     }
 }
