@@ -357,6 +357,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         // "Elijah E. Cummings": a given name before a middle initial, whether the list knows it or not.
         if (p.FirstNameAt(j) is not null || IsMiddleInitial(j + 1, runEnd)) return null;
+        // "City Council Member Nelia Vang", "Chief Financial Officer Ben Ashworth": an office written with capitals
+        // inside the run, two words before its end, ends the title; the name is the two words after it.
+        if (runEnd - j >= 3 && p.RoleAt(runEnd - 3) is not null && p.RoleLength(runEnd - 3) == 1 && p.FirstNameAt(runEnd - 3) is null
+            && !p.Tokens[runEnd - 2].IsAllCaps && !p.IsFunctionWord(runEnd - 2) && p.RoleAt(runEnd - 2) is null && p.RoleAt(runEnd - 1) is null)
+            return runEnd - 2;
         var first = p.Tokens[j].Lower;
         bool titleLike = afterDeterminer || sentenceStart(j, phraseStart) || IsCommonNounLanguage() || AgentSuffixes.Any(s => first.EndsWith(s, StringComparison.Ordinal));
         if (!titleLike) return null;

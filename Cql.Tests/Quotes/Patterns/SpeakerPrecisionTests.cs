@@ -3,7 +3,7 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Speakers and rows outside span boundaries (issue 12): the reporter's questions are no statements, an office
-/// names the person after it even when the given-name list does not know them, a group at a named organisation speaks for it.</summary>
+/// names the person after it even when the given-name list does not know them, a group at a named organisation speaks for it, an office inside a run of capitalised words ends the title.</summary>
 public class SpeakerPrecisionTests
 {
     [Theory]
@@ -42,5 +42,14 @@ public class SpeakerPrecisionTests
             "A long closure would cut output by a fifth of a point, analysts at Brixton Analytics wrote in a note to clients.");
         var q = Quote(e, "A long closure");
         Assert.Equal(("Brixton Analytics", "analysts at Brixton Analytics"), (q.Speaker, q.SpeakerText));
+    }
+
+    [Fact]
+    public void An_office_written_in_capitals_inside_the_name_run_is_no_part_of_the_name()
+    {
+        var e = Extract("The store's owner, Tarquin Boyle, said he was heartbroken.",
+            "City Council Member Odalys Ferrante, who represents the area, said she had asked police for more patrols. “Our neighbours deserve to feel safe,” she wrote.");
+        Assert.Equal("Odalys Ferrante", Quote(e, "she had asked police").Speaker);
+        Assert.Equal("Odalys Ferrante", Quote(e, "Our neighbours deserve").Speaker);
     }
 }
