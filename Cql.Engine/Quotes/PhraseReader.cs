@@ -357,7 +357,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         // "Elijah E. Cummings": a given name before a middle initial, whether the list knows it or not.
         if (p.FirstNameAt(j) is not null || IsMiddleInitial(j + 1, runEnd)) return null;
-        // "City Council Member Nelia Vang", "Chief Financial Officer Ben Ashworth": an office written with capitals
+        // "City Council Member Odalys Ferrante", "Chief Financial Officer Tom Reed": an office written with capitals
         // inside the run, two words before its end, ends the title; the name is the two words after it.
         if (runEnd - j >= 3 && p.RoleAt(runEnd - 3) is not null && p.RoleLength(runEnd - 3) == 1 && p.FirstNameAt(runEnd - 3) is null
             && !p.Tokens[runEnd - 2].IsAllCaps && !p.IsFunctionWord(runEnd - 2) && p.RoleAt(runEnd - 2) is null && p.RoleAt(runEnd - 1) is null)
@@ -392,7 +392,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     }
 
     /// <summary>Two capitalised words right after an office, neither known nor a function word, a weekday or a month:
-    /// a given name the list lacks and a surname ("health critic Marisol Kanahele"); an office is followed by its
+    /// a given name the list lacks and a surname ("health critic Odalys Ferrante"); an office is followed by its
     /// holder's name far more often than by an organisation's.</summary>
     bool UnknownFullName(int k, int end)
     {

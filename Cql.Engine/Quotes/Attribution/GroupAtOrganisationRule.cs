@@ -1,15 +1,12 @@
 namespace Cql.Engine.Quotes;
 
-/// <summary>A plural group of an organisation right before the verb: "analysts at Harbridge Analytics wrote", "officials
+/// <summary>A plural group of an organisation right before the verb: "analysts at Brixton Analytics wrote", "officials
 /// at the Pentagon said", "Experten des Ifo-Instituts warnen". The organisation speaks through them, as a spokesperson
 /// speaks for it; the group's words stay its role. Without this rule the group read as no phrase and the discourse gave
 /// the words to whoever was named last. The group's noun must be a source noun of the lexicon (class
 /// <c>sourcenoun</c>), the organisation a name ending right before the verb.</summary>
 internal sealed class GroupAtOrganisationRule : ICueSubjectRule
 {
-    /// <summary>Words a group's phrase may have before its noun ("Some Democratic strategists").</summary>
-    const int MaxModifiers = 3;
-
     public Phrase? Find(in CueClause c)
     {
         var a = c.Attributor;
@@ -18,7 +15,7 @@ internal sealed class GroupAtOrganisationRule : ICueSubjectRule
         int start = a.ClauseStart(cue.Start, c.ClauseFloor, c.Opaque);
         int verb = cue.Start;
         while (verb > start && !c.Opaque(verb - 1) && (p.IsAdverb(verb - 1) || p.IsAux(verb - 1))) verb--;
-        for (int noun = start; noun < verb - 2 && noun - start <= MaxModifiers; noun++)
+        for (int noun = start; noun < verb - 2 && noun - start <= GroupSubjectRule.MaxModifiers; noun++)
         {
             var t = p.Tokens[noun];
             if (c.Opaque(noun) || !t.IsWord || p.IsSubordinator(noun) || p.IsConjunction(noun) || p.IsFinite(noun) || p.PronounGender(noun) is not null) return null;

@@ -1,10 +1,10 @@
 namespace Cql.Engine.Quotes;
 
 /// <summary>
-/// "Asked whether the president would veto the bill, Burke did not answer directly.", "Pressed on what was said, she
-/// smiled.", "Gefragt, ob …", "Interrogé sur …": a participle of asking (class <c>question-frame</c>) that opens its
-/// sentence, perhaps after "when", and goes on with a preposition, a complementizer or a subordinator frames the
-/// reporter's question. The question is nobody's statement, and the participle is no cue of its own.
+/// "Asked whether the president would veto the bill, the spokeswoman did not answer directly.", "Pressed on what was
+/// said, she smiled.", "Gefragt, ob …", "Interrogé sur …": a participle of asking (class <c>question-frame</c>) that
+/// opens its sentence, perhaps after "when", and goes on with a preposition, a complementizer or a subordinator frames
+/// the reporter's question. The question is nobody's statement, and the participle is no cue of its own.
 /// </summary>
 internal static class QuestionFrame
 {
