@@ -282,6 +282,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         var p = attributor.Paragraph;
         if (c.Kind is CueKind.According or CueKind.AccordingAfter) return false;
         if (c.Start > 0 && p.IsInfinitiveMarker(c.Start - 1)) return true;
+        // "Asked whether …, she said": the reporter asks, nobody states.
+        if (QuestionFrame.At(p, c.Start, ss)) return true;
         // "tror", "thinks", "is believed": a belief anywhere in the cue says nothing was said.
         for (int k = c.Start; k < c.End; k++)
             if (p.IsBelief(k)) return true;
@@ -454,6 +456,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int first = from;
         while (first < comma && (p.IsConjunction(first) || !toks[first].IsWord)) first++;
         if (first < comma && p.IsSubordinator(first) && !p.IsComplementizer(first)) return (-1, -1);
+        // "Pressed on what was said, she smiled": the reporter's question is no statement.
+        if (QuestionFrame.At(p, first, ss)) return (-1, -1);
         // "On The Steve Harvey Morning Show on Tuesday, Clinton criticized …": a fronted phrase, no clause.
         bool clause = false;
         for (int k = first + 1; k < comma && !clause; k++) clause = opaque(k) || p.LooksFinite(k);

@@ -123,6 +123,8 @@ internal sealed class ParagraphContext
     public bool IsImpersonalSource(int i) => Has(i, WordClass.ImpersonalSource);
     /// <summary>A relative pronoun that is the object of the cue after it ("…, which he said", "…, vilket han sade").</summary>
     public bool IsRelativeObject(int i) => Has(i, WordClass.RelativeObject);
+    /// <summary>A participle that frames the reporter's question ("Asked whether …", "Gefragt, ob …").</summary>
+    public bool IsQuestionFrame(int i) => Has(i, WordClass.QuestionFrame);
     /// <summary>A finite verb form (or a Konjunktiv I form) that shows a clause.</summary>
     public bool IsFinite(int i) => Has(i, WordClass.Finite | WordClass.Subjunctive);
     public bool IsNegation(int i) => Has(i, WordClass.Negation);

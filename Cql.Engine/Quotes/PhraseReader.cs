@@ -357,6 +357,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         // "Elijah E. Cummings": a given name before a middle initial, whether the list knows it or not.
         if (p.FirstNameAt(j) is not null || IsMiddleInitial(j + 1, runEnd)) return null;
+        // "City Council Member Odalys Ferrante", "Chief Financial Officer Tom Reed": an office written with capitals
+        // inside the run, two words before its end, ends the title; the name is the two words after it.
+        if (runEnd - j >= 3 && p.RoleAt(runEnd - 3) is not null && p.RoleLength(runEnd - 3) == 1 && p.FirstNameAt(runEnd - 3) is null
+            && !p.Tokens[runEnd - 2].IsAllCaps && !p.IsFunctionWord(runEnd - 2) && p.RoleAt(runEnd - 2) is null && p.RoleAt(runEnd - 1) is null)
+            return runEnd - 2;
         var first = p.Tokens[j].Lower;
         bool titleLike = afterDeterminer || sentenceStart(j, phraseStart) || IsCommonNounLanguage() || AgentSuffixes.Any(s => first.EndsWith(s, StringComparison.Ordinal));
         if (!titleLike) return null;
@@ -377,12 +382,27 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (p.RoleAt(k + n) is not null)
             {
                 int after = k + n + p.RoleLength(k + n);
-                return after < end && p.Tokens[after].IsCapitalized && !p.IsFunctionWord(after) && (p.HitAt(after) is { Entity.Kind: "person" } || p.FirstNameAt(after) is not null || IsAddress(after));
+                return after < end && p.Tokens[after].IsCapitalized && !p.IsFunctionWord(after)
+                    && (p.HitAt(after) is { Entity.Kind: "person" } || p.FirstNameAt(after) is not null || IsAddress(after) || UnknownFullName(after, end));
             }
             var t = p.Tokens[k + n];
             if (!t.IsWord || t.IsCapitalized) return false;
         }
         return false;
+    }
+
+    /// <summary>Two capitalised words right after an office, neither known nor a function word, a weekday or a month:
+    /// a given name the list lacks and a surname ("health critic Odalys Ferrante"); an office is followed by its
+    /// holder's name far more often than by an organisation's.</summary>
+    bool UnknownFullName(int k, int end)
+    {
+        if (k + 1 >= end || p.HitAt(k) is not null) return false;
+        for (int n = k; n <= k + 1; n++)
+        {
+            var t = p.Tokens[n];
+            if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || p.IsFunctionWord(n) || IsCalendarWord(n)) return false;
+        }
+        return true;
     }
 
     /// <summary>One to three lower-case words no office list knows, then a person's name: "New York Times columnist David

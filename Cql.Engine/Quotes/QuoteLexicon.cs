@@ -47,7 +47,7 @@ internal enum WordClass : uint
     Oblique = 16384, FrontedSource = 32768, Complementizer = 1 << 16, Finite = 1 << 17, Negation = 1 << 18,
     Conditional = 1 << 19, Infinitive = 1 << 20, ClauseCue = 1 << 21, SubjectPronoun = 1 << 22, Belief = 1 << 23,
     ClauseBreak = 1 << 24, ObjectCue = 1 << 25, InfinitiveCue = 1 << 26, SourceAs = 1 << 27,
-    ImpersonalSource = 1 << 28, RelativeObject = 1u << 29,
+    ImpersonalSource = 1 << 28, RelativeObject = 1u << 29, QuestionFrame = 1u << 30,
 }
 
 /// <summary>The closed word classes of one language.</summary>
@@ -74,7 +74,7 @@ internal sealed class LanguageWords(int ordinal)
             (Negation, WordClass.Negation), (Conditional, WordClass.Conditional), (Infinitive, WordClass.Infinitive),
             (ClauseCue, WordClass.ClauseCue), (SubjectPronoun, WordClass.SubjectPronoun), (Belief, WordClass.Belief),
             (ClauseBreak, WordClass.ClauseBreak), (ObjectCue, WordClass.ObjectCue), (InfinitiveCue, WordClass.InfinitiveCue), (SourceAs, WordClass.SourceAs),
-            (ImpersonalSource, WordClass.ImpersonalSource), (RelativeObject, WordClass.RelativeObject)])
+            (ImpersonalSource, WordClass.ImpersonalSource), (RelativeObject, WordClass.RelativeObject), (QuestionFrame, WordClass.QuestionFrame)])
             foreach (var w in set) _classes[w] = _classes.GetValueOrDefault(w) | c;
     }
 
@@ -95,7 +95,7 @@ internal sealed class LanguageWords(int ordinal)
         ClauseCue = new(StringComparer.Ordinal), SubjectPronoun = new(StringComparer.Ordinal), Belief = new(StringComparer.Ordinal),
         ClauseBreak = new(StringComparer.Ordinal), ObjectCue = new(StringComparer.Ordinal), InfinitiveCue = new(StringComparer.Ordinal),
         SourceAs = new(StringComparer.Ordinal), ImpersonalSource = new(StringComparer.Ordinal),
-        RelativeObject = new(StringComparer.Ordinal);
+        RelativeObject = new(StringComparer.Ordinal), QuestionFrame = new(StringComparer.Ordinal);
     /// <summary>Endings of finite verb forms ("ed", "er"), longest first.</summary>
     public readonly List<string> FiniteEndings = [];
     /// <summary>Phrases right before marks that make the words in them a label ("known as", "sogenannte").</summary>
@@ -192,7 +192,7 @@ internal sealed class QuoteLexicon
                 "negation" => w.Negation, "conditional" => w.Conditional, "infinitive" => w.Infinitive,
                 "clause-cue" => w.ClauseCue, "subject-pronoun" => w.SubjectPronoun, "belief" => w.Belief,
                 "clause-break" => w.ClauseBreak, "object-cue" => w.ObjectCue, "infinitive-cue" => w.InfinitiveCue, "source-as" => w.SourceAs,
-                "impersonal-source" => w.ImpersonalSource, "relative-object" => w.RelativeObject,
+                "impersonal-source" => w.ImpersonalSource, "relative-object" => w.RelativeObject, "question-frame" => w.QuestionFrame,
                 _ => throw new FormatException($"lexicon.tsv: unknown class '{cls}'"),
             };
             foreach (var e in entries) set.Add(e);

@@ -7,13 +7,14 @@ namespace Cql.Engine.Quotes;
 /// </summary>
 internal static class CueSubjectRules
 {
-    /// <summary>The cascade, first match wins: inside the cue, then before it in its clause (a name or office, else a plural group), then after it, then the
+    /// <summary>The cascade, first match wins: inside the cue, then before it in its clause (a name or office, else a plural group, alone or of an organisation), then after it, then the
     /// sentence's subject.</summary>
     public static readonly ICueSubjectRule[] InOrder =
     [
         new SubjectInGapRule(),
         new SubjectBeforeCueRule(),
         new GroupSubjectRule(),
+        new GroupAtOrganisationRule(),
         new SubjectAfterCueRule(),
         new SharedSubjectRule(),
     ];

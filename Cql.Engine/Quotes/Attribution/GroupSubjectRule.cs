@@ -7,7 +7,7 @@ namespace Cql.Engine.Quotes;
 internal sealed class GroupSubjectRule : ICueSubjectRule
 {
     /// <summary>Words a group's phrase may have before its noun ("Some Democratic strategists").</summary>
-    const int MaxModifiers = 3;
+    internal const int MaxModifiers = 3;
 
     public Phrase? Find(in CueClause c)
     {
