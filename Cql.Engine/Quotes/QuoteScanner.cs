@@ -10,7 +10,8 @@ internal sealed record MarkedSpan(int Open, int Close, int ContentStart, int Con
 /// from what flanks it (a space before and a letter after opens), so “ closes in German and opens in English without
 /// knowing the language; only guillemets between spaces (French) fall back to the language's habit. Apostrophes
 /// inside words are not marks. A quote never runs past its paragraph: one left open ends at the paragraph's end when
-/// it opened the paragraph or followed a colon, else at the end of its sentence.
+/// it opened the paragraph, followed a colon, or opened a sentence as the paragraph's last mark (a quotation of several
+/// paragraphs closes only in its last), else at the end of its sentence.
 /// </summary>
 internal static class QuoteScanner
 {
@@ -46,7 +47,11 @@ internal static class QuoteScanner
         if (stack.Count > 0)
         {
             var open = stack[0].M;
-            int fallbackEnd = OpensParagraphOrFollowsColon(text, start, open.Pos) ? end : SentenceEnd(text, open.Pos + 1, end);
+            // A quote that opens a sentence and is the paragraph's last mark goes on into the next paragraph, the way
+            // newsrooms write a quotation of several paragraphs (no closing mark until its last one).
+            bool runsOn = OpensParagraphOrFollowsColon(text, start, open.Pos)
+                || open.Pos == marks[^1].Pos && OpensSentence(text, start, open.Pos);
+            int fallbackEnd = runsOn ? end : SentenceEnd(text, open.Pos + 1, end);
             Add(spans, text, open.Pos, fallbackEnd, 0, unclosed: true);
         }
         spans.Sort((a, b) => a.Open.CompareTo(b.Open));
@@ -160,6 +165,15 @@ internal static class QuoteScanner
         int p = pos - 1;
         while (p >= start && QuoteTokenizer.IsSpace(text[p])) p--;
         return p < start || text[p] == ':' || QuoteTokenizer.IsDashChar(text[p]);
+    }
+
+    /// <summary>The mark at <paramref name="pos"/> follows a sentence's end (". “That is …").</summary>
+    static bool OpensSentence(string text, int start, int pos)
+    {
+        int p = pos - 1;
+        if (p < start || !QuoteTokenizer.IsSpace(text[p])) return false;
+        while (p >= start && QuoteTokenizer.IsSpace(text[p])) p--;
+        return p >= start && text[p] is '.' or '!' or '?';
     }
 
     /// <summary>The end of the sentence that starts at or before <paramref name="from"/>: after . ! ? followed by a

@@ -21,6 +21,16 @@ public class DetectionTests
     }
 
     [Fact]
+    public void A_quotation_left_open_at_a_paragraphs_end_goes_on_in_the_next_paragraph()
+    {
+        // Newsrooms close a quotation of several paragraphs only in its last: the open one runs to its paragraph's
+        // end (not its first sentence's), and the next paragraph's quotation is the same speaker's.
+        var e = ExtractArticle("Nurses strike\n\n\"We are short of staff,\" union president Anna Berg said on Monday. \"That is not nursing. That is triage.\n\n\"We are asking for enough hands to keep people alive.\"");
+        Assert.Contains(e.Quotes, q => q.Text == "That is not nursing. That is triage." && q.Speaker == "Anna Berg");
+        Assert.Contains(e.Quotes, q => q.Text == "We are asking for enough hands to keep people alive." && q.Speaker == "Anna Berg");
+    }
+
+    [Fact]
     public void A_group_name_after_a_compound_group_noun_is_no_quotation() =>
         Assert.Empty(Extract("Die Bürgerinitiative „Stadtwald retten“ sammelte 3000 Unterschriften.").Quotes);
 
