@@ -29,11 +29,22 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
         }
         var found = a.FirstSubject(start, cue.Start, opaque);
         // "Tony Dyer, leader of the Green group, said": the clause holds only the apposition; the name is before it.
+        // "Attorney Lydia Brannock of the Ohio Justice Collective, who represents the plaintiffs, called": a relative
+        // clause stands between the subject and its verb; the name before it may keep its affiliation.
         int clause = start;
+        bool pastRelative = false;
         for (int back = 0; back < 2 && found is null or { Kind: PhraseKind.Role } && clause > clauseFloor && p.Tokens[clause - 1].Is(','); back++)
         {
             int prev = a.ClauseStart(clause - 1, clauseFloor, opaque);
-            if (a.FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true } && IsWholeClause(p, named, prev, clause - 1)) return named;
+            if (!pastRelative && prev - 2 > clauseFloor && p.IsSubordinator(prev - 1) && !p.IsComplementizer(prev - 1) && p.Tokens[prev - 2].Is(','))
+            {
+                pastRelative = true;
+                clause = prev - 1;
+                continue;
+            }
+            if (a.FirstSubject(prev, clause - 1, opaque) is { Kind: PhraseKind.Named } named && named.Ref is { IsPerson: true }
+                && (IsWholeClause(p, named, prev, clause - 1) || pastRelative && p.IsPreposition(named.End)))
+                return named;
             clause = prev;
         }
         return found;

@@ -17,6 +17,16 @@ public class JournalistAttributionTests
         Assert.Equal("UFCW Local 832 president", q.SpeakerRole);
     }
 
+    [Theory]
+    [InlineData("Mayor Anna Berg, who chairs the transit board, called the plan “dead on arrival.” She said the vote would come in May.")]
+    [InlineData("Anna Berg of the Ohio Justice Collective, who represents the plaintiffs, called the plan “dead on arrival.” She said the vote would come in May.")]
+    public void A_relative_clause_between_the_subject_and_its_cue_is_passed_over(string sentence)
+    {
+        // The judge named last before the sentence is not the speaker: the subject stands before ", who …,".
+        var q = Assert.Single(Extract("The panel sent the case back to Judge Franklin Osei.", sentence).Quotes, q => q.Text.Contains("dead on arrival", StringComparison.Ordinal));
+        Assert.Equal("Anna Berg", q.Speaker);
+    }
+
     [Fact]
     public void A_title_written_short_is_the_role_and_never_the_speaker()
     {
