@@ -510,7 +510,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (SpeechCueIn(cues, c.End, c.End + 10)) return (-1, -1);
             for (int k = c.End; k < se && k < c.End + 10; k++)
                 if (toks[k].Is(',')) return (k + 1, se);
-            if (attributor.Reader.Read(c.End, se) is { } source) return (source.End, se);
+            if (attributor.Reader.Read(c.End, se) is { } source) return (PastGermanGenitives(p, source.End, se), se);
             return (-1, -1);
         }
         // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
@@ -523,6 +523,26 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (sourceEnd >= se || p.IsSentenceEnd(sourceEnd)) return HasFinite(p, first, clauseEnd) ? (first, clauseEnd) : (-1, -1);
         // "…, according to X, a pollster who …", "The plan, according to officials, will cost …".
         return MidSentenceSource.Around(p, first, c.Start - 1, sourceEnd, se);
+    }
+
+    /// <summary>"Laut einer Umfrage des Instituts INSA aus Erfurt befürworten …": German names a source's owner in a
+    /// chain of genitives, places and abbreviations in parentheses after the first noun; the reported clause opens at the verb after
+    /// them, not inside the chain.</summary>
+    static int PastGermanGenitives(ParagraphContext p, int k, int se)
+    {
+        if (!p.IsGerman) return k;
+        var toks = p.Tokens;
+        while (k + 1 < se)
+        {
+            // "des Instituts", "aus Erfurt", "(VCI)".
+            bool link = toks[k].IsWord && !toks[k].IsCapitalized && (p.IsDetDef(k) || p.IsDetIndef(k) || p.IsPreposition(k));
+            if (!link && !toks[k].Is('(')) break;
+            int m = k + 1;
+            while (m < se && (toks[m].IsWord && toks[m].IsCapitalized || toks[m].Is('(') || toks[m].Is(')'))) m++;
+            if (m == k + 1) break;
+            k = m;
+        }
+        return k;
     }
 
     /// <summary>Words an "according to" source may hold before the sentence ends or a comma closes it.</summary>

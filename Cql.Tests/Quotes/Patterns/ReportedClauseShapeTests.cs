@@ -105,6 +105,13 @@ public class ReportedClauseShapeTests
         Assert.Equal("indirect", rows[0].Kind);
     }
 
+    [Theory]
+    // The owner of the survey, its place and its abbreviation belong to the source, not to what was reported.
+    [InlineData("Laut einer Umfrage des Instituts INSA aus Erfurt befürworten derzeit 71 Prozent der Deutschen einen Beitritt zur Union.", "befürworten derzeit 71 Prozent der Deutschen einen Beitritt zur Union")]
+    [InlineData("Nach Angaben des Verbands der Chemischen Industrie (VCI) müssten die Firmen künftig rund 5000 Euro mehr zahlen.", "müssten die Firmen künftig rund 5000 Euro mehr zahlen")]
+    public void A_German_source_with_a_chain_of_genitives_reports_from_the_verb_after_it(string sentence, string clause) =>
+        Assert.Equal(clause, Assert.Single(Extract("Der Plan wird in Berlin heftig diskutiert.", sentence).Quotes).Text);
+
     [Fact]
     public void Nach_Berechnungen_des_names_a_source() =>
         Assert.Equal("ließen sich jährlich 850 Millionen Euro einsparen",
