@@ -376,13 +376,17 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return named;
     }
 
+    /// <summary>The document is German by its own verdict, not only German among the languages in play: "in", "an",
+    /// "war" are English function words too.</summary>
+    bool GermanDocument => p.Languages.Count > 0 && p.Languages[0] == "de";
+
     /// <summary>"Das Bundeswirtschaftsministerium", "Der Branchenverband": German writes an organisation as one
     /// capitalised common noun that ends in an organisation word, which the phrase reader takes for no name. Only in a
-    /// German document (its own verdict: "in", "an", "war" are English function words too) and only for a compound
-    /// ("Amt", "Verband" alone say nothing about which).</summary>
+    /// German document (<see cref="GermanDocument"/>) and only for a compound ("Amt", "Verband" alone say nothing about
+    /// which).</summary>
     Referent? OrganisationWordAt(int k)
     {
-        if (!(p.Languages.Count > 0 && p.Languages[0] == "de" && p.Tokens[k] is { IsCapitalized: true } t && t.Text.Length >= MinOrganisationWordLength
+        if (!(GermanDocument && p.Tokens[k] is { IsCapitalized: true } t && t.Text.Length >= MinOrganisationWordLength
               && p.RoleAt(k) is null)) return null;
         // "das Ministerium" alone says nothing about which: the discourse finds the one it stands for.
         if (OrganisationWords.Match(t.Word) == OrganisationWordMatch.Ends)
@@ -397,12 +401,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
 
     /// <summary>The lower-case word at <paramref name="k"/>, without its genitive ending when it is a German
     /// organisation word in the genitive ("verbunds" → "verbund").</summary>
-    string BaseForm(int k)
-    {
-        var lower = p.Tokens[k].Lower;
-        int ending = p.Languages.Count > 0 && p.Languages[0] == "de" ? GermanGenitive.OrganisationEnding(lower) : 0;
-        return lower[..^ending];
-    }
+    string BaseForm(int k) => GermanDocument ? GermanGenitive.BaseForm(p.Tokens[k].Lower) : p.Tokens[k].Lower;
 
     /// <summary>A single word shorter than this is no organisation's name by its ending ("Verband", "Gericht").</summary>
     const int MinOrganisationWordLength = 8;

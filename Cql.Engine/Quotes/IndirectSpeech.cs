@@ -45,7 +45,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (c.Kind == CueKind.Impersonal && PassiveReport.ClauseStart(p, c, se, opaque) is var start and >= 0)
         {
             var source = a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) ? ImpersonalSource.Words(p, c, ss, se) : a.SpeakerText;
-            AddRow(p, start, TrimEnd(p, start, ReportedClauseEnd.Cut(p, start, BeforeClauseBreak(p, start, se, opaque), opaque)), a.Speaker, source, a.CueText ?? c.Words, a.Via, opaque, needFragment: false);
+            AddRow(p, start, TrimEnd(p, start, ClauseEnd(p, start, se, opaque)), a.Speaker, source, a.CueText ?? c.Words, a.Via, opaque, needFragment: false);
             return a;
         }
         bool subjectAfter = SubjectFollows(p, c, a);
@@ -108,7 +108,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.SpeakerText is { Length: > 0 } st && c.Kind != CueKind.According && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
-        if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque), opaque);
+        if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ClauseEnd(p, from, to, opaque), opaque);
         to = TrimEnd(p, from, to);
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
@@ -119,7 +119,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming, a.CoSpeakers);
         // "…, he said, and the Senate would then …": the same speaker's second clause after the cue's tail.
         if (to <= c.Start && TrailingClause.Start(p, c, se, opaque) is var t and >= 0)
-            AddRow(p, t, TrimEnd(p, t, ReportedClauseEnd.Cut(p, t, BeforeClauseBreak(p, t, se, opaque), opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
+            AddRow(p, t, TrimEnd(p, t, ClauseEnd(p, t, se, opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
     }
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
@@ -137,10 +137,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
-    /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim.</summary>
+    /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim;
+    /// <paramref name="coSpeakers"/> make it a joint statement ("Xi Jinping och Vladimir Putin meddelade att …": a row
+    /// for each).</summary>
     /// <returns>Whether a row was added.</returns>
-    /// <summary>Adds the clause [<paramref name="from"/>, <paramref name="to"/>) as a row; <paramref name="coSpeakers"/>
-    /// make it a joint statement ("Xi Jinping och Vladimir Putin meddelade att …": a row for each).</summary>
     bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment,
         List<Referent>? coSpeakers = null)
     {
@@ -388,6 +388,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         return (from, to);
     }
 
+    /// <summary>Where a clause reported from <paramref name="from"/> ends before <paramref name="to"/>: at a clause break
+    /// (<see cref="BeforeClauseBreak"/>) or a sentence end the splitter missed (<see cref="ReportedClauseEnd"/>).</summary>
+    static int ClauseEnd(ParagraphContext p, int from, int to, Func<int, bool> opaque) =>
+        ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
+
     /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
     /// annotators end the content there about two times in three), or after a semicolon.</summary>
     static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
@@ -595,9 +600,6 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             && !(p.IsPreposition(k + 1) && p.Tokens[k].Text.AsSpan().IndexOfAny('’', '\'') < 0)
             || ClauseFollows(p, k, se, needSubjunctive: false));
 
-    /// <summary>A clause with a subject and a finite verb of its own opens at <paramref name="k"/>.</summary>
-    internal static bool ClauseStartsAt(ParagraphContext p, int k, int se) => ClauseFollows(p, k, se, needSubjunctive: false);
-
     /// <summary>Token <paramref name="k"/> opens a subject: a subject pronoun, an article, a capitalised word, or a bare
     /// noun right before an auxiliary or a finite verb of the lexicon ("ridership had returned", "jobs would be lost").</summary>
     internal static bool SubjectOpens(ParagraphContext p, int k)
@@ -692,7 +694,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (u.Parent >= 0 || u.Absorbed) continue;
             bool overlaps = u.Before < to && u.After > from;
             if (!overlaps) continue;
-                if (u.Style != "marked") return false;
+            if (u.Style != "marked") return false;
             if (u.Before < from || u.After > to + 1) return false;
             // A naming cue's words in marks ("nannte es „deutsch“") are its speaker's only when attributed to them; a
             // mark never closed is no fragment to join.

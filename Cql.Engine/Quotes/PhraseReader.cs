@@ -162,7 +162,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         int k = hit.TokEnd;
         if (r.Kind == "place" && hit.Genitive && IsInstitutionAfterPlace(k, s.End))
             return s.Done(new Phrase(PhraseKind.Named, s.Start, k + 1, NameReferent(s.At, k + 1, afterDeterminer: false, genitiveStripped: false, organisation: true)));
-        if ((IsModifierBeforeHead(k, s.End) || PersonAfterDescription(k, s.End)) && (hit.Genitive || !r.IsPerson || OfficeNamesSomeone(k, s.End) || PersonAfterDescription(k, s.End)))
+        bool described = PersonAfterDescription(k, s.End);
+        if ((IsModifierBeforeHead(k, s.End) || described) && (hit.Genitive || !r.IsPerson || OfficeNamesSomeone(k, s.End) || described))
         {
             if (r.Kind != "place" || s.Affiliation is null) s.Affiliation = r;
             return s.Modifier(k);
@@ -508,7 +509,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (!t.IsCapitalized || p.IsFunctionWord(m)) return false;
         int runEnd = m + NameRunLength(m, end);
         // "Ein Sprecher der Polizei": one organisation word alone names none; the discourse finds which.
-        if (runEnd - m == 1 && OrganisationWords.IsWord(t.Lower[..^GermanGenitive.OrganisationEnding(t.Lower)])) return false;
+        if (runEnd - m == 1 && OrganisationWords.IsWord(GermanGenitive.BaseForm(t.Lower))) return false;
         return t.IsAllCaps || LooksLikeOrganisation(m, runEnd) || GermanGenitive.OrganisationEnding(p.Tokens[runEnd - 1].Lower) > 0;
     }
 

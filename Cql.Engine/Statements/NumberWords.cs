@@ -9,7 +9,7 @@ static class NumberWords
 {
     static readonly int[] Values = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 40, 50, 60, 70, 80, 90, 100, 1000];
 
-    // Per language, the words of Values in order; "" where the language writes it in several words ("dix-sept").
+    // Per language, the words of Values in order; "-" where the language writes it in several words ("dix-sept").
     static readonly Dictionary<string, Dictionary<string, string>> ByLang = Tables(new()
     {
         ["en"] = "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand",

@@ -183,18 +183,20 @@ public static class QueryCommand
             stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
             return ExitCodes.Ok;
         }
+        bool atTerminal = o.Format == OutputFormat.Table && !Console.IsOutputRedirected;
+        int screenWidth = Math.Max(40, SafeWindowWidth() - 1);
         // A chart is drawn for a person at a terminal; a pipe or a file asked for gets the rows it is drawn from.
-        if (rows.Chart is { } chart && o.Format == OutputFormat.Table && !Console.IsOutputRedirected)
+        if (rows.Chart is { } chart && atTerminal)
         {
-            foreach (var line in Interactive.ChartDisplay.Lines(rows.Rows, chart, Math.Max(40, SafeWindowWidth() - 1), ct)) stdout.WriteLine(line);
+            foreach (var line in Interactive.ChartDisplay.Lines(rows.Rows, chart, screenWidth, ct)) stdout.WriteLine(line);
             return ExitCodes.Ok;
         }
         long count;
-        if (o.Format == OutputFormat.Table && !Console.IsOutputRedirected)
+        if (atTerminal)
         {
             // At a terminal the table is laid out as the REPL lays it out: long text wraps in its column.
             var shown = Interactive.ShownRows.Read(rows.Rows, o.MaxRows, ct);
-            foreach (var line in shown.Layout(Interactive.ReplMode.Table, Math.Max(40, SafeWindowWidth() - 1), Interactive.FooterHints.CommandLine))
+            foreach (var line in shown.Layout(Interactive.ReplMode.Table, screenWidth, Interactive.FooterHints.CommandLine))
                 stdout.WriteLine(line);
             count = shown.Total;
         }

@@ -28,18 +28,9 @@ public static class TableLayout
         var lines = new List<string>();
         var sb = new StringBuilder();
         var headers = new List<string>[n];
-        int headerHeight = 1;
-        for (int c = 0; c < n; c++)
-        {
-            headers[c] = HeaderLines(cols[c].Name, widths[c]);
-            headerHeight = Math.Max(headerHeight, headers[c].Count);
-        }
-        for (int l = 0; l < headerHeight; l++)
-        {
-            for (int c = 0; c < n; c++) AppendCell(sb, l < headers[c].Count ? headers[c][l] : "", widths[c], false, c == n - 1);
-            lines.Add(sb.ToString().TrimEnd());
-            sb.Clear();
-        }
+        for (int c = 0; c < n; c++) headers[c] = HeaderLines(cols[c].Name, widths[c]);
+        AddBlock(lines, sb, headers, widths, _ => false);
+        int headerHeight = lines.Count;
         for (int c = 0; c < n; c++) { sb.Append('─', widths[c]); if (c < n - 1) sb.Append(' ', Gap); }
         lines.Add(sb.ToString());
         sb.Clear();
@@ -68,16 +59,23 @@ public static class TableLayout
         {
             // Rows of several lines are told apart by a blank line between them.
             if (tall && lines.Count > headerHeight + 1) lines.Add("");
-            int height = wrapped.Max(w => w.Count);
-            for (int l = 0; l < height; l++)
-            {
-                for (int c = 0; c < n; c++)
-                    AppendCell(sb, l < wrapped[c].Count ? wrapped[c][l] : "", widths[c], IsNumber(cols[c].Type), c == n - 1);
-                lines.Add(sb.ToString().TrimEnd());
-                sb.Clear();
-            }
+            AddBlock(lines, sb, wrapped, widths, c => IsNumber(cols[c].Type));
         }
         return lines;
+    }
+
+    /// <summary>Adds the lines of one row (or the header) whose cells are already wrapped to their widths; a cell
+    /// shorter than the others is blank below its last line, numbers (<paramref name="right"/>) right-aligned.</summary>
+    static void AddBlock(List<string> lines, StringBuilder sb, List<string>[] cells, int[] widths, Func<int, bool> right)
+    {
+        int n = cells.Length, height = 1;
+        foreach (var cell in cells) height = Math.Max(height, cell.Count);
+        for (int l = 0; l < height; l++)
+        {
+            for (int c = 0; c < n; c++) AppendCell(sb, l < cells[c].Count ? cells[c][l] : "", widths[c], right(c), c == n - 1);
+            lines.Add(sb.ToString().TrimEnd());
+            sb.Clear();
+        }
     }
 
     /// <summary>The width of each column so the table fits <paramref name="width"/> terminal columns where it can.</summary>

@@ -15,4 +15,8 @@ internal static class GermanGenitive
         if (lower[^2] == 'e' && OrganisationWords.EndsIn(lower.AsSpan(0, lower.Length - 2))) return 2;
         return OrganisationWords.EndsIn(lower.AsSpan(0, lower.Length - 1)) ? 1 : 0;
     }
+
+    /// <summary><paramref name="lower"/> without its genitive ending when it is an organisation word in the genitive
+    /// ("kultusministeriums" → "kultusministerium"), else as it is.</summary>
+    public static string BaseForm(string lower) => lower[..^OrganisationEnding(lower)];
 }

@@ -13,8 +13,7 @@ internal sealed class GroupAtOrganisationRule : ICueSubjectRule
         var p = a.Paragraph;
         var cue = c.Cue;
         int start = a.ClauseStart(cue.Start, c.ClauseFloor, c.Opaque);
-        int verb = cue.Start;
-        while (verb > start && !c.Opaque(verb - 1) && (p.IsAdverb(verb - 1) || p.IsAux(verb - 1))) verb--;
+        int verb = GroupSubjectRule.VerbStart(c, start);
         for (int noun = start; noun < verb - 2 && noun - start <= GroupSubjectRule.MaxModifiers; noun++)
         {
             var t = p.Tokens[noun];

@@ -15,8 +15,7 @@ internal sealed class GroupSubjectRule : ICueSubjectRule
         var p = a.Paragraph;
         var cue = c.Cue;
         int start = a.ClauseStart(cue.Start, c.ClauseFloor, c.Opaque);
-        int noun = cue.Start - 1;
-        while (noun > start && !c.Opaque(noun) && (p.IsAdverb(noun) || p.IsAux(noun))) noun--;
+        int noun = VerbStart(c, start) - 1;
         if (noun < start || noun - start > MaxModifiers || c.Opaque(noun) || !p.Tokens[noun].IsWord || !p.FactsAt(noun).IsSourceNoun) return null;
         for (int k = start; k < noun; k++)
         {
@@ -25,5 +24,15 @@ internal sealed class GroupSubjectRule : ICueSubjectRule
                 return null;
         }
         return new Phrase(PhraseKind.Common, start, noun + 1);
+    }
+
+    /// <summary>Where the verb group of cue <paramref name="c"/> starts: before the adverbs and auxiliaries right before
+    /// the cue ("have repeatedly said"), not before <paramref name="start"/>.</summary>
+    internal static int VerbStart(in CueClause c, int start)
+    {
+        var p = c.Attributor.Paragraph;
+        int verb = c.Cue.Start;
+        while (verb > start && !c.Opaque(verb - 1) && (p.IsAdverb(verb - 1) || p.IsAux(verb - 1))) verb--;
+        return verb;
     }
 }

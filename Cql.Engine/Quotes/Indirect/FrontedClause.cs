@@ -35,7 +35,7 @@ internal static class FrontedClause
     /// verb makes it the last item of a list inside the reported clause ("finance and trade would grow").</summary>
     static bool SubjectAndVerbAt(ParagraphContext p, int k, int to)
     {
-        if (!IndirectSpeech.ClauseStartsAt(p, k, to)) return false;
+        if (!IndirectSpeech.ClauseFollows(p, k, to, needSubjunctive: false)) return false;
         for (int j = k + 1; j < to && !p.LooksFinite(j) && !p.IsAux(j); j++)
             if (p.IsConjunction(j)) return false;
         return true;
