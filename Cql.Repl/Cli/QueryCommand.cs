@@ -180,11 +180,11 @@ public static class QueryCommand
         if (o.OutputPath is not null)
         {
             var n = ResultWriter.Export(rows.Rows, o.OutputPath, o.Format, session.ProvenanceFor(rows.StatementText), ct, o.Crlf);
-            stderr.WriteLine($"wrote {n:N0} rows to {o.OutputPath}");
+            stderr.WriteLine($"wrote {n:N0} row{(n == 1 ? "" : "s")} to {o.OutputPath}");
             return ExitCodes.Ok;
         }
         bool atTerminal = o.Format == OutputFormat.Table && !Console.IsOutputRedirected;
-        int screenWidth = Math.Max(40, SafeWindowWidth() - 1);
+        int screenWidth = ScreenWidth();
         // A chart is drawn for a person at a terminal; a pipe or a file asked for gets the rows it is drawn from.
         if (rows.Chart is { } chart && atTerminal)
         {
@@ -213,8 +213,10 @@ public static class QueryCommand
         return ExitCodes.Ok;
     }
 
-    static int SafeWindowWidth()
+    /// <summary>The width a table on the terminal may take: one column short of the window (a line that fills the
+    /// last column makes some terminals wrap it), 120 when the width cannot be read.</summary>
+    internal static int ScreenWidth()
     {
-        try { return Console.WindowWidth; } catch (IOException) { return 120; }
+        try { return Math.Max(40, Console.WindowWidth - 1); } catch (IOException) { return 119; }
     }
 }

@@ -185,7 +185,8 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         try
         {
             using var raw = Console.OpenStandardOutput();
-            void Show(object? v) => ValuePrinter.Print(v, Console.Out, raw, new TableStyle(_display.MaxRows, Width()));
+            void Show(object? v) => ValuePrinter.Print(v, Console.Out, raw, new TableStyle(_display.MaxRows, Width()), OutputFormat.Table,
+                new ScreenTable(_display.Mode, Width(), FooterHints.Repl, lines => Pager.Show(lines, _display.Pager)));
             var (value, hasValue, error) = _csharp.Value.Evaluate(code, cts.Token, Show);
             if (error is not null) { Console.Error.WriteLine(error); return; }
             if (hasValue) Show(value);

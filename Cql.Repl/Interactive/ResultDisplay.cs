@@ -12,8 +12,9 @@ public sealed record FooterHints(string MoreRows, string WholeCells)
     public static readonly FooterHints CommandLine = new("--max-rows N shows more, -o FILE writes them all", "-o FILE or --format jsonl gives them whole");
 }
 
-/// <summary>The first rows of a result as text, and how many rows it had in all.</summary>
-public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?[]> Rows, long Total)
+/// <summary>The first rows of a result as text, and how many rows it had in all (<paramref name="AtLeast"/>: at least
+/// that many — a C# sequence is read only a little past what is shown, so its end is not known).</summary>
+public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?[]> Rows, long Total, bool AtLeast = false)
 {
     /// <summary>Reads every row of <paramref name="rows"/>, keeping the text of the first <paramref name="maxRows"/>.</summary>
     public static ShownRows Read(IBatchStream rows, int maxRows, CancellationToken ct)
@@ -41,7 +42,8 @@ public sealed record ShownRows(IReadOnlyList<ResultColumn> Columns, List<string?
         hints ??= FooterHints.Repl;
         bool cut = false;
         var lines = mode == ReplMode.Line ? LineLayout.Lines(Columns, Rows, width) : TableLayout.Lines(Columns, Rows, width, out cut);
-        if (Total > Rows.Count) lines.Add($"… {Total - Rows.Count:N0} more row{(Total - Rows.Count == 1 ? "" : "s")} — {hints.MoreRows}");
+        if (Total > Rows.Count)
+            lines.Add($"… {Total - Rows.Count:N0}{(AtLeast ? "+" : "")} more row{(Total - Rows.Count == 1 && !AtLeast ? "" : "s")} — {hints.MoreRows}");
         if (cut) lines.Add($"(cells longer than {TableLayout.MaxCellLines} lines end in …: {hints.WholeCells})");
         return lines;
     }

@@ -121,6 +121,32 @@ public class HeadlessTests
     }
 
     [Fact]
+    public void A_csharp_scripts_final_value_goes_to_the_output_file_and_a_script_without_one_is_refused()
+    {
+        // -o used to be ignored for .csx: the rows went to the screen and the file never appeared.
+        using var d = new TempDir();
+        var file = d.Write("q.csx", "Quotes.OrderBy(q => q.QuoteId).Select(q => new { q.QuoteId, q.Lang })");
+        var csv = d.File("out.csv");
+        var r = Cql(null, "run", file, "-o", csv);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Equal("", r.Stdout.Trim());
+        var lines = File.ReadAllText(csv).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal("QuoteId,Lang", lines[0]);
+        Assert.Equal(int.Parse(Value("quotes | count")) + 1, lines.Length);
+        Assert.True(File.Exists(csv + ".meta.json"));
+
+        var one = d.File("n.tsv");
+        Assert.Equal(0, Cql(null, "run", d.Write("n.csx", "Quotes.Count()"), "-o", one).ExitCode);
+        Assert.Equal(["value", Value("quotes | count")], File.ReadAllText(one).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+
+        var none = d.File("none.csv");
+        var refused = Cql(null, "run", d.Write("s.csx", "var n = Quotes.Count();"), "-o", none);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("final value", refused.Stderr);
+        Assert.False(File.Exists(none));
+    }
+
+    [Fact]
     public void A_csharp_compile_error_exits_1_with_its_position_and_an_exception_exits_3()
     {
         using var d = new TempDir();

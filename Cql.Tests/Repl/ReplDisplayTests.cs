@@ -21,6 +21,22 @@ public sealed class ReplDisplayTests
     }
 
     [Fact]
+    public void A_csharp_sequence_on_the_screen_wraps_its_text_as_query_rows_do()
+    {
+        // C# values went through the file writer's table, which cuts every cell at 60 characters.
+        var shown = new List<string>();
+        var screen = new ScreenTable(ReplMode.Table, 80, FooterHints.Repl, shown.AddRange);
+        var items = Enumerable.Range(0, 60).Select(i => new { Speaker = "Xi Jinping", Text = Long + i }).ToList();
+        Cql.Repl.Scripting.ValuePrinter.Print(items, TextWriter.Null, Stream.Null, new Cql.Engine.Output.TableStyle(3, 80), Cql.Engine.Core.OutputFormat.Table, screen);
+        var all = string.Join('\n', shown);
+        Assert.Contains("word60", all);
+        Assert.DoesNotContain(shown.SkipLast(2), l => l.Contains('…'));
+        Assert.All(shown, l => Assert.True(TextWrap.Width(l) <= 80, $"too wide: {l}"));
+        Assert.Contains(shown, l => l.StartsWith("… 57 more rows"));
+        Assert.Equal("(60 items)", shown[^1]);
+    }
+
+    [Fact]
     public void A_table_that_fits_keeps_its_natural_widths()
     {
         var widths = TableLayout.Widths(Cols, [["Xi", "short", "7"]], 160);
