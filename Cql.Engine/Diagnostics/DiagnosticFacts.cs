@@ -21,13 +21,23 @@ public static class DiagnosticFacts
     public static Diagnostic UnexpectedAfterStatement((string Text, TextSpan Span) token, bool parsedAQuery, IReadOnlyList<string> keywords)
     {
         var near = NameSuggester.Nearest(token.Text, keywords);
-        var hint = near is not null && !near.Equals(token.Text, StringComparison.OrdinalIgnoreCase)
+        var hint = parsedAQuery && TextOperatorFor(token.Text) is { } ours
+            ? ours
+            : near is not null && !near.Equals(token.Text, StringComparison.OrdinalIgnoreCase)
             ? $"did you mean '{near}'?"
             : parsedAQuery
                 ? "stages are joined with '|' (quotes | where lang = de | count), conditions with and/or"
                 : "put one statement on a line, or separate statements with ';'";
         return new("CQL0102", $"unexpected '{token.Text}' after the end of the statement", Widen(token.Span), hint);
     }
+
+    // SQL's text operators, which people type in a condition: ours, by what they are for.
+    static string? TextOperatorFor(string word) => word.ToLowerInvariant() switch
+    {
+        "like" or "ilike" or "glob" => "CQL has no 'like': text contains \"word\" (any case, anywhere), text startswith \"Vi \", or text matches \"REGEX\" (% is .*, _ is .)",
+        "regexp" or "rlike" or "similar" => "a regular expression is text matches \"REGEX\"",
+        _ => null,
+    };
 
     public static Diagnostic UnknownStage(TextSpan span, string word, IReadOnlyCollection<string> stages, string stagesAsWritten)
     {

@@ -163,6 +163,17 @@ public class ParserTests
     public void Words_from_sql_and_kql_point_to_our_stage(string script, string meant) =>
         Assert.Contains(meant, Error(script).Suggestion);
 
+    [Theory]
+    [InlineData("quotes where text like \"%gränslöst%\"", "contains")]
+    [InlineData("quotes | where speaker ilike \"xi%\" | count", "startswith")]
+    [InlineData("quotes where text regexp \"^Vi\"", "matches")]
+    public void Sql_text_operators_point_to_ours(string script, string meant)
+    {
+        var d = Error(script);
+        Assert.Equal("CQL0102", d.Code);
+        Assert.Contains(meant, d.Suggestion);
+    }
+
     [Fact]
     public void A_mistyped_operator_after_a_condition_suggests_the_keyword()
     {
