@@ -314,7 +314,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (t.Is(':')) return (k + 1, se);
             // "talade i riksdagen om budgeten": a complementizer that is also a preposition ("om": whether, about) opens
             // a clause only when one follows ("om han kommer"); else it names a topic, which is no statement.
+            // "menar provocerat Moskva genom att expandera …": after a preposition, a complementizer that is also the
+            // infinitive marker (Swedish "att", Danish "at") with no clause after it opens an infinitive, no report;
+            // "talade om att stödja …" ("om", about, takes an infinitive too) still reports.
             if (p.IsComplementizer(k) && !(k == c.End && subjectAfter)
+                && !(k > c.End && p.IsInfinitiveMarker(k) && p.IsPreposition(k - 1) && !p.IsComplementizer(k - 1)
+                     && !ClauseFollows(p, k + 1, se, needSubjunctive: false))
                 && !(p.IsPreposition(k) && !ClauseFollows(p, k + 1, se, needSubjunctive: false))) return (k + 1, se);
             if (t.Is(','))
             {

@@ -74,6 +74,18 @@ public class ReportedClauseShapeTests
         Assert.Equal(("skatterna ska sänkas nästa år", "Anna Berg"), (q.Text, q.Speaker));
     }
 
+    [Fact]
+    public void Att_after_a_preposition_opens_an_infinitive_not_a_reported_clause()
+    {
+        // The Swedish seed: "som man menar provocerat Moskva genom att expandera …" gave Xi the words after "genom att".
+        var e = Extract("Statsministern Anna Berg sade i går att relationen är god.",
+            "Men statliga medier och tjänstemän fortsätter skylla konflikten på facket, som man menar provocerat regeringen genom att höja lönerna kraftigt.");
+        Assert.DoesNotContain(e.Quotes, q => q.Text.StartsWith("höja lönerna", StringComparison.Ordinal));
+        // A clause after the preposition, and "om att", still report.
+        var q = Assert.Single(Extract("Statsministern Anna Berg varnade i riksdagen för att skatterna kommer att höjas.").Quotes);
+        Assert.Equal(("skatterna kommer att höjas", "Anna Berg"), (q.Text, q.Speaker));
+    }
+
     [Theory]
     // The cue stands in a subordinate clause that opens the sentence: the main clause after the comma is the reporter's.
     [InlineData("Trots att statsministern Anna Berg i februari sade att samarbetet nu är ”gränslöst”, så är det viktigt att påpeka att inga avtal har skrivits under.", "samarbetet nu är ”gränslöst”")]
