@@ -102,11 +102,13 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             statement = _lastPartial.Statement;
         var shape = QuoteShape.Of(-1, q, _lexicon, _buffers);
         if (shape.Shingles.Length == 0) return null;
+        // BestMatch weighs the quote's words; nothing it reads changes before the quote is indexed.
+        bool weighed = statement is null;
         statement ??= BestMatch(q, shape, date);
         int id = statement ?? NewStatement();
         Record(_statements[id], q, date);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
-        Index(shape.WithStatement(id));
+        Index(shape.WithStatement(id), weighed);
         return id;
     }
 
@@ -119,7 +121,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         Record(_statements[statementId], q, date);
         var shape = QuoteShape.Of(statementId, q, _lexicon, _buffers);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, statementId);
-        Index(shape);
+        Index(shape, weighed: false);
     }
 
     int NewStatement()
@@ -137,8 +139,11 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int df = 0;
         foreach (var c in concepts)
             if (_postings.TryGetValue(c, out var list)) df = Math.Max(df, list.Count);
-        return 1f / (1f + MathF.Log(1 + df));
+        return Weight(df);
     }
+
+    /// <summary>The weight of a word whose most frequent concept is in <paramref name="df"/> indexed reports.</summary>
+    static float Weight(int df) => 1f / (1f + MathF.Log(1 + df));
 
     float WordWeights(QuoteShape shape, float[] into)
     {
@@ -150,20 +155,27 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
     {
         if (_weights.Length < shape.Concepts.Length) _weights = new float[Math.Max(shape.Concepts.Length, _weights.Length * 2)];
-        _weightSum = WordWeights(shape, _weights);
         _candidates.Clear();
         int stamp = ++_stamp;
         // The quote's concepts, rarest first: within the visit budget the words that tell statements apart (names,
         // numbers, rare nouns) are walked before the frequent ones ("said", "president"), which a large corpus cuts.
+        // Each concept's postings are looked up once, for its word's weight (WordWeight) and for the walk.
         _walk.Clear();
         _walkOrder.Clear();
+        float weightSum = 0;
         for (int w = 0; w < shape.Concepts.Length; w++)
+        {
+            int df = 0;
             foreach (var c in shape.Concepts[w])
                 if (_postings.TryGetValue(c, out var list))
                 {
+                    df = Math.Max(df, list.Count);
                     _walkOrder.Add((long)list.Count << 32 | (uint)_walk.Count);
                     _walk.Add((list, w));
                 }
+            weightSum += _weights[w] = Weight(df);
+        }
+        _weightSum = weightSum;
         _walkOrder.Sort();
         int budget = VisitBudget;
         foreach (long order in _walkOrder)
@@ -353,7 +365,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         }
     }
 
-    void Index(QuoteShape shape)
+    /// <summary>Indexes a report under its concepts (at most <see cref="IndexedPerLanguage"/> a statement and
+    /// language); <paramref name="weighed"/>: its word weights are the ones <see cref="BestMatch"/> just worked out.</summary>
+    void Index(QuoteShape shape, bool weighed)
     {
         var key = (shape.Statement, shape.Lang);
         int n = _indexed.GetValueOrDefault(key);
@@ -361,7 +375,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         _indexed[key] = n + 1;
         int m = _shapes.Count;
         var weights = new float[shape.Concepts.Length];
-        shape.SetWeights(weights, WordWeights(shape, weights));
+        if (weighed) _weights.AsSpan(0, weights.Length).CopyTo(weights);
+        shape.SetWeights(weights, weighed ? _weightSum : WordWeights(shape, weights));
         _shapes.Add(shape);
         _shapeSpeakers.Add(SpeakerId(shape.Speaker));
         if (m == _found.Length) Array.Resize(ref _found, m * 2);
