@@ -74,6 +74,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     // Each speaker's name as names are compared (NameKey): "Johan Ekström" and the English wire's "Johan Ekstrom" are one.
     readonly List<string> _speakerKeys = [];
     readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
+    // Each indexed report's statement, beside its shape: most candidates are turned down on their speakers and
+    // dates before their shape is compared, and reading it from the shape cost a cache miss each.
+    readonly List<int> _shapeStatements = [];
     // The word weights of the quote being placed (WordWeight), reused from quote to quote.
     float[] _weights = new float[64];
     float _weightSum;
@@ -206,17 +209,17 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         {
             int found = BitOperations.PopCount(_found[m].Words);
             if (found < fewest) continue;
-            var other = _shapes[m];
-            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
+            int statement = _shapeStatements[m];
+            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[statement], stamp);
             bool fits = fitsReport && fitsStatement;
-            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[other.Statement]))))) continue;
-            var st = _statements[other.Statement];
+            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[statement]))))) continue;
+            var st = _statements[statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, other, fits, speaker, _shapeSpeakers[m]);
-            if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
+            double score = Similarity(q, shape, _shapes[m], fits, speaker, _shapeSpeakers[m]);
+            if (score > bestScore || (score == bestScore && score > 0 && statement < best))
             {
                 bestScore = score;
-                best = other.Statement;
+                best = statement;
             }
         }
         return best;
@@ -379,6 +382,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         shape.SetWeights(weights, weighed ? _weightSum : WordWeights(shape, weights));
         _shapes.Add(shape);
         _shapeSpeakers.Add(SpeakerId(shape.Speaker));
+        _shapeStatements.Add(shape.Statement);
         if (m == _found.Length) Array.Resize(ref _found, m * 2);
         foreach (var word in shape.Concepts)
             foreach (var c in word)
