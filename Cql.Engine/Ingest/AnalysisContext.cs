@@ -11,8 +11,8 @@ namespace Cql.Engine.Ingest;
 /// Not thread-safe: the ingest pipeline makes one per worker thread; callers outside ingest make a short-lived one.
 /// Each part and its bound:
 /// <list type="bullet">
-/// <item><see cref="Words"/>: one string per distinct token text, with its lower case and the quote facts learnt about
-/// it; starts over past <see cref="TokenStringPool.MaxEntries"/> words.</item>
+/// <item><see cref="Words"/>: one string per distinct token text, with its lower case, its language evidence and the
+/// quote facts learnt about it; starts over past <see cref="TokenStringPool.MaxEntries"/> words.</item>
 /// <item><see cref="Language"/>: each word's language evidence; starts over past
 /// <see cref="LanguageWorkspace.MaxWords"/> words.</item>
 /// <item><see cref="DocumentWords"/>: the words of the document being analysed, read once for the language of its body,

@@ -34,7 +34,10 @@ public static class DocumentAnalyzer
         // "Transparenz" banner atop a Norwegian article) must not outvote it.
         // Read once into words: the body, every paragraph and every sentence are scored from them.
         var model = LanguageModel.Default;
-        var words = model.ReadWords(text, context.Language, context.DocumentWords);
+        // The worker's pool learns the document's words here, so quote extraction and the tokens table find them by
+        // position after.
+        context.Words.BeginDocument(text);
+        var words = model.ReadWords(text, context.Language, context.DocumentWords, context.Words);
         var docLang = article.Lang is { Length: > 0 } given ? new LanguageGuess(given, 1f) : IdentifyBody(model, words, text, ranges, flags);
         // A page's declared language is often a template's default ("en" on a site's every page): it may only tip
         // a verdict the text leaves in doubt, never overrule a clear one.

@@ -85,10 +85,10 @@ static class FileAnalysis
 
     static ArticleWork Analyze(RawArticle raw, QuoteExtractor extractor, AnalysisContext context)
     {
+        // Analysis begins the worker's pool on the document: language identification takes its words first, and the
+        // quote tokenizer and the tokens table below find most of them again by position.
         var doc = DocumentAnalyzer.Analyze(raw, context);
         var pool = context.Words;
-        // The quote tokenizer takes the document's words first; the tokens table below finds most of them again by position.
-        pool.BeginDocument(doc.Text);
         var extraction = extractor.Extract(doc, context.Quotes);
         var tokens = context.TokenRanges();
         var perSentence = new int[doc.Sentences.Count];

@@ -1,3 +1,4 @@
+using Cql.Engine.Text;
 using System.Runtime.CompilerServices;
 
 namespace Cql.Engine.Language;
@@ -52,9 +53,9 @@ public sealed partial class LanguageModel
 
     /// <summary>Reads the words of <paramref name="text"/> into <paramref name="into"/> (refilling it), for
     /// <see cref="Identify(WordScorer.TextWords, int, int, LanguageGuess)"/> and <see cref="TryIdentifyJoined"/> to
-    /// score its ranges.</summary>
-    internal WordScorer.TextWords ReadWords(string text, LanguageWorkspace workspace, WordScorer.TextWords into) =>
-        WordScorer.Read(this, table, workspace, text, into);
+    /// score its ranges; with <paramref name="pool"/> (begun on <paramref name="text"/>), its words are taken from it.</summary>
+    internal WordScorer.TextWords ReadWords(string text, LanguageWorkspace workspace, WordScorer.TextWords into, TokenStringPool? pool = null) =>
+        WordScorer.Read(this, table, workspace, text, into, pool);
 
     /// <summary><see cref="Identify(ReadOnlySpan{char}, LanguageGuess)"/> of the range [start, end) of the words' text.</summary>
     internal LanguageGuess Identify(WordScorer.TextWords words, int start, int end, LanguageGuess prior)

@@ -1,3 +1,4 @@
+using Cql.Engine.Text;
 using System.Runtime.CompilerServices;
 
 namespace Cql.Engine.Language;
@@ -77,9 +78,13 @@ internal static partial class WordScorer
     const byte AfterSentenceOpener = 2;
 
     /// <summary>Reads <paramref name="text"/> into <paramref name="words"/> (what it held before is gone), character for
-    /// character as <see cref="TryScore"/>, each word's evidence from <paramref name="workspace"/>.</summary>
+    /// character as <see cref="TryScore"/>, each word's evidence from <paramref name="workspace"/>. With a
+    /// <paramref name="pool"/> (ingest's, begun on <paramref name="text"/>) each word is taken from it by its range and
+    /// keeps its evidence there: one hash lookup a word, which the quote tokenizer and the tokens table, cutting the
+    /// same words after, then find by position instead of hashing them again.</summary>
     [SkipLocalsInit]
-    internal static TextWords Read(LanguageModel model, FeatureTable table, LanguageWorkspace workspace, string text, TextWords words)
+    internal static TextWords Read(LanguageModel model, FeatureTable table, LanguageWorkspace workspace, string text, TextWords words,
+        TokenStringPool? pool = null)
     {
         words.Reset(model, table, workspace, text);
         var cache = workspace.WordsOf(model);
@@ -96,7 +101,7 @@ internal static partial class WordScorer
             {
                 if (length > 0)
                 {
-                    words.Add(start, i, tooLong ? null : Lookup(cache, lookup, word[..length]), flags, letters);
+                    words.Add(start, i, tooLong ? null : Evidence(cache, lookup, table, pool, text, start, i, word[..length]), flags, letters);
                     length = 0;
                     letters = 0;
                     tooLong = false;
@@ -115,16 +120,32 @@ internal static partial class WordScorer
             else word[length] = lower;
             if (!tooLong) length++;
         }
-        if (length > 0) words.Add(start, text.Length, tooLong ? null : Lookup(cache, lookup, word[..length]), flags, letters);
+        if (length > 0) words.Add(start, text.Length, tooLong ? null : Evidence(cache, lookup, table, pool, text, start, text.Length, word[..length]), flags, letters);
         return words;
     }
 
+    /// <summary>The evidence of the word [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>,
+    /// lowered as <paramref name="lowered"/>: kept on its pooled word when there is a pool (evidence depends only on
+    /// the word and the table, so every pooled spelling of it shares one), else cached by its lowered form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static WordEvidence Evidence(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        FeatureTable table, TokenStringPool? pool, string text, int start, int end, ReadOnlySpan<char> lowered)
+    {
+        if (pool is null) return Lookup(cache, lookup, lowered, table);
+        var pooled = pool.Word(text, start, end);
+        if (pooled.LanguageNotes is WordEvidence known && known.Table == table) return known;
+        var evidence = Lookup(cache, lookup, lowered, table);
+        pooled.LanguageNotes = evidence;
+        return evidence;
+    }
+
     /// <summary>The cached evidence of <paramref name="word"/>, a new empty entry when it has none.</summary>
-    static WordEvidence Lookup(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup, ReadOnlySpan<char> word)
+    static WordEvidence Lookup(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup,
+        ReadOnlySpan<char> word, FeatureTable table)
     {
         if (lookup.TryGetValue(word, out var w)) return w;
         if (cache.Count >= LanguageWorkspace.MaxWords) cache.Clear();
-        w = new WordEvidence();
+        w = new WordEvidence(table);
         lookup[word] = w;
         return w;
     }

@@ -15,8 +15,11 @@ namespace Cql.Engine.Language;
 internal static partial class WordScorer
 {
     /// <summary>A word's evidence at each weight shift (0, 1, 2), filled when first needed.</summary>
-    internal sealed class WordEvidence
+    internal sealed class WordEvidence(FeatureTable table)
     {
+        /// <summary>The model's table the evidence was scored from (a pooled word keeps its evidence across documents
+        /// and workspaces).</summary>
+        public readonly FeatureTable Table = table;
         public readonly LanguageEvidence[] ByShift = new LanguageEvidence[3];
         public byte Known; // bit s: ByShift[s] is filled
         public int FeatureCount;
@@ -78,7 +81,7 @@ internal static partial class WordScorer
     static int AddWord(Dictionary<string, WordEvidence> cache, Dictionary<string, WordEvidence>.AlternateLookup<ReadOnlySpan<char>> lookup,
         FeatureTable table, ReadOnlySpan<char> word, int shift, ref LanguageEvidence evidence)
     {
-        var w = Lookup(cache, lookup, word);
+        var w = Lookup(cache, lookup, word, table);
         if ((w.Known & (1 << shift)) == 0) Fill(w, table, word, shift);
         evidence.AddWord(in w.ByShift[shift]);
         return w.FeatureCount;

@@ -74,6 +74,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     // Each speaker's name as names are compared (NameKey): "Johan Ekström" and the English wire's "Johan Ekstrom" are one.
     readonly List<string> _speakerKeys = [];
     readonly List<int> _shapeSpeakers = [], _statementSpeakers = [];
+    // Each indexed report's statement, beside its shape: most candidates are turned down on their speakers and
+    // dates before their shape is compared, and reading it from the shape cost a cache miss each.
+    readonly List<int> _shapeStatements = [];
     // The word weights of the quote being placed (WordWeight), reused from quote to quote.
     float[] _weights = new float[64];
     float _weightSum;
@@ -102,11 +105,13 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             statement = _lastPartial.Statement;
         var shape = QuoteShape.Of(-1, q, _lexicon, _buffers);
         if (shape.Shingles.Length == 0) return null;
+        // BestMatch weighs the quote's words; nothing it reads changes before the quote is indexed.
+        bool weighed = statement is null;
         statement ??= BestMatch(q, shape, date);
         int id = statement ?? NewStatement();
         Record(_statements[id], q, date);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
-        Index(shape.WithStatement(id));
+        Index(shape.WithStatement(id), weighed);
         return id;
     }
 
@@ -119,7 +124,7 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         Record(_statements[statementId], q, date);
         var shape = QuoteShape.Of(statementId, q, _lexicon, _buffers);
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, statementId);
-        Index(shape);
+        Index(shape, weighed: false);
     }
 
     int NewStatement()
@@ -137,8 +142,11 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         int df = 0;
         foreach (var c in concepts)
             if (_postings.TryGetValue(c, out var list)) df = Math.Max(df, list.Count);
-        return 1f / (1f + MathF.Log(1 + df));
+        return Weight(df);
     }
+
+    /// <summary>The weight of a word whose most frequent concept is in <paramref name="df"/> indexed reports.</summary>
+    static float Weight(int df) => 1f / (1f + MathF.Log(1 + df));
 
     float WordWeights(QuoteShape shape, float[] into)
     {
@@ -150,20 +158,27 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     int? BestMatch(GroupedQuote q, QuoteShape shape, DateSpan? date)
     {
         if (_weights.Length < shape.Concepts.Length) _weights = new float[Math.Max(shape.Concepts.Length, _weights.Length * 2)];
-        _weightSum = WordWeights(shape, _weights);
         _candidates.Clear();
         int stamp = ++_stamp;
         // The quote's concepts, rarest first: within the visit budget the words that tell statements apart (names,
         // numbers, rare nouns) are walked before the frequent ones ("said", "president"), which a large corpus cuts.
+        // Each concept's postings are looked up once, for its word's weight (WordWeight) and for the walk.
         _walk.Clear();
         _walkOrder.Clear();
+        float weightSum = 0;
         for (int w = 0; w < shape.Concepts.Length; w++)
+        {
+            int df = 0;
             foreach (var c in shape.Concepts[w])
                 if (_postings.TryGetValue(c, out var list))
                 {
+                    df = Math.Max(df, list.Count);
                     _walkOrder.Add((long)list.Count << 32 | (uint)_walk.Count);
                     _walk.Add((list, w));
                 }
+            weightSum += _weights[w] = Weight(df);
+        }
+        _weightSum = weightSum;
         _walkOrder.Sort();
         int budget = VisitBudget;
         foreach (long order in _walkOrder)
@@ -194,17 +209,17 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         {
             int found = BitOperations.PopCount(_found[m].Words);
             if (found < fewest) continue;
-            var other = _shapes[m];
-            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[other.Statement], stamp);
+            int statement = _shapeStatements[m];
+            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[statement], stamp);
             bool fits = fitsReport && fitsStatement;
-            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[other.Statement]))))) continue;
-            var st = _statements[other.Statement];
+            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[statement]))))) continue;
+            var st = _statements[statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, other, fits, speaker, _shapeSpeakers[m]);
-            if (score > bestScore || (score == bestScore && score > 0 && other.Statement < best))
+            double score = Similarity(q, shape, _shapes[m], fits, speaker, _shapeSpeakers[m]);
+            if (score > bestScore || (score == bestScore && score > 0 && statement < best))
             {
                 bestScore = score;
-                best = other.Statement;
+                best = statement;
             }
         }
         return best;
@@ -353,7 +368,9 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         }
     }
 
-    void Index(QuoteShape shape)
+    /// <summary>Indexes a report under its concepts (at most <see cref="IndexedPerLanguage"/> a statement and
+    /// language); <paramref name="weighed"/>: its word weights are the ones <see cref="BestMatch"/> just worked out.</summary>
+    void Index(QuoteShape shape, bool weighed)
     {
         var key = (shape.Statement, shape.Lang);
         int n = _indexed.GetValueOrDefault(key);
@@ -361,9 +378,11 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         _indexed[key] = n + 1;
         int m = _shapes.Count;
         var weights = new float[shape.Concepts.Length];
-        shape.SetWeights(weights, WordWeights(shape, weights));
+        if (weighed) _weights.AsSpan(0, weights.Length).CopyTo(weights);
+        shape.SetWeights(weights, weighed ? _weightSum : WordWeights(shape, weights));
         _shapes.Add(shape);
         _shapeSpeakers.Add(SpeakerId(shape.Speaker));
+        _shapeStatements.Add(shape.Statement);
         if (m == _found.Length) Array.Resize(ref _found, m * 2);
         foreach (var word in shape.Concepts)
             foreach (var c in word)

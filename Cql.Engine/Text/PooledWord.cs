@@ -15,4 +15,9 @@ internal sealed class PooledWord(string text, string lower)
     /// lexicon facts, entity and organisation verdicts: Quotes.QuoteWordNotes). Text never reads it: a slot rather
     /// than a side table, so the answers cost a field read a token instead of a hash lookup.</summary>
     public object? Notes;
+
+    /// <summary>What language identification knows of this word: its evidence under a model
+    /// (Language.WordScorer.WordEvidence). Identification reads every word of a document through the pool, so the
+    /// quote tokenizer finds most of them by position afterwards instead of hashing each again.</summary>
+    public object? LanguageNotes;
 }

@@ -18,9 +18,10 @@ internal sealed class TokenStringPool
 
     /// <summary>Documents longer than this are not remembered by offset (the arrays grow to the longest one).</summary>
     const int MaxRememberedChars = 1 << 20;
-    // The words taken by offset from the document being analysed (Word(string, int, int)), by start offset: the quote
-    // tokenizer takes every word of a document first, and the tokens table's tokenizer, cutting most of the same
-    // words again, then finds them here by position instead of hashing and comparing each a second time.
+    // The words taken by offset from the document being analysed (Word(string, int, int)), by start offset: language
+    // identification reads every word of a document first, and the quote tokenizer and the tokens table's tokenizer,
+    // cutting most of the same words again, then find them here by position instead of hashing and comparing each
+    // again.
     string? _document;
     PooledWord?[] _byStart = [];
     int[] _endAt = [];

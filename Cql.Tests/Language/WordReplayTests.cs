@@ -1,5 +1,6 @@
 using Cql.Engine.Core;
 using Cql.Engine.Language;
+using Cql.Engine.Text;
 using System.Text;
 
 namespace Cql.Tests.Language;
@@ -73,6 +74,41 @@ public sealed class WordReplayTests
             }
         }
         Assert.True(replayed > 300, $"only {replayed} ranges replayed");
+    }
+
+    [Fact]
+    public void Words_read_through_a_token_pool_identify_as_words_read_without_one_and_carry_their_evidence()
+    {
+        // Ingest reads a document's words through the worker's token pool, which keeps each word's evidence from
+        // document to document; every verdict must be the one reading without the pool gives.
+        var model = LanguageModel.Default;
+        var rng = new Random(11);
+        var pool = new TokenStringPool();
+        var pooledSpace = new LanguageWorkspace();
+        var plainSpace = new LanguageWorkspace();
+        var pooledInto = new WordScorer.TextWords();
+        var plainInto = new WordScorer.TextWords();
+        var prior = new LanguageGuess("no", 0.9f);
+        for (int n = 0; n < 300; n++)
+        {
+            var text = RandomText(rng, rng.Next(1, 600));
+            pool.BeginDocument(text);
+            var pooled = model.ReadWords(text, pooledSpace, pooledInto, pool);
+            var plain = model.ReadWords(text, plainSpace, plainInto);
+            Assert.Equal(plain.Count, pooled.Count);
+            for (int k = 0; k < pooled.Count; k++)
+            {
+                Assert.Equal((plain.Starts[k], plain.Ends[k], plain.Flags[k]), (pooled.Starts[k], pooled.Ends[k], pooled.Flags[k]));
+                // The pool now knows the word by its range, with its evidence: the quote tokenizer takes it from there.
+                if (pooled.Evidence[k] is { } evidence) Assert.Same(evidence, pool.Word(text, pooled.Starts[k], pooled.Ends[k]).LanguageNotes);
+            }
+            Assert.Equal(model.Identify(plain, 0, text.Length, prior), model.Identify(pooled, 0, text.Length, prior));
+            for (int r = 0; r < 10; r++)
+            {
+                int s = rng.Next(text.Length), e = s + rng.Next(text.Length - s + 1);
+                Assert.Equal(model.Identify(plain, s, e, prior), model.Identify(pooled, s, e, prior));
+            }
+        }
     }
 
     [Fact]

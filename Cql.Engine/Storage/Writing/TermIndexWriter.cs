@@ -13,7 +13,7 @@ namespace Cql.Engine.Storage.Writing;
 /// </summary>
 public sealed class TermIndexWriter : IAsyncDisposable
 {
-    /// <summary>Postings per sorted segment: about 35 MB of arrays while building.</summary>
+    /// <summary>Postings per sorted segment: up to about 35 MB of arrays while building.</summary>
     public const int SegmentPostings = 1 << 22;
     /// <summary>Ids per row group (a frequent word's row may be larger): what one lookup decodes per segment.</summary>
     public const int RowGroupIds = 1 << 16;
@@ -37,7 +37,10 @@ public sealed class TermIndexWriter : IAsyncDisposable
     readonly List<string> _terms = [];
     // Per term: the source row (sequence number) that last used it.
     int[] _lastRow = new int[1024];
-    readonly int[] _postTerm = new int[SegmentPostings], _postId = new int[SegmentPostings];
+    // Grown as postings come, up to SegmentPostings: a small corpus (or one commit's worth of rows) needs a fraction
+    // of the 32 MB a full segment's two arrays take, and arrays that large went straight to the large-object heap.
+    int[] _postTerm = new int[InitialPostings], _postId = new int[InitialPostings];
+    const int InitialPostings = 1 << 16;
     long[] _occurrences = new long[1024];
     int _posts, _rowSeq;
     /// <summary>The lowercase of the text being indexed (one text at a time).</summary>
@@ -141,6 +144,8 @@ public sealed class TermIndexWriter : IAsyncDisposable
     {
         // A full segment is written before this row starts, so a row's postings never straddle two segments.
         if (_posts + text.Length / 2 + 1 > SegmentPostings) FlushSegment(CancellationToken.None);
+        // A text has at most one posting per two characters (a word and what ends it).
+        if (_posts + text.Length / 2 + 1 > _postTerm.Length) GrowPostings(_posts + text.Length / 2 + 1);
         int row = ++_rowSeq;
         var lower = WordRules.LowerInto(text, ref _lower);
         int pos = 0;
@@ -161,6 +166,13 @@ public sealed class TermIndexWriter : IAsyncDisposable
             _postTerm[_posts] = t; _postId[_posts] = id;
             _posts++;
         }
+    }
+
+    void GrowPostings(int needed)
+    {
+        int size = Math.Max(needed, (int)Math.Min(SegmentPostings, 2L * _postTerm.Length));
+        Array.Resize(ref _postTerm, size);
+        Array.Resize(ref _postId, size);
     }
 
     void FlushSegment(CancellationToken ct)
