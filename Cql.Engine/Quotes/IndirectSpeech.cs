@@ -305,6 +305,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (FrontedSourceAs.ClauseAfter(p, c, ss, se) is { From: >= 0 } fronted) return fronted;
         var toks = p.Tokens;
         int limit = Math.Min(se, c.End + MaxTail);
+        int bare = AfterWeekday(p, c.End, se);
         for (int k = c.End; k < limit; k++)
         {
             // "He said: “…”", "She said “…”": the quotation in marks is the statement, unless the clause goes on after it.
@@ -326,14 +327,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 // "warf der Koalition vor, „Symbolpolitik …“ zu betreiben": words in marks open an infinitive clause.
                 if (k + 1 < se && opaque(k + 1)) return InfinitiveClause.At(p, k + 1, se) ? (k + 1, se) : (-1, -1);
                 if (k + 1 < se && p.IsComplementizer(k + 1)) return (k + 2, se);
+                // "Condos, he said, were another story.": the part after an inserted cue.
+                if (InsertedCue.VerbFollows(p, c, ss, k, se)) return (k + 1, se);
                 // "said, however, that …": a word set off by commas before the complementizer.
                 if (k + 3 < se && toks[k + 1].IsWord && toks[k + 2].Is(',') && p.IsComplementizer(k + 3)) return (k + 4, se);
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
-            // A bare clause starts right at the cue ("He said the plan would …"), never at its inverted subject.
-            if (k == c.End && !subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, k, se)) return (k, se);
+            // A bare clause starts right at the cue ("He said the plan would …") or after its weekday ("said on Tuesday
+            // she had …"), never at its inverted subject.
+            if (k == bare && !subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, k, se)) return (k, se);
             // "said the nonstop demands that come …", "said no decision had been made about whether …": an object or a
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             // "said in a statement posted on its website that …": a participle after a document noun describes it.
@@ -344,6 +348,14 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
         var before = Before(p, c, ss, opaque);
         return before.From >= 0 ? before : PreviousSentence(p, c, ss, opaque);
+    }
+
+    /// <summary>The token after a weekday ("Monday", "on Tuesday") at <paramref name="k"/>, or <paramref name="k"/>
+    /// when none stands there.</summary>
+    static int AfterWeekday(ParagraphContext p, int k, int se)
+    {
+        int w = k < se && p.IsPreposition(k) ? k + 1 : k;
+        return w < se && CalendarWords.IsWeekday(p.Tokens[w].Text, followedByPunctuation: false) ? w + 1 : k;
     }
 
     /// <summary>Words that stand between a cue and its object without being part of it: "announced Tuesday a plan",
@@ -405,12 +417,19 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int k = from + 1; k < to - 1; k++)
         {
             if (opaque(k)) continue;
-            if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1)) return k;
+            if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1) && !GoesOn(p, from, k, to)) return k;
             // "…; 62 percent of those were …": a semicolon joins a sentence of the writer's own.
             if (p.Tokens[k].Is(';')) return k;
         }
         return to;
     }
+
+    /// <summary>The report goes on past the clause break after comma <paramref name="k"/>: "said investors, who bought
+    /// …, had …" (a relative clause inside the subject, before the clause's verb), "said the cabinet was considering a
+    /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>).</summary>
+    static bool GoesOn(ParagraphContext p, int from, int k, int to) =>
+        p.IsConjunction(k + 1) && k + 2 < to && p.IsComplementizer(k + 2)
+        || !HasFinite(p, from, k) && ParentheticalSubject.After(p, k, to) >= 0;
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X
     /// bekendgemaakt.", "Lo ha annunciato X.": a cue whose object is a demonstrative opening its sentence reports the
@@ -491,16 +510,22 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>After a cue that ends its statement only its subject and a short adverbial follow, up to the sentence's
-    /// end or a comma ("…, he said on Monday.", "…, said Sen. Richard Blumenthal, D-Conn."), no clause.</summary>
+    /// end or a comma ("…, he said on Monday.", "…, said Sen. Richard Blumenthal, D-Conn."), or the document it was
+    /// said in with what describes it ("…, the two said in a joint statement released after the meeting."); no clause.</summary>
     static bool ShortTail(ParagraphContext p, int from)
     {
         int words = 0;
+        bool document = false;
         for (int k = from; k < p.Tokens.Count; k++)
         {
             var t = p.Tokens[k];
             if (t.Is(',') || p.IsSentenceEnd(k) && (k + 1 >= p.Tokens.Count || !p.Tokens[k + 1].IsWord || p.Tokens[k + 1].IsCapitalized)) return true;
             if (!t.IsWord) continue;
-            if (++words > MaxTailAfter || p.IsComplementizer(k) || p.IsFinite(k)) return false;
+            if (p.IsComplementizer(k)) return false;
+            // "…, the bank said in a statement released after its two-day meeting, …": what follows the document
+            // describes it.
+            if (p.IsDocNoun(k)) document = true;
+            if (!document && (++words > MaxTailAfter || p.IsFinite(k))) return false;
         }
         return true;
     }
@@ -525,7 +550,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         }
         // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
         // "…, ifølge X" after a comma only: "sorted according to size" is no source.
-        if (c.Start <= first + 1 || !toks[c.Start - 1].Is(',') || SpeechCueIn(cues, ss, c.Start)) return (-1, -1);
+        if (c.Start <= first + 1 || !toks[c.Start - 1].Is(',') || SpeechCueIn(cues, ss, c.Start, p)) return (-1, -1);
         int clauseEnd = c.Start - 1;
         int sourceEnd = SourceEnd(p, c.End, se);
         if (sourceEnd < 0) return (-1, -1);
@@ -559,15 +584,20 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     const int MaxSourceWords = 12;
 
     /// <summary>Where the source after an "according to" ends: at a comma, the sentence's full stop or its end
-    /// (<paramref name="se"/>), or -1 when it runs on past <see cref="MaxSourceWords"/> words (a clause follows, not a source).</summary>
+    /// (<paramref name="se"/>), or -1 when it runs on past <see cref="MaxSourceWords"/> words (a clause follows, not a
+    /// source) without a relative clause that describes it.</summary>
     static int SourceEnd(ParagraphContext p, int from, int se)
     {
         int words = 0;
+        bool relative = false;
         for (int k = from; k < se; k++)
         {
             if (p.Tokens[k].Is(',') || p.Tokens[k].Is(';') || p.Tokens[k].Kind == TokenKind.Dash) return k;
             if (p.IsSentenceEnd(k)) return k;
-            if (p.Tokens[k].IsWord && ++words > MaxSourceWords) return -1;
+            // "according to a summary from the budget office that was obtained by …": a relative clause describes the
+            // source, however long.
+            if (words > 0 && p.IsSubordinator(k) && !relative) relative = true;
+            if (p.Tokens[k].IsWord && ++words > MaxSourceWords && !relative) return -1;
         }
         return se;
     }
@@ -580,10 +610,15 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         return false;
     }
 
-    static bool SpeechCueIn(List<CueHit> cues, int from, int to)
+    /// <summary>A speech cue starts in tokens [<paramref name="from"/>, <paramref name="to"/>); with
+    /// <paramref name="p"/>, not one in a relative clause ("leads among voters who say …, according to the poll": the
+    /// voters are the poll's words).</summary>
+    static bool SpeechCueIn(List<CueHit> cues, int from, int to, ParagraphContext? p = null)
     {
         foreach (var other in cues)
-            if (other.Start >= from && other.Start < to && other.Kind is CueKind.Speech or CueKind.Tell) return true;
+            if (other.Start >= from && other.Start < to && other.Kind is CueKind.Speech or CueKind.Tell
+                && !(p is not null && other.Start > 0 && p.IsSubordinator(other.Start - 1) && !p.IsComplementizer(other.Start - 1)))
+                return true;
         return false;
     }
 
@@ -615,7 +650,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>A word that may open a clause: a pronoun, an article, a name or a number.</summary>
-    static bool OpensClause(ParagraphContext p, int k)
+    internal static bool OpensClause(ParagraphContext p, int k)
     {
         var t = p.Tokens[k];
         return t.IsWord && !p.IsPreposition(k) && !p.IsConjunction(k) && !p.IsNegation(k) && !p.IsAdverb(k)
@@ -635,6 +670,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         for (int k = from; k < se && words < FiniteWithin; k++)
         {
             var t = p.Tokens[k];
+            // "said investors, who bought …, had …": the subject's parenthetical, the verb after it.
+            if (t.Is(',') && words > 0 && !needSubjunctive && ParentheticalSubject.After(p, k, se) is var after and >= 0)
+            {
+                k = after - 1;
+                continue;
+            }
             if (t.Is(',') || t.Is(';')) return false;
             if (!t.IsWord) continue;
             // "Friday as he entered the talks": the verb of a subordinate clause.
@@ -658,9 +699,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // Adverbs only: "e ha invitato “tutte le parti” …" goes on with the same utterance (an auxiliary keeps it).
             while (before > from && p.IsAdverb(before)) before--;
             if (before > from && p.IsConjunction(before)) return before;
+            // "…, and he said he would …": a coordinated cue with a pronoun subject of its own.
+            if (before > from + 1 && p.IsSubjectPronoun(before) && p.IsConjunction(before - 1)) return before - 1;
+            // "… “certainly possible” but declined to say whether …", "… and refused to comment": the speaker's own act,
+            // after the statement.
+            if (before > from + 2 && p.IsInfinitiveMarker(before) && p.LooksFinite(before - 1) && p.IsConjunction(before - 2)) return before - 2;
             for (int k = other.Start - 1; k > from && k >= other.Start - MaxSubjectGap - 1; k--)
             {
                 var t = p.Tokens[k];
+                // "had “stopped doing the things,” and Rasmussen said …": the comma inside the closing mark; the
+                // fragment stays whole.
+                if (t.Kind == TokenKind.Mark && p.Tokens[k - 1].Is(',') && p.Tokens[k - 1].End == t.Start) return k + 1;
                 if (t.Is(',') || t.Kind == TokenKind.Dash) return k;
                 // ", though she noted …": the comma before the subordinator.
                 if (p.IsSubordinator(k) && !(k - 1 > from && (p.Tokens[k - 1].Is(',') || p.Tokens[k - 1].Kind == TokenKind.Dash))) break;

@@ -21,18 +21,18 @@ public class BlindSetScoreTests(ITestOutputHelper output)
 
     [Fact]
     public void Fifth_held_out_batch_stays_above_its_floors() =>
-        Evaluate("HeldOut5", new Floors(Direct: 0.93, Mixed: 0.91, Indirect: 0.78, All: 0.87, Precision: 0.94, Speaker: 0.86));
+        Evaluate("HeldOut5", new Floors(Direct: 0.93, Mixed: 0.91, Indirect: 0.83, All: 0.89, Precision: 0.95, Speaker: 0.86));
 
     // The sixth batch (20 articles: nine English house styles, five German, one each in no, sv, da, fr, es, it) was
     // scored blind twice in the third session of 2026-12-07 (README) and tuned on after: floors under the score with
-    // "said that A and that B" as two rows (h-en-indirect).
+    // "said that A and that B" as two rows (h-en-indirect), raised under the score with English clause shapes (h-en5).
     [Fact]
     public void Sixth_batch_stays_above_its_floors() =>
-        Evaluate("Batch6", new Floors(Direct: 0.95, Mixed: 0.63, Indirect: 0.69, All: 0.76, Precision: 0.82, Speaker: 0.80));
+        Evaluate("Batch6", new Floors(Direct: 0.95, Mixed: 0.69, Indirect: 0.83, All: 0.84, Precision: 0.85, Speaker: 0.80));
 
     [Fact]
     public void Fifth_development_batch_stays_above_its_floors() =>
-        Evaluate("Dev5", new Floors(Direct: 0.94, Mixed: 0.86, Indirect: 0.66, All: 0.79, Precision: 0.88, Speaker: 0.84));
+        Evaluate("Dev5", new Floors(Direct: 0.94, Mixed: 0.86, Indirect: 0.68, All: 0.80, Precision: 0.89, Speaker: 0.84));
 
     /// <summary>The lowest recall per kind (direct, mixed, indirect, all), precision and strict speaker accuracy that pass.</summary>
     sealed record Floors(double Direct, double Mixed, double Indirect, double All, double Precision, double Speaker);

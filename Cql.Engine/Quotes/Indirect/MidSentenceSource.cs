@@ -3,8 +3,9 @@ namespace Cql.Engine.Quotes;
 /// <summary>A source after a comma that a comma closes before the sentence ends. "Trump leads in Iowa, according to
 /// the polling average, although …", "…, according to Bill McInturff, a Republican pollster who …": the clause before
 /// it is the statement, what follows is the writer's or the source's apposition. "The plan, according to officials,
-/// will cost $5 billion.": the source interrupts its statement, whose two parts annotators mark; a row is one range,
-/// so it is the whole sentence, source included.</summary>
+/// will cost $5 billion.": the source interrupts its statement after its subject; the row is the part after the source,
+/// as the blind sets mark it (PolNeAR marks both parts, and a row is one range: the source's words in it cost more of
+/// the overlap than the subject left out).</summary>
 internal static class MidSentenceSource
 {
     /// <summary>The statement around the source between the commas at <paramref name="commaBefore"/> and
@@ -14,6 +15,6 @@ internal static class MidSentenceSource
     {
         if (!p.Tokens[commaAfter].Is(',') || commaAfter + 1 >= se || !p.Tokens[commaAfter + 1].IsWord) return (-1, -1);
         if (IndirectSpeech.HasFinite(p, first, commaBefore)) return (first, commaBefore);
-        return IndirectSpeech.HasFinite(p, commaAfter + 1, se) ? (first, se) : (-1, -1);
+        return IndirectSpeech.HasFinite(p, commaAfter + 1, se) ? (commaAfter + 1, se) : (-1, -1);
     }
 }

@@ -15,7 +15,10 @@ internal static class TrailingClause
             if (opaque(k) || p.IsSentenceEnd(k)) return -1;
             if (!p.Tokens[k].Is(',')) continue;
             int s = k + 2;
-            return p.IsConjunction(k + 1) && IndirectSpeech.SubjectOpens(p, s) && !opaque(s) && IndirectSpeech.ClauseFollows(p, s, se, needSubjunctive: false) ? s : -1;
+            // After the cue's tail any word that opens a clause may be its subject ("officers seized …", "most of the
+            // money would …"), not a verb ("…, she said, and added …" is a cue of its own).
+            return p.IsConjunction(k + 1) && (IndirectSpeech.SubjectOpens(p, s) || IndirectSpeech.OpensClause(p, s) && !p.IsFinite(s) && !p.IsAux(s) && p.CuesAt(s).Count == 0)
+                && !opaque(s) && IndirectSpeech.ClauseFollows(p, s, se, needSubjunctive: false) ? s : -1;
         }
         return -1;
     }

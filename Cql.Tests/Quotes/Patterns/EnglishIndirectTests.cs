@@ -50,8 +50,8 @@ public class EnglishIndirectTests
 
     [Theory]
     [InlineData("Trump leads in Iowa, according to the polling average, although Carson keeps it close.", "Trump leads in Iowa", "the polling average")]
-    [InlineData("The plan, according to officials in her office, will cost five billion dollars.", "The plan, according to officials in her office, will cost five billion dollars", "officials in her office")]
-    public void A_source_between_commas_reports_the_clause_before_it_or_the_sentence_it_interrupts(string sentence, string clause, string source)
+    [InlineData("The plan, according to officials in her office, will cost five billion dollars.", "will cost five billion dollars", "officials in her office")]
+    public void A_source_between_commas_reports_the_clause_before_it_or_the_part_after_the_subject_it_interrupts(string sentence, string clause, string source)
     {
         var q = Assert.Single(Extract(sentence).Quotes);
         Assert.Equal((clause, "indirect", source), (q.Text, q.Kind, q.SpeakerText));
