@@ -307,8 +307,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int limit = Math.Min(se, c.End + MaxTail);
         for (int k = c.End; k < limit; k++)
         {
+            // "sagte dem „Handelsblatt“, …": the listener's name in marks.
+            if (k > c.End && opaque(k) && GermanCueTail.CommaAfterTitle(p, k, se, opaque) is var comma and >= 0) k = comma;
             // "He said: “…”", "She said “…”": the quotation in marks is the statement, unless the clause goes on after it.
-            if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
+            else if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);
@@ -333,7 +335,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             // "said in a statement posted on its website that …": a participle after a document noun describes it.
             bool describesDocument = k > c.End && p.IsDocNoun(k - 1);
-            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
+            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)) && !GermanCueTail.ArticleInTail(p, k))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
         if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
@@ -402,7 +404,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (opaque(k)) continue;
             if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1)) return k;
             // "…; 62 percent of those were …": a semicolon joins a sentence of the writer's own.
-            if (p.Tokens[k].Is(';')) return k;
+            if (p.Tokens[k].Is(';') && !GermanSemicolon.ReportGoesOn(p, k, to)) return k;
         }
         return to;
     }
