@@ -30,4 +30,34 @@ public class GermanReportedClauseTests
         var q = Quote(Extract("Der Gemeinderat tagte am Montag.", paragraph), "man habe");
         Assert.Equal((clause, "Jan Wendt"), (q.Text, q.Speaker));
     }
+
+    [Theory]
+    [InlineData("Ein Urteil könnte nach Angaben einer Gerichtssprecherin Ende Januar fallen.", "Gerichtssprecherin")]
+    [InlineData("Besonders betroffen seien der Studie zufolge Schichtarbeiter und junge Eltern.", "Studie")]
+    [InlineData("Fehlen werden dort laut Vereinsangaben weiterhin Tom Reuter und Jan Sauer.", "Vereinsangaben")]
+    public void A_source_inside_a_german_sentence_reports_the_whole_sentence(string sentence, string source)
+    {
+        var q = Assert.Single(Extract("Der Verein spielte am Samstag.", sentence).Quotes);
+        Assert.Equal((sentence.TrimEnd('.'), "indirect"), (q.Text, q.Kind));
+        Assert.EndsWith(source, q.SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("Er lachte laut auf und ging nach Hause.")]
+    [InlineData("Dem Verband zufolge planen viele Betriebe neue Stellen.")]
+    public void Loud_or_a_source_fronted_with_zufolge_is_no_source_inside_the_sentence(string sentence) =>
+        Assert.DoesNotContain(Extract("Der Verein spielte am Samstag.", sentence).Quotes, q => q.Text == sentence.TrimEnd('.'));
+
+    [Theory]
+    [InlineData("Nach Angaben des Vereins erlitt Verteidiger Tom Reuter eine Verletzung am Knie.", "erlitt Verteidiger Tom Reuter eine Verletzung am Knie", "Vereins")]
+    [InlineData("Laut „Talbote“ könnte der Trainer bei einer Niederlage entlassen werden.", "könnte der Trainer bei einer Niederlage entlassen werden", "Talbote")]
+    [InlineData("Nach Angaben der staatlichen Statistikbehörde sind die Heizkosten seit dem Winter um 38 Prozent gestiegen.",
+        "sind die Heizkosten seit dem Winter um 38 Prozent gestiegen", "Statistikbehörde")]
+    public void A_fronted_german_source_ends_before_the_verb(string sentence, string clause, string source)
+    {
+        var q = Quote(Extract("Der Verein spielte am Samstag.", sentence), clause);
+        Assert.Equal(clause, q.Text);
+        Assert.Contains(source, q.SpeakerText);
+        Assert.DoesNotContain(clause.Split(' ')[0], q.SpeakerText);
+    }
 }
