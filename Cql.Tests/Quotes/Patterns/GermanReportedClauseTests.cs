@@ -60,4 +60,13 @@ public class GermanReportedClauseTests
         Assert.Contains(source, q.SpeakerText);
         Assert.DoesNotContain(clause.Split(' ')[0], q.SpeakerText);
     }
+
+    [Fact]
+    public void Konjunktiv_ii_of_the_modals_reports_and_continues_a_report()
+    {
+        var e = Extract("Der Verband tagte am Montag.",
+            "Verbandschef Jan Wendt warnte, die Absatzzahlen könnten um 40 Prozent einbrechen. Die Betriebe müssten dann Personal abbauen.");
+        Assert.Equal([("die Absatzzahlen könnten um 40 Prozent einbrechen", "Jan Wendt"), ("Die Betriebe müssten dann Personal abbauen", "Jan Wendt")],
+            e.Quotes.Select(q => (q.Text, q.Speaker)));
+    }
 }
