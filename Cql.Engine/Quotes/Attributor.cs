@@ -43,7 +43,7 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         switch (cue.Kind)
         {
             case CueKind.According:
-                phrase = reader.Read(cue.End, sentenceEnd);
+                phrase = reader.Read(cue.End, GermanAccording.SourceEnd(p, cue.End, sentenceEnd));
                 break;
             case CueKind.AccordingAfter:
                 phrase = PhraseEndingAt(cue.Start, sentenceStart);

@@ -44,6 +44,7 @@ internal sealed class DocumentQuotes
                 found.Paragraphs.Add(new QuoteParagraph(new ParagraphContext(found.Paragraphs.Count, window, _doc.Text, _lex, langs, _entities, _work), i));
         }
         TranscriptTurns.Mark(found, _doc.Text);
+        AddressedInterview.Mark(found);
         var detector = new QuoteDetector(found, _doc.Text, _reversedGuillemets);
         foreach (var p in found.Paragraphs) detector.Detect(p.Context);
         var discourse = new Discourse();

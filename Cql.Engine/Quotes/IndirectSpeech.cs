@@ -71,7 +71,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             a = inGap;
         else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.Impersonal && ImpersonalSource.Words(p, c, ss, se) is { } source)
             a = a with { SpeakerText = source };
-        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, se) is var end && end > c.End)
+        else if (a.Speaker is null && string.IsNullOrEmpty(a.SpeakerText) && c.Kind == CueKind.According && SourceEnd(p, c.End, GermanAccording.SourceEnd(p, c.End, se)) is var end && end > c.End)
             // "according to several officials familiar with the talks": a source nobody names is still the source.
             a = a with { SpeakerText = p.Slice(c.End, end) };
         Place(attributor, c, a, ss, se, cues, opaque, subjectAfter);
@@ -96,7 +96,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         var p = attributor.Paragraph;
         var (from, to) = c.Kind switch
         {
-            CueKind.According or CueKind.AccordingAfter => AroundSource(attributor, c, ss, se, cues),
+            CueKind.According or CueKind.AccordingAfter => AroundSource(attributor, c, ss, se, cues, opaque),
             CueKind.Naming => subjectAfter ? (-1, -1) : NamedObject(p, c, se, opaque),
             _ => ClauseOf(p, c, ss, se, opaque, subjectAfter),
         };
@@ -105,7 +105,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && c.Kind != CueKind.According && to > from && HoldsWords(p, from, to, st)) return;
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && HoldsWords(p, from, to, st)) return;
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ClauseEnd(p, from, to, opaque), opaque);
@@ -308,8 +308,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int bare = AfterWeekday(p, c.End, se);
         for (int k = c.End; k < limit; k++)
         {
+            // "sagte dem „Handelsblatt“, …": the listener's name in marks.
+            if (k > c.End && opaque(k) && GermanCueTail.CommaAfterTitle(p, k, se, opaque) is var comma and >= 0) k = comma;
             // "He said: “…”", "She said “…”": the quotation in marks is the statement, unless the clause goes on after it.
-            if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
+            else if (opaque(k)) return k == c.End && !subjectAfter && p.IsClauseCue(c.Start) && FragmentFirst.OpensClause(p, k, se, opaque) ? (k, se) : (-1, -1);
             var t = toks[k];
             if (p.IsSentenceEnd(k)) break;
             if (t.Is(':')) return (k + 1, se);
@@ -342,7 +344,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             // clause of its own began, so a complementizer later in it is a relative or an indirect question's.
             // "said in a statement posted on its website that …": a participle after a document noun describes it.
             bool describesDocument = k > c.End && p.IsDocNoun(k - 1);
-            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)))) break;
+            if (!subjectAfter && c.Kind != CueKind.Tell && (p.LooksFinite(k) && !describesDocument || (p.IsDetDef(k) || p.IsDetIndef(k)) && (k == c.End || !p.IsPreposition(k - 1)) && !GermanCueTail.ArticleInTail(p, k))) break;
         }
         if (!subjectAfter && ObjectOf(p, c, se, opaque) is { From: >= 0 } obj) return obj;
         if (!subjectAfter && ToldClause.Start(p, c, se, opaque) is var told and >= 0) return (told, se);
@@ -419,7 +421,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (opaque(k)) continue;
             if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1) && !GoesOn(p, from, k, to)) return k;
             // "…; 62 percent of those were …": a semicolon joins a sentence of the writer's own.
-            if (p.Tokens[k].Is(';')) return k;
+            if (p.Tokens[k].Is(';') && !GermanSemicolon.ReportGoesOn(p, k, to)) return k;
         }
         return to;
     }
@@ -531,12 +533,13 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     }
 
     /// <summary>"ifølge X, …" and "According to X the plan …" report what follows X; "…, según X." what precedes.</summary>
-    static (int From, int To) AroundSource(Attributor attributor, CueHit c, int ss, int se, List<CueHit> cues)
+    static (int From, int To) AroundSource(Attributor attributor, CueHit c, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
     {
         var p = attributor.Paragraph;
         var toks = p.Tokens;
         int first = p.FirstWord(ss, c.Start);
         bool opens = first == c.Start || (first + 1 == c.Start && p.IsConjunction(first));
+        if (!opens && !SpeechCueIn(cues, ss, se) && GermanAccording.InsideSentence(p, c, first, se, opaque)) return (first, se);
         if (c.Kind == CueKind.AccordingAfter)
             return opens || c.Start - first <= 6 ? (toks[c.End].Is(',') ? c.End + 1 : c.End, se) : (-1, -1);
         if (opens)
@@ -545,8 +548,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (SpeechCueIn(cues, c.End, c.End + 10)) return (-1, -1);
             for (int k = c.End; k < se && k < c.End + 10; k++)
                 if (toks[k].Is(',')) return (k + 1, se);
-            if (attributor.Reader.Read(c.End, se) is { } source) return (PastGermanGenitives(p, source.End, se), se);
-            return (-1, -1);
+            var source = attributor.Reader.Read(c.End, se);
+            // "Nach Angaben des Vereins erlitt Verteidiger …": the German verb ends the source a name after it would run on.
+            if (GermanAccording.VerbAfterSource(p, c.End, se, opaque) is var verb and >= 0 && (source is null || source.End > verb)) return (verb, se);
+            return source is null ? (-1, -1) : (PastGermanGenitives(p, source.End, se), se);
         }
         // "Under samtalen uttrykte Xi …, ifølge en uttalelse": the speech verb before reports, the source is its medium.
         // "…, ifølge X" after a comma only: "sorted according to size" is no source.
