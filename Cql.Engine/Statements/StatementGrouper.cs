@@ -26,7 +26,10 @@ namespace Cql.Engine.Statements;
 /// partial) whose every content word is found in a longer report by the same named speaker is a fragment of it.</item>
 /// </list>
 /// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
-/// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements.
+/// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements. A quote that also
+/// holds most of a report of another statement by its named speaker merges the two (<see cref="Links"/>: the halves
+/// of one statement, reported apart before a report of the whole came): quotes already written keep their id, later
+/// reports of either join the merged one, and an append replays the merges.
 /// Candidates come from an index of concepts to reports (at most <see cref="IndexedPerLanguage"/> reports of a
 /// statement indexed per language), walked rarest concept first, each list's latest <see cref="PostingsScanned"/>
 /// entries and <see cref="VisitBudget"/> entries in all: the cost of a quote is bounded, never by the size of the
@@ -63,6 +66,12 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     readonly List<(List<int> List, int Word)> _walk = [];
     readonly List<long> _walkOrder = [];
     readonly List<int> _candidates = [];
+    // The statements other than the best that the quote being placed matches (BestMatch).
+    readonly List<int> _linked = [];
+    // Union-find over statement ids: a statement merged into another points at it (Find, Union).
+    readonly List<int> _parent = [];
+    // The reports of the statements merged under each root (Union keeps the larger's id).
+    readonly List<int> _size = [];
     // Per indexed report, what the postings walk — the grouper's hot loop, about a thousand visits a quote — keeps:
     // one array of small structs, not a dictionary, and a stamp instead of clearing it between quotes.
     Found[] _found = new Found[1024];
@@ -96,39 +105,70 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
 
     /// <summary>The statement the quote belongs to (an earlier one, or a new one); null for a term or a quote
     /// without words.</summary>
-    public int? Add(GroupedQuote q)
+    public int? Add(GroupedQuote q) => Place(q, null);
+
+    /// <summary>Takes in a quote the corpus already holds, with the statement it was given (an append goes on from
+    /// the corpus's statements). It is matched as <see cref="Add"/> matched it, so the statements it linked are
+    /// merged again and an append goes on from the same merges.</summary>
+    public void Replay(GroupedQuote q, int statementId)
+    {
+        while (_statements.Count <= statementId) NewStatement();
+        Place(q, statementId);
+    }
+
+    int? Place(GroupedQuote q, int? given)
     {
         if (q.Kind == TermKind) return null;
         var date = DateSpan.Parse(q.DocDate);
         int? statement = null;
         if (q.Kind == "partial" && q.Speaker is { } sp && _lastPartial.Sentence == q.Sentence && _lastPartial.Speaker == sp)
-            statement = _lastPartial.Statement;
+            statement = Find(_lastPartial.Statement);
         var shape = QuoteShape.Of(-1, q, _lexicon, _buffers);
-        if (shape.Shingles.Length == 0) return null;
+        if (shape.Shingles.Length == 0) return given;
+        _linked.Clear();
         // BestMatch weighs the quote's words; nothing it reads changes before the quote is indexed.
         bool weighed = statement is null;
         statement ??= BestMatch(q, shape, date);
-        int id = statement ?? NewStatement();
+        int id = given ?? statement ?? NewStatement();
+        // A report that matches two statements is the link between them (the whole of a statement whose halves
+        // were reported apart): they are one from now on (Union).
+        // (On a replay from the statement it matched, not the one it was given: an append merges as the ingest did.)
+        int merged = statement ?? id;
+        foreach (int other in _linked) merged = Union(merged, other);
+        if (given is null) id = merged;
         Record(_statements[id], q, date);
+        _size[Find(id)]++;
         if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
         Index(shape.WithStatement(id), weighed);
         return id;
     }
 
-    /// <summary>Takes in a quote the corpus already holds, with the statement it was given (an append goes on from
-    /// the corpus's statements).</summary>
-    public void Replay(GroupedQuote q, int statementId)
+    /// <summary>The statement a statement was merged into (itself when it was not).</summary>
+    int Find(int statement)
     {
-        while (_statements.Count <= statementId) NewStatement();
-        var date = DateSpan.Parse(q.DocDate);
-        Record(_statements[statementId], q, date);
-        var shape = QuoteShape.Of(statementId, q, _lexicon, _buffers);
-        if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, statementId);
-        Index(shape, weighed: false);
+        while (_parent[statement] != statement) statement = _parent[statement] = _parent[_parent[statement]];
+        return statement;
+    }
+
+    /// <summary>Merges two statements under the id of the one with more reports (the older on a tie): the quotes
+    /// already written keep the id they were given, so the merged statement goes on under the id most of them
+    /// have, and later reports of either join it.</summary>
+    int Union(int a, int b)
+    {
+        a = Find(a);
+        b = Find(b);
+        if (a == b) return a;
+        if (_size[b] > _size[a] || _size[b] == _size[a] && b < a) (a, b) = (b, a);
+        _parent[b] = a;
+        _size[a] += _size[b];
+        if (_statementSpeakers[a] < 0) _statementSpeakers[a] = _statementSpeakers[b];
+        return a;
     }
 
     int NewStatement()
     {
+        _parent.Add(_statements.Count);
+        _size.Add(0);
         _statements.Add(new StatementRow(_statements.Count));
         _statementSpeakers.Add(-1);
         return _statements.Count - 1;
@@ -210,19 +250,38 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
             int found = BitOperations.PopCount(_found[m].Words);
             if (found < fewest) continue;
             int statement = _shapeStatements[m];
-            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[statement], stamp);
+            int root = Find(statement);
+            bool fitsReport = Fits(q.Speaker, speaker, _shapeSpeakers[m], stamp), fitsStatement = Fits(q.Speaker, speaker, _statementSpeakers[root], stamp);
             bool fits = fitsReport && fitsStatement;
-            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[statement]))))) continue;
+            if (!fits && (found < StrongWords || !(OneWord(speaker) || (fitsReport || OneWord(_shapeSpeakers[m])) && (fitsStatement || OneWord(_statementSpeakers[root]))))) continue;
             var st = _statements[statement];
             if (date is { } d && st.Dates is { } sd && !d.Near(sd, DateWindowDays)) continue;
-            double score = Similarity(q, shape, _shapes[m], fits, speaker, _shapeSpeakers[m]);
-            if (score > bestScore || (score == bestScore && score > 0 && statement < best))
+            var other = _shapes[m];
+            double score = Similarity(q, shape, other, fits, speaker, _shapeSpeakers[m]);
+            if (score <= 0) continue;
+            if (!_linked.Contains(root) && Links(speaker, shape, other, m, root)) _linked.Add(root);
+            if (score > bestScore || (score == bestScore && root < best))
             {
                 bestScore = score;
-                best = statement;
+                best = root;
             }
         }
+        if (best is int b) _linked.Remove(b);
         return best;
+    }
+
+    /// <summary>Whether a quote that matches an earlier report may merge the report's statement with the one it
+    /// joins: the same named speaker on the quote, the report and the statement, and the report shorter than the
+    /// quote with more than half its content words (two at least) found in it — a part of what the quote reports
+    /// whole. (Half was enough to merge a minister's later "the Riksdag has the last word" with her statement on the
+    /// Riksdag's approval.)</summary>
+    bool Links(int speaker, QuoteShape shape, QuoteShape other, int m, int root)
+    {
+        if (speaker < 0 || _shapeSpeakers[m] < 0 || _statementSpeakers[root] < 0) return false;
+        var key = _speakerKeys[speaker];
+        if (!SameName(key, _speakerKeys[_shapeSpeakers[m]]) || !SameName(key, _speakerKeys[_statementSpeakers[root]])) return false;
+        int n = other.Concepts.Length, found = other.WordsMatchedIn(shape.AllConcepts);
+        return n < shape.Concepts.Length && found >= 2 && 2 * found > n;
     }
 
     /// <summary>How alike a new quote and an earlier report are, 0 when they are not the same statement. Reports

@@ -195,4 +195,54 @@ public class StatementGrouperTests
         Assert.Equal(de, it);
         Assert.Equal(["de", "it"], g.Statements[de!.Value].Langs);
     }
+
+    const string FirstHalf = "Water is no longer a problem of tomorrow";
+    const string SecondHalf = "Today we stopped counting droughts and started preparing for them";
+
+    [Fact]
+    public void A_report_of_the_whole_merges_the_statements_of_its_halves_and_later_halves_join_the_merged_one()
+    {
+        var g = New();
+        int? first = g.Add(Q(FirstHalf, speaker: "Elena Carrasco"));
+        int? second = g.Add(Q(SecondHalf, speaker: "Elena Carrasco"));
+        Assert.NotEqual(first, second);
+        int? whole = g.Add(Q(FirstHalf + ". " + SecondHalf, speaker: "Elena Carrasco"));
+        Assert.Equal(first, whole);
+        // Without the merge the second half would join the statement its first report started.
+        Assert.Equal(whole, g.Add(Q("we stopped counting droughts and started preparing", speaker: "Elena Carrasco", kind: "partial")));
+        // The quotes already given an id keep it: each statement's row counts the reports that carry its id.
+        Assert.Equal(3, g.Statements[whole!.Value].Reports);
+        Assert.Equal(1, g.Statements[second!.Value].Reports);
+    }
+
+    [Fact]
+    public void Halves_are_not_merged_by_a_report_of_another_speaker_or_one_that_covers_a_single_half()
+    {
+        var g = New();
+        int? first = g.Add(Q(FirstHalf, speaker: "Elena Carrasco"));
+        int? second = g.Add(Q(SecondHalf, speaker: "Elena Carrasco"));
+        // The same words by another named speaker are another statement, and link none.
+        Assert.NotEqual(first, g.Add(Q(FirstHalf + ". " + SecondHalf, speaker: "Teresa Lobo")));
+        Assert.Equal(first, g.Add(Q(FirstHalf + ", she said again", speaker: "Elena Carrasco")));
+        Assert.Equal(second, g.Add(Q("we stopped counting droughts and started preparing", speaker: "Elena Carrasco", kind: "partial")));
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void An_append_replays_the_merges_so_later_reports_join_the_same_statement()
+    {
+        var quotes = new[]
+        {
+            Q(FirstHalf, speaker: "Elena Carrasco"),
+            Q(SecondHalf, speaker: "Elena Carrasco"),
+            Q(FirstHalf + ". " + SecondHalf, speaker: "Elena Carrasco"),
+        };
+        var later = Q("we stopped counting droughts and started preparing", speaker: "Elena Carrasco", kind: "partial");
+        var whole = New();
+        var ids = quotes.Select(q => whole.Add(q)!.Value).ToArray();
+        var appended = New();
+        for (int i = 0; i < quotes.Length; i++) appended.Replay(quotes[i], ids[i]);
+        Assert.Equal(whole.Add(later), appended.Add(later));
+        Assert.Equal(ids[0], appended.Add(later));
+    }
 }

@@ -39,9 +39,10 @@ public class StatementQualityTests(ITestOutputHelper output)
     public async Task The_second_development_sets_statements_are_grouped_without_its_look_alikes()
     {
         var (s, _) = await ScoreFolderAsync("Dev2");
-        // Measured (README): all 1.000 / 0.479 (23 of 48 pairs, no wrong one; main before this work 1.000 / 0.312).
-        // One wrong pair of the 23 still passes, two do not; so does losing a pair or two, not three.
-        Assert.True(s.All.Precision >= 0.95 && s.All.Recall >= 0.43, $"all: {s.All}");
+        // Measured (README): all 1.000 / 0.750 (36 of 48 pairs, no wrong one; 0.667 before a report of the whole
+        // merged the statements of the safety quote's two halves, 0.312 before the recall work).
+        // One wrong pair of the 36 still passes, two do not; so does losing a pair, not two.
+        Assert.True(s.All.Precision >= 0.97 && s.All.Recall >= 0.73, $"all: {s.All}");
         // The gold's same-language pairs are 4 (the passengers in en_wire and en_edit's two reports, safety in both);
         // the Swedish passengers report no quote covers makes its 5 pairs across languages, by its document.
         Assert.Equal(4, s.Within.TruePairs);
