@@ -347,6 +347,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             case PhraseKind.Initial:
                 return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:
+                // "His office said", "Gov. Maureen Tallis's office said": the office speaks for the person who holds it.
+                if (PersonalOffice.Owner(p, ph) is { } owner)
+                    return owner == '?' ? (ph.Affiliation, true) : (allowDiscourse ? discourse.Resolve(owner, p.Index, Limit(ph.Start), allowOrganisations: false) : null, true);
                 // "Das Bundeswirtschaftsministerium wies die Kritik zurück": one word names the organisation.
                 if (ph.End - ph.Start <= 2 && OrganisationWordAt(ph.End - 1) is { } organisation) return (organisation, false);
                 unnamed = true;
