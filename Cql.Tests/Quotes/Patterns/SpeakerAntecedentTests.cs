@@ -33,4 +33,23 @@ public class SpeakerAntecedentTests
         var q = Assert.Single(Extract("The Department of Health published the figures.", "Minister Gail Whitford was travelling.", "The department said the figures were final.").Quotes, q => q.Kind == "indirect");
         Assert.NotEqual("Gail Whitford", q.Speaker);
     }
+
+    [Theory]
+    [InlineData("The plan, an inside source said, is to have volunteers pass out reprints of the editorial.", "to have volunteers")]
+    [InlineData("A day earlier, six protesters were arrested after refusing to leave the lobby, police said.", "A day earlier")]
+    public void An_English_cue_whose_subject_went_unread_is_not_the_person_named_last(string sentence, string quote)
+    {
+        // English drops no subject: the person the previous sentence names did not say this.
+        var e = Extract("Bernie Sanders spoke in Concord on Monday.", sentence);
+        Assert.DoesNotContain(e.Quotes, q => q.Speaker == "Bernie Sanders" && q.Text.Contains(quote, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Asked whether sanctions were considered, Achterberg said he would not get ahead of the secretary, but added: “All options remain on the table.”", "All options")]
+    [InlineData("Nova Scotia Health announced the closures on Thursday. Paramedics will be redeployed to cover the gaps, it said.", "Paramedics")]
+    public void A_coordinated_cue_or_a_pronoun_the_reader_passes_over_still_takes_the_speaker_before(string sentence, string quote)
+    {
+        var e = Extract("Spokesman Martin Achterberg briefed reporters on Wednesday.", sentence);
+        Assert.NotNull(Quote(e, quote).Speaker);
+    }
 }
