@@ -302,8 +302,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         if (ph is null)
         {
             unnamed = !allowDiscourse;
-            // A dropped subject ("ha affermato", "Ha detto che").
-            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell)) return (null, false);
+            // A dropped subject ("ha affermato", "Ha detto che"), in a language that drops them.
+            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell && SubjectMayBeDropped(cue))) return (null, false);
             int at = Limit(cue.Start);
             return (discourse.Resolve('?', p.Index, at, allowOrganisations: false) ?? discourse.Resolve('?', p.Index, at, allowOrganisations: true), true);
         }
@@ -347,6 +347,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             case PhraseKind.Initial:
                 return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:
+                // "His office said", "Gov. Maureen Tallis's office said": the office speaks for the person who holds it.
+                if (PersonalOffice.Owner(p, ph) is { } owner)
+                    return owner == '?' ? (ph.Affiliation, true) : (allowDiscourse ? discourse.Resolve(owner, p.Index, Limit(ph.Start), allowOrganisations: false) : null, true);
                 // "Das Bundeswirtschaftsministerium wies die Kritik zurück": one word names the organisation.
                 if (ph.End - ph.Start <= 2 && OrganisationWordAt(ph.End - 1) is { } organisation) return (organisation, false);
                 unnamed = true;
@@ -374,6 +377,23 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         for (int k = tok - 1; k > at; k--)
             if (OrganisationWordAt(k) is { } organisation) return organisation;
         return named;
+    }
+
+    /// <summary>Whether a cue with no subject read may take the one the discourse is about. English drops a subject
+    /// only after a conjunction ("but added:") and in a participle ("saying", "claiming"): a finite cue without one had
+    /// a subject the reader did not take for a speaker ("The plan, an inside source said, is …", "59 percent said",
+    /// "police said"), and the person named last was the wrong speaker; a subject pronoun the reader passes over ("it
+    /// said", "it also said") still means someone named before. Other languages keep the discourse: some drop
+    /// subjects ("ha affermato"), and their readers leave more subjects unread.</summary>
+    bool SubjectMayBeDropped(CueHit cue)
+    {
+        if (!(p.Languages.Count > 0 && p.Languages[0] == "en") || p.Tokens[cue.Start].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;
+        for (int k = cue.Start - 1; k >= 0 && k >= cue.Start - 3; k--)
+        {
+            if (p.IsSubjectPronoun(k) || p.IsConjunction(k)) return true;
+            if (!(p.IsAdverb(k) || p.IsAux(k))) return false;
+        }
+        return false;
     }
 
     /// <summary>The document is German by its own verdict, not only German among the languages in play: "in", "an",

@@ -99,7 +99,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (KnownNameWithArticle(i) is { } known) return known;
         // "Dr. Helen Marsh", "Herr Müller": a word of address is no part of the name.
         if (AfterHonorifics(i, end) is var afterAddress && afterAddress > i)
-            return afterAddress < end && NamedAt(afterAddress, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null;
+            return afterAddress < end && NamedAt(afterAddress, end) is { } addressed
+                ? OfficeOfNamed(addressed with { Start = i, NameStart = addressed.NameAt }, end) ?? addressed with { Start = i, NameStart = addressed.NameAt }
+                : null;
         var s = new PhraseScan(i, end);
         SkipArticle(ref s);
         while (s.At < end && s.Modifiers <= MaxModifiers && p.Tokens[s.At].IsWord)
@@ -115,6 +117,16 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (step == Step.Skip) break;
         }
         return Unnamed(in s);
+    }
+
+    /// <summary>"Gov. Maureen Tallis's office": a name in the possessive before an office of its holder
+    /// (<see cref="PersonalOffice"/>) is that office, held by the name; null for any other name.</summary>
+    Phrase? OfficeOfNamed(Phrase named, int end)
+    {
+        int k = named.End;
+        if (k >= end || !IsPossessive(p.Tokens[k - 1]) || !PersonalOffice.IsNoun(p.Tokens[k].Lower)) return null;
+        var holder = NameReferent(named.NameAt, k, afterDeterminer: false, genitiveStripped: true);
+        return holder.IsPerson ? new Phrase(PhraseKind.Common, named.Start, k + 1, Affiliation: holder) : null;
     }
 
     /// <summary>The first part of a compound whose head is shared with the next ("klima- og energiminister", "Innen-
@@ -321,7 +333,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         int i = s.Start, j = s.At;
         if (s.Definite && j > i + 1 && DescribedPerson(i, j, s.End) is { } described) return described;
         if ((s.AfterArticle || s.Modifiers > 0) && j > i + (s.AfterArticle ? 1 : 0))
+        {
+            // "Gov. Maureen Tallis's office": the person in the possessive holds the office (PersonalOffice).
+            if (s.Affiliation is { IsPerson: true } && PersonalOffice.IsNoun(p.Tokens[j - 1].Lower)) return new Phrase(PhraseKind.Common, i, j, Affiliation: s.Affiliation);
             return p.FactsAt(j - 1).IsSourceNoun || s.AfterArticle ? new Phrase(PhraseKind.Common, i, j) : null;
+        }
         return null;
     }
 

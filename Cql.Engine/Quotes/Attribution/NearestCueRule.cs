@@ -32,17 +32,28 @@ internal sealed class NearestCueRule : IMarkedQuoteRule
         // The nearer cue wins, counted in words; a verb coordinated after the quote ("betonte Xi, dass … „…“ habe, und
         // forderte …") yields to the one that governs the clause the quote stands in.
         bool coordinatedAfter = after is not null && (after.Start > 0 && p.IsConjunction(after.Start - 1) || after.Start > 1 && p.IsConjunction(after.Start - 2) && !p.Tokens[after.Start - 1].IsCapitalized);
+        // "X called the decision “a door opening, not a victory lap.” She said …": the full stop inside the marks ends
+        // the sentence the splitter keeps whole, so the cue after it opens the next sentence and the one before governs.
+        bool endsSentence = EndsSentenceInMarks(p, u);
         CueHit? chosen = q.Fronted ? after ?? beforeCue
             : after is null ? beforeCue
             : beforeCue is null ? after
-            : coordinatedAfter ? beforeCue
+            : coordinatedAfter || endsSentence ? beforeCue
             : Words(p, u.After, after.Start) < Words(p, beforeCue.End, before) ? after : beforeCue;
         if (chosen is null) return false;
         // The clause before an after-quote cue begins right after the quote: "“…,” Diane Swonk, chief economist at KPMG, told Reuters".
         int floor = chosen.Start >= u.After ? u.After : q.SentenceStart;
-        q.Apply(q.Attributor.Resolve(chosen, floor, q.SentenceStart, q.SentenceEnd, q.Opaque, !q.SelfContained, antecedentLimit: chosen.Start >= u.After ? q.SentenceStart : -1));
+        // A pronoun after the quote means someone named before its sentence ("“…,” she said"), unless the quote ended a
+        // sentence of the narration: then the pronoun opens the next one and may mean its subject.
+        int limit = chosen.Start >= u.After && !(endsSentence && !q.Fronted) ? q.SentenceStart : -1;
+        q.Apply(q.Attributor.Resolve(chosen, floor, q.SentenceStart, q.SentenceEnd, q.Opaque, !q.SelfContained, antecedentLimit: limit));
         return true;
     }
+
+    /// <summary>The quotation's last words end a sentence inside its closing mark and a capitalised word follows:
+    /// "… called it “a door opening.” She said …".</summary>
+    static bool EndsSentenceInMarks(ParagraphContext p, QuoteUnit u) =>
+        u.CloseTok > 0 && p.IsSentenceEnd(u.CloseTok - 1) && u.After < p.Tokens.Count && p.Tokens[u.After] is { IsWord: true, IsCapitalized: true };
 
     static int Words(ParagraphContext p, int from, int to)
     {
