@@ -61,6 +61,23 @@ internal sealed class Discourse
         return null;
     }
 
+    /// <summary>The one organisation met in the article whose name <paramref name="shortName"/> opens ("Loop Health" and
+    /// "Loop" after "Loop Health Technologies"): reporters shorten a company's name after its first mention, and each
+    /// short form was a referent of its own, so "the company" went to a news agency named as often. Null when none or
+    /// several do.</summary>
+    public Referent? OrganisationOpenedBy(string shortName)
+    {
+        Referent? found = null;
+        foreach (var r in _inOrder)
+        {
+            var n = r.Name;
+            if (r.Kind != "organisation" || n.Length <= shortName.Length + 1 || n[shortName.Length] != ' ' || !n.StartsWith(shortName, StringComparison.Ordinal)) continue;
+            if (found is not null) return null;
+            found = r;
+        }
+        return found;
+    }
+
     public void AddFullName(Referent r)
     {
         if (!_fullNames.Contains(r)) _fullNames.Add(r);

@@ -261,7 +261,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
         if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
         // A lone capitalised word opening a sentence is a name only when the article knows it as one.
-        if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null)
+        if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null
+            && ShortFormOf(t.Text) is null)
             return s.Done(null);
         // "la empresa Atlántida", "the carrier Delta", "Vindmølleproducenten Nordlys Energi": a noun for an organisation
         // before the name makes it one.
@@ -688,6 +689,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             organisation = true;
         }
         if (discourse.FullNameFor(name) is { } full) return full;
+        if (ShortFormOf(name) is { } longer) return longer;
         // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
         // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
         bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);
@@ -696,6 +698,12 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);
         return r;
     }
+
+    /// <summary>The organisation whose name <paramref name="name"/> opens ("Loop" after "Loop Health Technologies"), when
+    /// that name ends in an organisation word ("Senate" is no short form of a misread "Senate Majority").</summary>
+    Referent? ShortFormOf(string name) =>
+        discourse.OrganisationOpenedBy(name) is { } longer && OrganisationWords.EndsIn(longer.Name.AsSpan(longer.Name.LastIndexOf(' ') + 1).ToString().ToLowerInvariant())
+            ? longer : null;
 
     static bool EndsWithOrganisationWord(PooledWord w) => OrganisationWords.Match(w) >= OrganisationWordMatch.Ends;
 

@@ -14,4 +14,10 @@ public class OrganisationTests
     [InlineData("Bergens kommune la fram planen i går.", "«Vi bygger nye skoler», skriver kommunen.", "Vi bygger", "Bergens kommune")]
     public void A_definite_noun_speaks_for_the_organisation_named_before(string intro, string quoted, string quote, string speaker) =>
         Assert.Equal(speaker, SpeakerOf(quote, intro, quoted));
+
+    [Theory]
+    // A company named in full and then by the first words of its name is one speaker, not two.
+    [InlineData("Brightwave Technologies said in a statement that it had hired investigators.", "Brightwave said on Monday that no card numbers had been exposed.", "no card numbers", "Brightwave Technologies")]
+    public void A_short_form_of_an_organisations_name_is_the_organisation(string intro, string reported, string quote, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(quote, intro, reported));
 }
