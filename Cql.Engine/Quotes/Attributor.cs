@@ -343,7 +343,10 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
             }
             case PhraseKind.Document:
                 unnamed = ph.Affiliation is null;
-                return (ph.Affiliation is { CanSpeak: true } a ? a : null, false);
+                if (ph.Affiliation is { CanSpeak: true } a) return (a, false);
+                // "the survey found", "the release said": a document named with the definite article is the one the
+                // organisation named last in its paragraph issued.
+                return (allowDiscourse && p.IsDetDef(ph.Start) ? OrganisationBefore(ph.Start) : null, false);
             case PhraseKind.Initial:
                 return allowDiscourse ? (discourse.Resolve('?', p.Index, Limit(ph.Start), allowOrganisations: false), true) : (null, true);
             default:

@@ -292,14 +292,24 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// <summary>How far a dateline may run to its dash: "GRAND-COURONNE (France), 14 mai 2026 (AFP) -" is 12 tokens.</summary>
     const int MaxDatelineTokens = 14;
 
-    /// <summary>A lone weekday or month ("Friday", "Thursday’s"); a month that is a surname the article met ("May") stays a name.</summary>
+    /// <summary>A lone weekday or month ("Friday", "Thursday’s", "Aug. 27"); a month that is a surname the article met
+    /// ("May") stays a name.</summary>
     bool IsCalendarWord(int j)
     {
         var t = p.Tokens[j];
         var word = t.Text.AsSpan();
         if (word.EndsWith("’s") || word.EndsWith("'s")) word = word[..^2];
         if (j + 1 < p.Tokens.Count && p.Tokens[j + 1].IsCapitalized && !p.IsFunctionWord(j + 1)) return false;
+        if (CalendarWords.Month(word) > 0 && IsDateAfter(j + 1)) return true;
         return CalendarWords.IsWeekday(word, followedByPunctuation: false) || CalendarWords.Month(word) > 0 && word.Length > 3 && discourse.FullNameFor(t.Text) is null && p.FirstNameAt(j) is null;
+    }
+
+    // "Aug. 27", "Nov 3": an abbreviated month before its day is a date, never a name ("Aug" had become an organisation).
+    bool IsDateAfter(int k)
+    {
+        var toks = p.Tokens;
+        if (k < toks.Count && toks[k].Is('.')) k++;
+        return k < toks.Count && toks[k].Text.Length > 0 && char.IsDigit(toks[k].Text[0]);
     }
 
     /// <summary>Adjectives and counts between a determiner and its noun: "den ikke navngitte talspersonen", "15 år

@@ -20,4 +20,11 @@ public class OrganisationTests
     [InlineData("Brightwave Technologies said in a statement that it had hired investigators.", "Brightwave said on Monday that no card numbers had been exposed.", "no card numbers", "Brightwave Technologies")]
     public void A_short_form_of_an_organisations_name_is_the_organisation(string intro, string reported, string quote, string speaker) =>
         Assert.Equal(speaker, SpeakerOf(quote, intro, reported));
+
+    [Theory]
+    // A document with the definite article is the organisation's that the paragraph named; a month abbreviated before its
+    // day ("Aug. 27") is a date, never that organisation.
+    [InlineData("Brightwave Technologies disclosed the breach in a blog post on Aug. 27. The breach exposed 40,000 accounts, the post said.", "The breach exposed", "Brightwave Technologies")]
+    public void A_definite_document_speaks_for_the_organisation_named_before_it(string paragraph, string quote, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf(quote, paragraph));
 }
