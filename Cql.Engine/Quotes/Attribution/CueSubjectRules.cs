@@ -7,11 +7,13 @@ namespace Cql.Engine.Quotes;
 /// </summary>
 internal static class CueSubjectRules
 {
-    /// <summary>The cascade, first match wins: inside the cue, then before it in its clause (a name or office, else a plural group, alone or of an organisation), then after it, then the
-    /// sentence's subject.</summary>
+    /// <summary>The cascade, first match wins: inside the cue, then (German) a name after it when what is before it names
+    /// nobody, then before it in its clause (a name or office, else a plural group, alone or of an organisation), then
+    /// after it, then the sentence's subject.</summary>
     public static readonly ICueSubjectRule[] InOrder =
     [
         new SubjectInGapRule(),
+        new GermanInvertedSubjectRule(),
         new SubjectBeforeCueRule(),
         new GroupSubjectRule(),
         new GroupAtOrganisationRule(),

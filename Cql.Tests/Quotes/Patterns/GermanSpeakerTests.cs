@@ -53,4 +53,11 @@ public class GermanSpeakerTests
         var q = Quote(e, "Einen Zusammenhang");
         Assert.Equal(("Einen Zusammenhang könne man daraus nicht ableiten", "Jonas Albers"), (q.Text, q.Speaker));
     }
+
+    [Theory]
+    // The phrase before the verb is an adverbial; the name after it is the subject, the source only the channel.
+    [InlineData("Anlässlich seines Geburtstages versprach Berger laut dem Kanzleramt auch, die Zusammenarbeit mit Paris zu vertiefen.")]
+    [InlineData("Am 9. Mai versprach Berger laut dem Kanzleramt, die Zusammenarbeit mit Paris zu vertiefen.")]
+    public void A_name_after_the_verb_is_the_subject_when_the_phrase_before_it_names_nobody(string sentence) =>
+        Assert.Equal("Olaf Berger", SpeakerOf("die Zusammenarbeit", "Bundeskanzler Olaf Berger besuchte am Montag Paris.", sentence));
 }
