@@ -16,6 +16,7 @@ internal sealed class Discourse
 
     readonly List<Entry> _entries = [];
     readonly List<Referent> _fullNames = [];
+    readonly List<Referent> _relatives = [];
     readonly Dictionary<string, Referent> _byName = new(StringComparer.Ordinal);
     readonly List<Referent> _inOrder = [];
     readonly List<(string RoleClass, Referent Ref, int Para)> _roles = [];
@@ -72,6 +73,29 @@ internal sealed class Discourse
         {
             var n = r.Name;
             if (r.Kind != "organisation" || n.Length <= shortName.Length + 1 || n[shortName.Length] != ' ' || !n.StartsWith(shortName, StringComparison.Ordinal)) continue;
+            if (found is not null) return null;
+            found = r;
+        }
+        return found;
+    }
+
+    /// <summary>Notes a person introduced as a family member ("Her older sister, Crystal Moar"), whom reporters go on
+    /// to name by given name alone.</summary>
+    public void AddRelative(Referent r)
+    {
+        if (!_relatives.Contains(r)) _relatives.Add(r);
+    }
+
+    /// <summary>The one family member noted whose full name <paramref name="given"/> opens ("Crystal" after "Her older
+    /// sister, Crystal Moar"); null when none or several. Only relatives: a given name alone is how a private person is
+    /// named again, and other capitalised runs (a company misread as a person) must not take it.</summary>
+    public Referent? RelativeNamed(string given)
+    {
+        Referent? found = null;
+        foreach (var r in _relatives)
+        {
+            var n = r.Name;
+            if (n.Length <= given.Length + 1 || n[given.Length] != ' ' || !n.StartsWith(given, StringComparison.Ordinal)) continue;
             if (found is not null) return null;
             found = r;
         }

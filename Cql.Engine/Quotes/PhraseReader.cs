@@ -262,7 +262,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
         // A lone capitalised word opening a sentence is a name only when the article knows it as one.
         if (!s.AfterArticle && runEnd - j == 1 && sentenceStart(j, i) && !t.IsAllCaps && p.FirstNameAt(j) is null && discourse.FullNameFor(t.Text) is null
-            && ShortFormOf(t.Text) is null)
+            && ShortFormOf(t.Text) is null && discourse.RelativeNamed(t.Text) is null)
             return s.Done(null);
         // "la empresa Atlántida", "the carrier Delta", "Vindmølleproducenten Nordlys Energi": a noun for an organisation
         // before the name makes it one.
@@ -700,12 +700,15 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         }
         if (discourse.FullNameFor(name) is { } full) return full;
         if (ShortFormOf(name) is { } longer) return longer;
+        if (to - from == 1 && discourse.RelativeNamed(name) is { } relative) return relative;
         // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
         // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
         bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);
         char? gender = org ? null : p.FirstNameAt(from) is { } g && g != '?' ? g : null;
         var r = discourse.Intern(new Referent(name, org ? "organisation" : "person", gender, null));
         if (r.IsPerson && to - from >= 2) discourse.AddFullName(r);
+        // "Her older sister, Crystal Moar, told …": a relative, later "Crystal said".
+        if (r.IsPerson && to - from >= 2 && from >= 2 && toks[from - 1].Is(',') && p.Lexicon.IsKin(toks[from - 2].Lower)) discourse.AddRelative(r);
         return r;
     }
 

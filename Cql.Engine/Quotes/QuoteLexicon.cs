@@ -118,6 +118,7 @@ internal sealed class QuoteLexicon
     readonly Dictionary<string, List<RoleWord>> _rolesByEnding = new(StringComparer.Ordinal);
     readonly Dictionary<string, List<RoleWord>>.AlternateLookup<ReadOnlySpan<char>> _rolesByEndingLookup;
     readonly HashSet<string> _sourceNouns = new(StringComparer.Ordinal);
+    readonly HashSet<string> _kinNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
     readonly HashSet<string> _ageWords = new(StringComparer.Ordinal);
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
@@ -160,6 +161,7 @@ internal sealed class QuoteLexicon
         {
             if (cls == "role") { foreach (var e in entries) AddRole(e); continue; }
             if (cls == "sourcenoun") { foreach (var e in entries) _sourceNouns.Add(e); continue; }
+            if (cls == "kin") { foreach (var e in entries) _kinNouns.Add(e); continue; }
             if (cls == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
             if (cls == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
             if (cls == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
@@ -333,6 +335,9 @@ internal sealed class QuoteLexicon
         _functionWordLookup.TryGetValue(lower, out var langs) ? langs : [];
 
     public bool IsSourceNoun(string lower) => _sourceNouns.Contains(lower);
+
+    /// <summary>A family member ("sister", "søster", "Tochter"): a name set off after one is a relative's.</summary>
+    public bool IsKin(string lower) => _kinNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
     public bool IsAgeWord(string lower) => _ageWords.Contains(lower);
     /// <summary>A noun before a title or a group's name, or a compound ending in one ("Bürgerinitiative").</summary>

@@ -91,4 +91,13 @@ public class SpeakerResolutionTests
             "Dans un communiqué, Normasol a indiqué coopérer avec les autorités et a assuré que ses systèmes avaient fonctionné comme prévu.");
         Assert.Equal("Normasol", Quote(e, "ses systèmes").Speaker);
     }
+
+    [Fact]
+    public void A_relative_introduced_by_full_name_is_meant_by_the_given_name_alone()
+    {
+        // Reporters name a victim's family by given name on second mention: "Crystal said" is Crystal Moar.
+        var e = Extract("Her older sister, Crystal Moar, told reporters that the family had called the police at once.",
+            "“We knew right away,” Crystal said on Monday.");
+        Assert.Equal("Crystal Moar", Quote(e, "We knew").Speaker);
+    }
 }
