@@ -66,18 +66,7 @@ internal sealed class Discourse
     /// "Loop" after "Loop Health Technologies"): reporters shorten a company's name after its first mention, and each
     /// short form was a referent of its own, so "the company" went to a news agency named as often. Null when none or
     /// several do.</summary>
-    public Referent? OrganisationOpenedBy(string shortName)
-    {
-        Referent? found = null;
-        foreach (var r in _inOrder)
-        {
-            var n = r.Name;
-            if (r.Kind != "organisation" || n.Length <= shortName.Length + 1 || n[shortName.Length] != ' ' || !n.StartsWith(shortName, StringComparison.Ordinal)) continue;
-            if (found is not null) return null;
-            found = r;
-        }
-        return found;
-    }
+    public Referent? OrganisationOpenedBy(string shortName) => OnlyOneOpenedBy(_inOrder, shortName, "organisation");
 
     /// <summary>Notes a person introduced as a family member ("Her older sister, Crystal Moar"), whom reporters go on
     /// to name by given name alone.</summary>
@@ -89,13 +78,17 @@ internal sealed class Discourse
     /// <summary>The one family member noted whose full name <paramref name="given"/> opens ("Crystal" after "Her older
     /// sister, Crystal Moar"); null when none or several. Only relatives: a given name alone is how a private person is
     /// named again, and other capitalised runs (a company misread as a person) must not take it.</summary>
-    public Referent? RelativeNamed(string given)
+    public Referent? RelativeNamed(string given) => OnlyOneOpenedBy(_relatives, given, kind: null);
+
+    /// <summary>The one referent of <paramref name="candidates"/> (of <paramref name="kind"/>, when given) whose name
+    /// <paramref name="opening"/> opens, followed by a space; null when none or several.</summary>
+    static Referent? OnlyOneOpenedBy(List<Referent> candidates, string opening, string? kind)
     {
         Referent? found = null;
-        foreach (var r in _relatives)
+        foreach (var r in candidates)
         {
             var n = r.Name;
-            if (n.Length <= given.Length + 1 || n[given.Length] != ' ' || !n.StartsWith(given, StringComparison.Ordinal)) continue;
+            if (kind is not null && r.Kind != kind || n.Length <= opening.Length + 1 || n[opening.Length] != ' ' || !n.StartsWith(opening, StringComparison.Ordinal)) continue;
             if (found is not null) return null;
             found = r;
         }

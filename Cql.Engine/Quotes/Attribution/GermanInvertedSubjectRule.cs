@@ -10,10 +10,10 @@ internal sealed class GermanInvertedSubjectRule : ICueSubjectRule
     {
         var a = c.Attributor;
         if (!a.Paragraph.IsGerman || c.Cue.Kind == CueKind.Tell) return null;
+        // The phrase before first, as the rules after this one read it: most German cues have their subject there.
+        if (SubjectBeforeCueRule.Before(a, c.Cue, c.ClauseFloor, c.Opaque) is not (null or { Kind: PhraseKind.Common })) return null;
         var after = SubjectAfterCueRule.After(a, c.Cue.End, c.SentenceEnd);
-        if (after is not ({ Kind: PhraseKind.Named, Ref.IsPerson: true } or { Kind: PhraseKind.Pronoun })
-            || a.Paragraph.IsDetDef(after.Start) || a.Paragraph.IsDetIndef(after.Start))
-            return null;
-        return SubjectBeforeCueRule.Before(a, c.Cue, c.ClauseFloor, c.Opaque) is null or { Kind: PhraseKind.Common } ? after : null;
+        return after is { Kind: PhraseKind.Named, Ref.IsPerson: true } or { Kind: PhraseKind.Pronoun }
+            && !a.Paragraph.IsDetDef(after.Start) && !a.Paragraph.IsDetIndef(after.Start) ? after : null;
     }
 }
