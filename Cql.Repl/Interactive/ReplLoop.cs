@@ -185,8 +185,12 @@ public sealed class ReplLoop(CqlSession initial, QueryCommand.RunOptions options
         try
         {
             using var raw = Console.OpenStandardOutput();
-            void Show(object? v) => ValuePrinter.Print(v, Console.Out, raw, new TableStyle(_display.MaxRows, Width()), OutputFormat.Table,
-                new ScreenTable(_display.Mode, Width(), FooterHints.Repl, lines => Pager.Show(lines, _display.Pager)));
+            void Show(object? v)
+            {
+                int width = Width();
+                ValuePrinter.Print(v, Console.Out, raw, new TableStyle(_display.MaxRows, width), OutputFormat.Table,
+                    new ScreenTable(_display.Mode, width, FooterHints.Repl, lines => Pager.Show(lines, _display.Pager)));
+            }
             var (value, hasValue, error) = _csharp.Value.Evaluate(code, cts.Token, Show);
             if (error is not null) { Console.Error.WriteLine(error); return; }
             if (hasValue) Show(value);

@@ -18,8 +18,12 @@ public static class CsxRunner
         void Show(object? v)
         {
             if (Console.IsOutputRedirected) ValuePrinter.Print(v, stdout, raw, ResultWriter.Unabridged with { MaxRows = o.MaxRows }, o.Format);
-            else ValuePrinter.Print(v, stdout, raw, new TableStyle(o.MaxRows, QueryCommand.ScreenWidth()), o.Format,
-                new ScreenTable(ReplMode.Table, QueryCommand.ScreenWidth(), FooterHints.CommandLine, lines => { foreach (var l in lines) stdout.WriteLine(l); }));
+            else
+            {
+                int width = QueryCommand.ScreenWidth();
+                ValuePrinter.Print(v, stdout, raw, new TableStyle(o.MaxRows, width), o.Format,
+                    new ScreenTable(ReplMode.Table, width, FooterHints.CommandLine, lines => { foreach (var l in lines) stdout.WriteLine(l); }));
+            }
         }
         var (value, hasValue, error) = eval.Evaluate(code, ct, Show);
         if (error is not null)
