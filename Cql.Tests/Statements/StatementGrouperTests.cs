@@ -187,6 +187,28 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void Reported_clauses_of_one_sentence_by_one_speaker_are_one_statement()
+    {
+        // "She said the state would spend NOK 400 million on new equipment and that it would be in place before winter."
+        var g = New();
+        int? a = g.Add(new GroupedQuote(0, 0, 7, "the state would spend NOK 400 million on new equipment", "Even Skjelbred", "en", "indirect", null));
+        int? b = g.Add(new GroupedQuote(1, 0, 7, "the equipment would be in place before next winter", "Even Skjelbred", "en", "mixed", null));
+        int? other = g.Add(new GroupedQuote(2, 0, 7, "the airports will close at night", "Siri Lunde", "en", "indirect", null));
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, other);
+    }
+
+    [Fact]
+    public void Two_whole_quotes_in_one_sentence_stay_two_statements()
+    {
+        // A sentence splitter that missed the boundary between two dash quotes puts both in one sentence.
+        var g = New();
+        int? a = g.Add(new GroupedQuote(0, 0, 7, "Our customers' safety comes before everything else", "Marta Lindqvist", "en", "dash", null));
+        int? b = g.Add(new GroupedQuote(1, 0, 7, "every affected customer gets a new battery free of charge", "Marta Lindqvist", "en", "indirect", null));
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
     public void A_translation_joins_across_languages()
     {
         var g = New();
