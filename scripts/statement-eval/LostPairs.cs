@@ -44,7 +44,7 @@ public static class LostPairs
                 detail.AppendLine($"  {new string(' ', gold[i].Statement.Length)}  {b.Lang} [{b.Speaker ?? "-"}] {Marked(lexicon, quotes[b.QuoteId], quotes[a.QuoteId])}");
             }
         o.WriteLine("lost pairs: " + string.Join(", ", Classes.Select((name, k) => $"{name} {counts[k]}")));
-        o.WriteLine("reports under half covered (best overlapping quote's share of their words):");
+        o.WriteLine("reports no quote covers (the share of their words the quotes that overlap them cover):");
         for (int i = 0; i < gold.Count; i++)
             if (scores.Predicted[i] is null) o.WriteLine($"  {scores.Coverage[i]:F2}  {gold[i].Doc}  {gold[i].Text}");
         o.Write(detail);
