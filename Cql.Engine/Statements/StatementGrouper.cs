@@ -361,12 +361,15 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return id;
     }
 
-    /// <summary>A name with its accents taken off and "æ", "ø", "ß" written as English-language texts write them
+    /// <summary>A name without a possessive before it, with its accents taken off and "æ", "ø", "ß" written as English-language texts write them
     /// ("Sæther" → "Saether", "Øresund" → "Oresund", "Ekström" → "Ekstrom"): reports of one speaker in English and
     /// in the speaker's own language spell the name both ways. (By a table: the build runs with invariant
     /// globalization, where <see cref="string.Normalize()"/> does not decompose.)</summary>
     static string NameKey(string name)
     {
+        // A possessive before the name is not part of it: "Italy's Marchetti", "the Bank's Aune".
+        int space = name.IndexOf(' ');
+        if (space > 2 && name[space - 1] == 's' && name[space - 2] is '\'' or '’') name = name[(space + 1)..];
         var sb = new StringBuilder(name.Length + 2);
         foreach (var c in name)
         {
@@ -393,14 +396,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     }
 
     /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
-    /// ("General Jens Stoltenberg") does not make another person; or one the start of the other at a word boundary:
-    /// the short form of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
+    /// ("General Jens Stoltenberg") does not make another person, nor does a surname alone ("Brunnthaler", as
+    /// articles name a speaker after the first time); or one the start of the other at a word boundary: the short form
+    /// of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
     static bool SameName(string a, string b) =>
         a == b || EndsWithName(a, b) || EndsWithName(b, a) || StartsWithName(a, b) || StartsWithName(b, a);
 
     static bool EndsWithName(string longer, string shorter) =>
-        longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
-        && longer[longer.Length - shorter.Length - 1] == ' ';
+        longer.Length > shorter.Length && longer.EndsWith(shorter, StringComparison.Ordinal) && longer[longer.Length - shorter.Length - 1] == ' ';
 
     static bool StartsWithName(string longer, string shorter) =>
         longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.Ordinal) && longer[shorter.Length] is ' ' or '\'';

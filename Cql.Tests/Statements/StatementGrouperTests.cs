@@ -126,6 +126,19 @@ public class StatementGrouperTests
     }
 
     [Fact]
+    public void A_surname_alone_or_after_a_possessive_is_the_same_speaker_but_another_surname_is_not()
+    {
+        var g = New();
+        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
+        int? a = g.Add(Q(Inch, speaker: "Jens Stoltenberg"));
+        // A fragment joins only a report of the same speaker (a one-word name that differs may join only a copy).
+        Assert.Equal(a, g.Add(Q("will defend every inch of allied territory", speaker: "Stoltenberg", kind: "partial")));
+        Assert.Equal(a, g.Add(Q("every inch of allied territory, and no one", speaker: "Norway's Stoltenberg", kind: "partial")));
+        Assert.NotEqual(a, g.Add(Q("no one should doubt our resolve", speaker: "Olsen", kind: "partial")));
+        Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Norway's Kari Olsen")));
+    }
+
+    [Fact]
     public void In_one_language_a_few_shared_words_are_not_a_statement()
     {
         var g = New();

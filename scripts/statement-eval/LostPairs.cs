@@ -16,7 +16,7 @@ namespace StatementEval;
 /// ("dates"), else the similarity is under its threshold ("similarity");
 /// (d) split: one of the two reports is one of several rows its document gives the statement (a clause of an
 /// announcement), and this pair shares fewer than two concepts — only a report of the whole can join them.
-/// Split is tested before (b)'s and (c)'s content classes. For the similarity and split classes each report's
+/// Split is tested before (b)'s and (c)'s content classes. For (c) and (d) each report's
 /// content words are printed, "+" where one found a concept in the other report, "-" where none.
 /// </summary>
 public static class LostPairs
@@ -39,7 +39,7 @@ public static class LostPairs
                 int c = a is null || b is null || !quotes.TryGetValue(a.QuoteId, out var qa) || !quotes.TryGetValue(b.QuoteId, out var qb) ? 0
                     : Classify(lexicon, qa, qb, Split(gold, i) || Split(gold, j));
                 counts[c]++;
-                if (c < 5) continue;
+                if (c < 3) continue;
                 detail.AppendLine($"{Classes[c][..1]} {gold[i].Statement}  {a!.Lang} [{a.Speaker ?? "-"}] {Marked(lexicon, quotes[a.QuoteId], quotes[b!.QuoteId])}");
                 detail.AppendLine($"  {new string(' ', gold[i].Statement.Length)}  {b.Lang} [{b.Speaker ?? "-"}] {Marked(lexicon, quotes[b.QuoteId], quotes[a.QuoteId])}");
             }
