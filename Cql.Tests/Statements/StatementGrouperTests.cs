@@ -188,37 +188,31 @@ public class StatementGrouperTests
         Assert.Equal(whole, g.Add(Q("bilateral relations have maintained a sound momentum", kind: "partial")));
     }
 
+    /// <summary>A quote in sentence <paramref name="sentence"/> of one English document.</summary>
+    static GroupedQuote InSentence(int id, int sentence, string text, string speaker, string kind) => new(id, 0, sentence, text, speaker, "en", kind, null);
+
     [Fact]
     public void Partial_quotes_of_one_sentence_by_one_speaker_are_one_statement()
     {
         var g = New();
-        int? a = g.Add(new GroupedQuote(0, 0, 7, "new heights", "Xi Jinping", "en", "partial", null));
-        int? b = g.Add(new GroupedQuote(1, 0, 7, "external uncertainties", "Xi Jinping", "en", "partial", null));
-        int? c = g.Add(new GroupedQuote(2, 0, 8, "fishing quotas", "Xi Jinping", "en", "partial", null));
+        int? a = g.Add(InSentence(0, 7, "new heights", "Xi Jinping", "partial"));
+        int? b = g.Add(InSentence(1, 7, "external uncertainties", "Xi Jinping", "partial"));
+        int? c = g.Add(InSentence(2, 8, "fishing quotas", "Xi Jinping", "partial"));
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
     }
 
     [Fact]
-    public void Reported_clauses_of_one_sentence_by_one_speaker_are_one_statement()
+    public void Reported_clauses_of_one_sentence_by_one_speaker_are_one_statement_but_two_whole_quotes_are_not()
     {
-        // "She said the state would spend NOK 400 million on new equipment and that it would be in place before winter."
+        // "He said the state would spend NOK 400 million on new equipment and that it would be in place before winter."
         var g = New();
-        int? a = g.Add(new GroupedQuote(0, 0, 7, "the state would spend NOK 400 million on new equipment", "Even Skjelbred", "en", "indirect", null));
-        int? b = g.Add(new GroupedQuote(1, 0, 7, "the equipment would be in place before next winter", "Even Skjelbred", "en", "mixed", null));
-        int? other = g.Add(new GroupedQuote(2, 0, 7, "the airports will close at night", "Siri Lunde", "en", "indirect", null));
-        Assert.Equal(a, b);
-        Assert.NotEqual(a, other);
-    }
-
-    [Fact]
-    public void Two_whole_quotes_in_one_sentence_stay_two_statements()
-    {
+        int? a = g.Add(InSentence(0, 7, "the state would spend NOK 400 million on new equipment", "Even Skjelbred", "indirect"));
+        Assert.Equal(a, g.Add(InSentence(1, 7, "the equipment would be in place before next winter", "Even Skjelbred", "mixed")));
+        Assert.NotEqual(a, g.Add(InSentence(2, 7, "the airports will close at night", "Siri Lunde", "indirect")));
         // A sentence splitter that missed the boundary between two dash quotes puts both in one sentence.
-        var g = New();
-        int? a = g.Add(new GroupedQuote(0, 0, 7, "Our customers' safety comes before everything else", "Marta Lindqvist", "en", "dash", null));
-        int? b = g.Add(new GroupedQuote(1, 0, 7, "every affected customer gets a new battery free of charge", "Marta Lindqvist", "en", "indirect", null));
-        Assert.NotEqual(a, b);
+        int? dash = g.Add(InSentence(3, 9, "Our customers' safety comes before everything else", "Marta Lindqvist", "dash"));
+        Assert.NotEqual(dash, g.Add(InSentence(4, 9, "every affected customer gets a new battery free of charge", "Marta Lindqvist", "indirect")));
     }
 
     [Fact]
