@@ -10,6 +10,7 @@ public class StatementGrouperTests
     GroupedQuote Q(string text, string? speaker = "Xi Jinping", string lang = "en", string kind = "full", string? date = "2022-06-15", int? doc = null) =>
         new(_next, doc ?? _next++, 1000 + _next, text, speaker, lang, kind, date);
 
+    const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
     const string Momentum = "Since the start of this year, bilateral relations have maintained a sound momentum of development in the face of global turmoil";
 
     [Fact]
@@ -107,7 +108,6 @@ public class StatementGrouperTests
     public void A_name_spelt_without_its_accents_is_the_same_speaker_but_another_letter_is_not()
     {
         var g = New();
-        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
         int? a = g.Add(Q(Inch, speaker: "Johan Ekstrom"));
         const string Norwegian = "NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet";
         Assert.Equal(a, g.Add(Q(Norwegian, speaker: "Johan Ekström", lang: "no")));
@@ -119,7 +119,6 @@ public class StatementGrouperTests
     public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
     {
         var g = New();
-        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
         int? a = g.Add(Q(Inch, speaker: "General Jens Stoltenberg"));
         Assert.Equal(a, g.Add(Q("NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet", speaker: "Jens Stoltenberg", lang: "no")));
         Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Jens Olsen")));
@@ -129,7 +128,6 @@ public class StatementGrouperTests
     public void A_surname_alone_or_after_a_possessive_is_the_same_speaker_but_another_surname_is_not()
     {
         var g = New();
-        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
         int? a = g.Add(Q(Inch, speaker: "Jens Stoltenberg"));
         // A fragment joins only a report of the same speaker (a one-word name that differs may join only a copy).
         Assert.Equal(a, g.Add(Q("will defend every inch of allied territory", speaker: "Stoltenberg", kind: "partial")));
