@@ -25,8 +25,9 @@ namespace Cql.Engine.Statements;
 /// where one gives numbers and the other, no shorter, gives none: <see cref="QuoteShape.LeavesOutNumbers"/>); a short quote (a
 /// partial) whose every content word is found in a longer report by the same named speaker is a fragment of it.</item>
 /// </list>
-/// A partial quote that follows a partial quote of the same named speaker in the same sentence is another fragment
-/// of the same statement. Quotes of kind "term" (words mentioned, not said) never join statements. A quote that also
+/// A reported clause or partial quote that follows one of the same named speaker in the same sentence ("said that A
+/// and that B") is another part of the same statement (<see cref="IsClause"/>). Quotes of kind "term" (words
+/// mentioned, not said) never join statements. A quote that also
 /// holds most of a report of another statement by its named speaker merges the two (<see cref="Links"/>: the halves
 /// of one statement, reported apart before a report of the whole came): quotes already written keep their id, later
 /// reports of either join the merged one, and an append replays the merges.
@@ -98,7 +99,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         /// <summary>The quote's words (modulo 32) that found the report.</summary>
         public uint Words;
     }
-    (int Sentence, string Speaker, int Statement) _lastPartial = (-1, "", -1);
+    // The last reported clause placed, with its sentence and speaker (IsClause).
+    (int Sentence, string Speaker, int Statement) _lastClause = (-1, "", -1);
 
     /// <summary>The statements so far, by id.</summary>
     public IReadOnlyList<StatementRow> Statements => _statements;
@@ -121,8 +123,8 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (q.Kind == TermKind) return null;
         var date = DateSpan.Parse(q.DocDate);
         int? statement = null;
-        if (q.Kind == "partial" && q.Speaker is { } sp && _lastPartial.Sentence == q.Sentence && _lastPartial.Speaker == sp)
-            statement = Find(_lastPartial.Statement);
+        if (IsClause(q.Kind) && q.Speaker is { } sp && _lastClause.Sentence == q.Sentence && _lastClause.Speaker == sp)
+            statement = Find(_lastClause.Statement);
         var shape = QuoteShape.Of(-1, q, _lexicon, _buffers);
         if (shape.Shingles.Length == 0) return given;
         _linked.Clear();
@@ -138,10 +140,17 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         if (given is null) id = merged;
         Record(_statements[id], q, date);
         _size[Find(id)]++;
-        if (q.Kind == "partial" && q.Speaker is { } s) _lastPartial = (q.Sentence, s, id);
+        if (IsClause(q.Kind) && q.Speaker is { } s) _lastClause = (q.Sentence, s, id);
         Index(shape.WithStatement(id), weighed);
         return id;
     }
+
+    /// <summary>Whether a quote is a reported clause or a fragment (indirect, mixed, partial) rather than a whole
+    /// quotation: such quotes of one sentence by one named speaker ("said that A and that B", "said A, adding that B",
+    /// two fragments quoted in one sentence) are parts of one statement. Two whole quotes in one sentence are not (a
+    /// sentence splitter that missed a boundary between two dash quotes; a quotation followed by "and that" another
+    /// announcement).</summary>
+    static bool IsClause(string kind) => kind is "indirect" or "mixed" or "partial";
 
     /// <summary>The statement a statement was merged into (itself when it was not).</summary>
     int Find(int statement)
@@ -352,12 +361,15 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
         return id;
     }
 
-    /// <summary>A name with its accents taken off and "æ", "ø", "ß" written as English-language texts write them
+    /// <summary>A name without a possessive before it, with its accents taken off and "æ", "ø", "ß" written as English-language texts write them
     /// ("Sæther" → "Saether", "Øresund" → "Oresund", "Ekström" → "Ekstrom"): reports of one speaker in English and
     /// in the speaker's own language spell the name both ways. (By a table: the build runs with invariant
     /// globalization, where <see cref="string.Normalize()"/> does not decompose.)</summary>
     static string NameKey(string name)
     {
+        // A possessive before the name is not part of it: "Italy's Marchetti", "the Bank's Aune".
+        int space = name.IndexOf(' ');
+        if (space > 2 && name[space - 1] == 's' && name[space - 2] is '\'' or '’') name = name[(space + 1)..];
         var sb = new StringBuilder(name.Length + 2);
         foreach (var c in name)
         {
@@ -384,14 +396,14 @@ public sealed class StatementGrouper(StatementLexicon lexicon, Func<string, bool
     }
 
     /// <summary>One name, or one ending in the other at a word boundary: a title the attribution kept
-    /// ("General Jens Stoltenberg") does not make another person; or one the start of the other at a word boundary:
-    /// the short form of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
+    /// ("General Jens Stoltenberg") does not make another person, nor does a surname alone ("Brunnthaler", as
+    /// articles name a speaker after the first time); or one the start of the other at a word boundary: the short form
+    /// of an organisation ("Keystone", "Keystone Sports Management") or a first name alone.</summary>
     static bool SameName(string a, string b) =>
         a == b || EndsWithName(a, b) || EndsWithName(b, a) || StartsWithName(a, b) || StartsWithName(b, a);
 
     static bool EndsWithName(string longer, string shorter) =>
-        longer.Length > shorter.Length && shorter.Contains(' ') && longer.EndsWith(shorter, StringComparison.Ordinal)
-        && longer[longer.Length - shorter.Length - 1] == ' ';
+        longer.Length > shorter.Length && longer.EndsWith(shorter, StringComparison.Ordinal) && longer[longer.Length - shorter.Length - 1] == ' ';
 
     static bool StartsWithName(string longer, string shorter) =>
         longer.Length > shorter.Length && longer.StartsWith(shorter, StringComparison.Ordinal) && longer[shorter.Length] is ' ' or '\'';

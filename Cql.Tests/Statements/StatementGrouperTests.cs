@@ -10,6 +10,7 @@ public class StatementGrouperTests
     GroupedQuote Q(string text, string? speaker = "Xi Jinping", string lang = "en", string kind = "full", string? date = "2022-06-15", int? doc = null) =>
         new(_next, doc ?? _next++, 1000 + _next, text, speaker, lang, kind, date);
 
+    const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
     const string Momentum = "Since the start of this year, bilateral relations have maintained a sound momentum of development in the face of global turmoil";
 
     [Fact]
@@ -107,7 +108,6 @@ public class StatementGrouperTests
     public void A_name_spelt_without_its_accents_is_the_same_speaker_but_another_letter_is_not()
     {
         var g = New();
-        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
         int? a = g.Add(Q(Inch, speaker: "Johan Ekstrom"));
         const string Norwegian = "NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet";
         Assert.Equal(a, g.Add(Q(Norwegian, speaker: "Johan Ekström", lang: "no")));
@@ -119,10 +119,21 @@ public class StatementGrouperTests
     public void A_title_kept_before_a_name_is_the_same_speaker_but_another_surname_is_not()
     {
         var g = New();
-        const string Inch = "NATO will defend every inch of allied territory, and no one should doubt our resolve";
         int? a = g.Add(Q(Inch, speaker: "General Jens Stoltenberg"));
         Assert.Equal(a, g.Add(Q("NATO vil forsvare hver centimeter av alliert territorium, og ingen skal tvile på vår besluttsomhet", speaker: "Jens Stoltenberg", lang: "no")));
         Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Jens Olsen")));
+    }
+
+    [Fact]
+    public void A_surname_alone_or_after_a_possessive_is_the_same_speaker_but_another_surname_is_not()
+    {
+        var g = New();
+        int? a = g.Add(Q(Inch, speaker: "Jens Stoltenberg"));
+        // A fragment joins only a report of the same speaker (a one-word name that differs may join only a copy).
+        Assert.Equal(a, g.Add(Q("will defend every inch of allied territory", speaker: "Stoltenberg", kind: "partial")));
+        Assert.Equal(a, g.Add(Q("every inch of allied territory, and no one", speaker: "Norway's Stoltenberg", kind: "partial")));
+        Assert.NotEqual(a, g.Add(Q("no one should doubt our resolve", speaker: "Olsen", kind: "partial")));
+        Assert.NotEqual(a, g.Add(Q(Inch, speaker: "Norway's Kari Olsen")));
     }
 
     [Fact]
@@ -175,15 +186,31 @@ public class StatementGrouperTests
         Assert.Equal(whole, g.Add(Q("bilateral relations have maintained a sound momentum", kind: "partial")));
     }
 
+    /// <summary>A quote in sentence <paramref name="sentence"/> of one English document.</summary>
+    static GroupedQuote InSentence(int id, int sentence, string text, string speaker, string kind) => new(id, 0, sentence, text, speaker, "en", kind, null);
+
     [Fact]
     public void Partial_quotes_of_one_sentence_by_one_speaker_are_one_statement()
     {
         var g = New();
-        int? a = g.Add(new GroupedQuote(0, 0, 7, "new heights", "Xi Jinping", "en", "partial", null));
-        int? b = g.Add(new GroupedQuote(1, 0, 7, "external uncertainties", "Xi Jinping", "en", "partial", null));
-        int? c = g.Add(new GroupedQuote(2, 0, 8, "fishing quotas", "Xi Jinping", "en", "partial", null));
+        int? a = g.Add(InSentence(0, 7, "new heights", "Xi Jinping", "partial"));
+        int? b = g.Add(InSentence(1, 7, "external uncertainties", "Xi Jinping", "partial"));
+        int? c = g.Add(InSentence(2, 8, "fishing quotas", "Xi Jinping", "partial"));
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void Reported_clauses_of_one_sentence_by_one_speaker_are_one_statement_but_two_whole_quotes_are_not()
+    {
+        // "He said the state would spend NOK 400 million on new equipment and that it would be in place before winter."
+        var g = New();
+        int? a = g.Add(InSentence(0, 7, "the state would spend NOK 400 million on new equipment", "Even Skjelbred", "indirect"));
+        Assert.Equal(a, g.Add(InSentence(1, 7, "the equipment would be in place before next winter", "Even Skjelbred", "mixed")));
+        Assert.NotEqual(a, g.Add(InSentence(2, 7, "the airports will close at night", "Siri Lunde", "indirect")));
+        // A sentence splitter that missed the boundary between two dash quotes puts both in one sentence.
+        int? dash = g.Add(InSentence(3, 9, "Our customers' safety comes before everything else", "Marta Lindqvist", "dash"));
+        Assert.NotEqual(dash, g.Add(InSentence(4, 9, "every affected customer gets a new battery free of charge", "Marta Lindqvist", "indirect")));
     }
 
     [Fact]

@@ -20,15 +20,16 @@ public sealed record MatchedQuote(int QuoteId, int? Statement, string Lang, stri
 
 /// <summary>The scores of one folder: within one language, across languages, and all pairs; and for each gold report
 /// (in the gold's order) the quote it matched, null when none.</summary>
-/// <param name="Coverage">For each gold report, the share of its words the best overlapping quote covers (0 when none
-/// overlaps): a report under half is unmatched, and this tells a span drawn differently from one extraction missed.</param>
+/// <param name="Coverage">For each gold report, the share of its words the quotes that overlap it cover (0 when none
+/// overlaps): this tells a span drawn differently from one extraction missed.</param>
 /// <param name="Corpus">The ingested corpus the scores were read from.</param>
 public sealed record StatementScores(PairScore Within, PairScore Across, PairScore All, int Reports, int Matched, IReadOnlyList<MatchedQuote?> Predicted,
     IReadOnlyList<double> Coverage, string Corpus);
 
 /// <summary>
 /// Ingests a folder of articles with cql's own ingest, matches each gold report to the extracted quote of its document
-/// that covers most of its words (at least half), and counts pairs of gold reports: a pair is truly the same
+/// that covers most of its words — when the quotes that overlap it cover at least half its words together, or one of
+/// them lies wholly inside it (a mixed report whose quoted words are the row) — and counts pairs of gold reports: a pair is truly the same
 /// statement when the gold says so, and predicted so when both matched quotes have one statement_id. A gold report
 /// no quote covers is predicted alone.
 /// </summary>
@@ -82,15 +83,22 @@ public static class StatementScorer
             var words = WordRanges(text, at, at + g.Text.Length);
             int bestCovered = 0;
             MatchedQuote? best = null;
+            var inAny = new bool[words.Count];
+            bool inside = false;
             foreach (var q in quotes)
             {
                 if (q.Doc != docId || q.End <= at || q.Start >= at + g.Text.Length) continue;
                 int covered = 0;
-                foreach (var (s, e) in words) if (s >= q.Start && e <= q.End) covered++;
+                for (int k = 0; k < words.Count; k++)
+                    if (words[k].Start >= q.Start && words[k].End <= q.End) { covered++; inAny[k] = true; }
                 if (covered > bestCovered) { bestCovered = covered; best = q.Quote; }
+                inside |= covered > 0 && q.Start >= at && q.End <= at + g.Text.Length;
             }
-            coverage[i] = words.Count == 0 ? 0 : (double)bestCovered / words.Count;
-            if (words.Count > 0 && bestCovered * 2 >= words.Count) { matched[i] = best; langs[i] = best!.Lang; found++; }
+            int coveredByAll = inAny.Count(x => x);
+            coverage[i] = words.Count == 0 ? 0 : (double)coveredByAll / words.Count;
+            // Covered: by one quote or several together (a report extraction cut into two rows) at least half its
+            // words, or by a quote wholly inside it (a mixed report whose quoted words extraction kept as the row).
+            if (best is not null && (coveredByAll * 2 >= words.Count || inside)) { matched[i] = best; langs[i] = best.Lang; found++; }
             else matched[i] = null;
         }
 
