@@ -701,6 +701,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (discourse.FullNameFor(name) is { } full) return full;
         if (ShortFormOf(name) is { } longer) return longer;
         if (to - from == 1 && discourse.RelativeNamed(name) is { } relative) return relative;
+        if (to - from == 1 && RelativeByGivenName.Read(p, discourse, from) is { } family) return family;
         // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
         // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
         bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);

@@ -100,4 +100,17 @@ public class SpeakerResolutionTests
             "“We knew right away,” Crystal said on Monday.");
         Assert.Equal("Crystal Moar", Quote(e, "We knew").Speaker);
     }
+
+    [Fact]
+    public void A_relative_named_by_given_name_alone_takes_the_family_surname()
+    {
+        // "his wife, Orla": annotators write the relative with the family's surname; the surname alone stays the man's.
+        var e = Extract("Piet Vandermolen farms 900 acres with his wife, Orla, and their son, Kasimir.",
+            "Orla said the family had borrowed money in the spring.",
+            "“It was a hard year,” Vandermolen said.",
+            "Ruth Ambrose, whose father ran the mill, spoke next. Ambrose's brother, Teodor, said the mill should reopen.");
+        Assert.Equal("Orla Vandermolen", Quote(e, "the family had borrowed").Speaker);
+        Assert.Equal("Piet Vandermolen", Quote(e, "It was a hard year").Speaker);
+        Assert.Equal("Teodor Ambrose", Quote(e, "the mill should reopen").Speaker);
+    }
 }
