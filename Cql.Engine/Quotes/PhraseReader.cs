@@ -201,6 +201,16 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return text.Length >= 3 && text[0] is 'D' or 'R' or 'I' && text[1] == '-' && char.IsUpper(text[2]);
     }
 
+    /// <summary>"Toronto-based", "Ottawa-area": a capitalised word whose last part after a hyphen is lowercase.</summary>
+    static bool IsHyphenatedAdjective(string word)
+    {
+        int dash = word.LastIndexOf('-');
+        if (dash < 1 || word.Length - dash < 4) return false;
+        foreach (var c in word.AsSpan(dash + 1))
+            if (!char.IsLower(c)) return false;
+        return true;
+    }
+
     /// <summary>A capitalised word: an initial, a place's genitive before an institution or an office, or a run of
     /// capitalised words that names someone — after a title the lexicon does not know, or before an office as its
     /// affiliation; a capitalised common noun names nobody.</summary>
@@ -226,6 +236,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (IsLabelOrDateline(j) || IsCalendarWord(j)) return s.Done(null);
         // "Rep. Marcus Delgado, D-Milwaukee, said": an American party and state tag names nobody.
         if (IsPartyTag(t.Start)) return s.Done(null);
+        // "the Toronto-based company": a place joined to a lowercase word is an adjective before the head, not a name.
+        if (IsHyphenatedAdjective(t.Text) && j + 1 < end && toks[j + 1].IsWord && !toks[j + 1].IsCapitalized && !IsCueLike(j + 1)) return s.Modifier(j + 1);
         // "Rep", "Sen" with no name after them name nobody.
         if (p.FactsAt(j).IsTitleAbbreviation)
             return s.Done(AfterHonorifics(j, end) > j && NamedAt(j, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null);
@@ -647,6 +659,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                 && p.HitAt(k + 1) is null && !IsAddress(k + 1)) { k += 2; continue; }
             // "Ronald R. Fieldstone", "Elijah E. Cummings": a middle initial with its stop goes on to the surname.
             if (IsMiddleInitial(k, end)) { k += 2; continue; }
+            if (JoinsNameWords(k, end)) { k += 2; continue; }
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || IsAddress(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
@@ -675,6 +688,20 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             break;
         }
         return k - j;
+    }
+
+    /// <summary>"Students' Union", "Franklin &amp; Marshall College": an ampersand, or the apostrophe of a plural
+    /// possessive glued to its word, between capitalised words of one name.</summary>
+    bool JoinsNameWords(int k, int end)
+    {
+        var toks = p.Tokens;
+        if (k + 1 >= end || !toks[k + 1].IsCapitalized || p.IsFunctionWord(k + 1) || p.HitAt(k + 1) is not null) return false;
+        var t = toks[k];
+        if (t.Is('&')) return true;
+        var before = toks[k - 1];
+        // "The Times' Michael Paulson": before a given name the apostrophe is a possessive's, and the person the head.
+        return t.Kind == TokenKind.Mark && (t.Is('\'') || t.Is('’')) && before.End == t.Start && before.Text.EndsWith('s') && toks[k + 1].Start > t.End
+            && p.FirstNameAt(k + 1) is null;
     }
 
     bool IsMiddleInitial(int k, int end)

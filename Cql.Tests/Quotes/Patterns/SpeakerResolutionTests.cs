@@ -113,4 +113,18 @@ public class SpeakerResolutionTests
         Assert.Equal("Piet Vandermolen", Quote(e, "It was a hard year").Speaker);
         Assert.Equal("Teodor Ambrose", Quote(e, "the mill should reopen").Speaker);
     }
+
+    [Theory]
+    [InlineData("The Harlow Western Students' Union said in a statement that students were “caught in the middle.”", "caught in", "Harlow Western Students' Union")]
+    [InlineData("A Pembry & Lusk College poll found that Mendes led Carver 47 percent to 44 percent.", "Mendes led", "Pembry & Lusk College")]
+    public void An_organisation_name_goes_on_through_a_plural_possessive_and_an_ampersand(string sentence, string quote, string speaker) =>
+        Assert.Equal(speaker, Quote(Extract("The dispute entered its second week.", sentence), quote).Speaker);
+
+    [Fact]
+    public void A_place_joined_to_a_lowercase_word_is_an_adjective_before_the_organisation_noun()
+    {
+        var e = Extract("Calder Mining Corp. will close its Redfern mine in March, putting 400 people out of work.",
+            "In a news release, the Toronto-based company said nickel prices had fallen by 40 per cent.");
+        Assert.Equal(("Calder Mining Corp.", "the Toronto-based company"), (Quote(e, "nickel prices").Speaker, Quote(e, "nickel prices").SpeakerText));
+    }
 }
