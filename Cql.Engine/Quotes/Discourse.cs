@@ -185,6 +185,22 @@ internal sealed class Discourse
         return null;
     }
 
+    /// <summary>The organisation that opened a sentence or spoke last in paragraph <paramref name="para"/> before token
+    /// <paramref name="tok"/>, else the one that spoke last in the paragraph before; null when none did. A name of
+    /// several words with no given name counts ("Environment Canada", "Ontario Power Generation": no organisation
+    /// word told the reader what they are).</summary>
+    public Referent? LastOrganisationSubjectIn(int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - 1) break;
+            if (e.Para > para || (e.Para == para && (e.Tok >= tok || !(e.Subject || e.Speaker))) || (e.Para < para && !e.Speaker)) continue;
+            if (e.Ref.CanSpeak && (e.Ref.Kind == "organisation" || e.Ref is { IsPerson: true, Known: null, Gender: null } && e.Ref.Name.Contains(' '))) return e.Ref;
+        }
+        return null;
+    }
+
     /// <summary>The organisation the article is about at (para, tok): the one named most before it, a mention as a
     /// subject counting twice and as a speaker three times, one in this paragraph or the one before a point more; on a
     /// tie the one named first. What "the company", "selskabet", "la empresa" stand for when the noun is not part of a

@@ -127,4 +127,13 @@ public class SpeakerResolutionTests
             "In a news release, the Toronto-based company said nickel prices had fallen by 40 per cent.");
         Assert.Equal(("Calder Mining Corp.", "the Toronto-based company"), (Quote(e, "nickel prices").Speaker, Quote(e, "nickel prices").SpeakerText));
     }
+
+    [Fact]
+    public void The_agency_is_the_organisation_that_opened_the_sentence_before_it()
+    {
+        // The article is about the fire service, named most; the agency is the one the paragraph just named as subject.
+        var e = Extract("The Dunmore Fire Service said crews worked through the night. The Dunmore Fire Service said two homes were lost.",
+            "Weather Bureau Canada has issued a warning for the region. The agency says smoke could reach the city by Monday.");
+        Assert.Equal("Weather Bureau Canada", Quote(e, "smoke could reach").Speaker);
+    }
 }
