@@ -108,6 +108,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         {
             var step = SuspendedCompound(ref s);
             if (step == Step.Skip) step = KnownName(ref s);
+            if (step == Step.Skip) step = CapitalisedOfficeBeforeName(ref s);
             if (step == Step.Skip) step = Office(ref s);
             if (step == Step.Skip) step = Document(ref s);
             if (step == Step.Skip) step = NameRun(ref s);
@@ -189,6 +190,24 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     /// <see cref="ReadRole"/>).</summary>
     Step Office(ref PhraseScan s) =>
         p.RoleAt(s.At) is { } role ? s.Done(ReadRole(s.Start, s.At, s.End, role, s.Definite, s.Indefinite, s.Affiliation)) : Step.Skip;
+
+    /// <summary>"Harlan County Emergency Management Director Ruth Ellery", "Franklin Ridge County Commissioner Joan
+    /// Altieri", "Chief Financial Officer Ben Ashworth": capitalised words, then an office written with a capital and a
+    /// person's given name and surname — the words up to the name are the person's affiliation and office, the person
+    /// the head (the run was read as one name, or cut at the office and its first words taken for the speaker).</summary>
+    Step CapitalisedOfficeBeforeName(ref PhraseScan s)
+    {
+        var toks = p.Tokens;
+        int j = s.At;
+        if (!toks[j].IsCapitalized || p.IsFunctionWord(j)) return Step.Skip;
+        for (int k = j + 1; k + 2 < s.End && k - j < MaxOrganisationWords; k++)
+        {
+            if (!toks[k].IsWord || !toks[k].IsCapitalized || p.IsFunctionWord(k)) return Step.Skip;
+            if (p.RoleAt(k) is null || p.RoleLength(k) != 1 || p.FirstNameAt(k + 1) is null || !toks[k + 2].IsCapitalized || p.IsFunctionWord(k + 2)) continue;
+            return NamedAt(k + 1, s.End) is { Ref.IsPerson: true } person ? s.Done(person with { Start = s.Start, NameStart = person.NameAt }) : Step.Skip;
+        }
+        return Step.Skip;
+    }
 
     /// <summary>A document heads the phrase: "Erklärung des Kreml" (see <see cref="ReadDocument"/>).</summary>
     Step Document(ref PhraseScan s) =>
