@@ -360,6 +360,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
                 if (allowDiscourse && ph.End - ph.Start <= 2 && discourse.OrganisationNamedBy(OrganisationDescriptions.Stems(BaseForm(ph.End - 1))) is { } named) return (named, false);
                 // "the company said" after Google, "oplyser selskabet", "la empresa": a definite noun for an organisation
                 // stands for the organisation the article is about.
+                // "Environment Canada has issued a statement. The agency says …": the organisation a sentence before it in
+                // its paragraph opened is meant, whoever else the article names more.
+                if (allowDiscourse && IsOrganisationDescription(ph) && discourse.LastOrganisationSubjectIn(p.Index, Limit(ph.Start)) is { } opened) return (opened, false);
                 if (allowDiscourse && IsOrganisationDescription(ph) && discourse.SalientOrganisation(p.Index, Limit(ph.Start)) is { } salient) return (salient, false);
                 // "la funcionaria", "el especialista", "the 24-year-old", "der 29-Jährige": a singular definite
                 // description of the person just named, unless a complement follows it after the cue ("a souri le jeune

@@ -25,7 +25,19 @@ internal sealed class Discourse
     const int Window = 6;
 
     /// <summary>The one referent object per canonical name in this document.</summary>
-    public Referent Intern(Referent r)
+    public Referent Intern(Referent r) => Intern(r, fullName: true);
+
+    /// <summary>Interns a relative named by given name and the family's surname ("Janelle Hrycenko" for "his wife,
+    /// Janelle") and notes it as a relative, but not as a full name: "Hrycenko" alone still means the one the article
+    /// named so, as the annotators read it.</summary>
+    public Referent InternRelative(Referent r)
+    {
+        var interned = Intern(r, fullName: false);
+        AddRelative(interned);
+        return interned;
+    }
+
+    Referent Intern(Referent r, bool fullName)
     {
         if (_byName.TryGetValue(r.Name, out var had))
         {
@@ -34,7 +46,7 @@ internal sealed class Discourse
         }
         _byName[r.Name] = r;
         _inOrder.Add(r);
-        if (r.Known is null && r.IsPerson && r.Name.Contains(' ')) _fullNames.Add(r);
+        if (fullName && r.Known is null && r.IsPerson && r.Name.Contains(' ')) _fullNames.Add(r);
         return r;
     }
 
@@ -94,6 +106,10 @@ internal sealed class Discourse
         }
         return found;
     }
+
+    /// <summary>The person a name in the possessive means ("Anika's brother"): the full name it ends or the one full
+    /// name it opens; null when none.</summary>
+    public Referent? PersonNamed(string name) => FullNameFor(name) ?? OnlyOneOpenedBy(_fullNames, name, "person");
 
     public void AddFullName(Referent r)
     {
@@ -166,6 +182,22 @@ internal sealed class Discourse
             return e.Ref;
         }
         at = -1;
+        return null;
+    }
+
+    /// <summary>The organisation that opened a sentence or spoke last in paragraph <paramref name="para"/> before token
+    /// <paramref name="tok"/>, else the one that spoke last in the paragraph before; null when none did. A name of
+    /// several words with no given name counts ("Environment Canada", "Ontario Power Generation": no organisation
+    /// word told the reader what they are).</summary>
+    public Referent? LastOrganisationSubjectIn(int para, int tok)
+    {
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            var e = _entries[i];
+            if (e.Para < para - 1) break;
+            if (e.Para > para || (e.Para == para && (e.Tok >= tok || !(e.Subject || e.Speaker))) || (e.Para < para && !e.Speaker)) continue;
+            if (e.Ref.CanSpeak && (e.Ref.Kind == "organisation" || e.Ref is { IsPerson: true, Known: null, Gender: null } && e.Ref.Name.Contains(' '))) return e.Ref;
+        }
         return null;
     }
 

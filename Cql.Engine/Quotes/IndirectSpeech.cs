@@ -151,7 +151,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             words++;
             if (!opaque(k)) free++;
         }
-        if (words < MinWords || free == 0 || !Claim(p, from, to, speaker, speakerText, cue, strangersJoin: !needFragment, out var absorbed)) return false;
+        if (words < MinWords || free == 0 || IsDateLine(p, from, to) || !Claim(p, from, to, speaker, speakerText, cue, strangersJoin: !needFragment, out var absorbed)) return false;
         bool mixed = absorbed.Count > 0;
         if (needFragment && !mixed) return false;
         // "…, sagte er.": the fragment's rules resolve the pronoun of the same cue by its paragraph.
@@ -165,6 +165,17 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
+        return true;
+    }
+
+    /// <summary>"Ross Delaney · CBC News · Posted: Mar 3, 2027", "Updated: Oct 16, 2026 4:12 PM CT": a byline's date,
+    /// perhaps with its time, reports nothing.</summary>
+    static bool IsDateLine(ParagraphContext p, int from, int to)
+    {
+        int end = p.Tokens[to - 1].End;
+        if (!DateParser.TryParse(p.Text, p.Tokens[from].Start, end, allowYearOnly: false, out _, out int dateEnd)) return false;
+        foreach (var c in p.Text.AsSpan(dateEnd, end - dateEnd))
+            if (char.IsLower(c)) return false;
         return true;
     }
 

@@ -108,6 +108,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         {
             var step = SuspendedCompound(ref s);
             if (step == Step.Skip) step = KnownName(ref s);
+            if (step == Step.Skip) step = CapitalisedOfficeBeforeName(ref s);
             if (step == Step.Skip) step = Office(ref s);
             if (step == Step.Skip) step = Document(ref s);
             if (step == Step.Skip) step = NameRun(ref s);
@@ -190,6 +191,24 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     Step Office(ref PhraseScan s) =>
         p.RoleAt(s.At) is { } role ? s.Done(ReadRole(s.Start, s.At, s.End, role, s.Definite, s.Indefinite, s.Affiliation)) : Step.Skip;
 
+    /// <summary>"Harlan County Emergency Management Director Ruth Ellery", "Franklin Ridge County Commissioner Joan
+    /// Altieri", "Chief Financial Officer Ben Ashworth": capitalised words, then an office written with a capital and a
+    /// person's given name and surname — the words up to the name are the person's affiliation and office, the person
+    /// the head (the run was read as one name, or cut at the office and its first words taken for the speaker).</summary>
+    Step CapitalisedOfficeBeforeName(ref PhraseScan s)
+    {
+        var toks = p.Tokens;
+        int j = s.At;
+        if (!toks[j].IsCapitalized || p.IsFunctionWord(j)) return Step.Skip;
+        for (int k = j + 1; k + 2 < s.End && k - j < MaxOrganisationWords; k++)
+        {
+            if (!toks[k].IsWord || !toks[k].IsCapitalized || p.IsFunctionWord(k)) return Step.Skip;
+            if (p.RoleAt(k) is null || p.RoleLength(k) != 1 || p.FirstNameAt(k + 1) is null || !toks[k + 2].IsCapitalized || p.IsFunctionWord(k + 2)) continue;
+            return NamedAt(k + 1, s.End) is { Ref.IsPerson: true } person ? s.Done(person with { Start = s.Start, NameStart = person.NameAt }) : Step.Skip;
+        }
+        return Step.Skip;
+    }
+
     /// <summary>A document heads the phrase: "Erklärung des Kreml" (see <see cref="ReadDocument"/>).</summary>
     Step Document(ref PhraseScan s) =>
         p.IsDocNoun(s.At) ? s.Done(ReadDocument(s.Start, s.At, s.End, s.Affiliation)) : Step.Skip;
@@ -199,6 +218,16 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     {
         var text = p.Text.AsSpan(at);
         return text.Length >= 3 && text[0] is 'D' or 'R' or 'I' && text[1] == '-' && char.IsUpper(text[2]);
+    }
+
+    /// <summary>"Toronto-based", "Ottawa-area": a capitalised word whose last part after a hyphen is lowercase.</summary>
+    static bool IsHyphenatedAdjective(string word)
+    {
+        int dash = word.LastIndexOf('-');
+        if (dash < 1 || word.Length - dash < 4) return false;
+        foreach (var c in word.AsSpan(dash + 1))
+            if (!char.IsLower(c)) return false;
+        return true;
     }
 
     /// <summary>A capitalised word: an initial, a place's genitive before an institution or an office, or a run of
@@ -226,6 +255,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (IsLabelOrDateline(j) || IsCalendarWord(j)) return s.Done(null);
         // "Rep. Marcus Delgado, D-Milwaukee, said": an American party and state tag names nobody.
         if (IsPartyTag(t.Start)) return s.Done(null);
+        // "the Toronto-based company": a place joined to a lowercase word is an adjective before the head, not a name.
+        if (IsHyphenatedAdjective(t.Text) && j + 1 < end && toks[j + 1].IsWord && !toks[j + 1].IsCapitalized && !IsCueLike(j + 1)) return s.Modifier(j + 1);
         // "Rep", "Sen" with no name after them name nobody.
         if (p.FactsAt(j).IsTitleAbbreviation)
             return s.Done(AfterHonorifics(j, end) > j && NamedAt(j, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null);
@@ -647,6 +678,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                 && p.HitAt(k + 1) is null && !IsAddress(k + 1)) { k += 2; continue; }
             // "Ronald R. Fieldstone", "Elijah E. Cummings": a middle initial with its stop goes on to the surname.
             if (IsMiddleInitial(k, end)) { k += 2; continue; }
+            if (JoinsNameWords(k, end)) { k += 2; continue; }
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || IsAddress(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
@@ -677,6 +709,20 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return k - j;
     }
 
+    /// <summary>"Students' Union", "Franklin &amp; Marshall College": an ampersand, or the apostrophe of a plural
+    /// possessive glued to its word, between capitalised words of one name.</summary>
+    bool JoinsNameWords(int k, int end)
+    {
+        var toks = p.Tokens;
+        if (k + 1 >= end || !toks[k + 1].IsCapitalized || p.IsFunctionWord(k + 1) || p.HitAt(k + 1) is not null) return false;
+        var t = toks[k];
+        if (t.Is('&')) return true;
+        var before = toks[k - 1];
+        // "The Times' Michael Paulson": before a given name the apostrophe is a possessive's, and the person the head.
+        return t.Kind == TokenKind.Mark && (t.Is('\'') || t.Is('’')) && before.End == t.Start && before.Text.EndsWith('s') && toks[k + 1].Start > t.End
+            && p.FirstNameAt(k + 1) is null;
+    }
+
     bool IsMiddleInitial(int k, int end)
     {
         var toks = p.Tokens;
@@ -701,6 +747,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (discourse.FullNameFor(name) is { } full) return full;
         if (ShortFormOf(name) is { } longer) return longer;
         if (to - from == 1 && discourse.RelativeNamed(name) is { } relative) return relative;
+        if (to - from == 1 && RelativeByGivenName.Read(p, discourse, from) is { } family) return family;
         // After an article, two capitalised words name an organisation ("la Banca Centrale") unless a given name opens
         // them ("il 54enne Jonas Weber", "la consigliera Ottavia Rinaldi").
         bool org = organisation || toks[from].IsAllCaps || (afterDeterminer && to - from >= 2 && p.FirstNameAt(from) is null) || LooksLikeOrganisation(from, to);

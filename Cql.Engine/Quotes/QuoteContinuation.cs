@@ -48,7 +48,7 @@ internal sealed class QuoteContinuation(FoundQuotes found, Discourse discourse)
         var text = documentText.AsSpan();
         foreach (var h in Units)
         {
-            if (h.Speaker is not null || h.Parent >= 0 || found.Paragraphs[h.Para].Context.Info.BoilerplateKind is not ("title" or "repeated_title")) continue;
+            if (h.Speaker is not null || h.Parent >= 0 || !IsHeadline(h.Para, text)) continue;
             var words = text[h.ContentStart..h.ContentEnd].TrimEnd(" .,:;!?…");
             if (words.Count(' ') < 2) continue;
             foreach (var b in Units)
@@ -58,5 +58,30 @@ internal sealed class QuoteContinuation(FoundQuotes found, Discourse discourse)
                 break;
             }
         }
+    }
+
+    /// <summary>How many lines a title and its decks may take before the body.</summary>
+    const int MaxHeadlineParagraphs = 3;
+
+    /// <summary>A headline: the title, or a deck under it — lines before the body that end no sentence ("Company says it
+    /// “deeply regrets” the incident", "Union says staffing, not pay, is the sticking point"), where headlinese names
+    /// the body's speaker by a bare noun ("Company", "Lawyer").</summary>
+    bool IsHeadline(int para, ReadOnlySpan<char> text)
+    {
+        if (found.Paragraphs[para].Context.Info.BoilerplateKind is "title" or "repeated_title") return true;
+        if (found.Paragraphs[para].DocumentParagraph >= MaxHeadlineParagraphs) return false;
+        for (int i = 0; i <= para; i++)
+        {
+            var info = found.Paragraphs[i].Context.Info;
+            if (info.BoilerplateKind is "title") continue;
+            if (info.Boilerplate || EndsSentence(text[info.Range.Start..info.Range.End])) return false;
+        }
+        return true;
+    }
+
+    static bool EndsSentence(ReadOnlySpan<char> line)
+    {
+        line = line.TrimEnd().TrimEnd("\"'”’»“");
+        return line.Length == 0 || line[^1] is '.' or '!' or '?' or ':' or '…';
     }
 }

@@ -35,4 +35,13 @@ public class ContinuationTests
     [InlineData("“We will not back down”\n\nThe strike enters its third week.\n\n“We will not back down, whatever it costs,” said union leader Tom Reed.", "Tom Reed")]
     public void A_headline_quote_takes_the_speaker_the_body_gives_the_same_words(string article, string speaker) =>
         Assert.All(ExtractArticle(article).Quotes, q => Assert.Equal(speaker, q.Speaker));
+
+    [Fact]
+    public void A_deck_under_the_headline_takes_the_speaker_the_body_gives_the_same_words()
+    {
+        // Headlinese names the speaker by a bare noun ("Company says"); the deck ends no sentence, the byline neither.
+        var e = ExtractArticle("Regulator opens inquiry into app maker\n\nCompany says it “deeply regrets the outage at its data centre”\n\n"
+            + "Brantwood Systems shut its servers on Monday. The company said it “deeply regrets the outage at its data centre” and would pay refunds.");
+        Assert.All(e.Quotes.Where(q => q.Text.Contains("deeply regrets", StringComparison.Ordinal)), q => Assert.Equal("Brantwood Systems", q.Speaker));
+    }
 }

@@ -52,4 +52,10 @@ public class SpeakerPrecisionTests
         Assert.Equal("Odalys Ferrante", Quote(e, "she had asked police").Speaker);
         Assert.Equal("Odalys Ferrante", Quote(e, "Our neighbours deserve").Speaker);
     }
+
+    [Theory]
+    [InlineData("Ross Delaney · CBC News · Posted: Mar 3, 2027")]
+    [InlineData("Santiago Ruiz · CBC News · Posted: Oct 16, 2026 4:12 PM CT")]
+    public void A_byline_s_date_is_no_report(string byline) =>
+        Assert.Empty(ExtractArticle("Council delays transit vote\n\n" + byline + "\n\nThe council voted on Monday to delay the plan.").Quotes);
 }

@@ -100,4 +100,49 @@ public class SpeakerResolutionTests
             "“We knew right away,” Crystal said on Monday.");
         Assert.Equal("Crystal Moar", Quote(e, "We knew").Speaker);
     }
+
+    [Fact]
+    public void A_relative_named_by_given_name_alone_takes_the_family_surname()
+    {
+        // "his wife, Orla": annotators write the relative with the family's surname; the surname alone stays the man's.
+        var e = Extract("Piet Vandermolen farms 900 acres with his wife, Orla, and their son, Kasimir.",
+            "Orla said the family had borrowed money in the spring.",
+            "“It was a hard year,” Vandermolen said.",
+            "Ruth Ambrose, whose father ran the mill, spoke next. Ambrose's brother, Teodor, said the mill should reopen.");
+        Assert.Equal("Orla Vandermolen", Quote(e, "the family had borrowed").Speaker);
+        Assert.Equal("Piet Vandermolen", Quote(e, "It was a hard year").Speaker);
+        Assert.Equal("Teodor Ambrose", Quote(e, "the mill should reopen").Speaker);
+    }
+
+    [Theory]
+    [InlineData("The Harlow Western Students' Union said in a statement that students were “caught in the middle.”", "students were", "Harlow Western Students' Union")]
+    [InlineData("A Pembry & Lusk College poll found that Mendes led Carver 47 percent to 44 percent.", "Mendes led", "Pembry & Lusk College")]
+    public void An_organisation_name_goes_on_through_a_plural_possessive_and_an_ampersand(string sentence, string quote, string speaker) =>
+        Assert.Equal(speaker, Quote(Extract("The dispute entered its second week.", sentence), quote).Speaker);
+
+    [Fact]
+    public void A_place_joined_to_a_lowercase_word_is_an_adjective_before_the_organisation_noun()
+    {
+        var e = Extract("About 400 workers at the Redfern mine will be laid off by March, Calder Mining Corp. said Wednesday.",
+            "In a news release, the Toronto-based company said nickel prices had fallen by 40 per cent.");
+        Assert.Equal(("Calder Mining Corp", "the Toronto-based company"), (Quote(e, "nickel prices").Speaker, Quote(e, "nickel prices").SpeakerText));
+    }
+
+    [Fact]
+    public void The_agency_is_the_organisation_that_opened_the_sentence_before_it()
+    {
+        // The article is about the fire service, named most; the agency is the one the paragraph just named as subject.
+        var e = Extract("The Dunmore Fire Service said crews worked through the night. The Dunmore Fire Service said two homes were lost.",
+            "Parks Norland has issued a warning for the region. The agency says smoke could reach the city by Monday.");
+        Assert.Equal("Parks Norland", Quote(e, "smoke could reach").Speaker);
+    }
+
+    [Theory]
+    [InlineData("“We are still in rescue mode,” Dunmore County Emergency Management Director Ruth Ellery told reporters.", "We are still", "Ruth Ellery", "Dunmore County Emergency Management Director")]
+    [InlineData("“We have locked in most of our cocoa needs,” Chief Financial Officer Ben Ashworth said.", "We have locked", "Ben Ashworth", "Chief Financial Officer")]
+    public void Capitalised_words_and_an_office_before_a_person_are_the_person_s_affiliation_and_office(string sentence, string quote, string speaker, string role)
+    {
+        var q = Quote(Extract("The storm hit the county late on Sunday.", sentence), quote);
+        Assert.Equal((speaker, role), (q.Speaker, q.SpeakerRole));
+    }
 }
