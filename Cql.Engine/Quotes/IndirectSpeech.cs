@@ -113,6 +113,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         bool naming = c.Kind == CueKind.Naming;
+        // "nannte die Verlängerung „richtig, aber zu zaghaft“": German annotators mark only the words in marks, the
+        // speaker's direct fragment; the object around them is the writer's.
+        if (naming && p.IsGerman) return;
         // "sa at …, og at …": each clause a statement of its own.
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
             AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);

@@ -69,4 +69,14 @@ public class GermanReportedClauseTests
         Assert.Equal([("die Absatzzahlen könnten um 40 Prozent einbrechen", "Jan Wendt"), ("Die Betriebe müssten dann Personal abbauen", "Jan Wendt")],
             e.Quotes.Select(q => (q.Text, q.Speaker)));
     }
+
+    [Theory]
+    [InlineData("Die Abgeordnete Jana Roth nannte die Reform „mutig, aber zu spät“.", "mutig, aber zu spät")]
+    [InlineData("Der Fahrgastverband Nordlicht sprach dagegen von einem „Fahrplan ins Leere“.", "Fahrplan ins Leere")]
+    public void A_german_naming_cue_reports_only_its_words_in_marks(string sentence, string words)
+    {
+        var q = Assert.Single(Extract("Der Landtag tagte am Montag.", sentence).Quotes);
+        Assert.Equal((words, "partial"), (q.Text, q.Kind));
+        Assert.NotNull(q.Speaker);
+    }
 }
