@@ -234,7 +234,7 @@ internal sealed class ParagraphContext
 
     /// <summary>Sentences of tokens [from, to): they end after . ! ? … when a capital, a digit, a quote mark or a
     /// dash follows; never inside a token range <paramref name="opaque"/> marks (a quotation), never after an initial
-    /// that a name follows ("George W. Bush").</summary>
+    /// that a name follows ("George W. Bush"), nor after a day before its month ("9. Januar").</summary>
     public List<(int Start, int End)> Sentences(int from, int to, Func<int, bool> opaque)
     {
         var result = new List<(int, int)>();
@@ -251,7 +251,9 @@ internal sealed class ParagraphContext
             var prev = Tokens[i - 1 >= from ? i - 1 : i];
             bool initial = i > from && prev.IsWord && prev.Text.Length == 1 && char.IsUpper(prev.Text[0]) && next.IsCapitalized;
             bool abbreviation = i > from && prev.IsWord && Lexicon.IsAbbreviation(prev.Lower);
-            if (initial || abbreviation) continue;
+            // "vom 9. Januar", "bis zum 30. April": the stop of an ordinal day before its month.
+            bool dayOfMonth = i > from && prev.Text.Length <= 2 && char.IsDigit(prev.Text[0]) && prev.End == Tokens[i].Start && CalendarWords.Month(next.Text) > 0;
+            if (initial || abbreviation || dayOfMonth) continue;
             result.Add((s, j));
             s = j;
             i = j - 1;

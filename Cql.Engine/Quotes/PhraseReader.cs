@@ -649,6 +649,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (IsMiddleInitial(k, end)) { k += 2; continue; }
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || IsAddress(k)) break;
+            // "eines Gerichtssprechers Ende Januar": a date after a name is no part of it.
+            if (TimeNounBeforeDate(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
             // through its small words.
             if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))
@@ -656,7 +658,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
                 int m = k;
                 while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m))) m++;
                 // Not through to an office or a given name: "Die Regierung von Ministerpräsident Andrei Cebotaru" names two.
+                // Nor through to a date: "die Polizei am Montag", "der Verband am Nachmittag".
                 if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && p.RoleAt(m) is null && p.FirstNameAt(m) is null
+                    && !IsDateWord(m)
                     && m - j < MaxOrganisationWords) { k = m + 1; continue; }
             }
             // A run a given name opens goes on through words that are also offices: "Gerhard Richter", "Thomas Bauer".
@@ -676,6 +680,18 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         }
         return k - j;
     }
+
+    /// <summary>A weekday, a month or a time noun ("Montag", "Januar", "Nachmittag") at <paramref name="k"/>.</summary>
+    bool IsDateWord(int k)
+    {
+        var t = p.Tokens[k];
+        return CalendarWords.IsWeekday(t.Text, followedByPunctuation: false) || CalendarWords.Month(t.Text) > 0 || p.Lexicon.IsTimeNoun(t.Lower);
+    }
+
+    /// <summary>A time noun before a weekday or a month at <paramref name="k"/>: "Ende Januar", "Anfang Mai".</summary>
+    bool TimeNounBeforeDate(int k) =>
+        k + 1 < p.Tokens.Count && p.Lexicon.IsTimeNoun(p.Tokens[k].Lower) && p.Tokens[k + 1].IsWord
+        && (CalendarWords.Month(p.Tokens[k + 1].Text) > 0 || CalendarWords.IsWeekday(p.Tokens[k + 1].Text, followedByPunctuation: false));
 
     bool IsMiddleInitial(int k, int end)
     {
