@@ -48,6 +48,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             AddRow(p, start, TrimEnd(p, start, ClauseEnd(p, start, se, opaque)), a.Speaker, source, a.CueText ?? c.Words, a.Via, opaque, needFragment: false);
             return a;
         }
+        // "…, hieß es.": with no source named, the report goes on with the one before it in its paragraph.
+        if (string.IsNullOrEmpty(a.SpeakerText) && GermanImpersonalReport.AfterReport(p, c) && LastReport(p, ss) is { Speaker: not null } previous)
+            a = a with { Speaker = previous.Speaker, SpeakerText = previous.SpeakerText, Via = previous.Via, CoSpeakers = previous.CoSpeakers };
         bool subjectAfter = SubjectFollows(p, c, a);
         if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {

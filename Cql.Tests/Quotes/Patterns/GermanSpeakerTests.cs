@@ -87,4 +87,23 @@ public class GermanSpeakerTests
     public void A_date_after_the_subject_is_no_part_of_its_name(string cue) =>
         Assert.Equal("Polizeidirektion Lindental", SpeakerOf("Die Täter seien", "Die Polizeidirektion Lindental ermittelt nach einem Überfall.",
             $"Die Täter seien mit einem Motorrad geflüchtet, {cue}. Die Beute sei gering.", "Die Kassiererin sei unverletzt, sagte eine Sprecherin."));
+
+    [Theory]
+    // With no source, "hieß es" goes on with the report before it in its paragraph…
+    [InlineData("Der Betrieb ruht seit Montag.", "Die Halle sei marode, teilte die Gemeinde Talstadt mit. Eine Sanierung koste zu viel, hieß es.", "Gemeinde Talstadt")]
+    // …or with the organisation the paragraph names.
+    [InlineData("Der Betrieb ruht seit Montag.", "Die Gemeinde Talstadt wies die Kritik zurück. Eine Sanierung koste zu viel, hieß es.", "Gemeinde Talstadt")]
+    public void An_impersonal_cue_after_its_report_speaks_for_who_the_paragraph_reports(string before, string paragraph, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf("Eine Sanierung", before, paragraph, "Die Kassiererin sei unverletzt, sagte eine Sprecherin."));
+
+    [Fact]
+    public void Capitalised_words_after_a_count_or_an_article_inside_a_run_name_nobody()
+    {
+        var e = Extract("Landrätin Jana Roth verteidigte den Plan.",
+            "Wie die Polizei mitteilte, hat die Kriminalpolizei die Ermittlungen übernommen. Die Klinik schreibe rote Zahlen, allein 2025 fehlten 7,4 Millionen Euro, sagte Roth.",
+            "Die Mittel würden im Frühjahr fließen, sagte sie.");
+        Assert.Equal("Jana Roth", Quote(e, "Die Mittel").Speaker);
+        Assert.Equal("Jana Roth", Quote(e, "Die Klinik").Speaker);
+        Assert.DoesNotContain(e.Quotes, q => q.Speaker is "Kriminalpolizei die Ermittlungen" or "Millionen Euro");
+    }
 }
