@@ -152,9 +152,14 @@ internal sealed class ParagraphContext
         var lower = t.Lower;
         foreach (var w in _words)
             foreach (var end in w.FiniteEndings)
-                if (lower.Length > end.Length + 2 && lower.EndsWith(end, StringComparison.Ordinal) && !lower.EndsWith("ss", StringComparison.Ordinal)) return true;
+                if (lower.Length > end.Length + 2 && lower.EndsWith(end, StringComparison.Ordinal) && !lower.EndsWith("ss", StringComparison.Ordinal))
+                    return !AttributiveGerman(i);
         return false;
     }
+
+    /// <summary>"pensionierte Lehrkräfte", "den geplanten Umbau": a German word with a past ending right before a
+    /// capitalised noun is an adjective, not the past tense.</summary>
+    bool AttributiveGerman(int i) => _german && i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Tokens[i + 1].IsCapitalized;
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
