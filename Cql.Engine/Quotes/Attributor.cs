@@ -303,8 +303,9 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         {
             unnamed = !allowDiscourse;
             // A dropped subject ("ha affermato", "Ha detto che"), in a language that drops them.
-            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell && SubjectMayBeDropped(cue))) return (null, false);
             int at = Limit(cue.Start);
+            if (allowDiscourse && GermanImpersonalAfterReport(cue)) return (discourse.Resolve('?', p.Index, at, allowOrganisations: true), false);
+            if (!(allowDiscourse && cue.Kind is CueKind.Speech or CueKind.Naming or CueKind.Tell && SubjectMayBeDropped(cue))) return (null, false);
             return (discourse.Resolve('?', p.Index, at, allowOrganisations: false) ?? discourse.Resolve('?', p.Index, at, allowOrganisations: true), true);
         }
         switch (ph.Kind)
@@ -391,6 +392,8 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
     /// "police said"), and the person named last was the wrong speaker; a subject pronoun the reader passes over ("it
     /// said", "it also said") still means someone named before. Other languages keep the discourse: some drop
     /// subjects ("ha affermato"), and their readers leave more subjects unread.</summary>
+    bool GermanImpersonalAfterReport(CueHit cue) => GermanDocument && GermanImpersonalReport.AfterReport(p, cue);
+
     bool SubjectMayBeDropped(CueHit cue)
     {
         if (!(p.Languages.Count > 0 && p.Languages[0] == "en") || p.Tokens[cue.Start].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;

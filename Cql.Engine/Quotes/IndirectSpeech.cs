@@ -48,6 +48,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             AddRow(p, start, TrimEnd(p, start, ClauseEnd(p, start, se, opaque)), a.Speaker, source, a.CueText ?? c.Words, a.Via, opaque, needFragment: false);
             return a;
         }
+        // "…, hieß es.": with no source named, the report goes on with the one before it in its paragraph.
+        if (string.IsNullOrEmpty(a.SpeakerText) && GermanImpersonalReport.AfterReport(p, c) && LastReport(p, ss) is { Speaker: not null } previous)
+            a = a with { Speaker = previous.Speaker, SpeakerText = previous.SpeakerText, Via = previous.Via, CoSpeakers = previous.CoSpeakers };
         bool subjectAfter = SubjectFollows(p, c, a);
         if (subjectAfter && c.Kind != CueKind.Tell && BareClauseAt(p, c, c.End, se))
         {
@@ -113,6 +116,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (to - from < 1) return;
         // "called it a “disaster”" is a statement with its words; "called the meeting" names nothing said.
         bool naming = c.Kind == CueKind.Naming;
+        // "nannte die Verlängerung „richtig, aber zu zaghaft“": German annotators mark only the words in marks, the
+        // speaker's direct fragment; the object around them is the writer's.
+        if (naming && p.IsGerman) return;
         // "sa at …, og at …": each clause a statement of its own.
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
             AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
@@ -344,7 +350,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 if (InsertedCue.VerbFollows(p, c, ss, k, se)) return (k + 1, se);
                 // "said, however, that …": a word set off by commas before the complementizer.
                 if (k + 3 < se && toks[k + 1].IsWord && toks[k + 2].Is(',') && p.IsComplementizer(k + 3)) return (k + 4, se);
-                if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
+                // "sagte X vor dem Rathaus, wo Unterstützer warteten": a German subordinate clause after the tail is the
+                // writer's, unless in the reporting mood.
+                bool subordinate = p.IsGerman && p.IsSubordinator(k + 1) && !p.IsComplementizer(k + 1);
+                if (ClauseFollows(p, k + 1, se, needSubjunctive: subordinate || !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
@@ -504,11 +513,21 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         bool clause = false;
         for (int k = first + 1; k < comma && !clause; k++) clause = opaque(k) || p.LooksFinite(k);
         if (!clause) return (-1, -1);
+        // "Die Kasse teilte mit, man begrüße das Urteil": a German clause that ends in a cue, not in the reporting mood,
+        // reports the words after its comma; it is not reported ("Man habe das geprüft, sagte er" is).
+        if (p.IsGerman && EndsInCue(p, first, comma, opaque) && !InReportingMood(p, first, comma, opaque)) return (-1, -1);
         // "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": the quotation ends at its comma, the words after it
         // name the speaker.
         for (int k = from + 1; k < comma - 1; k++)
             if (opaque(k) && toks[k].Kind == TokenKind.Mark && toks[k - 1].Is(',') && opaque(k - 1) && !opaque(k + 1)) return (-1, -1);
         return (from, comma);
+    }
+
+    static bool EndsInCue(ParagraphContext p, int from, int to, Func<int, bool> opaque)
+    {
+        foreach (var c in CueFinder.Find(p, from, to, opaque))
+            if (c.End == to) return true;
+        return false;
     }
 
     /// <summary>"… was “fair, competitive and final.” The pension change was needed …, the company said.": the

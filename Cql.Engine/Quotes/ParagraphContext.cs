@@ -152,9 +152,14 @@ internal sealed class ParagraphContext
         var lower = t.Lower;
         foreach (var w in _words)
             foreach (var end in w.FiniteEndings)
-                if (lower.Length > end.Length + 2 && lower.EndsWith(end, StringComparison.Ordinal) && !lower.EndsWith("ss", StringComparison.Ordinal)) return true;
+                if (lower.Length > end.Length + 2 && lower.EndsWith(end, StringComparison.Ordinal) && !lower.EndsWith("ss", StringComparison.Ordinal))
+                    return !AttributiveGerman(i);
         return false;
     }
+
+    /// <summary>"pensionierte Lehrkräfte", "den geplanten Umbau": a German word with a past ending right before a
+    /// capitalised noun is an adjective, not the past tense.</summary>
+    bool AttributiveGerman(int i) => _german && i + 1 < Tokens.Count && Tokens[i + 1].IsWord && Tokens[i + 1].IsCapitalized;
     public bool IsFunctionWord(int i) => Has(i, WordClass.Function | WordClass.DetDef | WordClass.DetIndef | WordClass.Preposition | WordClass.Conjunction | WordClass.Subordinator | WordClass.Adverb | WordClass.Aux);
 
     /// <summary>'m', 'f', 'p' (plural) or 'x' (feminine or plural: "sie", "zij") for a subject pronoun.</summary>
@@ -234,7 +239,7 @@ internal sealed class ParagraphContext
 
     /// <summary>Sentences of tokens [from, to): they end after . ! ? … when a capital, a digit, a quote mark or a
     /// dash follows; never inside a token range <paramref name="opaque"/> marks (a quotation), never after an initial
-    /// that a name follows ("George W. Bush").</summary>
+    /// that a name follows ("George W. Bush"), nor after a day before its month ("9. Januar").</summary>
     public List<(int Start, int End)> Sentences(int from, int to, Func<int, bool> opaque)
     {
         var result = new List<(int, int)>();
@@ -251,7 +256,9 @@ internal sealed class ParagraphContext
             var prev = Tokens[i - 1 >= from ? i - 1 : i];
             bool initial = i > from && prev.IsWord && prev.Text.Length == 1 && char.IsUpper(prev.Text[0]) && next.IsCapitalized;
             bool abbreviation = i > from && prev.IsWord && Lexicon.IsAbbreviation(prev.Lower);
-            if (initial || abbreviation) continue;
+            // "vom 9. Januar", "bis zum 30. April": the stop of an ordinal day before its month.
+            bool dayOfMonth = i > from && prev.Text.Length <= 2 && char.IsDigit(prev.Text[0]) && prev.End == Tokens[i].Start && CalendarWords.Month(next.Text) > 0;
+            if (initial || abbreviation || dayOfMonth) continue;
             result.Add((s, j));
             s = j;
             i = j - 1;

@@ -289,6 +289,8 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         bool known = t.IsAllCaps || p.FirstNameAt(j) is not null || discourse.FullNameFor(t.Text) is not null;
         // "Ein Anhänger", "Die Opposition": a capitalised noun right after the article; "il cantante Geolier" is a name.
         if (s.AfterArticle && j == i + 1 && runEnd - j == 1 && !known) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
+        // "7,4 Millionen Euro", "80 neue Betten": in German capitalised words after a count are what it counts.
+        if (!known && IsCommonNounLanguage() && j > 0 && char.IsDigit(toks[j - 1].Text[^1]) && runEnd - j > 1) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
         // German capitalises every noun: a lone unknown capitalised word there is a noun ("Beziehung"), not a name.
         if (runEnd - j == 1 && !known && IsCommonNounLanguage()) return s.Done(new Phrase(PhraseKind.Common, i, runEnd));
         // A lone capitalised word opening a sentence is a name only when the article knows it as one.
@@ -681,14 +683,18 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (JoinsNameWords(k, end)) { k += 2; continue; }
             if (!t.IsWord) break;
             if (p.HitAt(k) is not null || IsAddress(k)) break;
+            // "eines Gerichtssprechers Ende Januar": a date after a name is no part of it.
+            if (TimeNounBeforeDate(k)) break;
             // "Agencia Estatal de Meteorología", "Ministero dell'Economia e delle Finanze": an organisation's name goes on
             // through its small words.
             if (!t.IsCapitalized && k + 1 < end && (p.IsPreposition(k) || p.IsConjunction(k) || p.IsDetDef(k)) && LooksLikeOrganisation(j, j + 1))
             {
                 int m = k;
-                while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m))) m++;
+                while (m < end && m - k < 3 && toks[m].IsWord && !toks[m].IsCapitalized && (p.IsPreposition(m) || p.IsConjunction(m) || p.IsDetDef(m) && !GermanObjectArticle(m))) m++;
                 // Not through to an office or a given name: "Die Regierung von Ministerpräsident Andrei Cebotaru" names two.
+                // Nor through to a date: "die Polizei am Montag", "der Verband am Nachmittag".
                 if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && p.HitAt(m) is null && p.RoleAt(m) is null && p.FirstNameAt(m) is null
+                    && !IsDateWord(m)
                     && m - j < MaxOrganisationWords) { k = m + 1; continue; }
             }
             // A run a given name opens goes on through words that are also offices: "Gerhard Richter", "Thomas Bauer".
@@ -722,6 +728,22 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return t.Kind == TokenKind.Mark && (t.Is('\'') || t.Is('’')) && before.End == t.Start && before.Text.EndsWith('s') && toks[k + 1].Start > t.End
             && p.FirstNameAt(k + 1) is null;
     }
+
+    /// <summary>A German article no name holds inside ("hat die Kriminalpolizei die Ermittlungen übernommen"): only
+    /// the genitive's "der" and "des" join its words ("Bund der Steuerzahler").</summary>
+    bool GermanObjectArticle(int k) => IsCommonNounLanguage() && p.Tokens[k].Lower is not ("der" or "des");
+
+    /// <summary>A weekday, a month or a time noun ("Montag", "Januar", "Nachmittag") at <paramref name="k"/>.</summary>
+    bool IsDateWord(int k)
+    {
+        var t = p.Tokens[k];
+        return CalendarWords.IsWeekday(t.Text, followedByPunctuation: false) || CalendarWords.Month(t.Text) > 0 || p.Lexicon.IsTimeNoun(t.Lower);
+    }
+
+    /// <summary>A time noun before a weekday or a month at <paramref name="k"/>: "Ende Januar", "Anfang Mai".</summary>
+    bool TimeNounBeforeDate(int k) =>
+        k + 1 < p.Tokens.Count && p.Lexicon.IsTimeNoun(p.Tokens[k].Lower) && p.Tokens[k + 1].IsWord
+        && (CalendarWords.Month(p.Tokens[k + 1].Text) > 0 || CalendarWords.IsWeekday(p.Tokens[k + 1].Text, followedByPunctuation: false));
 
     bool IsMiddleInitial(int k, int end)
     {

@@ -121,6 +121,7 @@ internal sealed class QuoteLexicon
     readonly HashSet<string> _kinNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _quantifiers = new(StringComparer.Ordinal);
     readonly HashSet<string> _ageWords = new(StringComparer.Ordinal);
+    readonly HashSet<string> _timeNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _titleNouns = new(StringComparer.Ordinal);
     readonly HashSet<string> _passives = new(StringComparer.Ordinal);
     readonly HashSet<string> _honorifics = new(StringComparer.Ordinal);
@@ -164,6 +165,7 @@ internal sealed class QuoteLexicon
             if (cls == "kin") { foreach (var e in entries) _kinNouns.Add(e); continue; }
             if (cls == "quantifier") { foreach (var e in entries) _quantifiers.Add(e); continue; }
             if (cls == "age") { foreach (var e in entries) _ageWords.Add(e); continue; }
+            if (cls == "time-noun") { foreach (var e in entries) _timeNouns.Add(e); continue; }
             if (cls == "titlenoun") { foreach (var e in entries) _titleNouns.Add(e); continue; }
             if (cls == "passive") { foreach (var e in entries) _passives.Add(e); continue; }
             if (cls == "honorific") { foreach (var e in entries) _honorifics.Add(e); continue; }
@@ -340,6 +342,10 @@ internal sealed class QuoteLexicon
     public bool IsKin(string lower) => _kinNouns.Contains(lower);
     public bool IsQuantifier(string lower) => _quantifiers.Contains(lower);
     public bool IsAgeWord(string lower) => _ageWords.Contains(lower);
+
+    /// <summary>A noun of a time of day or a part of a period ("Nachmittag", "Ende"), lexicon class <c>time-noun</c>.</summary>
+    public bool IsTimeNoun(string lower) => _timeNouns.Contains(lower);
+
     /// <summary>A noun before a title or a group's name, or a compound ending in one ("Bürgerinitiative").</summary>
     public bool IsTitleNoun(string lower)
     {

@@ -8,8 +8,8 @@ namespace Cql.Engine.Quotes;
 internal static class CueSubjectRules
 {
     /// <summary>The cascade, first match wins: inside the cue, then (German) a name after it when what is before it names
-    /// nobody, then before it in its clause (a name or office, else a plural group, alone or of an organisation), then
-    /// after it, then the sentence's subject.</summary>
+    /// nobody, then before it in its clause (a name or office, else a plural group, alone or of an organisation), then a
+    /// noun in its gap, then after it, then the sentence's subject.</summary>
     public static readonly ICueSubjectRule[] InOrder =
     [
         new SubjectInGapRule(),
@@ -17,6 +17,7 @@ internal static class CueSubjectRules
         new SubjectBeforeCueRule(),
         new GroupSubjectRule(),
         new GroupAtOrganisationRule(),
+        new NounInGapRule(),
         new SubjectAfterCueRule(),
         new SharedSubjectRule(),
     ];

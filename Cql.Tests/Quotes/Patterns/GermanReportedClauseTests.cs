@@ -69,4 +69,34 @@ public class GermanReportedClauseTests
         Assert.Equal([("die Absatzzahlen könnten um 40 Prozent einbrechen", "Jan Wendt"), ("Die Betriebe müssten dann Personal abbauen", "Jan Wendt")],
             e.Quotes.Select(q => (q.Text, q.Speaker)));
     }
+
+    [Theory]
+    [InlineData("Die Abgeordnete Jana Roth nannte die Reform „mutig, aber zu spät“.", "mutig, aber zu spät")]
+    [InlineData("Der Fahrgastverband Nordlicht sprach dagegen von einem „Fahrplan ins Leere“.", "Fahrplan ins Leere")]
+    public void A_german_naming_cue_reports_only_its_words_in_marks(string sentence, string words)
+    {
+        var q = Assert.Single(Extract("Der Landtag tagte am Montag.", sentence).Quotes);
+        Assert.Equal((words, "partial"), (q.Text, q.Kind));
+        Assert.NotNull(q.Speaker);
+    }
+
+    [Fact]
+    public void A_past_tense_clause_before_the_cue_is_reported()
+    {
+        var q = Quote(Extract("Der Gemeinderat tagte am Montag.", "Die Anwohner warteten seit Jahren auf einen Radweg, sagte Ortsvorsteher Jan Wendt."), "Die Anwohner");
+        Assert.Equal(("Die Anwohner warteten seit Jahren auf einen Radweg", "Jan Wendt"), (q.Text, q.Speaker));
+    }
+
+    [Fact]
+    public void A_past_ending_before_a_noun_is_an_adjective_that_ends_no_clause()
+    {
+        var q = Quote(Extract("Der Gemeinderat tagte am Montag.", "Schulrat Jan Wendt sagte, man erwäge, pensionierte Lehrkräfte zurückzuholen."), "man erwäge");
+        Assert.Equal("man erwäge, pensionierte Lehrkräfte zurückzuholen", q.Text);
+    }
+
+    [Theory]
+    [InlineData("„Wir bleiben“, sagte Jan Wendt nach der Sitzung vor dem Rathaus, wo rund 60 Anwohner warteten.", "wo rund")]
+    [InlineData("Die Kasse teilte mit, man begrüße das Urteil.", "Die Kasse")]
+    public void A_subordinate_clause_after_the_tail_or_a_clause_ending_in_a_cue_is_not_reported(string sentence, string start) =>
+        Assert.DoesNotContain(Extract("Der Gemeinderat tagte am Montag.", sentence).Quotes, q => q.Text.StartsWith(start, StringComparison.Ordinal));
 }

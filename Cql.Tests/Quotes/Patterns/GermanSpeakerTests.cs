@@ -60,4 +60,50 @@ public class GermanSpeakerTests
     [InlineData("Am 9. Mai versprach Berger laut dem Kanzleramt, die Zusammenarbeit mit Paris zu vertiefen.")]
     public void A_name_after_the_verb_is_the_subject_when_the_phrase_before_it_names_nobody(string sentence) =>
         Assert.Equal("Olaf Berger", SpeakerOf("die Zusammenarbeit", "Bundeskanzler Olaf Berger besuchte am Montag Paris.", sentence));
+
+    [Theory]
+    // A cue after its report holds an unnamed subject in its gap.
+    [InlineData("Die Halle bleibe bis Mai geschlossen, teilte der Verein am Montag mit.", "Die Halle bleibe bis Mai geschlossen", "der Verein")]
+    // The stop of a day before its month ends no sentence.
+    [InlineData("Die Halle bleibe vom 9. Januar an geschlossen, teilte der Verein mit.", "Die Halle bleibe vom 9. Januar an geschlossen", "der Verein")]
+    public void A_noun_in_the_gap_of_a_cue_after_its_report_is_the_subject(string sentence, string quote, string speakerText)
+    {
+        var q = Quote(Extract("Der Turnverein Talstadt hat neue Pläne.", sentence), "Die Halle");
+        Assert.Equal((quote, speakerText), (q.Text, q.SpeakerText));
+    }
+
+    [Fact]
+    public void A_noun_in_the_gap_of_a_cue_before_its_report_is_the_listener() =>
+        Assert.Equal("Jan Wendt", SpeakerOf("die Mieter", "Der Sprecher der Fraktion, Jan Wendt, warf der Regierung vor, die Mieter zu vergessen."));
+
+    [Fact]
+    public void An_adverb_after_the_cue_is_no_subject() =>
+        Assert.Equal("Philologenverband Talstadt", SpeakerOf("die Gymnasien ausgenommen", "Die Schulen bekommen größere Klassen.",
+            "Der Philologenverband Talstadt, der die Gymnasien vertritt, begrüßte dagegen, dass die Gymnasien ausgenommen bleiben."));
+
+    [Theory]
+    [InlineData("teilte die Polizei am Montag mit")]
+    [InlineData("sagte die Polizei am Nachmittag")]
+    public void A_date_after_the_subject_is_no_part_of_its_name(string cue) =>
+        Assert.Equal("Polizeidirektion Lindental", SpeakerOf("Die Täter seien", "Die Polizeidirektion Lindental ermittelt nach einem Überfall.",
+            $"Die Täter seien mit einem Motorrad geflüchtet, {cue}. Die Beute sei gering.", "Die Kassiererin sei unverletzt, sagte eine Sprecherin."));
+
+    [Theory]
+    // With no source, "hieß es" goes on with the report before it in its paragraph…
+    [InlineData("Der Betrieb ruht seit Montag.", "Die Halle sei marode, teilte die Gemeinde Talstadt mit. Eine Sanierung koste zu viel, hieß es.", "Gemeinde Talstadt")]
+    // …or with the organisation the paragraph names.
+    [InlineData("Der Betrieb ruht seit Montag.", "Die Gemeinde Talstadt wies die Kritik zurück. Eine Sanierung koste zu viel, hieß es.", "Gemeinde Talstadt")]
+    public void An_impersonal_cue_after_its_report_speaks_for_who_the_paragraph_reports(string before, string paragraph, string speaker) =>
+        Assert.Equal(speaker, SpeakerOf("Eine Sanierung", before, paragraph, "Die Kassiererin sei unverletzt, sagte eine Sprecherin."));
+
+    [Fact]
+    public void Capitalised_words_after_a_count_or_an_article_inside_a_run_name_nobody()
+    {
+        var e = Extract("Landrätin Jana Roth verteidigte den Plan.",
+            "Wie die Polizei mitteilte, hat die Kriminalpolizei die Ermittlungen übernommen. Die Klinik schreibe rote Zahlen, allein 2025 fehlten 7,4 Millionen Euro, sagte Roth.",
+            "Die Mittel würden im Frühjahr fließen, sagte sie.");
+        Assert.Equal("Jana Roth", Quote(e, "Die Mittel").Speaker);
+        Assert.Equal("Jana Roth", Quote(e, "Die Klinik").Speaker);
+        Assert.DoesNotContain(e.Quotes, q => q.Speaker is "Kriminalpolizei die Ermittlungen" or "Millionen Euro");
+    }
 }
