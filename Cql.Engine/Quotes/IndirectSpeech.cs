@@ -412,8 +412,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     static int ClauseEnd(ParagraphContext p, int from, int to, Func<int, bool> opaque) =>
         ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
 
-    /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
-    /// annotators end the content there about two times in three), or after a semicolon.</summary>
+    /// <summary>", but …", ", which …" after a verb, ", although …": a clause after a comma that the report does not hold
+    /// (PolNeAR's annotators end the content there about two times in three), or after a semicolon.</summary>
     static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
     {
         for (int k = from + 1; k < to - 1; k++)
@@ -428,9 +428,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
 
     /// <summary>The report goes on past the clause break after comma <paramref name="k"/>: "said investors, who bought
     /// …, had …" (a relative clause inside the subject, before the clause's verb), "said the cabinet was considering a
-    /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>).</summary>
+    /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>),
+    /// "said the road, which crosses a trapline, …" (a relative clause on a noun, <see cref="NounRelative"/>).</summary>
     static bool GoesOn(ParagraphContext p, int from, int k, int to) =>
         p.IsConjunction(k + 1) && k + 2 < to && p.IsComplementizer(k + 2)
+        || NounRelative.After(p, k)
         || !HasFinite(p, from, k) && ParentheticalSubject.After(p, k, to) >= 0;
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X

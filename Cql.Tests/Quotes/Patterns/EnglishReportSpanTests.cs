@@ -1,0 +1,19 @@
+using static Cql.Tests.Quoting.Patterns.PatternTest;
+
+namespace Cql.Tests.Quoting.Patterns;
+
+/// <summary>Where an English reported clause ends, as PolNeAR's and the blind sets' annotators end it: a relative
+/// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
+/// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>).</summary>
+public class EnglishReportSpanTests
+{
+    [Theory]
+    [InlineData("Anna Berg said the money would go to the transit fund, which was set up in 2019.", "the money would go to the transit fund, which was set up in 2019")]
+    [InlineData("Anna Berg said the council had never asked the families about the road, which crosses their land.", "the council had never asked the families about the road, which crosses their land")]
+    [InlineData("Anna Berg said weekday boardings rose 6 per cent, while weekend ridership fell.", "weekday boardings rose 6 per cent, while weekend ridership fell")]
+    public void A_relative_clause_on_a_noun_and_a_contrast_stay_in_the_report(string sentence, string clause)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+}
