@@ -104,8 +104,13 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // A cue with no subject at all ("the said plan") reports nothing, unless a complementizer opens its clause: a
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
-        // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && HoldsWords(p, from, to, st)) return;
+        // "Megan Hester, senior associate …, said": the words before the comma name the speaker — unless a subject stands
+        // after the clause ("No Child Left Behind was “…,” said Gary Orfield."), which the attribution passed over.
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && WordsAt(p, from, to, st) >= 0)
+        {
+            if (to > c.Start || SpeakerAfterClause(attributor, c, to, ss, se, opaque) is not { } after) return;
+            a = after;
+        }
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ClauseEnd(p, from, to, opaque), opaque);
@@ -122,18 +127,26 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             AddRow(p, t, TrimEnd(p, t, ClauseEnd(p, t, se, opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
     }
 
+    /// <summary>"The plan was “dead on arrival,” Smith said.": the cue's subject read with the clause before it as the
+    /// floor, when it names someone after that clause; null otherwise.</summary>
+    static Attribution? SpeakerAfterClause(Attributor attributor, CueHit c, int clauseEnd, int ss, int se, Func<int, bool> opaque)
+    {
+        var again = attributor.Resolve(c, clauseEnd, ss, se, opaque, allowDiscourse: true, antecedentLimit: ss);
+        return again.SpeakerText is { Length: > 0 } st && WordsAt(attributor.Paragraph, clauseEnd, se, st) >= 0 ? again : null;
+    }
+
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
-    /// whole words ("er" is not in "Mitarbeiterin").</summary>
-    static bool HoldsWords(ParagraphContext p, int from, int to, string words)
+    /// whole words ("er" is not in "Mitarbeiterin"): the token they start at, or -1.</summary>
+    static int WordsAt(ParagraphContext p, int from, int to, string words)
     {
         var text = p.Text.AsSpan();
         int end = p.Tokens[to - 1].End;
         for (int k = from; k < to; k++)
         {
             int at = p.Tokens[k].Start, after = at + words.Length;
-            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return true;
+            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return k;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the

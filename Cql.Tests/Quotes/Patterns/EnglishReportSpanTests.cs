@@ -4,7 +4,8 @@ namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Where an English reported clause ends, as PolNeAR's and the blind sets' annotators end it: a relative
 /// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
-/// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>).</summary>
+/// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>). A clause before its cue
+/// that ends in a fragment in marks is one mixed statement of the speaker named after it.</summary>
 public class EnglishReportSpanTests
 {
     [Theory]
@@ -15,5 +16,14 @@ public class EnglishReportSpanTests
     {
         var q = Assert.Single(Extract(sentence).Quotes);
         Assert.Equal((clause, "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Theory]
+    [InlineData("No Child Left Behind was “very assertive and interventionist,” said Anna Berg.", "No Child Left Behind was “very assertive and interventionist,”")]
+    [InlineData("The former minister will play the “woman card,” Anna Berg said.", "The former minister will play the “woman card,”")]
+    public void A_clause_before_the_cue_that_ends_in_a_fragment_is_one_mixed_statement(string sentence, string clause)
+    {
+        var q = Assert.Single(Extract(sentence).Quotes);
+        Assert.Equal((clause, "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 }
