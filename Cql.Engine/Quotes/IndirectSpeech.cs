@@ -106,7 +106,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
         // "Megan Hester, senior associate …, said": the words before the comma name the speaker — unless a subject stands
         // after the clause ("No Child Left Behind was “…,” said Gary Orfield."), which the attribution passed over.
-        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && WordsAt(p, from, to, st) >= 0)
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && HoldsSpeaker(p, from, to, st, subjectAfter))
         {
             if (to > c.Start || SpeakerAfterClause(attributor, c, to, ss, se, opaque) is not { } after) return;
             a = after;
@@ -134,6 +134,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         var again = attributor.Resolve(c, clauseEnd, ss, se, opaque, allowDiscourse: true, antecedentLimit: ss);
         return again.SpeakerText is { Length: > 0 } st && WordsAt(attributor.Paragraph, clauseEnd, se, st) >= 0 ? again : null;
     }
+
+    /// <summary>The clause [<paramref name="from"/>, <paramref name="to"/>) holds the words that name the speaker, so
+    /// they are its subject, not the cue's. A subject pronoun read before the cue is only the same word ("In an
+    /// interview, he says he will …", "He would not run, he said."); one read after it ("says he will") is the clause's.</summary>
+    static bool HoldsSpeaker(ParagraphContext p, int from, int to, string words, bool subjectAfter) =>
+        WordsAt(p, from, to, words) is var at and >= 0 && (subjectAfter || words.Contains(' ') || !p.IsSubjectPronoun(at));
 
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
     /// whole words ("er" is not in "Mitarbeiterin"): the token they start at, or -1.</summary>

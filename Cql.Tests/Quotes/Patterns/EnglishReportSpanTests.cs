@@ -5,7 +5,8 @@ namespace Cql.Tests.Quoting.Patterns;
 /// <summary>Where an English reported clause ends, as PolNeAR's and the blind sets' annotators end it: a relative
 /// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
 /// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>). A clause before its cue
-/// that ends in a fragment in marks is one mixed statement of the speaker named after it.</summary>
+/// that ends in a fragment in marks is one mixed statement of the speaker named after it; a pronoun speaker is no
+/// reason to drop a clause that holds the same pronoun.</summary>
 public class EnglishReportSpanTests
 {
     [Theory]
@@ -25,5 +26,12 @@ public class EnglishReportSpanTests
     {
         var q = Assert.Single(Extract(sentence).Quotes);
         Assert.Equal((clause, "mixed", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_pronoun_speaker_after_a_fronted_phrase_reports_a_clause_with_the_same_pronoun()
+    {
+        var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. In an interview, she said she would run again.").Quotes);
+        Assert.Equal(("she would run again", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 }
