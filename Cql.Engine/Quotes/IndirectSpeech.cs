@@ -38,7 +38,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     public Attribution Add(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
     {
         var p = attributor.Paragraph;
-        if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
+        if (IsQuestion(p, se, opaque) || NoReport(attributor, c, ss, opaque)) return a;
         // "It was announced that …": an impersonal report with a complementizer speaks through its clause, its source
         // the one it names ("hieß es aus dem Ministerium, dass …") or nobody; without one the clause is found as for
         // any cue ("Aus dem Ministerium hieß es, …").
@@ -198,7 +198,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // "Eine Erholung sei frühestens 2028 zu erwarten": a cue that reports nothing is no new report.
         foreach (var c in cues)
             if (c.Kind != CueKind.So && !NoReport(attributor, c, ss, opaque)) return false;
-        if (IsQuestion(p, se) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
+        if (IsQuestion(p, se, opaque) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
         int from = SkipDateline(p, ss, se);
         while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
         int to = TrimEnd(p, from, se);
@@ -270,12 +270,14 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         return p.Slice(from, to);
     }
 
-    static bool IsQuestion(ParagraphContext p, int se)
+    /// <summary>The sentence ending before <paramref name="se"/> asks a question: its question mark stands outside
+    /// quotation marks ("He said, “Who are you going to trust?”" reports the question it quotes).</summary>
+    static bool IsQuestion(ParagraphContext p, int se, Func<int, bool> opaque)
     {
         for (int k = se - 1; k >= 0 && k >= se - 3; k--)
         {
             var t = p.Tokens[k];
-            if (t.Is('?')) return true;
+            if (t.Is('?')) return !opaque(k);
             if (t.IsWord) return false;
         }
         return false;

@@ -6,7 +6,7 @@ namespace Cql.Tests.Quoting.Patterns;
 /// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
 /// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>). A clause before its cue
 /// that ends in a fragment in marks is one mixed statement of the speaker named after it; a pronoun speaker is no
-/// reason to drop a clause that holds the same pronoun.</summary>
+/// reason to drop a clause that holds the same pronoun; a question in marks does not make its sentence a question.</summary>
 public class EnglishReportSpanTests
 {
     [Theory]
@@ -33,5 +33,13 @@ public class EnglishReportSpanTests
     {
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. In an interview, she said she would run again.").Quotes);
         Assert.Equal(("she would run again", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_question_in_marks_leaves_the_report_before_it_in_the_sentence()
+    {
+        var e = Extract("Mayor Anna Berg said the move was made by the police chief and said, “Who are you going to trust?”");
+        var q = Quote(e, "the move");
+        Assert.Equal(("the move was made by the police chief", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 }
