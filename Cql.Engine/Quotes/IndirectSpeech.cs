@@ -357,6 +357,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
+            if (t.Kind == TokenKind.Dash && DashedTail.ClauseAfter(p, k, se, opaque) is var afterRemark and >= 0) return (afterRemark, se);
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
             // A bare clause starts right at the cue ("He said the plan would …") or after its weekday ("said on Tuesday
             // she had …"), never at its inverted subject.

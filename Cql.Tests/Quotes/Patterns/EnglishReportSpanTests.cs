@@ -6,7 +6,8 @@ namespace Cql.Tests.Quoting.Patterns;
 /// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
 /// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>). A clause before its cue
 /// that ends in a fragment in marks is one mixed statement of the speaker named after it; a pronoun speaker is no
-/// reason to drop a clause that holds the same pronoun; a question in marks does not make its sentence a question.</summary>
+/// reason to drop a clause that holds the same pronoun; a remark between dashes may stand between the cue and its
+/// complementizer; a question in marks does not make its sentence a question.</summary>
 public class EnglishReportSpanTests
 {
     [Theory]
@@ -33,6 +34,13 @@ public class EnglishReportSpanTests
     {
         var q = Assert.Single(Extract("Senator Anna Berg spoke on Monday. In an interview, she said she would run again.").Quotes);
         Assert.Equal(("she would run again", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
+    }
+
+    [Fact]
+    public void A_remark_between_dashes_may_stand_between_the_cue_and_its_complementizer()
+    {
+        var q = Assert.Single(Extract("Campaign chairman Anna Berg said — on Twitter, as it happens — that the campaign raised $4 million.").Quotes);
+        Assert.Equal(("the campaign raised $4 million", "indirect", "Anna Berg"), (q.Text, q.Kind, q.Speaker));
     }
 
     [Fact]
