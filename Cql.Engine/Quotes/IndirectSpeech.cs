@@ -451,10 +451,12 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>The report goes on past the clause break after comma <paramref name="k"/>: "said investors, who bought
     /// …, had …" (a relative clause inside the subject, before the clause's verb), "said the cabinet was considering a
     /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>),
-    /// "said the road, which crosses a trapline, …" (a relative clause on a noun, <see cref="NounRelative"/>).</summary>
+    /// "said the road, which crosses a trapline, …" (a relative clause on a noun, <see cref="NounRelative"/>), "said he
+    /// supports an exception, but not for …" (<see cref="NegatedContrast"/>).</summary>
     static bool GoesOn(ParagraphContext p, int from, int k, int to) =>
         p.IsConjunction(k + 1) && k + 2 < to && p.IsComplementizer(k + 2)
         || NounRelative.After(p, k)
+        || NegatedContrast.After(p, k, to)
         || !HasFinite(p, from, k) && ParentheticalSubject.After(p, k, to) >= 0;
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X

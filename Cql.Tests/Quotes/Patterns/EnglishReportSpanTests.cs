@@ -3,7 +3,8 @@ using static Cql.Tests.Quoting.Patterns.PatternTest;
 namespace Cql.Tests.Quoting.Patterns;
 
 /// <summary>Where an English reported clause ends, as PolNeAR's and the blind sets' annotators end it: a relative
-/// clause on the noun before its comma and a contrast with "while" are part of the report; a relative clause on the
+/// clause on the noun before its comma, a contrast with "while" and a negated contrast without a verb (", but not …")
+/// are part of the report; a relative clause on the
 /// whole report ("…, which surprised nobody") is not (<see cref="EnglishClauseShapeTests"/>). A clause before its cue
 /// that ends in a fragment in marks is one mixed statement of the speaker named after it; a pronoun speaker is no
 /// reason to drop a clause that holds the same pronoun; a remark between dashes may stand between the cue and its
@@ -14,6 +15,7 @@ public class EnglishReportSpanTests
     [InlineData("Anna Berg said the money would go to the transit fund, which was set up in 2019.", "the money would go to the transit fund, which was set up in 2019")]
     [InlineData("Anna Berg said the council had never asked the families about the road, which crosses their land.", "the council had never asked the families about the road, which crosses their land")]
     [InlineData("Anna Berg said weekday boardings rose 6 per cent, while weekend ridership fell.", "weekday boardings rose 6 per cent, while weekend ridership fell")]
+    [InlineData("Anna Berg said she supports an exception, but not for cases of theft.", "she supports an exception, but not for cases of theft")]
     public void A_relative_clause_on_a_noun_and_a_contrast_stay_in_the_report(string sentence, string clause)
     {
         var q = Assert.Single(Extract(sentence).Quotes);
