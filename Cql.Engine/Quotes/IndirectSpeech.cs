@@ -38,7 +38,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     public Attribution Add(Attributor attributor, CueHit c, Attribution a, int ss, int se, List<CueHit> cues, Func<int, bool> opaque)
     {
         var p = attributor.Paragraph;
-        if (IsQuestion(p, se) || NoReport(attributor, c, ss, opaque)) return a;
+        if (IsQuestion(p, se, opaque) || NoReport(attributor, c, ss, opaque)) return a;
         // "It was announced that …": an impersonal report with a complementizer speaks through its clause, its source
         // the one it names ("hieß es aus dem Ministerium, dass …") or nobody; without one the clause is found as for
         // any cue ("Aus dem Ministerium hieß es, …").
@@ -107,8 +107,13 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // A cue with no subject at all ("the said plan") reports nothing, unless a complementizer opens its clause: a
         // dropped subject ("Ha detto che …").
         if (a.Speaker is null && a.SpeakerText is null && !(from > 0 && p.IsComplementizer(from - 1))) return;
-        // "Megan Hester, senior associate …, said": the words before the comma name the speaker.
-        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && HoldsWords(p, from, to, st)) return;
+        // "Megan Hester, senior associate …, said": the words before the comma name the speaker — unless a subject stands
+        // after the clause ("No Child Left Behind was “…,” said Gary Orfield."), which the attribution passed over.
+        if (a.SpeakerText is { Length: > 0 } st && c.Kind is not (CueKind.According or CueKind.AccordingAfter) && to > from && HoldsSpeaker(p, from, to, st, subjectAfter))
+        {
+            if (to > c.Start || SpeakerAfterClause(attributor, c, to, ss, se, opaque) is not { } after) return;
+            a = after;
+        }
         to = BeforeNextReport(p, cues, c, from, to);
         // After the cue only: before it, ", which …" is more often inside the subject of the reported clause.
         if (from >= c.End) to = FrontedClause.Cut(p, c, ss, from, ClauseEnd(p, from, to, opaque), opaque);
@@ -128,18 +133,32 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             AddRow(p, t, TrimEnd(p, t, ClauseEnd(p, t, se, opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
     }
 
+    /// <summary>"The plan was “dead on arrival,” Smith said.": the cue's subject read with the clause before it as the
+    /// floor, when it names someone after that clause; null otherwise.</summary>
+    static Attribution? SpeakerAfterClause(Attributor attributor, CueHit c, int clauseEnd, int ss, int se, Func<int, bool> opaque)
+    {
+        var again = attributor.Resolve(c, clauseEnd, ss, se, opaque, allowDiscourse: true, antecedentLimit: ss);
+        return again.SpeakerText is { Length: > 0 } st && WordsAt(attributor.Paragraph, clauseEnd, se, st) >= 0 ? again : null;
+    }
+
+    /// <summary>The clause [<paramref name="from"/>, <paramref name="to"/>) holds the words that name the speaker, so
+    /// they are its subject, not the cue's. A subject pronoun read before the cue is only the same word ("In an
+    /// interview, he says he will …", "He would not run, he said."); one read after it ("says he will") is the clause's.</summary>
+    static bool HoldsSpeaker(ParagraphContext p, int from, int to, string words, bool subjectAfter) =>
+        WordsAt(p, from, to, words) is var at and >= 0 && (subjectAfter || words.Contains(' ') || !p.IsSubjectPronoun(at));
+
     /// <summary>Words <paramref name="words"/> stand in tokens [<paramref name="from"/>, <paramref name="to"/>) as
-    /// whole words ("er" is not in "Mitarbeiterin").</summary>
-    static bool HoldsWords(ParagraphContext p, int from, int to, string words)
+    /// whole words ("er" is not in "Mitarbeiterin"): the token they start at, or -1.</summary>
+    static int WordsAt(ParagraphContext p, int from, int to, string words)
     {
         var text = p.Text.AsSpan();
         int end = p.Tokens[to - 1].End;
         for (int k = from; k < to; k++)
         {
             int at = p.Tokens[k].Start, after = at + words.Length;
-            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return true;
+            if (after <= end && text[at..].StartsWith(words, StringComparison.Ordinal) && (after == text.Length || !char.IsLetterOrDigit(text[after]))) return k;
         }
-        return false;
+        return -1;
     }
 
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
@@ -196,7 +215,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         // "Eine Erholung sei frühestens 2028 zu erwarten": a cue that reports nothing is no new report.
         foreach (var c in cues)
             if (c.Kind != CueKind.So && !NoReport(attributor, c, ss, opaque)) return false;
-        if (IsQuestion(p, se) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
+        if (IsQuestion(p, se, opaque) || !InReportingMood(p, ss, se, opaque) || LastReport(p, ss) is not { } last) return false;
         int from = SkipDateline(p, ss, se);
         while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
         int to = TrimEnd(p, from, se);
@@ -268,12 +287,14 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         return p.Slice(from, to);
     }
 
-    static bool IsQuestion(ParagraphContext p, int se)
+    /// <summary>The sentence ending before <paramref name="se"/> asks a question: its question mark stands outside
+    /// quotation marks ("He said, “Who are you going to trust?”" reports the question it quotes).</summary>
+    static bool IsQuestion(ParagraphContext p, int se, Func<int, bool> opaque)
     {
         for (int k = se - 1; k >= 0 && k >= se - 3; k--)
         {
             var t = p.Tokens[k];
-            if (t.Is('?')) return true;
+            if (t.Is('?')) return !opaque(k);
             if (t.IsWord) return false;
         }
         return false;
@@ -356,6 +377,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 if (ClauseFollows(p, k + 1, se, needSubjunctive: subordinate || !subjectAfter && k > c.End) || InfinitiveClause.At(p, k + 1, se)) return (k + 1, se);
                 break;
             }
+            if (t.Kind == TokenKind.Dash && DashedTail.ClauseAfter(p, k, se, opaque) is var afterRemark and >= 0) return (afterRemark, se);
             if (t.Is(';') || t.Kind == TokenKind.Dash) break;
             // A bare clause starts right at the cue ("He said the plan would …") or after its weekday ("said on Tuesday
             // she had …"), never at its inverted subject.
@@ -432,8 +454,8 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     static int ClauseEnd(ParagraphContext p, int from, int to, Func<int, bool> opaque) =>
         ReportedClauseEnd.Cut(p, from, BeforeClauseBreak(p, from, to, opaque), opaque);
 
-    /// <summary>", but …", ", which …", ", although …": a clause after a comma that the report does not hold (PolNeAR's
-    /// annotators end the content there about two times in three), or after a semicolon.</summary>
+    /// <summary>", but …", ", which …" after a verb, ", although …": a clause after a comma that the report does not hold
+    /// (PolNeAR's annotators end the content there about two times in three), or after a semicolon.</summary>
     static int BeforeClauseBreak(ParagraphContext p, int from, int to, Func<int, bool> opaque)
     {
         for (int k = from + 1; k < to - 1; k++)
@@ -448,9 +470,13 @@ internal sealed class IndirectSpeech(FoundQuotes found)
 
     /// <summary>The report goes on past the clause break after comma <paramref name="k"/>: "said investors, who bought
     /// …, had …" (a relative clause inside the subject, before the clause's verb), "said the cabinet was considering a
-    /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>).</summary>
+    /// rebate, but that no decision had been made" (a second clause of the same report, <see cref="CoordinatedClauses"/>),
+    /// "said the road, which crosses a trapline, …" (a relative clause on a noun, <see cref="NounRelative"/>), "said he
+    /// supports an exception, but not for …" (<see cref="NegatedContrast"/>).</summary>
     static bool GoesOn(ParagraphContext p, int from, int k, int to) =>
         p.IsConjunction(k + 1) && k + 2 < to && p.IsComplementizer(k + 2)
+        || NounRelative.After(p, k)
+        || NegatedContrast.After(p, k, to)
         || !HasFinite(p, from, k) && ParentheticalSubject.After(p, k, to) >= 0;
 
     /// <summary>"… aflyser koncerterne. Det oplyser festivalen.", "Das teilte das Unternehmen mit.", "Dat heeft X
