@@ -546,8 +546,9 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             if (!genitive && m < end && (p.IsDetDef(m) || p.IsDetIndef(m))) m++;
             if (m < end && p.HitAt(m) is { } org && org.Entity.Kind != "person")
                 return new Phrase(PhraseKind.Role, i, org.TokEnd, Role: role, Definite: definite, Affiliation: discourse.Intern(Referent(org.Entity)));
-            // "ein Vereinssprecher am Montag": a day serves nobody.
-            if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && !IsCalendarWord(m))
+            // "ein Vereinssprecher am Montag": a day serves nobody; nor, where every noun has a capital, a noun that
+            // names no organisation ("eine Sprecherin auf Anfrage").
+            if (m < end && toks[m].IsCapitalized && !p.IsFunctionWord(m) && !IsCalendarWord(m) && !LoneGermanNoun(m, end))
             {
                 int runEnd = m + NameRunLength(m, end);
                 // "the German economy ministry": lowercase words up to an organisation word belong to its name.
@@ -558,6 +559,11 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         }
         return new Phrase(PhraseKind.Role, i, k, Role: role, Definite: definite && !indef, Affiliation: affiliation);
     }
+
+    /// <summary>One capitalised word at <paramref name="m"/> that in German is just a noun: not in capitals, no known
+    /// name and nothing like an organisation's ("auf Anfrage").</summary>
+    bool LoneGermanNoun(int m, int end) =>
+        IsCommonNounLanguage() && NameRunLength(m, end) == 1 && !p.Tokens[m].IsAllCaps && p.HitAt(m) is null && !LooksLikeOrganisation(m, m + 1);
 
     /// <summary>An organisation's name at <paramref name="m"/> after a German genitive article: a known organisation,
     /// or capitalised words with an organisation word ("der EU-Kommission", "des Kultusministeriums") or in capitals

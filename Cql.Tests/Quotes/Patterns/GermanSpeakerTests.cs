@@ -42,8 +42,23 @@ public class GermanSpeakerTests
     // A German particle goes on in a name after a given name.
     [InlineData("Die Zahl von Rettungseinsätzen steigt seit Jahren. Ursula von der Brelie kritisierte die Planung.",
         "Die Wachen seien unterbesetzt, sagte sie.", "Die Wachen seien", "Ursula von der Brelie")]
+    // An office with no article's organisation in the cue's gap speaks for the one named before ("teilte eine Sprecherin mit").
+    [InlineData("Die Bergwacht Allgäu zählte in diesem Sommer mehr Einsätze.",
+        "Grund sei die Zahl von Wanderern ohne Ausrüstung, teilte eine Sprecherin mit.", "Grund sei", "Bergwacht Allgäu")]
+    // A noun after a preposition serves nobody: "auf Anfrage" is how she spoke, not for whom.
+    [InlineData("Das Ministerium für Verkehr lehnt den Antrag ab.",
+        "Das Gesetz sei eindeutig, teilte eine Sprecherin auf Anfrage mit.", "Das Gesetz sei", "Ministerium für Verkehr")]
     public void The_speaker_is_who_the_article_means(string before, string sentence, string quote, string speaker) =>
         Assert.Equal(speaker, SpeakerOf(quote, before, sentence));
+
+    [Theory]
+    [InlineData("Analysten der Privatbank schrieben in einer Studie, der Abbau sei überfällig.", "schrieben")]
+    [InlineData("Die Verbände begrüßten, dass der Abbau nun komme.", "begrüßten")]
+    public void A_plural_past_cue_reports_as_its_singular_does(string sentence, string cue)
+    {
+        var q = Quote(Extract("Die Aktie legte am Dienstag zu.", sentence), "der Abbau");
+        Assert.Equal(cue, q.Cue);
+    }
 
     [Fact]
     public void A_negation_in_the_report_before_the_cue_does_not_negate_the_cue()
