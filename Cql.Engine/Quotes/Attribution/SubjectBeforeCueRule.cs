@@ -20,6 +20,7 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
             return from < cue.Start ? a.FirstSubject(from, cue.Start, opaque) : null;
         }
         if (RelativeAntecedent(a, cue, start, clauseFloor) is { } antecedent) return antecedent;
+        if (RelativeEndingInMarks(a, cue, start, clauseFloor) is { } beforeRelative) return beforeRelative;
         // A pronoun right before the verb is its subject: "a partnership they once described as", "what he called".
         for (int k = cue.Start - 1; k >= start && k >= cue.Start - 3; k--)
         {
@@ -61,6 +62,19 @@ internal sealed class SubjectBeforeCueRule : ICueSubjectRule
         if (comma <= clauseFloor || !p.IsSubordinator(start - 1) || !p.Tokens[comma].Is(',')) return null;
         if (comma - 2 > clauseFloor && p.Tokens[comma - 1].IsWord && char.IsDigit(p.Tokens[comma - 1].Text[0]) && p.Tokens[comma - 2].Is(','))
             comma -= 2;
+        return a.PhraseEndingAt(comma, clauseFloor) is { Kind: PhraseKind.Named or PhraseKind.Role or PhraseKind.Common } ph ? ph : null;
+    }
+
+    /// <summary>"The Renters Alliance, which organized a march under the slogan “Homes First,” said": the relative
+    /// clause ends at the comma inside the marks, which the clause read back over, so the clause begins at the relative
+    /// pronoun's verb; its object ("a march") is no subject, the phrase before the relative is.</summary>
+    static Phrase? RelativeEndingInMarks(Attributor a, CueHit cue, int start, int clauseFloor)
+    {
+        var p = a.Paragraph;
+        int comma = start - 2;
+        if (cue.Start < 2 || p.Tokens[cue.Start - 1].Kind != TokenKind.Mark || !p.Tokens[cue.Start - 2].Is(',')) return null;
+        if (comma <= clauseFloor || !p.IsSubordinator(start - 1) || p.IsComplementizer(start - 1) || !p.Tokens[comma].Is(',')) return null;
+        if (!p.IsFinite(start) && !p.LooksFinite(start)) return null;
         return a.PhraseEndingAt(comma, clauseFloor) is { Kind: PhraseKind.Named or PhraseKind.Role or PhraseKind.Common } ph ? ph : null;
     }
 

@@ -17,6 +17,14 @@ public class SpeakerAntecedentTests
     }
 
     [Theory]
+    [InlineData("Renovate, Don't Evict")]
+    [InlineData("Homes First")]
+    public void A_relative_clause_ending_in_marks_before_the_cue_leaves_the_subject_before_it(string slogan) =>
+        Assert.Equal("Saanich Renters Alliance", SpeakerOf("it would return",
+            "Tenants filled the council chamber on Tuesday.",
+            $"The Saanich Renters Alliance, which organized a march under the slogan \"{slogan},\" said that it would return next month."));
+
+    [Theory]
     [InlineData("Premier Daniel Roussin did not speak to reporters.", "His office said he would hold a news conference Thursday.", "Daniel Roussin")]
     [InlineData("Mayor Anna Whitford has defended the limit.", "Her office said Monday that boards of elections would post the locations online.", "Anna Whitford")]
     [InlineData("The strike entered its third day.", "Gov. Maureen Tallis's office said the governor had spoken with both sides.", "Maureen Tallis")]
