@@ -428,8 +428,10 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         if (!titleLike) return null;
         for (int f = j + 1; f < runEnd - 1; f++)
             if (p.FirstNameAt(f) is not null) return f;
-        // Three capitalised words opening a sentence, the first no given name: "Staatsanwalt Jörg Brandt".
-        return runEnd - j >= 3 && sentenceStart(j, phraseStart) ? j + 1 : null;
+        // Three capitalised words opening a sentence, the first no given name: "Staatsanwalt Jörg Brandt". Not an
+        // organisation's name before its office: "Senate Finance Committee chairman Mark Delaney".
+        return runEnd - j >= 3 && sentenceStart(j, phraseStart) && !(runEnd < p.Tokens.Count && p.RoleAt(runEnd) is not null && EndsWithOrganisationWord(p.Tokens[runEnd - 1].Word))
+            ? j + 1 : null;
     }
 
     static readonly string[] AgentSuffixes = ["er", "or", "ør", "ist", "ent", "ant", "in", "ern", "eren", "aren", "ären", "tor", "trice", "ore", "ice", "ano", "ana"];

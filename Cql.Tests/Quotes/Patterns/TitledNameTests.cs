@@ -20,8 +20,21 @@ public class TitledNameTests
     [InlineData("«Es grave», explicó a este periódico el portavoz de Renfe en Cataluña, Luis Gómez.", "Luis Gómez")]
     [InlineData("«È finita», ha detto all'ANSA il sindaco Mario Rossi.", "Mario Rossi")]
     [InlineData("– Vi er klare, sier sjetteklassingen Ida Nilsen.", "Ida Nilsen")]
+    // A committee's name before a lowercase office is its holder's affiliation, not the speaker ("Finance Committee").
+    [InlineData("Senate Finance Committee chairman Mark Delaney said the tax was “long overdue.”", "Mark Delaney")]
+    [InlineData("House Budget Committee chairwoman Ana Ruiz said the cuts “would hurt families.”", "Ana Ruiz")]
     public void The_name_after_a_title_is_the_speaker(string sentence, string speaker) =>
         Assert.Equal(speaker, Assert.Single(Extract(sentence).Quotes).Speaker);
+
+    [Theory]
+    [InlineData("writing")]
+    [InlineData("claiming")]
+    public void A_participle_cue_after_an_object_reports_its_own_clause(string participle)
+    {
+        var q = Quote(Extract("The court ruled on Friday.",
+            $"Senate Commerce Committee chairman Mark Delaney praised the ruling on social media, {participle} that unelected officials should never be judge and jury."), "unelected");
+        Assert.Equal(("unelected officials should never be judge and jury", "Mark Delaney", participle), (q.Text, q.Speaker, q.Cue));
+    }
 
     [Fact]
     public void A_capitalised_name_particle_is_part_of_the_surname() =>
