@@ -126,11 +126,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         if (naming && p.IsGerman) return;
         // "sa at …, og at …": each clause a statement of its own.
         for (int next; !naming && (next = CoordinatedClauses.NextClause(p, from, to, opaque, out int end)) > 0; from = next)
-            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
-        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming, a.CoSpeakers);
+            AddRow(p, from, end, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers, a.SpeakerRole);
+        AddRow(p, from, to, a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: naming, a.CoSpeakers, a.SpeakerRole);
         // "…, he said, and the Senate would then …": the same speaker's second clause after the cue's tail.
         if (to <= c.Start && TrailingClause.Start(p, c, se, opaque) is var t and >= 0)
-            AddRow(p, t, TrimEnd(p, t, ClauseEnd(p, t, se, opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers);
+            AddRow(p, t, TrimEnd(p, t, ClauseEnd(p, t, se, opaque)), a.Speaker, a.SpeakerText, a.CueText, a.Via, opaque, needFragment: false, a.CoSpeakers, a.SpeakerRole);
     }
 
     /// <summary>"The plan was “dead on arrival,” Smith said.": the cue's subject read with the clause before it as the
@@ -164,10 +164,11 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     /// <summary>Tokens [<paramref name="from"/>, <paramref name="to"/>) become an indirect row, or a mixed one with the
     /// fragments in marks they hold, unless they are too short, wholly quoted, or not theirs to claim;
     /// <paramref name="coSpeakers"/> make it a joint statement ("Xi Jinping och Vladimir Putin meddelade att …": a row
-    /// for each).</summary>
+    /// for each); <paramref name="speakerRole"/> is the office written with the speaker's name, as a direct quotation
+    /// keeps it ("UFCW Local 832 president").</summary>
     /// <returns>Whether a row was added.</returns>
     bool AddRow(ParagraphContext p, int from, int to, Referent? speaker, string? speakerText, string? cue, string? via, Func<int, bool> opaque, bool needFragment,
-        List<Referent>? coSpeakers = null)
+        List<Referent>? coSpeakers = null, string? speakerRole = null)
     {
         int words = 0, free = 0;
         for (int k = from; k < to; k++)
@@ -187,6 +188,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             Para = p.Index, TokStart = from, TokEnd = to, ContentStart = p.Tokens[from].Start, ContentEnd = p.Tokens[to - 1].End,
             Style = "indirect", Kind = mixed ? "mixed" : "indirect",
             Speaker = speaker, SpeakerText = speakerText, Cue = cue, Via = via, Settled = true, CoSpeakers = coSpeakers,
+            SpeakerRole = speaker is null ? null : speakerRole,
         };
         foreach (var k in absorbed) Units[k].Absorbed = true;
         found.Add(u);
@@ -219,7 +221,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         int from = SkipDateline(p, ss, se);
         while (from < se && !p.Tokens[from].IsWord && !opaque(from)) from++;
         int to = TrimEnd(p, from, se);
-        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false, last.CoSpeakers);
+        return to > from && AddRow(p, from, to, last.Speaker, last.SpeakerText, null, last.Via, opaque, needFragment: false, last.CoSpeakers, last.SpeakerRole);
     }
 
     /// <summary>A verb of class <c>subjunctive</c> outside quotation marks, not in the first person ("ich habe").</summary>

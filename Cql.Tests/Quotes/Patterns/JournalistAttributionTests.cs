@@ -18,6 +18,15 @@ public class JournalistAttributionTests
     }
 
     [Theory]
+    [InlineData("UFCW Local 832 president Jeff Traeger said the offer was an insult to workers.", "the offer was")]
+    [InlineData("UFCW Local 832 president Jeff Traeger said the offer was “an insult” to workers.", "the offer was")]
+    public void An_indirect_or_mixed_report_keeps_the_role_as_a_direct_quotation_does(string sentence, string quote)
+    {
+        var q = Quote(Extract("The union rejected the offer on Monday.", sentence), quote);
+        Assert.Equal(("Jeff Traeger", "UFCW Local 832 president"), (q.Speaker, q.SpeakerRole));
+    }
+
+    [Theory]
     [InlineData("Mayor Anna Berg, who chairs the transit board, called the plan “dead on arrival.” She said the vote would come in May.")]
     [InlineData("Anna Berg of the Ohio Justice Collective, who represents the plaintiffs, called the plan “dead on arrival.” She said the vote would come in May.")]
     public void A_relative_clause_between_the_subject_and_its_cue_is_passed_over(string sentence)
