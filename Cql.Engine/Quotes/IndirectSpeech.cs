@@ -243,8 +243,9 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         QuoteUnit? last = Last(p.Index, before);
         if (last is not null)
         {
+            // "sagte Vorstandschef Dr. Bernd Lohmüller.": an abbreviation's stop ends no sentence.
             for (int k = last.After; k < before - 1; k++)
-                if (p.IsSentenceEnd(k) && !p.IsSentenceEnd(k + 1)) return null;
+                if (p.IsSentenceEnd(k) && !p.IsSentenceEnd(k + 1) && !(k > 0 && p.Tokens[k - 1].IsWord && p.Lexicon.IsAbbreviation(p.Tokens[k - 1].Lower))) return null;
             return last;
         }
         if (p.Index == 0) return null;

@@ -71,6 +71,17 @@ public class GermanReportedClauseTests
     }
 
     [Theory]
+    [InlineData("Dr.")]
+    [InlineData("Prof.")]
+    public void A_title_written_short_ends_no_sentence_before_a_report_that_goes_on(string title)
+    {
+        var e = Extract("Der Zulieferer baut 1.800 Stellen ab.",
+            $"„Wir haben es uns nicht leicht gemacht“, sagte Vorstandschef {title} Bernd Lohmann. Das Unternehmen habe bereits Investitionen verschoben.");
+        var q = Quote(e, "Das Unternehmen");
+        Assert.Equal(("Das Unternehmen habe bereits Investitionen verschoben", "Bernd Lohmann"), (q.Text, q.Speaker));
+    }
+
+    [Theory]
     [InlineData("Die Abgeordnete Jana Roth nannte die Reform „mutig, aber zu spät“.", "mutig, aber zu spät")]
     [InlineData("Der Fahrgastverband Nordlicht sprach dagegen von einem „Fahrplan ins Leere“.", "Fahrplan ins Leere")]
     public void A_german_naming_cue_reports_only_its_words_in_marks(string sentence, string words)
