@@ -467,8 +467,24 @@ internal sealed class IndirectSpeech(FoundQuotes found)
             if (p.Tokens[k].Is(',') && p.IsClauseBreak(k + 1) && !GoesOn(p, from, k, to)) return k;
             // "…; 62 percent of those were …": a semicolon joins a sentence of the writer's own.
             if (p.Tokens[k].Is(';') && !GermanSemicolon.ReportGoesOn(p, k, to)) return k;
+            if (AnotherSpeakersClause(p, k, to, opaque)) return k;
         }
         return to;
+    }
+
+    /// <summary>"said the budget was “too little, too late,” while NDP MP Sunita Rao accused …": a subordinator after a
+    /// comma (inside the marks or not) whose clause has a cue of its own opens someone's report, not this one's.</summary>
+    static bool AnotherSpeakersClause(ParagraphContext p, int k, int to, Func<int, bool> opaque)
+    {
+        if (k < 2 || !p.IsSubordinator(k) || p.IsComplementizer(k)) return false;
+        var before = p.Tokens[k - 1];
+        bool afterComma = before.Is(',') || before.Kind == TokenKind.Mark && p.Tokens[k - 2].Is(',');
+        if (!afterComma) return false;
+        // The subordinate clause only, up to its own comma: "the four, who work for …, had been denied access" holds a
+        // cue after the relative clause, not in it.
+        int end = k + 1;
+        while (end < to && (opaque(end) || !p.Tokens[end].Is(','))) end++;
+        return CueFinder.Find(p, k + 1, end, opaque).Count > 0;
     }
 
     /// <summary>The report goes on past the clause break after comma <paramref name="k"/>: "said investors, who bought

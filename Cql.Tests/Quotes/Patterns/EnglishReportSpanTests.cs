@@ -23,6 +23,15 @@ public class EnglishReportSpanTests
     }
 
     [Theory]
+    [InlineData("Anna Berg said the budget was “too little, too late,” while Tom Reed accused the government of “balancing the books on the backs of workers.”", "the budget was “too little, too late,”")]
+    [InlineData("Anna Berg said the budget came too late, while Tom Reed warned that it would cost jobs.", "the budget came too late")]
+    public void A_contrast_that_holds_another_speakers_cue_ends_the_report(string sentence, string clause)
+    {
+        var q = Quote(Extract(sentence), "the budget");
+        Assert.Equal((clause, "Anna Berg"), (q.Text, q.Speaker));
+    }
+
+    [Theory]
     [InlineData("No Child Left Behind was “very assertive and interventionist,” said Anna Berg.", "No Child Left Behind was “very assertive and interventionist,”")]
     [InlineData("The former minister will play the “woman card,” Anna Berg said.", "The former minister will play the “woman card,”")]
     public void A_clause_before_the_cue_that_ends_in_a_fragment_is_one_mixed_statement(string sentence, string clause)
