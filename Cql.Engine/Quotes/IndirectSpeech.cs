@@ -477,9 +477,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
     static bool AnotherSpeakersClause(ParagraphContext p, int k, int to, Func<int, bool> opaque)
     {
         if (k < 2 || !p.IsSubordinator(k) || p.IsComplementizer(k)) return false;
-        var before = p.Tokens[k - 1];
-        bool afterComma = before.Is(',') || before.Kind == TokenKind.Mark && p.Tokens[k - 2].Is(',');
-        if (!afterComma) return false;
+        if (!p.Tokens[k - 1].Is(',') && !CommaInsideMark(p, k - 1)) return false;
         // The subordinate clause only, up to its own comma: "the four, who work for …, had been denied access" holds a
         // cue after the relative clause, not in it.
         int end = k + 1;
@@ -789,7 +787,7 @@ internal sealed class IndirectSpeech(FoundQuotes found)
                 var t = p.Tokens[k];
                 // "had “stopped doing the things,” and Rasmussen said …": the comma inside the closing mark; the
                 // fragment stays whole.
-                if (t.Kind == TokenKind.Mark && p.Tokens[k - 1].Is(',') && p.Tokens[k - 1].End == t.Start) return k + 1;
+                if (CommaInsideMark(p, k)) return k + 1;
                 if (t.Is(',') || t.Kind == TokenKind.Dash) return k;
                 // ", though she noted …": the comma before the subordinator.
                 if (p.IsSubordinator(k) && !(k - 1 > from && (p.Tokens[k - 1].Is(',') || p.Tokens[k - 1].Kind == TokenKind.Dash))) break;
@@ -797,6 +795,10 @@ internal sealed class IndirectSpeech(FoundQuotes found)
         }
         return to;
     }
+
+    /// <summary>Token <paramref name="k"/> is a closing mark with a comma glued before it (“…,”).</summary>
+    static bool CommaInsideMark(ParagraphContext p, int k) =>
+        k > 0 && p.Tokens[k].Kind == TokenKind.Mark && p.Tokens[k - 1].Is(',') && p.Tokens[k - 1].End == p.Tokens[k].Start;
 
     /// <summary>Drops trailing punctuation (a closing mark stays) and stops at a quoted sentence's end that the
     /// sentence splitter could not see ("… “dead on arrival.” She …").</summary>
