@@ -386,14 +386,16 @@ internal sealed class Attributor(ParagraphContext p, Discourse discourse, Phrase
         return named;
     }
 
+    /// <summary>"…, hieß es." after a report in a German document: with no source, it speaks for whom the discourse
+    /// is about (<see cref="GermanImpersonalReport"/>).</summary>
+    bool GermanImpersonalAfterReport(CueHit cue) => GermanDocument && GermanImpersonalReport.AfterReport(p, cue);
+
     /// <summary>Whether a cue with no subject read may take the one the discourse is about. English drops a subject
     /// only after a conjunction ("but added:") and in a participle ("saying", "claiming"): a finite cue without one had
     /// a subject the reader did not take for a speaker ("The plan, an inside source said, is …", "59 percent said",
     /// "police said"), and the person named last was the wrong speaker; a subject pronoun the reader passes over ("it
     /// said", "it also said") still means someone named before. Other languages keep the discourse: some drop
     /// subjects ("ha affermato"), and their readers leave more subjects unread.</summary>
-    bool GermanImpersonalAfterReport(CueHit cue) => GermanDocument && GermanImpersonalReport.AfterReport(p, cue);
-
     bool SubjectMayBeDropped(CueHit cue)
     {
         if (!(p.Languages.Count > 0 && p.Languages[0] == "en") || p.Tokens[cue.Start].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;
