@@ -233,7 +233,7 @@ internal sealed class ParagraphContext
     }
 
     bool IsSubjectBefore(int i) =>
-        PronounGender(i) is not null || IsSubjectPronoun(i) || Tokens[i].IsCapitalized && !IsFunctionWord(i) && !Tokens[i].Text.EndsWith("’s", StringComparison.Ordinal) && !Tokens[i].Text.EndsWith("'s", StringComparison.Ordinal);
+        PronounGender(i) is not null || IsSubjectPronoun(i) || Tokens[i].IsCapitalized && !IsFunctionWord(i) && !Tokens[i].IsPossessive;
 
     public bool IsSentenceEnd(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == TokenKind.Punct && Tokens[i].Text[0] is '.' or '!' or '?' or '…';
 

@@ -125,7 +125,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     Phrase? OfficeOfNamed(Phrase named, int end)
     {
         int k = named.End;
-        if (k >= end || !IsPossessive(p.Tokens[k - 1]) || !PersonalOffice.IsNoun(p.Tokens[k].Lower)) return null;
+        if (k >= end || !p.Tokens[k - 1].IsPossessive || !PersonalOffice.IsNoun(p.Tokens[k].Lower)) return null;
         var holder = NameReferent(named.NameAt, k, afterDeterminer: false, genitiveStripped: true);
         return holder.IsPerson ? new Phrase(PhraseKind.Common, named.Start, k + 1, Affiliation: holder) : null;
     }
@@ -262,7 +262,7 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
             return s.Done(AfterHonorifics(j, end) > j && NamedAt(j, end) is { } addressed ? addressed with { Start = i, NameStart = addressed.NameAt } : null);
         int runEnd = j + NameRunLength(j, end);
         // "Hillary Clinton’s campaign manager Robby Mook": a name in the possessive modifies the head after it.
-        if (runEnd < end && IsPossessive(toks[runEnd - 1]) && toks[runEnd].IsWord && !toks[runEnd].IsCapitalized && !p.IsFunctionWord(runEnd) && !IsCueLike(runEnd))
+        if (runEnd < end && toks[runEnd - 1].IsPossessive && toks[runEnd].IsWord && !toks[runEnd].IsCapitalized && !p.IsFunctionWord(runEnd) && !IsCueLike(runEnd))
         {
             s.Affiliation ??= NameReferent(j, runEnd, afterDeterminer: false, genitiveStripped: true);
             return s.Modifier(runEnd);
@@ -502,8 +502,6 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
         return false;
     }
 
-    static bool IsPossessive(Token t) => t.Text.EndsWith("’s", StringComparison.Ordinal) || t.Text.EndsWith("'s", StringComparison.Ordinal);
-
     static bool IsGenitive(Token t) => t.Text.Length > 3 && (t.Lower.EndsWith('s') || t.Lower.EndsWith("’s") || t.Lower.EndsWith("'s")) && !t.IsAllCaps;
 
     /// <summary>How far an office's complement may run before the name in apposition: "el presidente de la Asociación
@@ -742,16 +740,13 @@ internal sealed class PhraseReader(ParagraphContext p, Discourse discourse, Func
     bool GermanObjectArticle(int k) => IsCommonNounLanguage() && p.Tokens[k].Lower is not ("der" or "des");
 
     /// <summary>A weekday, a month or a time noun ("Montag", "Januar", "Nachmittag") at <paramref name="k"/>.</summary>
-    bool IsDateWord(int k)
-    {
-        var t = p.Tokens[k];
-        return CalendarWords.IsWeekday(t.Text, followedByPunctuation: false) || CalendarWords.Month(t.Text) > 0 || p.Lexicon.IsTimeNoun(t.Lower);
-    }
+    bool IsDateWord(int k) => IsWeekdayOrMonth(p.Tokens[k].Text) || p.Lexicon.IsTimeNoun(p.Tokens[k].Lower);
 
     /// <summary>A time noun before a weekday or a month at <paramref name="k"/>: "Ende Januar", "Anfang Mai".</summary>
     bool TimeNounBeforeDate(int k) =>
-        k + 1 < p.Tokens.Count && p.Lexicon.IsTimeNoun(p.Tokens[k].Lower) && p.Tokens[k + 1].IsWord
-        && (CalendarWords.Month(p.Tokens[k + 1].Text) > 0 || CalendarWords.IsWeekday(p.Tokens[k + 1].Text, followedByPunctuation: false));
+        k + 1 < p.Tokens.Count && p.Lexicon.IsTimeNoun(p.Tokens[k].Lower) && p.Tokens[k + 1].IsWord && IsWeekdayOrMonth(p.Tokens[k + 1].Text);
+
+    static bool IsWeekdayOrMonth(string word) => CalendarWords.IsWeekday(word, followedByPunctuation: false) || CalendarWords.Month(word) > 0;
 
     bool IsMiddleInitial(int k, int end)
     {

@@ -21,6 +21,8 @@ internal readonly record struct Token(int Start, int End, TokenKind Kind, Pooled
         }
     }
     public bool Is(char c) => Text.Length == 1 && Text[0] == c;
+    /// <summary>A word in the English possessive ("Smith’s", "Tallis's").</summary>
+    public bool IsPossessive => Text.EndsWith("’s", StringComparison.Ordinal) || Text.EndsWith("'s", StringComparison.Ordinal);
 }
 
 /// <summary>

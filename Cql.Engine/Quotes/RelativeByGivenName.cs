@@ -36,7 +36,7 @@ internal static class RelativeByGivenName
     {
         var t = p.Tokens[k];
         if (PossessorGender(t.Lower) is { } g) return discourse.Resolve(g, p.Index, k, allowOrganisations: false);
-        if (!t.IsCapitalized || !(t.Text.EndsWith("’s", StringComparison.Ordinal) || t.Text.EndsWith("'s", StringComparison.Ordinal))) return null;
+        if (!t.IsCapitalized || !t.IsPossessive) return null;
         return discourse.PersonNamed(t.Text[..^2]);
     }
 
